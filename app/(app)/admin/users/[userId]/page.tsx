@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ActiveForm, ResetPasswordForm, RoleTeamForm } from '@/components/admin/edit-user-forms';
+import { Card, PageHeader } from '@/components/ui/card';
+import { ROLE_LABELS } from '@/lib/authz';
+import { NotFoundError } from '@/lib/errors';
+import { requirePageActor } from '@/lib/session';
+import { listTeams } from '@/lib/teams/teams';
+import { roleOptions } from '@/lib/users/options';
+import { getUserForAdmin } from '@/lib/users/users';
+
+export const metadata: Metadata = { title: 'Edit user' };
+
+export default async function EditUserPage({ params }: { params: Promise<{ userId: string }> }) {
+  const actor = await requirePageActor('ADMIN');
+  const { userId } = await params;
+  const user = await getUserForAdmin(actor, userId).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const teams = (await listTeams(actor)).map((t) => ({ value: t.id, label: t.name }));
+  return (
+    <>
+      <PageHeader
+        title={user.name}
+        description={`${user.email} · ${ROLE_LABELS[user.role]}${user.team ? ` · ${user.team.name}` : ''} · ${user.active ? 'active' : 'deactivated'}${user.lastSignInAt ? ` · last signed in ${user.lastSignInAt.toISOString().slice(0, 10)}` : ''}`}
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Role and team">
+          <RoleTeamForm userId={user.id} role={user.role} teamId={user.teamId} roles={roleOptions} teams={teams} />
+        </Card>
+        <div className="space-y-6">
+          <Card title="Access">
+            <p className="mb-3 text-sm text-slate-700">
+              {user.active
+                ? 'Deactivating signs them out at their next request; their quotes, wins and history stay.'
+                : 'This user cannot sign in.'}
+            </p>
+            <ActiveForm userId={user.id} active={user.active} />
+          </Card>
+          <Card title="Password">
+            <ResetPasswordForm userId={user.id} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { CreateUserForm } from '@/components/admin/create-user-form';
+import { Card, PageHeader } from '@/components/ui/card';
+import { requirePageActor } from '@/lib/session';
+import { listTeams } from '@/lib/teams/teams';
+import { roleOptions } from '@/lib/users/options';
+
+export const metadata: Metadata = { title: 'Create user' };
+
+export default async function NewUserPage() {
+  const actor = await requirePageActor('ADMIN');
+  const teams = await listTeams(actor);
+  return (
+    <>
+      <PageHeader title="Create user" description="They get a one-time password, shown once, and choose their own after signing in." />
+      <Card>
+        <CreateUserForm roles={roleOptions} teams={teams.map((t) => ({ value: t.id, label: t.name }))} />
+      </Card>
+    </>
+  );
+}

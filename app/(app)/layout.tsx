@@ -1,0 +1,52 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { NavLinks } from '@/components/layout/nav-links';
+import { Button } from '@/components/ui/button';
+import { signOutAction } from '@/lib/auth-flow/actions';
+import { ROLE_LABELS } from '@/lib/authz';
+import { navFor } from '@/lib/navigation';
+import { requirePageActor } from '@/lib/session';
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePageActor();
+  const items = navFor(actor.role).map(({ href, label }) => ({ href, label }));
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      <header className="no-print border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href="/" className="text-base font-bold text-brand-900">
+            Service Review
+          </Link>
+          <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
+            <NavLinks items={items} />
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <span className="hidden text-right sm:block">
+              <span className="block font-medium text-slate-900">{actor.name}</span>
+              <span className="block text-xs text-slate-600">{ROLE_LABELS[actor.role]}</span>
+            </span>
+            <Link href="/account/password" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
+              Account
+            </Link>
+            <form action={signOutAction}>
+              <Button type="submit" variant="secondary" className="px-3 py-1.5">
+                Sign out
+              </Button>
+            </form>
+          </div>
+        </div>
+      </header>
+      {actor.passwordChangeRequired ? (
+        <div className="no-print bg-amber-50 px-4 py-2 text-center text-sm text-amber-900 ring-1 ring-amber-200">
+          You signed in with a one-time password. <Link href="/account/password" className="font-semibold underline">Choose your own password now.</Link>
+        </div>
+      ) : null}
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

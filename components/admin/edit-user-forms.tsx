@@ -1,0 +1,67 @@
+'use client';
+import { useActionState } from 'react';
+import { resetPasswordAction, setUserActiveAction, updateUserAction, type CreateUserState } from '@/lib/users/actions';
+import type { FormState } from '@/lib/errors';
+import { SelectField } from '@/components/ui/field';
+import { Button } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+import { OneTimePassword } from './one-time-password';
+
+type Option = { value: string; label: string };
+
+export function RoleTeamForm({ userId, role, teamId, roles, teams }: { userId: string; role: string; teamId: string | null; roles: Option[]; teams: Option[] }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(updateUserAction, { ok: false });
+  const v = state.values ?? {};
+  return (
+    <form action={action} className="space-y-4" noValidate key={JSON.stringify(v)}>
+      <input type="hidden" name="userId" value={userId} />
+      <FormMessage state={state} />
+      <SelectField label="Role" name="role" defaultValue={v.role ?? role} errors={state.fieldErrors?.role}>
+        {roles.map((r) => (
+          <option key={r.value} value={r.value}>
+            {r.label}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label="Team" name="teamId" defaultValue={v.teamId ?? teamId ?? ''} errors={state.fieldErrors?.teamId} hint="Required for leaders and agents.">
+        <option value="">No team</option>
+        {teams.map((t) => (
+          <option key={t.value} value={t.value}>
+            {t.label}
+          </option>
+        ))}
+      </SelectField>
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Saving…' : 'Save role and team'}
+      </Button>
+    </form>
+  );
+}
+
+export function ActiveForm({ userId, active }: { userId: string; active: boolean }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(setUserActiveAction, { ok: false });
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="active" value={active ? 'false' : 'true'} />
+      <FormMessage state={state} />
+      <Button type="submit" variant={active ? 'danger' : 'secondary'} disabled={pending}>
+        {active ? 'Deactivate user' : 'Reactivate user'}
+      </Button>
+    </form>
+  );
+}
+
+export function ResetPasswordForm({ userId }: { userId: string }) {
+  const [state, action, pending] = useActionState<CreateUserState, FormData>(resetPasswordAction, { ok: false });
+  if (state.ok && state.oneTimePassword) return <OneTimePassword email="" password={state.oneTimePassword} message={state.message} />;
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="userId" value={userId} />
+      <FormMessage state={state} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Issue a new one-time password
+      </Button>
+    </form>
+  );
+}

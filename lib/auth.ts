@@ -1,0 +1,109 @@
+import 'server-only';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { db } from './db';
+import { env } from './env';
+import { verifyPassword } from './password';
+import { recordAudit } from './audit';
+import { clientIp, isSignInThrottled, recordSignInAttempt } from './throttle';
+
+export class ThrottledSignIn extends CredentialsSignin {
+  code = 'throttled';
+}
+export class InvalidCredentials extends CredentialsSignin {
+  code = 'invalid_credentials';
+}
+
+export const credentialsSchema = z.object({
+  email: z.email('Enter your email address, like name@example.com.').trim().toLowerCase().max(254),
+  password: z.string().min(1, 'Enter your password.').max(1024),
+});
+
+const OIDC_PROVIDER_ID = 'oidc';
+
+function oidcProvider() {
+  const e = env();
+  if (!e.AUTH_OIDC_ISSUER || !e.AUTH_OIDC_ID || !e.AUTH_OIDC_SECRET) return [];
+  return [
+    {
+      id: OIDC_PROVIDER_ID,
+      name: e.AUTH_OIDC_NAME,
+      type: 'oidc' as const,
+      issuer: e.AUTH_OIDC_ISSUER,
+      clientId: e.AUTH_OIDC_ID,
+      clientSecret: e.AUTH_OIDC_SECRET,
+      checks: ['pkce' as const, 'state' as const, 'nonce' as const],
+    },
+  ];
+}
+
+export function oidcSignInName(): string | null {
+  return oidcProvider()[0]?.name ?? null;
+}
+
+const config: NextAuthConfig = {
+  trustHost: true,
+  secret: env().AUTH_SECRET,
+  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: '/sign-in', error: '/sign-in' },
+  providers: [
+    Credentials({
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        const { email, password } = parsed.data;
+        const ip = clientIp(request.headers);
+        if (await isSignInThrottled(email, ip)) {
+          await recordAudit(db, { actor: null, actorEmail: email, action: 'auth.sign_in_throttled', entityType: 'User', ip });
+          throw new ThrottledSignIn();
+        }
+        const user = await db.user.findUnique({ where: { email } });
+        const ok = (await verifyPassword(password, user?.passwordHash)) && user !== null && user.active;
+        await recordSignInAttempt(email, ip, ok);
+        if (!ok || !user) {
+          await recordAudit(db, { actor: null, actorEmail: email, action: 'auth.sign_in_failed', entityType: 'User', entityId: user?.id, ip });
+          throw new InvalidCredentials();
+        }
+        await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+        await recordAudit(db, { actor: user, action: 'auth.sign_in', entityType: 'User', entityId: user.id, after: { method: 'password' }, ip });
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+    ...oidcProvider(),
+  ],
+  callbacks: {
+    // An identity-provider account only gets in if an admin already created an active user
+    // with that email: roles are never granted by the provider.
+    async signIn({ user, account }) {
+      if (account?.provider !== OIDC_PROVIDER_ID) return true;
+      const email = user.email?.toLowerCase();
+      const existing = email ? await db.user.findUnique({ where: { email } }) : null;
+      if (!existing || !existing.active) {
+        await recordAudit(db, { actor: null, actorEmail: email ?? null, action: 'auth.sign_in_failed', entityType: 'User', after: { method: 'oidc', reason: existing ? 'inactive' : 'unknown user' } });
+        return '/sign-in?error=AccessDenied';
+      }
+      await db.user.update({ where: { id: existing.id }, data: { lastSignInAt: new Date() } });
+      await recordAudit(db, { actor: existing, action: 'auth.sign_in', entityType: 'User', entityId: existing.id, after: { method: 'oidc' } });
+      return true;
+    },
+    async jwt({ token, user, account }) {
+      if (account?.provider === OIDC_PROVIDER_ID && user?.email) {
+        const existing = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
+        token.sub = existing?.id;
+      } else if (user?.id) {
+        token.sub = user.id;
+      }
+      return token;
+    },
+    // The session carries only the user id; role, team and active flag are read from the
+    // database on every request (lib/session.ts).
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+};
+
+export const { handlers, auth, signIn, signOut } = NextAuth(config);

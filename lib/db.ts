@@ -1,0 +1,22 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/prisma/client';
+
+// One client per process, kept on globalThis so dev-mode reloads don't open a pool each time.
+// pg connects lazily, so importing this during `next build` needs no database.
+const globalForDb = globalThis as unknown as { serviceReviewDb?: PrismaClient };
+
+function createClient() {
+  const adapter = new PrismaPg({
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // Fail fast while the database is down so /api/health answers 503 instead of hanging.
+    connectionTimeoutMillis: 3000,
+  });
+  return new PrismaClient({ adapter });
+}
+
+export const db = globalForDb.serviceReviewDb ?? createClient();
+if (process.env.NODE_ENV !== 'production') globalForDb.serviceReviewDb = db;
+
+export type Db = typeof db;
+export type { Prisma } from './generated/prisma/client';

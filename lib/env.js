@@ -1,0 +1,60 @@
+// The environment, read once and validated. Plain JS (typed through JSDoc) because
+// next.config.js imports it, so a bad value stops `next build` and `next start` with a
+// message naming the variable instead of failing later on some request.
+import { z } from 'zod';
+
+const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL')
+      .optional(),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 33)').optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOSTNAME: z.string().min(1).optional(),
+    PUBLIC_URL: optionalUrl,
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    DATA_DIR: z.string().min(1).default('.data'),
+    AUTH_OIDC_ISSUER: optionalUrl,
+    AUTH_OIDC_ID: z.string().min(1).optional(),
+    AUTH_OIDC_SECRET: z.string().min(1).optional(),
+    AUTH_OIDC_NAME: z.string().min(1).default('Single sign-on'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required when DATABASE_URL is set (every instance needs the same one)' });
+    }
+    const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET].filter(Boolean).length;
+    if (oidc > 0 && oidc < 3) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_OIDC_ISSUER'], message: 'AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together' });
+    }
+  });
+
+/** @typedef {z.output<typeof envSchema>} Env */
+
+/**
+ * @param {Record<string, string | undefined>} source
+ * @returns {Env}
+ */
+export function parseEnv(source) {
+  // Empty strings mean "unset", as they do in most deployment dashboards.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** @type {Env | undefined} */
+let cached;
+
+/** @returns {Env} */
+export function env() {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

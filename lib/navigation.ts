@@ -1,0 +1,15 @@
+import type { Role } from './generated/prisma/enums';
+
+export type NavItem = { href: string; label: string; roles: readonly Role[] | 'all' };
+
+/** What each role sees in the navigation; every page still checks the role itself. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/', label: 'Home', roles: 'all' },
+  { href: '/admin/users', label: 'Users', roles: ['ADMIN'] },
+  { href: '/admin/teams', label: 'Teams', roles: ['ADMIN'] },
+  { href: '/admin/audit', label: 'Audit log', roles: ['ADMIN'] },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles === 'all' || item.roles.includes(role));
+}

