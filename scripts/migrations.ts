@@ -56,16 +56,25 @@ async function withEngine<T>(url: string, fn: (engine: Engine) => Promise<T>): P
   const schema = await readFile(schemaPath, 'utf8');
   // A config object, not a URL: the adapter's URL path ignores the database it is pointed at
   // for some engine operations. The engine connects even for pure schema-to-schema diffs.
-  const adapter = new PrismaPg(poolConfig(url));
-  const engine = await SchemaEngine.new(
-    { datamodels: [[schemaPath, schema]] },
-    () => {},
-    bindMigrationAwareSqlAdapterFactory(adapter),
-  );
+  const base = new PrismaPg(poolConfig(url));
+  // Keep hold of every connection pool the engine opens: freeing the engine does not close them,
+  // and a pool left open keeps the process alive and breaks a later DROP DATABASE.
+  const opened: { dispose(): Promise<void> }[] = [];
+  const track = async <A extends { dispose(): Promise<void> }>(adapter: Promise<A>) => {
+    const a = await adapter;
+    opened.push(a);
+    return a;
+  };
+  const factory: typeof base = Object.assign(Object.create(Object.getPrototypeOf(base) as object) as typeof base, base, {
+    connect: () => track(base.connect()),
+    connectToShadowDb: () => track(base.connectToShadowDb()),
+  });
+  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
   try {
     return await fn(engine);
   } finally {
     engine.free();
+    await Promise.all(opened.map((a) => a.dispose().catch(() => {})));
   }
 }
 

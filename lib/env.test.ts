@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env.js';
+
+describe('environment', () => {
+  it('applies defaults for an empty environment (embedded database)', () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgresql/);
+  });
+
+  it('requires AUTH_SECRET with DATABASE_URL', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'postgresql://u:p@db/x' })).toThrow(/AUTH_SECRET: is required/);
+    expect(parseEnv({ DATABASE_URL: 'postgresql://u:p@db/x', AUTH_SECRET: 'x'.repeat(32) }).DATABASE_URL).toBe('postgresql://u:p@db/x');
+  });
+
+  it('wants all three OIDC settings or none', () => {
+    expect(() => parseEnv({ AUTH_OIDC_ISSUER: 'https://login.example.com' })).toThrow(/must be set together/);
+    expect(parseEnv({ AUTH_OIDC_ISSUER: 'https://login.example.com', AUTH_OIDC_ID: 'id', AUTH_OIDC_SECRET: 's' }).AUTH_OIDC_NAME).toBe('Single sign-on');
+  });
+});

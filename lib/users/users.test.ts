@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '../db';
+import { makeTeam, makeUser } from '../../prisma/factories';
+import { ConflictError, ForbiddenError, ValidationError } from '../errors';
+import { verifyPassword } from '../password';
+import { createUserSchema } from './schemas';
+import { changeOwnPassword, createUser, listUsers, setUserActive, updateUserRoleAndTeam } from './users';
+
+describe('users', () => {
+  it('lets an admin create a user with a one-time password, audited', async () => {
+    const admin = await makeUser(db, { role: 'ADMIN' });
+    const team = await makeTeam(db);
+    const email = `new-${Date.now()}@example.test`;
+    const { user, oneTimePassword } = await createUser(admin, createUserSchema.parse({ name: 'New Agent', email, role: 'AGENT', teamId: team.id }));
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.passwordChangeRequired).toBe(true);
+    expect(stored.passwordHash).not.toContain(oneTimePassword);
+    expect(await verifyPassword(oneTimePassword, stored.passwordHash)).toBe(true);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: user.id, action: 'user.create' } });
+    expect(audit.actorId).toBe(admin.id);
+    expect(audit.after).toMatchObject({ email, role: 'AGENT', teamId: team.id });
+  });
+
+  it('refuses every non-admin and changes nothing', async () => {
+    const team = await makeTeam(db);
+    for (const role of ['LEADER', 'AGENT', 'EXEC', 'COLLEAGUE'] as const) {
+      const actor = await makeUser(db, { role, teamId: team.id });
+      const before = await db.user.count();
+      await expect(createUser(actor, { name: 'X', email: `x-${role}@example.test`, role: 'ADMIN', teamId: null })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(listUsers(actor)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(updateUserRoleAndTeam(actor, { userId: actor.id, role: 'ADMIN', teamId: null })).rejects.toBeInstanceOf(ForbiddenError);
+      expect(await db.user.count()).toBe(before);
+      expect((await db.user.findUniqueOrThrow({ where: { id: actor.id } })).role).toBe(role);
+    }
+  });
+
+  it('reports a duplicate email at the email field', async () => {
+    const admin = await makeUser(db, { role: 'ADMIN' });
+    const existing = await makeUser(db, { role: 'EXEC' });
+    const error = await createUser(admin, { name: 'Dup', email: existing.email, role: 'EXEC', teamId: null }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors.email?.[0]).toMatch(/already exists/);
+  });
+
+  it('requires a team for leaders and agents', () => {
+    const result = createUserSchema.safeParse({ name: 'L', email: 'l@example.test', role: 'LEADER', teamId: '' });
+    expect(result.success).toBe(false);
+    expect(result.error?.flatten().fieldErrors.teamId?.[0]).toMatch(/belong to a team/);
+  });
+
+  it('records role changes with before and after', async () => {
+    const admin = await makeUser(db, { role: 'ADMIN' });
+    const team = await makeTeam(db);
+    const agent = await makeUser(db, { role: 'AGENT', teamId: team.id });
+    await updateUserRoleAndTeam(admin, { userId: agent.id, role: 'LEADER', teamId: team.id });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: agent.id, action: 'user.update' } });
+    expect(audit.before).toMatchObject({ role: 'AGENT' });
+    expect(audit.after).toMatchObject({ role: 'LEADER' });
+  });
+
+  it('never removes the last active admin', async () => {
+    // This test file's database holds several admins from earlier tests: demote down to one.
+    await db.user.updateMany({ where: { role: 'ADMIN' }, data: { active: false } });
+    const admin = await makeUser(db, { role: 'ADMIN' });
+    await expect(setUserActive(admin, admin.id, false)).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateUserRoleAndTeam(admin, { userId: admin.id, role: 'EXEC', teamId: null })).rejects.toBeInstanceOf(ConflictError);
+    expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).active).toBe(true);
+  });
+
+  it('changes one’s own password only with the current one', async () => {
+    const user = await makeUser(db, { role: 'COLLEAGUE', password: 'old-password-123', passwordChangeRequired: true });
+    await expect(changeOwnPassword(user, 'wrong', 'new-password-456')).rejects.toBeInstanceOf(ValidationError);
+    await changeOwnPassword(user, 'old-password-123', 'new-password-456');
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword('new-password-456', stored.passwordHash)).toBe(true);
+    expect(stored.passwordChangeRequired).toBe(false);
+  });
+});

@@ -1,0 +1,13 @@
+// Runs before each test file: a private database copied from the migrated template.
+import { afterAll, inject } from 'vitest';
+import { createTestDatabase } from './template.ts';
+
+const database = await createTestDatabase(inject('pgAdminUrl'));
+process.env.DATABASE_URL = database.url;
+process.env.AUTH_SECRET ??= 'test-secret-test-secret-test-secret-0123';
+
+afterAll(async () => {
+  const { db } = await import('../../lib/db');
+  await db.$disconnect();
+  await database.drop();
+});
