@@ -44,6 +44,13 @@ export function oidcSignInName(): string | null {
 
 const config: NextAuthConfig = {
   trustHost: true,
+  // Wrong passwords are expected traffic (and audited): keep them out of the error log.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error('[auth]', error);
+    },
+  },
   secret: env().AUTH_SECRET,
   session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: '/sign-in', error: '/sign-in' },

@@ -18,6 +18,8 @@ export function OneTimePassword({ email, password, message, again }: { email: st
             Back to users
           </Link>{' '}
           ·{' '}
+          {/* A full load on purpose: it clears the form state that still holds this password. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a href="/admin/users/new" className="font-medium text-brand-700 underline">
             Create another
           </a>

@@ -3,6 +3,8 @@ import { startThrowawayCluster, type Cluster } from '../embedded-postgres.ts';
 import { prepareTemplate } from './template.ts';
 
 declare module 'vitest' {
+  // Module augmentation only works with an interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     pgAdminUrl: string;
   }

@@ -1,0 +1,120 @@
+// `npm test`: everything, in order — type check, lint, unit + integration tests (Vitest, real
+// PostgreSQL), `next build`, Playwright in Chromium against `next start`. One throwaway
+// PostgreSQL cluster serves the whole run. Ends with "N passed, N failed" over all runners.
+//   --only unit   type check, lint and Vitest          --only e2e   build and Playwright
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../lib/generated/prisma/client';
+import { seedDemo } from '../prisma/factories';
+import { freePort, startThrowawayCluster } from './embedded-postgres.ts';
+import { resolveChromium } from './testing/chromium.ts';
+import { createTestDatabase, prepareTemplate } from './testing/template.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const wantUnit = only === null || only === 'unit';
+const wantE2e = only === null || only === 'e2e';
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+const reports = mkdtempSync(path.join(os.tmpdir(), 'service-review-reports-'));
+
+type Result = { step: string; passed: number; failed: number; seconds: number; note?: string };
+const results: Result[] = [];
+
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function step(name: string, fn: () => Promise<Omit<Result, 'step' | 'seconds'>>) {
+  console.log(`\n━━ ${name} ━━`);
+  const started = Date.now();
+  const result = await fn();
+  results.push({ step: name, seconds: (Date.now() - started) / 1000, ...result });
+}
+
+/** A check that is one pass or one fail (type check, lint, build). */
+const single = async (command: string, args: string[], env?: Record<string, string>) => ((await run(command, args, env)) === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
+
+function ensureChromium() {
+  let choice = resolveChromium();
+  if (choice.source !== 'none') return choice;
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && existsSync('/etc/debian_version')) {
+    console.log('No Chromium found: installing Debian’s chromium package…');
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    choice = resolveChromium();
+    if (choice.source !== 'none') return choice;
+  }
+  console.error(
+    '\nNo Chromium for the browser tests. Install one of:\n' +
+      '  npx playwright install chromium        (Playwright’s own build)\n' +
+      '  sudo apt-get install chromium          (Debian/Ubuntu)\n' +
+      'or set CHROMIUM_PATH to a Chromium or Chrome binary.\n',
+  );
+  process.exit(1);
+}
+
+const chromium = wantE2e ? ensureChromium() : null;
+const started = Date.now();
+const cluster = await startThrowawayCluster();
+let exitCode = 1;
+try {
+  await prepareTemplate(cluster.adminUrl);
+  const testEnv = { TEST_PG_ADMIN_URL: cluster.adminUrl };
+
+  if (wantUnit) {
+    await step('type check (tsc)', () => single(bin('tsc'), ['--noEmit']));
+    await step('lint (eslint)', () => single(bin('eslint'), ['--max-warnings', '0', '.']));
+    await step('unit + integration (vitest)', async () => {
+      const out = path.join(reports, 'vitest.json');
+      const code = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], testEnv);
+      if (!existsSync(out)) return { passed: 0, failed: 1, note: `vitest exited ${code} without a report` };
+      const report = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number };
+      const failed = report.numFailedTests + (report.numFailedTests === 0 && code !== 0 ? 1 : 0);
+      return { passed: report.numPassedTests, failed };
+    });
+  }
+
+  if (wantE2e) {
+    await step('build (next build)', () => single(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], { NODE_ENV: 'production' }));
+    const buildOk = results.at(-1)?.failed === 0;
+    await step('end-to-end (playwright, chromium)', async () => {
+      if (!buildOk) return { passed: 0, failed: 1, note: 'skipped: the build failed' };
+      const database = await createTestDatabase(cluster.adminUrl, 'e2e');
+      const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+      await seedDemo(db);
+      await db.$disconnect();
+      const out = path.join(reports, 'playwright.json');
+      const code = await run(bin('playwright'), ['test', ...process.argv.slice(2).filter((a) => a.startsWith('--grep') || a.endsWith('.spec.ts'))], {
+        ...testEnv,
+        E2E_DATABASE_URL: database.url,
+        E2E_PORT: String(await freePort(3100)),
+        PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+        ...(chromium?.executablePath ? { CHROMIUM_PATH: chromium.executablePath } : {}),
+      });
+      if (!existsSync(out)) return { passed: 0, failed: 1, note: `playwright exited ${code} without a report` };
+      const stats = (JSON.parse(readFileSync(out, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
+      const failed = stats.unexpected + (stats.unexpected === 0 && code !== 0 ? 1 : 0);
+      return { passed: stats.expected + stats.flaky, failed };
+    });
+  }
+  exitCode = results.some((r) => r.failed > 0) ? 1 : 0;
+} finally {
+  await cluster.stop().catch(() => {});
+}
+
+console.log('\n━━ summary ━━');
+for (const r of results) {
+  console.log(`${r.failed ? '✗' : '✓'} ${r.step.padEnd(36)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  (${r.note})` : ''}`);
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(exitCode);
