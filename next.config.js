@@ -1,12 +1,13 @@
 import { env } from './lib/env.js';
 
 // Fails `next build` / `next start` at once, naming the variable, when the environment is wrong.
-const config = env();
+env();
 const dev = process.env.NODE_ENV === 'development';
-const oidcOrigin = config.AUTH_OIDC_ISSUER ? new URL(config.AUTH_OIDC_ISSUER).origin : '';
 
-// Next's hydration uses inline scripts; a nonce-based policy would force every page dynamic
-// and uncacheable, so inline scripts are allowed while everything that matters here is locked.
+// headers() is evaluated at build time, so nothing here may depend on runtime-only settings
+// (a form-action naming the OIDC issuer would be frozen into the build). Next's hydration uses
+// inline scripts; a nonce-based policy would force every page dynamic and uncacheable, so inline
+// scripts are allowed while everything that matters here is locked.
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
@@ -14,7 +15,6 @@ const csp = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   `connect-src 'self'${dev ? ' ws:' : ''}`,
-  `form-action 'self'${oidcOrigin ? ` ${oidcOrigin}` : ''}`,
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

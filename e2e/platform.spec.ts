@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { startAppServer } from './fixtures/app-server';
 import { freePort, startCluster } from '../scripts/embedded-postgres';
 
 test.describe('platform', () => {
@@ -38,27 +38,16 @@ test.describe('platform', () => {
     const pgPort = await freePort();
     const options = { dataDir, port: pgPort, password: 'health', persistent: true };
     let cluster = await startCluster(options);
-    const port = await freePort();
-    const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-      env: { ...process.env, DATABASE_URL: cluster.urlFor('postgres'), AUTH_SECRET: 'x'.repeat(40), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: 'ignore',
-    });
-    const health = async () => {
-      try {
-        return (await fetch(`http://127.0.0.1:${port}/api/health`)).status;
-      } catch {
-        return 0;
-      }
-    };
+    const server = await startAppServer({ DATABASE_URL: cluster.urlFor('postgres') });
     try {
-      await expect.poll(health, { timeout: 30_000 }).toBe(200);
+      await expect.poll(server.health, { timeout: 30_000 }).toBe(200);
       await cluster.stop();
-      await expect.poll(health, { timeout: 20_000 }).toBe(503);
-      expect(server.exitCode).toBeNull(); // still serving
+      await expect.poll(server.health, { timeout: 20_000 }).toBe(503);
+      expect(server.process.exitCode).toBeNull(); // still serving
       cluster = await startCluster(options);
-      await expect.poll(health, { timeout: 20_000 }).toBe(200);
+      await expect.poll(server.health, { timeout: 20_000 }).toBe(200);
     } finally {
-      server.kill('SIGTERM');
+      await server.stop();
       await cluster.stop().catch(() => {});
       await rm(dataDir, { recursive: true, force: true });
     }

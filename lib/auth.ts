@@ -42,6 +42,12 @@ export function oidcSignInName(): string | null {
   return oidcProvider()[0]?.name ?? null;
 }
 
+// Auth.js derives callback URLs from AUTH_URL when set, else from each request's host, which can
+// differ between the sign-in redirect and the provider's callback (localhost vs 127.0.0.1, or a
+// proxy). One PUBLIC_URL makes them agree; env.js insists on it when single sign-on is on.
+const publicUrl = env().PUBLIC_URL;
+if (publicUrl) process.env.AUTH_URL ??= publicUrl;
+
 const config: NextAuthConfig = {
   trustHost: true,
   // Wrong passwords are expected traffic (and audited): keep them out of the error log.

@@ -31,6 +31,9 @@ export const envSchema = z
     if (oidc > 0 && oidc < 3) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_OIDC_ISSUER'], message: 'AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together' });
     }
+    if (oidc === 3 && !env.PUBLIC_URL) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required with single sign-on: the provider redirects back to PUBLIC_URL/api/auth/callback/oidc' });
+    }
   });
 
 /** @typedef {z.output<typeof envSchema>} Env */

@@ -20,6 +20,8 @@ describe('environment', () => {
 
   it('wants all three OIDC settings or none', () => {
     expect(() => parseEnv({ AUTH_OIDC_ISSUER: 'https://login.example.com' })).toThrow(/must be set together/);
-    expect(parseEnv({ AUTH_OIDC_ISSUER: 'https://login.example.com', AUTH_OIDC_ID: 'id', AUTH_OIDC_SECRET: 's' }).AUTH_OIDC_NAME).toBe('Single sign-on');
+    expect(() => parseEnv({ AUTH_OIDC_ISSUER: 'https://login.example.com', AUTH_OIDC_ID: 'id', AUTH_OIDC_SECRET: 's' })).toThrow(/PUBLIC_URL: is required/);
+    const sso = { AUTH_OIDC_ISSUER: 'https://login.example.com', AUTH_OIDC_ID: 'id', AUTH_OIDC_SECRET: 's', PUBLIC_URL: 'https://review.example.com' };
+    expect(parseEnv(sso).AUTH_OIDC_NAME).toBe('Single sign-on');
   });
 });

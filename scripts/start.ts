@@ -5,12 +5,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { parseEnv } from '../lib/env.js';
-import { PrismaClient } from '../lib/generated/prisma/client';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../prisma/factories';
-import { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.ts';
-import { applyMigrations } from './migrations.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/factories';
+import type { EmbeddedDatabase } from './embedded-database.ts';
+import { prepareDatabase } from './prepare-database.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -82,22 +80,16 @@ const childEnv: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: '1', ...process.e
 // Auth.js builds absolute callback URLs from this when the app sits behind a proxy.
 if (env.PUBLIC_URL) childEnv.AUTH_URL ??= env.PUBLIC_URL;
 try {
-  if (!env.DATABASE_URL) {
-    embedded = await openEmbeddedDatabase(say);
-    if (embedded.movedFrom) say(`PostgreSQL cannot run as root inside ${embedded.movedFrom} (a parent folder is private), so its data lives in ${embedded.dataDir}. Set DATA_DIR to choose another folder.`);
-    childEnv.DATABASE_URL = embedded.url;
-    childEnv.AUTH_SECRET ??= embedded.authSecret;
-    if (embedded.appliedMigrations.length) say(`Applied migrations: ${embedded.appliedMigrations.join(', ')}`);
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: embedded.url }) });
-    if (await seedDemo(db)) say('Seeded demo data into the new embedded database.');
-    await db.$disconnect();
-  } else {
-    const applied = await applyMigrations(env.DATABASE_URL);
-    if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
-  }
+  const prepared = await prepareDatabase(env.DATABASE_URL, say);
+  embedded = prepared.embedded;
+  if (embedded?.movedFrom) say(`PostgreSQL cannot run as root inside ${embedded.movedFrom} (a parent folder is private), so its data lives in ${embedded.dataDir}. Set DATA_DIR to choose another folder.`);
+  childEnv.DATABASE_URL = prepared.url;
+  if (embedded) childEnv.AUTH_SECRET ??= embedded.authSecret;
+  if (prepared.appliedMigrations.length) say(`Applied migrations: ${prepared.appliedMigrations.join(', ')}`);
+  if (prepared.seeded) say('Seeded demo data into the new embedded database.');
 } catch (error) {
-  await shutdown(1).catch(() => {});
-  fail(`Could not prepare the database: ${(error as Error).message}`);
+  console.error(`\n[service-review] Could not prepare the database: ${(error as Error).message}\n`);
+  await shutdown(1);
 }
 
 if (!dev) buildIfNeeded();
