@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/factories';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/demo';
 
 const ADMIN_LINKS = ['Users', 'Teams', 'Audit log'];
 

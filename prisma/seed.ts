@@ -3,7 +3,7 @@
 // database given by DATABASE_URL.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
-import { seedDemo } from './factories';
+import { seedDemo } from './demo';
 import { openEmbeddedDatabase } from '../scripts/embedded-database';
 
 const embedded = process.env.DATABASE_URL ? null : await openEmbeddedDatabase();

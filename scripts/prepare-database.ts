@@ -3,7 +3,7 @@
 // organisation into it when it is empty.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
-import { seedDemo } from '../prisma/factories';
+import { seedDemo } from '../prisma/demo';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.ts';
 import { applyMigrations } from './migrations.ts';
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from '../lib/env.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/factories';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/demo';
 import type { EmbeddedDatabase } from './embedded-database.ts';
 import { prepareDatabase } from './prepare-database.ts';
 

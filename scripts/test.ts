@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
-import { seedDemo } from '../prisma/factories';
+import { seedDemo } from '../prisma/demo';
 import { freePort, startThrowawayCluster } from './embedded-postgres.ts';
 import { resolveChromium } from './testing/chromium.ts';
 import { createTestDatabase, prepareTemplate } from './testing/template.ts';

@@ -1,0 +1,5 @@
+// Every area's rows. A new area adds its file here.
+import { foundation } from './foundation';
+import type { MatrixArea } from './types';
+
+export const AREAS: MatrixArea[] = [foundation];
