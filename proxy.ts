@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
-// Convenience only: sends readers without a session cookie to sign-in with a way back. It never
+// Convenience only: sends readers without a session cookie to sign-in with a way back (API routes
+// answer 401 themselves). It never
 // decides access — every page, action and route handler asks lib/ and lib/ checks the database.
-const PUBLIC = [/^\/sign-in$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/v1\//];
+const PUBLIC = [/^\/sign-in$/, /^\/api\//];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

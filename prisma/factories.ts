@@ -40,3 +40,23 @@ export async function makeUser(db: Client, input: MakeUserInput) {
     },
   });
 }
+
+type CatalogClient = Pick<PrismaClient, 'channel' | 'contactReason' | 'segment' | 'kpi'>;
+type KpiSpec = { name: string; unit?: 'PERCENT' | 'SECONDS' | 'MINUTES' | 'COUNT' | 'SCORE'; direction?: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER'; target?: number | null };
+
+/** A team's channels, reasons, segments and KPIs, by name (defaults suit most tests). */
+export async function makeCatalog(
+  db: CatalogClient,
+  teamId: string,
+  spec: { channels?: string[]; reasons?: string[]; segments?: string[]; kpis?: KpiSpec[] } = {},
+) {
+  const key = (s: string) => s.trim().toLowerCase();
+  const rows = (names: string[]) => names.map((name, position) => ({ teamId, name, nameKey: key(name), position }));
+  await db.channel.createMany({ data: rows(spec.channels ?? ['Phone', 'Email', 'Chat']) });
+  await db.contactReason.createMany({ data: rows(spec.reasons ?? ['Billing', 'Delivery']) });
+  await db.segment.createMany({ data: rows(spec.segments ?? ['Consumers', 'Business']) });
+  const kpis = spec.kpis ?? [{ name: 'CSAT', unit: 'PERCENT' }, { name: 'First response time', unit: 'MINUTES', direction: 'LOWER_IS_BETTER' }, { name: 'Average handle time', unit: 'MINUTES', direction: 'LOWER_IS_BETTER' }];
+  await db.kpi.createMany({
+    data: kpis.map((k, position) => ({ teamId, position, name: k.name, nameKey: key(k.name), unit: k.unit ?? 'SCORE', direction: k.direction ?? 'HIGHER_IS_BETTER', target: k.target ?? null, decimals: 1 })),
+  });
+}

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit';
 import { assertRole, type Actor } from '../authz';
 import { ValidationError, isUniqueViolation } from '../errors';
 import type { CreateTeamInput } from './schemas';
+import { seedTeamDefaults } from '../team-settings/kpis';
 
 /** Every signed-in user may see which teams exist (they are the subject of every review). */
 export async function listTeams(actor: Actor) {
@@ -16,6 +17,7 @@ export async function createTeam(actor: Actor, input: CreateTeamInput) {
   try {
     return await db.$transaction(async (tx) => {
       const team = await tx.team.create({ data: input, select: { id: true, name: true, slug: true } });
+      await seedTeamDefaults(tx, team.id);
       await recordAudit(tx, { actor, action: 'team.create', entityType: 'Team', entityId: team.id, after: team });
       return team;
     });

@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { TeamTabs } from '@/components/figures/team-tabs';
+import { TicketImport } from '@/components/figures/ticket-import';
+import { Card, PageHeader } from '@/components/ui/card';
+import { db } from '@/lib/db';
+import { loadCatalog } from '@/lib/figures/figures';
+import { currentMonth } from '@/lib/figures/month';
+import { managedTeamOrInterrupt } from '@/lib/figures/pages';
+import { requirePageActor } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Import a ticket export' };
+
+export default async function TicketImportPage({ params }: { params: Promise<{ team: string }> }) {
+  const actor = await requirePageActor('ADMIN', 'LEADER');
+  const team = await managedTeamOrInterrupt(actor, (await params).team);
+  const catalog = await loadCatalog(db, team.id);
+  const active = <T extends { name: string; archivedAt: Date | null }>(items: T[]) => items.filter((i) => !i.archivedAt).map((i) => i.name);
+  return (
+    <>
+      <PageHeader title={`${team.name}: import a help-desk export`} description="From Zendesk, Freshdesk, Intercom or a phone system: one row per ticket or contact becomes monthly figures." />
+      <TeamTabs slug={team.slug} current="/import/tickets" />
+      <Card>
+        <TicketImport
+          team={team.slug}
+          latestMonth={currentMonth()}
+          channels={active(catalog.channels)}
+          reasons={active(catalog.reasons)}
+          segments={active(catalog.segments)}
+          kpis={catalog.kpis.filter((k) => !k.archivedAt).map((k) => ({ name: k.name, unit: k.unit }))}
+        />
+      </Card>
+    </>
+  );
+}

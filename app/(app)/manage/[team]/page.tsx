@@ -1,0 +1,90 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { TeamTabs } from '@/components/figures/team-tabs';
+import { buttonClass } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/card';
+import { listMonthSummaries } from '@/lib/figures/figures';
+import { addMonths, currentMonth, monthLabel } from '@/lib/figures/month';
+import { managedTeamOrInterrupt } from '@/lib/figures/pages';
+import { requirePageActor } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Monthly figures' };
+
+export default async function TeamFiguresPage({ params }: { params: Promise<{ team: string }> }) {
+  const actor = await requirePageActor('ADMIN', 'LEADER');
+  const team = await managedTeamOrInterrupt(actor, (await params).team);
+  const months = await listMonthSummaries(team.id);
+  const latestComplete = addMonths(currentMonth(), -1);
+  const has = new Set(months.map((m) => m.month));
+  const missing = [latestComplete, currentMonth()].filter((m) => !has.has(m));
+  return (
+    <>
+      <PageHeader
+        title={`${team.name}: monthly figures`}
+        description="Volumes by channel, contact reasons, who contacted and KPIs, month by month."
+        actions={
+          <Link href={`/manage/${team.slug}/figures/${has.has(latestComplete) ? currentMonth() : latestComplete}`} className={buttonClass()}>
+            Enter figures for {monthLabel(has.has(latestComplete) ? currentMonth() : latestComplete)}
+          </Link>
+        }
+      />
+      <TeamTabs slug={team.slug} current="" />
+      {missing.includes(latestComplete) ? (
+        <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          {monthLabel(latestComplete)} has no figures yet.{' '}
+          <Link className="font-semibold underline" href={`/manage/${team.slug}/figures/${latestComplete}`}>
+            Enter them
+          </Link>{' '}
+          or import them.
+        </p>
+      ) : null}
+      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">Months with figures, newest first</caption>
+          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase">
+            <tr>
+              <th scope="col" className="px-4 py-3">Month</th>
+              <th scope="col" className="px-4 py-3 text-right">Contacts received</th>
+              <th scope="col" className="px-4 py-3">Note</th>
+              <th scope="col" className="px-4 py-3">Last saved</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {months.map((m) => (
+              <tr key={m.month}>
+                <td className="px-4 py-2 font-medium">
+                  <Link href={`/manage/${team.slug}/figures/${m.month}`} className="text-brand-700 hover:underline">
+                    {monthLabel(m.month)}
+                  </Link>
+                </td>
+                <td className="px-4 py-2 text-right tabular-nums">{m.volumes.reduce((n, v) => n + v.received, 0).toLocaleString('en-GB')}</td>
+                <td className="max-w-xs truncate px-4 py-2 text-slate-700">{m.note ?? ''}</td>
+                <td className="px-4 py-2 text-slate-600">
+                  {m.updatedAt.toISOString().slice(0, 10)}
+                  {m.updatedBy ? ` by ${m.updatedBy.name}` : ''} · v{m.version}
+                </td>
+              </tr>
+            ))}
+            {months.length === 0 ? (
+              <tr>
+                <td colSpan={4} className="px-4 py-6 text-center text-slate-600">No figures yet: enter a month or import a CSV.</td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <form action={`/api/teams/${team.slug}/figures`} method="get" className="mt-6 flex flex-wrap items-end gap-3 text-sm">
+        <div>
+          <label htmlFor="from" className="block font-medium">From</label>
+          <input id="from" name="from" type="month" defaultValue={addMonths(currentMonth(), -11)} className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
+        </div>
+        <div>
+          <label htmlFor="to" className="block font-medium">To</label>
+          <input id="to" name="to" type="month" defaultValue={currentMonth()} className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
+        </div>
+        <button type="submit" className={buttonClass('secondary')}>Download CSV</button>
+        <p className="w-full text-xs text-slate-600">The download uses the monthly import layout, so it can be edited and imported back.</p>
+      </form>
+    </>
+  );
+}

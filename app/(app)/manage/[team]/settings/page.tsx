@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import { KpiEditor } from '@/components/figures/kpi-editor';
+import { ListEditor } from '@/components/figures/list-editor';
+import { TeamTabs } from '@/components/figures/team-tabs';
+import { TokenEditor } from '@/components/figures/token-editor';
+import { PageHeader } from '@/components/ui/card';
+import { db } from '@/lib/db';
+import { LIST_KINDS, LIST_LABELS } from '@/lib/figures/schemas';
+import { managedTeamOrInterrupt } from '@/lib/figures/pages';
+import { requirePageActor } from '@/lib/session';
+import { DIRECTION_LABELS, KPI_DIRECTIONS, KPI_UNITS, UNIT_LABELS } from '@/lib/team-settings/kpi-schemas';
+import { listKpis } from '@/lib/team-settings/kpis';
+import { listItems } from '@/lib/team-settings/lists';
+import { listApiTokens } from '@/lib/team-settings/tokens';
+
+export const metadata: Metadata = { title: 'Team settings' };
+
+export default async function SettingsPage({ params }: { params: Promise<{ team: string }> }) {
+  const actor = await requirePageActor('ADMIN', 'LEADER');
+  const team = await managedTeamOrInterrupt(actor, (await params).team);
+  const [lists, kpis, tokens, used] = await Promise.all([
+    Promise.all(LIST_KINDS.map((kind) => listItems(team.id, kind))),
+    listKpis(team.id),
+    listApiTokens(actor, team.id),
+    Promise.all([
+      db.channelVolume.findMany({ where: { teamId: team.id }, distinct: ['channelId'], select: { channelId: true } }),
+      db.reasonCount.findMany({ where: { teamId: team.id }, distinct: ['reasonId'], select: { reasonId: true } }),
+      db.segmentCount.findMany({ where: { teamId: team.id }, distinct: ['segmentId'], select: { segmentId: true } }),
+    ]),
+  ]);
+  const usedIds = new Set([...used[0].map((u) => u.channelId), ...used[1].map((u) => u.reasonId), ...used[2].map((u) => u.segmentId)]);
+  return (
+    <>
+      <PageHeader title={`${team.name}: team settings`} description="What this team tracks. Items that hold figures are archived, never deleted, so history and charts keep them." />
+      <TeamTabs slug={team.slug} current="/settings" />
+      <div className="grid gap-6 lg:grid-cols-3">
+        {LIST_KINDS.map((kind, i) => (
+          <ListEditor
+            key={kind}
+            team={team.slug}
+            kind={kind}
+            title={LIST_LABELS[kind].plural}
+            singular={LIST_LABELS[kind].singular}
+            items={lists[i]!.map((item) => ({ id: item.id, name: item.name, archived: item.archivedAt !== null, used: usedIds.has(item.id) }))}
+          />
+        ))}
+      </div>
+      <div className="mt-6 space-y-6">
+        <KpiEditor
+          team={team.slug}
+          kpis={kpis.map((k) => ({ id: k.id, name: k.name, unit: k.unit, direction: k.direction, target: k.target?.toNumber() ?? null, decimals: k.decimals, archived: k.archivedAt !== null }))}
+          units={KPI_UNITS.map((u) => ({ value: u, label: UNIT_LABELS[u] }))}
+          directions={KPI_DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_LABELS[d] }))}
+        />
+        <TokenEditor
+          team={team.slug}
+          apiExample={`PUT /api/v1/teams/${team.slug}/months/YYYY-MM with Authorization: Bearer <token>`}
+          tokens={tokens.map((t) => ({ id: t.id, name: t.name, prefix: t.prefix, lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null, createdAt: t.createdAt.toISOString(), createdBy: t.createdBy?.name ?? null }))}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { jsonError } from '@/lib/figures/api';
+import { addMonths, currentMonth, MONTH_RE } from '@/lib/figures/month';
+import { exportMonthlyCsv } from '@/lib/figures/service';
+import { UnauthenticatedError } from '@/lib/errors';
+import { getActor } from '@/lib/session';
+import { findTeamBySlug } from '@/lib/team-access';
+
+/** CSV download of a team's figures for a month range, in the monthly import layout. */
+export async function GET(request: Request, { params }: { params: Promise<{ team: string }> }) {
+  try {
+    const actor = await getActor();
+    if (!actor) throw new UnauthenticatedError();
+    const team = await findTeamBySlug((await params).team);
+    const url = new URL(request.url);
+    const to = url.searchParams.get('to') ?? currentMonth();
+    const from = url.searchParams.get('from') ?? addMonths(to, -11);
+    if (!MONTH_RE.test(from) || !MONTH_RE.test(to) || from > to) {
+      return Response.json({ error: 'invalid', errors: [{ path: 'from', message: 'Give from and to as months like 2026-01, from ≤ to.' }] }, { status: 400 });
+    }
+    const csv = await exportMonthlyCsv(actor, team.id, from, to);
+    return new Response(csv, {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${team.slug}-figures-${from}-to-${to}.csv"`,
+        'Cache-Control': 'private, no-store',
+      },
+    });
+  } catch (error) {
+    return jsonError(error);
+  }
+}

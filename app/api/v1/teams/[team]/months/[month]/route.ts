@@ -1,0 +1,46 @@
+import { resolveApiPrincipal, jsonError, zodErrors } from '@/lib/figures/api';
+import { monthSchema } from '@/lib/figures/month';
+import { figuresPayloadSchema } from '@/lib/figures/schemas';
+import { assertPrincipalForTeam, getMonthForApi, putMonthFromApi } from '@/lib/figures/service';
+import { findTeamBySlug } from '@/lib/team-access';
+
+type Params = { params: Promise<{ team: string; month: string }> };
+
+export async function GET(request: Request, { params }: Params) {
+  try {
+    const principal = await resolveApiPrincipal(request);
+    const { team: slug, month } = await params;
+    const team = await findTeamBySlug(slug);
+    assertPrincipalForTeam(principal, team.id);
+    const parsedMonth = monthSchema().safeParse(month);
+    if (!parsedMonth.success) return Response.json({ error: 'invalid', errors: zodErrors(parsedMonth.error.issues.map((i) => ({ ...i, path: ['month'] }))) }, { status: 400 });
+    const figures = await getMonthForApi(principal, team.id, parsedMonth.data);
+    if (!figures) return Response.json({ error: 'not_found', message: `No figures for ${parsedMonth.data} yet.` }, { status: 404 });
+    return Response.json(figures);
+  } catch (error) {
+    return jsonError(error);
+  }
+}
+
+export async function PUT(request: Request, { params }: Params) {
+  try {
+    const principal = await resolveApiPrincipal(request);
+    const { team: slug, month } = await params;
+    const team = await findTeamBySlug(slug);
+    assertPrincipalForTeam(principal, team.id);
+    const parsedMonth = monthSchema().safeParse(month);
+    if (!parsedMonth.success) return Response.json({ error: 'invalid', errors: zodErrors(parsedMonth.error.issues.map((i) => ({ ...i, path: ['month'] }))) }, { status: 400 });
+    let body: unknown;
+    try {
+      body = await request.json();
+    } catch {
+      return Response.json({ error: 'invalid', errors: [{ path: '', message: 'The body must be JSON.' }] }, { status: 400 });
+    }
+    const payload = figuresPayloadSchema.safeParse(body);
+    if (!payload.success) return Response.json({ error: 'invalid', errors: zodErrors(payload.error.issues) }, { status: 400 });
+    const result = await putMonthFromApi(principal, team.id, parsedMonth.data, payload.data);
+    return Response.json({ outcome: result.outcome, ...result.figures }, { status: result.outcome === 'new' ? 201 : 200 });
+  } catch (error) {
+    return jsonError(error);
+  }
+}

@@ -1,0 +1,170 @@
+'use client';
+import { useActionState } from 'react';
+import { saveMonthAction, type SaveMonthState } from '@/lib/figures/actions';
+import { Button } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+
+export type FormItem = { id: string; name: string; archived: boolean; unit?: string; target?: number | null };
+type Hints = { lastMonth: Record<string, string>; lastYear: Record<string, string> };
+
+type Props = {
+  team: string;
+  month: string;
+  version: number;
+  values: Record<string, string>;
+  hints: Hints;
+  labels: { lastMonth: string; lastYear: string };
+  channels: FormItem[];
+  reasons: FormItem[];
+  segments: FormItem[];
+  kpis: FormItem[];
+};
+
+function NumberField({ name, state, hints, labels, unit, srLabel }: { name: string; srLabel: string; state: SaveMonthState; hints: Hints; labels: Props['labels']; unit?: string | undefined }) {
+  const errors = state.fieldErrors?.[name];
+  const theirs = state.conflict?.values[name];
+  const describedBy = [errors?.length ? `${name}-error` : null, `${name}-hint`].filter(Boolean).join(' ');
+  const id = name.replace(':', '-');
+  return (
+    <div>
+      <label htmlFor={id} className="sr-only">
+        {srLabel}
+      </label>
+      <div className="flex items-center gap-1">
+        <input
+          id={id}
+          name={name}
+          inputMode="decimal"
+          autoComplete="off"
+          defaultValue={state.values?.[name] ?? ''}
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={describedBy}
+          className={`w-full min-w-20 rounded-md border px-2 py-1.5 text-right text-sm tabular-nums ${errors?.length ? 'border-red-600' : 'border-slate-300'}`}
+        />
+        {unit ? <span className="text-xs text-slate-600">{unit}</span> : null}
+      </div>
+      <p id={`${name}-hint`} className="mt-0.5 text-right text-xs text-slate-600">
+        <span title={labels.lastMonth}>{hints.lastMonth[name] ?? '–'}</span> · <span title={labels.lastYear}>{hints.lastYear[name] ?? '–'}</span>
+        <span className="sr-only">
+          {' '}
+          ({labels.lastMonth}: {hints.lastMonth[name] ?? 'none'}; {labels.lastYear}: {hints.lastYear[name] ?? 'none'})
+        </span>
+      </p>
+      {theirs !== undefined && theirs !== (state.values?.[name] ?? '') ? <p className="text-right text-xs font-medium text-amber-800">Theirs: {theirs || 'empty'}</p> : null}
+      {errors?.length ? (
+        <p id={`${name}-error`} className="mt-0.5 text-xs font-medium text-red-700">
+          {errors.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <fieldset className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <legend className="px-1 text-base font-semibold text-slate-900">{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+export function MonthFiguresForm(props: Props) {
+  const [state, action, pending] = useActionState<SaveMonthState, FormData>(saveMonthAction, { ok: false, values: props.values, version: props.version });
+  const version = state.values?.version ?? String(state.version ?? props.version);
+  const common = { state, hints: props.hints, labels: props.labels };
+  const archivedNote = (i: FormItem) => (i.archived ? ' (archived)' : '');
+  return (
+    <form action={action} className="space-y-6" noValidate key={`${version}-${state.conflict ? 'conflict' : ''}-${state.message ?? ''}`}>
+      <input type="hidden" name="team" value={props.team} />
+      <input type="hidden" name="month" value={props.month} />
+      <input type="hidden" name="version" value={version} />
+      <FormMessage state={state} />
+      <p className="text-xs text-slate-600">
+        Under each field: {props.labels.lastMonth} · {props.labels.lastYear}. Leave a field empty when there is no figure.
+      </p>
+      <Section title="Contacts by channel">
+        <table className="w-full text-sm">
+          <thead>
+            <tr className="text-left text-xs text-slate-600 uppercase">
+              <th scope="col" className="py-1">Channel</th>
+              <th scope="col" className="py-1 text-right">Received</th>
+              <th scope="col" className="py-1 text-right">Handled</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.channels.map((c) => (
+              <tr key={c.id} className="align-top">
+                <th scope="row" className="py-2 pr-3 text-left font-medium">
+                  {c.name}
+                  {archivedNote(c)}
+                </th>
+                <td className="py-1 pr-2">
+                  <NumberField name={`received:${c.id}`} srLabel={`${c.name} received`} {...common} />
+                </td>
+                <td className="py-1">
+                  <NumberField name={`handled:${c.id}`} srLabel={`${c.name} handled`} {...common} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <label className="mt-3 flex items-center gap-2 text-sm">
+          <input type="checkbox" name="confirmHandled" defaultChecked={state.values?.confirmHandled === 'on'} /> Handled can exceed received this month (backlog worked off)
+        </label>
+      </Section>
+      <div className="grid gap-6 lg:grid-cols-2">
+        {[
+          { title: 'Contact reasons', prefix: 'reason', items: props.reasons },
+          { title: 'Who contacted', prefix: 'segment', items: props.segments },
+        ].map((group) => (
+          <Section key={group.prefix} title={group.title}>
+            {group.items.length ? (
+              <div className="grid grid-cols-[1fr_9rem] items-start gap-x-3 gap-y-1">
+                {group.items.map((i) => (
+                  <div key={i.id} className="contents">
+                    <span className="pt-1.5 text-sm font-medium" id={`${group.prefix}-${i.id}-label`}>
+                      {i.name}
+                      {archivedNote(i)}
+                    </span>
+                    <NumberField name={`${group.prefix}:${i.id}`} srLabel={`${group.title}: ${i.name}`} {...common} />
+                  </div>
+                ))}
+              </div>
+            ) : (
+              <p className="text-sm text-slate-600">None set up yet: add them in team settings.</p>
+            )}
+          </Section>
+        ))}
+      </div>
+      <Section title="KPIs">
+        <div className="grid grid-cols-[1fr_10rem] items-start gap-x-3 gap-y-1">
+          {props.kpis.map((k) => (
+            <div key={k.id} className="contents">
+              <span className="pt-1.5 text-sm font-medium">
+                {k.name}
+                {archivedNote(k)}
+                {k.target !== null && k.target !== undefined ? <span className="block text-xs font-normal text-slate-600">Target {k.target}{k.unit === '%' ? '%' : ` ${k.unit}`}</span> : null}
+              </span>
+              <NumberField name={`kpi:${k.id}`} srLabel={`KPI ${k.name}`} unit={k.unit} {...common} />
+            </div>
+          ))}
+        </div>
+      </Section>
+      <Section title="Note">
+        <label htmlFor="note" className="text-sm text-slate-700">
+          Anything that explains the month (up to 1000 characters), e.g. “storm on the 12th doubled phone volume”.
+        </label>
+        <textarea id="note" name="note" rows={3} maxLength={1000} defaultValue={state.values?.note ?? ''} aria-describedby={state.fieldErrors?.note ? 'note-error' : undefined} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        {state.conflict?.values.note !== undefined && state.conflict.values.note !== (state.values?.note ?? '') ? <p className="text-xs font-medium text-amber-800">Theirs: {state.conflict.values.note}</p> : null}
+        {state.fieldErrors?.note ? <p id="note-error" className="text-sm text-red-700">{state.fieldErrors.note.join(' ')}</p> : null}
+      </Section>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : state.conflict ? 'Save mine anyway' : 'Save figures'}
+        </Button>
+        <span className="text-xs text-slate-600">Version {version}</span>
+      </div>
+    </form>
+  );
+}

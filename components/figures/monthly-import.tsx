@@ -1,0 +1,91 @@
+'use client';
+import { useActionState } from 'react';
+import { monthlyImportAction, type ImportState } from '@/lib/figures/actions';
+import { Button } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+
+const OUTCOME_STYLE: Record<string, string> = { new: 'bg-green-50 text-green-800', updated: 'bg-amber-50 text-amber-900', unchanged: 'bg-slate-100 text-slate-700' };
+
+export function MonthlyImport({ team }: { team: string }) {
+  const [state, action, pending] = useActionState<ImportState, FormData>(monthlyImportAction, { ok: false });
+  const preview = state.preview;
+  const blocking = (state.problems?.length ?? 0) > 0 || (preview?.problems.length ?? 0) > 0;
+  return (
+    <div className="space-y-6">
+      <form action={action} className="space-y-4" noValidate>
+        <input type="hidden" name="team" value={team} />
+        <input type="hidden" name="step" value="preview" />
+        <div>
+          <label htmlFor="file" className="block text-sm font-medium">Monthly CSV file</label>
+          <input id="file" name="file" type="file" accept=".csv,text/csv" required aria-describedby={state.fieldErrors?.file ? 'file-error' : 'file-hint'} className="mt-1 block text-sm" />
+          <p id="file-hint" className="mt-1 text-xs text-slate-600">Columns month, kind, item, value. Comma or semicolon separated, UTF-8 (a BOM is fine), up to 5 MB.</p>
+          {state.fieldErrors?.file ? <p id="file-error" className="text-sm text-red-700">{state.fieldErrors.file.join(' ')}</p> : null}
+        </div>
+        <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Reading…' : 'Preview'}</Button>
+      </form>
+
+      <FormMessage state={state.preview && state.ok ? undefined : state} />
+
+      {preview ? (
+        <section aria-labelledby="preview-title" className="space-y-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 id="preview-title" className="text-lg font-semibold">
+            Preview of {state.fileName}: {preview.rows} rows, {preview.months.length} months
+          </h2>
+          {preview.months.length ? (
+            <ul className="flex flex-wrap gap-2 text-sm" aria-label="What would change, by month">
+              {preview.months.map((m) => (
+                <li key={m.month} className={`rounded px-2 py-1 ${OUTCOME_STYLE[m.outcome]}`}>
+                  {m.month}: {m.outcome}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {(state.problems ?? preview.problems).length ? (
+            <div role="alert">
+              <h3 className="font-semibold text-red-800">Problems to fix in the file (nothing is imported until they are gone)</h3>
+              <ul className="mt-2 max-h-80 list-disc overflow-y-auto pl-5 text-sm text-red-800">
+                {(state.problems ?? preview.problems).map((p, i) => (
+                  <li key={i}>
+                    {p.where ? <strong>{p.where}: </strong> : null}
+                    {p.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <form action={action} className="space-y-3">
+            <input type="hidden" name="team" value={team} />
+            <input type="hidden" name="step" value="apply" />
+            <input type="hidden" name="csv" value={state.csv ?? ''} />
+            <input type="hidden" name="fileName" value={state.fileName ?? ''} />
+            {preview.unknown.length ? (
+              <fieldset className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200">
+                <legend className="font-semibold text-amber-900">Names this team does not have yet</legend>
+                <ul className="mt-1 list-disc pl-5">
+                  {preview.unknown.map((u) => (
+                    <li key={`${u.kind}-${u.name}`}>
+                      {u.kind === 'reason' ? 'contact reason' : u.kind === 'kpi' ? 'KPI' : u.kind} “{u.name}”
+                    </li>
+                  ))}
+                </ul>
+                <label className="mt-2 flex items-center gap-2">
+                  <input type="checkbox" name="createUnknown" /> Create them (new KPIs start as “score”; adjust them in team settings)
+                </label>
+              </fieldset>
+            ) : null}
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="confirmHandled" /> Handled may exceed received (backlog worked off)
+            </label>
+            <Button type="submit" disabled={pending || blocking || preview.months.length === 0}>
+              {pending ? 'Importing…' : `Import ${preview.months.filter((m) => m.outcome !== 'unchanged').length} changed month(s)`}
+            </Button>
+          </form>
+        </section>
+      ) : null}
+
+      {state.applied ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-green-200">{state.message}</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import 'server-only';
+import { db, type Prisma } from '../db';
+import { recordAudit } from '../audit';
+import type { Actor } from '../authz';
+import { ConflictError } from '../errors';
+import type { KpiUnit } from '../generated/prisma/enums';
+import { addMonths } from './month';
+import { mergeState, sameState, emptyState, type MonthChange, type MonthState } from './state';
+
+type Tx = Prisma.TransactionClient;
+type Client = Tx | typeof db;
+
+export type CatalogItem = { id: string; name: string; nameKey: string; archivedAt: Date | null };
+export type CatalogKpi = CatalogItem & { unit: KpiUnit; direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER'; target: number | null; decimals: number };
+export type Catalog = { channels: CatalogItem[]; reasons: CatalogItem[]; segments: CatalogItem[]; kpis: CatalogKpi[] };
+
+const itemSelect = { id: true, name: true, nameKey: true, archivedAt: true } as const;
+const order = [{ position: 'asc' as const }, { name: 'asc' as const }];
+
+/** The team's channels, reasons, segments and KPIs, archived ones included (history keeps them). */
+export async function loadCatalog(client: Client, teamId: string): Promise<Catalog> {
+  const [channels, reasons, segments, kpis] = await Promise.all([
+    client.channel.findMany({ where: { teamId }, select: itemSelect, orderBy: order }),
+    client.contactReason.findMany({ where: { teamId }, select: itemSelect, orderBy: order }),
+    client.segment.findMany({ where: { teamId }, select: itemSelect, orderBy: order }),
+    client.kpi.findMany({ where: { teamId }, select: { ...itemSelect, unit: true, direction: true, target: true, decimals: true }, orderBy: order }),
+  ]);
+  return { channels, reasons, segments, kpis: kpis.map((k) => ({ ...k, target: k.target?.toNumber() ?? null })) };
+}
+
+const figuresInclude = {
+  volumes: { select: { channelId: true, received: true, handled: true } },
+  reasons: { select: { reasonId: true, count: true } },
+  segments: { select: { segmentId: true, count: true } },
+  kpis: { select: { kpiId: true, value: true } },
+} as const;
+
+type FiguresRow = Prisma.MonthFiguresGetPayload<{ include: typeof figuresInclude }>;
+
+function toState(row: FiguresRow | null): MonthState {
+  if (!row) return emptyState();
+  return {
+    volumes: Object.fromEntries(row.volumes.map((v) => [v.channelId, { received: v.received, handled: v.handled }])),
+    reasons: Object.fromEntries(row.reasons.map((r) => [r.reasonId, r.count])),
+    segments: Object.fromEntries(row.segments.map((s) => [s.segmentId, s.count])),
+    kpis: Object.fromEntries(row.kpis.map((k) => [k.kpiId, k.value.toNumber()])),
+    note: row.note,
+  };
+}
+
+export type MonthRecord = { month: string; version: number; state: MonthState; updatedAt: Date | null; updatedBy: string | null };
+
+export async function readMonth(client: Client, teamId: string, month: string): Promise<MonthRecord> {
+  const row = await client.monthFigures.findUnique({
+    where: { teamId_month: { teamId, month } },
+    include: { ...figuresInclude, updatedBy: { select: { name: true } } },
+  });
+  return { month, version: row?.version ?? 0, state: toState(row), updatedAt: row?.updatedAt ?? null, updatedBy: row?.updatedBy?.name ?? null };
+}
+
+export async function readMonths(client: Client, teamId: string, from: string, to: string): Promise<MonthRecord[]> {
+  const rows = await client.monthFigures.findMany({
+    where: { teamId, month: { gte: from, lte: to } },
+    include: { ...figuresInclude, updatedBy: { select: { name: true } } },
+    orderBy: { month: 'asc' },
+  });
+  return rows.map((row) => ({ month: row.month, version: row.version, state: toState(row), updatedAt: row.updatedAt, updatedBy: row.updatedBy?.name ?? null }));
+}
+
+/** The month with last month and the same month last year beside it, for the entry form. */
+export async function readMonthWithHints(teamId: string, month: string) {
+  const [current, lastMonth, lastYear] = await Promise.all([
+    readMonth(db, teamId, month),
+    readMonth(db, teamId, addMonths(month, -1)),
+    readMonth(db, teamId, addMonths(month, -12)),
+  ]);
+  return { current, lastMonth, lastYear };
+}
+
+export type WriteOutcome = 'new' | 'updated' | 'unchanged';
+
+/** Names for the audit trail, so before/after read as "Phone: 1200" rather than ids. */
+function labelled(state: MonthState, catalog: Catalog) {
+  const name = (items: CatalogItem[], id: string) => items.find((i) => i.id === id)?.name ?? id;
+  return {
+    volumes: Object.fromEntries(Object.entries(state.volumes).map(([id, v]) => [name(catalog.channels, id), v])),
+    reasons: Object.fromEntries(Object.entries(state.reasons).map(([id, v]) => [name(catalog.reasons, id), v])),
+    segments: Object.fromEntries(Object.entries(state.segments).map(([id, v]) => [name(catalog.segments, id), v])),
+    kpis: Object.fromEntries(Object.entries(state.kpis).map(([id, v]) => [name(catalog.kpis, id), v])),
+    note: state.note,
+  };
+}
+
+/**
+ * Writes one month inside the caller's transaction. The row is locked first, so concurrent
+ * writers queue; `expectedVersion` (from a form) refuses the write if someone saved in between.
+ * An identical write changes nothing: no new version, no audit event.
+ */
+export async function writeMonthTx(
+  tx: Tx,
+  args: { actor: Pick<Actor, 'id' | 'email'> | null; actorLabel?: string; teamId: string; month: string; change: MonthChange; mode: 'merge' | 'replace'; expectedVersion?: number; catalog: Catalog; source: string },
+): Promise<{ outcome: WriteOutcome; version: number }> {
+  const { teamId, month } = args;
+  await tx.$queryRaw`SELECT id FROM "MonthFigures" WHERE "teamId" = ${teamId} AND month = ${month} FOR UPDATE`;
+  const existing = await tx.monthFigures.findUnique({ where: { teamId_month: { teamId, month } }, include: figuresInclude });
+  const currentVersion = existing?.version ?? 0;
+  if (args.expectedVersion !== undefined && args.expectedVersion !== currentVersion) {
+    throw new ConflictError(`Someone else saved ${month} while you were editing (now version ${currentVersion}).`);
+  }
+  const before = toState(existing);
+  const after = mergeState(before, args.change, args.mode);
+  if (existing && sameState(before, after)) return { outcome: 'unchanged', version: currentVersion };
+
+  const figures = existing
+    ? await tx.monthFigures.update({ where: { id: existing.id }, data: { version: { increment: 1 }, note: after.note, updatedById: args.actor?.id ?? null } })
+    : await tx.monthFigures.create({ data: { teamId, month, note: after.note, updatedById: args.actor?.id ?? null } });
+  const figuresId = figures.id;
+  // Replace the children wholesale: four deletes and four inserts beat dozens of upserts.
+  await tx.channelVolume.deleteMany({ where: { figuresId } });
+  await tx.reasonCount.deleteMany({ where: { figuresId } });
+  await tx.segmentCount.deleteMany({ where: { figuresId } });
+  await tx.kpiValue.deleteMany({ where: { figuresId } });
+  await tx.channelVolume.createMany({ data: Object.entries(after.volumes).map(([channelId, v]) => ({ teamId, figuresId, channelId, ...v })) });
+  await tx.reasonCount.createMany({ data: Object.entries(after.reasons).map(([reasonId, count]) => ({ teamId, figuresId, reasonId, count })) });
+  await tx.segmentCount.createMany({ data: Object.entries(after.segments).map(([segmentId, count]) => ({ teamId, figuresId, segmentId, count })) });
+  await tx.kpiValue.createMany({ data: Object.entries(after.kpis).map(([kpiId, value]) => ({ teamId, figuresId, kpiId, value })) });
+  await recordAudit(tx, {
+    actor: args.actor,
+    actorEmail: args.actorLabel ?? null,
+    action: existing ? 'month_figures.update' : 'month_figures.create',
+    entityType: 'MonthFigures',
+    entityId: figuresId,
+    before: existing ? { month, version: currentVersion, source: args.source, ...labelled(before, args.catalog) } : undefined,
+    after: { month, version: figures.version, source: args.source, ...labelled(after, args.catalog) },
+  });
+  return { outcome: existing ? 'updated' : 'new', version: figures.version };
+}
+
+/** Months that have figures, newest first, with when and by whom they were last saved. */
+export async function listMonthSummaries(teamId: string, limit = 48) {
+  return db.monthFigures.findMany({
+    where: { teamId },
+    orderBy: { month: 'desc' },
+    take: limit,
+    select: { month: true, version: true, updatedAt: true, note: true, updatedBy: { select: { name: true } }, volumes: { select: { received: true } } },
+  });
+}

@@ -1,0 +1,81 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { detectDelimiter } from './monthly-csv';
+import { aggregateTickets, distinctValues, durationSeconds, guessColumns, guessDateOrder, guessValueMap, monthOf, satisfied } from './ticket-export';
+
+// A Zendesk-like export with what real exports contain: a BOM, ';' separators, quoted fields
+// holding separators and line breaks, two date styles, clock and plain-number durations.
+const EXPORT = [
+  '\uFEFFTicket ID;Created at;Via;Tags;Organization;Satisfaction Score;First reply time (min);Full resolution time;Status',
+  '1;2026-03-02 09:14;Phone;billing vip;"Acme; Ltd";Good;10;0:12:00;solved',
+  '2;2026-03-15T11:00:00Z;Email;delivery;;Bad;30;"0:20:00";solved',
+  '3;31/03/2026;Phone;"billing";;;20;;open',
+  '4;01/04/2026;Chat;delivery late;"Multi\nline org";Good;5;0:06:00;closed',
+  '5;2026-04-20;Fax;billing;;Good;;;solved',
+  '6;;Phone;billing;;;;;solved',
+  '7;2026-04-30;email;misc;;5;40;0:30:00;solved',
+].join('\r\n');
+
+describe('ticket export aggregation', () => {
+  it('counts by month against hand-counted totals', () => {
+    const text = EXPORT.replace(/^\uFEFF/, '');
+    const rows = parse(text, { delimiter: detectDelimiter(text.split('\n')[0]!), relax_column_count: true }) as string[][];
+    const [header, ...data] = rows;
+    const mapping = guessColumns(header!);
+    expect(mapping).toEqual({ date: 1, channel: 2, reason: 3, segment: 4, satisfaction: 5, firstResponse: 6, handleTime: 7, status: 8 });
+    expect(guessDateOrder(data.map((r) => r[1]!))).toBe('DMY');
+    const channelMap = guessValueMap(distinctValues(data, 2, false), [{ name: 'Phone' }, { name: 'Email' }, { name: 'Chat' }]);
+    expect(channelMap).toEqual({ Phone: 'Phone', Email: 'Email', Chat: 'Chat', Fax: null, email: 'Email' });
+    const result = aggregateTickets(data, {
+      mapping,
+      dateOrder: 'DMY',
+      durationUnits: { firstResponse: 'minutes', handleTime: 'minutes' },
+      multiValue: { reason: true, segment: false },
+      valueMaps: { channel: channelMap, reason: { billing: 'Billing', delivery: 'Delivery', late: 'Delivery', vip: null, misc: null }, segment: { 'Acme; Ltd': 'Business' } },
+      kpis: { csat: 'CSAT', firstResponse: { kpi: 'FRT', unit: 'MINUTES' }, handleTime: { kpi: 'AHT', unit: 'SECONDS' } },
+      satisfactionScaleMax: 5,
+      latestMonth: '2026-11',
+    });
+    // Hand count. March: #1 phone solved, #2 email solved, #3 phone open (31/03 day-first).
+    // April: #4 chat closed, #5 Fax ignored, #7 email solved. #6 has no date.
+    expect(result.stats).toEqual({ rows: 7, counted: 5, noDate: 1, future: 0, unmappedChannel: 1 });
+    expect(result.months).toEqual([
+      {
+        month: '2026-03',
+        payload: {
+          volumes: [{ channel: 'Phone', received: 2, handled: 1 }, { channel: 'Email', received: 1, handled: 1 }],
+          reasons: [{ reason: 'Billing', count: 2 }, { reason: 'Delivery', count: 1 }],
+          segments: [{ segment: 'Business', count: 1 }],
+          // 1 good of 2 rated; FRT (10+30+20)/3 min; AHT (720+1200)/2 s.
+          kpis: [{ kpi: 'CSAT', value: 50 }, { kpi: 'FRT', value: 20 }, { kpi: 'AHT', value: 960 }],
+        },
+      },
+      {
+        month: '2026-04',
+        payload: {
+          volumes: [{ channel: 'Chat', received: 1, handled: 1 }, { channel: 'Email', received: 1, handled: 1 }],
+          reasons: [{ reason: 'Delivery', count: 1 }],
+          segments: [],
+          // Good + 5/5 → 100 %; FRT (5+40)/2; AHT (360+1800)/2.
+          kpis: [{ kpi: 'CSAT', value: 100 }, { kpi: 'FRT', value: 22.5 }, { kpi: 'AHT', value: 1080 }],
+        },
+      },
+    ]);
+  });
+
+  it('reads the common date and duration formats', () => {
+    expect(monthOf('2026-10-05', 'DMY')).toBe('2026-10');
+    expect(monthOf('05/10/2026', 'DMY')).toBe('2026-10');
+    expect(monthOf('05/10/2026', 'MDY')).toBe('2026-05');
+    expect(monthOf('5.10.26', 'DMY')).toBe('2026-10');
+    expect(monthOf('Oct 5, 2026 3:04 PM', 'MDY')).toBe('2026-10');
+    expect(monthOf('5 October 2026', 'DMY')).toBe('2026-10');
+    expect(monthOf('yesterday', 'DMY')).toBeNull();
+    expect(durationSeconds('1:02:03', 'minutes')).toBe(3723);
+    expect(durationSeconds('02:03', 'minutes')).toBe(123);
+    expect(durationSeconds('1,5', 'hours')).toBe(5400);
+    expect(satisfied('offered', 5)).toBeNull();
+    expect(satisfied('3', 5)).toBe(0);
+    expect(satisfied('9', 10)).toBe(1);
+  });
+});
