@@ -1,5 +1,6 @@
 // Every area's rows. A new area adds its file here.
+import { figures } from './figures';
 import { foundation } from './foundation';
 import type { MatrixArea } from './types';
 
-export const AREAS: MatrixArea[] = [foundation];
+export const AREAS: MatrixArea[] = [foundation, figures];

@@ -22,7 +22,7 @@ export type Context = {
 };
 
 /** `path` may depend on data made for the run; `expectAllowedStatus` when not 200. */
-export type PageRow = { route: string; path: (c: Context) => Promise<string> | string; allowed: Allowed };
+export type PageRow = { route: string; path: (c: Context) => Promise<string> | string; allowed: Allowed; label?: string; allowedStatus?: number[] };
 
 /** Route handlers: `allowed` roles get `expectStatus` (200 by default); everyone else 401/403. */
 export type RouteRow = {
@@ -30,7 +30,8 @@ export type RouteRow = {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: (c: Context) => Promise<string> | string;
   allowed: Allowed;
-  expectStatus?: number;
+  expectStatus?: number | number[];
+  label?: string;
   body?: (c: Context) => Promise<unknown> | unknown;
   /** What must not change when refused (and must change when allowed, for mutating routes). */
   probe?: (c: Context) => Promise<unknown>;
@@ -42,7 +43,7 @@ export type Prepared = { args: unknown[]; probe: () => Promise<unknown> };
  * probe of what the call would change: allowed actors must change it, everyone else must not.
  * Rows without `prepare` are public by nature (signing in and out).
  */
-export type ActionRow = { action: string; allowed: Allowed; prepare?: (c: Context, actor: Actor) => Promise<Prepared> };
+export type ActionRow = { action: string; allowed: Allowed; label?: string; prepare?: (c: Context, actor: Actor) => Promise<Prepared> };
 
 export type MatrixArea = { pages?: PageRow[]; routes?: RouteRow[]; actions?: ActionRow[] };
 

@@ -47,7 +47,7 @@ export default async function MonthPage({ params }: { params: Promise<{ team: st
       />
       <TeamTabs slug={team.slug} current="" />
       <MonthFiguresForm
-        key={`${month}-${current.version}`}
+        key={month}
         team={team.slug}
         month={month}
         version={current.version}
