@@ -19,12 +19,11 @@ const order = [{ position: 'asc' as const }, { name: 'asc' as const }];
 
 /** The team's channels, reasons, segments and KPIs, archived ones included (history keeps them). */
 export async function loadCatalog(client: Client, teamId: string): Promise<Catalog> {
-  const [channels, reasons, segments, kpis] = await Promise.all([
-    client.channel.findMany({ where: { teamId }, select: itemSelect, orderBy: order }),
-    client.contactReason.findMany({ where: { teamId }, select: itemSelect, orderBy: order }),
-    client.segment.findMany({ where: { teamId }, select: itemSelect, orderBy: order }),
-    client.kpi.findMany({ where: { teamId }, select: { ...itemSelect, unit: true, direction: true, target: true, decimals: true }, orderBy: order }),
-  ]);
+  // One query at a time: inside a transaction they share a single connection.
+  const channels = await client.channel.findMany({ where: { teamId }, select: itemSelect, orderBy: order });
+  const reasons = await client.contactReason.findMany({ where: { teamId }, select: itemSelect, orderBy: order });
+  const segments = await client.segment.findMany({ where: { teamId }, select: itemSelect, orderBy: order });
+  const kpis = await client.kpi.findMany({ where: { teamId }, select: { ...itemSelect, unit: true, direction: true, target: true, decimals: true }, orderBy: order });
   return { channels, reasons, segments, kpis: kpis.map((k) => ({ ...k, target: k.target?.toNumber() ?? null })) };
 }
 
@@ -115,15 +114,21 @@ export async function writeMonthTx(
     ? await tx.monthFigures.update({ where: { id: existing.id }, data: { version: { increment: 1 }, note: after.note, updatedById: args.actor?.id ?? null } })
     : await tx.monthFigures.create({ data: { teamId, month, note: after.note, updatedById: args.actor?.id ?? null } });
   const figuresId = figures.id;
-  // Replace the children wholesale: four deletes and four inserts beat dozens of upserts.
-  await tx.channelVolume.deleteMany({ where: { figuresId } });
-  await tx.reasonCount.deleteMany({ where: { figuresId } });
-  await tx.segmentCount.deleteMany({ where: { figuresId } });
-  await tx.kpiValue.deleteMany({ where: { figuresId } });
-  await tx.channelVolume.createMany({ data: Object.entries(after.volumes).map(([channelId, v]) => ({ teamId, figuresId, channelId, ...v })) });
-  await tx.reasonCount.createMany({ data: Object.entries(after.reasons).map(([reasonId, count]) => ({ teamId, figuresId, reasonId, count })) });
-  await tx.segmentCount.createMany({ data: Object.entries(after.segments).map(([segmentId, count]) => ({ teamId, figuresId, segmentId, count })) });
-  await tx.kpiValue.createMany({ data: Object.entries(after.kpis).map(([kpiId, value]) => ({ teamId, figuresId, kpiId, value })) });
+  // Replace the children wholesale: a few deletes and inserts beat dozens of upserts.
+  if (existing) {
+    await tx.channelVolume.deleteMany({ where: { figuresId } });
+    await tx.reasonCount.deleteMany({ where: { figuresId } });
+    await tx.segmentCount.deleteMany({ where: { figuresId } });
+    await tx.kpiValue.deleteMany({ where: { figuresId } });
+  }
+  const volumes = Object.entries(after.volumes).map(([channelId, v]) => ({ teamId, figuresId, channelId, ...v }));
+  const reasons = Object.entries(after.reasons).map(([reasonId, count]) => ({ teamId, figuresId, reasonId, count }));
+  const segments = Object.entries(after.segments).map(([segmentId, count]) => ({ teamId, figuresId, segmentId, count }));
+  const kpis = Object.entries(after.kpis).map(([kpiId, value]) => ({ teamId, figuresId, kpiId, value }));
+  if (volumes.length) await tx.channelVolume.createMany({ data: volumes });
+  if (reasons.length) await tx.reasonCount.createMany({ data: reasons });
+  if (segments.length) await tx.segmentCount.createMany({ data: segments });
+  if (kpis.length) await tx.kpiValue.createMany({ data: kpis });
   await recordAudit(tx, {
     actor: args.actor,
     actorEmail: args.actorLabel ?? null,
