@@ -5,6 +5,7 @@ export type NavItem = { href: string; label: string; roles: readonly Role[] | 'a
 /** What each role sees in the navigation; every page still checks the role itself. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Home', roles: 'all' },
+  { href: '/trends', label: 'Trends', roles: 'all' },
   { href: '/manage', label: 'Figures', roles: ['ADMIN', 'LEADER'] },
   { href: '/admin/users', label: 'Users', roles: ['ADMIN'] },
   { href: '/admin/teams', label: 'Teams', roles: ['ADMIN'] },

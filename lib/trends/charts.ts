@@ -1,0 +1,148 @@
+// Chart specifications built on the server from a team's figures: the chart, its data table
+// and its CSV download all read the same `rows`, so they cannot disagree.
+import type { Catalog, MonthRecord } from '../figures/figures';
+import { monthsBetween } from '../figures/month';
+import { UNIT_LABELS } from '../team-settings/kpi-schemas';
+
+export type Series = { key: string; label: string };
+export type Row = Record<string, string | number | null>;
+export type Annotation = { month: string; label: string; kind: 'win' | 'project' };
+export type ChartSpec = {
+  id: string;
+  title: string;
+  description: string;
+  kind: 'stacked-bar' | 'stacked-area' | 'line' | 'yoy';
+  /** Column for the x axis and the first column of the table and CSV. */
+  xKey: string;
+  xLabel: string;
+  series: Series[];
+  rows: Row[];
+  unit: string;
+  target?: number | null;
+  direction?: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
+  percent?: boolean;
+};
+
+const ALL = 'total';
+
+function seriesOf(items: { id: string; name: string }[], used: Set<string>): Series[] {
+  // Archived items stay while they hold figures in the window; unused ones would be empty noise.
+  return items.filter((i) => used.has(i.id)).map((i) => ({ key: i.name, label: i.name }));
+}
+
+export function buildCharts(catalog: Catalog, records: MonthRecord[], from: string, to: string, kpiKeys: string[], lastYear: MonthRecord[]): ChartSpec[] {
+  const months = monthsBetween(from, to);
+  const byMonth = new Map(records.map((r) => [r.month, r]));
+  const usedChannels = new Set(records.flatMap((r) => Object.keys(r.state.volumes)));
+  const usedReasons = new Set(records.flatMap((r) => Object.keys(r.state.reasons)));
+  const usedSegments = new Set(records.flatMap((r) => Object.keys(r.state.segments)));
+
+  // A month without figures is a row of nulls: a gap in the chart, never a zero.
+  const volumes: Row[] = months.map((month) => {
+    const r = byMonth.get(month);
+    const row: Row = { month };
+    for (const c of catalog.channels) if (usedChannels.has(c.id)) row[c.name] = r ? (r.state.volumes[c.id]?.received ?? null) : null;
+    row[ALL] = r ? Object.values(r.state.volumes).reduce((n, v) => n + v.received, 0) : null;
+    return row;
+  });
+  const share = (record: MonthRecord | undefined, values: (r: MonthRecord) => Record<string, number>, items: { id: string; name: string }[], used: Set<string>): Row => {
+    const row: Row = {};
+    if (!record) {
+      for (const i of items) if (used.has(i.id)) row[i.name] = null;
+      return row;
+    }
+    const v = values(record);
+    const total = Object.values(v).reduce((a, b) => a + b, 0);
+    for (const i of items) if (used.has(i.id)) row[i.name] = total && v[i.id] !== undefined ? Math.round((v[i.id]! / total) * 1000) / 10 : null;
+    return row;
+  };
+  const reasons: Row[] = months.map((month) => ({ month, ...share(byMonth.get(month), (r) => r.state.reasons, catalog.reasons, usedReasons) }));
+  const segments: Row[] = months.map((month) => ({ month, ...share(byMonth.get(month), (r) => r.state.segments, catalog.segments, usedSegments) }));
+
+  const charts: ChartSpec[] = [
+    {
+      id: 'contacts',
+      title: 'Contacts per month by channel',
+      description: 'Contacts received each month, stacked by channel.',
+      kind: 'stacked-bar',
+      xKey: 'month',
+      xLabel: 'Month',
+      series: seriesOf(catalog.channels, usedChannels),
+      rows: volumes,
+      unit: 'contacts',
+    },
+    {
+      id: 'reasons',
+      title: 'What customers contacted us about',
+      description: 'Share of contacts by contact reason, in percent of the month’s reasons.',
+      kind: 'stacked-area',
+      xKey: 'month',
+      xLabel: 'Month',
+      series: seriesOf(catalog.reasons, usedReasons),
+      rows: reasons,
+      unit: '%',
+      percent: true,
+    },
+    {
+      id: 'segments',
+      title: 'Who contacted us',
+      description: 'Share of contacts by customer segment, in percent.',
+      kind: 'stacked-area',
+      xKey: 'month',
+      xLabel: 'Month',
+      series: seriesOf(catalog.segments, usedSegments),
+      rows: segments,
+      unit: '%',
+      percent: true,
+    },
+  ];
+
+  const kpis = catalog.kpis.filter((k) => (kpiKeys.length ? kpiKeys.includes(k.nameKey) : !k.archivedAt));
+  for (const k of kpis) {
+    charts.push({
+      id: `kpi-${k.nameKey.replace(/[^a-z0-9]+/g, '-')}`,
+      title: k.name,
+      description: `${k.name} each month${k.target !== null ? `, against its target of ${k.target}${k.unit === 'PERCENT' ? '%' : ` ${UNIT_LABELS[k.unit]}`}` : ''} (${k.direction === 'HIGHER_IS_BETTER' ? 'higher' : 'lower'} is better).`,
+      kind: 'line',
+      xKey: 'month',
+      xLabel: 'Month',
+      series: [{ key: k.name, label: k.name }, ...(k.target !== null ? [{ key: 'Target', label: 'Target' }] : [])],
+      rows: months.map((month) => ({ month, [k.name]: byMonth.get(month)?.state.kpis[k.id] ?? null, ...(k.target !== null ? { Target: k.target } : {}) })),
+      unit: k.unit === 'PERCENT' ? '%' : UNIT_LABELS[k.unit],
+      target: k.target,
+      direction: k.direction,
+      percent: k.unit === 'PERCENT',
+    });
+  }
+
+  // This year against last year on one Jan–Dec axis (the window's last year vs the one before).
+  const year = Number(to.slice(0, 4));
+  const lastYearByMonth = new Map(lastYear.map((r) => [r.month, r]));
+  const total = (r: MonthRecord | undefined) => (r ? Object.values(r.state.volumes).reduce((n, v) => n + v.received, 0) : null);
+  const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  charts.push({
+    id: 'year-over-year',
+    title: `Contacts in ${year} against ${year - 1}`,
+    description: 'Total contacts received per calendar month, this year and last year on the same axis.',
+    kind: 'yoy',
+    xKey: 'month',
+    xLabel: 'Month',
+    series: [
+      { key: String(year), label: String(year) },
+      { key: String(year - 1), label: String(year - 1) },
+    ],
+    rows: monthNames.map((label, i) => {
+      const mm = String(i + 1).padStart(2, '0');
+      return { month: label, [String(year)]: total(byMonth.get(`${year}-${mm}`) ?? lastYearByMonth.get(`${year}-${mm}`)), [String(year - 1)]: total(lastYearByMonth.get(`${year - 1}-${mm}`) ?? byMonth.get(`${year - 1}-${mm}`)) };
+    }),
+    unit: 'contacts',
+  });
+  return charts;
+}
+
+/** The chart's rows as CSV columns: the x column then every series, as the table shows them. */
+export function chartTable(chart: ChartSpec): { header: string[]; rows: (string | number | null)[][] } {
+  const keys = [chart.xKey, ...chart.series.map((s) => s.key), ...(chart.id === 'contacts' ? [ALL] : [])];
+  const header = [chart.xLabel, ...chart.series.map((s) => (chart.percent && s.key !== 'Target' ? `${s.label} (%)` : s.label)), ...(chart.id === 'contacts' ? ['Total'] : [])];
+  return { header, rows: chart.rows.map((r) => keys.map((k) => r[k] ?? null)) };
+}

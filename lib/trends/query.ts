@@ -1,0 +1,42 @@
+// What /trends shows lives in its URL (?team=…&kpi=…&range=…), so a link reproduces the view.
+import { z } from 'zod';
+import { addMonths, currentMonth, MONTH_RE } from '../figures/month';
+
+export const RANGES = ['12', '24', '36', 'all', 'custom'] as const;
+export type Range = (typeof RANGES)[number];
+
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean).slice(0, 20));
+
+export const trendsQuerySchema = z.object({
+  team: list,
+  kpi: list,
+  range: z.enum(RANGES).catch('12').default('12'),
+  from: z.string().regex(MONTH_RE).optional().catch(undefined),
+  to: z.string().regex(MONTH_RE).optional().catch(undefined),
+});
+export type TrendsQuery = z.infer<typeof trendsQuerySchema>;
+
+/** The months shown: the last N complete months, everything, or a chosen span (oldest first). */
+export function monthWindow(q: TrendsQuery, earliest: string | null, now: Date = new Date()): { from: string; to: string } {
+  const latest = addMonths(currentMonth(now), -1);
+  if (q.range === 'custom' && q.from && q.to) return q.from <= q.to ? { from: q.from, to: q.to } : { from: q.to, to: q.from };
+  if (q.range === 'all') return { from: earliest && earliest < latest ? earliest : latest, to: latest };
+  const n = q.range === 'custom' ? 12 : Number(q.range);
+  return { from: addMonths(latest, -(n - 1)), to: latest };
+}
+
+export function queryString(q: Partial<TrendsQuery>, extra: Record<string, string> = {}): string {
+  const p = new URLSearchParams();
+  for (const t of q.team ?? []) p.append('team', t);
+  for (const k of q.kpi ?? []) p.append('kpi', k);
+  if (q.range) p.set('range', q.range);
+  if (q.range === 'custom') {
+    if (q.from) p.set('from', q.from);
+    if (q.to) p.set('to', q.to);
+  }
+  for (const [k, v] of Object.entries(extra)) p.set(k, v);
+  return p.toString();
+}

@@ -1,0 +1,54 @@
+import 'server-only';
+import { stringify } from 'csv-stringify/sync';
+import { db } from '../db';
+import { hasRole, type Actor } from '../authz';
+import { ForbiddenError } from '../errors';
+import { loadCatalog, readMonths } from '../figures/figures';
+import { buildCharts, chartTable, type ChartSpec } from './charts';
+import { monthWindow, type TrendsQuery } from './query';
+
+/** Trends are for every signed-in reader: execs study them, colleagues browse them. */
+function assertCanRead(actor: Actor) {
+  if (!hasRole(actor, 'ADMIN', 'LEADER', 'AGENT', 'EXEC', 'COLLEAGUE')) throw new ForbiddenError();
+}
+
+export type TeamTrends = { team: { id: string; name: string; slug: string }; from: string; to: string; charts: ChartSpec[]; kpiOptions: { key: string; name: string }[]; empty: boolean };
+
+export async function getTrends(actor: Actor, query: TrendsQuery) {
+  assertCanRead(actor);
+  const teams = await db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
+  // No team chosen: the reader's own team, else the first one.
+  const chosen = query.team.length ? teams.filter((t) => query.team.includes(t.slug)) : teams.filter((t) => t.id === actor.teamId).concat(actor.teamId ? [] : teams.slice(0, 1));
+  const sections: TeamTrends[] = [];
+  for (const team of chosen.slice(0, 4)) {
+    const [catalog, earliest] = await Promise.all([
+      loadCatalog(db, team.id),
+      db.monthFigures.findFirst({ where: { teamId: team.id }, orderBy: { month: 'asc' }, select: { month: true } }),
+    ]);
+    const { from, to } = monthWindow(query, earliest?.month ?? null);
+    const year = to.slice(0, 4);
+    const [records, twoYears] = await Promise.all([
+      readMonths(db, team.id, from, to),
+      readMonths(db, team.id, `${Number(year) - 1}-01`, `${year}-12`),
+    ]);
+    sections.push({
+      team,
+      from,
+      to,
+      charts: buildCharts(catalog, records, from, to, query.kpi, twoYears),
+      kpiOptions: catalog.kpis.filter((k) => !k.archivedAt).map((k) => ({ key: k.nameKey, name: k.name })),
+      empty: records.length === 0,
+    });
+  }
+  return { teams, sections };
+}
+
+/** One chart of one team as CSV: exactly the rows its data table shows. */
+export async function trendCsv(actor: Actor, query: TrendsQuery, chartId: string): Promise<{ filename: string; csv: string } | null> {
+  const { sections } = await getTrends(actor, { ...query, team: query.team.slice(0, 1) });
+  const section = sections[0];
+  const chart = section?.charts.find((c) => c.id === chartId);
+  if (!section || !chart) return null;
+  const { header, rows } = chartTable(chart);
+  return { filename: `${section.team.slug}-${chart.id}-${section.from}-to-${section.to}.csv`, csv: stringify([header, ...rows]) };
+}
