@@ -3,6 +3,7 @@
 import type { PrismaClient } from '../lib/generated/prisma/client';
 import type { Role } from '../lib/generated/prisma/enums';
 import { makeTeam, makeUser } from './factories';
+import { seedStories } from './demo-stories';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -38,7 +39,7 @@ export type DemoOrganisation = {
 export type DemoSeeder = (db: PrismaClient, org: DemoOrganisation) => Promise<void>;
 
 /** Area seeders, run in order after the organisation exists. */
-export const DEMO_SEEDERS: DemoSeeder[] = [];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedStories];
 
 async function seedOrganisation(db: PrismaClient): Promise<DemoOrganisation> {
   const teams = {
