@@ -1,5 +1,6 @@
 // Every area's rows. A new area adds its file here.
 import { foundation } from './foundation';
+import { stories } from './stories';
 import type { MatrixArea } from './types';
 
-export const AREAS: MatrixArea[] = [foundation];
+export const AREAS: MatrixArea[] = [foundation, stories];

@@ -42,7 +42,13 @@ export type Prepared = { args: unknown[]; probe: () => Promise<unknown> };
  * probe of what the call would change: allowed actors must change it, everyone else must not.
  * Rows without `prepare` are public by nature (signing in and out).
  */
-export type ActionRow = { action: string; allowed: Allowed; prepare?: (c: Context, actor: Actor) => Promise<Prepared> };
+export type ActionRow = {
+  action: string;
+  allowed: Allowed;
+  prepare?: (c: Context, actor: Actor) => Promise<Prepared>;
+  /** For an action with several rows (its own record vs another person's or team's): what differs. */
+  name?: string;
+};
 
 export type MatrixArea = { pages?: PageRow[]; routes?: RouteRow[]; actions?: ActionRow[] };
 

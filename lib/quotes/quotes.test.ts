@@ -185,7 +185,10 @@ describe('the quote wall', () => {
       page = await listWall(viewer, wallFilterSchema.parse({ team: team.slug, after: page.older }));
       pages.push(page);
     }
-    for (const p of pages) for (const q of p.quotes) (seen.push(q.id), days.push(q.receivedOn.toISOString()));
+    for (const q of pages.flatMap((p) => p.quotes)) {
+      seen.push(q.id);
+      days.push(q.receivedOn.toISOString());
+    }
     expect(pages).toHaveLength(3);
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
