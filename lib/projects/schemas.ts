@@ -33,15 +33,16 @@ const projectFields = z
   });
 
 function targetAfterStart<T extends { startOn: Date | null; targetOn: Date | null }>(value: T, ctx: z.RefinementCtx) {
-  if (value.startOn && value.targetOn && value.targetOn < value.startOn) {
+  // Runs even when other fields failed (see below), so the dates may still be raw strings.
+  if (value.startOn instanceof Date && value.targetOn instanceof Date && value.targetOn < value.startOn) {
     ctx.addIssue({ code: 'custom', path: ['targetOn'], message: 'The target date cannot be before the start date.' });
   }
 }
 
-export const createProjectSchema = projectFields.superRefine(targetAfterStart);
+export const createProjectSchema = projectFields.superRefine(targetAfterStart, { when: () => true });
 export type CreateProjectInput = z.output<typeof createProjectSchema>;
 
-export const updateProjectSchema = projectFields.extend({ projectId: idField }).superRefine(targetAfterStart);
+export const updateProjectSchema = projectFields.extend({ projectId: idField }).superRefine(targetAfterStart, { when: () => true });
 export type UpdateProjectInput = z.output<typeof updateProjectSchema>;
 
 export const addProjectUpdateSchema = z.object({

@@ -214,3 +214,11 @@ describe('the quote wall', () => {
     expect(wallFilterSchema.parse({ channel: 'FAX', month: '2024-13', after: "x' OR 1=1" })).toEqual({});
   });
 });
+
+describe('the quote form’s validation', () => {
+  it('reports attribution problems together with the other fields’ errors', () => {
+    const result = submitQuoteSchema.safeParse({ submissionKey: crypto.randomUUID(), text: 'Great', attribution: 'ORGANISATION', channel: '', receivedOn: today, creditIds: 'u1' });
+    const errors = result.error?.flatten().fieldErrors ?? {};
+    expect(Object.keys(errors).sort()).toEqual(['channel', 'customerOrganisation']);
+  });
+});

@@ -60,11 +60,15 @@ const quoteFields = z.object({
 
 type QuoteFields = z.output<typeof quoteFields>;
 
+/** Report attribution problems together with every other field's, not only once the rest is valid. */
+const always = { when: () => true };
+
 /**
  * Attribution rules, and the anonymity guarantee at its root: what the attribution does not
  * allow to show is dropped here and never stored.
  */
 function applyAttribution<T extends QuoteFields>(value: T, ctx: z.RefinementCtx) {
+  // Runs even when other fields failed (see `always`), so fields may still hold raw input.
   if (value.attribution === 'NAMED') {
     if (!value.customerName) ctx.addIssue({ code: 'custom', path: ['customerName'], message: 'Enter the customer’s name, or choose another attribution.' });
     if (!value.consent) ctx.addIssue({ code: 'custom', path: ['consent'], message: 'Only name a customer who agreed to it: confirm their consent, or choose another attribution.' });
@@ -86,11 +90,11 @@ function dropHidden<T extends QuoteFields>(value: T) {
 
 export const submitQuoteSchema = quoteFields
   .extend({ submissionKey: z.string().trim().min(8, 'Reload the page and try again.').max(64) })
-  .superRefine(applyAttribution)
+  .superRefine(applyAttribution, always)
   .transform(dropHidden);
 export type SubmitQuoteInput = z.output<typeof submitQuoteSchema>;
 
-export const updateQuoteSchema = quoteFields.extend({ quoteId: idField }).superRefine(applyAttribution).transform(dropHidden);
+export const updateQuoteSchema = quoteFields.extend({ quoteId: idField }).superRefine(applyAttribution, always).transform(dropHidden);
 export type UpdateQuoteInput = z.output<typeof updateQuoteSchema>;
 
 export const approveQuoteSchema = z.object({
