@@ -2,7 +2,8 @@ import 'server-only';
 import type { Actor } from '../authz';
 import { db } from '../db';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { toWallQuote, wallQuoteSelect } from '../quotes/quotes';
+import { toWallQuote } from '../quotes/quotes';
+import { wallQuoteSelect } from '../quotes/wall-query';
 import { listWinsCrediting } from '../wins/wins';
 
 /**

@@ -7,7 +7,7 @@ import { dayString, monthRange } from '../stories/dates';
 import { assertTeamMembers, listTeamMembers } from '../stories/team-members';
 import { citeFor } from './attribution';
 import type { ApproveQuoteInput, RejectQuoteInput, SubmitQuoteInput, UpdateQuoteInput, WallFilter } from './schemas';
-import { formatCursor, parseCursor, wallIdsSql } from './wall-query';
+import { creditsSelect, formatCursor, parseCursor, wallIdsSql, wallQuoteSelect } from './wall-query';
 
 export const WALL_PAGE_SIZE = 20;
 
@@ -163,8 +163,6 @@ export async function rejectQuote(actor: Actor, input: RejectQuoteInput) {
   });
 }
 
-const creditsSelect = { credits: { select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: 'asc' } } } } as const;
-
 export async function listMySubmissions(actor: Actor) {
   assertRole(actor, 'AGENT', 'LEADER');
   const rows = await db.quote.findMany({
@@ -194,25 +192,13 @@ export async function countPendingQuotes(actor: Actor): Promise<number> {
   return db.quote.count({ where: { teamId: actor.teamId, status: 'PENDING' } });
 }
 
+type WallRow = Prisma.QuoteGetPayload<{ select: typeof wallQuoteSelect }>;
+
 /**
  * What a quote looks like on every public surface (wall, person page). Customer name and
  * organisation are folded into `cite`, which respects the attribution; nothing else about the
  * customer, and no source reference, leaves the server.
  */
-export const wallQuoteSelect = {
-  id: true,
-  text: true,
-  pullQuote: true,
-  attribution: true,
-  customerName: true,
-  customerOrganisation: true,
-  channel: true,
-  receivedOn: true,
-  team: { select: { name: true, slug: true } },
-  ...creditsSelect,
-} as const satisfies Prisma.QuoteSelect;
-
-type WallRow = Prisma.QuoteGetPayload<{ select: typeof wallQuoteSelect }>;
 
 export function toWallQuote(row: WallRow) {
   return {

@@ -44,3 +44,19 @@ export function wallIdsSql(query: WallQuery): Prisma.Sql {
   return Prisma.sql`SELECT q."id" FROM "Quote" q WHERE ${Prisma.join(where, ' AND ')}
     ORDER BY q."receivedOn" ${direction}, q."id" ${direction} LIMIT ${query.limit + 1}`;
 }
+
+export const creditsSelect = { credits: { select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: 'asc' } } } } as const;
+
+/** The second query of a wall page: the page's quotes by id (selects what toWallQuote needs). */
+export const wallQuoteSelect = {
+  id: true,
+  text: true,
+  pullQuote: true,
+  attribution: true,
+  customerName: true,
+  customerOrganisation: true,
+  channel: true,
+  receivedOn: true,
+  team: { select: { name: true, slug: true } },
+  ...creditsSelect,
+} as const satisfies Prisma.QuoteSelect;
