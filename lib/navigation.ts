@@ -5,8 +5,12 @@ export type NavItem = { href: string; label: string; roles: readonly Role[] | 'a
 /** What each role sees in the navigation; every page still checks the role itself. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Home', roles: 'all' },
+  { href: '/quotes', label: 'Quotes', roles: 'all' },
+  { href: '/wins', label: 'Wins', roles: 'all' },
+  { href: '/projects', label: 'Projects', roles: 'all' },
   { href: '/trends', label: 'Trends', roles: 'all' },
   { href: '/manage', label: 'Figures', roles: ['ADMIN', 'LEADER'] },
+  { href: '/quotes/moderation', label: 'Moderation', roles: ['LEADER'] },
   { href: '/admin/users', label: 'Users', roles: ['ADMIN'] },
   { href: '/admin/teams', label: 'Teams', roles: ['ADMIN'] },
   { href: '/admin/audit', label: 'Audit log', roles: ['ADMIN'] },

@@ -4,6 +4,7 @@ import type { PrismaClient } from '../lib/generated/prisma/client';
 import type { Role } from '../lib/generated/prisma/enums';
 import { makeTeam, makeUser } from './factories';
 import { seedDemoFigures } from './demo-figures';
+import { seedStories } from './demo-stories';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -39,7 +40,7 @@ export type DemoOrganisation = {
 export type DemoSeeder = (db: PrismaClient, org: DemoOrganisation) => Promise<void>;
 
 /** Area seeders, run in order after the organisation exists. */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoFigures];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoFigures, seedStories];
 
 async function seedOrganisation(db: PrismaClient): Promise<DemoOrganisation> {
   const teams = {

@@ -60,3 +60,72 @@ export async function makeCatalog(
     data: kpis.map((k, position) => ({ teamId, position, name: k.name, nameKey: key(k.name), unit: k.unit ?? 'SCORE', direction: k.direction ?? 'HIGHER_IS_BETTER', target: k.target ?? null, decimals: 1 })),
   });
 }
+
+type StoriesClient = Pick<PrismaClient, 'quote' | 'win' | 'project'>;
+
+export type MakeQuoteInput = {
+  teamId: string;
+  submitterId: string;
+  text?: string;
+  attribution?: 'NAMED' | 'ORGANISATION' | 'ANONYMOUS';
+  customerName?: string | null;
+  customerOrganisation?: string | null;
+  channel?: 'PHONE' | 'EMAIL' | 'CHAT' | 'SOCIAL' | 'MESSAGING' | 'OTHER';
+  receivedOn?: Date;
+  status?: 'PENDING' | 'APPROVED' | 'REJECTED';
+  pullQuote?: string | null;
+  moderatorId?: string | null;
+  creditIds?: string[];
+};
+
+/** A quote as the app would store it (attribution rules are the caller's business). */
+export async function makeQuote(db: StoriesClient, input: MakeQuoteInput) {
+  const suffix = unique();
+  return db.quote.create({
+    data: {
+      teamId: input.teamId,
+      submitterId: input.submitterId,
+      submissionKey: `factory-${suffix}`,
+      text: input.text ?? `Thank you for sorting this out so quickly (${suffix}).`,
+      attribution: input.attribution ?? 'ANONYMOUS',
+      customerName: input.customerName ?? null,
+      customerOrganisation: input.customerOrganisation ?? null,
+      consentRecordedAt: input.attribution === 'NAMED' ? new Date() : null,
+      channel: input.channel ?? 'EMAIL',
+      receivedOn: input.receivedOn ?? new Date(new Date().toISOString().slice(0, 10)),
+      status: input.status ?? 'PENDING',
+      pullQuote: input.pullQuote ?? null,
+      moderatorId: input.moderatorId ?? null,
+      moderatedAt: input.status && input.status !== 'PENDING' ? new Date() : null,
+      credits: { createMany: { data: (input.creditIds ?? [input.submitterId]).map((userId) => ({ userId })) } },
+    },
+  });
+}
+
+export async function makeWin(db: StoriesClient, input: { teamId: string; recordedById: string; title?: string; story?: string; occurredOn?: Date; creditIds?: string[] }) {
+  const suffix = unique();
+  return db.win.create({
+    data: {
+      teamId: input.teamId,
+      recordedById: input.recordedById,
+      title: input.title ?? `Win ${suffix}`,
+      story: input.story ?? `We did something good (${suffix}).`,
+      occurredOn: input.occurredOn ?? new Date(new Date().toISOString().slice(0, 10)),
+      credits: { createMany: { data: (input.creditIds ?? [input.recordedById]).map((userId) => ({ userId })) } },
+    },
+  });
+}
+
+export async function makeProject(db: StoriesClient, input: { teamId: string; ownerId: string; name?: string; summary?: string; status?: 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'PAUSED' }) {
+  const suffix = unique();
+  return db.project.create({
+    data: {
+      teamId: input.teamId,
+      ownerId: input.ownerId,
+      createdById: input.ownerId,
+      name: input.name ?? `Project ${suffix}`,
+      summary: input.summary ?? `Making things better (${suffix}).`,
+      status: input.status ?? 'IN_PROGRESS',
+    },
+  });
+}

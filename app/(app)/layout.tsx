@@ -5,11 +5,13 @@ import { Button } from '@/components/ui/button';
 import { signOutAction } from '@/lib/auth-flow/actions';
 import { ROLE_LABELS } from '@/lib/authz';
 import { navFor } from '@/lib/navigation';
+import { countPendingQuotes } from '@/lib/quotes/quotes';
 import { requirePageActor } from '@/lib/session';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor();
-  const items = navFor(actor.role).map(({ href, label }) => ({ href, label }));
+  const pendingQuotes = await countPendingQuotes(actor);
+  const items = navFor(actor.role).map(({ href, label }) => ({ href, label, ...(href === '/quotes/moderation' ? { badge: pendingQuotes, badgeLabel: 'pending' } : {}) }));
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">

@@ -2,12 +2,18 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
+type Item = { href: string; label: string; badge?: number; badgeLabel?: string };
+
+export function NavLinks({ items }: { items: Item[] }) {
   const pathname = usePathname();
+  // The most specific match wins, so /quotes/moderation does not also light up /quotes.
+  const current = items
+    .filter((item) => (item.href === '/' ? pathname === '/' : pathname === item.href || pathname.startsWith(`${item.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <ul className="flex flex-wrap gap-1">
       {items.map((item) => {
-        const active = item.href === '/' ? pathname === '/' : pathname.startsWith(item.href);
+        const active = item.href === current;
         return (
           <li key={item.href}>
             <Link
@@ -16,6 +22,12 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
               className={`block rounded-md px-3 py-2 text-sm font-medium ${active ? 'bg-brand-50 text-brand-700' : 'text-slate-700 hover:bg-slate-100'}`}
             >
               {item.label}
+              {item.badge ? (
+                <span className="ml-1.5 inline-flex min-w-5 justify-center rounded-full bg-amber-500 px-1.5 text-xs font-bold text-white">
+                  {item.badge}
+                  <span className="sr-only"> {item.badgeLabel}</span>
+                </span>
+              ) : null}
             </Link>
           </li>
         );

@@ -1,6 +1,7 @@
 // Every area's rows. A new area adds its file here.
 import { figures } from './figures';
 import { foundation } from './foundation';
+import { stories } from './stories';
 import type { MatrixArea } from './types';
 
-export const AREAS: MatrixArea[] = [foundation, figures];
+export const AREAS: MatrixArea[] = [foundation, figures, stories];

@@ -1,0 +1,87 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ProjectStatusBadge } from '@/components/projects/project-status-badge';
+import { Markdown } from '@/components/stories/markdown';
+import { buttonClass } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/card';
+import { projectListFilterSchema, PROJECT_STATUS_LABELS, PROJECT_STATUSES } from '@/lib/projects/schemas';
+import { listProjects } from '@/lib/projects/projects';
+import { requirePageActor } from '@/lib/session';
+import { formatDay } from '@/lib/stories/dates';
+
+export const metadata: Metadata = { title: 'Projects' };
+
+const control = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm';
+
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor();
+  const filter = projectListFilterSchema.parse(await searchParams);
+  const { teams, projects, canCreate } = await listProjects(actor, filter);
+  return (
+    <>
+      <PageHeader
+        title="Projects and initiatives"
+        description="What our service teams are improving, and how far they have got."
+        actions={
+          canCreate ? (
+            <Link href="/projects/new" className={buttonClass()}>
+              New project
+            </Link>
+          ) : null
+        }
+      />
+      <form aria-label="Filter projects" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <div>
+          <label htmlFor="team" className="block text-sm font-medium">Team</label>
+          <select id="team" name="team" defaultValue={filter.team ?? ''} className={control}>
+            <option value="">All teams</option>
+            {teams.map((t) => (
+              <option key={t.id} value={t.slug}>{t.name}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="status" className="block text-sm font-medium">Status</label>
+          <select id="status" name="status" defaultValue={filter.status ?? ''} className={control}>
+            <option value="">Any status</option>
+            {PROJECT_STATUSES.map((s) => (
+              <option key={s} value={s}>{PROJECT_STATUS_LABELS[s]}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={buttonClass('secondary')}>Show</button>
+      </form>
+      {projects.length === 0 ? <p className="rounded-lg bg-white p-6 text-center text-slate-700 ring-1 ring-slate-200">No projects match.</p> : null}
+      <ul className="grid gap-4 md:grid-cols-2" aria-label="Projects">
+        {projects.map((p) => (
+          <li key={p.id} className="flex flex-col rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+            <div className="mb-2 flex flex-wrap items-start justify-between gap-2">
+              <h2 className="text-base font-semibold">
+                <Link href={`/projects/${p.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                  {p.name}
+                </Link>
+              </h2>
+              <ProjectStatusBadge status={p.status} />
+            </div>
+            <p className="mb-3 text-xs text-slate-600">
+              {p.team.name} · Owner{' '}
+              <Link href={`/people/${p.owner.id}`} className="underline-offset-2 hover:underline">
+                {p.owner.name}
+              </Link>
+              {p.targetOn ? ` · Target ${formatDay(p.targetOn)}` : ''}
+            </p>
+            <Markdown text={p.summary} className="line-clamp-4" />
+            {p.latestUpdate ? (
+              <div className="mt-auto pt-3 text-sm">
+                <p className="border-t border-slate-100 pt-3 text-xs font-medium text-slate-600">
+                  Latest update, {formatDay(p.latestUpdate.postedOn)} ({p.updateCount} in all)
+                </p>
+                <Markdown text={p.latestUpdate.body} className="line-clamp-3" />
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { QuoteFigure } from '@/components/quotes/quote-figure';
+import { buttonClass } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/card';
+import { hasRole } from '@/lib/authz';
+import { listWall, listWallFilterOptions } from '@/lib/quotes/quotes';
+import { CHANNEL_LABELS, CHANNELS, QUOTE_LIMITS, wallFilterSchema, type WallFilter } from '@/lib/quotes/schemas';
+import { requirePageActor } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Quote wall' };
+
+const control = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm';
+
+function wallHref(filter: WallFilter, page: { after?: string; before?: string }) {
+  const params = new URLSearchParams();
+  for (const key of ['q', 'team', 'channel', 'person', 'month'] as const) {
+    const value = filter[key];
+    if (value) params.set(key, value);
+  }
+  if (page.after) params.set('after', page.after);
+  if (page.before) params.set('before', page.before);
+  const query = params.toString();
+  return query ? `/quotes?${query}` : '/quotes';
+}
+
+export default async function QuoteWallPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor();
+  const filter = wallFilterSchema.parse(await searchParams);
+  const [{ quotes, newer, older }, options] = await Promise.all([listWall(actor, filter), listWallFilterOptions(actor)]);
+  const filtered = Boolean(filter.q || filter.team || filter.channel || filter.person || filter.month);
+  const canSubmit = hasRole(actor, 'AGENT', 'LEADER');
+  return (
+    <>
+      <PageHeader
+        title="What customers say"
+        description="Approved quotes from our service teams, newest first."
+        actions={
+          canSubmit ? (
+            <div className="flex flex-wrap gap-2">
+              <Link href="/quotes/mine" className={buttonClass('secondary')}>
+                My submissions
+              </Link>
+              <Link href="/quotes/new" className={buttonClass()}>
+                Submit a quote
+              </Link>
+            </div>
+          ) : null
+        }
+      />
+      <form role="search" aria-label="Filter quotes" className="mb-6 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-6">
+        <div className="sm:col-span-2">
+          <label htmlFor="q" className="block text-sm font-medium">Search the words</label>
+          <input id="q" name="q" type="search" maxLength={QUOTE_LIMITS.search} defaultValue={filter.q ?? ''} placeholder="e.g. refund quickly" className={control} />
+        </div>
+        <div>
+          <label htmlFor="team" className="block text-sm font-medium">Team</label>
+          <select id="team" name="team" defaultValue={filter.team ?? ''} className={control}>
+            <option value="">All teams</option>
+            {options.teams.map((t) => (
+              <option key={t.id} value={t.slug}>{t.name}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="channel" className="block text-sm font-medium">Channel</label>
+          <select id="channel" name="channel" defaultValue={filter.channel ?? ''} className={control}>
+            <option value="">All channels</option>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>{CHANNEL_LABELS[c]}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="person" className="block text-sm font-medium">Credited person</label>
+          <select id="person" name="person" defaultValue={filter.person ?? ''} className={control}>
+            <option value="">Anyone</option>
+            {options.people.map((p) => (
+              <option key={p.id} value={p.id}>{p.name} ({p.team})</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="month" className="block text-sm font-medium">Month received</label>
+          <input id="month" name="month" type="month" defaultValue={filter.month ?? ''} className={control} />
+        </div>
+        <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-6">
+          <button type="submit" className={buttonClass()}>Show quotes</button>
+          {filtered ? <Link href="/quotes" className="text-sm text-brand-700 underline">Clear filters</Link> : null}
+        </div>
+      </form>
+      {quotes.length ? (
+        <ul className="grid gap-4 md:grid-cols-2" aria-label="Quotes">
+          {quotes.map((quote) => (
+            <li key={quote.id}>
+              <QuoteFigure quote={quote} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="rounded-lg bg-white p-6 text-center text-slate-700 ring-1 ring-slate-200">
+          {filtered ? 'No approved quotes match. Try fewer words or another month.' : 'No approved quotes yet.'}
+        </p>
+      )}
+      {newer || older ? (
+        <nav aria-label="Pages" className="mt-6 flex items-center justify-between text-sm">
+          {newer ? <Link href={wallHref(filter, { before: newer })} className={buttonClass('secondary')} rel="prev">← Newer quotes</Link> : <span />}
+          {older ? <Link href={wallHref(filter, { after: older })} className={buttonClass('secondary')} rel="next">Older quotes →</Link> : <span />}
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { WinCard } from '@/components/wins/win-card';
+import { buttonClass } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/card';
+import { hasRole } from '@/lib/authz';
+import { requirePageActor } from '@/lib/session';
+import { formatMonth, shiftMonth } from '@/lib/stories/dates';
+import { winListFilterSchema } from '@/lib/wins/schemas';
+import { listWins } from '@/lib/wins/wins';
+
+export const metadata: Metadata = { title: 'Wins' };
+
+const control = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm';
+
+export default async function WinsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor();
+  const params = await searchParams;
+  const filter = winListFilterSchema.parse(params);
+  const { month, teams, wins } = await listWins(actor, filter);
+  const href = (m: string) => `/wins?${new URLSearchParams({ ...(filter.team ? { team: filter.team } : {}), month: m }).toString()}`;
+  const notice = params.recorded ? 'The win is recorded. Thank you for sharing it!' : params.updated ? 'Saved.' : params.removed ? 'The win was removed.' : null;
+  return (
+    <>
+      <PageHeader
+        title="Wins"
+        description="What our service teams achieved, month by month."
+        actions={
+          hasRole(actor, 'AGENT', 'LEADER') ? (
+            <Link href="/wins/new" className={buttonClass()}>
+              Record a win
+            </Link>
+          ) : null
+        }
+      />
+      {notice ? (
+        <p role="status" className="mb-4 rounded-md bg-green-50 px-3 py-2 text-sm font-medium text-green-800 ring-1 ring-green-200">
+          {notice}
+        </p>
+      ) : null}
+      <form aria-label="Choose team and month" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <div>
+          <label htmlFor="team" className="block text-sm font-medium">Team</label>
+          <select id="team" name="team" defaultValue={filter.team ?? ''} className={control}>
+            <option value="">All teams</option>
+            {teams.map((t) => (
+              <option key={t.id} value={t.slug}>{t.name}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="month" className="block text-sm font-medium">Month</label>
+          <input id="month" name="month" type="month" defaultValue={month} className={control} />
+        </div>
+        <button type="submit" className={buttonClass('secondary')}>Show</button>
+      </form>
+      <nav aria-label="Months" className="mb-4 flex items-center justify-between gap-3">
+        <Link href={href(shiftMonth(month, -1))} className="text-sm font-medium text-brand-700 underline">← {formatMonth(shiftMonth(month, -1))}</Link>
+        <h2 className="text-lg font-semibold">{formatMonth(month)}</h2>
+        <Link href={href(shiftMonth(month, 1))} className="text-sm font-medium text-brand-700 underline">{formatMonth(shiftMonth(month, 1))} →</Link>
+      </nav>
+      {wins.length ? (
+        <ul className="grid gap-4 md:grid-cols-2" aria-label={`Wins in ${formatMonth(month)}`}>
+          {wins.map((win) => (
+            <li key={win.id}>
+              <WinCard win={win} canManage={win.canManage} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="rounded-lg bg-white p-6 text-center text-slate-700 ring-1 ring-slate-200">No wins recorded for {formatMonth(month)}{filter.team ? ' in this team' : ''}.</p>
+      )}
+    </>
+  );
+}

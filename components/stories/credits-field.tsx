@@ -1,0 +1,42 @@
+/** Checkboxes for the teammates to credit; several may be ticked. */
+export function CreditsField({
+  legend,
+  members,
+  selected,
+  errors,
+  hint,
+  name = 'creditIds',
+}: {
+  legend: string;
+  members: { id: string; name: string }[];
+  selected: string[];
+  errors?: string[] | undefined;
+  hint?: string;
+  name?: string;
+}) {
+  const invalid = Boolean(errors?.length);
+  const describedBy = [invalid ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset aria-describedby={describedBy} aria-invalid={invalid || undefined}>
+      <legend className="block text-sm font-medium text-slate-800">{legend}</legend>
+      {hint ? (
+        <p id={`${name}-hint`} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <div className={`mt-2 grid gap-2 rounded-md border p-3 sm:grid-cols-2 ${invalid ? 'border-red-600' : 'border-slate-300'}`}>
+        {members.map((m) => (
+          <label key={m.id} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name={name} value={m.id} defaultChecked={selected.includes(m.id)} className="h-4 w-4 rounded border-slate-300" />
+            {m.name}
+          </label>
+        ))}
+      </div>
+      {invalid ? (
+        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-700">
+          {errors!.join(' ')}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,27 @@
+import ReactMarkdown, { defaultUrlTransform } from 'react-markdown';
+import rehypeSanitize from 'rehype-sanitize';
+
+const SAFE_URL = /^(https?:|mailto:|\/|#)/i;
+
+/**
+ * Markdown people wrote (win stories, project summaries and updates). Raw HTML is never
+ * interpreted (no rehype-raw), rehype-sanitize strips anything outside GitHub's safe subset, and
+ * links other than http(s), mailto and relative ones lose their address.
+ */
+export function Markdown({ text, className = '' }: { text: string; className?: string }) {
+  return (
+    <div className={`space-y-2 text-sm leading-relaxed text-slate-800 [&_a]:text-brand-700 [&_a]:underline [&_li]:ml-5 [&_ol]:list-decimal [&_ul]:list-disc ${className}`}>
+      <ReactMarkdown
+        rehypePlugins={[rehypeSanitize]}
+        urlTransform={(url) => (SAFE_URL.test(url.trim()) ? defaultUrlTransform(url) : '')}
+        components={{
+          // Images would load third-party content into an internal page: show the alt text instead.
+          img: ({ alt }) => <span>{alt}</span>,
+          a: ({ href, children }) => (href ? <a href={href} rel="noopener noreferrer nofollow">{children}</a> : <span>{children}</span>),
+        }}
+      >
+        {text}
+      </ReactMarkdown>
+    </div>
+  );
+}

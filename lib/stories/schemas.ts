@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** Credited people arrive as one comma-joined field (see joinRepeated). */
+export function creditIdsField(field = 'teammate') {
+  return z
+    .string()
+    .default('')
+    .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(64)).min(1, `Credit at least one ${field}.`).max(20, 'Credit at most 20 people.'));
+}
+
+export const idField = z.string().trim().min(1).max(64);
