@@ -2,6 +2,7 @@
 import { figures } from './figures';
 import { foundation } from './foundation';
 import { stories } from './stories';
+import { trends } from './trends';
 import type { MatrixArea } from './types';
 
-export const AREAS: MatrixArea[] = [foundation, figures, stories];
+export const AREAS: MatrixArea[] = [foundation, figures, stories, trends];
