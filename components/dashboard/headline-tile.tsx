@@ -1,0 +1,64 @@
+import type { Change, Headline } from '@/lib/dashboard/headlines';
+
+const fmt = (n: number, decimals: number) => n.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+
+function ChangeLine({ label, change, headline }: { label: string; change: Change; headline: Headline }) {
+  if (change.delta === null) return <span className="block text-xs text-slate-500">{label}: no figure</span>;
+  const up = change.delta > 0;
+  const flat = change.delta === 0;
+  const good = headline.goodDirection === 0 || flat ? null : (up ? 1 : -1) === headline.goodDirection;
+  const tone = good === null ? 'text-slate-700' : good ? 'text-green-800' : 'text-red-800';
+  const amount = headline.unit === '%' ? `${fmt(Math.abs(change.delta), 1)} pts` : change.percent !== null ? `${fmt(Math.abs(change.percent), 1)}%` : fmt(Math.abs(change.delta), headline.decimals);
+  return (
+    <span className={`block text-xs ${tone}`}>
+      <span aria-hidden="true">{flat ? '→' : up ? '▲' : '▼'}</span> {flat ? 'same as' : `${up ? 'up' : 'down'} ${amount} on`} {label}
+      {good === null ? '' : good ? <span className="sr-only"> (better)</span> : <span className="sr-only"> (worse)</span>}
+    </span>
+  );
+}
+
+export function HeadlineTile({ headline, large = false }: { headline: Headline; large?: boolean }) {
+  return (
+    <div className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
+      <dt className={`${large ? 'text-2xl' : 'text-xs'} font-medium text-slate-700`}>{headline.label}</dt>
+      <dd>
+        <span className={`${large ? 'text-7xl' : 'text-2xl'} block font-bold text-slate-900 tabular-nums`}>
+          {fmt(headline.value, headline.decimals)}
+          {headline.unit ? <span className={`${large ? 'text-4xl' : 'text-base'} font-semibold text-slate-700`}>{headline.unit}</span> : null}
+        </span>
+        {headline.target !== undefined && headline.target !== null ? (
+          <span className={`block ${large ? 'text-xl' : 'text-xs'} font-medium ${headline.onTarget ? 'text-green-800' : 'text-amber-800'}`}>
+            {headline.onTarget ? '✓ on target' : '✗ off target'} ({fmt(headline.target, headline.decimals)}
+            {headline.unit})
+          </span>
+        ) : null}
+        {large ? null : (
+          <>
+            <ChangeLine label="last month" change={headline.vsLastMonth} headline={headline} />
+            <ChangeLine label="last year" change={headline.vsLastYear} headline={headline} />
+          </>
+        )}
+      </dd>
+    </div>
+  );
+}
+
+/** Twelve months of contacts as a tiny server-rendered line: no JavaScript needed. */
+export function Sparkline({ points, label }: { points: { month: string; total: number | null }[]; label: string }) {
+  const values = points.map((p) => p.total).filter((v): v is number => v !== null);
+  if (values.length < 2) return null;
+  const max = Math.max(...values);
+  const min = Math.min(...values);
+  const x = (i: number) => (i / (points.length - 1)) * 100;
+  const y = (v: number) => 28 - ((v - min) / (max - min || 1)) * 26;
+  let d = '';
+  points.forEach((p, i) => {
+    if (p.total === null) return;
+    d += `${d && points[i - 1]?.total !== null ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.total).toFixed(1)} `;
+  });
+  return (
+    <svg viewBox="0 0 100 30" className="h-10 w-full" role="img" aria-label={label} preserveAspectRatio="none">
+      <path d={d} fill="none" stroke="#0072B2" strokeWidth="1.5" vectorEffect="non-scaling-stroke" />
+    </svg>
+  );
+}

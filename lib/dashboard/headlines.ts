@@ -1,0 +1,82 @@
+import 'server-only';
+import { db } from '../db';
+import { loadCatalog, readMonths, type Catalog, type MonthRecord } from '../figures/figures';
+import { addMonths, currentMonth } from '../figures/month';
+import { UNIT_LABELS } from '../team-settings/kpi-schemas';
+
+export type Change = { previous: number | null; delta: number | null; percent: number | null };
+export type Headline = {
+  key: string;
+  label: string;
+  value: number;
+  unit: string;
+  decimals: number;
+  vsLastMonth: Change;
+  vsLastYear: Change;
+  target?: number | null;
+  /** Whether the value meets its target, in the KPI's own direction. */
+  onTarget?: boolean | null;
+  /** +1 when a rise is good, -1 when a fall is good, 0 when neither (volumes). */
+  goodDirection: 1 | -1 | 0;
+};
+export type TeamHeadlines = { month: string; headlines: Headline[]; note: string | null; spark: { month: string; total: number | null }[] };
+
+function change(value: number, previous: number | null): Change {
+  if (previous === null) return { previous: null, delta: null, percent: null };
+  return { previous, delta: value - previous, percent: previous === 0 ? null : ((value - previous) / previous) * 100 };
+}
+
+const totalOf = (r: MonthRecord | undefined) => (r && Object.keys(r.state.volumes).length ? Object.values(r.state.volumes).reduce((n, v) => n + v.received, 0) : null);
+
+/** Headline numbers of a month: total contacts, the biggest channels, every active KPI. */
+export function headlinesFor(catalog: Catalog, records: MonthRecord[], month: string): TeamHeadlines | null {
+  const byMonth = new Map(records.map((r) => [r.month, r]));
+  const now = byMonth.get(month);
+  if (!now) return null;
+  const last = byMonth.get(addMonths(month, -1));
+  const lastYear = byMonth.get(addMonths(month, -12));
+  const headlines: Headline[] = [];
+  const total = totalOf(now);
+  if (total !== null) {
+    headlines.push({ key: 'contacts', label: 'Contacts', value: total, unit: '', decimals: 0, vsLastMonth: change(total, totalOf(last)), vsLastYear: change(total, totalOf(lastYear)), goodDirection: 0 });
+  }
+  const channels = catalog.channels
+    .filter((c) => now.state.volumes[c.id])
+    .sort((a, b) => now.state.volumes[b.id]!.received - now.state.volumes[a.id]!.received)
+    .slice(0, 3);
+  for (const c of channels) {
+    const v = now.state.volumes[c.id]!.received;
+    headlines.push({ key: `channel-${c.id}`, label: c.name, value: v, unit: '', decimals: 0, vsLastMonth: change(v, last?.state.volumes[c.id]?.received ?? null), vsLastYear: change(v, lastYear?.state.volumes[c.id]?.received ?? null), goodDirection: 0 });
+  }
+  for (const k of catalog.kpis.filter((kpi) => !kpi.archivedAt && now.state.kpis[kpi.id] !== undefined)) {
+    const v = now.state.kpis[k.id]!;
+    const higher = k.direction === 'HIGHER_IS_BETTER';
+    headlines.push({
+      key: `kpi-${k.id}`,
+      label: k.name,
+      value: v,
+      unit: k.unit === 'PERCENT' ? '%' : ` ${UNIT_LABELS[k.unit]}`.replace(' count', '').replace(' score', ''),
+      decimals: k.decimals,
+      vsLastMonth: change(v, last?.state.kpis[k.id] ?? null),
+      vsLastYear: change(v, lastYear?.state.kpis[k.id] ?? null),
+      target: k.target,
+      onTarget: k.target === null ? null : higher ? v >= k.target : v <= k.target,
+      goodDirection: higher ? 1 : -1,
+    });
+  }
+  const spark = Array.from({ length: 12 }, (_, i) => addMonths(month, i - 11)).map((m) => ({ month: m, total: totalOf(byMonth.get(m)) }));
+  return { month, headlines, note: now.state.note, spark };
+}
+
+/** The latest complete month that has figures (or null for a new team). */
+export async function latestFiguresMonth(teamId: string): Promise<string | null> {
+  const row = await db.monthFigures.findFirst({ where: { teamId, month: { lte: addMonths(currentMonth(), -1) } }, orderBy: { month: 'desc' }, select: { month: true } });
+  return row?.month ?? null;
+}
+
+export async function teamHeadlines(teamId: string, month?: string): Promise<TeamHeadlines | null> {
+  const target = month ?? (await latestFiguresMonth(teamId));
+  if (!target) return null;
+  const [catalog, records] = await Promise.all([loadCatalog(db, teamId), readMonths(db, teamId, addMonths(target, -12), target)]);
+  return headlinesFor(catalog, records, target);
+}
