@@ -9,6 +9,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/wins', label: 'Wins', roles: 'all' },
   { href: '/projects', label: 'Projects', roles: 'all' },
   { href: '/trends', label: 'Trends', roles: 'all' },
+  { href: '/tv', label: 'TV', roles: 'all' },
   { href: '/manage', label: 'Figures', roles: ['ADMIN', 'LEADER'] },
   { href: '/quotes/moderation', label: 'Moderation', roles: ['LEADER'] },
   { href: '/admin/users', label: 'Users', roles: ['ADMIN'] },

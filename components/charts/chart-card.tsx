@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
-import { chartTable, type Annotation, type ChartSpec } from '@/lib/trends/charts';
+import { chartTable, type ChartSpec } from '@/lib/trends/charts';
 import { TrendChart } from './trend-chart';
 
 /** A chart with what screen readers and number people need: caption, data table, CSV. */
-export function ChartCard({ spec, csvHref, annotations = [], extra }: { spec: ChartSpec; csvHref?: string; annotations?: Annotation[]; extra?: ReactNode }) {
+export function ChartCard({ spec, csvHref, extra }: { spec: ChartSpec; csvHref?: string; extra?: ReactNode }) {
+  const annotations = spec.annotations ?? [];
   const table = chartTable(spec);
   const hasData = spec.rows.some((r) => spec.series.some((s) => s.key !== 'Target' && typeof r[s.key] === 'number'));
   return (
@@ -14,19 +15,22 @@ export function ChartCard({ spec, csvHref, annotations = [], extra }: { spec: Ch
       </figcaption>
       {hasData ? (
         <div aria-describedby={`${spec.id}-table`}>
-          <TrendChart spec={spec} annotations={annotations} />
+          <TrendChart spec={spec} />
         </div>
       ) : (
         <p className="rounded-md bg-slate-50 px-3 py-8 text-center text-sm text-slate-600">No figures in this period yet.</p>
       )}
       {annotations.length ? (
-        <ul className="mt-2 space-y-0.5 text-xs text-slate-700" aria-label="What happened">
-          {annotations.map((a) => (
-            <li key={`${a.month}-${a.label}`}>
-              <span aria-hidden="true">{a.kind === 'win' ? '★' : '◆'}</span> {a.month}: {a.label}
-            </li>
-          ))}
-        </ul>
+        <details className="mt-2 text-xs text-slate-700">
+          <summary className="cursor-pointer font-medium text-brand-700">What happened ({annotations.length})</summary>
+          <ul className="mt-1 max-h-48 space-y-0.5 overflow-y-auto" aria-label={`What happened: ${spec.title}`}>
+            {annotations.map((a) => (
+              <li key={`${a.month}-${a.label}`}>
+                <span aria-hidden="true">{a.kind === 'win' ? '★' : '◆'}</span> {a.month}: {a.label}
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
       {extra}
       <div className="mt-2 flex flex-wrap items-center gap-4 text-sm">

@@ -8,17 +8,46 @@ export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 const format = (v: unknown, unit: string) => (typeof v === 'number' ? `${number.format(v)}${unit === '%' ? '%' : ''}` : '–');
 
-export function TrendChart({ spec, annotations = [], height = 280 }: { spec: ChartSpec; annotations?: Annotation[]; height?: number }) {
+type TipProps = { active?: boolean; label?: string | number; payload?: readonly { name?: string | number; value?: unknown; color?: string }[] };
+
+/** The values of the hovered (or keyboard-focused) month, plus what happened that month. */
+function Tip({ active, label, payload, spec, notes }: TipProps & { spec: ChartSpec; notes: Annotation[] }) {
+  if (!active || !payload?.length) return null;
+  const happened = notes.filter((a) => a.month === label);
+  return (
+    <div className="max-w-xs rounded-md bg-white p-2 text-xs shadow ring-1 ring-slate-300">
+      <p className="font-semibold">{label}</p>
+      <ul>
+        {payload.map((p) => (
+          <li key={String(p.name)} style={{ color: p.color }}>
+            {p.name}: {format(p.value, spec.unit)}
+          </li>
+        ))}
+      </ul>
+      {happened.length ? (
+        <ul className="mt-1 border-t border-slate-200 pt-1 text-slate-800">
+          {happened.map((a) => (
+            <li key={a.label}>{a.kind === 'win' ? '★' : '◆'} {a.label}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export function TrendChart({ spec, height = 280 }: { spec: ChartSpec; height?: number }) {
+  const annotations = spec.annotations ?? [];
+  const markerMonths = [...new Map(annotations.map((a) => [a.month, a])).values()];
   const common = { data: spec.rows, margin: { top: 8, right: 16, bottom: 8, left: 8 }, accessibilityLayer: true };
   const axes = (
     <>
       <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
       <XAxis dataKey={spec.xKey} tick={{ fontSize: 12, fill: '#334155' }} minTickGap={12} />
       <YAxis tick={{ fontSize: 12, fill: '#334155' }} width={56} domain={spec.percent ? [0, 100] : ['auto', 'auto']} allowDataOverflow={Boolean(spec.percent)} tickFormatter={(v: number) => format(v, spec.unit)} />
-      <Tooltip formatter={(v) => format(v, spec.unit)} />
+      <Tooltip content={<Tip spec={spec} notes={annotations} />} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
-      {annotations.map((a) => (
-        <ReferenceLine key={`${a.month}-${a.label}`} x={a.month} stroke={a.kind === 'win' ? '#009E73' : '#CC79A7'} strokeDasharray="4 2" label={{ value: a.kind === 'win' ? '★' : '◆', position: 'top', fill: '#334155', fontSize: 12 }} />
+      {markerMonths.map((a) => (
+        <ReferenceLine key={a.month} x={a.month} stroke={a.kind === 'win' ? '#009E73' : '#CC79A7'} strokeDasharray="2 3" strokeOpacity={0.7} label={{ value: a.kind === 'win' ? '★' : '◆', position: 'top', fill: '#334155', fontSize: 11 }} />
       ))}
     </>
   );

@@ -21,6 +21,8 @@ export type ChartSpec = {
   target?: number | null;
   direction?: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
   percent?: boolean;
+  /** Wins and project milestones on the time axis: the "why did it move" beside the line. */
+  annotations?: Annotation[];
 };
 
 const ALL = 'total';
@@ -30,7 +32,7 @@ function seriesOf(items: { id: string; name: string }[], used: Set<string>): Ser
   return items.filter((i) => used.has(i.id)).map((i) => ({ key: i.name, label: i.name }));
 }
 
-export function buildCharts(catalog: Catalog, records: MonthRecord[], from: string, to: string, kpiKeys: string[], lastYear: MonthRecord[]): ChartSpec[] {
+export function buildCharts(catalog: Catalog, records: MonthRecord[], from: string, to: string, kpiKeys: string[], lastYear: MonthRecord[], annotations: Annotation[] = []): ChartSpec[] {
   const months = monthsBetween(from, to);
   const byMonth = new Map(records.map((r) => [r.month, r]));
   const usedChannels = new Set(records.flatMap((r) => Object.keys(r.state.volumes)));
@@ -70,6 +72,7 @@ export function buildCharts(catalog: Catalog, records: MonthRecord[], from: stri
       series: seriesOf(catalog.channels, usedChannels),
       rows: volumes,
       unit: 'contacts',
+      annotations,
     },
     {
       id: 'reasons',
@@ -112,6 +115,7 @@ export function buildCharts(catalog: Catalog, records: MonthRecord[], from: stri
       target: k.target,
       direction: k.direction,
       percent: k.unit === 'PERCENT',
+      annotations,
     });
   }
 

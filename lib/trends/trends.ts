@@ -4,12 +4,29 @@ import { db } from '../db';
 import { hasRole, type Actor } from '../authz';
 import { ForbiddenError } from '../errors';
 import { loadCatalog, readMonths } from '../figures/figures';
-import { buildCharts, chartTable, type ChartSpec } from './charts';
+import { buildCharts, chartTable, type Annotation, type ChartSpec } from './charts';
+import { addMonths } from '../figures/month';
 import { monthWindow, type TrendsQuery } from './query';
 
 /** Trends are for every signed-in reader: execs study them, colleagues browse them. */
 function assertCanRead(actor: Actor) {
   if (!hasRole(actor, 'ADMIN', 'LEADER', 'AGENT', 'EXEC', 'COLLEAGUE')) throw new ForbiddenError();
+}
+
+const monthStart = (month: string) => new Date(`${month}-01T00:00:00Z`);
+
+/** Wins and project updates in the window, as annotations on the month they happened. */
+export async function loadAnnotations(teamId: string, from: string, to: string): Promise<Annotation[]> {
+  const range = { gte: monthStart(from), lt: monthStart(addMonths(to, 1)) };
+  const [wins, updates] = await Promise.all([
+    db.win.findMany({ where: { teamId, deletedAt: null, occurredOn: range }, orderBy: { occurredOn: 'asc' }, select: { title: true, occurredOn: true } }),
+    db.projectUpdate.findMany({ where: { teamId, postedOn: range }, orderBy: { postedOn: 'asc' }, select: { postedOn: true, body: true, project: { select: { name: true } } } }),
+  ]);
+  const short = (text: string) => (text.length > 90 ? `${text.slice(0, 87).trimEnd()}…` : text).replace(/[#*_`>]/g, '');
+  return [
+    ...wins.map((w) => ({ month: w.occurredOn.toISOString().slice(0, 7), label: `Win: ${w.title}`, kind: 'win' as const })),
+    ...updates.map((u) => ({ month: u.postedOn.toISOString().slice(0, 7), label: `${u.project.name}: ${short(u.body)}`, kind: 'project' as const })),
+  ].sort((a, b) => a.month.localeCompare(b.month));
 }
 
 export type TeamTrends = { team: { id: string; name: string; slug: string }; from: string; to: string; charts: ChartSpec[]; kpiOptions: { key: string; name: string }[]; empty: boolean };
@@ -27,15 +44,16 @@ export async function getTrends(actor: Actor, query: TrendsQuery) {
     ]);
     const { from, to } = monthWindow(query, earliest?.month ?? null);
     const year = to.slice(0, 4);
-    const [records, twoYears] = await Promise.all([
+    const [records, twoYears, annotations] = await Promise.all([
       readMonths(db, team.id, from, to),
       readMonths(db, team.id, `${Number(year) - 1}-01`, `${year}-12`),
+      loadAnnotations(team.id, from, to),
     ]);
     sections.push({
       team,
       from,
       to,
-      charts: buildCharts(catalog, records, from, to, query.kpi, twoYears),
+      charts: buildCharts(catalog, records, from, to, query.kpi, twoYears, annotations),
       kpiOptions: catalog.kpis.filter((k) => !k.archivedAt).map((k) => ({ key: k.nameKey, name: k.name })),
       empty: records.length === 0,
     });

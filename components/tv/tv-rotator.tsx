@@ -1,0 +1,101 @@
+'use client';
+import { useEffect, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import type { TvSlide } from '@/lib/dashboard/tv';
+import type { Headline } from '@/lib/dashboard/headlines';
+
+const ROTATE_MS = 15_000;
+const REFRESH_MS = 5 * 60_000;
+const fmt = (n: number, d: number) => n.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
+
+function Tile({ h }: { h: Headline }) {
+  const delta = h.vsLastMonth.delta;
+  const good = delta === null || delta === 0 || h.goodDirection === 0 ? null : (delta > 0 ? 1 : -1) === h.goodDirection;
+  return (
+    <div className="rounded-2xl bg-slate-900 p-6 ring-1 ring-slate-700">
+      <p className="text-2xl text-slate-300">{h.label}</p>
+      <p className="text-7xl font-bold tabular-nums">
+        {fmt(h.value, h.decimals)}
+        <span className="text-4xl text-slate-300">{h.unit}</span>
+      </p>
+      {h.target !== null && h.target !== undefined ? (
+        <p className={`mt-2 text-2xl ${h.onTarget ? 'text-emerald-300' : 'text-amber-300'}`}>
+          {h.onTarget ? '✓ on target' : '✗ off target'} · target {fmt(h.target, h.decimals)}
+          {h.unit}
+        </p>
+      ) : null}
+      {delta !== null ? (
+        <p className={`mt-1 text-2xl ${good === null ? 'text-slate-300' : good ? 'text-emerald-300' : 'text-rose-300'}`}>
+          {delta === 0 ? '→ same as last month' : `${delta > 0 ? '▲' : '▼'} ${h.vsLastMonth.percent !== null && h.unit !== '%' ? `${fmt(Math.abs(h.vsLastMonth.percent), 1)}%` : `${fmt(Math.abs(delta), h.decimals)}${h.unit === '%' ? ' pts' : ''}`} on last month`}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Trend({ points }: { points: TvSlide['spark'] }) {
+  const values = points.map((p) => p.total).filter((v): v is number => v !== null);
+  if (values.length < 2) return null;
+  const max = Math.max(...values);
+  const min = Math.min(...values);
+  const x = (i: number) => (i / (points.length - 1)) * 100;
+  const y = (v: number) => 38 - ((v - min) / (max - min || 1)) * 34;
+  const d = points.map((p, i) => (p.total === null ? '' : `${i && points[i - 1]?.total !== null ? 'L' : 'M'}${x(i)},${y(p.total)}`)).join(' ');
+  return (
+    <svg viewBox="0 0 100 40" className="h-40 w-full" preserveAspectRatio="none" role="img" aria-label={`Contacts over the last 12 months, from ${values[0]!.toLocaleString('en-GB')} to ${values.at(-1)!.toLocaleString('en-GB')}`}>
+      <path d={d} fill="none" stroke="#56B4E9" strokeWidth="3" vectorEffect="non-scaling-stroke" />
+    </svg>
+  );
+}
+
+export function TvRotator({ slides }: { slides: TvSlide[] }) {
+  const router = useRouter();
+  const [index, setIndex] = useState(0);
+  useEffect(() => {
+    const rotate = setInterval(() => setIndex((i) => (i + 1) % Math.max(1, slides.length)), ROTATE_MS);
+    // Fresh figures and quotes without anyone touching the screen.
+    const refresh = setInterval(() => router.refresh(), REFRESH_MS);
+    const keys = (e: KeyboardEvent) => {
+      if (e.key === 'ArrowRight') setIndex((i) => (i + 1) % slides.length);
+      if (e.key === 'ArrowLeft') setIndex((i) => (i - 1 + slides.length) % slides.length);
+    };
+    window.addEventListener('keydown', keys);
+    return () => {
+      clearInterval(rotate);
+      clearInterval(refresh);
+      window.removeEventListener('keydown', keys);
+    };
+  }, [router, slides.length]);
+  const slide = slides[index % Math.max(1, slides.length)];
+  if (!slide) return <p className="p-16 text-4xl">No teams yet.</p>;
+  return (
+    <main className="flex min-h-screen flex-col gap-8 p-12">
+      <header className="flex items-baseline justify-between">
+        <h1 className="text-6xl font-bold">{slide.team}</h1>
+        <p className="text-3xl text-slate-300">
+          {slide.month ?? 'No figures yet'} · {index + 1} of {slides.length}
+        </p>
+      </header>
+      <section aria-label="Headline numbers" className="grid grid-cols-2 gap-6 xl:grid-cols-4">
+        {slide.tiles.map((h) => (
+          <Tile key={h.key} h={h} />
+        ))}
+      </section>
+      <section aria-label="Contacts over 12 months" className="rounded-2xl bg-slate-900 p-6 ring-1 ring-slate-700">
+        <p className="text-2xl text-slate-300">Contacts, last 12 months</p>
+        <Trend points={slide.spark} />
+      </section>
+      <section aria-label="What customers said" className="grid gap-6 xl:grid-cols-2">
+        {slide.quotes.map((q) => (
+          <figure key={q.id} className="rounded-2xl bg-slate-900 p-8 ring-1 ring-slate-700">
+            <blockquote className="text-4xl leading-snug">“{q.text}”</blockquote>
+            <figcaption className="mt-4 text-2xl text-slate-300">
+              — <cite className="not-italic">{q.cite}</cite>
+              {q.credited.length ? ` · thanks to ${q.credited.join(', ')}` : ''}
+            </figcaption>
+          </figure>
+        ))}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,80 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { db } from '../db';
+import { makeCatalog, makeProject, makeTeam, makeUser, makeWin } from '../../prisma/factories';
+import { loadCatalog, writeMonthTx } from '../figures/figures';
+import { addMonths, currentMonth } from '../figures/month';
+import { chartTable } from './charts';
+import { trendsQuerySchema } from './query';
+import { getTrends, loadAnnotations, trendCsv } from './trends';
+
+const latest = addMonths(currentMonth(), -1);
+
+async function teamWithMonths(months: { month: string; phone: number; csat?: number }[]) {
+  const team = await makeTeam(db);
+  await makeCatalog(db, team.id, { kpis: [{ name: 'CSAT', unit: 'PERCENT', target: 90 }] });
+  const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
+  const catalog = await loadCatalog(db, team.id);
+  const phone = catalog.channels.find((c) => c.name === 'Phone')!.id;
+  const csat = catalog.kpis[0]!.id;
+  for (const m of months) {
+    await db.$transaction((tx) =>
+      writeMonthTx(tx, { actor: leader, teamId: team.id, month: m.month, change: { volumes: { [phone]: { received: m.phone, handled: m.phone } }, reasons: {}, segments: {}, kpis: m.csat === undefined ? {} : { [csat]: m.csat } }, mode: 'merge', catalog, source: 'test' }),
+    );
+  }
+  return { team, leader };
+}
+
+describe('trends', () => {
+  it('leaves a missing month as a gap, never a zero, and copes with a brand-new team', async () => {
+    const { team, leader } = await teamWithMonths([
+      { month: addMonths(latest, -2), phone: 100, csat: 91 },
+      { month: latest, phone: 120 },
+    ]);
+    const { sections } = await getTrends(leader, trendsQuerySchema.parse({ team: team.slug, range: '12' }));
+    const contacts = sections[0]!.charts.find((c) => c.id === 'contacts')!;
+    expect(contacts.rows).toHaveLength(12);
+    expect(contacts.rows.at(-1)).toEqual({ month: latest, Phone: 120, total: 120 });
+    expect(contacts.rows.at(-2)).toEqual({ month: addMonths(latest, -1), Phone: null, total: null });
+    const csat = sections[0]!.charts.find((c) => c.id === 'kpi-csat')!;
+    expect(csat.rows.at(-1)).toEqual({ month: latest, CSAT: null, Target: 90 });
+
+    const fresh = await makeTeam(db);
+    const empty = await getTrends(leader, trendsQuerySchema.parse({ team: fresh.slug, range: 'all' }));
+    expect(empty.sections[0]!.empty).toBe(true);
+    expect(empty.sections[0]!.charts.find((c) => c.id === 'contacts')!.rows).toEqual([{ month: latest, total: null }]);
+  });
+
+  it('draws wins and project updates on the months they happened', async () => {
+    const { team, leader } = await teamWithMonths([{ month: latest, phone: 10 }]);
+    await makeWin(db, { teamId: team.id, recordedById: leader.id, title: 'Zero backlog', occurredOn: new Date(`${latest}-12T00:00:00Z`) });
+    const removed = await makeWin(db, { teamId: team.id, recordedById: leader.id, title: 'Removed win', occurredOn: new Date(`${latest}-13T00:00:00Z`) });
+    await db.win.update({ where: { id: removed.id }, data: { deletedAt: new Date() } });
+    const project = await makeProject(db, { teamId: team.id, ownerId: leader.id, name: 'New chat tool' });
+    await db.projectUpdate.create({ data: { teamId: team.id, projectId: project.id, authorId: leader.id, postedOn: new Date(`${addMonths(latest, -3)}-02T00:00:00Z`), body: 'Moved **40%** of chat' } });
+    const notes = await loadAnnotations(team.id, addMonths(latest, -11), latest);
+    expect(notes).toEqual([
+      { month: addMonths(latest, -3), label: 'New chat tool: Moved 40% of chat', kind: 'project' },
+      { month: latest, label: 'Win: Zero backlog', kind: 'win' },
+    ]);
+    const { sections } = await getTrends(leader, trendsQuerySchema.parse({ team: team.slug }));
+    expect(sections[0]!.charts.find((c) => c.id === 'contacts')!.annotations).toEqual(notes);
+  });
+
+  it('downloads exactly the rows the chart and its table show', async () => {
+    const { team, leader } = await teamWithMonths([
+      { month: addMonths(latest, -1), phone: 50, csat: 88.5 },
+      { month: latest, phone: 70, csat: 92 },
+    ]);
+    const query = trendsQuerySchema.parse({ team: team.slug, range: '24' });
+    const { sections } = await getTrends(leader, query);
+    for (const chart of sections[0]!.charts) {
+      const csv = await trendCsv(leader, query, chart.id);
+      const table = chartTable(chart);
+      const rows = parse(csv!.csv) as string[][];
+      expect(rows[0]).toEqual(table.header);
+      expect(rows.slice(1)).toEqual(table.rows.map((r) => r.map((cell) => (cell === null ? '' : String(cell)))));
+    }
+    expect(await trendCsv(leader, query, 'no-such-chart')).toBeNull();
+  });
+});
