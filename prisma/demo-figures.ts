@@ -81,7 +81,7 @@ function random(seed: number) {
 
 export const DEMO_MONTHS = 36;
 
-async function seedTeam(db: PrismaClient, teamId: string, plan: TeamPlan, now: Date, seed: number) {
+async function seedTeam(db: PrismaClient, teamId: string, plan: TeamPlan, now: Date, seed: number, monthsBack = DEMO_MONTHS) {
   const rand = random(seed);
   const jitter = (spread: number) => 1 + (rand() - 0.5) * 2 * spread;
   const make = async <T extends { name: string }>(list: T[], create: (data: { teamId: string; name: string; nameKey: string; position: number }[]) => Promise<unknown>) =>
@@ -100,9 +100,9 @@ async function seedTeam(db: PrismaClient, teamId: string, plan: TeamPlan, now: D
   ]);
   const kpi = (name: string) => kpis.find((k) => k.name === name)!.id;
   const latest = addMonths(currentMonth(now), -1);
-  for (let i = DEMO_MONTHS - 1; i >= 0; i--) {
+  for (let i = monthsBack - 1; i >= 0; i--) {
     const month = addMonths(latest, -i);
-    const monthsFromStart = DEMO_MONTHS - 1 - i;
+    const monthsFromStart = monthsBack - 1 - i;
     const season = plan.season[Number(month.slice(5)) - 1]!;
     const bad = i === plan.badMonthsAgo;
     const volumes = plan.channels.map((c, index) => {
@@ -117,7 +117,7 @@ async function seedTeam(db: PrismaClient, teamId: string, plan: TeamPlan, now: D
       const sum = weights.reduce((a, b) => a + b, 0);
       return weights.map((w, index) => ({ id: ids[index]!.id, count: Math.round((total * w) / sum) }));
     };
-    const csat = bad ? 81.4 : Math.min(97, 90 + (monthsFromStart / DEMO_MONTHS) * 1.5 + (rand() - 0.5) * 4);
+    const csat = bad ? 81.4 : Math.min(97, 90 + (monthsFromStart / monthsBack) * 1.5 + (rand() - 0.5) * 4);
     await db.monthFigures.create({
       data: {
         teamId,
@@ -140,6 +140,11 @@ async function seedTeam(db: PrismaClient, teamId: string, plan: TeamPlan, now: D
       },
     });
   }
+}
+
+/** Figures for any team (the benchmark uses it for larger datasets). */
+export async function seedTeamFigures(db: PrismaClient, teamId: string, plan: DemoTeamSlug, seed: number, months: number) {
+  await seedTeam(db, teamId, PLANS[plan], new Date(), seed, months);
 }
 
 export const seedDemoFigures: DemoSeeder = async (db, org: DemoOrganisation) => {

@@ -70,7 +70,7 @@ export default async function DashboardPage() {
                         {projects.map((p) => (
                           <li key={p.id}>
                             <Link href={`/projects/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.name}</Link>
-                            {p.updates[0] ? <span className="text-slate-600"> · latest update {p.updates[0].postedOn.toISOString().slice(0, 10)}</span> : null}
+                            {p.latestUpdate ? <span className="text-slate-600"> · latest update {p.latestUpdate.toISOString().slice(0, 10)}</span> : null}
                           </li>
                         ))}
                       </ul>

@@ -1,4 +1,6 @@
 import 'server-only';
+import { unstable_cache } from 'next/cache';
+import { DASHBOARD_TAG, DASHBOARD_TTL_SECONDS } from './cache';
 import { db } from '../db';
 import { hasRole, type Actor } from '../authz';
 import { ForbiddenError } from '../errors';
@@ -8,6 +10,27 @@ import { wallQuoteSelect } from '../quotes/wall-query';
 import { canManageTeam } from '../team-access';
 import { teamHeadlines } from './headlines';
 
+async function loadTeamCard(teamId: string) {
+  const [headlines, quotes, projects] = await Promise.all([
+    teamHeadlines(teamId),
+    db.quote.findMany({ where: { teamId, status: 'APPROVED' }, orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }], take: 3, select: wallQuoteSelect }),
+    db.project.findMany({
+      where: { teamId, status: 'IN_PROGRESS' },
+      orderBy: { updatedAt: 'desc' },
+      take: 4,
+      select: { id: true, name: true, updates: { orderBy: { postedOn: 'desc' }, take: 1, select: { postedOn: true } } },
+    }),
+  ]);
+  return {
+    headlines,
+    quotes: quotes.map(toWallQuote),
+    projects: projects.map((p) => ({ id: p.id, name: p.name, latestUpdate: p.updates[0]?.postedOn ?? null })),
+  };
+}
+
+/** One team's card, shared by every reader (and the TV screen). */
+export const cachedTeamCard = (teamId: string) => unstable_cache(loadTeamCard, ['dashboard-team-card', teamId], { tags: [DASHBOARD_TAG], revalidate: DASHBOARD_TTL_SECONDS })(teamId);
+
 export async function getDashboard(actor: Actor) {
   if (!hasRole(actor, 'ADMIN', 'LEADER', 'AGENT', 'EXEC', 'COLLEAGUE')) throw new ForbiddenError();
   const teams = await db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
@@ -16,17 +39,14 @@ export async function getDashboard(actor: Actor) {
   const latestComplete = addMonths(currentMonth(), -1);
   const cards = await Promise.all(
     teams.map(async (team) => {
-      const [headlines, quotes, projects] = await Promise.all([
-        teamHeadlines(team.id),
-        db.quote.findMany({ where: { teamId: team.id, status: 'APPROVED' }, orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }], take: 3, select: wallQuoteSelect }),
-        db.project.findMany({
-          where: { teamId: team.id, status: 'IN_PROGRESS' },
-          orderBy: { updatedAt: 'desc' },
-          take: 4,
-          select: { id: true, name: true, targetOn: true, updates: { orderBy: { postedOn: 'desc' }, take: 1, select: { postedOn: true, body: true } } },
-        }),
-      ]);
-      return { team, headlines, quotes: quotes.map(toWallQuote), projects };
+      const card = await cachedTeamCard(team.id);
+      // The cache stores JSON: bring the dates back.
+      return {
+        team,
+        headlines: card.headlines,
+        quotes: card.quotes.map((q) => ({ ...q, receivedOn: new Date(q.receivedOn) })),
+        projects: card.projects.map((p) => ({ ...p, latestUpdate: p.latestUpdate ? new Date(p.latestUpdate) : null })),
+      };
     }),
   );
   let needs: { pendingQuotes: number; missingFigures: { team: string; slug: string; month: string }[] } | null = null;

@@ -3,9 +3,7 @@ import { db } from '../db';
 import { hasRole, type Actor } from '../authz';
 import { ForbiddenError } from '../errors';
 import { monthLabel } from '../figures/month';
-import { toWallQuote } from '../quotes/quotes';
-import { wallQuoteSelect } from '../quotes/wall-query';
-import { teamHeadlines } from './headlines';
+import { cachedTeamCard } from './dashboard';
 
 /** Plain data for the wall screen: every team's headline numbers, trend and latest quotes. */
 export async function getTvSlides(actor: Actor) {
@@ -13,19 +11,13 @@ export async function getTvSlides(actor: Actor) {
   const teams = await db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
   const slides = await Promise.all(
     teams.map(async (team) => {
-      const [headlines, quotes] = await Promise.all([
-        teamHeadlines(team.id),
-        db.quote.findMany({ where: { teamId: team.id, status: 'APPROVED' }, orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }], take: 2, select: wallQuoteSelect }),
-      ]);
+      const { headlines, quotes } = await cachedTeamCard(team.id);
       return {
         team: team.name,
         month: headlines ? monthLabel(headlines.month) : null,
         tiles: (headlines?.headlines ?? []).filter((h) => h.key === 'contacts' || h.key.startsWith('kpi-')).slice(0, 4),
         spark: headlines?.spark ?? [],
-        quotes: quotes.map((q) => {
-          const w = toWallQuote(q);
-          return { id: w.id, text: w.pullQuote ?? w.text, cite: w.cite, credited: w.credited.map((c) => c.name) };
-        }),
+        quotes: quotes.slice(0, 2).map((w) => ({ id: w.id, text: w.pullQuote ?? w.text, cite: w.cite, credited: w.credited.map((c) => c.name) })),
       };
     }),
   );

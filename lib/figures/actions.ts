@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { expireDashboard } from '../dashboard/cache';
 import { z } from 'zod';
 import type { FormState } from '../errors';
 import { handleForm, toFormState, typedValues } from '../form';
@@ -19,6 +20,7 @@ export async function saveMonthAction(_prev: SaveMonthState, formData: FormData)
     try {
       const { outcome, version } = await saveMonthFromForm(actor, team.id, data.month, data.version, typedValues(formData));
       revalidatePath(`/manage/${team.slug}`, 'layout');
+      expireDashboard();
       const message = outcome === 'unchanged' ? 'Nothing changed.' : `Saved: ${data.month} is now at version ${version}.`;
       return { ok: true, message, version, values: { ...typedValues(formData), version: String(version) } } satisfies SaveMonthState;
     } catch (error) {
@@ -61,6 +63,7 @@ export async function monthlyImportAction(_prev: ImportState, formData: FormData
     try {
       const applied = await applyMonthlyImport(actor, team.id, input.text, options);
       revalidatePath(`/manage/${team.slug}`, 'layout');
+      expireDashboard();
       const changed = applied.filter((a) => a.outcome !== 'unchanged').length;
       return { ok: true, applied, message: `Imported ${applied.length} month${applied.length === 1 ? '' : 's'}: ${changed} changed, ${applied.length - changed} unchanged.` } satisfies ImportState;
     } catch (error) {
@@ -89,6 +92,7 @@ export async function applyTicketImportAction(input: z.input<typeof ticketImport
     const team = await getManagedTeam(actor, parsed.data.team);
     const applied = await applyAggregatedMonths(actor, team.id, parsed.data.months, 'ticket-export');
     revalidatePath(`/manage/${team.slug}`, 'layout');
+    expireDashboard();
     return { ok: true, applied, message: `Imported ${applied.length} month${applied.length === 1 ? '' : 's'} from the ticket export.` };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, message: error.message, problems: error.problems };

@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { expireDashboard } from '../dashboard/cache';
 import { redirect } from 'next/navigation';
 import { handleForm } from '../form';
 import type { FormState } from '../errors';
@@ -32,6 +33,7 @@ export async function approveQuoteAction(_prev: FormState, formData: FormData): 
   return handleForm(formData, { roles: ['LEADER'], schema: approveQuoteSchema }, async (actor, data) => {
     await approveQuote(actor, data);
     revalidatePath('/', 'layout');
+    expireDashboard();
     return { ok: true, message: data.pullQuote ? 'Approved with a pull-quote: it is on the wall.' : 'Approved: it is on the wall.' };
   });
 }
@@ -40,6 +42,7 @@ export async function rejectQuoteAction(_prev: FormState, formData: FormData): P
   return handleForm(formData, { roles: ['LEADER'], schema: rejectQuoteSchema }, async (actor, data) => {
     await rejectQuote(actor, data);
     revalidatePath('/', 'layout');
+    expireDashboard();
     return { ok: true, message: 'Rejected: the submitter sees your reason.' };
   });
 }

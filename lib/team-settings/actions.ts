@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { expireDashboard } from '../dashboard/cache';
 import { z } from 'zod';
 import type { FormState } from '../errors';
 import { handleForm } from '../form';
@@ -29,6 +30,7 @@ export async function listItemAction(_prev: FormState, formData: FormData): Prom
     else if (data.op === 'delete') await deleteListItem(actor, team.id, data.kind, data.id);
     else await setListItemArchived(actor, team.id, data.kind, data.id, data.op === 'archive');
     revalidatePath(`/manage/${team.slug}`, 'layout');
+    expireDashboard();
     return { ok: true, message: data.op === 'add' ? `Added “${data.name}”.` : 'Saved.' };
   });
 }
@@ -48,6 +50,7 @@ export async function kpiAction(_prev: FormState, formData: FormData): Promise<F
       await setKpiArchived(actor, team.id, data.id, data.op === 'archive');
     }
     revalidatePath(`/manage/${team.slug}`, 'layout');
+    expireDashboard();
     return { ok: true, message: data.op === 'save' ? `Saved “${data.name}”.` : 'Saved.' };
   });
 }

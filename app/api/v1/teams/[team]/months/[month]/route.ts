@@ -3,6 +3,7 @@ import { monthSchema } from '@/lib/figures/month';
 import { figuresPayloadSchema } from '@/lib/figures/schemas';
 import { assertPrincipalForTeam, getMonthForApi, putMonthFromApi } from '@/lib/figures/service';
 import { findTeamBySlug } from '@/lib/team-access';
+import { expireDashboard } from '@/lib/dashboard/cache';
 
 type Params = { params: Promise<{ team: string; month: string }> };
 
@@ -39,6 +40,7 @@ export async function PUT(request: Request, { params }: Params) {
     const payload = figuresPayloadSchema.safeParse(body);
     if (!payload.success) return Response.json({ error: 'invalid', errors: zodErrors(payload.error.issues) }, { status: 400 });
     const result = await putMonthFromApi(principal, team.id, parsedMonth.data, payload.data);
+    if (result.outcome !== 'unchanged') expireDashboard();
     return Response.json({ outcome: result.outcome, ...result.figures }, { status: result.outcome === 'new' ? 201 : 200 });
   } catch (error) {
     return jsonError(error);

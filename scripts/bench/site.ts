@@ -1,0 +1,166 @@
+// `npm run bench`: the whole site under load, in one run, on loopback. Seeds 5 years × 3 teams of
+// figures and 100,000 quotes into a throwaway PostgreSQL, starts the production server, then
+//  1. autocannon: a static file of the same server (the ceiling), /, /trends, the quote wall,
+//     /api/health (and a published edition once editions exist) — requests/s, p50/p90/p99, and
+//     each page's ratio to the static ceiling;
+//  2. Chromium: the first-load JavaScript (gzip, as transferred) each page ships;
+//  3. Lighthouse 12: performance, accessibility and best practices for the dashboard and trends.
+// Options: --duration S (default 10), --connections N (default 10), --no-lighthouse.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import pg from 'pg';
+import { freePort, startThrowawayCluster } from '../embedded-postgres.ts';
+import { resolveChromium } from '../testing/chromium.ts';
+import { createTestDatabase, prepareTemplate } from '../testing/template.ts';
+
+type AutocannonResult = { requests: { average: number }; latency: { p50: number; p90: number; p99: number }; non2xx: number; errors: number };
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+
+const root = path.resolve(import.meta.dirname, '../..');
+const arg = (name: string, fallback: number) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
+const DURATION = arg('duration', 10);
+const CONNECTIONS = arg('connections', 10);
+const QUOTES = arg('quotes', 100_000);
+const LIGHTHOUSE = !process.argv.includes('--no-lighthouse');
+const PASSWORD = 'bench-password';
+
+async function seed(url: string) {
+  process.env.DATABASE_URL = url;
+  const { PrismaPg } = await import('@prisma/adapter-pg');
+  const { PrismaClient } = await import('../../lib/generated/prisma/client');
+  const { makeTeam, makeUser } = await import('../../prisma/factories');
+  const { seedTeamFigures } = await import('../../prisma/demo-figures');
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const started = performance.now();
+  const teams = [
+    await makeTeam(db, { name: 'Customer Care', slug: 'customer-care' }),
+    await makeTeam(db, { name: 'Billing Support', slug: 'billing-support' }),
+    await makeTeam(db, { name: 'Technical Support', slug: 'technical-support' }),
+  ];
+  await seedTeamFigures(db, teams[0]!.id, 'customer-care', 1, 60);
+  await seedTeamFigures(db, teams[1]!.id, 'billing-support', 2, 60);
+  await seedTeamFigures(db, teams[2]!.id, 'customer-care', 3, 60);
+  await makeUser(db, { role: 'COLLEAGUE', email: 'reader@bench.test', name: 'Bench Reader', password: PASSWORD });
+  const agents = [];
+  for (const team of teams) for (let i = 0; i < 10; i++) agents.push(await makeUser(db, { role: i ? 'AGENT' : 'LEADER', teamId: team.id, name: `Agent ${team.slug} ${i}` }));
+  await db.$disconnect();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(
+    `INSERT INTO "Quote" (id, "teamId", "submitterId", "submissionKey", text, attribution, channel, "receivedOn", status, "createdAt", "updatedAt")
+     SELECT 'q' || g, t.id, (SELECT id FROM "User" WHERE "teamId" = t.id ORDER BY id OFFSET (g % 10) LIMIT 1), 'bench-' || g,
+            'Thank you for sorting my ' || (ARRAY['refund', 'invoice', 'delivery', 'password', 'tariff'])[1 + g % 5] || ' so quickly, quote number ' || g,
+            (ARRAY['NAMED', 'ORGANISATION', 'ANONYMOUS'])[1 + g % 3]::"QuoteAttribution", (ARRAY['PHONE', 'EMAIL', 'CHAT'])[1 + g % 3]::"QuoteChannel",
+            current_date - (g % 1800), (CASE WHEN g % 20 = 0 THEN 'PENDING' ELSE 'APPROVED' END)::"QuoteStatus", now(), now()
+     FROM generate_series(1, $1::int) g JOIN LATERAL (SELECT id FROM "Team" ORDER BY id OFFSET (g % 3) LIMIT 1) t ON true`,
+    [QUOTES],
+  );
+  await client.query(`INSERT INTO "QuoteCredit" ("quoteId", "userId", "updatedAt") SELECT id, "submitterId", now() FROM "Quote"`);
+  await client.query('VACUUM ANALYZE');
+  await client.end();
+  console.log(`Seeded 3 teams × 60 months of figures and ${QUOTES.toLocaleString('en-GB')} quotes in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function signInCookie(base: string): Promise<string> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const jar = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', cookie: jar },
+    body: new URLSearchParams({ csrfToken, email: 'reader@bench.test', password: PASSWORD }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c!.includes('session-token'));
+  if (!session) throw new Error('Could not sign in the bench reader');
+  return session;
+}
+
+const cluster = await startThrowawayCluster();
+let server: ReturnType<typeof spawn> | null = null;
+try {
+  await prepareTemplate(cluster.adminUrl);
+  const database = await createTestDatabase(cluster.adminUrl, 'bench');
+  await seed(database.url);
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { cwd: root, stdio: 'inherit' });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-01', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  for (let i = 0; i < 300; i++) {
+    if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const cookie = await signInCookie(base);
+  const targets = [
+    { name: 'static file (ceiling)', path: '/robots.txt' },
+    { name: 'dashboard /', path: '/' },
+    { name: 'trends', path: '/trends?team=customer-care&range=36' },
+    { name: 'quote wall', path: '/quotes' },
+    { name: '/api/health', path: '/api/health' },
+  ];
+  console.log(`\nLoad: autocannon, ${CONNECTIONS} connections, ${DURATION} s each, signed in, loopback`);
+  console.log(`${'target'.padEnd(24)} ${'req/s'.padStart(8)} ${'p50'.padStart(7)} ${'p90'.padStart(7)} ${'p99'.padStart(7)} ${'× static'.padStart(9)}  errors`);
+  let ceiling = 0;
+  for (const t of targets) {
+    // Warm the route (compilation caches, connection pool) before measuring.
+    for (let i = 0; i < 3; i++) await fetch(base + t.path, { headers: { cookie } });
+    const r = await autocannon({ url: base + t.path, connections: CONNECTIONS, duration: DURATION, headers: { cookie } });
+    if (t.path === '/robots.txt') ceiling = r.requests.average;
+    console.log(
+      `${t.name.padEnd(24)} ${r.requests.average.toFixed(0).padStart(8)} ${`${r.latency.p50}ms`.padStart(7)} ${`${r.latency.p90}ms`.padStart(7)} ${`${r.latency.p99}ms`.padStart(7)} ${(r.requests.average / ceiling).toFixed(2).padStart(9)}  ${r.non2xx + r.errors}`,
+    );
+  }
+  console.log('  (published edition: not measured — editions are not built yet)');
+
+  const choice = resolveChromium();
+  const browser = await chromium.launch({ ...(choice.executablePath ? { executablePath: choice.executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const [name, value] = cookie.split('=') as [string, string];
+  console.log('\nFirst-load JavaScript (gzip as transferred, Chromium, empty cache):');
+  for (const t of targets.filter((x) => !x.path.startsWith('/api') && x.path !== '/robots.txt')) {
+    // A fresh context per page: nothing comes from the previous page's cache.
+    const context = await browser.newContext();
+    await context.addCookies([{ name, value, url: base }]);
+    const page = await context.newPage();
+    let bytes = 0;
+    const pending: Promise<void>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') pending.push(response.request().sizes().then((s) => void (bytes += s.responseBodySize)));
+    });
+    await page.goto(base + t.path, { waitUntil: 'networkidle' });
+    await Promise.all(pending);
+    const charts = t.path.startsWith('/trends');
+    const goal = charts ? 300 : 200;
+    console.log(`  ${t.name.padEnd(22)} ${(bytes / 1024).toFixed(0).padStart(5)} KB   goal ≤ ${goal} KB (${charts ? 'with charts' : 'no charts'}): ${bytes / 1024 <= goal ? 'met' : 'NOT met'}`);
+    await context.close();
+  }
+  await browser.close();
+
+  if (LIGHTHOUSE) {
+    const { default: lighthouse } = await import('lighthouse');
+    const chromeLauncher = await import('chrome-launcher');
+    const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? choice.executablePath ?? '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    console.log('\nLighthouse 12 (desktop preset; goals: performance ≥ 95, accessibility 100, best practices ≥ 95):');
+    try {
+      for (const t of [targets[1]!, targets[2]!]) {
+        const result = await lighthouse(base + t.path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'], extraHeaders: { Cookie: cookie }, formFactor: 'desktop', screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }, throttlingMethod: 'provided' });
+        const c = result?.lhr.categories;
+        const score = (k: string) => Math.round((c?.[k]?.score ?? 0) * 100);
+        console.log(`  ${t.name.padEnd(22)} performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}`);
+      }
+    } finally {
+      await chrome.kill();
+    }
+  }
+  await database.drop();
+} finally {
+  server?.kill('SIGTERM');
+  await cluster.stop();
+}
