@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { chartTable, type ChartSpec } from '@/lib/trends/charts';
-import { TrendChart } from './trend-chart';
+import { LazyTrendChart } from './lazy-chart';
 
 /** A chart with what screen readers and number people need: caption, data table, CSV. */
 export function ChartCard({ spec, csvHref, extra }: { spec: ChartSpec; csvHref?: string; extra?: ReactNode }) {
@@ -15,7 +15,7 @@ export function ChartCard({ spec, csvHref, extra }: { spec: ChartSpec; csvHref?:
       </figcaption>
       {hasData ? (
         <div aria-describedby={`${spec.id}-table`}>
-          <TrendChart spec={spec} />
+          <LazyTrendChart spec={spec} />
         </div>
       ) : (
         <p className="rounded-md bg-slate-50 px-3 py-8 text-center text-sm text-slate-600">No figures in this period yet.</p>

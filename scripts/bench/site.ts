@@ -153,7 +153,9 @@ try {
         const result = await lighthouse(base + t.path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'], extraHeaders: { Cookie: cookie }, formFactor: 'desktop', screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }, throttlingMethod: 'provided' });
         const c = result?.lhr.categories;
         const score = (k: string) => Math.round((c?.[k]?.score ?? 0) * 100);
+        const metric = (id: string) => result?.lhr.audits[id]?.displayValue ?? '–';
         console.log(`  ${t.name.padEnd(22)} performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}`);
+        console.log(`  ${''.padEnd(22)} FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, TTFB ${metric('server-response-time')}`);
       }
     } finally {
       await chrome.kill();

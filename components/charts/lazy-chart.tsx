@@ -1,0 +1,34 @@
+'use client';
+import { useEffect, useRef, useState } from 'react';
+import type { ChartSpec } from '@/lib/trends/charts';
+import { TrendChart } from './trend-chart';
+
+/**
+ * Draws the chart when it comes near the viewport: a page of eight charts then costs the
+ * browser one or two on load instead of all eight. The data table is there from the start.
+ */
+export function LazyTrendChart({ spec, height = 280 }: { spec: ChartSpec; height?: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [visible, setVisible] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      setVisible(true);
+      return;
+    }
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        setVisible(true);
+        observer.disconnect();
+      }
+    }, { rootMargin: '200px' });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={ref} style={{ minHeight: height }}>
+      {visible ? <TrendChart spec={spec} height={height} /> : <div className="animate-pulse rounded-md bg-slate-100" style={{ height }} aria-hidden="true" />}
+    </div>
+  );
+}
