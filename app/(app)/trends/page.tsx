@@ -68,6 +68,14 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           <p className="mb-4 text-sm text-slate-600">
             {monthLabel(section.from)} – {monthLabel(section.to)}
             {section.empty ? ' · no figures in this period yet' : ''}
+            {section.empty ? null : (
+              <>
+                {' · '}
+                <a className="font-medium text-brand-700 underline" href={`/api/teams/${section.team.slug}/figures?from=${section.from}&to=${section.to}`} download>
+                  All figures for this period (CSV)
+                </a>
+              </>
+            )}
           </p>
           <div className="grid gap-6 lg:grid-cols-2">
             {section.charts.map((chart) => (
