@@ -1,7 +1,11 @@
 'use client';
+import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import type { ChartSpec } from '@/lib/trends/charts';
-import { TrendChart } from './trend-chart';
+
+// recharts (and d3) load in their own chunk, after the page is interactive, only when a chart
+// is about to be seen; the data tables and everything else work without them.
+const TrendChart = dynamic(() => import('./trend-chart').then((m) => m.TrendChart), { ssr: false, loading: () => null });
 
 /**
  * Draws the chart when it comes near the viewport: a page of eight charts then costs the
