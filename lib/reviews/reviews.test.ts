@@ -69,7 +69,10 @@ describe('the monthly edition', () => {
     expect(await saveReview(second, s.team, '2025-05', { ...fields(1), title: 'Theirs' })).toEqual({ version: 2 });
     const stale = saveReview(s.leader, s.team, '2025-05', { ...fields(1), title: 'Mine' });
     await expect(stale).rejects.toBeInstanceOf(ReviewConflictError);
-    const error = await stale.catch((e: unknown) => e as ReviewConflictError);
+    const error = (await stale.then(
+      () => null,
+      (e: unknown) => e,
+    )) as ReviewConflictError;
     expect(error.latest).toMatchObject({ title: 'Theirs', version: 2 });
     expect(error.message).toContain('Lead Two');
     expect((await db.review.findFirstOrThrow({ where: { teamId: s.team.id } })).title).toBe('Theirs');
