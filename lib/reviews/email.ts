@@ -101,7 +101,13 @@ export async function retryReviewEmail(actor: Actor, emailId: string, options: {
   if (!email) throw new NotFoundError('No such email.');
   assertCanManageTeam(actor, email.teamId);
   const smtp = options.smtp === undefined ? smtpFromEnv() : options.smtp;
-  if (!smtp) throw new ConflictError('Email is off: set SMTP_HOST and MAIL_FROM (see the README’s configuration table).');
+  if (!smtp) {
+    // Email is off: queue it again, so it goes out as soon as SMTP is configured.
+    const queued = await db.reviewEmail.updateMany({ where: { id: emailId, status: 'FAILED' }, data: { status: 'PENDING', nextAttemptAt: new Date() } });
+    if (queued.count !== 1) throw new ConflictError('Only a failed email can be retried.');
+    await recordAudit(db, { actor, action: 'review.email.retry', entityType: 'ReviewEmail', entityId: emailId });
+    return { slug: email.review.team.slug, month: email.review.month, status: 'PENDING' as const, error: 'email is off (no SMTP configured); queued until it is' };
+  }
   const id = await claim({ id: emailId, now: new Date(), manual: true });
   if (!id) throw new ConflictError('Only a failed email can be retried.');
   await recordAudit(db, { actor, action: 'review.email.retry', entityType: 'ReviewEmail', entityId: id });
