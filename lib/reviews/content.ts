@@ -71,7 +71,8 @@ export function buildContent(input: ContentInputs): EditionContent {
         value,
         lastMonth: prev?.state.kpis[k.id] ?? null,
         lastYear: year?.state.kpis[k.id] ?? null,
-        unit: k.unit === 'PERCENT' ? '%' : UNIT_LABELS[k.unit],
+        // A count needs no unit word after it ("336", not "336 count").
+        unit: k.unit === 'PERCENT' ? '%' : k.unit === 'COUNT' ? '' : UNIT_LABELS[k.unit],
         percent: k.unit === 'PERCENT',
         decimals: k.decimals,
         target: k.target,
