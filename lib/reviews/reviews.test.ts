@@ -48,6 +48,9 @@ describe('the monthly edition', () => {
     expect(await db.auditEvent.count({ where: { action: 'review.start', entityId: draft.id } })).toBe(1);
     // Starting again returns the same draft.
     expect((await startReview(s.leader, s.team, '2025-05')).id).toBe(draft.id);
+    // The next month's edition keeps the distribution list.
+    await saveReview(s.leader, s.team, '2025-05', { ...fields(1, [quote.id]), distribution: 'finance@example.test' });
+    expect((await startReview(s.leader, s.team, '2025-06')).distribution).toBe('finance@example.test');
   });
 
   it('agents, execs, colleagues and another team’s leader cannot start, save or publish', async () => {

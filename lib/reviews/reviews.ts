@@ -67,7 +67,9 @@ export async function startReview(actor: Actor, team: TeamRef, month: string): P
   const featured = [...quotes].sort((a, b) => Number(Boolean(b.pullQuote)) - Number(Boolean(a.pullQuote))).slice(0, 3).map((q) => q.id);
   const content = await loadContent(db, team, month, featured);
   const previousThanks = await thanksFor(db, team.id, addMonths(month, -1));
-  const data = { title: `${team.name}: ${monthLabel(month)}`, highlights: suggestHighlights(content, previousThanks), asks: suggestAsks(content) };
+  // The distribution list carries over from the team's latest edition: leaders set it once.
+  const earlier = await db.review.findFirst({ where: { teamId: team.id, month: { lt: month } }, orderBy: { month: 'desc' }, select: { distribution: true } });
+  const data = { title: `${team.name}: ${monthLabel(month)}`, highlights: suggestHighlights(content, previousThanks), asks: suggestAsks(content), distribution: earlier?.distribution ?? '' };
   try {
     return await db.$transaction(async (tx) => {
       const review = await tx.review.create({
