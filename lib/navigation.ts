@@ -5,6 +5,7 @@ export type NavItem = { href: string; label: string; roles: readonly Role[] | 'a
 /** What each role sees in the navigation; every page still checks the role itself. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Home', roles: 'all' },
+  { href: '/reviews', label: 'Reviews', roles: 'all' },
   { href: '/quotes', label: 'Quotes', roles: 'all' },
   { href: '/wins', label: 'Wins', roles: 'all' },
   { href: '/projects', label: 'Projects', roles: 'all' },

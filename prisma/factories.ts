@@ -129,3 +129,34 @@ export async function makeProject(db: StoriesClient, input: { teamId: string; ow
     },
   });
 }
+
+type ReviewClient = Pick<PrismaClient, 'review' | 'reviewRevision' | 'team'>;
+
+/**
+ * An edition for a (team, month); PUBLISHED ones get revision 1 with a small snapshot (no figures)
+ * unless one is given. Tests that need real content publish through lib/reviews instead.
+ */
+export async function makeReview(
+  db: ReviewClient,
+  input: { teamId: string; month?: string; status?: 'DRAFT' | 'PUBLISHED'; title?: string; highlights?: string; asks?: string; publishedById?: string | null; snapshot?: unknown },
+) {
+  const suffix = unique();
+  const month = input.month ?? `20${String(10 + Math.floor(Math.random() * 10))}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`;
+  const title = input.title ?? `Edition ${suffix}`;
+  const highlights = input.highlights ?? `A month to remember (${suffix}).`;
+  const asks = input.asks ?? '';
+  const status = input.status ?? 'DRAFT';
+  const review = await db.review.create({ data: { teamId: input.teamId, month, title, highlights, asks, status, publishedAt: status === 'PUBLISHED' ? new Date() : null } });
+  if (status === 'PUBLISHED') {
+    const team = await db.team.findUniqueOrThrow({ where: { id: input.teamId } });
+    const metric = (key: string, label: string) => ({ key, label, value: null, lastMonth: null, lastYear: null });
+    const snapshot = input.snapshot ?? {
+      title,
+      highlights,
+      asks,
+      content: { team: { name: team.name, slug: team.slug }, month, total: metric('total', 'Contacts received'), channels: [], kpis: [], reasons: [], segments: [], charts: [], quotes: [], wins: [], updates: [], note: null },
+    };
+    await db.reviewRevision.create({ data: { teamId: input.teamId, reviewId: review.id, revision: 1, snapshot: snapshot as object, publishedById: input.publishedById ?? null } });
+  }
+  return review;
+}

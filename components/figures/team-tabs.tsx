@@ -4,6 +4,7 @@ const TABS = [
   { href: '', label: 'Months' },
   { href: '/import', label: 'Import CSV' },
   { href: '/import/tickets', label: 'Import ticket export' },
+  { href: '/reviews', label: 'Editions' },
   { href: '/settings', label: 'Team settings' },
 ];
 

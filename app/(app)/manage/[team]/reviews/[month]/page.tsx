@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { TeamTabs } from '@/components/figures/team-tabs';
+import { ReviewForm } from '@/components/reviews/review-form';
+import { ReadershipPanel } from '@/components/reviews/readership-panel';
+import { RetryEmailForm } from '@/components/reviews/small-forms';
+import { buttonClass } from '@/components/ui/button';
+import { Card, PageHeader } from '@/components/ui/card';
+import { MONTH_RE, monthLabel } from '@/lib/figures/month';
+import { managedTeamOrInterrupt } from '@/lib/figures/pages';
+import { loadComposer } from '@/lib/reviews/pages';
+import { requirePageActor } from '@/lib/session';
+import { formatDay } from '@/lib/stories/dates';
+
+export const metadata: Metadata = { title: 'Compose edition' };
+
+const STATUS_TEXT = { PENDING: 'Waiting to be sent', SENDING: 'Sending (if this stays, the server stopped mid-send: check with a recipient before retrying)', SENT: 'Sent', FAILED: 'Failed' } as const;
+
+export default async function ComposePage({ params }: { params: Promise<{ team: string; month: string }> }) {
+  const actor = await requirePageActor('ADMIN', 'LEADER');
+  const { team: slug, month } = await params;
+  const team = await managedTeamOrInterrupt(actor, slug);
+  if (!MONTH_RE.test(month)) notFound();
+  const composer = await loadComposer(actor, team, month);
+  if (!composer) notFound();
+  const { draft, values, quotes, emails, emailOn, readership } = composer;
+  const published = draft.status === 'PUBLISHED';
+  return (
+    <>
+      <PageHeader
+        title={`${team.name}: ${monthLabel(month)} edition`}
+        description={`${published ? 'Published' : 'Draft'} · version ${draft.version}, last saved ${formatDay(draft.updatedAt)}${draft.updatedBy ? ` by ${draft.updatedBy.name}` : ''}.`}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/manage/${team.slug}/reviews/${month}/preview`} className={buttonClass('secondary')}>
+              Preview
+            </Link>
+            {published ? (
+              <Link href={`/reviews/${team.slug}/${month}`} className={buttonClass('secondary')}>
+                Open the published edition
+              </Link>
+            ) : null}
+          </div>
+        }
+      />
+      <TeamTabs slug={team.slug} current="/reviews" />
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <ReviewForm
+          team={team.slug}
+          month={month}
+          published={published}
+          values={values}
+          quotes={quotes.map((q) => ({ id: q.id, text: q.pullQuote ?? q.text, cite: q.cite, receivedOn: q.receivedOn }))}
+        />
+        <div className="space-y-6">
+          <Card title="Email">
+            {emailOn ? (
+              <p className="text-sm text-slate-700">On first publish, the edition goes by email to {draft.distribution.trim() ? 'the distribution list' : 'every active user'} (except those who opted out).</p>
+            ) : (
+              <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="email-off">
+                Email is off: no SMTP server is configured. Publishing still works. An administrator sets <code>SMTP_HOST</code> and <code>MAIL_FROM</code> (see “Configuration” in the README).
+              </p>
+            )}
+            {emails.length ? (
+              <ul className="mt-3 space-y-2 text-sm" aria-label="Emails sent for this edition">
+                {emails.map((e) => (
+                  <li key={e.id} data-testid="email-status">
+                    <span className="font-medium">{STATUS_TEXT[e.status]}</span>
+                    {e.status === 'SENT' && e.sentAt ? ` ${formatDay(e.sentAt)} to ${e.recipients} recipient${e.recipients === 1 ? '' : 's'}` : ''}
+                    {e.status === 'FAILED' ? (
+                      <>
+                        {` after ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}: ${e.lastError ?? 'unknown error'}. Next automatic try ${e.attempts < 5 ? e.nextAttemptAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : 'none (gave up)'}.`}
+                        <div className="mt-1">
+                          <RetryEmailForm emailId={e.id} />
+                        </div>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Card>
+          {readership ? <ReadershipPanel readership={readership} canModerate /> : null}
+        </div>
+      </div>
+    </>
+  );
+}

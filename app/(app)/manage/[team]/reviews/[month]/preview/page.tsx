@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { EditionView } from '@/components/reviews/edition-view';
+import { NotFoundError } from '@/lib/errors';
+import { MONTH_RE } from '@/lib/figures/month';
+import { managedTeamOrInterrupt } from '@/lib/figures/pages';
+import { loadPreview } from '@/lib/reviews/pages';
+import { requirePageActor } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Preview edition' };
+
+export default async function PreviewPage({ params }: { params: Promise<{ team: string; month: string }> }) {
+  const actor = await requirePageActor('ADMIN', 'LEADER');
+  const { team: slug, month } = await params;
+  const team = await managedTeamOrInterrupt(actor, slug);
+  if (!MONTH_RE.test(month)) notFound();
+  const preview = await loadPreview(actor, team, month).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  return (
+    <EditionView
+      snapshot={preview.snapshot}
+      banner={
+        <p className="no-print mb-6 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900 ring-1 ring-brand-100" role="note">
+          Preview of the saved draft (version {preview.version}) with today’s figures: this is exactly what readers will see once you publish.{' '}
+          <Link href={`/manage/${team.slug}/reviews/${month}`} className="font-semibold underline">
+            Back to the composer
+          </Link>
+        </p>
+      }
+    />
+  );
+}

@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { TeamTabs } from '@/components/figures/team-tabs';
+import { StartReviewForm } from '@/components/reviews/small-forms';
+import { PageHeader } from '@/components/ui/card';
+import { addMonths, currentMonth, monthLabel } from '@/lib/figures/month';
+import { managedTeamOrInterrupt } from '@/lib/figures/pages';
+import { listTeamReviews } from '@/lib/reviews/reviews';
+import { requirePageActor } from '@/lib/session';
+import { formatDay } from '@/lib/stories/dates';
+
+export const metadata: Metadata = { title: 'Monthly editions' };
+
+export default async function TeamReviewsPage({ params }: { params: Promise<{ team: string }> }) {
+  const actor = await requirePageActor('ADMIN', 'LEADER');
+  const team = await managedTeamOrInterrupt(actor, (await params).team);
+  const reviews = await listTeamReviews(actor, team);
+  const started = new Set(reviews.map((r) => r.month));
+  // The latest complete month first: an edition tells a finished month's story.
+  const months = Array.from({ length: 13 }, (_, i) => addMonths(currentMonth(), -1 - i)).filter((m) => !started.has(m));
+  return (
+    <>
+      <PageHeader title={`${team.name}: monthly editions`} description="Start the month’s edition from the figures, quotes, wins and project updates; edit, preview and publish it." />
+      <TeamTabs slug={team.slug} current="/reviews" />
+      <section aria-labelledby="start" className="mb-8 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <h2 id="start" className="mb-3 text-lg font-semibold">Start an edition</h2>
+        {months.length ? <StartReviewForm team={team.slug} months={months.map((m) => ({ value: m, label: monthLabel(m) }))} /> : <p className="text-sm text-slate-600">Every recent month has an edition.</p>}
+      </section>
+      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">Editions, newest month first</caption>
+          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase">
+            <tr>
+              <th scope="col" className="px-4 py-3">Month</th>
+              <th scope="col" className="px-4 py-3">Title</th>
+              <th scope="col" className="px-4 py-3">Status</th>
+              <th scope="col" className="px-4 py-3 text-right">Readers</th>
+              <th scope="col" className="px-4 py-3 text-right">Thanks</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {reviews.map((r) => (
+              <tr key={r.id}>
+                <th scope="row" className="px-4 py-2 text-left font-medium">
+                  <Link href={`/manage/${team.slug}/reviews/${r.month}`} className="text-brand-700 underline">
+                    {monthLabel(r.month)}
+                  </Link>
+                </th>
+                <td className="px-4 py-2">{r.title}</td>
+                <td className="px-4 py-2">
+                  {r.status === 'PUBLISHED' ? `Published ${r.publishedAt ? formatDay(r.publishedAt) : ''}${r._count.revisions > 1 ? `, ${r._count.revisions - 1} correction${r._count.revisions > 2 ? 's' : ''}` : ''}` : `Draft, version ${r.version}`}
+                </td>
+                <td className="px-4 py-2 text-right tabular-nums">{r._count.views}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{r._count.thanks}</td>
+              </tr>
+            ))}
+            {reviews.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="px-4 py-6 text-center text-slate-600">No editions yet.</td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

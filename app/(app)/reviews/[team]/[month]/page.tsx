@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { EditionView } from '@/components/reviews/edition-view';
+import { ReadershipPanel } from '@/components/reviews/readership-panel';
+import { OptOutForm, ThanksForm } from '@/components/reviews/small-forms';
+import { Card } from '@/components/ui/card';
+import { NotFoundError } from '@/lib/errors';
+import { MONTH_RE } from '@/lib/figures/month';
+import { readEdition } from '@/lib/reviews/readers';
+import { requirePageActor } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Monthly review' };
+
+export default async function EditionPage({ params }: { params: Promise<{ team: string; month: string }> }) {
+  const actor = await requirePageActor();
+  const { team: slug, month } = await params;
+  if (!MONTH_RE.test(month)) notFound();
+  const edition = await readEdition(actor, slug, month).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  return (
+    <>
+      <p className="no-print mb-4 text-sm">
+        <Link href="/reviews" className="text-brand-700 underline">
+          ← All reviews
+        </Link>
+      </p>
+      <EditionView snapshot={edition.snapshot} publishedAt={edition.publishedAt} history={edition.history} />
+      <div className="no-print mx-auto mt-10 grid max-w-4xl gap-6 md:grid-cols-2">
+        <Card title="Say thanks">
+          <ThanksForm reviewId={edition.id} thanked={Boolean(edition.myThanks)} note={edition.myThanks?.note ?? null} />
+        </Card>
+        <div className="space-y-6">
+          {edition.readership ? <ReadershipPanel readership={edition.readership} canModerate={edition.canModerate} /> : null}
+          <Card title="Email">
+            <OptOutForm team={edition.team.slug} teamName={edition.team.name} optedOut={edition.optedOut} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PageHeader } from '@/components/ui/card';
+import { monthLabel } from '@/lib/figures/month';
+import { listArchive } from '@/lib/reviews/readers';
+import { requirePageActor } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Reviews' };
+
+export default async function ReviewsArchivePage() {
+  const actor = await requirePageActor();
+  const editions = await listArchive(actor);
+  const months = [...new Set(editions.map((e) => e.month))];
+  return (
+    <>
+      <PageHeader title="Monthly reviews" description="Every team’s published edition, newest month first." />
+      {months.length ? (
+        <div className="space-y-6">
+          {months.map((month) => (
+            <section key={month} aria-labelledby={`m-${month}`}>
+              <h2 id={`m-${month}`} className="mb-2 text-lg font-semibold text-slate-900">
+                {monthLabel(month)}
+              </h2>
+              <ul className="grid gap-3 sm:grid-cols-2">
+                {editions
+                  .filter((e) => e.month === month)
+                  .map((e) => (
+                    <li key={e.id}>
+                      <Link href={`/reviews/${e.team.slug}/${e.month}`} className="block h-full rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
+                        <span className="block text-xs font-semibold tracking-wide text-brand-700 uppercase">{e.team.name}</span>
+                        <span className="mt-1 block font-semibold text-slate-900">{e.title}</span>
+                        <span className="mt-1 block text-xs text-slate-600">
+                          {e.thanks} thank-you{e.thanks === 1 ? '' : 's'}
+                          {e.updated ? ' · updated after publishing' : ''}
+                        </span>
+                      </Link>
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      ) : (
+        <p className="rounded-lg bg-white p-6 text-center text-slate-600 shadow-sm ring-1 ring-slate-200">No edition has been published yet.</p>
+      )}
+    </>
+  );
+}

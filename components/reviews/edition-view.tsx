@@ -1,0 +1,237 @@
+import type { ReactNode } from 'react';
+import { ChartCard } from '@/components/charts/chart-card';
+import { Markdown } from '@/components/stories/markdown';
+import { PersonLinks } from '@/components/stories/person-links';
+import { PlainText } from '@/components/stories/plain-text';
+import { addMonths, monthLabel } from '@/lib/figures/month';
+import { CHANNEL_LABELS } from '@/lib/quotes/schemas';
+import { formatChange, formatMetric, percentChange, type EditionSnapshot, type KpiMetric, type Metric, type ShareRow } from '@/lib/reviews/content';
+import { formatDay, parseDay } from '@/lib/stories/dates';
+import type { QuoteChannel } from '@/lib/generated/prisma/enums';
+
+export type EditionHistory = { revision: number; note: string | null; at: Date }[];
+
+const day = (value: string) => {
+  const d = parseDay(value);
+  return d ? formatDay(d) : value;
+};
+
+function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {
+  return (
+    <section aria-labelledby={id} className="mt-10 print:mt-6">
+      <h2 id={id} className="mb-3 text-xl font-bold text-slate-900 print:break-after-avoid">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Change({ value, base, label }: { value: number | null; base: number | null; label: string }) {
+  const change = percentChange(value, base);
+  return (
+    <span className="block">
+      <span className="sr-only">{label}: </span>
+      <span aria-hidden="true">{label.replace('against ', 'vs ')} </span>
+      <span className={`font-medium ${change === null ? 'text-slate-500' : 'text-slate-800'}`}>{formatChange(change)}</span>
+    </span>
+  );
+}
+
+function Tile({ metric, unit, decimals = 0, kpi }: { metric: Metric; unit?: string; decimals?: number; kpi?: KpiMetric }) {
+  return (
+    <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 print:break-inside-avoid print:shadow-none" data-testid="headline">
+      <dt className="text-sm font-medium text-slate-700">{metric.label}</dt>
+      <dd className="mt-1 text-2xl font-bold text-slate-900 tabular-nums">{formatMetric(metric.value, unit, decimals)}</dd>
+      <dd className="mt-1 text-xs text-slate-600">
+        <Change value={metric.value} base={metric.lastMonth} label="against last month" />
+        <Change value={metric.value} base={metric.lastYear} label="against last year" />
+        {kpi && kpi.target !== null ? (
+          <span className={`mt-1 inline-block rounded px-1.5 py-0.5 font-semibold ${kpi.meetsTarget ? 'bg-green-50 text-green-800 ring-1 ring-green-200' : 'bg-amber-50 text-amber-900 ring-1 ring-amber-200'}`}>
+            {kpi.meetsTarget ? 'Meets' : 'Misses'} target {formatMetric(kpi.target, kpi.unit, kpi.decimals)}
+          </span>
+        ) : null}
+      </dd>
+    </div>
+  );
+}
+
+function ShareTable({ rows, caption, first }: { rows: ShareRow[]; caption: string; first: string }) {
+  if (!rows.length) return <p className="text-sm text-slate-600">No figures for this month.</p>;
+  return (
+    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 print:shadow-none">
+      <table className="min-w-full text-sm tabular-nums">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-700 uppercase">
+          <tr>
+            <th scope="col" className="px-3 py-2">{first}</th>
+            <th scope="col" className="px-3 py-2 text-right">Contacts</th>
+            <th scope="col" className="px-3 py-2 text-right">Share</th>
+            <th scope="col" className="px-3 py-2 text-right">vs last month</th>
+            <th scope="col" className="px-3 py-2 text-right">vs last year</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => (
+            <tr key={r.name}>
+              <th scope="row" className="px-3 py-1.5 text-left font-medium">{r.name}</th>
+              <td className="px-3 py-1.5 text-right">{formatMetric(r.count)}</td>
+              <td className="px-3 py-1.5 text-right">{formatMetric(r.share, '%', 1)}</td>
+              <td className="px-3 py-1.5 text-right">{formatChange(percentChange(r.count, r.lastMonth))}</td>
+              <td className="px-3 py-1.5 text-right">{formatChange(percentChange(r.count, r.lastYear))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * The edition as readers see it. The preview renders this same component from the live data,
+ * the published page from the frozen snapshot, so the preview is exactly the page.
+ */
+export function EditionView({ snapshot, publishedAt, history = [], banner }: { snapshot: EditionSnapshot; publishedAt?: Date | null; history?: EditionHistory; banner?: ReactNode }) {
+  const { content } = snapshot;
+  const latest = history[0];
+  const corrected = latest && latest.revision > 1 ? latest : null;
+  return (
+    <article className="edition mx-auto max-w-4xl" aria-labelledby="edition-title">
+      {banner}
+      <header className="border-b border-slate-200 pb-4">
+        <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">
+          {content.team.name} · {monthLabel(content.month)}
+        </p>
+        <h1 id="edition-title" className="mt-1 text-3xl font-bold tracking-tight text-slate-900">
+          {snapshot.title}
+        </h1>
+        {publishedAt ? <p className="mt-1 text-sm text-slate-600">Published {formatDay(publishedAt)}</p> : null}
+        {corrected ? (
+          <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" role="note">
+            <strong>Updated {formatDay(corrected.at)}:</strong> {corrected.note}{' '}
+            <a href="#revisions" className="underline">
+              See the revision history
+            </a>
+          </p>
+        ) : null}
+      </header>
+
+      <Section title="The month in numbers" id="numbers">
+        <p className="mb-3 text-xs text-slate-600">
+          Against {monthLabel(addMonths(content.month, -1))} and {monthLabel(addMonths(content.month, -12))}.
+        </p>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 print:grid-cols-4">
+          <Tile metric={content.total} />
+          {content.channels.map((c) => (
+            <Tile key={c.key} metric={c} />
+          ))}
+          {content.kpis.map((k) => (
+            <Tile key={k.key} metric={k} unit={k.unit} decimals={k.decimals} kpi={k} />
+          ))}
+        </dl>
+        {content.note ? <p className="mt-3 text-sm text-slate-700">Note on the figures: {content.note}</p> : null}
+      </Section>
+
+      <Section title="The story of the month" id="story">
+        <Markdown text={snapshot.highlights} className="text-base" />
+      </Section>
+
+      {content.quotes.length ? (
+        <Section title="What customers said" id="quotes">
+          <div className="grid gap-4 md:grid-cols-2">
+            {content.quotes.map((q) => (
+              <figure key={q.id} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 print:break-inside-avoid print:shadow-none" data-testid="edition-quote">
+                <blockquote className="border-l-4 border-brand-600 pl-4 text-slate-900">
+                  <PlainText text={q.pullQuote ?? q.text} className={q.pullQuote ? 'text-lg font-medium' : ''} />
+                </blockquote>
+                <figcaption className="mt-3 text-sm text-slate-700">
+                  <span aria-hidden="true">— </span>
+                  <cite className="font-semibold text-slate-900 not-italic">{q.cite}</cite>
+                  <span className="block text-xs text-slate-600">
+                    {CHANNEL_LABELS[q.channel as QuoteChannel] ?? q.channel} · {day(q.receivedOn)}
+                  </span>
+                  {q.credited.length ? (
+                    <span className="mt-1 block text-xs">
+                      Thanks to <PersonLinks people={q.credited} />
+                    </span>
+                  ) : null}
+                </figcaption>
+              </figure>
+            ))}
+          </div>
+        </Section>
+      ) : null}
+
+      <Section title="What customers contacted us about" id="reasons">
+        <ShareTable rows={content.reasons} caption="Contacts by reason this month" first="Reason" />
+      </Section>
+
+      <Section title="Who contacted us" id="segments">
+        <ShareTable rows={content.segments} caption="Contacts by customer segment this month" first="Segment" />
+      </Section>
+
+      <Section title="The last twelve months" id="charts">
+        <div className="space-y-4">
+          {content.charts.map((spec) => (
+            <ChartCard key={spec.id} spec={spec} />
+          ))}
+        </div>
+      </Section>
+
+      {content.wins.length ? (
+        <Section title="Wins" id="wins">
+          <ul className="space-y-3">
+            {content.wins.map((w) => (
+              <li key={w.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 print:break-inside-avoid print:shadow-none">
+                <h3 className="font-semibold text-slate-900">{w.title}</h3>
+                <p className="text-xs text-slate-600">{day(w.occurredOn)}</p>
+                <Markdown text={w.story} className="mt-2" />
+                {w.credited.length ? (
+                  <p className="mt-2 text-xs">
+                    Thanks to <PersonLinks people={w.credited} />
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {content.updates.length ? (
+        <Section title="Project updates" id="updates">
+          <ul className="space-y-3">
+            {content.updates.map((u) => (
+              <li key={u.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 print:break-inside-avoid print:shadow-none">
+                <h3 className="font-semibold text-slate-900">{u.projectName}</h3>
+                <p className="text-xs text-slate-600">
+                  {day(u.postedOn)} · {u.author}
+                </p>
+                <Markdown text={u.body} className="mt-2" />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {snapshot.asks.trim() ? (
+        <Section title="How you can help" id="asks">
+          <div className="rounded-lg bg-brand-50 p-4 ring-1 ring-brand-100">
+            <Markdown text={snapshot.asks} />
+          </div>
+        </Section>
+      ) : null}
+
+      {history.length ? (
+        <Section title="Revision history" id="revisions">
+          <ol className="space-y-1 text-sm text-slate-700">
+            {history.map((h) => (
+              <li key={h.revision}>
+                <span className="font-medium">Revision {h.revision}</span>, {formatDay(h.at)}: {h.note ?? 'first published'}
+              </li>
+            ))}
+          </ol>
+        </Section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,59 @@
+import { Card } from '@/components/ui/card';
+import { formatDay } from '@/lib/stories/dates';
+import { HideNoteForm } from './small-forms';
+
+type Readership = {
+  readers: number;
+  thanksCount: number;
+  byTeam: { label: string; count: number }[];
+  byRole: { label: string; count: number }[];
+  notes: { id: string; note: string | null; at: Date; hidden: boolean; by: string; role: string; team: string | null }[];
+};
+
+function Breakdown({ title, rows }: { title: string; rows: { label: string; count: number }[] }) {
+  return (
+    <div>
+      <h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{title}</h3>
+      <ul className="mt-1 text-sm">
+        {rows.map((r) => (
+          <li key={r.label} className="flex justify-between gap-2">
+            <span>{r.label}</span>
+            <span className="tabular-nums">{r.count}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** What the team sees of its readers: counts by team and role, and the notes (never a ranking). */
+export function ReadershipPanel({ readership, canModerate }: { readership: Readership; canModerate: boolean }) {
+  const notes = readership.notes.filter((n) => n.note);
+  return (
+    <Card title="Readers and thanks" className="no-print">
+      <p className="text-sm" data-testid="readership">
+        <strong className="tabular-nums">{readership.readers}</strong> unique reader{readership.readers === 1 ? '' : 's'} · <strong className="tabular-nums">{readership.thanksCount}</strong> thank-you{readership.thanksCount === 1 ? '' : 's'}
+      </p>
+      {readership.readers ? (
+        <div className="mt-3 grid grid-cols-2 gap-4">
+          <Breakdown title="By team" rows={readership.byTeam} />
+          <Breakdown title="By role" rows={readership.byRole} />
+        </div>
+      ) : null}
+      {notes.length ? (
+        <ul className="mt-4 space-y-3" aria-label="Notes from readers">
+          {notes.map((n) => (
+            <li key={n.id} className={`rounded-md p-3 text-sm ring-1 ${n.hidden ? 'bg-slate-100 text-slate-500 ring-slate-200' : 'bg-white ring-slate-200'}`} data-testid="thanks-note">
+              <p>“{n.note}”</p>
+              <p className="mt-1 text-xs text-slate-600">
+                {n.by}, {n.team ?? n.role} · {formatDay(n.at)}
+                {n.hidden ? ' · hidden' : ''}
+              </p>
+              {canModerate && !n.hidden ? <HideNoteForm thanksId={n.id} /> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,115 @@
+'use client';
+import { useActionState } from 'react';
+import { saveReviewAction, type SaveReviewState } from '@/lib/reviews/actions';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { TextareaField } from '@/components/ui/textarea-field';
+
+export type ComposerQuote = { id: string; text: string; cite: string; receivedOn: string };
+
+type Props = {
+  team: string;
+  month: string;
+  published: boolean;
+  values: Record<string, string>;
+  quotes: ComposerQuote[];
+};
+
+function Theirs({ label, value, mine }: { label: string; value: string | undefined; mine: string | undefined }) {
+  if (value === undefined || value === mine) return null;
+  return (
+    <details className="mt-1 rounded-md bg-amber-50 p-2 text-xs text-amber-900 ring-1 ring-amber-200" open>
+      <summary className="cursor-pointer font-semibold">{label}: the other leader’s version</summary>
+      <pre className="mt-1 whitespace-pre-wrap font-sans">{value || '(empty)'}</pre>
+    </details>
+  );
+}
+
+/** The composer: one form, so "publish" publishes exactly what is on screen (saved first). */
+export function ReviewForm({ team, month, published, values: initial, quotes }: Props) {
+  const [state, action, pending] = useActionState<SaveReviewState, FormData>(saveReviewAction, { ok: false, values: initial });
+  const values = state.values ?? initial;
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="space-y-5" noValidate key={`${values.version}-${state.message ?? ''}`}>
+      <input type="hidden" name="team" value={team} />
+      <input type="hidden" name="month" value={month} />
+      <input type="hidden" name="version" value={values.version ?? ''} />
+      <FormMessage state={state} />
+      <Field label="Title" name="title" defaultValue={values.title ?? ''} errors={errors.title} maxLength={160} required />
+      <Theirs label="Title" value={state.conflict?.title} mine={values.title} />
+      <TextareaField
+        label="Highlights: the story of the month"
+        name="highlights"
+        rows={10}
+        defaultValue={values.highlights ?? ''}
+        errors={errors.highlights}
+        hint="Markdown: **bold**, lists with -, links. Suggested from the numbers when the edition was started: make it yours."
+      />
+      <Theirs label="Highlights" value={state.conflict?.highlights} mine={values.highlights} />
+      <TextareaField
+        label="How you can help: asks to other departments"
+        name="asks"
+        rows={4}
+        defaultValue={values.asks ?? ''}
+        errors={errors.asks}
+        hint="e.g. “The new invoice layout caused 300 calls: Finance, can we talk?” Markdown."
+      />
+      <Theirs label="Asks" value={state.conflict?.asks} mine={values.asks} />
+
+      <fieldset className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
+        <legend className="px-1 text-sm font-semibold text-slate-900">Featured quotes</legend>
+        <p className="mb-2 text-xs text-slate-600">The team’s approved quotes received this month. Tick the ones to feature; the numbers set their order.</p>
+        {errors.featured?.length ? <p className="mb-2 text-sm font-medium text-red-700">{errors.featured.join(' ')}</p> : null}
+        {quotes.length ? (
+          <ul className="space-y-2">
+            {quotes.map((q) => (
+              <li key={q.id} className="flex items-start gap-3 text-sm">
+                <input type="checkbox" id={`feature-${q.id}`} name={`feature:${q.id}`} defaultChecked={values[`feature:${q.id}`] === 'on'} className="mt-1" />
+                <label htmlFor={`feature-${q.id}`} className="flex-1">
+                  “{q.text}” <span className="text-xs text-slate-600">— {q.cite}, {q.receivedOn}</span>
+                </label>
+                <label className="sr-only" htmlFor={`order-${q.id}`}>
+                  Order of this quote
+                </label>
+                <input id={`order-${q.id}`} name={`order:${q.id}`} inputMode="numeric" defaultValue={values[`order:${q.id}`] ?? ''} className="w-14 rounded-md border border-slate-300 px-2 py-1 text-right" placeholder="#" />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-600">No approved quotes were received this month.</p>
+        )}
+      </fieldset>
+
+      <TextareaField
+        label="Email distribution list (optional)"
+        name="distribution"
+        rows={2}
+        defaultValue={values.distribution ?? ''}
+        errors={errors.distribution}
+        hint="One address a line. Empty: every active user gets the email on first publish (people can opt out of your team’s emails)."
+      />
+
+      {published ? (
+        <Field
+          label="Correction note (required to publish a correction)"
+          name="note"
+          defaultValue={values.note ?? ''}
+          errors={errors.note}
+          maxLength={500}
+          hint="Readers see it, e.g. “CSAT corrected from 88% to 86%”. The figures are read again when you publish."
+        />
+      ) : null}
+
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending}>
+          Save draft
+        </Button>
+        <Button type="submit" name="intent" value="publish" disabled={pending}>
+          {published ? 'Publish correction' : 'Publish'}
+        </Button>
+      </div>
+    </form>
+  );
+}

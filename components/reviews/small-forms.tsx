@@ -1,0 +1,93 @@
+'use client';
+import { useActionState } from 'react';
+import { emailOptOutAction, hideThanksAction, retryEmailAction, startReviewAction, thankReviewAction } from '@/lib/reviews/actions';
+import type { FormState } from '@/lib/errors';
+import { Button } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+
+export function StartReviewForm({ team, months }: { team: string; months: { value: string; label: string }[] }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(startReviewAction, { ok: false });
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-3">
+      <input type="hidden" name="team" value={team} />
+      <div>
+        <label htmlFor="start-month" className="block text-sm font-medium text-slate-800">
+          Month
+        </label>
+        <select id="start-month" name="month" defaultValue={state.values?.month ?? months[0]?.value} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+          {months.map((m) => (
+            <option key={m.value} value={m.value}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Button type="submit" disabled={pending}>
+        Start the edition
+      </Button>
+      <div className="w-full">
+        <FormMessage state={state.ok ? undefined : state} />
+      </div>
+    </form>
+  );
+}
+
+export function ThanksForm({ reviewId, thanked, note }: { reviewId: string; thanked: boolean; note: string | null }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(thankReviewAction, { ok: false });
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="reviewId" value={reviewId} />
+      <FormMessage state={state} />
+      {thanked ? <p className="text-sm text-slate-700">You said thank you{note ? `: “${note}”` : '.'}</p> : null}
+      <div>
+        <label htmlFor="thanks-note" className="block text-sm font-medium text-slate-800">
+          A short note to the team (optional)
+        </label>
+        <textarea id="thanks-note" name="note" rows={2} maxLength={500} defaultValue={state.ok ? '' : (state.values?.note ?? '')} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" placeholder="I didn’t realise…" />
+      </div>
+      <Button type="submit" disabled={pending}>
+        {thanked ? 'Send your note' : 'Say thank you'}
+      </Button>
+    </form>
+  );
+}
+
+export function HideNoteForm({ thanksId }: { thanksId: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(hideThanksAction, { ok: false });
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="thanksId" value={thanksId} />
+      <Button type="submit" variant="ghost" className="px-2 py-1 text-xs" disabled={pending}>
+        Hide note
+      </Button>
+      {state.message && !state.ok ? <span className="text-xs text-red-700"> {state.message}</span> : null}
+    </form>
+  );
+}
+
+export function OptOutForm({ team, teamName, optedOut }: { team: string; teamName: string; optedOut: boolean }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(emailOptOutAction, { ok: false });
+  return (
+    <form action={action} className="space-y-2 text-sm">
+      <input type="hidden" name="team" value={team} />
+      <input type="hidden" name="optOut" value={optedOut ? 'no' : 'yes'} />
+      <FormMessage state={state} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {optedOut ? `Email me ${teamName}’s editions again` : `Stop ${teamName}’s emails`}
+      </Button>
+    </form>
+  );
+}
+
+export function RetryEmailForm({ emailId }: { emailId: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(retryEmailAction, { ok: false });
+  return (
+    <form action={action} className="inline-flex flex-wrap items-center gap-2">
+      <input type="hidden" name="emailId" value={emailId} />
+      <Button type="submit" variant="secondary" className="px-3 py-1 text-xs" disabled={pending}>
+        Retry now
+      </Button>
+      <FormMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,113 @@
+// The monthly edition: leaders (of their own team) and admins compose and publish; every signed-in
+// user reads, thanks and opts out; only the team's leaders and admins hide notes and retry emails.
+import { makeReview, makeTeam } from '../../prisma/factories';
+import { form, SIGNED_IN, unique, type ActionRow, type Context, type MatrixArea, type PageRow } from './types';
+
+const MANAGERS = ['ADMIN', 'LEADER'] as const;
+
+/** A fresh month per call: (team, month) is unique, and months far in the past never clash. */
+let counter = 0;
+const freshMonth = () => {
+  counter++;
+  return `${1900 + Math.floor(counter / 12)}-${String((counter % 12) + 1).padStart(2, '0')}`;
+};
+
+type Which = 'team' | 'otherTeam';
+const allowedFor = (which: Which) => (which === 'team' ? MANAGERS : (['ADMIN'] as const));
+const labelFor = (which: Which, extra?: string) => [which === 'otherTeam' ? "another team's" : null, extra].filter(Boolean).join(', ') || undefined;
+
+const draft = (c: Context, which: Which) => makeReview(c.db, { teamId: c[which].id, month: freshMonth() });
+const published = (c: Context, which: Which) => makeReview(c.db, { teamId: c[which].id, month: freshMonth(), status: 'PUBLISHED' });
+
+function managePages(which: Which): PageRow[] {
+  const allowed = allowedFor(which);
+  const label = labelFor(which);
+  return [
+    { route: '/manage/[team]/reviews', path: (c) => `/manage/${c[which].slug}/reviews`, allowed, label },
+    { route: '/manage/[team]/reviews/[month]', path: async (c) => `/manage/${c[which].slug}/reviews/${(await draft(c, which)).month}`, allowed, label },
+    { route: '/manage/[team]/reviews/[month]/preview', path: async (c) => `/manage/${c[which].slug}/reviews/${(await draft(c, which)).month}/preview`, allowed, label },
+  ];
+}
+
+function composeActions(which: Which): ActionRow[] {
+  const allowed = allowedFor(which);
+  const saveFields = (c: Context, month: string, intent: 'save' | 'publish') => ({ team: c[which].slug, month, version: '1', title: `Matrix ${unique()}`, highlights: 'The story.', asks: '', distribution: '', intent, note: '' });
+  return [
+    {
+      action: 'lib/reviews/actions.ts#startReviewAction',
+      allowed,
+      label: labelFor(which),
+      prepare: async (c) => {
+        const month = freshMonth();
+        return { args: form({ team: c[which].slug, month }), probe: () => c.db.review.count({ where: { teamId: c[which].id, month } }) };
+      },
+    },
+    {
+      action: 'lib/reviews/actions.ts#saveReviewAction',
+      allowed,
+      label: labelFor(which, 'save'),
+      prepare: async (c) => {
+        const review = await draft(c, which);
+        return { args: form(saveFields(c, review.month, 'save')), probe: async () => (await c.db.review.findUniqueOrThrow({ where: { id: review.id } })).title };
+      },
+    },
+    {
+      action: 'lib/reviews/actions.ts#saveReviewAction',
+      allowed,
+      label: labelFor(which, 'publish'),
+      prepare: async (c) => {
+        const review = await draft(c, which);
+        return { args: form(saveFields(c, review.month, 'publish')), probe: () => c.db.reviewRevision.count({ where: { reviewId: review.id } }) };
+      },
+    },
+    {
+      action: 'lib/reviews/actions.ts#hideThanksAction',
+      allowed,
+      label: labelFor(which),
+      prepare: async (c) => {
+        const review = await published(c, which);
+        const thanks = await c.db.reviewThanks.create({ data: { reviewId: review.id, teamId: review.teamId, userId: c.users.COLLEAGUE.id, note: 'Rude' } });
+        return { args: form({ thanksId: thanks.id }), probe: async () => (await c.db.reviewThanks.findUniqueOrThrow({ where: { id: thanks.id } })).hiddenAt };
+      },
+    },
+    {
+      action: 'lib/reviews/actions.ts#retryEmailAction',
+      allowed,
+      label: labelFor(which),
+      prepare: async (c) => {
+        const review = await published(c, which);
+        const email = await c.db.reviewEmail.create({ data: { reviewId: review.id, teamId: review.teamId, revision: 1, status: 'FAILED', attempts: 1, lastError: 'Connection refused' } });
+        return { args: form({ emailId: email.id }), probe: async () => (await c.db.reviewEmail.findUniqueOrThrow({ where: { id: email.id } })).status };
+      },
+    },
+  ];
+}
+
+export const reviews: MatrixArea = {
+  pages: [
+    { route: '/reviews', path: () => '/reviews', allowed: SIGNED_IN },
+    { route: '/reviews/[team]/[month]', path: async (c) => `/reviews/${c.team.slug}/${(await published(c, 'team')).month}`, allowed: SIGNED_IN },
+    ...managePages('team'),
+    ...managePages('otherTeam'),
+  ],
+  actions: [
+    ...composeActions('team'),
+    ...composeActions('otherTeam'),
+    {
+      action: 'lib/reviews/actions.ts#thankReviewAction',
+      allowed: SIGNED_IN,
+      prepare: async (c) => {
+        const review = await published(c, 'team');
+        return { args: form({ reviewId: review.id, note: 'Thanks!' }), probe: () => c.db.reviewThanks.count({ where: { reviewId: review.id } }) };
+      },
+    },
+    {
+      action: 'lib/reviews/actions.ts#emailOptOutAction',
+      allowed: SIGNED_IN,
+      prepare: async (c) => {
+        const team = await makeTeam(c.db);
+        return { args: form({ team: team.slug, optOut: 'yes' }), probe: () => c.db.reviewEmailOptOut.count({ where: { teamId: team.id } }) };
+      },
+    },
+  ],
+};

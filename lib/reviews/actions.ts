@@ -1,0 +1,97 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { after } from 'next/server';
+import type { FormState } from '../errors';
+import { handleForm, typedValues } from '../form';
+import { getManagedTeam } from '../team-access';
+import { deliverDueEmails, retryReviewEmail } from './email';
+import { hideThanks, setEmailOptOut, thankReview } from './readers';
+import { publishReview, ReviewConflictError, saveReview, startReview } from './reviews';
+import { featuredFrom, hideThanksSchema, optOutSchema, retryEmailSchema, saveReviewSchema, teamMonthSchema, thanksSchema } from './schemas';
+
+const MANAGERS = ['ADMIN', 'LEADER'] as const;
+const EVERYONE = ['ADMIN', 'LEADER', 'AGENT', 'EXEC', 'COLLEAGUE'] as const;
+
+const editionPaths = (slug: string, month: string) => {
+  revalidatePath(`/manage/${slug}/reviews`, 'layout');
+  revalidatePath(`/reviews/${slug}/${month}`);
+  revalidatePath('/reviews');
+};
+
+export async function startReviewAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await handleForm(formData, { roles: [...MANAGERS], schema: teamMonthSchema }, async (actor, data) => {
+    const team = await getManagedTeam(actor, data.team);
+    await startReview(actor, team, data.month);
+    revalidatePath(`/manage/${team.slug}/reviews`, 'layout');
+    return { ok: true, message: 'Started.', values: { team: team.slug, month: data.month } } satisfies FormState;
+  });
+  // Outside handleForm: redirect() works by throwing.
+  if (result.ok && result.values?.team && result.values.month) redirect(`/manage/${result.values.team}/reviews/${result.values.month}`);
+  return result;
+}
+
+export type SaveReviewState = FormState & { conflict?: { version: number; by: string | null; title: string; highlights: string; asks: string }; version?: number; published?: boolean };
+
+/** Save the draft, or save and publish (a correction when already published) in one step. */
+export async function saveReviewAction(_prev: SaveReviewState, formData: FormData): Promise<SaveReviewState> {
+  return handleForm(formData, { roles: [...MANAGERS], schema: saveReviewSchema }, async (actor, data) => {
+    const team = await getManagedTeam(actor, data.team);
+    const fields = { version: data.version, title: data.title, highlights: data.highlights, asks: data.asks, distribution: data.distribution, featured: featuredFrom(formData) };
+    const typed = typedValues(formData);
+    try {
+      if (data.intent === 'publish') {
+        const { version, revision, emailId } = await publishReview(actor, team, data.month, fields, data.note);
+        // The outbox row committed with the publish; sending starts once the response is on its way.
+        if (emailId) after(() => deliverDueEmails());
+        editionPaths(team.slug, data.month);
+        const message = revision === 1 ? 'Published. Readers can open it now.' : `Correction published as revision ${revision}.`;
+        return { ok: true, published: true, message, version, values: { ...typed, version: String(version), note: '' } } satisfies SaveReviewState;
+      }
+      const { version } = await saveReview(actor, team, data.month, fields);
+      editionPaths(team.slug, data.month);
+      return { ok: true, message: `Saved (version ${version}).`, version, values: { ...typed, version: String(version) } } satisfies SaveReviewState;
+    } catch (error) {
+      if (!(error instanceof ReviewConflictError)) throw error;
+      const latest = error.latest;
+      return {
+        ok: false,
+        message: error.message,
+        values: { ...typed, version: String(latest.version) },
+        conflict: { version: latest.version, by: latest.updatedBy?.name ?? null, title: latest.title, highlights: latest.highlights, asks: latest.asks },
+      } satisfies SaveReviewState;
+    }
+  });
+}
+
+export async function thankReviewAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, { roles: [...EVERYONE], schema: thanksSchema }, async (actor, data) => {
+    const review = await thankReview(actor, data.reviewId, data.note);
+    revalidatePath(`/reviews/${review.team.slug}/${review.month}`);
+    return { ok: true, message: data.note ? 'Thank you: your note reached the team.' : 'Thank you: the team will see it.' } satisfies FormState;
+  });
+}
+
+export async function hideThanksAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, { roles: [...MANAGERS], schema: hideThanksSchema }, async (actor, data) => {
+    const review = await hideThanks(actor, data.thanksId);
+    revalidatePath(`/reviews/${review.team.slug}/${review.month}`);
+    return { ok: true, message: 'Note hidden.' } satisfies FormState;
+  });
+}
+
+export async function emailOptOutAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, { roles: [...EVERYONE], schema: optOutSchema }, async (actor, data) => {
+    const team = await setEmailOptOut(actor, data.team, data.optOut === 'yes');
+    revalidatePath('/reviews', 'layout');
+    return { ok: true, message: data.optOut === 'yes' ? `You will no longer get ${team.name}’s editions by email.` : `You will get ${team.name}’s editions by email again.` } satisfies FormState;
+  });
+}
+
+export async function retryEmailAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, { roles: [...MANAGERS], schema: retryEmailSchema }, async (actor, data) => {
+    const { slug, month, status, error } = await retryReviewEmail(actor, data.emailId);
+    revalidatePath(`/manage/${slug}/reviews/${month}`);
+    return { ok: status === 'SENT', message: status === 'SENT' ? 'Email sent.' : `Email not sent: ${error ?? status}.` } satisfies FormState;
+  });
+}

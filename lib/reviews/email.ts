@@ -1,0 +1,122 @@
+import 'server-only';
+import nodemailer from 'nodemailer';
+import { db } from '../db';
+import { recordAudit } from '../audit';
+import type { Actor } from '../authz';
+import { ConflictError, NotFoundError } from '../errors';
+import { env } from '../env.js';
+import { assertCanManageTeam } from '../team-access';
+import type { EditionSnapshot } from './content';
+import { editionUrl, renderEditionEmail } from './email-render';
+
+export type SmtpSettings = { host: string; port: number; secure: boolean; user?: string | undefined; password?: string | undefined; from: string };
+
+/** The SMTP server from the environment, or null: email is off and publishing still works. */
+export function smtpFromEnv(): SmtpSettings | null {
+  const e = env();
+  if (!e.SMTP_HOST || !e.MAIL_FROM) return null;
+  return { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: e.MAIL_FROM };
+}
+
+export function publicBaseUrl(): string {
+  const e = env();
+  return e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+}
+
+const MAX_ATTEMPTS = 5;
+/** Minutes to wait after the nth failure. */
+const BACKOFF = [1, 5, 30, 120, 720];
+/** An email that could not go out within a week is news no more: it is not sent automatically. */
+const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Every active user, or the team's distribution list, minus those who opted out of the team. */
+export async function recipientsFor(teamId: string, distribution: string): Promise<string[]> {
+  const optedOut = new Set((await db.reviewEmailOptOut.findMany({ where: { teamId }, select: { user: { select: { email: true } } } })).map((o) => o.user.email));
+  const list = distribution.trim()
+    ? distribution.split('\n').map((a) => a.trim().toLowerCase()).filter(Boolean)
+    : (await db.user.findMany({ where: { active: true }, select: { email: true }, orderBy: { email: 'asc' } })).map((u) => u.email);
+  return [...new Set(list)].filter((a) => !optedOut.has(a));
+}
+
+/**
+ * Claims one outbox row for sending. The claim is a single UPDATE from PENDING/FAILED to SENDING,
+ * so two workers (or instances) can never both send it; a row left in SENDING by a crash is never
+ * retried automatically, because the message may already have gone.
+ */
+async function claim(where: { id?: string; now: Date; manual?: boolean }): Promise<string | null> {
+  const staleBefore = new Date(where.now.getTime() - STALE_AFTER_MS);
+  const rows = where.manual
+    ? await db.$queryRaw<{ id: string }[]>`UPDATE "ReviewEmail" SET status = 'SENDING', attempts = attempts + 1, "updatedAt" = now()
+        WHERE id = ${where.id} AND status = 'FAILED' RETURNING id`
+    : await db.$queryRaw<{ id: string }[]>`UPDATE "ReviewEmail" SET status = 'SENDING', attempts = attempts + 1, "updatedAt" = now()
+        WHERE id = (SELECT id FROM "ReviewEmail" WHERE status IN ('PENDING', 'FAILED') AND "nextAttemptAt" <= ${where.now}
+          AND attempts < ${MAX_ATTEMPTS} AND "createdAt" > ${staleBefore} ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+        RETURNING id`;
+  return rows[0]?.id ?? null;
+}
+
+async function sendClaimed(id: string, smtp: SmtpSettings, baseUrl: string, now: Date) {
+  const email = await db.reviewEmail.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, attempts: true, revision: true, review: { select: { id: true, month: true, distribution: true, team: { select: { id: true, slug: true } } } } },
+  });
+  const review = email.review;
+  try {
+    const revision = await db.reviewRevision.findUniqueOrThrow({ where: { reviewId_revision: { reviewId: review.id, revision: email.revision } }, select: { snapshot: true } });
+    const recipients = await recipientsFor(review.team.id, review.distribution);
+    if (recipients.length) {
+      const message = renderEditionEmail(revision.snapshot as EditionSnapshot, editionUrl(baseUrl, review.team.slug, review.month));
+      const transport = nodemailer.createTransport({ host: smtp.host, port: smtp.port, secure: smtp.secure, ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password } } : {}), connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+      try {
+        // One message, recipients in Bcc: one SMTP transaction per publish, so "sent" is all or nothing.
+        await transport.sendMail({ from: smtp.from, to: smtp.from, bcc: recipients, subject: message.subject, html: message.html, text: message.text });
+      } finally {
+        transport.close();
+      }
+    }
+    await db.reviewEmail.update({ where: { id }, data: { status: 'SENT', sentAt: new Date(), recipients: recipients.length, lastError: null } });
+    return { id, status: 'SENT' as const, error: null };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const wait = BACKOFF[Math.min(email.attempts - 1, BACKOFF.length - 1)] ?? 60;
+    await db.reviewEmail.update({ where: { id }, data: { status: 'FAILED', lastError: reason.slice(0, 500), nextAttemptAt: new Date(now.getTime() + wait * 60_000) } });
+    return { id, status: 'FAILED' as const, error: reason };
+  }
+}
+
+/** Sends every due outbox row (new ones and failed ones whose retry time has come). */
+export async function deliverDueEmails(options: { smtp?: SmtpSettings | null; baseUrl?: string; now?: Date } = {}) {
+  const smtp = options.smtp === undefined ? smtpFromEnv() : options.smtp;
+  if (!smtp) return [];
+  const now = options.now ?? new Date();
+  const baseUrl = options.baseUrl ?? publicBaseUrl();
+  const results = [];
+  for (let id = await claim({ now }); id; id = await claim({ now })) results.push(await sendClaimed(id, smtp, baseUrl, now));
+  return results;
+}
+
+/** A leader retries a failed email now. */
+export async function retryReviewEmail(actor: Actor, emailId: string, options: { smtp?: SmtpSettings | null; baseUrl?: string } = {}) {
+  const email = await db.reviewEmail.findUnique({ where: { id: emailId }, select: { id: true, teamId: true, review: { select: { month: true, team: { select: { slug: true } } } } } });
+  if (!email) throw new NotFoundError('No such email.');
+  assertCanManageTeam(actor, email.teamId);
+  const smtp = options.smtp === undefined ? smtpFromEnv() : options.smtp;
+  if (!smtp) {
+    // Email is off: queue it again, so it goes out as soon as SMTP is configured.
+    const queued = await db.reviewEmail.updateMany({ where: { id: emailId, status: 'FAILED' }, data: { status: 'PENDING', nextAttemptAt: new Date() } });
+    if (queued.count !== 1) throw new ConflictError('Only a failed email can be retried.');
+    await recordAudit(db, { actor, action: 'review.email.retry', entityType: 'ReviewEmail', entityId: emailId });
+    return { slug: email.review.team.slug, month: email.review.month, status: 'PENDING' as const, error: 'email is off (no SMTP configured); queued until it is' };
+  }
+  const id = await claim({ id: emailId, now: new Date(), manual: true });
+  if (!id) throw new ConflictError('Only a failed email can be retried.');
+  await recordAudit(db, { actor, action: 'review.email.retry', entityType: 'ReviewEmail', entityId: id });
+  const result = await sendClaimed(id, smtp, options.baseUrl ?? publicBaseUrl(), new Date());
+  return { slug: email.review.team.slug, month: email.review.month, status: result.status, error: result.error };
+}
+
+/** The outbox rows of an edition, for the leader: sent, failed with reason, or waiting. */
+export async function listReviewEmails(actor: Actor, teamId: string, reviewId: string) {
+  assertCanManageTeam(actor, teamId);
+  return db.reviewEmail.findMany({ where: { reviewId }, orderBy: { revision: 'asc' }, select: { id: true, revision: true, status: true, attempts: true, lastError: true, recipients: true, sentAt: true, nextAttemptAt: true, createdAt: true } });
+}

@@ -1,0 +1,68 @@
+import 'server-only';
+import { db, type Prisma } from '../db';
+import { loadCatalog, readMonths } from '../figures/figures';
+import { addMonths } from '../figures/month';
+import { citeFor } from '../quotes/attribution';
+import { dayString, monthRange } from '../stories/dates';
+import { buildContent, type EditionContent, type EditionQuote } from './content';
+
+type Client = Prisma.TransactionClient | typeof db;
+
+const quoteSelect = {
+  id: true,
+  text: true,
+  pullQuote: true,
+  attribution: true,
+  customerName: true,
+  customerOrganisation: true,
+  channel: true,
+  receivedOn: true,
+  credits: { select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: 'asc' } } },
+} as const satisfies Prisma.QuoteSelect;
+
+/**
+ * A quote as an edition may show it: the customer appears only through `citeFor`, so an
+ * anonymous quote's stored name or organisation never reaches a snapshot, a page or an email.
+ */
+function toEditionQuote(row: Prisma.QuoteGetPayload<{ select: typeof quoteSelect }>): EditionQuote {
+  return { id: row.id, text: row.text, pullQuote: row.pullQuote, cite: citeFor(row), channel: row.channel, receivedOn: dayString(row.receivedOn), credited: row.credits.map((c) => c.user) };
+}
+
+/** The team's approved quotes received in the month, newest first: the ones a leader can feature. */
+export async function listMonthQuotes(client: Client, teamId: string, month: string): Promise<EditionQuote[]> {
+  const { start, end } = monthRange(month);
+  const rows = await client.quote.findMany({
+    where: { teamId, status: 'APPROVED', receivedOn: { gte: start, lt: end } },
+    orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
+    select: quoteSelect,
+  });
+  return rows.map(toEditionQuote);
+}
+
+/** Everything an edition shows, read from the data as it is now (one query at a time: tx-safe). */
+export async function loadContent(client: Client, team: { id: string; name: string; slug: string }, month: string, featured: string[]): Promise<EditionContent> {
+  const { start, end } = monthRange(month);
+  const catalog = await loadCatalog(client, team.id);
+  const records = await readMonths(client, team.id, addMonths(month, -12), month);
+  const quoteRows = featured.length ? await client.quote.findMany({ where: { id: { in: featured }, teamId: team.id, status: 'APPROVED' }, select: quoteSelect }) : [];
+  const byId = new Map(quoteRows.map((q) => [q.id, toEditionQuote(q)]));
+  const wins = await client.win.findMany({
+    where: { teamId: team.id, deletedAt: null, occurredOn: { gte: start, lt: end } },
+    orderBy: [{ occurredOn: 'asc' }, { id: 'asc' }],
+    select: { id: true, title: true, story: true, occurredOn: true, credits: { select: { user: { select: { id: true, name: true } } } } },
+  });
+  const updates = await client.projectUpdate.findMany({
+    where: { teamId: team.id, postedOn: { gte: start, lt: end } },
+    orderBy: [{ postedOn: 'asc' }, { id: 'asc' }],
+    select: { id: true, body: true, postedOn: true, project: { select: { id: true, name: true } }, author: { select: { name: true } } },
+  });
+  return buildContent({
+    team: { name: team.name, slug: team.slug },
+    month,
+    catalog,
+    records,
+    quotes: featured.map((id) => byId.get(id)).filter((q): q is EditionQuote => Boolean(q)),
+    wins: wins.map((w) => ({ id: w.id, title: w.title, story: w.story, occurredOn: dayString(w.occurredOn), credited: w.credits.map((c) => c.user) })),
+    updates: updates.map((u) => ({ id: u.id, projectId: u.project.id, projectName: u.project.name, body: u.body, postedOn: dayString(u.postedOn), author: u.author.name })),
+  });
+}

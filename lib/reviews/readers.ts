@@ -1,0 +1,123 @@
+import 'server-only';
+import { db } from '../db';
+import { recordAudit } from '../audit';
+import { ROLE_LABELS, hasRole, type Actor } from '../authz';
+import { ForbiddenError, NotFoundError } from '../errors';
+import { canManageTeam, findTeamBySlug } from '../team-access';
+import type { EditionSnapshot } from './content';
+
+/** The team itself (its agents and leaders) and admins see readership and every note. */
+export function canSeeReadership(actor: Actor, teamId: string): boolean {
+  return hasRole(actor, 'ADMIN') || (hasRole(actor, 'LEADER', 'AGENT') && actor.teamId === teamId);
+}
+
+/** Every published edition, newest month first, then by team. */
+export async function listArchive(actor: Actor) {
+  if (!actor.active) throw new ForbiddenError();
+  const reviews = await db.review.findMany({
+    where: { status: 'PUBLISHED' },
+    orderBy: [{ month: 'desc' }, { team: { name: 'asc' } }],
+    select: {
+      id: true,
+      month: true,
+      publishedAt: true,
+      team: { select: { name: true, slug: true } },
+      revisions: { orderBy: { revision: 'desc' }, take: 1, select: { revision: true, snapshot: true, createdAt: true } },
+      _count: { select: { thanks: true } },
+    },
+  });
+  return reviews.map((r) => {
+    const latest = r.revisions[0];
+    return { id: r.id, month: r.month, team: r.team, title: (latest?.snapshot as EditionSnapshot | undefined)?.title ?? '', publishedAt: r.publishedAt, updated: (latest?.revision ?? 1) > 1, thanks: r._count.thanks };
+  });
+}
+
+/**
+ * A published edition for any signed-in reader, with its revision history. Opening it records the
+ * reader's first view (later views change nothing).
+ */
+export async function readEdition(actor: Actor, slug: string, month: string) {
+  if (!actor.active) throw new ForbiddenError();
+  const team = await findTeamBySlug(slug);
+  const review = await db.review.findUnique({
+    where: { teamId_month: { teamId: team.id, month } },
+    select: { id: true, teamId: true, status: true, publishedAt: true, revisions: { orderBy: { revision: 'desc' }, select: { revision: true, note: true, createdAt: true, snapshot: true } } },
+  });
+  const latest = review?.revisions[0];
+  if (!review || review.status !== 'PUBLISHED' || !latest) throw new NotFoundError('This edition has not been published.');
+  await db.reviewView.createMany({ data: [{ reviewId: review.id, userId: actor.id, teamId: team.id }], skipDuplicates: true });
+  const mine = await db.reviewThanks.findUnique({ where: { reviewId_userId: { reviewId: review.id, userId: actor.id } }, select: { note: true, createdAt: true } });
+  const optedOut = Boolean(await db.reviewEmailOptOut.findUnique({ where: { userId_teamId: { userId: actor.id, teamId: team.id } } }));
+  return {
+    id: review.id,
+    team,
+    month,
+    publishedAt: review.publishedAt,
+    snapshot: latest.snapshot as EditionSnapshot,
+    revision: latest.revision,
+    history: review.revisions.map((r) => ({ revision: r.revision, note: r.note, at: r.createdAt })),
+    myThanks: mine,
+    optedOut,
+    readership: canSeeReadership(actor, team.id) ? await readershipFor(review.id, canManageTeam(actor, team.id)) : null,
+    canModerate: canManageTeam(actor, team.id),
+  };
+}
+
+/** Unique readers, readers by team and by role, and the thanks notes (hidden ones only for managers). */
+export async function readershipFor(reviewId: string, includeHidden: boolean) {
+  const views = await db.reviewView.findMany({ where: { reviewId }, select: { user: { select: { role: true, team: { select: { name: true } } } } } });
+  const count = (keys: string[]) => [...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())].map(([label, n]) => ({ label, count: n })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const thanks = await db.reviewThanks.findMany({
+    where: { reviewId, ...(includeHidden ? {} : { hiddenAt: null }) },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, note: true, createdAt: true, hiddenAt: true, user: { select: { name: true, role: true, team: { select: { name: true } } } } },
+  });
+  return {
+    readers: views.length,
+    byTeam: count(views.map((v) => v.user.team?.name ?? 'No team')),
+    byRole: count(views.map((v) => ROLE_LABELS[v.user.role])),
+    thanksCount: thanks.filter((t) => !t.hiddenAt).length,
+    notes: thanks.map((t) => ({ id: t.id, note: t.note, at: t.createdAt, hidden: Boolean(t.hiddenAt), by: t.user.name, role: ROLE_LABELS[t.user.role], team: t.user.team?.name ?? null })),
+  };
+}
+
+/** One click says thanks; saying it again with a note updates the note. */
+export async function thankReview(actor: Actor, reviewId: string, note: string) {
+  if (!actor.active) throw new ForbiddenError();
+  const review = await db.review.findUnique({ where: { id: reviewId }, select: { id: true, teamId: true, status: true, month: true, team: { select: { slug: true } } } });
+  if (!review || review.status !== 'PUBLISHED') throw new NotFoundError('This edition has not been published.');
+  await db.$transaction(async (tx) => {
+    const thanks = await tx.reviewThanks.upsert({
+      where: { reviewId_userId: { reviewId, userId: actor.id } },
+      create: { reviewId, userId: actor.id, teamId: review.teamId, note: note || null },
+      update: note ? { note } : {},
+      select: { id: true },
+    });
+    await recordAudit(tx, { actor, action: 'review.thanks', entityType: 'ReviewThanks', entityId: thanks.id, after: { reviewId, note: note || null } });
+  });
+  return review;
+}
+
+/** A leader of the team (or an admin) hides an inappropriate note; audited with the words hidden. */
+export async function hideThanks(actor: Actor, thanksId: string) {
+  const thanks = await db.reviewThanks.findUnique({ where: { id: thanksId }, select: { id: true, teamId: true, note: true, hiddenAt: true, review: { select: { month: true, team: { select: { slug: true } } } } } });
+  if (!thanks) throw new NotFoundError('No such note.');
+  if (!canManageTeam(actor, thanks.teamId)) throw new ForbiddenError();
+  if (thanks.hiddenAt) return thanks.review;
+  await db.$transaction(async (tx) => {
+    await tx.reviewThanks.update({ where: { id: thanks.id }, data: { hiddenAt: new Date(), hiddenById: actor.id } });
+    await recordAudit(tx, { actor, action: 'review.thanks.hide', entityType: 'ReviewThanks', entityId: thanks.id, before: { note: thanks.note, hidden: false }, after: { hidden: true } });
+  });
+  return thanks.review;
+}
+
+export async function setEmailOptOut(actor: Actor, slug: string, optOut: boolean) {
+  if (!actor.active) throw new ForbiddenError();
+  const team = await findTeamBySlug(slug);
+  await db.$transaction(async (tx) => {
+    if (optOut) await tx.reviewEmailOptOut.createMany({ data: [{ userId: actor.id, teamId: team.id }], skipDuplicates: true });
+    else await tx.reviewEmailOptOut.deleteMany({ where: { userId: actor.id, teamId: team.id } });
+    await recordAudit(tx, { actor, action: optOut ? 'review.email.opt_out' : 'review.email.opt_in', entityType: 'Team', entityId: team.id });
+  });
+  return team;
+}

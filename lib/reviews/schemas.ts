@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { MONTH_RE } from '../figures/month';
+
+export const teamMonthSchema = z.object({
+  team: z.string().trim().min(1).max(80),
+  month: z.string().trim().regex(MONTH_RE, 'Use a month like 2026-10.'),
+});
+
+const EMAIL = z.email();
+
+/** One address a line (or separated by commas); empty means every active user. */
+export const distributionSchema = z
+  .string()
+  .max(5000, 'Keep the list under 5,000 characters.')
+  .default('')
+  .transform((value, ctx) => {
+    const addresses = value
+      .split(/[\n,;]+/)
+      .map((a) => a.trim().toLowerCase())
+      .filter(Boolean);
+    const bad = addresses.filter((a) => !EMAIL.safeParse(a).success);
+    if (bad.length) {
+      ctx.addIssue({ code: 'custom', message: `Not an email address: ${bad.slice(0, 3).join(', ')}` });
+      return z.NEVER;
+    }
+    return [...new Set(addresses)].join('\n');
+  });
+
+export const reviewFieldsSchema = z.object({
+  version: z.coerce.number().int().min(1),
+  title: z.string().trim().min(1, 'Give the edition a title.').max(160, 'Keep the title under 160 characters.'),
+  highlights: z.string().trim().min(1, 'Write the story of the month.').max(10_000, 'Keep the highlights under 10,000 characters.'),
+  asks: z.string().trim().max(4000, 'Keep the asks under 4,000 characters.').default(''),
+  distribution: distributionSchema,
+});
+
+export type ReviewFields = z.output<typeof reviewFieldsSchema> & { featured: string[] };
+
+export const saveReviewSchema = teamMonthSchema.extend(reviewFieldsSchema.shape).extend({
+  intent: z.enum(['save', 'publish']).default('save'),
+  note: z.string().trim().max(500, 'Keep the note under 500 characters.').default(''),
+});
+
+/**
+ * Featured quotes arrive as `feature:<quoteId>` checkboxes with `order:<quoteId>` numbers; the
+ * order is the numbers', ties broken by the order the quotes were listed in.
+ */
+export function featuredFrom(formData: FormData): string[] {
+  const chosen: { id: string; order: number; index: number }[] = [];
+  let index = 0;
+  for (const [key, value] of formData.entries()) {
+    if (!key.startsWith('feature:') || value !== 'on') continue;
+    const id = key.slice('feature:'.length);
+    const order = Number(formData.get(`order:${id}`));
+    chosen.push({ id, order: Number.isFinite(order) ? order : 999, index: index++ });
+  }
+  return chosen.sort((a, b) => a.order - b.order || a.index - b.index).map((c) => c.id).slice(0, 12);
+}
+
+export const thanksSchema = z.object({
+  reviewId: z.string().min(1).max(40),
+  note: z.string().trim().max(500, 'Keep the note under 500 characters.').default(''),
+});
+
+export const hideThanksSchema = z.object({ thanksId: z.string().min(1).max(40) });
+export const optOutSchema = z.object({ team: z.string().trim().min(1).max(80), optOut: z.enum(['yes', 'no']) });
+export const retryEmailSchema = z.object({ emailId: z.string().min(1).max(40) });
