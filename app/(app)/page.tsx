@@ -17,7 +17,7 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={`${greeting(new Date().getHours())}, ${firstName}`} description="What our customer-service teams handled, how well, and what customers said." />
-      {needs && (needs.pendingQuotes > 0 || needs.missingFigures.length > 0) ? (
+      {needs && (needs.pendingQuotes > 0 || needs.missingFigures.length > 0 || needs.editions.some((e) => e.status !== 'PUBLISHED')) ? (
         <section aria-labelledby="needs-title" className="mb-6 rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200">
           <h2 id="needs-title" className="font-semibold text-amber-900">Needs you</h2>
           <ul className="mt-1 list-disc pl-5 text-sm text-amber-900">
@@ -28,6 +28,15 @@ export default async function DashboardPage() {
                 </Link>
               </li>
             ) : null}
+            {needs.editions
+              .filter((e) => e.status !== 'PUBLISHED')
+              .map((e) => (
+                <li key={`edition-${e.slug}`}>
+                  <Link href={`/manage/${e.slug}/reviews/${e.month}`} className="font-medium underline">
+                    {e.team}: the {monthLabel(e.month)} edition is {e.status === 'DRAFT' ? 'a draft, not yet published' : 'not started'}
+                  </Link>
+                </li>
+              ))}
             {needs.missingFigures.map((m) => (
               <li key={m.slug}>
                 <Link href={`/manage/${m.slug}/figures/${m.month}`} className="font-medium underline">
@@ -39,16 +48,26 @@ export default async function DashboardPage() {
         </section>
       ) : null}
       <div className="space-y-10">
-        {cards.map(({ team, headlines, quotes, projects }) => (
+        {cards.map(({ team, edition, thanks, headlines, quotes, projects }) => (
           <section key={team.id} aria-labelledby={`dash-${team.slug}`} className="space-y-4">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 id={`dash-${team.slug}`} className="text-xl font-bold text-slate-900">
                 {team.name}
                 {headlines ? <span className="ml-2 text-base font-medium text-slate-600">{monthLabel(headlines.month)}</span> : null}
               </h2>
-              <Link href={`/trends?team=${team.slug}`} className="text-sm font-medium text-brand-700 underline">
-                Trends for {team.name}
-              </Link>
+              <p className="flex flex-wrap gap-4 text-sm">
+                {edition ? (
+                  <Link href={`/reviews/${team.slug}/${edition.month}`} className="font-semibold text-brand-700 underline">
+                    Read “{edition.title}”
+                  </Link>
+                ) : null}
+                <Link href={`/trends?team=${team.slug}`} className="font-medium text-brand-700 underline">
+                  Trends
+                </Link>
+                <span className="text-slate-700">
+                  <span aria-hidden="true">♥</span> {thanks.toLocaleString('en-GB')} thank-you{thanks === 1 ? '' : 's'} from colleagues
+                </span>
+              </p>
             </div>
             {headlines ? (
               <>

@@ -11,8 +11,10 @@ import { canManageTeam } from '../team-access';
 import { teamHeadlines } from './headlines';
 
 async function loadTeamCard(teamId: string) {
-  const [headlines, quotes, projects] = await Promise.all([
-    teamHeadlines(teamId),
+  const edition = await db.review.findFirst({ where: { teamId, status: 'PUBLISHED' }, orderBy: { month: 'desc' }, select: { month: true, title: true, publishedAt: true } });
+  const [headlines, quotes, projects, thanks] = await Promise.all([
+    // The numbers of the latest published edition's month, so the card and the edition agree.
+    teamHeadlines(teamId, edition?.month),
     db.quote.findMany({ where: { teamId, status: 'APPROVED' }, orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }], take: 3, select: wallQuoteSelect }),
     db.project.findMany({
       where: { teamId, status: 'IN_PROGRESS' },
@@ -20,8 +22,11 @@ async function loadTeamCard(teamId: string) {
       take: 4,
       select: { id: true, name: true, updates: { orderBy: { postedOn: 'desc' }, take: 1, select: { postedOn: true } } },
     }),
+    db.reviewThanks.count({ where: { teamId, hiddenAt: null } }),
   ]);
   return {
+    edition: edition ? { month: edition.month, title: edition.title } : null,
+    thanks,
     headlines,
     quotes: quotes.map(toWallQuote),
     projects: projects.map((p) => ({ id: p.id, name: p.name, latestUpdate: p.updates[0]?.postedOn ?? null })),
@@ -43,18 +48,22 @@ export async function getDashboard(actor: Actor) {
       // The cache stores JSON: bring the dates back.
       return {
         team,
+        edition: card.edition,
+        thanks: card.thanks,
         headlines: card.headlines,
         quotes: card.quotes.map((q) => ({ ...q, receivedOn: new Date(q.receivedOn) })),
         projects: card.projects.map((p) => ({ ...p, latestUpdate: p.latestUpdate ? new Date(p.latestUpdate) : null })),
       };
     }),
   );
-  let needs: { pendingQuotes: number; missingFigures: { team: string; slug: string; month: string }[] } | null = null;
+  let needs: { pendingQuotes: number; missingFigures: { team: string; slug: string; month: string }[]; editions: { team: string; slug: string; month: string; status: 'none' | 'DRAFT' | 'PUBLISHED' }[] } | null = null;
   if (hasRole(actor, 'LEADER', 'ADMIN')) {
     const managed = teams.filter((t) => canManageTeam(actor, t.id));
     const withFigures = await db.monthFigures.findMany({ where: { teamId: { in: managed.map((t) => t.id) }, month: latestComplete }, select: { teamId: true } });
     const has = new Set(withFigures.map((f) => f.teamId));
+    const drafts = await db.review.findMany({ where: { teamId: { in: managed.map((t) => t.id) }, month: latestComplete }, select: { teamId: true, status: true } });
     needs = {
+      editions: managed.map((t) => ({ team: t.name, slug: t.slug, month: latestComplete, status: drafts.find((d) => d.teamId === t.id)?.status ?? 'none' })),
       pendingQuotes: hasRole(actor, 'LEADER') ? await countPendingQuotes(actor) : 0,
       missingFigures: managed.filter((t) => !has.has(t.id)).map((t) => ({ team: t.name, slug: t.slug, month: latestComplete })),
     };

@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { expireDashboard } from '../dashboard/cache';
 import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import type { FormState } from '../errors';
@@ -17,6 +18,8 @@ const editionPaths = (slug: string, month: string) => {
   revalidatePath(`/manage/${slug}/reviews`, 'layout');
   revalidatePath(`/reviews/${slug}/${month}`);
   revalidatePath('/reviews');
+  // Publishing and corrections change the dashboard's and TV's headline cards.
+  expireDashboard();
 };
 
 export async function startReviewAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -68,6 +71,7 @@ export async function thankReviewAction(_prev: FormState, formData: FormData): P
   return handleForm(formData, { roles: [...EVERYONE], schema: thanksSchema }, async (actor, data) => {
     const review = await thankReview(actor, data.reviewId, data.note);
     revalidatePath(`/reviews/${review.team.slug}/${review.month}`);
+    expireDashboard();
     return { ok: true, message: data.note ? 'Thank you: your note reached the team.' : 'Thank you: the team will see it.' } satisfies FormState;
   });
 }
@@ -76,6 +80,7 @@ export async function hideThanksAction(_prev: FormState, formData: FormData): Pr
   return handleForm(formData, { roles: [...MANAGERS], schema: hideThanksSchema }, async (actor, data) => {
     const review = await hideThanks(actor, data.thanksId);
     revalidatePath(`/reviews/${review.team.slug}/${review.month}`);
+    expireDashboard();
     return { ok: true, message: 'Note hidden.' } satisfies FormState;
   });
 }

@@ -1,10 +1,11 @@
 // `npm run bench`: the whole site under load, in one run, on loopback. Seeds 5 years × 3 teams of
 // figures and 100,000 quotes into a throwaway PostgreSQL, starts the production server, then
 //  1. autocannon: a static file of the same server (the ceiling), /, /trends, the quote wall,
-//     /api/health (and a published edition once editions exist) — requests/s, p50/p90/p99, and
+//     a published edition, /api/health — requests/s, p50/p90/p99, and
 //     each page's ratio to the static ceiling;
 //  2. Chromium: the first-load JavaScript (gzip, as transferred) each page ships;
-//  3. Lighthouse 12: performance, accessibility and best practices for the dashboard and trends.
+//  3. Lighthouse 12: performance, accessibility and best practices for the dashboard, an edition
+//     and trends.
 // Options: --duration S (default 10), --connections N (default 10), --no-lighthouse.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -27,6 +28,8 @@ const CONNECTIONS = arg('connections', 10);
 const QUOTES = arg('quotes', 100_000);
 const LIGHTHOUSE = !process.argv.includes('--no-lighthouse');
 const PASSWORD = 'bench-password';
+
+let editionPath = '';
 
 async function seed(url: string) {
   process.env.DATABASE_URL = url;
@@ -62,6 +65,14 @@ async function seed(url: string) {
   await client.query(`INSERT INTO "QuoteCredit" ("quoteId", "userId", "updatedAt") SELECT id, "submitterId", now() FROM "Quote"`);
   await client.query('VACUUM ANALYZE');
   await client.end();
+  // One published edition, through the app's own start and publish.
+  const { startReview, publishReview } = await import('../../lib/reviews/reviews');
+  const { addMonths, currentMonth } = await import('../../lib/figures/month');
+  const leader = agents[0]!;
+  const month = addMonths(currentMonth(), -1);
+  const draft = await startReview(leader, teams[0]!, month);
+  await publishReview(leader, teams[0]!, month, { version: draft.version, title: draft.title, highlights: draft.highlights, asks: draft.asks, distribution: '', featured: [] }, '');
+  editionPath = `/reviews/${teams[0]!.slug}/${month}`;
   console.log(`Seeded 3 teams × 60 months of figures and ${QUOTES.toLocaleString('en-GB')} quotes in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -102,6 +113,7 @@ try {
   const targets = [
     { name: 'static file (ceiling)', path: '/robots.txt' },
     { name: 'dashboard /', path: '/' },
+    { name: 'published edition', path: editionPath },
     { name: 'trends', path: '/trends?team=customer-care&range=36' },
     { name: 'quote wall', path: '/quotes' },
     { name: '/api/health', path: '/api/health' },
@@ -118,7 +130,6 @@ try {
       `${t.name.padEnd(24)} ${r.requests.average.toFixed(0).padStart(8)} ${`${r.latency.p50}ms`.padStart(7)} ${`${r.latency.p90}ms`.padStart(7)} ${`${r.latency.p99}ms`.padStart(7)} ${(r.requests.average / ceiling).toFixed(2).padStart(9)}  ${r.non2xx + r.errors}`,
     );
   }
-  console.log('  (published edition: not measured — editions are not built yet)');
 
   const choice = resolveChromium();
   const browser = await chromium.launch({ ...(choice.executablePath ? { executablePath: choice.executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
@@ -149,7 +160,7 @@ try {
     const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? choice.executablePath ?? '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
     console.log('\nLighthouse 12 (desktop preset; goals: performance ≥ 95, accessibility 100, best practices ≥ 95):');
     try {
-      for (const t of [targets[1]!, targets[2]!]) {
+      for (const t of [targets[1]!, targets[2]!, targets[3]!]) {
         const result = await lighthouse(base + t.path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'], extraHeaders: { Cookie: cookie }, formFactor: 'desktop', screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }, throttlingMethod: 'provided' });
         const c = result?.lhr.categories;
         const score = (k: string) => Math.round((c?.[k]?.score ?? 0) * 100);
