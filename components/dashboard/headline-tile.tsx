@@ -1,4 +1,5 @@
 import type { Change, Headline } from '@/lib/dashboard/headlines';
+import { sparklinePath, type SparkPoint } from '@/lib/dashboard/sparkline';
 
 const fmt = (n: number, decimals: number) => n.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 
@@ -44,21 +45,12 @@ export function HeadlineTile({ headline, large = false }: { headline: Headline; 
 }
 
 /** Twelve months of contacts as a tiny server-rendered line: no JavaScript needed. */
-export function Sparkline({ points, label }: { points: { month: string; total: number | null }[]; label: string }) {
-  const values = points.map((p) => p.total).filter((v): v is number => v !== null);
-  if (values.length < 2) return null;
-  const max = Math.max(...values);
-  const min = Math.min(...values);
-  const x = (i: number) => (i / (points.length - 1)) * 100;
-  const y = (v: number) => 28 - ((v - min) / (max - min || 1)) * 26;
-  let d = '';
-  points.forEach((p, i) => {
-    if (p.total === null) return;
-    d += `${d && points[i - 1]?.total !== null ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.total).toFixed(1)} `;
-  });
+export function Sparkline({ points, label }: { points: SparkPoint[]; label: string }) {
+  const path = sparklinePath(points, 28, 26);
+  if (!path) return null;
   return (
     <svg viewBox="0 0 100 30" className="h-10 w-full" role="img" aria-label={label} preserveAspectRatio="none">
-      <path d={d} fill="none" stroke="#0072B2" strokeWidth="1.5" vectorEffect="non-scaling-stroke" />
+      <path d={path.d} fill="none" stroke="#0072B2" strokeWidth="1.5" vectorEffect="non-scaling-stroke" />
     </svg>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { TvSlide } from '@/lib/dashboard/tv';
 import type { Headline } from '@/lib/dashboard/headlines';
+import { sparklinePath } from '@/lib/dashboard/sparkline';
 
 const ROTATE_MS = 15_000;
 const REFRESH_MS = 5 * 60_000;
@@ -34,16 +35,11 @@ function Tile({ h }: { h: Headline }) {
 }
 
 function Trend({ points }: { points: TvSlide['spark'] }) {
-  const values = points.map((p) => p.total).filter((v): v is number => v !== null);
-  if (values.length < 2) return null;
-  const max = Math.max(...values);
-  const min = Math.min(...values);
-  const x = (i: number) => (i / (points.length - 1)) * 100;
-  const y = (v: number) => 38 - ((v - min) / (max - min || 1)) * 34;
-  const d = points.map((p, i) => (p.total === null ? '' : `${i && points[i - 1]?.total !== null ? 'L' : 'M'}${x(i)},${y(p.total)}`)).join(' ');
+  const path = sparklinePath(points, 38, 34);
+  if (!path) return null;
   return (
-    <svg viewBox="0 0 100 40" className="h-40 w-full" preserveAspectRatio="none" role="img" aria-label={`Contacts over the last 12 months, from ${values[0]!.toLocaleString('en-GB')} to ${values.at(-1)!.toLocaleString('en-GB')}`}>
-      <path d={d} fill="none" stroke="#56B4E9" strokeWidth="3" vectorEffect="non-scaling-stroke" />
+    <svg viewBox="0 0 100 40" className="h-40 w-full" preserveAspectRatio="none" role="img" aria-label={`Contacts over the last 12 months, from ${path.first.toLocaleString('en-GB')} to ${path.last.toLocaleString('en-GB')}`}>
+      <path d={path.d} fill="none" stroke="#56B4E9" strokeWidth="3" vectorEffect="non-scaling-stroke" />
     </svg>
   );
 }

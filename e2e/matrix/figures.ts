@@ -1,13 +1,6 @@
-import { form, SIGNED_IN, unique, type Context, type MatrixArea } from './types';
+import { form, freshMonth, SIGNED_IN, unique, type Context, type MatrixArea } from './types';
 
 const MANAGERS = ['ADMIN', 'LEADER'] as const;
-
-/** A fresh past month per call, so every allowed call creates something a probe can see. */
-let monthCounter = 0;
-const freshMonth = () => {
-  monthCounter++;
-  return `${2000 + Math.floor(monthCounter / 12)}-${String((monthCounter % 12) + 1).padStart(2, '0')}`;
-};
 
 async function channel(c: Context, teamId: string) {
   const name = `Matrix ${unique()}`;

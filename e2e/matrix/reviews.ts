@@ -1,16 +1,9 @@
 // The monthly edition: leaders (of their own team) and admins compose and publish; every signed-in
 // user reads, thanks and opts out; only the team's leaders and admins hide notes and retry emails.
 import { makeReview, makeTeam } from '../../prisma/factories';
-import { form, SIGNED_IN, unique, type ActionRow, type Context, type MatrixArea, type PageRow } from './types';
+import { form, freshMonth, SIGNED_IN, unique, type ActionRow, type Context, type MatrixArea, type PageRow } from './types';
 
 const MANAGERS = ['ADMIN', 'LEADER'] as const;
-
-/** A fresh month per call: (team, month) is unique, and months far in the past never clash. */
-let counter = 0;
-const freshMonth = () => {
-  counter++;
-  return `${1900 + Math.floor(counter / 12)}-${String((counter % 12) + 1).padStart(2, '0')}`;
-};
 
 type Which = 'team' | 'otherTeam';
 const allowedFor = (which: Which) => (which === 'team' ? MANAGERS : (['ADMIN'] as const));

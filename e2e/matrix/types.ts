@@ -55,3 +55,13 @@ export function form(fields: Record<string, string | string[]>) {
 }
 
 export const unique = () => Math.random().toString(36).slice(2, 10);
+
+/**
+ * A past month no other row has used in this run: (team, month) is unique for figures and
+ * editions alike, so every allowed call creates something a probe can see.
+ */
+let monthCounter = 0;
+export function freshMonth(): string {
+  monthCounter++;
+  return `${1900 + Math.floor(monthCounter / 12)}-${String((monthCounter % 12) + 1).padStart(2, '0')}`;
+}

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '../db';
 import { loadCatalog, readMonths, type Catalog, type MonthRecord } from '../figures/figures';
 import { addMonths, currentMonth } from '../figures/month';
+import { receivedTotal } from '../figures/state';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 
 export type Change = { previous: number | null; delta: number | null; percent: number | null };
@@ -26,7 +27,7 @@ function change(value: number, previous: number | null): Change {
   return { previous, delta: value - previous, percent: previous === 0 ? null : ((value - previous) / previous) * 100 };
 }
 
-const totalOf = (r: MonthRecord | undefined) => (r && Object.keys(r.state.volumes).length ? Object.values(r.state.volumes).reduce((n, v) => n + v.received, 0) : null);
+const totalOf = (r: MonthRecord | undefined) => (r && Object.keys(r.state.volumes).length ? receivedTotal(r.state) : null);
 
 /** Headline numbers of a month: total contacts, the biggest channels, every active KPI. */
 export function headlinesFor(catalog: Catalog, records: MonthRecord[], month: string): TeamHeadlines | null {

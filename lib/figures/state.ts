@@ -37,3 +37,8 @@ export function sameState(a: MonthState, b: MonthState): boolean {
 export function isEmptyState(s: MonthState): boolean {
   return !Object.keys(s.volumes).length && !Object.keys(s.reasons).length && !Object.keys(s.segments).length && !Object.keys(s.kpis).length && !s.note;
 }
+
+/** Contacts received across every channel. */
+export function receivedTotal(state: Pick<MonthState, 'volumes'>): number {
+  return Object.values(state.volumes).reduce((n, v) => n + v.received, 0);
+}

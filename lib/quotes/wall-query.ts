@@ -47,8 +47,8 @@ export function wallIdsSql(query: WallQuery): Prisma.Sql {
 
 export const creditsSelect = { credits: { select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: 'asc' } } } } as const;
 
-/** The second query of a wall page: the page's quotes by id (selects what toWallQuote needs). */
-export const wallQuoteSelect = {
+/** A quote's words, who said it (for `citeFor`) and who is credited: every public surface reads these. */
+export const quoteBodySelect = {
   id: true,
   text: true,
   pullQuote: true,
@@ -57,6 +57,11 @@ export const wallQuoteSelect = {
   customerOrganisation: true,
   channel: true,
   receivedOn: true,
-  team: { select: { name: true, slug: true } },
   ...creditsSelect,
+} as const satisfies Prisma.QuoteSelect;
+
+/** The second query of a wall page: the page's quotes by id (selects what toWallQuote needs). */
+export const wallQuoteSelect = {
+  ...quoteBodySelect,
+  team: { select: { name: true, slug: true } },
 } as const satisfies Prisma.QuoteSelect;

@@ -3,28 +3,17 @@ import { db, type Prisma } from '../db';
 import { loadCatalog, readMonths } from '../figures/figures';
 import { addMonths } from '../figures/month';
 import { citeFor } from '../quotes/attribution';
+import { quoteBodySelect } from '../quotes/wall-query';
 import { dayString, monthRange } from '../stories/dates';
 import { buildContent, type EditionContent, type EditionQuote } from './content';
 
 type Client = Prisma.TransactionClient | typeof db;
 
-const quoteSelect = {
-  id: true,
-  text: true,
-  pullQuote: true,
-  attribution: true,
-  customerName: true,
-  customerOrganisation: true,
-  channel: true,
-  receivedOn: true,
-  credits: { select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: 'asc' } } },
-} as const satisfies Prisma.QuoteSelect;
-
 /**
  * A quote as an edition may show it: the customer appears only through `citeFor`, so an
  * anonymous quote's stored name or organisation never reaches a snapshot, a page or an email.
  */
-function toEditionQuote(row: Prisma.QuoteGetPayload<{ select: typeof quoteSelect }>): EditionQuote {
+function toEditionQuote(row: Prisma.QuoteGetPayload<{ select: typeof quoteBodySelect }>): EditionQuote {
   return { id: row.id, text: row.text, pullQuote: row.pullQuote, cite: citeFor(row), channel: row.channel, receivedOn: dayString(row.receivedOn), credited: row.credits.map((c) => c.user) };
 }
 
@@ -34,7 +23,7 @@ export async function listMonthQuotes(client: Client, teamId: string, month: str
   const rows = await client.quote.findMany({
     where: { teamId, status: 'APPROVED', receivedOn: { gte: start, lt: end } },
     orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
-    select: quoteSelect,
+    select: quoteBodySelect,
   });
   return rows.map(toEditionQuote);
 }
@@ -44,7 +33,7 @@ export async function loadContent(client: Client, team: { id: string; name: stri
   const { start, end } = monthRange(month);
   const catalog = await loadCatalog(client, team.id);
   const records = await readMonths(client, team.id, addMonths(month, -12), month);
-  const quoteRows = featured.length ? await client.quote.findMany({ where: { id: { in: featured }, teamId: team.id, status: 'APPROVED' }, select: quoteSelect }) : [];
+  const quoteRows = featured.length ? await client.quote.findMany({ where: { id: { in: featured }, teamId: team.id, status: 'APPROVED' }, select: quoteBodySelect }) : [];
   const byId = new Map(quoteRows.map((q) => [q.id, toEditionQuote(q)]));
   const wins = await client.win.findMany({
     where: { teamId: team.id, deletedAt: null, occurredOn: { gte: start, lt: end } },

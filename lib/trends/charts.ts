@@ -2,6 +2,7 @@
 // and its CSV download all read the same `rows`, so they cannot disagree.
 import type { Catalog, MonthRecord } from '../figures/figures';
 import { monthsBetween } from '../figures/month';
+import { receivedTotal } from '../figures/state';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 
 export type Series = { key: string; label: string };
@@ -44,7 +45,7 @@ export function buildCharts(catalog: Catalog, records: MonthRecord[], from: stri
     const r = byMonth.get(month);
     const row: Row = { month };
     for (const c of catalog.channels) if (usedChannels.has(c.id)) row[c.name] = r ? (r.state.volumes[c.id]?.received ?? null) : null;
-    row[ALL] = r ? Object.values(r.state.volumes).reduce((n, v) => n + v.received, 0) : null;
+    row[ALL] = r ? receivedTotal(r.state) : null;
     return row;
   });
   const share = (record: MonthRecord | undefined, values: (r: MonthRecord) => Record<string, number>, items: { id: string; name: string }[], used: Set<string>): Row => {
@@ -122,7 +123,7 @@ export function buildCharts(catalog: Catalog, records: MonthRecord[], from: stri
   // This year against last year on one Jan–Dec axis (the window's last year vs the one before).
   const year = Number(to.slice(0, 4));
   const lastYearByMonth = new Map(lastYear.map((r) => [r.month, r]));
-  const total = (r: MonthRecord | undefined) => (r ? Object.values(r.state.volumes).reduce((n, v) => n + v.received, 0) : null);
+  const total = (r: MonthRecord | undefined) => (r ? receivedTotal(r.state) : null);
   const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   charts.push({
     id: 'year-over-year',

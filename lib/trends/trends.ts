@@ -44,11 +44,15 @@ export async function getTrends(actor: Actor, query: TrendsQuery) {
     ]);
     const { from, to } = monthWindow(query, earliest?.month ?? null);
     const year = to.slice(0, 4);
-    const [records, twoYears, annotations] = await Promise.all([
-      readMonths(db, team.id, from, to),
-      readMonths(db, team.id, `${Number(year) - 1}-01`, `${year}-12`),
+    // One read covers the window and the two calendar years the year-on-year chart compares.
+    const yoyFrom = `${Number(year) - 1}-01`;
+    const yoyTo = `${year}-12`;
+    const [all, annotations] = await Promise.all([
+      readMonths(db, team.id, from < yoyFrom ? from : yoyFrom, to > yoyTo ? to : yoyTo),
       loadAnnotations(team.id, from, to),
     ]);
+    const records = all.filter((r) => r.month >= from && r.month <= to);
+    const twoYears = all.filter((r) => r.month >= yoyFrom && r.month <= yoyTo);
     sections.push({
       team,
       from,
