@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 // Convenience only: sends readers without a session cookie to sign-in with a way back (API routes
 // answer 401 themselves). It never
 // decides access — every page, action and route handler asks lib/ and lib/ checks the database.
-const PUBLIC = [/^\/sign-in$/, /^\/api\//];
+const PUBLIC = [/^\/sign-in$/, /^\/about$/, /^\/api\//];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -46,8 +46,10 @@ test('the check can fail: an image without alt text on a real page is reported',
   expect(results.violations.map((v) => v.id)).toContain('image-alt');
 });
 
-test('the sign-in page passes axe', async ({ page }) => {
-  await page.goto('/sign-in');
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+test('the public pages (sign-in, about) pass axe', async ({ page }) => {
+  for (const path of ['/sign-in', '/about']) {
+    expect((await page.goto(path))?.status(), path).toBe(200);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${path}: ${v.id}: ${v.help}`)).toEqual([]);
+  }
 });

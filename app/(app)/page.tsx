@@ -4,7 +4,10 @@ import { QuoteFigure } from '@/components/quotes/quote-figure';
 import { PageHeader } from '@/components/ui/card';
 import { getDashboard } from '@/lib/dashboard/dashboard';
 import { monthLabel } from '@/lib/figures/month';
+import { formatNumber } from '@/lib/format';
 import { requirePageActor } from '@/lib/session';
+
+const formatMaybe = (n: number | null | undefined) => (typeof n === 'number' ? formatNumber(n) : '–');
 
 function greeting(hour: number) {
   return hour < 12 ? 'Good morning' : hour < 18 ? 'Good afternoon' : 'Good evening';
@@ -65,7 +68,7 @@ export default async function DashboardPage() {
                   Trends
                 </Link>
                 <span className="text-slate-700">
-                  <span aria-hidden="true">♥</span> {thanks.toLocaleString('en-GB')} thank-you{thanks === 1 ? '' : 's'} from colleagues
+                  <span aria-hidden="true">♥</span> {formatNumber(thanks)} thank-you{thanks === 1 ? '' : 's'} from colleagues
                 </span>
               </p>
             </div>
@@ -79,7 +82,7 @@ export default async function DashboardPage() {
                 <div className="grid gap-4 lg:grid-cols-[1fr_2fr]">
                   <div className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
                     <p className="text-xs font-medium text-slate-700">Contacts, last 12 months</p>
-                    <Sparkline points={headlines.spark} label={`Contacts per month for ${team.name} over the last 12 months, from ${headlines.spark.find((p) => p.total !== null)?.total?.toLocaleString('en-GB') ?? '–'} to ${headlines.spark.at(-1)?.total?.toLocaleString('en-GB') ?? '–'}`} />
+                    <Sparkline points={headlines.spark} label={`Contacts per month for ${team.name} over the last 12 months, from ${formatMaybe(headlines.spark.find((p) => p.total !== null)?.total)} to ${formatMaybe(headlines.spark.at(-1)?.total)}`} />
                     {headlines.note ? <p className="mt-2 text-xs text-slate-700">Note: {headlines.note}</p> : null}
                   </div>
                   <div className="rounded-lg bg-white p-3 ring-1 ring-slate-200">

@@ -1,7 +1,7 @@
 'use client';
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
-import type { ChartSpec } from '@/lib/trends/charts';
+import type { ChartSpec } from '@/lib/trends/chart-spec';
 
 // recharts (and d3) load in their own chunk, after the page is interactive, only when a chart
 // is about to be seen; the data tables and everything else work without them.

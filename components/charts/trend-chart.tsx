@@ -1,6 +1,6 @@
 'use client';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Annotation, ChartSpec } from '@/lib/trends/charts';
+import type { Annotation, ChartSpec } from '@/lib/trends/chart-spec';
 
 // Okabe–Ito: distinguishable with the common colour-vision deficiencies, and on dark or light.
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#999999'];

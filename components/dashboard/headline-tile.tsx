@@ -1,7 +1,7 @@
 import type { Change, Headline } from '@/lib/dashboard/headlines';
 import { sparklinePath, type SparkPoint } from '@/lib/dashboard/sparkline';
 
-const fmt = (n: number, decimals: number) => n.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+import { formatNumber as fmt } from '@/lib/format';
 
 function ChangeLine({ label, change, headline }: { label: string; change: Change; headline: Headline }) {
   if (change.delta === null) return <span className="block text-xs text-slate-500">{label}: no figure</span>;

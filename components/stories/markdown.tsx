@@ -1,7 +1,32 @@
-import ReactMarkdown, { defaultUrlTransform } from 'react-markdown';
+import type { ReactElement } from 'react';
+import renderMarkdown, { defaultUrlTransform, type Options } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 
 const SAFE_URL = /^(https?:|mailto:|\/|#)/i;
+
+const OPTIONS: Omit<Options, 'children'> = {
+  rehypePlugins: [rehypeSanitize],
+  urlTransform: (url) => (SAFE_URL.test(url.trim()) ? defaultUrlTransform(url) : ''),
+  components: {
+    // Images would load third-party content into an internal page: show the alt text instead.
+    img: ({ alt }) => <span>{alt}</span>,
+    a: ({ href, children }) => (href ? <a href={href} rel="noopener noreferrer nofollow">{children}</a> : <span>{children}</span>),
+  },
+};
+
+// Parsing and sanitizing is the costly part, and the same texts (an edition's story, a win) are
+// shown over and over: the rendered tree depends on nothing but the text, so recent ones are kept.
+const rendered = new Map<string, ReactElement>();
+const KEEP = 500;
+
+function markdownTree(text: string): ReactElement {
+  const kept = rendered.get(text);
+  if (kept) rendered.delete(text); // re-added below as the most recently used
+  else if (rendered.size >= KEEP) rendered.delete(rendered.keys().next().value!);
+  const tree = kept ?? renderMarkdown({ ...OPTIONS, children: text });
+  rendered.set(text, tree);
+  return tree;
+}
 
 /**
  * Markdown people wrote (win stories, project summaries and updates). Raw HTML is never
@@ -9,19 +34,5 @@ const SAFE_URL = /^(https?:|mailto:|\/|#)/i;
  * links other than http(s), mailto and relative ones lose their address.
  */
 export function Markdown({ text, className = '' }: { text: string; className?: string }) {
-  return (
-    <div className={`space-y-2 text-sm leading-relaxed text-slate-800 [&_a]:text-brand-700 [&_a]:underline [&_li]:ml-5 [&_ol]:list-decimal [&_ul]:list-disc ${className}`}>
-      <ReactMarkdown
-        rehypePlugins={[rehypeSanitize]}
-        urlTransform={(url) => (SAFE_URL.test(url.trim()) ? defaultUrlTransform(url) : '')}
-        components={{
-          // Images would load third-party content into an internal page: show the alt text instead.
-          img: ({ alt }) => <span>{alt}</span>,
-          a: ({ href, children }) => (href ? <a href={href} rel="noopener noreferrer nofollow">{children}</a> : <span>{children}</span>),
-        }}
-      >
-        {text}
-      </ReactMarkdown>
-    </div>
-  );
+  return <div className={`space-y-2 text-sm leading-relaxed text-slate-800 [&_a]:text-brand-700 [&_a]:underline [&_li]:ml-5 [&_ol]:list-decimal [&_ul]:list-disc ${className}`}>{markdownTree(text)}</div>;
 }

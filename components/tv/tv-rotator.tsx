@@ -4,10 +4,10 @@ import { useRouter } from 'next/navigation';
 import type { TvSlide } from '@/lib/dashboard/tv';
 import type { Headline } from '@/lib/dashboard/headlines';
 import { sparklinePath } from '@/lib/dashboard/sparkline';
+import { formatNumber as fmt } from '@/lib/format';
 
 const ROTATE_MS = 15_000;
 const REFRESH_MS = 5 * 60_000;
-const fmt = (n: number, d: number) => n.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
 
 function Tile({ h }: { h: Headline }) {
   const delta = h.vsLastMonth.delta;
@@ -38,7 +38,7 @@ function Trend({ points }: { points: TvSlide['spark'] }) {
   const path = sparklinePath(points, 38, 34);
   if (!path) return null;
   return (
-    <svg viewBox="0 0 100 40" className="h-40 w-full" preserveAspectRatio="none" role="img" aria-label={`Contacts over the last 12 months, from ${path.first.toLocaleString('en-GB')} to ${path.last.toLocaleString('en-GB')}`}>
+    <svg viewBox="0 0 100 40" className="h-40 w-full" preserveAspectRatio="none" role="img" aria-label={`Contacts over the last 12 months, from ${fmt(path.first)} to ${fmt(path.last)}`}>
       <path d={path.d} fill="none" stroke="#56B4E9" strokeWidth="3" vectorEffect="non-scaling-stroke" />
     </svg>
   );

@@ -6,6 +6,7 @@ import { form, PUBLIC, SIGNED_IN, unique, type MatrixArea } from './types';
 export const foundation: MatrixArea = {
   pages: [
     { route: '/sign-in', path: () => '/sign-in', allowed: PUBLIC },
+    { route: '/about', path: () => '/about', allowed: PUBLIC },
     { route: '/', path: () => '/', allowed: SIGNED_IN },
     { route: '/account/password', path: () => '/account/password', allowed: SIGNED_IN },
     { route: '/admin/users', path: () => '/admin/users', allowed: ['ADMIN'] },

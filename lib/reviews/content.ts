@@ -3,6 +3,7 @@
 // is easy to test and the same code serves the composer, the preview, the page and the email.
 import type { Catalog, MonthRecord } from '../figures/figures';
 import { addMonths, monthLabel } from '../figures/month';
+import { formatNumberUpTo } from '../format';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 import { buildCharts, type ChartSpec } from '../trends/charts';
 
@@ -122,11 +123,10 @@ export function percentChange(value: number | null, base: number | null): number
   return Math.round(((value - base) / base) * 1000) / 10;
 }
 
-const numberFormat = (decimals: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
 
 export function formatMetric(value: number | null, unit?: string, decimals = 0): string {
   if (value === null) return '–';
-  const n = numberFormat(decimals).format(value);
+  const n = formatNumberUpTo(value, decimals);
   if (!unit) return n;
   return unit === '%' ? `${n}%` : `${n} ${unit}`;
 }
@@ -134,7 +134,7 @@ export function formatMetric(value: number | null, unit?: string, decimals = 0):
 export function formatChange(change: number | null): string {
   if (change === null) return 'no comparison';
   if (change === 0) return 'unchanged';
-  return `${change > 0 ? '+' : '−'}${numberFormat(1).format(Math.abs(change))}%`;
+  return `${change > 0 ? '+' : '−'}${formatNumberUpTo(Math.abs(change), 1)}%`;
 }
 
 /** The reason whose count moved most against last month, in absolute contacts. */

@@ -32,35 +32,71 @@ export async function listArchive(actor: Actor) {
   });
 }
 
+// A revision's snapshot never changes: a correction is a new revision. So snapshots are kept by
+// (review, revision) — parsed, ready to render — and every instance of the app can keep its own
+// without ever serving a stale one: the revision number read on each request names the one to show.
+const snapshots = new Map<string, EditionSnapshot>();
+const KEEP_SNAPSHOTS = 100;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+async function revisionSnapshot(reviewId: string, revision: number): Promise<EditionSnapshot> {
+  const key = `${reviewId}:${revision}`;
+  let snapshot = snapshots.get(key);
+  if (snapshot) {
+    snapshots.delete(key); // re-added below as the most recently used
+  } else {
+    const row = await db.reviewRevision.findUniqueOrThrow({ where: { reviewId_revision: { reviewId, revision } }, select: { snapshot: true } });
+    // Shared by every request from now on: frozen, so no render can change it for the next reader.
+    snapshot = deepFreeze(row.snapshot) as EditionSnapshot;
+    if (snapshots.size >= KEEP_SNAPSHOTS) snapshots.delete(snapshots.keys().next().value!);
+  }
+  snapshots.set(key, snapshot);
+  return snapshot;
+}
+
 /**
- * A published edition for any signed-in reader, with its revision history. Opening it records the
- * reader's first view (later views change nothing).
+ * A published edition for any signed-in reader, with its revision history. The page records the
+ * view with recordEditionView once it has been sent.
  */
 export async function readEdition(actor: Actor, slug: string, month: string) {
   if (!actor.active) throw new ForbiddenError();
   const team = await findTeamBySlug(slug);
   const review = await db.review.findUnique({
     where: { teamId_month: { teamId: team.id, month } },
-    select: { id: true, teamId: true, status: true, publishedAt: true, revisions: { orderBy: { revision: 'desc' }, select: { revision: true, note: true, createdAt: true, snapshot: true } } },
+    select: { id: true, status: true, publishedAt: true, revisions: { orderBy: { revision: 'desc' }, select: { revision: true, note: true, createdAt: true } } },
   });
   const latest = review?.revisions[0];
   if (!review || review.status !== 'PUBLISHED' || !latest) throw new NotFoundError('This edition has not been published.');
-  await db.reviewView.createMany({ data: [{ reviewId: review.id, userId: actor.id, teamId: team.id }], skipDuplicates: true });
-  const mine = await db.reviewThanks.findUnique({ where: { reviewId_userId: { reviewId: review.id, userId: actor.id } }, select: { note: true, createdAt: true } });
-  const optedOut = Boolean(await db.reviewEmailOptOut.findUnique({ where: { userId_teamId: { userId: actor.id, teamId: team.id } } }));
+  const [snapshot, mine, optOut] = await Promise.all([
+    revisionSnapshot(review.id, latest.revision),
+    db.reviewThanks.findUnique({ where: { reviewId_userId: { reviewId: review.id, userId: actor.id } }, select: { note: true, createdAt: true } }),
+    db.reviewEmailOptOut.findUnique({ where: { userId_teamId: { userId: actor.id, teamId: team.id } }, select: { userId: true } }),
+  ]);
   return {
     id: review.id,
     team,
     month,
     publishedAt: review.publishedAt,
-    snapshot: latest.snapshot as EditionSnapshot,
+    snapshot,
     revision: latest.revision,
     history: review.revisions.map((r) => ({ revision: r.revision, note: r.note, at: r.createdAt })),
     myThanks: mine,
-    optedOut,
+    optedOut: Boolean(optOut),
     readership: canSeeReadership(actor, team.id) ? await readershipFor(review.id, canManageTeam(actor, team.id)) : null,
     canModerate: canManageTeam(actor, team.id),
   };
+}
+
+/** A reader's first view of an edition counts them as a reader; later views change nothing. */
+export async function recordEditionView(actor: Actor, edition: { id: string; team: { id: string } }): Promise<void> {
+  await db.reviewView.createMany({ data: [{ reviewId: edition.id, userId: actor.id, teamId: edition.team.id }], skipDuplicates: true });
 }
 
 /** Unique readers, readers by team and by role, and the thanks notes (hidden ones only for managers). */

@@ -4,7 +4,7 @@ import { makeCatalog, makeQuote, makeTeam, makeUser, makeWin } from '../../prism
 import { ForbiddenError, ValidationError } from '../errors';
 import { loadCatalog, writeMonthTx } from '../figures/figures';
 import type { MonthChange } from '../figures/state';
-import { hideThanks, listArchive, readEdition, thankReview } from './readers';
+import { hideThanks, listArchive, readEdition, recordEditionView, thankReview } from './readers';
 import { publishReview, ReviewConflictError, saveReview, startReview } from './reviews';
 
 async function setup() {
@@ -139,15 +139,22 @@ describe('the monthly edition', () => {
     const exec = await makeUser(db, { role: 'EXEC' });
     const otherTeam = await makeTeam(db, { name: `Finance ${Math.random().toString(36).slice(2, 6)}` });
     const finance = await makeUser(db, { role: 'AGENT', teamId: otherTeam.id });
-    const edition = await readEdition(colleague, s.team.slug, '2025-05');
-    await readEdition(colleague, s.team.slug, '2025-05');
-    await readEdition(exec, s.team.slug, '2025-05');
-    await readEdition(finance, s.team.slug, '2025-05');
+    // What the edition page does: read, then record the view.
+    const open = async (reader: typeof colleague) => {
+      const read = await readEdition(reader, s.team.slug, '2025-05');
+      await recordEditionView(reader, read);
+      return read;
+    };
+    const edition = await open(colleague);
+    await open(colleague);
+    await open(exec);
+    await open(finance);
     // Readers outside the team do not see the readership; the team does.
     expect(edition.readership).toBeNull();
     await thankReview(colleague, edition.id, '');
     await thankReview(colleague, edition.id, 'I didn’t realise how many calls the invoice change caused');
     await thankReview(exec, edition.id, 'Rude words here');
+    await open(s.agent);
     const team = await readEdition(s.agent, s.team.slug, '2025-05');
     expect(team.readership).toMatchObject({ readers: 4, thanksCount: 2 });
     expect(team.readership?.byRole).toEqual(expect.arrayContaining([{ label: 'Colleague', count: 1 }, { label: 'Executive', count: 1 }, { label: 'Agent', count: 2 }]));

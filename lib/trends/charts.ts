@@ -5,28 +5,9 @@ import { monthsBetween } from '../figures/month';
 import { receivedTotal } from '../figures/state';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 
-export type Series = { key: string; label: string };
-export type Row = Record<string, string | number | null>;
-export type Annotation = { month: string; label: string; kind: 'win' | 'project' };
-export type ChartSpec = {
-  id: string;
-  title: string;
-  description: string;
-  kind: 'stacked-bar' | 'stacked-area' | 'line' | 'yoy';
-  /** Column for the x axis and the first column of the table and CSV. */
-  xKey: string;
-  xLabel: string;
-  series: Series[];
-  rows: Row[];
-  unit: string;
-  target?: number | null;
-  direction?: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
-  percent?: boolean;
-  /** Wins and project milestones on the time axis: the "why did it move" beside the line. */
-  annotations?: Annotation[];
-};
+import { ALL_KEY as ALL, type Annotation, type ChartSpec, type Row, type Series } from './chart-spec';
 
-const ALL = 'total';
+export { chartTable, type Annotation, type ChartSpec, type Row, type Series } from './chart-spec';
 
 function seriesOf(items: { id: string; name: string }[], used: Set<string>): Series[] {
   // Archived items stay while they hold figures in the window; unused ones would be empty noise.
@@ -143,11 +124,4 @@ export function buildCharts(catalog: Catalog, records: MonthRecord[], from: stri
     unit: 'contacts',
   });
   return charts;
-}
-
-/** The chart's rows as CSV columns: the x column then every series, as the table shows them. */
-export function chartTable(chart: ChartSpec): { header: string[]; rows: (string | number | null)[][] } {
-  const keys = [chart.xKey, ...chart.series.map((s) => s.key), ...(chart.id === 'contacts' ? [ALL] : [])];
-  const header = [chart.xLabel, ...chart.series.map((s) => (chart.percent && s.key !== 'Target' ? `${s.label} (%)` : s.label)), ...(chart.id === 'contacts' ? ['Total'] : [])];
-  return { header, rows: chart.rows.map((r) => keys.map((k) => r[k] ?? null)) };
 }

@@ -1,14 +1,17 @@
 // `npm run bench`: the whole site under load, in one run, on loopback. Seeds 5 years × 3 teams of
 // figures and 100,000 quotes into a throwaway PostgreSQL, starts the production server, then
-//  1. autocannon: a static file of the same server (the ceiling), /, /trends, the quote wall,
-//     a published edition, /api/health — requests/s, p50/p90/p99, and
-//     each page's ratio to the static ceiling;
+//  1. autocannon: a static page of the same server (the ceiling; a static file for reference), /,
+//     a published edition, /trends, the quote wall, /api/health — requests/s, p50/p90/p99, each
+//     page's ratio to the static page, the server's CPU time per request (its own cost, whatever
+//     else the machine is doing) and the response size;
 //  2. Chromium: the first-load JavaScript (gzip, as transferred) each page ships;
 //  3. Lighthouse 12: performance, accessibility and best practices for the dashboard, an edition
 //     and trends.
-// Options: --duration S (default 10), --connections N (default 10), --no-lighthouse.
+// Options: --duration S (default 10), --connections N (default 10), --no-lighthouse,
+// --only name,name (targets whose name contains one of these), --cpu-prof DIR (V8 CPU profile of
+// the server, written when it stops), --dump DIR (each page's HTML as the bench user gets it).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -17,7 +20,7 @@ import { freePort, startThrowawayCluster } from '../embedded-postgres.ts';
 import { resolveChromium } from '../testing/chromium.ts';
 import { createTestDatabase, prepareTemplate } from '../testing/template.ts';
 
-type AutocannonResult = { requests: { average: number }; latency: { p50: number; p90: number; p99: number }; non2xx: number; errors: number };
+type AutocannonResult = { requests: { average: number; total: number }; throughput: { total: number }; latency: { p50: number; p90: number; p99: number }; non2xx: number; errors: number };
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 
@@ -28,8 +31,34 @@ const CONNECTIONS = arg('connections', 10);
 const QUOTES = arg('quotes', 100_000);
 const LIGHTHOUSE = !process.argv.includes('--no-lighthouse');
 const PASSWORD = 'bench-password';
+// The goal's "static page of the same server": a page prerendered at build time (/about), served
+// through the same routing, proxy and headers as every other page. A file from public/ is
+// measured too, for reference: it skips rendering altogether.
+const CEILING = '/about';
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]!.split(',') : null;
+const DUMP = process.argv.includes('--dump') ? path.resolve(process.argv[process.argv.indexOf('--dump') + 1]!) : null;
+const CPU_PROF = process.argv.includes('--cpu-prof') ? path.resolve(process.argv[process.argv.indexOf('--cpu-prof') + 1]!) : null;
 
 let editionPath = '';
+if (DUMP) mkdirSync(DUMP, { recursive: true });
+
+/** CPU seconds (user + system) used so far by a process and its children: what a request costs
+ * the server, whatever else the machine is doing (requests/s also depends on that). */
+function cpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(entry) === pid || Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
+}
 
 async function seed(url: string) {
   process.env.DATABASE_URL = url;
@@ -100,7 +129,7 @@ try {
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { cwd: root, stdio: 'inherit' });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  server = spawn(process.execPath, [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []), 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     stdio: 'ignore',
     env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-01', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
@@ -111,7 +140,8 @@ try {
   }
   const cookie = await signInCookie(base);
   const targets = [
-    { name: 'static file (ceiling)', path: '/robots.txt' },
+    { name: 'static page (ceiling)', path: CEILING },
+    { name: 'static file', path: '/robots.txt' },
     { name: 'dashboard /', path: '/' },
     { name: 'published edition', path: editionPath },
     { name: 'trends', path: '/trends?team=customer-care&range=36' },
@@ -119,15 +149,23 @@ try {
     { name: '/api/health', path: '/api/health' },
   ];
   console.log(`\nLoad: autocannon, ${CONNECTIONS} connections, ${DURATION} s each, signed in, loopback`);
-  console.log(`${'target'.padEnd(24)} ${'req/s'.padStart(8)} ${'p50'.padStart(7)} ${'p90'.padStart(7)} ${'p99'.padStart(7)} ${'× static'.padStart(9)}  errors`);
+  console.log(`${'target'.padEnd(24)} ${'req/s'.padStart(8)} ${'p50'.padStart(7)} ${'p90'.padStart(7)} ${'p99'.padStart(7)} ${'× static'.padStart(9)} ${'CPU ms/r'.padStart(9)} ${'KB/resp'.padStart(8)}  errors`);
   let ceiling = 0;
   for (const t of targets) {
+    // The ceiling always runs (every ratio needs it) unless profiling, where it would drown the page.
+    if (ONLY && (t.path !== CEILING || CPU_PROF) && !ONLY.some((o) => t.name.includes(o))) continue;
+    if (t.path === '/robots.txt' && ONLY && !ONLY.includes('file')) continue;
     // Warm the route (compilation caches, connection pool) before measuring.
-    for (let i = 0; i < 3; i++) await fetch(base + t.path, { headers: { cookie } });
+    for (let i = 0; i < 3; i++) {
+      const body = await (await fetch(base + t.path, { headers: { cookie } })).text();
+      if (DUMP && i === 0) writeFileSync(path.join(DUMP, `${t.name.replace(/\W+/g, '-')}.html`), body);
+    }
+    const cpuBefore = cpuSeconds(server.pid!);
     const r = await autocannon({ url: base + t.path, connections: CONNECTIONS, duration: DURATION, headers: { cookie } });
-    if (t.path === '/robots.txt') ceiling = r.requests.average;
+    const cpuPerRequest = ((cpuSeconds(server.pid!) - cpuBefore) * 1000) / Math.max(1, r.requests.total);
+    if (t.path === CEILING) ceiling = r.requests.average;
     console.log(
-      `${t.name.padEnd(24)} ${r.requests.average.toFixed(0).padStart(8)} ${`${r.latency.p50}ms`.padStart(7)} ${`${r.latency.p90}ms`.padStart(7)} ${`${r.latency.p99}ms`.padStart(7)} ${(r.requests.average / ceiling).toFixed(2).padStart(9)}  ${r.non2xx + r.errors}`,
+      `${t.name.padEnd(24)} ${r.requests.average.toFixed(0).padStart(8)} ${`${r.latency.p50}ms`.padStart(7)} ${`${r.latency.p90}ms`.padStart(7)} ${`${r.latency.p99}ms`.padStart(7)} ${(r.requests.average / ceiling).toFixed(2).padStart(9)} ${cpuPerRequest.toFixed(2).padStart(9)} ${(r.throughput.total / Math.max(1, r.requests.total) / 1024).toFixed(1).padStart(8)}  ${r.non2xx + r.errors}`,
     );
   }
 
@@ -135,7 +173,7 @@ try {
   const browser = await chromium.launch({ ...(choice.executablePath ? { executablePath: choice.executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   const [name, value] = cookie.split('=') as [string, string];
   console.log('\nFirst-load JavaScript (gzip as transferred, Chromium, empty cache):');
-  for (const t of targets.filter((x) => !x.path.startsWith('/api') && x.path !== '/robots.txt')) {
+  for (const t of targets.filter((x) => !x.path.startsWith('/api') && x.path !== '/robots.txt' && x.path !== CEILING && (!ONLY || ONLY.some((o) => x.name.includes(o))))) {
     // A fresh context per page: nothing comes from the previous page's cache.
     const context = await browser.newContext();
     await context.addCookies([{ name, value, url: base }]);
@@ -154,7 +192,7 @@ try {
   }
   await browser.close();
 
-  if (LIGHTHOUSE) {
+  if (LIGHTHOUSE && !ONLY) {
     const { default: lighthouse } = await import('lighthouse');
     const chromeLauncher = await import('chrome-launcher');
     const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? choice.executablePath ?? '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
@@ -174,6 +212,10 @@ try {
   }
   await database.drop();
 } finally {
-  server?.kill('SIGTERM');
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server!.once('exit', r));
+    server.kill('SIGTERM');
+    await exited;
+  }
   await cluster.stop();
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Button } from '@/components/ui/button';
@@ -47,6 +48,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           ) : null}
           <SignInForm callbackUrl={callbackUrl} />
         </div>
+        <p className="mt-6 text-center text-sm">
+          <Link href="/about" className="text-brand-700 underline">
+            What is Service Review?
+          </Link>
+        </p>
       </div>
     </main>
   );

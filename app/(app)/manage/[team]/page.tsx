@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { TeamTabs } from '@/components/figures/team-tabs';
 import { buttonClass } from '@/components/ui/button';
+import { formatNumber } from '@/lib/format';
 import { PageHeader } from '@/components/ui/card';
 import { listMonthSummaries } from '@/lib/figures/figures';
 import { addMonths, currentMonth, monthLabel } from '@/lib/figures/month';
@@ -57,7 +58,7 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
                     {monthLabel(m.month)}
                   </Link>
                 </td>
-                <td className="px-4 py-2 text-right tabular-nums">{m.volumes.reduce((n, v) => n + v.received, 0).toLocaleString('en-GB')}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{formatNumber(m.volumes.reduce((n, v) => n + v.received, 0))}</td>
                 <td className="max-w-xs truncate px-4 py-2 text-slate-700">{m.note ?? ''}</td>
                 <td className="px-4 py-2 text-slate-600">
                   {m.updatedAt.toISOString().slice(0, 10)}

@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { after } from 'next/server';
 import { EditionView } from '@/components/reviews/edition-view';
 import { ReadershipPanel } from '@/components/reviews/readership-panel';
 import { OptOutForm, ThanksForm } from '@/components/reviews/small-forms';
 import { Card } from '@/components/ui/card';
 import { NotFoundError } from '@/lib/errors';
 import { MONTH_RE } from '@/lib/figures/month';
-import { readEdition } from '@/lib/reviews/readers';
+import { readEdition, recordEditionView } from '@/lib/reviews/readers';
 import { requirePageActor } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Monthly review' };
@@ -20,6 +21,8 @@ export default async function EditionPage({ params }: { params: Promise<{ team: 
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  // Counting the reader is a write the page does not need to wait for.
+  after(() => recordEditionView(actor, edition));
   return (
     <>
       <p className="no-print mb-4 text-sm">
