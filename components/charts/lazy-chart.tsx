@@ -1,11 +1,33 @@
 'use client';
 import dynamic from 'next/dynamic';
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { ChartSpec } from '@/lib/trends/chart-spec';
 
 // recharts (and d3) load in their own chunk, after the page is interactive, only when a chart
 // is about to be seen; the data tables and everything else work without them.
 const TrendChart = dynamic(() => import('./trend-chart').then((m) => m.TrendChart), { ssr: false, loading: () => null });
+
+// Charts that come into view are drawn one at a time, each in its own task and as a transition
+// React may interrupt: several charts drawn in one go block the page for hundreds of
+// milliseconds, and a reader scrolling or typing meanwhile would feel it.
+let queue: Promise<void> = Promise.resolve();
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Runs `draw` once the charts before it have been drawn (or have had two seconds to). */
+function drawInTurn(draw: (drawn: () => void) => void) {
+  queue = queue.then(nextTask).then(
+    () =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 2000);
+        startTransition(() =>
+          draw(() => {
+            clearTimeout(timer);
+            resolve();
+          }),
+        );
+      }),
+  );
+}
 
 /**
  * Draws the chart when it comes near the viewport: a page of eight charts then costs the
@@ -14,21 +36,30 @@ const TrendChart = dynamic(() => import('./trend-chart').then((m) => m.TrendChar
 export function LazyTrendChart({ spec, height = 280 }: { spec: ChartSpec; height?: number }) {
   const ref = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(false);
+  const drawn = useRef<() => void>(() => {});
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
+    let cancelled = false;
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
-        setVisible(true);
         observer.disconnect();
+        drawInTurn((done) => {
+          drawn.current = done;
+          if (cancelled) done();
+          else setVisible(true);
+        });
       }
-    }, { rootMargin: '200px' });
+    }, { rootMargin: '100px' });
     observer.observe(el);
-    return () => observer.disconnect();
+    return () => {
+      cancelled = true;
+      observer.disconnect();
+    };
   }, []);
   return (
     <div ref={ref} style={{ minHeight: height }}>
-      {visible ? <TrendChart spec={spec} height={height} /> : <div className="animate-pulse rounded-md bg-slate-100" style={{ height }} aria-hidden="true" />}
+      {visible ? <TrendChart spec={spec} height={height} onDrawn={() => drawn.current()} /> : <div className="animate-pulse rounded-md bg-slate-100" style={{ height }} aria-hidden="true" />}
     </div>
   );
 }

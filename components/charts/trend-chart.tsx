@@ -1,4 +1,5 @@
 'use client';
+import { useEffect, useState } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Annotation, ChartSpec } from '@/lib/trends/chart-spec';
 
@@ -35,19 +36,57 @@ function Tip({ active, label, payload, spec, notes }: TipProps & { spec: ChartSp
   );
 }
 
-export function TrendChart({ spec, height = 280 }: { spec: ChartSpec; height?: number }) {
+type TickProps = { x?: number | string; y?: number | string; payload?: { value: unknown } };
+
+// Plain SVG text for axis labels. recharts' own tick measures every label in the DOM (to wrap
+// words and to drop labels that would overlap), which made each chart a long task; here the
+// labels to show are chosen from the chart's width instead.
+function XTick({ x, y, payload }: TickProps) {
+  return (
+    <text x={x} y={y} dy={14} textAnchor="middle" fontSize={12} fill="#334155">
+      {String(payload?.value ?? '')}
+    </text>
+  );
+}
+
+function YTick({ x, y, payload, unit }: TickProps & { unit: string }) {
+  return (
+    <text x={x} y={y} dx={-4} dy={4} textAnchor="end" fontSize={12} fill="#334155">
+      {format(payload?.value, unit)}
+    </text>
+  );
+}
+
+/** The ★/◆ above a month with a win or a project update, as plain text (nothing to measure). */
+function MarkerLabel({ viewBox, symbol }: { viewBox?: { x?: number; y?: number }; symbol: string }) {
+  return (
+    <text x={viewBox?.x ?? 0} y={(viewBox?.y ?? 0) - 2} textAnchor="middle" fontSize={11} fill="#334155">
+      {symbol}
+    </text>
+  );
+}
+
+/** Every how many months a label fits: about 64 px for "2026-10" or "Oct" and the gap after it. */
+function labelInterval(width: number, count: number): number {
+  const plotWidth = Math.max(80, width - 90);
+  return Math.max(0, Math.ceil((count * 64) / plotWidth) - 1);
+}
+
+export function TrendChart({ spec, height = 280, onDrawn }: { spec: ChartSpec; height?: number; onDrawn?: () => void }) {
+  useEffect(() => onDrawn?.(), [onDrawn]);
+  const [width, setWidth] = useState(600);
   const annotations = spec.annotations ?? [];
   const markerMonths = [...new Map(annotations.map((a) => [a.month, a])).values()];
   const common = { data: spec.rows, margin: { top: 8, right: 16, bottom: 8, left: 8 }, accessibilityLayer: true };
   const axes = (
     <>
       <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-      <XAxis dataKey={spec.xKey} tick={{ fontSize: 12, fill: '#334155' }} minTickGap={12} />
-      <YAxis tick={{ fontSize: 12, fill: '#334155' }} width={56} domain={spec.percent ? [0, 100] : ['auto', 'auto']} allowDataOverflow={Boolean(spec.percent)} tickFormatter={(v: number) => format(v, spec.unit)} />
+      <XAxis dataKey={spec.xKey} tick={<XTick />} interval={labelInterval(width, spec.rows.length)} />
+      <YAxis tick={<YTick unit={spec.unit} />} interval={0} width={56} domain={spec.percent ? [0, 100] : ['auto', 'auto']} allowDataOverflow={Boolean(spec.percent)} />
       <Tooltip content={<Tip spec={spec} notes={annotations} />} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       {markerMonths.map((a) => (
-        <ReferenceLine key={a.month} x={a.month} stroke={a.kind === 'win' ? '#009E73' : '#CC79A7'} strokeDasharray="2 3" strokeOpacity={0.7} label={{ value: a.kind === 'win' ? '★' : '◆', position: 'top', fill: '#334155', fontSize: 11 }} />
+        <ReferenceLine key={a.month} x={a.month} stroke={a.kind === 'win' ? '#009E73' : '#CC79A7'} strokeDasharray="2 3" strokeOpacity={0.7} label={<MarkerLabel symbol={a.kind === 'win' ? '★' : '◆'} />} />
       ))}
     </>
   );
@@ -77,14 +116,14 @@ export function TrendChart({ spec, height = 280 }: { spec: ChartSpec; height?: n
         {axes}
         {spec.target !== null && spec.target !== undefined ? <ReferenceLine y={spec.target} stroke="#D55E00" strokeDasharray="6 3" label={{ value: `Target ${format(spec.target, spec.unit)}`, position: 'insideTopRight', fill: '#7c2d12', fontSize: 12 }} /> : null}
         {series.map((s, i) => (
-          <Line key={s.key} dataKey={s.key} name={s.label} type="monotone" stroke={PALETTE[i % PALETTE.length]} strokeWidth={i === 0 ? 2.5 : 2} strokeDasharray={i === 1 && spec.kind === 'yoy' ? '5 3' : undefined} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+          <Line key={s.key} dataKey={s.key} name={s.label} type="monotone" stroke={PALETTE[i % PALETTE.length]} strokeWidth={i === 0 ? 2.5 : 2} strokeDasharray={i === 1 && spec.kind === 'yoy' ? '5 3' : undefined} dot={spec.rows.length <= 24 ? { r: 2 } : false} connectNulls={false} isAnimationActive={false} />
         ))}
       </LineChart>
     );
   }
   return (
     <div style={{ width: '100%', height }}>
-      <ResponsiveContainer width="100%" height="100%">
+      <ResponsiveContainer width="100%" height="100%" onResize={(w) => setWidth(w)}>
         {chart}
       </ResponsiveContainer>
     </div>

@@ -192,18 +192,25 @@ try {
   }
   await browser.close();
 
-  if (LIGHTHOUSE && !ONLY) {
+  if (LIGHTHOUSE) {
     const { default: lighthouse } = await import('lighthouse');
     const chromeLauncher = await import('chrome-launcher');
     const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? choice.executablePath ?? '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
     console.log('\nLighthouse 12 (desktop preset; goals: performance ≥ 95, accessibility 100, best practices ≥ 95):');
     try {
-      for (const t of [targets[1]!, targets[2]!, targets[3]!]) {
+      for (const t of targets.filter((x) => ['/', editionPath].includes(x.path) || x.path.startsWith('/trends')).filter((x) => !ONLY || ONLY.some((o) => x.name.includes(o)))) {
         const result = await lighthouse(base + t.path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'], extraHeaders: { Cookie: cookie }, formFactor: 'desktop', screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }, throttlingMethod: 'provided' });
         const c = result?.lhr.categories;
         const score = (k: string) => Math.round((c?.[k]?.score ?? 0) * 100);
         const metric = (id: string) => result?.lhr.audits[id]?.displayValue ?? '–';
         console.log(`  ${t.name.padEnd(22)} performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}`);
+        if (process.argv.includes('--lighthouse-details')) {
+          type Item = { url?: string; total?: number; scripting?: number; startTime?: number; duration?: number; group?: string; groupLabel?: string };
+          const items = (id: string) => ((result?.lhr.audits[id]?.details as { items?: Item[] } | undefined)?.items ?? []);
+          for (const i of items('long-tasks').slice(0, 10)) console.log(`    long task at ${i.startTime?.toFixed(0)} ms: ${i.duration?.toFixed(0)} ms ${i.url ?? ''}`);
+          for (const i of items('bootup-time').slice(0, 6)) console.log(`    script ${i.url}: total ${i.total?.toFixed(0)} ms, scripting ${i.scripting?.toFixed(0)} ms`);
+          for (const i of items('mainthread-work-breakdown')) console.log(`    main thread ${i.groupLabel}: ${(i as { duration?: number }).duration?.toFixed(0)} ms`);
+        }
         console.log(`  ${''.padEnd(22)} FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, TTFB ${metric('server-response-time')}`);
       }
     } finally {
