@@ -8,21 +8,21 @@ export function ChartCard({ spec, csvHref, extra }: { spec: ChartSpec; csvHref?:
   const table = chartTable(spec);
   const hasData = spec.rows.some((r) => spec.series.some((s) => s.key !== 'Target' && typeof r[s.key] === 'number'));
   return (
-    <figure className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 print:break-inside-avoid" aria-labelledby={`${spec.id}-title`}>
+    <figure className="rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line print:break-inside-avoid" aria-labelledby={`${spec.id}-title`}>
       <figcaption className="mb-2">
-        <h3 id={`${spec.id}-title`} className="text-base font-semibold text-slate-900">{spec.title}</h3>
-        <p className="text-xs text-slate-600">{spec.description}</p>
+        <h3 id={`${spec.id}-title`} className="text-base font-semibold text-ink">{spec.title}</h3>
+        <p className="text-xs text-ink-subtle">{spec.description}</p>
       </figcaption>
       {hasData ? (
         <div aria-describedby={`${spec.id}-table`}>
           <LazyTrendChart spec={spec} />
         </div>
       ) : (
-        <p className="rounded-md bg-slate-50 px-3 py-8 text-center text-sm text-slate-600">No figures in this period yet.</p>
+        <p className="rounded-md bg-surface-muted px-3 py-8 text-center text-sm text-ink-subtle">No figures in this period yet.</p>
       )}
       {annotations.length ? (
-        <details className="mt-2 text-xs text-slate-700">
-          <summary className="cursor-pointer font-medium text-brand-700">What happened ({annotations.length})</summary>
+        <details className="mt-2 text-xs text-ink-muted">
+          <summary className="cursor-pointer font-medium text-accent">What happened ({annotations.length})</summary>
           <ul className="mt-1 max-h-48 space-y-0.5 overflow-y-auto" aria-label={`What happened: ${spec.title}`}>
             {annotations.map((a) => (
               <li key={`${a.month}-${a.label}`}>
@@ -35,14 +35,14 @@ export function ChartCard({ spec, csvHref, extra }: { spec: ChartSpec; csvHref?:
       {extra}
       <div className="mt-2 flex flex-wrap items-center gap-4 text-sm">
         <details className="w-full">
-          <summary className="cursor-pointer font-medium text-brand-700">Data table</summary>
+          <summary className="cursor-pointer font-medium text-accent">Data table</summary>
           <div className="mt-2 max-h-80 overflow-auto">
             <table id={`${spec.id}-table`} className="min-w-full text-xs tabular-nums">
               <caption className="sr-only">{spec.title}</caption>
               <thead>
                 <tr>
                   {table.header.map((h) => (
-                    <th key={h} scope="col" className="border-b border-slate-200 px-2 py-1 text-left font-semibold">{h}</th>
+                    <th key={h} scope="col" className="border-b border-line px-2 py-1 text-left font-semibold">{h}</th>
                   ))}
                 </tr>
               </thead>
@@ -63,7 +63,7 @@ export function ChartCard({ spec, csvHref, extra }: { spec: ChartSpec; csvHref?:
           </div>
         </details>
         {csvHref ? (
-          <a href={csvHref} className="font-medium text-brand-700 underline" download>
+          <a href={csvHref} className="font-medium text-accent underline" download>
             Download CSV
           </a>
         ) : null}

@@ -10,7 +10,7 @@ const SAFE_URL = /^(https?:|mailto:|\/|#)/i;
  */
 export function Markdown({ text, className = '' }: { text: string; className?: string }) {
   return (
-    <div className={`space-y-2 text-sm leading-relaxed text-slate-800 [&_a]:text-brand-700 [&_a]:underline [&_li]:ml-5 [&_ol]:list-decimal [&_ul]:list-disc ${className}`}>
+    <div className={`space-y-2 text-sm leading-relaxed text-ink [&_a]:text-accent [&_a]:underline [&_li]:ml-5 [&_ol]:list-decimal [&_ul]:list-disc ${className}`}>
       <ReactMarkdown
         rehypePlugins={[rehypeSanitize]}
         urlTransform={(url) => (SAFE_URL.test(url.trim()) ? defaultUrlTransform(url) : '')}
