@@ -46,10 +46,10 @@ export function TrendChart({ spec, height = 280 }: { spec: ChartSpec; height?: n
   const common = { data: spec.rows, margin: { top: 8, right: 16, bottom: 8, left: 8 }, accessibilityLayer: true };
   const axes = (
     <>
-      <CartesianGrid strokeDasharray="3 3" stroke="var(--color-line-strong)" />
+      <CartesianGrid strokeDasharray="3 3" stroke="var(--color-chart-grid)" />
       <XAxis dataKey={spec.xKey} tick={tick} stroke="var(--color-ink-subtle)" minTickGap={12} />
       <YAxis tick={tick} stroke="var(--color-ink-subtle)" width={56} domain={spec.percent ? [0, 100] : ['auto', 'auto']} allowDataOverflow={Boolean(spec.percent)} tickFormatter={(v: number) => format(v, spec.unit)} />
-      <Tooltip content={<Tip spec={spec} notes={annotations} />} cursor={spec.kind === 'stacked-bar' ? { fill: 'var(--color-surface-strong)', stroke: 'none' } : { stroke: 'var(--color-ink-subtle)' }} />
+      <Tooltip content={<Tip spec={spec} notes={annotations} />} cursor={spec.kind === 'stacked-bar' ? { fill: 'var(--color-surface-strong)', stroke: 'none' } : { stroke: 'var(--color-line-strong)' }} />
       {/* Legend words in ink (recharts colours them like the series); the icon carries the colour. */}
       <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span className="text-ink">{value}</span>} />
       {markerMonths.map((a) => (
