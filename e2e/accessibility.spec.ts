@@ -1,16 +1,23 @@
 // axe-core (WCAG 2.1 A and AA rules) on every page, as every role that may open it, with demo-like
 // data: the same pages the authorization matrix lists, so a new page is checked automatically.
+// Each page is checked twice, in the light and the dark colour scheme (dark follows the OS
+// setting through prefers-color-scheme): colour contrast must hold in both.
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { makeTeam, makeUser } from '../prisma/factories';
 import { expect, signIn, test } from './fixtures';
 import { AREAS } from './matrix';
 import { PUBLIC, ROLES, type Context } from './matrix/types';
 
 const PAGES = AREAS.flatMap((a) => a.pages ?? []).filter((p) => !p.label);
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** The WCAG 2.1 AA rules whose outcome depends on colours: the rest cannot change with the scheme. */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 for (const role of ROLES) {
-  test(`every page ${role.toLowerCase()} can open passes axe (WCAG 2.1 AA)`, async ({ page, db }) => {
-    test.setTimeout(180_000);
+  test(`every page ${role.toLowerCase()} can open passes axe (WCAG 2.1 AA), light and dark`, async ({ page, db }) => {
+    test.setTimeout(240_000);
     // Its own team: pages that create data for their path (drafts for a month) never collide
     // with a parallel role's run.
     const team = await makeTeam(db);
@@ -29,11 +36,27 @@ for (const role of ROLES) {
     for (const row of PAGES) {
       if (row.allowed === PUBLIC || !row.allowed.includes(role)) continue;
       const path = await row.path(context);
+      await page.emulateMedia({ colorScheme: 'light' });
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(results.passes.length, `axe checked ${path}`).toBeGreaterThan(10);
-      for (const v of results.violations) failures.push(`${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      // Charts draw when scrolled near; a drawn chart brings its legend (text) into the check.
+      const chart = page.locator('[aria-describedby$="-table"]').first();
+      if (await chart.count()) {
+        await chart.scrollIntoViewIfNeeded();
+        await expect(chart.locator('.recharts-legend-wrapper')).toBeVisible();
+      }
+      const light = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      expect(light.passes.length, `axe checked ${path}`).toBeGreaterThan(10);
+      // Switching the scheme restyles the same page at once: no second load. Only colours change,
+      // so only the colour rules run again.
+      const lightBackground = await bodyBackground(page);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await bodyBackground(page), `${path} turned dark`).not.toBe(lightBackground);
+      const dark = await new AxeBuilder({ page }).withRules(COLOUR_RULES).analyze();
+      expect(dark.passes.map((p) => p.id), `axe checked ${path} in dark`).toContain('color-contrast');
+      for (const [scheme, results] of [['light', light], ['dark', dark]] as const) {
+        for (const v of results.violations) failures.push(`${path} [${scheme}]: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      }
     }
     expect(failures, failures.join('\n')).toEqual([]);
   });
@@ -42,14 +65,43 @@ for (const role of ROLES) {
 test('the check can fail: an image without alt text on a real page is reported', async ({ page }) => {
   await page.goto('/sign-in');
   await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/x.png">'));
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   expect(results.violations.map((v) => v.id)).toContain('image-alt');
 });
 
-test('the public pages (sign-in, about) pass axe', async ({ page }) => {
-  for (const path of ['/sign-in', '/about']) {
-    expect((await page.goto(path))?.status(), path).toBe(200);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(results.violations.map((v) => `${path}: ${v.id}: ${v.help}`)).toEqual([]);
-  }
+test('the dark check can fail: light-only text on a dark page is reported', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/sign-in');
+  await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p style="color: #1e293b">Dark grey on the dark page</p>'));
+  const results = await new AxeBuilder({ page }).withRules(COLOUR_RULES).analyze();
+  expect(results.violations.map((v) => v.id)).toContain('color-contrast');
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the public pages (sign-in, about) pass axe (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of ['/sign-in', '/about']) {
+      expect((await page.goto(path))?.status(), path).toBe(200);
+      const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      expect(results.violations.map((v) => `${path}: ${v.id}: ${v.help}`)).toEqual([]);
+    }
+  });
+}
+
+test('dark mode follows the OS setting on screen, and paper stays white', async ({ page, signInAs }) => {
+  await signInAs('COLLEAGUE');
+  const look = () => page.evaluate(() => ({ body: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.body).color, scheme: getComputedStyle(document.documentElement).colorScheme }));
+  await page.emulateMedia({ colorScheme: 'light', media: 'screen' });
+  await page.goto('/');
+  const light = await look();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await look();
+  expect(dark.body).not.toBe(light.body);
+  expect(dark.text).not.toBe(light.text);
+  expect(dark.scheme).toBe('light dark');
+  // Printing from a dark screen: the light colours, on white.
+  await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
+  const printed = await look();
+  expect(printed.body).toBe('rgb(255, 255, 255)');
+  expect(printed.text).toBe(light.text);
 });

@@ -14,12 +14,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const items = navFor(actor.role).map(({ href, label }) => ({ href, label, ...(href === '/quotes/moderation' ? { badge: pendingQuotes, badgeLabel: 'pending' } : {}) }));
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-surface focus:p-2">
         Skip to content
       </a>
-      <header className="no-print border-b border-slate-200 bg-white">
+      <header className="no-print border-b border-line bg-surface">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link href="/" className="text-base font-bold text-brand-900">
+          <Link href="/" className="text-base font-bold text-accent-strong">
             Service Review
           </Link>
           <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
@@ -27,10 +27,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <span className="hidden text-right sm:block">
-              <span className="block font-medium text-slate-900">{actor.name}</span>
-              <span className="block text-xs text-slate-600">{ROLE_LABELS[actor.role]}</span>
+              <span className="block font-medium text-ink">{actor.name}</span>
+              <span className="block text-xs text-ink-subtle">{ROLE_LABELS[actor.role]}</span>
             </span>
-            <Link href="/account/password" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
+            <Link href="/account/password" className="rounded-md px-2 py-1 text-ink-muted hover:bg-surface-strong">
               Account
             </Link>
             <form action={signOutAction}>
@@ -42,7 +42,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </header>
       {actor.passwordChangeRequired ? (
-        <div className="no-print bg-amber-50 px-4 py-2 text-center text-sm text-amber-900 ring-1 ring-amber-200">
+        <div className="no-print bg-warning-surface px-4 py-2 text-center text-sm text-warning ring-1 ring-warning-line">
           You signed in with a one-time password. <Link href="/account/password" className="font-semibold underline">Choose your own password now.</Link>
         </div>
       ) : null}

@@ -21,9 +21,9 @@ export default async function DashboardPage() {
     <>
       <PageHeader title={`${greeting(new Date().getHours())}, ${firstName}`} description="What our customer-service teams handled, how well, and what customers said." />
       {needs && (needs.pendingQuotes > 0 || needs.missingFigures.length > 0 || needs.editions.some((e) => e.status !== 'PUBLISHED')) ? (
-        <section aria-labelledby="needs-title" className="mb-6 rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200">
-          <h2 id="needs-title" className="font-semibold text-amber-900">Needs you</h2>
-          <ul className="mt-1 list-disc pl-5 text-sm text-amber-900">
+        <section aria-labelledby="needs-title" className="mb-6 rounded-lg bg-warning-surface p-4 ring-1 ring-warning-line">
+          <h2 id="needs-title" className="font-semibold text-warning">Needs you</h2>
+          <ul className="mt-1 list-disc pl-5 text-sm text-warning">
             {needs.pendingQuotes > 0 ? (
               <li>
                 <Link href="/quotes/moderation" className="font-medium underline">
@@ -54,20 +54,20 @@ export default async function DashboardPage() {
         {cards.map(({ team, edition, thanks, headlines, quotes, projects }) => (
           <section key={team.id} aria-labelledby={`dash-${team.slug}`} className="space-y-4">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h2 id={`dash-${team.slug}`} className="text-xl font-bold text-slate-900">
+              <h2 id={`dash-${team.slug}`} className="text-xl font-bold text-ink">
                 {team.name}
-                {headlines ? <span className="ml-2 text-base font-medium text-slate-600">{monthLabel(headlines.month)}</span> : null}
+                {headlines ? <span className="ml-2 text-base font-medium text-ink-subtle">{monthLabel(headlines.month)}</span> : null}
               </h2>
               <p className="flex flex-wrap gap-4 text-sm">
                 {edition ? (
-                  <Link href={`/reviews/${team.slug}/${edition.month}`} className="font-semibold text-brand-700 underline">
+                  <Link href={`/reviews/${team.slug}/${edition.month}`} className="font-semibold text-accent underline">
                     Read “{edition.title}”
                   </Link>
                 ) : null}
-                <Link href={`/trends?team=${team.slug}`} className="font-medium text-brand-700 underline">
+                <Link href={`/trends?team=${team.slug}`} className="font-medium text-accent underline">
                   Trends
                 </Link>
-                <span className="text-slate-700">
+                <span className="text-ink-muted">
                   <span aria-hidden="true">♥</span> {formatNumber(thanks)} thank-you{thanks === 1 ? '' : 's'} from colleagues
                 </span>
               </p>
@@ -80,34 +80,34 @@ export default async function DashboardPage() {
                   ))}
                 </dl>
                 <div className="grid gap-4 lg:grid-cols-[1fr_2fr]">
-                  <div className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
-                    <p className="text-xs font-medium text-slate-700">Contacts, last 12 months</p>
+                  <div className="rounded-lg bg-surface p-3 ring-1 ring-line">
+                    <p className="text-xs font-medium text-ink-muted">Contacts, last 12 months</p>
                     <Sparkline points={headlines.spark} label={`Contacts per month for ${team.name} over the last 12 months, from ${formatMaybe(headlines.spark.find((p) => p.total !== null)?.total)} to ${formatMaybe(headlines.spark.at(-1)?.total)}`} />
-                    {headlines.note ? <p className="mt-2 text-xs text-slate-700">Note: {headlines.note}</p> : null}
+                    {headlines.note ? <p className="mt-2 text-xs text-ink-muted">Note: {headlines.note}</p> : null}
                   </div>
-                  <div className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
-                    <h3 className="text-xs font-medium text-slate-700">Active projects</h3>
+                  <div className="rounded-lg bg-surface p-3 ring-1 ring-line">
+                    <h3 className="text-xs font-medium text-ink-muted">Active projects</h3>
                     {projects.length ? (
                       <ul className="mt-1 space-y-1 text-sm">
                         {projects.map((p) => (
                           <li key={p.id}>
-                            <Link href={`/projects/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.name}</Link>
-                            {p.latestUpdate ? <span className="text-slate-600"> · latest update {p.latestUpdate.toISOString().slice(0, 10)}</span> : null}
+                            <Link href={`/projects/${p.id}`} className="font-medium text-accent hover:underline">{p.name}</Link>
+                            {p.latestUpdate ? <span className="text-ink-subtle"> · latest update {p.latestUpdate.toISOString().slice(0, 10)}</span> : null}
                           </li>
                         ))}
                       </ul>
                     ) : (
-                      <p className="text-sm text-slate-600">No project in progress.</p>
+                      <p className="text-sm text-ink-subtle">No project in progress.</p>
                     )}
                   </div>
                 </div>
               </>
             ) : (
-              <p className="rounded-lg bg-white p-4 text-sm text-slate-600 ring-1 ring-slate-200">No figures yet for {team.name}.</p>
+              <p className="rounded-lg bg-surface p-4 text-sm text-ink-subtle ring-1 ring-line">No figures yet for {team.name}.</p>
             )}
             {quotes.length ? (
               <div>
-                <h3 className="mb-2 text-sm font-semibold text-slate-800">What customers said</h3>
+                <h3 className="mb-2 text-sm font-semibold text-ink">What customers said</h3>
                 <div className="grid gap-4 md:grid-cols-3">
                   {quotes.map((q) => (
                     <QuoteFigure key={q.id} quote={q} showTeam={false} />

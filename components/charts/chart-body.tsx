@@ -20,11 +20,11 @@ export function ChartBody({ spec }: { spec: ChartSpec }) {
           <LazyTrendChart spec={spec} />
         </div>
       ) : (
-        <p className="rounded-md bg-slate-50 px-3 py-8 text-center text-sm text-slate-600">No figures in this period yet.</p>
+        <p className="rounded-md bg-surface-muted px-3 py-8 text-center text-sm text-ink-subtle">No figures in this period yet.</p>
       )}
       {annotations.length ? (
-        <details className="mt-2 text-xs text-slate-700">
-          <summary className="cursor-pointer font-medium text-brand-700">What happened ({annotations.length})</summary>
+        <details className="mt-2 text-xs text-ink-muted">
+          <summary className="cursor-pointer font-medium text-accent">What happened ({annotations.length})</summary>
           <ul className="mt-1 max-h-48 space-y-0.5 overflow-y-auto" aria-label={`What happened: ${spec.title}`}>
             {annotations.map((a) => (
               <li key={`${a.month}-${a.label}`}>
@@ -35,7 +35,7 @@ export function ChartBody({ spec }: { spec: ChartSpec }) {
         </details>
       ) : null}
       <details className="mt-2 w-full text-sm">
-        <summary className="cursor-pointer font-medium text-brand-700">Data table</summary>
+        <summary className="cursor-pointer font-medium text-accent">Data table</summary>
         <div className="mt-2 max-h-80 overflow-auto">
           {/* Cell styles live on the table: hundreds of cells then carry no class of their own. */}
           <table id={`${spec.id}-table`} className="min-w-full text-xs tabular-nums [&_td]:px-2 [&_td]:py-0.5 [&_td]:text-right [&_tbody_th]:px-2 [&_tbody_th]:py-0.5 [&_tbody_th]:text-left [&_tbody_th]:font-medium">
@@ -43,7 +43,7 @@ export function ChartBody({ spec }: { spec: ChartSpec }) {
             <thead>
               <tr>
                 {table.header.map((h) => (
-                  <th key={h} scope="col" className="border-b border-slate-200 px-2 py-1 text-left font-semibold">
+                  <th key={h} scope="col" className="border-b border-line px-2 py-1 text-left font-semibold">
                     {h}
                   </th>
                 ))}

@@ -5,16 +5,16 @@ import { ChartBody } from './chart-body';
 /** A chart with what screen readers and number people need: caption, data table, CSV. */
 export function ChartCard({ spec, csvHref, extra }: { spec: ChartSpec; csvHref?: string; extra?: ReactNode }) {
   return (
-    <figure className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 print:break-inside-avoid" aria-labelledby={`${spec.id}-title`}>
+    <figure className="rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line print:break-inside-avoid" aria-labelledby={`${spec.id}-title`}>
       <figcaption className="mb-2">
-        <h3 id={`${spec.id}-title`} className="text-base font-semibold text-slate-900">{spec.title}</h3>
-        <p className="text-xs text-slate-600">{spec.description}</p>
+        <h3 id={`${spec.id}-title`} className="text-base font-semibold text-ink">{spec.title}</h3>
+        <p className="text-xs text-ink-subtle">{spec.description}</p>
       </figcaption>
       <ChartBody spec={spec} />
       {extra}
       {csvHref ? (
         <p className="mt-2 text-sm">
-          <a href={csvHref} className="font-medium text-brand-700 underline" download>
+          <a href={csvHref} className="font-medium text-accent underline" download>
             Download CSV
           </a>
         </p>

@@ -59,7 +59,7 @@ export function LazyTrendChart({ spec, height = 280 }: { spec: ChartSpec; height
   }, []);
   return (
     <div ref={ref} style={{ minHeight: height }}>
-      {visible ? <TrendChart spec={spec} height={height} onDrawn={() => drawn.current()} /> : <div className="animate-pulse rounded-md bg-slate-100" style={{ height }} aria-hidden="true" />}
+      {visible ? <TrendChart spec={spec} height={height} onDrawn={() => drawn.current()} /> : <div className="animate-pulse rounded-md bg-surface-strong" style={{ height }} aria-hidden="true" />}
     </div>
   );
 }

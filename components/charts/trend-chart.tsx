@@ -3,8 +3,10 @@ import { useEffect, useState } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Annotation, ChartSpec } from '@/lib/trends/chart-spec';
 
-// Okabe–Ito: distinguishable with the common colour-vision deficiencies, and on dark or light.
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#999999'];
+// Every colour is a CSS variable from app/globals.css, so the chart follows light and dark like the
+// rest of the page (SVG presentation attributes accept var()). The series are Okabe–Ito.
+export const PALETTE = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `var(--color-series-${n})`);
+const INK_MUTED = 'var(--color-ink-muted)';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 const format = (v: unknown, unit: string) => (typeof v === 'number' ? `${number.format(v)}${unit === '%' ? '%' : ''}` : '–');
@@ -16,17 +18,19 @@ function Tip({ active, label, payload, spec, notes }: TipProps & { spec: ChartSp
   if (!active || !payload?.length) return null;
   const happened = notes.filter((a) => a.month === label);
   return (
-    <div className="max-w-xs rounded-md bg-white p-2 text-xs shadow ring-1 ring-slate-300">
+    <div className="max-w-xs rounded-md bg-surface p-2 text-xs text-ink shadow ring-1 ring-line-strong">
       <p className="font-semibold">{label}</p>
       <ul>
         {payload.map((p) => (
-          <li key={String(p.name)} style={{ color: p.color }}>
+          // The series colour as a swatch, the words in ink: yellow or blue text fails contrast.
+          <li key={String(p.name)} className="flex items-center gap-1.5">
+            <span aria-hidden="true" className="inline-block size-2.5 shrink-0 rounded-full" style={{ background: p.color }} />
             {p.name}: {format(p.value, spec.unit)}
           </li>
         ))}
       </ul>
       {happened.length ? (
-        <ul className="mt-1 border-t border-slate-200 pt-1 text-slate-800">
+        <ul className="mt-1 border-t border-line pt-1 text-ink">
           {happened.map((a) => (
             <li key={a.label}>{a.kind === 'win' ? '★' : '◆'} {a.label}</li>
           ))}
@@ -43,7 +47,7 @@ type TickProps = { x?: number | string; y?: number | string; payload?: { value: 
 // labels to show are chosen from the chart's width instead.
 function XTick({ x, y, payload }: TickProps) {
   return (
-    <text x={x} y={y} dy={14} textAnchor="middle" fontSize={12} fill="#334155">
+    <text x={x} y={y} dy={14} textAnchor="middle" fontSize={12} fill={INK_MUTED}>
       {String(payload?.value ?? '')}
     </text>
   );
@@ -51,7 +55,7 @@ function XTick({ x, y, payload }: TickProps) {
 
 function YTick({ x, y, payload, unit }: TickProps & { unit: string }) {
   return (
-    <text x={x} y={y} dx={-4} dy={4} textAnchor="end" fontSize={12} fill="#334155">
+    <text x={x} y={y} dx={-4} dy={4} textAnchor="end" fontSize={12} fill={INK_MUTED}>
       {format(payload?.value, unit)}
     </text>
   );
@@ -60,7 +64,7 @@ function YTick({ x, y, payload, unit }: TickProps & { unit: string }) {
 /** The ★/◆ above a month with a win or a project update, as plain text (nothing to measure). */
 function MarkerLabel({ viewBox, symbol }: { viewBox?: { x?: number; y?: number }; symbol: string }) {
   return (
-    <text x={viewBox?.x ?? 0} y={(viewBox?.y ?? 0) - 2} textAnchor="middle" fontSize={11} fill="#334155">
+    <text x={viewBox?.x ?? 0} y={(viewBox?.y ?? 0) - 2} textAnchor="middle" fontSize={11} fill={INK_MUTED}>
       {symbol}
     </text>
   );
@@ -80,13 +84,14 @@ export function TrendChart({ spec, height = 280, onDrawn }: { spec: ChartSpec; h
   const common = { data: spec.rows, margin: { top: 8, right: 16, bottom: 8, left: 8 }, accessibilityLayer: true };
   const axes = (
     <>
-      <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-      <XAxis dataKey={spec.xKey} tick={<XTick />} interval={labelInterval(width, spec.rows.length)} />
-      <YAxis tick={<YTick unit={spec.unit} />} interval={0} width={56} domain={spec.percent ? [0, 100] : ['auto', 'auto']} allowDataOverflow={Boolean(spec.percent)} />
-      <Tooltip content={<Tip spec={spec} notes={annotations} />} />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
+      <CartesianGrid strokeDasharray="3 3" stroke="var(--color-chart-grid)" />
+      <XAxis dataKey={spec.xKey} tick={<XTick />} interval={labelInterval(width, spec.rows.length)} stroke="var(--color-ink-subtle)" />
+      <YAxis tick={<YTick unit={spec.unit} />} interval={0} stroke="var(--color-ink-subtle)" width={56} domain={spec.percent ? [0, 100] : ['auto', 'auto']} allowDataOverflow={Boolean(spec.percent)} />
+      <Tooltip content={<Tip spec={spec} notes={annotations} />} cursor={spec.kind === 'stacked-bar' ? { fill: 'var(--color-surface-strong)', stroke: 'none' } : { stroke: 'var(--color-line-strong)' }} />
+      {/* Legend words in ink (recharts colours them like the series); the icon carries the colour. */}
+      <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span className="text-ink">{value}</span>} />
       {markerMonths.map((a) => (
-        <ReferenceLine key={a.month} x={a.month} stroke={a.kind === 'win' ? '#009E73' : '#CC79A7'} strokeDasharray="2 3" strokeOpacity={0.7} label={<MarkerLabel symbol={a.kind === 'win' ? '★' : '◆'} />} />
+        <ReferenceLine key={a.month} x={a.month} stroke={a.kind === 'win' ? PALETTE[2] : PALETTE[3]} strokeDasharray="2 3" strokeOpacity={0.7} label={<MarkerLabel symbol={a.kind === 'win' ? '★' : '◆'} />} />
       ))}
     </>
   );
@@ -114,9 +119,9 @@ export function TrendChart({ spec, height = 280, onDrawn }: { spec: ChartSpec; h
     chart = (
       <LineChart {...common}>
         {axes}
-        {spec.target !== null && spec.target !== undefined ? <ReferenceLine y={spec.target} stroke="#D55E00" strokeDasharray="6 3" label={{ value: `Target ${format(spec.target, spec.unit)}`, position: 'insideTopRight', fill: '#7c2d12', fontSize: 12 }} /> : null}
+        {spec.target !== null && spec.target !== undefined ? <ReferenceLine y={spec.target} stroke={PALETTE[5]} strokeDasharray="6 3" label={{ value: `Target ${format(spec.target, spec.unit)}`, position: 'insideTopRight', fill: 'var(--color-chart-target)', fontSize: 12 }} /> : null}
         {series.map((s, i) => (
-          <Line key={s.key} dataKey={s.key} name={s.label} type="monotone" stroke={PALETTE[i % PALETTE.length]} strokeWidth={i === 0 ? 2.5 : 2} strokeDasharray={i === 1 && spec.kind === 'yoy' ? '5 3' : undefined} dot={spec.rows.length <= 24 ? { r: 2 } : false} connectNulls={false} isAnimationActive={false} />
+          <Line key={s.key} dataKey={s.key} name={s.label} type="monotone" stroke={PALETTE[i % PALETTE.length]} strokeWidth={i === 0 ? 2.5 : 2} strokeDasharray={i === 1 && spec.kind === 'yoy' ? '5 3' : undefined} fill="var(--color-surface)" dot={spec.rows.length <= 24 ? { r: 2 } : false} activeDot={{ r: 4, stroke: 'var(--color-surface)' }} connectNulls={false} isAnimationActive={false} />
         ))}
       </LineChart>
     );

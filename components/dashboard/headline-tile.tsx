@@ -4,11 +4,11 @@ import { sparklinePath, type SparkPoint } from '@/lib/dashboard/sparkline';
 import { formatNumber as fmt } from '@/lib/format';
 
 function ChangeLine({ label, change, headline }: { label: string; change: Change; headline: Headline }) {
-  if (change.delta === null) return <span className="block text-xs text-slate-500">{label}: no figure</span>;
+  if (change.delta === null) return <span className="block text-xs text-ink-subtle">{label}: no figure</span>;
   const up = change.delta > 0;
   const flat = change.delta === 0;
   const good = headline.goodDirection === 0 || flat ? null : (up ? 1 : -1) === headline.goodDirection;
-  const tone = good === null ? 'text-slate-700' : good ? 'text-green-800' : 'text-red-800';
+  const tone = good === null ? 'text-ink-muted' : good ? 'text-success' : 'text-danger';
   const amount = headline.unit === '%' ? `${fmt(Math.abs(change.delta), 1)} pts` : change.percent !== null ? `${fmt(Math.abs(change.percent), 1)}%` : fmt(Math.abs(change.delta), headline.decimals);
   return (
     <span className={`block text-xs ${tone}`}>
@@ -20,15 +20,15 @@ function ChangeLine({ label, change, headline }: { label: string; change: Change
 
 export function HeadlineTile({ headline, large = false }: { headline: Headline; large?: boolean }) {
   return (
-    <div className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
-      <dt className={`${large ? 'text-2xl' : 'text-xs'} font-medium text-slate-700`}>{headline.label}</dt>
+    <div className="rounded-lg bg-surface p-3 ring-1 ring-line">
+      <dt className={`${large ? 'text-2xl' : 'text-xs'} font-medium text-ink-muted`}>{headline.label}</dt>
       <dd>
-        <span className={`${large ? 'text-7xl' : 'text-2xl'} block font-bold text-slate-900 tabular-nums`}>
+        <span className={`${large ? 'text-7xl' : 'text-2xl'} block font-bold text-ink tabular-nums`}>
           {fmt(headline.value, headline.decimals)}
-          {headline.unit ? <span className={`${large ? 'text-4xl' : 'text-base'} font-semibold text-slate-700`}>{headline.unit}</span> : null}
+          {headline.unit ? <span className={`${large ? 'text-4xl' : 'text-base'} font-semibold text-ink-muted`}>{headline.unit}</span> : null}
         </span>
         {headline.target !== undefined && headline.target !== null ? (
-          <span className={`block ${large ? 'text-xl' : 'text-xs'} font-medium ${headline.onTarget ? 'text-green-800' : 'text-amber-800'}`}>
+          <span className={`block ${large ? 'text-xl' : 'text-xs'} font-medium ${headline.onTarget ? 'text-success' : 'text-warning'}`}>
             {headline.onTarget ? '✓ on target' : '✗ off target'} ({fmt(headline.target, headline.decimals)}
             {headline.unit})
           </span>
@@ -50,7 +50,7 @@ export function Sparkline({ points, label }: { points: SparkPoint[]; label: stri
   if (!path) return null;
   return (
     <svg viewBox="0 0 100 30" className="h-10 w-full" role="img" aria-label={label} preserveAspectRatio="none">
-      <path d={path.d} fill="none" stroke="#0072B2" strokeWidth="1.5" vectorEffect="non-scaling-stroke" />
+      <path d={path.d} fill="none" stroke="var(--color-series-1)" strokeWidth="1.5" vectorEffect="non-scaling-stroke" />
     </svg>
   );
 }

@@ -39,20 +39,20 @@ function ArchiveButton({ team, kpi }: { team: string; kpi: Kpi }) {
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="team" value={team} />
       <input type="hidden" name="id" value={kpi.id} />
-      <button type="submit" name="op" value={kpi.archived ? 'restore' : 'archive'} disabled={pending} className="rounded px-2 py-1 text-xs font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-100">
+      <button type="submit" name="op" value={kpi.archived ? 'restore' : 'archive'} disabled={pending} className="rounded px-2 py-1 text-xs font-medium text-ink-muted ring-1 ring-line-strong hover:bg-surface-strong">
         {kpi.archived ? `Restore ${kpi.name}` : `Archive ${kpi.name}`}
       </button>
-      {!state.ok && state.message ? <span className="text-xs text-red-700">{state.message}</span> : null}
+      {!state.ok && state.message ? <span className="text-xs text-danger">{state.message}</span> : null}
     </form>
   );
 }
 
 export function KpiEditor({ team, kpis, units, directions }: { team: string; kpis: Kpi[]; units: Option[]; directions: Option[] }) {
   return (
-    <section aria-labelledby="kpi-title" className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section aria-labelledby="kpi-title" className="space-y-4 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line">
       <h2 id="kpi-title" className="text-base font-semibold">KPIs</h2>
       {kpis.map((k) => (
-        <div key={k.id} className={`space-y-1 border-b border-slate-100 pb-3 ${k.archived ? 'opacity-70' : ''}`}>
+        <div key={k.id} className={`space-y-1 border-b border-line-subtle pb-3 ${k.archived ? 'opacity-70' : ''}`}>
           <KpiForm team={team} kpi={k} units={units} directions={directions} />
           <ArchiveButton team={team} kpi={k} />
         </div>

@@ -16,20 +16,20 @@ export function ListEditor({ team, kind, title, singular, items }: { team: strin
       <input type="hidden" name="kind" value={kind} />
     </>
   );
-  const small = 'rounded px-2 py-1 text-xs font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-100 disabled:opacity-40';
+  const small = 'rounded px-2 py-1 text-xs font-medium text-ink-muted ring-1 ring-line-strong hover:bg-surface-strong disabled:opacity-40';
   return (
-    <section aria-labelledby={`${kind}-title`} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section aria-labelledby={`${kind}-title`} className="rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line">
       <h2 id={`${kind}-title`} className="mb-3 text-base font-semibold">{title}</h2>
       <FormMessage state={state.ok ? state : nameError ? { ok: false, message: nameError.join(' ') } : state} />
-      <ol className="mt-2 divide-y divide-slate-100">
+      <ol className="mt-2 divide-y divide-line-subtle">
         {items.map((item, index) => (
-          <li key={item.id} className={`flex flex-wrap items-center gap-2 py-2 ${item.archived ? 'text-slate-500' : ''}`}>
+          <li key={item.id} className={`flex flex-wrap items-center gap-2 py-2 ${item.archived ? 'text-ink-subtle' : ''}`}>
             <form action={action} className="flex flex-1 items-center gap-2">
               {hidden}
               <input type="hidden" name="id" value={item.id} />
               <input type="hidden" name="op" value="rename" />
               <label className="sr-only" htmlFor={`${kind}-${item.id}`}>Name of {singular} {index + 1}</label>
-              <input id={`${kind}-${item.id}`} name="name" defaultValue={item.name} maxLength={80} className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm" />
+              <input id={`${kind}-${item.id}`} name="name" defaultValue={item.name} maxLength={80} className="min-w-0 flex-1 rounded-md border border-line-strong px-2 py-1 text-sm" />
               <button type="submit" className={small} disabled={pending}>Rename</button>
             </form>
             {item.archived ? <span className="text-xs">archived</span> : null}
@@ -55,14 +55,14 @@ export function ListEditor({ team, kind, title, singular, items }: { team: strin
             </form>
           </li>
         ))}
-        {items.length === 0 ? <li className="py-2 text-sm text-slate-600">None yet.</li> : null}
+        {items.length === 0 ? <li className="py-2 text-sm text-ink-subtle">None yet.</li> : null}
       </ol>
       <form action={action} className="mt-3 flex items-end gap-2" key={state.ok ? state.message : 'add'}>
         {hidden}
         <input type="hidden" name="op" value="add" />
         <div className="flex-1">
           <label htmlFor={`${kind}-new`} className="block text-sm font-medium">New {singular}</label>
-          <input id={`${kind}-new`} name="name" maxLength={80} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+          <input id={`${kind}-new`} name="name" maxLength={80} className="mt-1 w-full rounded-md border border-line-strong px-2 py-1.5 text-sm" />
         </div>
         <Button type="submit" variant="secondary" disabled={pending}>Add</Button>
       </form>

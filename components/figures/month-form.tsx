@@ -39,20 +39,20 @@ function NumberField({ name, state, hints, labels, unit, srLabel }: { name: stri
           defaultValue={state.values?.[name] ?? ''}
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby={describedBy}
-          className={`w-full min-w-20 rounded-md border px-2 py-1.5 text-right text-sm tabular-nums ${errors?.length ? 'border-red-600' : 'border-slate-300'}`}
+          className={`w-full min-w-20 rounded-md border px-2 py-1.5 text-right text-sm tabular-nums ${errors?.length ? 'border-danger' : 'border-line-strong'}`}
         />
-        {unit ? <span className="text-xs text-slate-600">{unit}</span> : null}
+        {unit ? <span className="text-xs text-ink-subtle">{unit}</span> : null}
       </div>
-      <p id={`${name}-hint`} className="mt-0.5 text-right text-xs text-slate-600">
+      <p id={`${name}-hint`} className="mt-0.5 text-right text-xs text-ink-subtle">
         <span title={labels.lastMonth}>{hints.lastMonth[name] ?? '–'}</span> · <span title={labels.lastYear}>{hints.lastYear[name] ?? '–'}</span>
         <span className="sr-only">
           {' '}
           ({labels.lastMonth}: {hints.lastMonth[name] ?? 'none'}; {labels.lastYear}: {hints.lastYear[name] ?? 'none'})
         </span>
       </p>
-      {theirs !== undefined && theirs !== (state.values?.[name] ?? '') ? <p className="text-right text-xs font-medium text-amber-800">Theirs: {theirs || 'empty'}</p> : null}
+      {theirs !== undefined && theirs !== (state.values?.[name] ?? '') ? <p className="text-right text-xs font-medium text-warning">Theirs: {theirs || 'empty'}</p> : null}
       {errors?.length ? (
-        <p id={`${name}-error`} className="mt-0.5 text-xs font-medium text-red-700">
+        <p id={`${name}-error`} className="mt-0.5 text-xs font-medium text-danger">
           {errors.join(' ')}
         </p>
       ) : null}
@@ -62,8 +62,8 @@ function NumberField({ name, state, hints, labels, unit, srLabel }: { name: stri
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <fieldset className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-      <legend className="px-1 text-base font-semibold text-slate-900">{title}</legend>
+    <fieldset className="rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line">
+      <legend className="px-1 text-base font-semibold text-ink">{title}</legend>
       {children}
     </fieldset>
   );
@@ -80,13 +80,13 @@ export function MonthFiguresForm(props: Props) {
       <input type="hidden" name="month" value={props.month} />
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} />
-      <p className="text-xs text-slate-600">
+      <p className="text-xs text-ink-subtle">
         Under each field: {props.labels.lastMonth} · {props.labels.lastYear}. Leave a field empty when there is no figure.
       </p>
       <Section title="Contacts by channel">
         <table className="w-full text-sm">
           <thead>
-            <tr className="text-left text-xs text-slate-600 uppercase">
+            <tr className="text-left text-xs text-ink-subtle uppercase">
               <th scope="col" className="py-1">Channel</th>
               <th scope="col" className="py-1 text-right">Received</th>
               <th scope="col" className="py-1 text-right">Handled</th>
@@ -132,7 +132,7 @@ export function MonthFiguresForm(props: Props) {
                 ))}
               </div>
             ) : (
-              <p className="text-sm text-slate-600">None set up yet: add them in team settings.</p>
+              <p className="text-sm text-ink-subtle">None set up yet: add them in team settings.</p>
             )}
           </Section>
         ))}
@@ -144,7 +144,7 @@ export function MonthFiguresForm(props: Props) {
               <span className="pt-1.5 text-sm font-medium">
                 {k.name}
                 {archivedNote(k)}
-                {k.target !== null && k.target !== undefined ? <span className="block text-xs font-normal text-slate-600">Target {k.target}{k.unit === '%' ? '%' : ` ${k.unit}`}</span> : null}
+                {k.target !== null && k.target !== undefined ? <span className="block text-xs font-normal text-ink-subtle">Target {k.target}{k.unit === '%' ? '%' : ` ${k.unit}`}</span> : null}
               </span>
               <NumberField name={`kpi:${k.id}`} srLabel={`KPI ${k.name}`} unit={k.unit} {...common} />
             </div>
@@ -152,18 +152,18 @@ export function MonthFiguresForm(props: Props) {
         </div>
       </Section>
       <Section title="Note">
-        <label htmlFor="note" className="text-sm text-slate-700">
+        <label htmlFor="note" className="text-sm text-ink-muted">
           Anything that explains the month (up to 1000 characters), e.g. “storm on the 12th doubled phone volume”.
         </label>
-        <textarea id="note" name="note" rows={3} maxLength={1000} defaultValue={state.values?.note ?? ''} aria-describedby={state.fieldErrors?.note ? 'note-error' : undefined} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-        {state.conflict?.values.note !== undefined && state.conflict.values.note !== (state.values?.note ?? '') ? <p className="text-xs font-medium text-amber-800">Theirs: {state.conflict.values.note}</p> : null}
-        {state.fieldErrors?.note ? <p id="note-error" className="text-sm text-red-700">{state.fieldErrors.note.join(' ')}</p> : null}
+        <textarea id="note" name="note" rows={3} maxLength={1000} defaultValue={state.values?.note ?? ''} aria-describedby={state.fieldErrors?.note ? 'note-error' : undefined} className="mt-1 w-full rounded-md border border-line-strong px-3 py-2 text-sm" />
+        {state.conflict?.values.note !== undefined && state.conflict.values.note !== (state.values?.note ?? '') ? <p className="text-xs font-medium text-warning">Theirs: {state.conflict.values.note}</p> : null}
+        {state.fieldErrors?.note ? <p id="note-error" className="text-sm text-danger">{state.fieldErrors.note.join(' ')}</p> : null}
       </Section>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : state.conflict ? 'Save mine anyway' : 'Save figures'}
         </Button>
-        <span className="text-xs text-slate-600">Version {version}</span>
+        <span className="text-xs text-ink-subtle">Version {version}</span>
       </div>
     </form>
   );

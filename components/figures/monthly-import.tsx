@@ -4,7 +4,7 @@ import { monthlyImportAction, type ImportState } from '@/lib/figures/actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 
-const OUTCOME_STYLE: Record<string, string> = { new: 'bg-green-50 text-green-800', updated: 'bg-amber-50 text-amber-900', unchanged: 'bg-slate-100 text-slate-700' };
+const OUTCOME_STYLE: Record<string, string> = { new: 'bg-success-surface text-success', updated: 'bg-warning-surface text-warning', unchanged: 'bg-surface-strong text-ink-muted' };
 
 export function MonthlyImport({ team }: { team: string }) {
   const [state, action, pending] = useActionState<ImportState, FormData>(monthlyImportAction, { ok: false });
@@ -18,8 +18,8 @@ export function MonthlyImport({ team }: { team: string }) {
         <div>
           <label htmlFor="file" className="block text-sm font-medium">Monthly CSV file</label>
           <input id="file" name="file" type="file" accept=".csv,text/csv" required aria-describedby={state.fieldErrors?.file ? 'file-error' : 'file-hint'} className="mt-1 block text-sm" />
-          <p id="file-hint" className="mt-1 text-xs text-slate-600">Columns month, kind, item, value. Comma or semicolon separated, UTF-8 (a BOM is fine), up to 5 MB.</p>
-          {state.fieldErrors?.file ? <p id="file-error" className="text-sm text-red-700">{state.fieldErrors.file.join(' ')}</p> : null}
+          <p id="file-hint" className="mt-1 text-xs text-ink-subtle">Columns month, kind, item, value. Comma or semicolon separated, UTF-8 (a BOM is fine), up to 5 MB.</p>
+          {state.fieldErrors?.file ? <p id="file-error" className="text-sm text-danger">{state.fieldErrors.file.join(' ')}</p> : null}
         </div>
         <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Reading…' : 'Preview'}</Button>
       </form>
@@ -27,7 +27,7 @@ export function MonthlyImport({ team }: { team: string }) {
       <FormMessage state={state.preview && state.ok ? undefined : state} />
 
       {preview ? (
-        <section aria-labelledby="preview-title" className="space-y-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <section aria-labelledby="preview-title" className="space-y-4 rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line">
           <h2 id="preview-title" className="text-lg font-semibold">
             Preview of {state.fileName}: {preview.rows} rows, {preview.months.length} months
           </h2>
@@ -42,8 +42,8 @@ export function MonthlyImport({ team }: { team: string }) {
           ) : null}
           {(state.problems ?? preview.problems).length ? (
             <div role="alert">
-              <h3 className="font-semibold text-red-800">Problems to fix in the file (nothing is imported until they are gone)</h3>
-              <ul className="mt-2 max-h-80 list-disc overflow-y-auto pl-5 text-sm text-red-800">
+              <h3 className="font-semibold text-danger">Problems to fix in the file (nothing is imported until they are gone)</h3>
+              <ul className="mt-2 max-h-80 list-disc overflow-y-auto pl-5 text-sm text-danger">
                 {(state.problems ?? preview.problems).map((p, i) => (
                   <li key={i}>
                     {p.where ? <strong>{p.where}: </strong> : null}
@@ -59,8 +59,8 @@ export function MonthlyImport({ team }: { team: string }) {
             <input type="hidden" name="csv" value={state.csv ?? ''} />
             <input type="hidden" name="fileName" value={state.fileName ?? ''} />
             {preview.unknown.length ? (
-              <fieldset className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200">
-                <legend className="font-semibold text-amber-900">Names this team does not have yet</legend>
+              <fieldset className="rounded-md bg-warning-surface p-3 text-sm ring-1 ring-warning-line">
+                <legend className="font-semibold text-warning">Names this team does not have yet</legend>
                 <ul className="mt-1 list-disc pl-5">
                   {preview.unknown.map((u) => (
                     <li key={`${u.kind}-${u.name}`}>
@@ -84,7 +84,7 @@ export function MonthlyImport({ team }: { team: string }) {
       ) : null}
 
       {state.applied ? (
-        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-green-200">{state.message}</p>
+        <p role="status" className="rounded-md bg-success-surface px-3 py-2 text-sm text-success ring-1 ring-success-line">{state.message}</p>
       ) : null}
     </div>
   );

@@ -10,13 +10,13 @@ const TABS = [
 
 export function TeamTabs({ slug, current }: { slug: string; current: string }) {
   return (
-    <nav aria-label="Team management" className="mb-6 flex flex-wrap gap-1 border-b border-slate-200">
+    <nav aria-label="Team management" className="mb-6 flex flex-wrap gap-1 border-b border-line">
       {TABS.map((t) => (
         <Link
           key={t.href}
           href={`/manage/${slug}${t.href}`}
           aria-current={current === t.href ? 'page' : undefined}
-          className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${current === t.href ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-700 hover:text-slate-900'}`}
+          className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${current === t.href ? 'border-accent-line text-accent' : 'border-transparent text-ink-muted hover:text-ink'}`}
         >
           {t.label}
         </Link>

@@ -25,7 +25,7 @@ type Props = { team: string; latestMonth: string; channels: string[]; reasons: s
 type Loaded = { name: string; header: string[]; rows: string[][] };
 
 const CHUNK = 1024 * 1024;
-const select = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
+const select = 'mt-1 block w-full rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm';
 
 async function readAll(file: File, delimiter: string, onProgress: (fraction: number) => void): Promise<string[][]> {
   const rows: string[][] = [];
@@ -149,12 +149,12 @@ export function TicketImport(props: Props) {
     const entries = Object.entries(valueMaps[kind]);
     if (!entries.length) return null;
     return (
-      <fieldset className="rounded-md p-3 ring-1 ring-slate-200">
+      <fieldset className="rounded-md p-3 ring-1 ring-line">
         <legend className="px-1 text-sm font-semibold">{label}</legend>
         <div className="grid max-h-72 gap-2 overflow-y-auto sm:grid-cols-2">
           {entries.map(([value, target], i) => (
             <div key={value}>
-              <label htmlFor={`${kind}-${i}`} className="block truncate text-xs text-slate-700">{value === '' ? '(every ticket)' : value}</label>
+              <label htmlFor={`${kind}-${i}`} className="block truncate text-xs text-ink-muted">{value === '' ? '(every ticket)' : value}</label>
               <select id={`${kind}-${i}`} className={select} value={target ?? ''} onChange={(e) => setValueMaps((m) => ({ ...m, [kind]: { ...m[kind], [value]: e.target.value || null } }))}>
                 <option value="">Ignore</option>
                 {items.map((name) => (
@@ -173,9 +173,9 @@ export function TicketImport(props: Props) {
       <div>
         <label htmlFor="ticket-file" className="block text-sm font-medium">Ticket export (CSV)</label>
         <input id="ticket-file" type="file" accept=".csv,text/csv,.txt" onChange={(e) => void choose(e.target.files?.[0] ?? null)} className="mt-1 block text-sm" aria-describedby="ticket-file-hint" />
-        <p id="ticket-file-hint" className="mt-1 text-xs text-slate-600">One row per ticket or contact. Commas, semicolons or tabs; quoted fields with commas or line breaks; UTF-8 with or without BOM. The file is read in your browser: only monthly totals are sent.</p>
+        <p id="ticket-file-hint" className="mt-1 text-xs text-ink-subtle">One row per ticket or contact. Commas, semicolons or tabs; quoted fields with commas or line breaks; UTF-8 with or without BOM. The file is read in your browser: only monthly totals are sent.</p>
       </div>
-      {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
+      {error ? <p role="alert" className="rounded-md bg-danger-surface px-3 py-2 text-sm text-danger">{error}</p> : null}
 
       {header.length ? (
         <section aria-labelledby="columns-title" className="space-y-3">
@@ -211,7 +211,7 @@ export function TicketImport(props: Props) {
           {progress !== null ? (
             <div>
               <progress className="w-full" value={progress} max={1} aria-label="Reading the file" />
-              <p className="text-xs text-slate-600" aria-live="polite">{Math.round(progress * 100)}% read</p>
+              <p className="text-xs text-ink-subtle" aria-live="polite">{Math.round(progress * 100)}% read</p>
             </div>
           ) : null}
         </section>
@@ -231,11 +231,11 @@ export function TicketImport(props: Props) {
             {mappingUi('channel', props.channels, 'Channels')}
             {mappingUi('reason', props.reasons, 'Contact reasons')}
             {mappingUi('segment', props.segments, 'Who contacted')}
-            <fieldset className="grid gap-3 rounded-md p-3 ring-1 ring-slate-200 sm:grid-cols-3">
+            <fieldset className="grid gap-3 rounded-md p-3 ring-1 ring-line sm:grid-cols-3">
               <legend className="px-1 text-sm font-semibold">KPIs to fill</legend>
               {([['csat', 'Satisfaction → % satisfied'], ['firstResponse', 'First response → average'], ['handleTime', 'Handle time → average']] as const).map(([key, label]) => (
                 <div key={key}>
-                  <label htmlFor={`kpi-${key}`} className="block text-xs text-slate-700">{label}</label>
+                  <label htmlFor={`kpi-${key}`} className="block text-xs text-ink-muted">{label}</label>
                   <select id={`kpi-${key}`} className={select} value={kpiTargets[key]} onChange={(e) => setKpiTargets((t) => ({ ...t, [key]: e.target.value }))}>
                     <option value="">Don’t fill</option>
                     {props.kpis.map((k) => (
@@ -249,16 +249,16 @@ export function TicketImport(props: Props) {
 
           <section aria-labelledby="result-title" className="space-y-3">
             <h2 id="result-title" className="text-base font-semibold">3. Preview</h2>
-            <p className="text-sm text-slate-700">
+            <p className="text-sm text-ink-muted">
               {aggregated.stats.rows.toLocaleString('en-GB')} rows read from {loaded.name}: {aggregated.stats.counted.toLocaleString('en-GB')} counted
               {aggregated.stats.noDate ? `, ${aggregated.stats.noDate} without a readable date` : ''}
               {aggregated.stats.unmappedChannel ? `, ${aggregated.stats.unmappedChannel} in ignored channels` : ''}
               {aggregated.stats.future ? `, ${aggregated.stats.future} dated in the future` : ''}.
             </p>
-            <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
-              <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <div className="overflow-x-auto rounded-lg ring-1 ring-line">
+              <table className="min-w-full divide-y divide-line text-sm">
                 <caption className="sr-only">Monthly figures that will be imported</caption>
-                <thead className="bg-slate-50 text-left text-xs text-slate-700 uppercase">
+                <thead className="bg-surface-muted text-left text-xs text-ink-muted uppercase">
                   <tr>
                     <th scope="col" className="px-3 py-2">Month</th>
                     <th scope="col" className="px-3 py-2 text-right">Received</th>
@@ -267,7 +267,7 @@ export function TicketImport(props: Props) {
                     <th scope="col" className="px-3 py-2">KPIs</th>
                   </tr>
                 </thead>
-                <tbody className="divide-y divide-slate-100">
+                <tbody className="divide-y divide-line-subtle">
                   {aggregated.months.map(({ month, payload }) => (
                     <tr key={month}>
                       <th scope="row" className="px-3 py-2 text-left font-medium">{month}</th>
@@ -288,7 +288,7 @@ export function TicketImport(props: Props) {
       ) : null}
 
       {result ? (
-        <div role="status" className={`rounded-md px-3 py-2 text-sm ring-1 ${result.ok ? 'bg-green-50 text-green-800 ring-green-200' : 'bg-red-50 text-red-800 ring-red-200'}`}>
+        <div role="status" className={`rounded-md px-3 py-2 text-sm ring-1 ${result.ok ? 'bg-success-surface text-success ring-success-line' : 'bg-danger-surface text-danger ring-danger-line'}`}>
           <p className="font-medium">{result.message}</p>
           {result.applied ? <p>{result.applied.map((a) => `${a.month}: ${a.outcome}`).join(' · ')}</p> : null}
           {result.problems?.length ? (

@@ -10,23 +10,23 @@ type Token = { id: string; name: string; prefix: string; lastUsedAt: string | nu
 export function TokenEditor({ team, tokens, apiExample }: { team: string; tokens: Token[]; apiExample: string }) {
   const [state, action, pending] = useActionState<TokenState, FormData>(apiTokenAction, { ok: false });
   return (
-    <section aria-labelledby="tokens-title" className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section aria-labelledby="tokens-title" className="space-y-4 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line">
       <h2 id="tokens-title" className="text-base font-semibold">API tokens</h2>
-      <p className="text-sm text-slate-700">A help desk or a script can push month figures with a token: <code className="rounded bg-slate-100 px-1 text-xs">{apiExample}</code></p>
+      <p className="text-sm text-ink-muted">A help desk or a script can push month figures with a token: <code className="rounded bg-surface-strong px-1 text-xs">{apiExample}</code></p>
       {state.token ? (
-        <div role="status" className="space-y-2 rounded-md bg-green-50 p-3 ring-1 ring-green-200">
-          <p className="text-sm font-medium text-green-900">{state.message} Copy it now: it is not shown again.</p>
+        <div role="status" className="space-y-2 rounded-md bg-success-surface p-3 ring-1 ring-success-line">
+          <p className="text-sm font-medium text-success">{state.message} Copy it now: it is not shown again.</p>
           <p className="font-mono text-sm break-all" data-testid="api-token">{state.token}</p>
         </div>
       ) : (
         <FormMessage state={state} />
       )}
-      <ul className="divide-y divide-slate-100 text-sm">
+      <ul className="divide-y divide-line-subtle text-sm">
         {tokens.map((t) => (
           <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
             <span>
               <strong>{t.name}</strong> <code className="text-xs">{t.prefix}…</code>
-              <span className="block text-xs text-slate-600">
+              <span className="block text-xs text-ink-subtle">
                 Created {t.createdAt.slice(0, 10)}{t.createdBy ? ` by ${t.createdBy}` : ''} · {t.lastUsedAt ? `last used ${t.lastUsedAt.slice(0, 16).replace('T', ' ')}` : 'never used'}
                 {t.revokedAt ? ` · revoked ${t.revokedAt.slice(0, 10)}` : ''}
               </span>
@@ -35,12 +35,12 @@ export function TokenEditor({ team, tokens, apiExample }: { team: string; tokens
               <form action={action}>
                 <input type="hidden" name="team" value={team} />
                 <input type="hidden" name="id" value={t.id} />
-                <button type="submit" name="op" value="revoke" disabled={pending} className="rounded px-2 py-1 text-xs font-medium text-red-800 ring-1 ring-red-300 hover:bg-red-50">Revoke {t.name}</button>
+                <button type="submit" name="op" value="revoke" disabled={pending} className="rounded px-2 py-1 text-xs font-medium text-danger ring-1 ring-danger-line hover:bg-danger-surface">Revoke {t.name}</button>
               </form>
             )}
           </li>
         ))}
-        {tokens.length === 0 ? <li className="py-2 text-slate-600">No tokens yet.</li> : null}
+        {tokens.length === 0 ? <li className="py-2 text-ink-subtle">No tokens yet.</li> : null}
       </ul>
       <form action={action} className="flex items-end gap-2" noValidate>
         <input type="hidden" name="team" value={team} />

@@ -19,11 +19,11 @@ export function NavLinks({ items }: { items: Item[] }) {
             <Link
               href={item.href}
               aria-current={active ? 'page' : undefined}
-              className={`block rounded-md px-3 py-2 text-sm font-medium ${active ? 'bg-brand-50 text-brand-700' : 'text-slate-700 hover:bg-slate-100'}`}
+              className={`block rounded-md px-3 py-2 text-sm font-medium ${active ? 'bg-accent-surface text-accent' : 'text-ink-muted hover:bg-surface-strong'}`}
             >
               {item.label}
               {item.badge ? (
-                <span className="ml-1.5 inline-flex min-w-5 justify-center rounded-full bg-amber-500 px-1.5 text-xs font-bold text-white">
+                <span className="ml-1.5 inline-flex min-w-5 justify-center rounded-full bg-amber-500 px-1.5 text-xs font-bold text-slate-950">
                   {item.badge}
                   <span className="sr-only"> {item.badgeLabel}</span>
                 </span>

@@ -2,10 +2,10 @@ import type { ProjectStatus } from '@/lib/generated/prisma/enums';
 import { PROJECT_STATUS_LABELS } from '@/lib/projects/schemas';
 
 const STYLES: Record<ProjectStatus, string> = {
-  PLANNED: 'bg-slate-100 text-slate-800 ring-slate-300',
-  IN_PROGRESS: 'bg-brand-50 text-brand-700 ring-brand-100',
-  DONE: 'bg-green-50 text-green-800 ring-green-200',
-  PAUSED: 'bg-amber-50 text-amber-900 ring-amber-200',
+  PLANNED: 'bg-surface-strong text-ink ring-line-strong',
+  IN_PROGRESS: 'bg-accent-surface text-accent ring-accent-line/25',
+  DONE: 'bg-success-surface text-success ring-success-line',
+  PAUSED: 'bg-warning-surface text-warning ring-warning-line',
 };
 
 export function ProjectStatusBadge({ status }: { status: ProjectStatus }) {

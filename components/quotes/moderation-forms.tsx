@@ -6,12 +6,12 @@ import { approveQuoteAction, rejectQuoteAction } from '@/lib/quotes/actions';
 import type { FormState } from '@/lib/errors';
 import { QUOTE_LIMITS } from '@/lib/quotes/schemas';
 
-const control = 'mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:ring-1 focus:ring-brand-600 focus:outline-none';
+const control = 'mt-1 block w-full rounded-md border bg-surface px-3 py-2 text-sm shadow-sm focus:border-accent-line focus:ring-1 focus:ring-accent-line focus:outline-none';
 
 /** Several quotes share the page, so every id carries the quote's id. */
 function FieldError({ id, errors }: { id: string; errors?: string[] | undefined }) {
   return errors?.length ? (
-    <p id={id} className="mt-1 text-sm font-medium text-red-700">
+    <p id={id} className="mt-1 text-sm font-medium text-danger">
       {errors.join(' ')}
     </p>
   ) : null;
@@ -25,11 +25,11 @@ export function ModerationForms({ quoteId }: { quoteId: string }) {
   const pullErrors = approved.fieldErrors?.pullQuote;
   const reasonErrors = rejected.fieldErrors?.reason;
   return (
-    <div className="grid gap-4 border-t border-slate-200 pt-4 md:grid-cols-2">
+    <div className="grid gap-4 border-t border-line pt-4 md:grid-cols-2">
       <form action={approve} noValidate className="space-y-2" key={`a-${JSON.stringify(approved.values ?? {})}`}>
         <input type="hidden" name="quoteId" value={quoteId} />
         <FormMessage state={approved} />
-        <label htmlFor={pullId} className="block text-sm font-medium text-slate-800">
+        <label htmlFor={pullId} className="block text-sm font-medium text-ink">
           Pull-quote (optional)
         </label>
         <textarea
@@ -40,9 +40,9 @@ export function ModerationForms({ quoteId }: { quoteId: string }) {
           defaultValue={approved.values?.pullQuote ?? ''}
           aria-invalid={pullErrors ? true : undefined}
           aria-describedby={[`${pullId}-hint`, pullErrors ? `${pullId}-error` : null].filter(Boolean).join(' ')}
-          className={`${control} ${pullErrors ? 'border-red-600' : 'border-slate-300'}`}
+          className={`${control} ${pullErrors ? 'border-danger' : 'border-line-strong'}`}
         />
-        <p id={`${pullId}-hint`} className="text-xs text-slate-600">
+        <p id={`${pullId}-hint`} className="text-xs text-ink-subtle">
           A shorter highlight copied exactly from the customer’s words, up to {QUOTE_LIMITS.pullQuote} characters. The original is kept as it is.
         </p>
         <FieldError id={`${pullId}-error`} errors={pullErrors} />
@@ -53,7 +53,7 @@ export function ModerationForms({ quoteId }: { quoteId: string }) {
       <form action={reject} noValidate className="space-y-2" key={`r-${JSON.stringify(rejected.values ?? {})}`}>
         <input type="hidden" name="quoteId" value={quoteId} />
         <FormMessage state={rejected} />
-        <label htmlFor={reasonId} className="block text-sm font-medium text-slate-800">
+        <label htmlFor={reasonId} className="block text-sm font-medium text-ink">
           Reason for rejecting
         </label>
         <textarea
@@ -64,9 +64,9 @@ export function ModerationForms({ quoteId }: { quoteId: string }) {
           defaultValue={rejected.values?.reason ?? ''}
           aria-invalid={reasonErrors ? true : undefined}
           aria-describedby={[`${reasonId}-hint`, reasonErrors ? `${reasonId}-error` : null].filter(Boolean).join(' ')}
-          className={`${control} ${reasonErrors ? 'border-red-600' : 'border-slate-300'}`}
+          className={`${control} ${reasonErrors ? 'border-danger' : 'border-line-strong'}`}
         />
-        <p id={`${reasonId}-hint`} className="text-xs text-slate-600">
+        <p id={`${reasonId}-hint`} className="text-xs text-ink-subtle">
           The submitter sees this. Up to {QUOTE_LIMITS.reason} characters.
         </p>
         <FieldError id={`${reasonId}-error`} errors={reasonErrors} />

@@ -11,20 +11,20 @@ import { formatDay } from '@/lib/stories/dates';
  */
 export function QuoteFigure({ quote, showTeam = true }: { quote: WallQuote; showTeam?: boolean }) {
   return (
-    <figure className="flex h-full break-inside-avoid flex-col rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200" data-testid="quote">
-      <blockquote className="relative border-l-4 border-brand-600 pl-4 text-slate-900">
+    <figure className="flex h-full break-inside-avoid flex-col rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line" data-testid="quote">
+      <blockquote className="relative border-l-4 border-accent-line pl-4 text-ink">
         <PlainText text={quote.pullQuote ?? quote.text} className={quote.pullQuote ? 'text-lg font-medium' : 'text-base'} />
       </blockquote>
       {quote.pullQuote ? (
-        <details className="mt-2 pl-5 text-sm text-slate-700">
-          <summary className="cursor-pointer text-brand-700">Read the full quote</summary>
+        <details className="mt-2 pl-5 text-sm text-ink-muted">
+          <summary className="cursor-pointer text-accent">Read the full quote</summary>
           <PlainText text={quote.text} className="mt-1" />
         </details>
       ) : null}
-      <figcaption className="mt-auto pt-4 text-sm text-slate-700">
+      <figcaption className="mt-auto pt-4 text-sm text-ink-muted">
         <span aria-hidden="true">— </span>
-        <cite className="font-semibold text-slate-900 not-italic">{quote.cite}</cite>
-        <span className="block text-xs text-slate-600">
+        <cite className="font-semibold text-ink not-italic">{quote.cite}</cite>
+        <span className="block text-xs text-ink-subtle">
           {CHANNEL_LABELS[quote.channel]} · <time dateTime={quote.receivedOn.toISOString().slice(0, 10)}>{formatDay(quote.receivedOn)}</time>
           {showTeam ? (
             <>

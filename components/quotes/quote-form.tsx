@@ -53,7 +53,7 @@ export function QuoteForm({ teamMembers, initial, submissionKey, quoteId, today 
         hint={`Exactly as they wrote or said it. Up to ${QUOTE_LIMITS.text.toLocaleString('en')} characters; shown as plain text.`}
       />
       <fieldset aria-describedby={errors.attribution ? 'attribution-error' : undefined}>
-        <legend className="block text-sm font-medium text-slate-800">How to attribute it</legend>
+        <legend className="block text-sm font-medium text-ink">How to attribute it</legend>
         <div className="mt-2 space-y-2">
           {ATTRIBUTIONS.map((a) => (
             <label key={a} className="flex items-center gap-2 text-sm">
@@ -63,11 +63,11 @@ export function QuoteForm({ teamMembers, initial, submissionKey, quoteId, today 
           ))}
         </div>
         {errors.attribution ? (
-          <p id="attribution-error" className="mt-1 text-sm font-medium text-red-700">
+          <p id="attribution-error" className="mt-1 text-sm font-medium text-danger">
             {errors.attribution.join(' ')}
           </p>
         ) : null}
-        <p className="mt-1 text-xs text-slate-600">Anonymous quotes never show who the customer is, anywhere; nothing about the customer is stored for them.</p>
+        <p className="mt-1 text-xs text-ink-subtle">Anonymous quotes never show who the customer is, anywhere; nothing about the customer is stored for them.</p>
       </fieldset>
       {attribution === 'NAMED' ? (
         <>
@@ -85,7 +85,7 @@ export function QuoteForm({ teamMembers, initial, submissionKey, quoteId, today 
               <span>The customer agreed to be named with their words. (Recorded with your name and the date.)</span>
             </label>
             {errors.consent ? (
-              <p id="consent-error" className="mt-1 text-sm font-medium text-red-700">
+              <p id="consent-error" className="mt-1 text-sm font-medium text-danger">
                 {errors.consent.join(' ')}
               </p>
             ) : null}

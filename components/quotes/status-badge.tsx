@@ -1,9 +1,9 @@
 import type { QuoteStatus } from '@/lib/generated/prisma/enums';
 
 const STYLES: Record<QuoteStatus, { label: string; className: string }> = {
-  PENDING: { label: 'Waiting for approval', className: 'bg-amber-50 text-amber-900 ring-amber-200' },
-  APPROVED: { label: 'Approved', className: 'bg-green-50 text-green-800 ring-green-200' },
-  REJECTED: { label: 'Not approved', className: 'bg-red-50 text-red-800 ring-red-200' },
+  PENDING: { label: 'Waiting for approval', className: 'bg-warning-surface text-warning ring-warning-line' },
+  APPROVED: { label: 'Approved', className: 'bg-success-surface text-success ring-success-line' },
+  REJECTED: { label: 'Not approved', className: 'bg-danger-surface text-danger ring-danger-line' },
 };
 
 export function QuoteStatusBadge({ status }: { status: QuoteStatus }) {

@@ -19,7 +19,7 @@ const day = (value: string) => {
 function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (
     <section aria-labelledby={id} className="mt-10 print:mt-6">
-      <h2 id={id} className="mb-3 text-xl font-bold text-slate-900 print:break-after-avoid">
+      <h2 id={id} className="mb-3 text-xl font-bold text-ink print:break-after-avoid">
         {title}
       </h2>
       {children}
@@ -33,21 +33,21 @@ function Change({ value, base, label }: { value: number | null; base: number | n
     <span className="block">
       <span className="sr-only">{label}: </span>
       <span aria-hidden="true">{label.replace('against ', 'vs ')} </span>
-      <span className={`font-medium ${change === null ? 'text-slate-500' : 'text-slate-800'}`}>{formatChange(change)}</span>
+      <span className={`font-medium ${change === null ? 'text-ink-subtle' : 'text-ink'}`}>{formatChange(change)}</span>
     </span>
   );
 }
 
 function Tile({ metric, unit, decimals = 0, kpi }: { metric: Metric; unit?: string; decimals?: number; kpi?: KpiMetric }) {
   return (
-    <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 print:break-inside-avoid print:shadow-none" data-testid="headline">
-      <dt className="text-sm font-medium text-slate-700">{metric.label}</dt>
-      <dd className="mt-1 text-2xl font-bold text-slate-900 tabular-nums">{formatMetric(metric.value, unit, decimals)}</dd>
-      <dd className="mt-1 text-xs text-slate-600">
+    <div className="rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line print:break-inside-avoid print:shadow-none" data-testid="headline">
+      <dt className="text-sm font-medium text-ink-muted">{metric.label}</dt>
+      <dd className="mt-1 text-2xl font-bold text-ink tabular-nums">{formatMetric(metric.value, unit, decimals)}</dd>
+      <dd className="mt-1 text-xs text-ink-subtle">
         <Change value={metric.value} base={metric.lastMonth} label="against last month" />
         <Change value={metric.value} base={metric.lastYear} label="against last year" />
         {kpi && kpi.target !== null ? (
-          <span className={`mt-1 inline-block rounded px-1.5 py-0.5 font-semibold ${kpi.meetsTarget ? 'bg-green-50 text-green-800 ring-1 ring-green-200' : 'bg-amber-50 text-amber-900 ring-1 ring-amber-200'}`}>
+          <span className={`mt-1 inline-block rounded px-1.5 py-0.5 font-semibold ${kpi.meetsTarget ? 'bg-success-surface text-success ring-1 ring-success-line' : 'bg-warning-surface text-warning ring-1 ring-warning-line'}`}>
             {kpi.meetsTarget ? 'Meets' : 'Misses'} target {formatMetric(kpi.target, kpi.unit, kpi.decimals)}
           </span>
         ) : null}
@@ -57,12 +57,12 @@ function Tile({ metric, unit, decimals = 0, kpi }: { metric: Metric; unit?: stri
 }
 
 function ShareTable({ rows, caption, first }: { rows: ShareRow[]; caption: string; first: string }) {
-  if (!rows.length) return <p className="text-sm text-slate-600">No figures for this month.</p>;
+  if (!rows.length) return <p className="text-sm text-ink-subtle">No figures for this month.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 print:shadow-none">
+    <div className="overflow-x-auto rounded-lg bg-surface shadow-sm ring-1 ring-line print:shadow-none">
       <table className="min-w-full text-sm tabular-nums">
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-700 uppercase">
+        <thead className="bg-surface-muted text-left text-xs font-semibold text-ink-muted uppercase">
           <tr>
             <th scope="col" className="px-3 py-2">{first}</th>
             <th scope="col" className="px-3 py-2 text-right">Contacts</th>
@@ -71,7 +71,7 @@ function ShareTable({ rows, caption, first }: { rows: ShareRow[]; caption: strin
             <th scope="col" className="px-3 py-2 text-right">vs last year</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="divide-y divide-line-subtle">
           {rows.map((r) => (
             <tr key={r.name}>
               <th scope="row" className="px-3 py-1.5 text-left font-medium">{r.name}</th>
@@ -98,16 +98,16 @@ export function EditionView({ snapshot, publishedAt, history = [], banner }: { s
   return (
     <article className="edition mx-auto max-w-4xl" aria-labelledby="edition-title">
       {banner}
-      <header className="border-b border-slate-200 pb-4">
-        <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">
+      <header className="border-b border-line pb-4">
+        <p className="text-sm font-semibold tracking-wide text-accent uppercase">
           {content.team.name} · {monthLabel(content.month)}
         </p>
-        <h1 id="edition-title" className="mt-1 text-3xl font-bold tracking-tight text-slate-900">
+        <h1 id="edition-title" className="mt-1 text-3xl font-bold tracking-tight text-ink">
           {snapshot.title}
         </h1>
-        {publishedAt ? <p className="mt-1 text-sm text-slate-600">Published {formatDay(publishedAt)}</p> : null}
+        {publishedAt ? <p className="mt-1 text-sm text-ink-subtle">Published {formatDay(publishedAt)}</p> : null}
         {corrected ? (
-          <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" role="note">
+          <p className="mt-3 rounded-md bg-warning-surface px-3 py-2 text-sm text-warning ring-1 ring-warning-line" role="note">
             <strong>Updated {formatDay(corrected.at)}:</strong> {corrected.note}{' '}
             <a href="#revisions" className="underline">
               See the revision history
@@ -117,7 +117,7 @@ export function EditionView({ snapshot, publishedAt, history = [], banner }: { s
       </header>
 
       <Section title="The month in numbers" id="numbers">
-        <p className="mb-3 text-xs text-slate-600">
+        <p className="mb-3 text-xs text-ink-subtle">
           Against {monthLabel(addMonths(content.month, -1))} and {monthLabel(addMonths(content.month, -12))}.
         </p>
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 print:grid-cols-4">
@@ -129,7 +129,7 @@ export function EditionView({ snapshot, publishedAt, history = [], banner }: { s
             <Tile key={k.key} metric={k} unit={k.unit} decimals={k.decimals} kpi={k} />
           ))}
         </dl>
-        {content.note ? <p className="mt-3 text-sm text-slate-700">Note on the figures: {content.note}</p> : null}
+        {content.note ? <p className="mt-3 text-sm text-ink-muted">Note on the figures: {content.note}</p> : null}
       </Section>
 
       <Section title="The story of the month" id="story">
@@ -140,14 +140,14 @@ export function EditionView({ snapshot, publishedAt, history = [], banner }: { s
         <Section title="What customers said" id="quotes">
           <div className="grid gap-4 md:grid-cols-2">
             {content.quotes.map((q) => (
-              <figure key={q.id} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 print:break-inside-avoid print:shadow-none" data-testid="edition-quote">
-                <blockquote className="border-l-4 border-brand-600 pl-4 text-slate-900">
+              <figure key={q.id} className="rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line print:break-inside-avoid print:shadow-none" data-testid="edition-quote">
+                <blockquote className="border-l-4 border-accent-line pl-4 text-ink">
                   <PlainText text={q.pullQuote ?? q.text} className={q.pullQuote ? 'text-lg font-medium' : ''} />
                 </blockquote>
-                <figcaption className="mt-3 text-sm text-slate-700">
+                <figcaption className="mt-3 text-sm text-ink-muted">
                   <span aria-hidden="true">— </span>
-                  <cite className="font-semibold text-slate-900 not-italic">{q.cite}</cite>
-                  <span className="block text-xs text-slate-600">
+                  <cite className="font-semibold text-ink not-italic">{q.cite}</cite>
+                  <span className="block text-xs text-ink-subtle">
                     {CHANNEL_LABELS[q.channel as QuoteChannel] ?? q.channel} · {day(q.receivedOn)}
                   </span>
                   {q.credited.length ? (
@@ -182,9 +182,9 @@ export function EditionView({ snapshot, publishedAt, history = [], banner }: { s
         <Section title="Wins" id="wins">
           <ul className="space-y-3">
             {content.wins.map((w) => (
-              <li key={w.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 print:break-inside-avoid print:shadow-none">
-                <h3 className="font-semibold text-slate-900">{w.title}</h3>
-                <p className="text-xs text-slate-600">{day(w.occurredOn)}</p>
+              <li key={w.id} className="rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line print:break-inside-avoid print:shadow-none">
+                <h3 className="font-semibold text-ink">{w.title}</h3>
+                <p className="text-xs text-ink-subtle">{day(w.occurredOn)}</p>
                 <Markdown text={w.story} className="mt-2" />
                 {w.credited.length ? (
                   <p className="mt-2 text-xs">
@@ -201,9 +201,9 @@ export function EditionView({ snapshot, publishedAt, history = [], banner }: { s
         <Section title="Project updates" id="updates">
           <ul className="space-y-3">
             {content.updates.map((u) => (
-              <li key={u.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 print:break-inside-avoid print:shadow-none">
-                <h3 className="font-semibold text-slate-900">{u.projectName}</h3>
-                <p className="text-xs text-slate-600">
+              <li key={u.id} className="rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line print:break-inside-avoid print:shadow-none">
+                <h3 className="font-semibold text-ink">{u.projectName}</h3>
+                <p className="text-xs text-ink-subtle">
                   {day(u.postedOn)} · {u.author}
                 </p>
                 <Markdown text={u.body} className="mt-2" />
@@ -215,7 +215,7 @@ export function EditionView({ snapshot, publishedAt, history = [], banner }: { s
 
       {snapshot.asks.trim() ? (
         <Section title="How you can help" id="asks">
-          <div className="rounded-lg bg-brand-50 p-4 ring-1 ring-brand-100">
+          <div className="rounded-lg bg-accent-surface p-4 ring-1 ring-accent-line/25">
             <Markdown text={snapshot.asks} />
           </div>
         </Section>
@@ -223,7 +223,7 @@ export function EditionView({ snapshot, publishedAt, history = [], banner }: { s
 
       {history.length ? (
         <Section title="Revision history" id="revisions">
-          <ol className="space-y-1 text-sm text-slate-700">
+          <ol className="space-y-1 text-sm text-ink-muted">
             {history.map((h) => (
               <li key={h.revision}>
                 <span className="font-medium">Revision {h.revision}</span>, {formatDay(h.at)}: {h.note ?? 'first published'}

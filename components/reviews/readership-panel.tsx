@@ -13,7 +13,7 @@ type Readership = {
 function Breakdown({ title, rows }: { title: string; rows: { label: string; count: number }[] }) {
   return (
     <div>
-      <h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{title}</h3>
+      <h3 className="text-xs font-semibold tracking-wide text-ink-subtle uppercase">{title}</h3>
       <ul className="mt-1 text-sm">
         {rows.map((r) => (
           <li key={r.label} className="flex justify-between gap-2">
@@ -43,9 +43,9 @@ export function ReadershipPanel({ readership, canModerate }: { readership: Reade
       {notes.length ? (
         <ul className="mt-4 space-y-3" aria-label="Notes from readers">
           {notes.map((n) => (
-            <li key={n.id} className={`rounded-md p-3 text-sm ring-1 ${n.hidden ? 'bg-slate-100 text-slate-500 ring-slate-200' : 'bg-white ring-slate-200'}`} data-testid="thanks-note">
+            <li key={n.id} className={`rounded-md p-3 text-sm ring-1 ${n.hidden ? 'bg-surface-strong text-ink-subtle ring-line' : 'bg-surface ring-line'}`} data-testid="thanks-note">
               <p>“{n.note}”</p>
-              <p className="mt-1 text-xs text-slate-600">
+              <p className="mt-1 text-xs text-ink-subtle">
                 {n.by}, {n.team ?? n.role} · {formatDay(n.at)}
                 {n.hidden ? ' · hidden' : ''}
               </p>

@@ -19,7 +19,7 @@ type Props = {
 function Theirs({ label, value, mine }: { label: string; value: string | undefined; mine: string | undefined }) {
   if (value === undefined || value === mine) return null;
   return (
-    <details className="mt-1 rounded-md bg-amber-50 p-2 text-xs text-amber-900 ring-1 ring-amber-200" open>
+    <details className="mt-1 rounded-md bg-warning-surface p-2 text-xs text-warning ring-1 ring-warning-line" open>
       <summary className="cursor-pointer font-semibold">{label}: the other leader’s version</summary>
       <pre className="mt-1 whitespace-pre-wrap font-sans">{value || '(empty)'}</pre>
     </details>
@@ -58,27 +58,27 @@ export function ReviewForm({ team, month, published, values: initial, quotes }: 
       />
       <Theirs label="Asks" value={state.conflict?.asks} mine={values.asks} />
 
-      <fieldset className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
-        <legend className="px-1 text-sm font-semibold text-slate-900">Featured quotes</legend>
-        <p className="mb-2 text-xs text-slate-600">The team’s approved quotes received this month. Tick the ones to feature; the numbers set their order.</p>
-        {errors.featured?.length ? <p className="mb-2 text-sm font-medium text-red-700">{errors.featured.join(' ')}</p> : null}
+      <fieldset className="rounded-lg bg-surface p-4 ring-1 ring-line">
+        <legend className="px-1 text-sm font-semibold text-ink">Featured quotes</legend>
+        <p className="mb-2 text-xs text-ink-subtle">The team’s approved quotes received this month. Tick the ones to feature; the numbers set their order.</p>
+        {errors.featured?.length ? <p className="mb-2 text-sm font-medium text-danger">{errors.featured.join(' ')}</p> : null}
         {quotes.length ? (
           <ul className="space-y-2">
             {quotes.map((q) => (
               <li key={q.id} className="flex items-start gap-3 text-sm">
                 <input type="checkbox" id={`feature-${q.id}`} name={`feature:${q.id}`} defaultChecked={values[`feature:${q.id}`] === 'on'} className="mt-1" />
                 <label htmlFor={`feature-${q.id}`} className="flex-1">
-                  “{q.text}” <span className="text-xs text-slate-600">— {q.cite}, {q.receivedOn}</span>
+                  “{q.text}” <span className="text-xs text-ink-subtle">— {q.cite}, {q.receivedOn}</span>
                 </label>
                 <label className="sr-only" htmlFor={`order-${q.id}`}>
                   Order of this quote
                 </label>
-                <input id={`order-${q.id}`} name={`order:${q.id}`} inputMode="numeric" defaultValue={values[`order:${q.id}`] ?? ''} className="w-14 rounded-md border border-slate-300 px-2 py-1 text-right" placeholder="#" />
+                <input id={`order-${q.id}`} name={`order:${q.id}`} inputMode="numeric" defaultValue={values[`order:${q.id}`] ?? ''} className="w-14 rounded-md border border-line-strong px-2 py-1 text-right" placeholder="#" />
               </li>
             ))}
           </ul>
         ) : (
-          <p className="text-sm text-slate-600">No approved quotes were received this month.</p>
+          <p className="text-sm text-ink-subtle">No approved quotes were received this month.</p>
         )}
       </fieldset>
 

@@ -11,10 +11,10 @@ export function StartReviewForm({ team, months }: { team: string; months: { valu
     <form action={action} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="team" value={team} />
       <div>
-        <label htmlFor="start-month" className="block text-sm font-medium text-slate-800">
+        <label htmlFor="start-month" className="block text-sm font-medium text-ink">
           Month
         </label>
-        <select id="start-month" name="month" defaultValue={state.values?.month ?? months[0]?.value} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+        <select id="start-month" name="month" defaultValue={state.values?.month ?? months[0]?.value} className="mt-1 rounded-md border border-line-strong bg-surface px-3 py-2 text-sm">
           {months.map((m) => (
             <option key={m.value} value={m.value}>
               {m.label}
@@ -38,12 +38,12 @@ export function ThanksForm({ reviewId, thanked, note }: { reviewId: string; than
     <form action={action} className="space-y-3">
       <input type="hidden" name="reviewId" value={reviewId} />
       <FormMessage state={state} />
-      {thanked ? <p className="text-sm text-slate-700">You said thank you{note ? `: “${note}”` : '.'}</p> : null}
+      {thanked ? <p className="text-sm text-ink-muted">You said thank you{note ? `: “${note}”` : '.'}</p> : null}
       <div>
-        <label htmlFor="thanks-note" className="block text-sm font-medium text-slate-800">
+        <label htmlFor="thanks-note" className="block text-sm font-medium text-ink">
           A short note to the team (optional)
         </label>
-        <textarea id="thanks-note" name="note" rows={2} maxLength={500} defaultValue={state.ok ? '' : (state.values?.note ?? '')} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" placeholder="I didn’t realise…" />
+        <textarea id="thanks-note" name="note" rows={2} maxLength={500} defaultValue={state.ok ? '' : (state.values?.note ?? '')} className="mt-1 block w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-sm" placeholder="I didn’t realise…" />
       </div>
       <Button type="submit" disabled={pending}>
         {thanked ? 'Send your note' : 'Say thank you'}
@@ -60,7 +60,7 @@ export function HideNoteForm({ thanksId }: { thanksId: string }) {
       <Button type="submit" variant="ghost" className="px-2 py-1 text-xs" disabled={pending}>
         Hide note
       </Button>
-      {state.message && !state.ok ? <span className="text-xs text-red-700"> {state.message}</span> : null}
+      {state.message && !state.ok ? <span className="text-xs text-danger"> {state.message}</span> : null}
     </form>
   );
 }

@@ -18,22 +18,22 @@ export function CreditsField({
   const describedBy = [invalid ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset aria-describedby={describedBy} aria-invalid={invalid || undefined}>
-      <legend className="block text-sm font-medium text-slate-800">{legend}</legend>
+      <legend className="block text-sm font-medium text-ink">{legend}</legend>
       {hint ? (
-        <p id={`${name}-hint`} className="mt-1 text-xs text-slate-600">
+        <p id={`${name}-hint`} className="mt-1 text-xs text-ink-subtle">
           {hint}
         </p>
       ) : null}
-      <div className={`mt-2 grid gap-2 rounded-md border p-3 sm:grid-cols-2 ${invalid ? 'border-red-600' : 'border-slate-300'}`}>
+      <div className={`mt-2 grid gap-2 rounded-md border p-3 sm:grid-cols-2 ${invalid ? 'border-danger' : 'border-line-strong'}`}>
         {members.map((m) => (
           <label key={m.id} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name={name} value={m.id} defaultChecked={selected.includes(m.id)} className="h-4 w-4 rounded border-slate-300" />
+            <input type="checkbox" name={name} value={m.id} defaultChecked={selected.includes(m.id)} className="h-4 w-4 rounded border-line-strong" />
             {m.name}
           </label>
         ))}
       </div>
       {invalid ? (
-        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-700">
+        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-danger">
           {errors!.join(' ')}
         </p>
       ) : null}

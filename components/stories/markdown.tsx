@@ -34,5 +34,5 @@ function markdownTree(text: string): ReactElement {
  * links other than http(s), mailto and relative ones lose their address.
  */
 export function Markdown({ text, className = '' }: { text: string; className?: string }) {
-  return <div className={`space-y-2 text-sm leading-relaxed text-slate-800 [&_a]:text-brand-700 [&_a]:underline [&_li]:ml-5 [&_ol]:list-decimal [&_ul]:list-disc ${className}`}>{markdownTree(text)}</div>;
+  return <div className={`space-y-2 text-sm leading-relaxed text-ink [&_a]:text-accent [&_a]:underline [&_li]:ml-5 [&_ol]:list-decimal [&_ul]:list-disc ${className}`}>{markdownTree(text)}</div>;
 }

@@ -7,7 +7,7 @@ export function PersonLinks({ people }: { people: { id: string; name: string }[]
       {people.map((person, i) => (
         <span key={person.id}>
           {i > 0 ? ', ' : ''}
-          <Link href={`/people/${person.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          <Link href={`/people/${person.id}`} className="font-medium text-accent underline-offset-2 hover:underline">
             {person.name}
           </Link>
         </span>

@@ -3,10 +3,10 @@ import type { ButtonHTMLAttributes } from 'react';
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
 const styles: Record<Variant, string> = {
-  primary: 'bg-brand-600 text-white hover:bg-brand-700 disabled:bg-slate-400',
-  secondary: 'bg-white text-slate-900 ring-1 ring-slate-300 hover:bg-slate-100 disabled:text-slate-400',
-  danger: 'bg-red-700 text-white hover:bg-red-800 disabled:bg-slate-400',
-  ghost: 'text-slate-700 hover:bg-slate-200 disabled:text-slate-400',
+  primary: 'bg-brand-600 text-white hover:bg-brand-700 disabled:bg-slate-400 dark:disabled:bg-slate-600',
+  secondary: 'bg-surface text-ink ring-1 ring-line-strong hover:bg-surface-strong disabled:opacity-50',
+  danger: 'bg-red-700 text-white hover:bg-red-800 disabled:bg-slate-400 dark:disabled:bg-slate-600',
+  ghost: 'text-ink-muted hover:bg-surface-strong disabled:opacity-50',
 };
 
 export function buttonClass(variant: Variant = 'primary') {

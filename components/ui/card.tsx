@@ -2,10 +2,10 @@ import type { ReactNode } from 'react';
 
 export function Card({ title, children, actions, className = '' }: { title?: ReactNode; children: ReactNode; actions?: ReactNode; className?: string }) {
   return (
-    <section className={`rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 ${className}`}>
+    <section className={`rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line ${className}`}>
       {title || actions ? (
         <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
-          {title ? <h2 className="text-lg font-semibold text-slate-900">{title}</h2> : <span />}
+          {title ? <h2 className="text-lg font-semibold text-ink">{title}</h2> : <span />}
           {actions}
         </div>
       ) : null}
@@ -18,8 +18,8 @@ export function PageHeader({ title, description, actions }: { title: string; des
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">{title}</h1>
-        {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+        <h1 className="text-2xl font-bold tracking-tight text-ink">{title}</h1>
+        {description ? <p className="mt-1 text-sm text-ink-subtle">{description}</p> : null}
       </div>
       {actions}
     </div>

@@ -8,7 +8,7 @@ type Common = {
 };
 
 const control =
-  'mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:ring-1 focus:ring-brand-600 focus:outline-none';
+  'mt-1 block w-full rounded-md border bg-surface px-3 py-2 text-sm shadow-sm focus:border-accent-line focus:ring-1 focus:ring-accent-line focus:outline-none';
 
 function describedBy(name: string, errors?: string[], hint?: ReactNode) {
   return [errors?.length ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(' ') || undefined;
@@ -18,12 +18,12 @@ function Messages({ name, errors, hint }: { name: string; errors?: string[] | un
   return (
     <>
       {hint ? (
-        <p id={`${name}-hint`} className="mt-1 text-xs text-slate-600">
+        <p id={`${name}-hint`} className="mt-1 text-xs text-ink-subtle">
           {hint}
         </p>
       ) : null}
       {errors?.length ? (
-        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-700">
+        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-danger">
           {errors.join(' ')}
         </p>
       ) : null}
@@ -36,7 +36,7 @@ export function Field({ label, name, errors, hint, className = '', ...input }: C
   const invalid = Boolean(errors?.length);
   return (
     <div className={className}>
-      <label htmlFor={input.id ?? name} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={input.id ?? name} className="block text-sm font-medium text-ink">
         {label}
       </label>
       <input
@@ -44,7 +44,7 @@ export function Field({ label, name, errors, hint, className = '', ...input }: C
         name={name}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy(name, errors, hint)}
-        className={`${control} ${invalid ? 'border-red-600' : 'border-slate-300'}`}
+        className={`${control} ${invalid ? 'border-danger' : 'border-line-strong'}`}
         {...input}
       />
       <Messages name={name} errors={errors} hint={hint} />
@@ -56,7 +56,7 @@ export function SelectField({ label, name, errors, hint, className = '', childre
   const invalid = Boolean(errors?.length);
   return (
     <div className={className}>
-      <label htmlFor={select.id ?? name} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={select.id ?? name} className="block text-sm font-medium text-ink">
         {label}
       </label>
       <select
@@ -64,7 +64,7 @@ export function SelectField({ label, name, errors, hint, className = '', childre
         name={name}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy(name, errors, hint)}
-        className={`${control} ${invalid ? 'border-red-600' : 'border-slate-300'}`}
+        className={`${control} ${invalid ? 'border-danger' : 'border-line-strong'}`}
         {...select}
       >
         {children}

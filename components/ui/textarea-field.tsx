@@ -14,7 +14,7 @@ export function TextareaField({
   const describedBy = [invalid ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="block text-sm font-medium text-ink">
         {label}
       </label>
       <textarea
@@ -23,16 +23,16 @@ export function TextareaField({
         rows={5}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
-        className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:ring-1 focus:ring-brand-600 focus:outline-none ${invalid ? 'border-red-600' : 'border-slate-300'}`}
+        className={`mt-1 block w-full rounded-md border bg-surface px-3 py-2 text-sm shadow-sm focus:border-accent-line focus:ring-1 focus:ring-accent-line focus:outline-none ${invalid ? 'border-danger' : 'border-line-strong'}`}
         {...textarea}
       />
       {hint ? (
-        <p id={`${name}-hint`} className="mt-1 text-xs text-slate-600">
+        <p id={`${name}-hint`} className="mt-1 text-xs text-ink-subtle">
           {hint}
         </p>
       ) : null}
       {invalid ? (
-        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-700">
+        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-danger">
           {errors!.join(' ')}
         </p>
       ) : null}

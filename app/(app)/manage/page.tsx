@@ -18,14 +18,14 @@ export default async function ManagePage() {
         <ul className="grid gap-3 sm:grid-cols-2">
           {teams.map((t) => (
             <li key={t.id}>
-              <Link href={`/manage/${t.slug}`} className="block rounded-lg bg-white p-4 font-medium text-brand-700 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
+              <Link href={`/manage/${t.slug}`} className="block rounded-lg bg-surface p-4 font-medium text-accent shadow-sm ring-1 ring-line hover:ring-accent-line">
                 {t.name}
               </Link>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="text-slate-700">You are a leader without a team. Ask an admin to put you in one.</p>
+        <p className="text-ink-muted">You are a leader without a team. Ask an admin to put you in one.</p>
       )}
     </>
   );

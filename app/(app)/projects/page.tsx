@@ -11,7 +11,7 @@ import { formatDay } from '@/lib/stories/dates';
 
 export const metadata: Metadata = { title: 'Projects' };
 
-const control = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm';
+const control = 'mt-1 block w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-sm shadow-sm';
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
@@ -30,7 +30,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           ) : null
         }
       />
-      <form aria-label="Filter projects" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <form aria-label="Filter projects" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line">
         <div>
           <label htmlFor="team" className="block text-sm font-medium">Team</label>
           <select id="team" name="team" defaultValue={filter.team ?? ''} className={control}>
@@ -51,19 +51,19 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         </div>
         <button type="submit" className={buttonClass('secondary')}>Show</button>
       </form>
-      {projects.length === 0 ? <p className="rounded-lg bg-white p-6 text-center text-slate-700 ring-1 ring-slate-200">No projects match.</p> : null}
+      {projects.length === 0 ? <p className="rounded-lg bg-surface p-6 text-center text-ink-muted ring-1 ring-line">No projects match.</p> : null}
       <ul className="grid gap-4 md:grid-cols-2" aria-label="Projects">
         {projects.map((p) => (
-          <li key={p.id} className="flex flex-col rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <li key={p.id} className="flex flex-col rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line">
             <div className="mb-2 flex flex-wrap items-start justify-between gap-2">
               <h2 className="text-base font-semibold">
-                <Link href={`/projects/${p.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                <Link href={`/projects/${p.id}`} className="text-accent underline-offset-2 hover:underline">
                   {p.name}
                 </Link>
               </h2>
               <ProjectStatusBadge status={p.status} />
             </div>
-            <p className="mb-3 text-xs text-slate-600">
+            <p className="mb-3 text-xs text-ink-subtle">
               {p.team.name} · Owner{' '}
               <Link href={`/people/${p.owner.id}`} className="underline-offset-2 hover:underline">
                 {p.owner.name}
@@ -73,7 +73,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
             <Markdown text={p.summary} className="line-clamp-4" />
             {p.latestUpdate ? (
               <div className="mt-auto pt-3 text-sm">
-                <p className="border-t border-slate-100 pt-3 text-xs font-medium text-slate-600">
+                <p className="border-t border-line-subtle pt-3 text-xs font-medium text-ink-subtle">
                   Latest update, {formatDay(p.latestUpdate.postedOn)} ({p.updateCount} in all)
                 </p>
                 <Markdown text={p.latestUpdate.body} className="line-clamp-3" />

@@ -10,7 +10,7 @@ import { requirePageActor } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Quote wall' };
 
-const control = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm';
+const control = 'mt-1 block w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-sm shadow-sm';
 
 function wallHref(filter: WallFilter, page: { after?: string; before?: string }) {
   const params = new URLSearchParams();
@@ -48,7 +48,7 @@ export default async function QuoteWallPage({ searchParams }: { searchParams: Pr
           ) : null
         }
       />
-      <form role="search" aria-label="Filter quotes" className="mb-6 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-6">
+      <form role="search" aria-label="Filter quotes" className="mb-6 grid gap-3 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line sm:grid-cols-2 lg:grid-cols-6">
         <div className="sm:col-span-2">
           <label htmlFor="q" className="block text-sm font-medium">Search the words</label>
           <input id="q" name="q" type="search" maxLength={QUOTE_LIMITS.search} defaultValue={filter.q ?? ''} placeholder="e.g. refund quickly" className={control} />
@@ -86,7 +86,7 @@ export default async function QuoteWallPage({ searchParams }: { searchParams: Pr
         </div>
         <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-6">
           <button type="submit" className={buttonClass()}>Show quotes</button>
-          {filtered ? <Link href="/quotes" className="text-sm text-brand-700 underline">Clear filters</Link> : null}
+          {filtered ? <Link href="/quotes" className="text-sm text-accent underline">Clear filters</Link> : null}
         </div>
       </form>
       {quotes.length ? (
@@ -98,7 +98,7 @@ export default async function QuoteWallPage({ searchParams }: { searchParams: Pr
           ))}
         </ul>
       ) : (
-        <p className="rounded-lg bg-white p-6 text-center text-slate-700 ring-1 ring-slate-200">
+        <p className="rounded-lg bg-surface p-6 text-center text-ink-muted ring-1 ring-line">
           {filtered ? 'No approved quotes match. Try fewer words or another month.' : 'No approved quotes yet.'}
         </p>
       )}

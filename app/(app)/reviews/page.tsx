@@ -18,7 +18,7 @@ export default async function ReviewsArchivePage() {
         <div className="space-y-6">
           {months.map((month) => (
             <section key={month} aria-labelledby={`m-${month}`}>
-              <h2 id={`m-${month}`} className="mb-2 text-lg font-semibold text-slate-900">
+              <h2 id={`m-${month}`} className="mb-2 text-lg font-semibold text-ink">
                 {monthLabel(month)}
               </h2>
               <ul className="grid gap-3 sm:grid-cols-2">
@@ -26,10 +26,10 @@ export default async function ReviewsArchivePage() {
                   .filter((e) => e.month === month)
                   .map((e) => (
                     <li key={e.id}>
-                      <Link href={`/reviews/${e.team.slug}/${e.month}`} className="block h-full rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
-                        <span className="block text-xs font-semibold tracking-wide text-brand-700 uppercase">{e.team.name}</span>
-                        <span className="mt-1 block font-semibold text-slate-900">{e.title}</span>
-                        <span className="mt-1 block text-xs text-slate-600">
+                      <Link href={`/reviews/${e.team.slug}/${e.month}`} className="block h-full rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line hover:ring-accent-line">
+                        <span className="block text-xs font-semibold tracking-wide text-accent uppercase">{e.team.name}</span>
+                        <span className="mt-1 block font-semibold text-ink">{e.title}</span>
+                        <span className="mt-1 block text-xs text-ink-subtle">
                           {e.thanks} thank-you{e.thanks === 1 ? '' : 's'}
                           {e.updated ? ' · updated after publishing' : ''}
                         </span>
@@ -41,7 +41,7 @@ export default async function ReviewsArchivePage() {
           ))}
         </div>
       ) : (
-        <p className="rounded-lg bg-white p-6 text-center text-slate-600 shadow-sm ring-1 ring-slate-200">No edition has been published yet.</p>
+        <p className="rounded-lg bg-surface p-6 text-center text-ink-subtle shadow-sm ring-1 ring-line">No edition has been published yet.</p>
       )}
     </>
   );

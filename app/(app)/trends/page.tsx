@@ -21,7 +21,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title="Trends" description="How contacts, reasons, customers and KPIs move across months and years. Every view is a link you can share." />
-      <form method="get" className="mb-8 grid gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 md:grid-cols-[1fr_2fr_1fr]">
+      <form method="get" className="mb-8 grid gap-4 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line md:grid-cols-[1fr_2fr_1fr]">
         <fieldset>
           <legend className="text-sm font-semibold">Teams</legend>
           {teams.map((t) => (
@@ -43,7 +43,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
         <fieldset className="space-y-2">
           <legend className="text-sm font-semibold">Period</legend>
           <label htmlFor="range" className="sr-only">Period</label>
-          <select id="range" name="range" defaultValue={query.range} className="block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+          <select id="range" name="range" defaultValue={query.range} className="block w-full rounded-md border border-line-strong px-2 py-1.5 text-sm">
             {Object.entries(RANGE_LABELS).map(([value, label]) => (
               <option key={value} value={value}>{label}</option>
             ))}
@@ -51,27 +51,27 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           <div className="flex gap-2">
             <div>
               <label htmlFor="from" className="block text-xs">From (with “From – to”)</label>
-              <input id="from" name="from" type="month" defaultValue={query.from ?? sections[0]?.from} className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
+              <input id="from" name="from" type="month" defaultValue={query.from ?? sections[0]?.from} className="w-full rounded-md border border-line-strong px-2 py-1 text-sm" />
             </div>
             <div>
               <label htmlFor="to" className="block text-xs">To</label>
-              <input id="to" name="to" type="month" defaultValue={query.to ?? sections[0]?.to} className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
+              <input id="to" name="to" type="month" defaultValue={query.to ?? sections[0]?.to} className="w-full rounded-md border border-line-strong px-2 py-1 text-sm" />
             </div>
           </div>
           <button type="submit" className={buttonClass()}>Show</button>
         </fieldset>
       </form>
-      {sections.length === 0 ? <p className="text-slate-700">Choose a team to see its trends.</p> : null}
+      {sections.length === 0 ? <p className="text-ink-muted">Choose a team to see its trends.</p> : null}
       {sections.map((section) => (
         <section key={section.team.id} aria-labelledby={`team-${section.team.slug}`} className="mb-10">
           <h2 id={`team-${section.team.slug}`} className="mb-1 text-xl font-bold">{section.team.name}</h2>
-          <p className="mb-4 text-sm text-slate-600">
+          <p className="mb-4 text-sm text-ink-subtle">
             {monthLabel(section.from)} – {monthLabel(section.to)}
             {section.empty ? ' · no figures in this period yet' : ''}
             {section.empty ? null : (
               <>
                 {' · '}
-                <a className="font-medium text-brand-700 underline" href={`/api/teams/${section.team.slug}/figures?from=${section.from}&to=${section.to}`} download>
+                <a className="font-medium text-accent underline" href={`/api/teams/${section.team.slug}/figures?from=${section.from}&to=${section.to}`} download>
                   All figures for this period (CSV)
                 </a>
               </>

@@ -11,7 +11,7 @@ import { listWins } from '@/lib/wins/wins';
 
 export const metadata: Metadata = { title: 'Wins' };
 
-const control = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm';
+const control = 'mt-1 block w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-sm shadow-sm';
 
 export default async function WinsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
@@ -34,11 +34,11 @@ export default async function WinsPage({ searchParams }: { searchParams: Promise
         }
       />
       {notice ? (
-        <p role="status" className="mb-4 rounded-md bg-green-50 px-3 py-2 text-sm font-medium text-green-800 ring-1 ring-green-200">
+        <p role="status" className="mb-4 rounded-md bg-success-surface px-3 py-2 text-sm font-medium text-success ring-1 ring-success-line">
           {notice}
         </p>
       ) : null}
-      <form aria-label="Choose team and month" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <form aria-label="Choose team and month" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line">
         <div>
           <label htmlFor="team" className="block text-sm font-medium">Team</label>
           <select id="team" name="team" defaultValue={filter.team ?? ''} className={control}>
@@ -55,9 +55,9 @@ export default async function WinsPage({ searchParams }: { searchParams: Promise
         <button type="submit" className={buttonClass('secondary')}>Show</button>
       </form>
       <nav aria-label="Months" className="mb-4 flex items-center justify-between gap-3">
-        <Link href={href(shiftMonth(month, -1))} className="text-sm font-medium text-brand-700 underline">← {formatMonth(shiftMonth(month, -1))}</Link>
+        <Link href={href(shiftMonth(month, -1))} className="text-sm font-medium text-accent underline">← {formatMonth(shiftMonth(month, -1))}</Link>
         <h2 className="text-lg font-semibold">{formatMonth(month)}</h2>
-        <Link href={href(shiftMonth(month, 1))} className="text-sm font-medium text-brand-700 underline">{formatMonth(shiftMonth(month, 1))} →</Link>
+        <Link href={href(shiftMonth(month, 1))} className="text-sm font-medium text-accent underline">{formatMonth(shiftMonth(month, 1))} →</Link>
       </nav>
       {wins.length ? (
         <ul className="grid gap-4 md:grid-cols-2" aria-label={`Wins in ${formatMonth(month)}`}>
@@ -68,7 +68,7 @@ export default async function WinsPage({ searchParams }: { searchParams: Promise
           ))}
         </ul>
       ) : (
-        <p className="rounded-lg bg-white p-6 text-center text-slate-700 ring-1 ring-slate-200">No wins recorded for {formatMonth(month)}{filter.team ? ' in this team' : ''}.</p>
+        <p className="rounded-lg bg-surface p-6 text-center text-ink-muted ring-1 ring-line">No wins recorded for {formatMonth(month)}{filter.team ? ' in this team' : ''}.</p>
       )}
     </>
   );

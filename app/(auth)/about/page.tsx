@@ -22,31 +22,31 @@ const FIGURES = [
 export default function AboutPage() {
   return (
     <main className="mx-auto max-w-2xl px-4 py-12">
-      <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Service Review</p>
-      <h1 className="mt-2 text-3xl font-bold text-slate-900">The monthly review of our customer service</h1>
-      <p className="mt-4 text-slate-700">
+      <p className="text-sm font-semibold tracking-wide text-accent uppercase">Service Review</p>
+      <h1 className="mt-2 text-3xl font-bold text-ink">The monthly review of our customer service</h1>
+      <p className="mt-4 text-ink-muted">
         Customer-service teams answer thousands of customers every month, and most of that work goes unseen. Service Review shows it to the whole organisation: how many contacts arrived, from whom and about what, how well the team answered, and what customers said.
       </p>
-      <h2 className="mt-10 text-xl font-bold text-slate-900">Who does what</h2>
-      <ul className="mt-3 space-y-2 text-slate-700">
+      <h2 className="mt-10 text-xl font-bold text-ink">Who does what</h2>
+      <ul className="mt-3 space-y-2 text-ink-muted">
         {ROLES.map((r) => (
           <li key={r.name}>
-            <strong className="text-slate-900">{r.name}</strong> {r.does}
+            <strong className="text-ink">{r.name}</strong> {r.does}
           </li>
         ))}
       </ul>
-      <h2 className="mt-10 text-xl font-bold text-slate-900">What the figures mean</h2>
-      <dl className="mt-3 space-y-2 text-slate-700">
+      <h2 className="mt-10 text-xl font-bold text-ink">What the figures mean</h2>
+      <dl className="mt-3 space-y-2 text-ink-muted">
         {FIGURES.map((f) => (
           <div key={f.term}>
-            <dt className="inline font-semibold text-slate-900">{f.term}:</dt> <dd className="inline">{f.means}</dd>
+            <dt className="inline font-semibold text-ink">{f.term}:</dt> <dd className="inline">{f.means}</dd>
           </div>
         ))}
       </dl>
-      <h2 className="mt-10 text-xl font-bold text-slate-900">Getting access</h2>
-      <p className="mt-3 text-slate-700">Everyone in the organisation can read Service Review. Accounts are created by an administrator; ask yours if you cannot sign in.</p>
+      <h2 className="mt-10 text-xl font-bold text-ink">Getting access</h2>
+      <p className="mt-3 text-ink-muted">Everyone in the organisation can read Service Review. Accounts are created by an administrator; ask yours if you cannot sign in.</p>
       <p className="mt-8">
-        <Link href="/sign-in" className="font-semibold text-brand-700 underline">
+        <Link href="/sign-in" className="font-semibold text-accent underline">
           Sign in
         </Link>
       </p>

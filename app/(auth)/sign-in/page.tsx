@@ -25,13 +25,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
-          <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Service Review</p>
-          <h1 className="mt-2 text-2xl font-bold text-slate-900">Sign in</h1>
-          <p className="mt-2 text-sm text-slate-600">See what our customer-service teams hear, handle and achieve every month.</p>
+          <p className="text-sm font-semibold tracking-wide text-accent uppercase">Service Review</p>
+          <h1 className="mt-2 text-2xl font-bold text-ink">Sign in</h1>
+          <p className="mt-2 text-sm text-ink-subtle">See what our customer-service teams hear, handle and achieve every month.</p>
         </div>
-        <div className="space-y-6 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        <div className="space-y-6 rounded-lg bg-surface p-6 shadow-sm ring-1 ring-line">
           {error ? (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
+            <p role="alert" className="rounded-md bg-danger-surface px-3 py-2 text-sm text-danger ring-1 ring-danger-line">
               {error}
             </p>
           ) : null}
@@ -43,13 +43,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
                   Continue with {oidcName}
                 </Button>
               </form>
-              <p className="text-center text-xs text-slate-500">or with your email and password</p>
+              <p className="text-center text-xs text-ink-subtle">or with your email and password</p>
             </>
           ) : null}
           <SignInForm callbackUrl={callbackUrl} />
         </div>
         <p className="mt-6 text-center text-sm">
-          <Link href="/about" className="text-brand-700 underline">
+          <Link href="/about" className="text-accent underline">
             What is Service Review?
           </Link>
         </p>

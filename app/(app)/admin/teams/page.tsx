@@ -13,17 +13,17 @@ export default async function TeamsPage() {
     <>
       <PageHeader title="Teams" description="The service teams whose work Service Review shows." />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <div className="overflow-x-auto rounded-lg bg-surface shadow-sm ring-1 ring-line">
+          <table className="min-w-full divide-y divide-line text-sm">
             <caption className="sr-only">Teams</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase">
+            <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-ink-muted uppercase">
               <tr>
                 <th scope="col" className="px-4 py-3">Name</th>
                 <th scope="col" className="px-4 py-3">Address</th>
                 <th scope="col" className="px-4 py-3 text-right">Active members</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody className="divide-y divide-line-subtle">
               {teams.map((team) => (
                 <tr key={team.id}>
                   <td className="px-4 py-3 font-medium">{team.name}</td>
@@ -33,7 +33,7 @@ export default async function TeamsPage() {
               ))}
               {teams.length === 0 ? (
                 <tr>
-                  <td colSpan={3} className="px-4 py-6 text-center text-slate-600">
+                  <td colSpan={3} className="px-4 py-6 text-center text-ink-subtle">
                     No teams yet: create the first one.
                   </td>
                 </tr>

@@ -22,10 +22,10 @@ export default async function UsersPage() {
           </Link>
         }
       />
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <div className="overflow-x-auto rounded-lg bg-surface shadow-sm ring-1 ring-line">
+        <table className="min-w-full divide-y divide-line text-sm">
           <caption className="sr-only">All users, active first</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase">
+          <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-ink-muted uppercase">
             <tr>
               <th scope="col" className="px-4 py-3">Name</th>
               <th scope="col" className="px-4 py-3">Email</th>
@@ -34,11 +34,11 @@ export default async function UsersPage() {
               <th scope="col" className="px-4 py-3">Status</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="divide-y divide-line-subtle">
             {users.map((user) => (
-              <tr key={user.id} className={user.active ? '' : 'text-slate-500'}>
+              <tr key={user.id} className={user.active ? '' : 'text-ink-subtle'}>
                 <td className="px-4 py-3 font-medium">
-                  <Link href={`/admin/users/${user.id}`} className="text-brand-700 hover:underline">
+                  <Link href={`/admin/users/${user.id}`} className="text-accent hover:underline">
                     {user.name}
                   </Link>
                 </td>

@@ -31,7 +31,7 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
       />
       <TeamTabs slug={team.slug} current="" />
       {missing.includes(latestComplete) ? (
-        <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+        <p className="mb-4 rounded-md bg-warning-surface px-3 py-2 text-sm text-warning ring-1 ring-warning-line">
           {monthLabel(latestComplete)} has no figures yet.{' '}
           <Link className="font-semibold underline" href={`/manage/${team.slug}/figures/${latestComplete}`}>
             Enter them
@@ -39,10 +39,10 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
           or import them.
         </p>
       ) : null}
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <div className="overflow-x-auto rounded-lg bg-surface shadow-sm ring-1 ring-line">
+        <table className="min-w-full divide-y divide-line text-sm">
           <caption className="sr-only">Months with figures, newest first</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase">
+          <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-ink-muted uppercase">
             <tr>
               <th scope="col" className="px-4 py-3">Month</th>
               <th scope="col" className="px-4 py-3 text-right">Contacts received</th>
@@ -50,17 +50,17 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
               <th scope="col" className="px-4 py-3">Last saved</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="divide-y divide-line-subtle">
             {months.map((m) => (
               <tr key={m.month}>
                 <td className="px-4 py-2 font-medium">
-                  <Link href={`/manage/${team.slug}/figures/${m.month}`} className="text-brand-700 hover:underline">
+                  <Link href={`/manage/${team.slug}/figures/${m.month}`} className="text-accent hover:underline">
                     {monthLabel(m.month)}
                   </Link>
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums">{formatNumber(m.volumes.reduce((n, v) => n + v.received, 0))}</td>
-                <td className="max-w-xs truncate px-4 py-2 text-slate-700">{m.note ?? ''}</td>
-                <td className="px-4 py-2 text-slate-600">
+                <td className="max-w-xs truncate px-4 py-2 text-ink-muted">{m.note ?? ''}</td>
+                <td className="px-4 py-2 text-ink-subtle">
                   {m.updatedAt.toISOString().slice(0, 10)}
                   {m.updatedBy ? ` by ${m.updatedBy.name}` : ''} · v{m.version}
                 </td>
@@ -68,7 +68,7 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
             ))}
             {months.length === 0 ? (
               <tr>
-                <td colSpan={4} className="px-4 py-6 text-center text-slate-600">No figures yet: enter a month or import a CSV.</td>
+                <td colSpan={4} className="px-4 py-6 text-center text-ink-subtle">No figures yet: enter a month or import a CSV.</td>
               </tr>
             ) : null}
           </tbody>
@@ -77,14 +77,14 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
       <form action={`/api/teams/${team.slug}/figures`} method="get" className="mt-6 flex flex-wrap items-end gap-3 text-sm">
         <div>
           <label htmlFor="from" className="block font-medium">From</label>
-          <input id="from" name="from" type="month" defaultValue={addMonths(currentMonth(), -11)} className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
+          <input id="from" name="from" type="month" defaultValue={addMonths(currentMonth(), -11)} className="mt-1 rounded-md border border-line-strong px-3 py-2" />
         </div>
         <div>
           <label htmlFor="to" className="block font-medium">To</label>
-          <input id="to" name="to" type="month" defaultValue={currentMonth()} className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
+          <input id="to" name="to" type="month" defaultValue={currentMonth()} className="mt-1 rounded-md border border-line-strong px-3 py-2" />
         </div>
         <button type="submit" className={buttonClass('secondary')}>Download CSV</button>
-        <p className="w-full text-xs text-slate-600">The download uses the monthly import layout, so it can be edited and imported back.</p>
+        <p className="w-full text-xs text-ink-subtle">The download uses the monthly import layout, so it can be edited and imported back.</p>
       </form>
     </>
   );

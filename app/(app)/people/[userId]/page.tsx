@@ -27,7 +27,7 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
             ))}
           </ul>
         ) : (
-          <p className="text-sm text-slate-700">No approved quotes credit {person.name} yet.</p>
+          <p className="text-sm text-ink-muted">No approved quotes credit {person.name} yet.</p>
         )}
       </section>
       <section aria-labelledby="wins">
@@ -41,7 +41,7 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
             ))}
           </ul>
         ) : (
-          <p className="text-sm text-slate-700">No wins credit {person.name} yet.</p>
+          <p className="text-sm text-ink-muted">No wins credit {person.name} yet.</p>
         )}
       </section>
     </>

@@ -42,11 +42,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
             <Markdown text={project.summary} />
           </Card>
           <Card title="Updates">
-            {project.updates.length === 0 ? <p className="text-sm text-slate-700">No updates yet.</p> : null}
+            {project.updates.length === 0 ? <p className="text-sm text-ink-muted">No updates yet.</p> : null}
             <ol className="space-y-4" aria-label="Updates, newest first">
               {project.updates.map((u) => (
-                <li key={u.id} className="border-l-2 border-brand-600 pl-4">
-                  <p className="text-xs font-medium text-slate-600">
+                <li key={u.id} className="border-l-2 border-accent-line pl-4">
+                  <p className="text-xs font-medium text-ink-subtle">
                     <time dateTime={dayString(u.postedOn)}>{formatDay(u.postedOn)}</time> · {u.author.name}
                   </p>
                   <Markdown text={u.body} />
@@ -67,7 +67,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
             <div><dt className="font-medium">Target</dt><dd>{project.targetOn ? formatDay(project.targetOn) : 'None set'}</dd></div>
           </dl>
           <p className="mt-4 text-sm">
-            <Link href="/projects" className="text-brand-700 underline">All projects</Link>
+            <Link href="/projects" className="text-accent underline">All projects</Link>
           </p>
         </Card>
       </div>

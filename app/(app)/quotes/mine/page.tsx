@@ -28,30 +28,30 @@ export default async function MySubmissionsPage({ searchParams }: { searchParams
         }
       />
       {notice ? (
-        <p role="status" className="mb-4 rounded-md bg-green-50 px-3 py-2 text-sm font-medium text-green-800 ring-1 ring-green-200">
+        <p role="status" className="mb-4 rounded-md bg-success-surface px-3 py-2 text-sm font-medium text-success ring-1 ring-success-line">
           {notice}
         </p>
       ) : null}
-      {quotes.length === 0 ? <p className="rounded-lg bg-white p-6 text-center text-slate-700 ring-1 ring-slate-200">You have not submitted a quote yet.</p> : null}
+      {quotes.length === 0 ? <p className="rounded-lg bg-surface p-6 text-center text-ink-muted ring-1 ring-line">You have not submitted a quote yet.</p> : null}
       <ul className="space-y-4" aria-label="Your quotes">
         {quotes.map((q) => (
-          <li key={q.id} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200" data-testid="my-quote">
+          <li key={q.id} className="rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line" data-testid="my-quote">
             <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
               <QuoteStatusBadge status={q.status} />
               {q.status === 'PENDING' ? (
-                <Link href={`/quotes/${q.id}/edit`} className="text-sm font-medium text-brand-700 underline">
+                <Link href={`/quotes/${q.id}/edit`} className="text-sm font-medium text-accent underline">
                   Edit
                 </Link>
               ) : null}
             </div>
             <figure>
-              <blockquote className="border-l-4 border-slate-300 pl-4">
+              <blockquote className="border-l-4 border-line-strong pl-4">
                 <PlainText text={q.text} />
               </blockquote>
-              <figcaption className="mt-2 text-sm text-slate-700">
+              <figcaption className="mt-2 text-sm text-ink-muted">
                 <span aria-hidden="true">— </span>
                 <cite className="font-semibold not-italic">{q.cite}</cite>
-                <span className="block text-xs text-slate-600">
+                <span className="block text-xs text-ink-subtle">
                   {CHANNEL_LABELS[q.channel]} · {formatDay(q.receivedOn)}
                   {q.sourceReference ? ` · Source: ${q.sourceReference}` : ''}
                 </span>
@@ -61,12 +61,12 @@ export default async function MySubmissionsPage({ searchParams }: { searchParams
               </figcaption>
             </figure>
             {q.status === 'APPROVED' && q.pullQuote ? (
-              <p className="mt-3 text-sm text-slate-700">
+              <p className="mt-3 text-sm text-ink-muted">
                 Shown on the wall as: <q className="font-medium">{q.pullQuote}</q>
               </p>
             ) : null}
             {q.status === 'REJECTED' ? (
-              <div className="mt-3 rounded-md bg-red-50 p-3 text-sm text-red-900 ring-1 ring-red-200">
+              <div className="mt-3 rounded-md bg-danger-surface p-3 text-sm text-danger ring-1 ring-danger-line">
                 <p className="font-semibold">Why it was not approved{q.moderator ? ` (${q.moderator.name})` : ''}:</p>
                 <PlainText text={q.moderationNote ?? ''} />
               </div>

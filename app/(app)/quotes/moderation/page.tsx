@@ -19,15 +19,15 @@ export default async function ModerationPage() {
         title="Quotes waiting for approval"
         description={queue.length ? `${queue.length} from your team, oldest first. Approve, approve with a pull-quote, or reject with a reason.` : undefined}
       />
-      {queue.length === 0 ? <p className="rounded-lg bg-white p-6 text-center text-slate-700 ring-1 ring-slate-200">Nothing is waiting. Thank you!</p> : null}
+      {queue.length === 0 ? <p className="rounded-lg bg-surface p-6 text-center text-ink-muted ring-1 ring-line">Nothing is waiting. Thank you!</p> : null}
       <ul className="space-y-6" aria-label="Pending quotes">
         {queue.map((q) => (
-          <li key={q.id} className="space-y-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200" data-testid="pending-quote">
+          <li key={q.id} className="space-y-4 rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line" data-testid="pending-quote">
             <figure>
-              <blockquote className="border-l-4 border-amber-400 pl-4 text-slate-900">
+              <blockquote className="border-l-4 border-amber-400 pl-4 text-ink">
                 <PlainText text={q.text} />
               </blockquote>
-              <figcaption className="mt-2 text-sm text-slate-700">
+              <figcaption className="mt-2 text-sm text-ink-muted">
                 <span aria-hidden="true">— </span>
                 <cite className="font-semibold not-italic">{q.cite}</cite>
               </figcaption>

@@ -31,7 +31,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ userI
         </Card>
         <div className="space-y-6">
           <Card title="Access">
-            <p className="mb-3 text-sm text-slate-700">
+            <p className="mb-3 text-sm text-ink-muted">
               {user.active
                 ? 'Deactivating signs them out at their next request; their quotes, wins and history stay.'
                 : 'This user cannot sign in.'}

@@ -19,9 +19,9 @@ export default async function ImportPage({ params }: { params: Promise<{ team: s
           <MonthlyImport team={team.slug} />
         </Card>
         <Card title="The layout">
-          <div className="space-y-2 text-sm text-slate-700">
+          <div className="space-y-2 text-sm text-ink-muted">
             <p>One figure per row, with a header row:</p>
-            <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs">{`month,kind,item,value
+            <pre className="overflow-x-auto rounded bg-surface-strong p-2 text-xs">{`month,kind,item,value
 2026-10,received,Phone,4210
 2026-10,handled,Phone,4102
 2026-10,reason,Billing,1320
@@ -30,8 +30,8 @@ export default async function ImportPage({ params }: { params: Promise<{ team: s
 2026-10,note,,"Storm on the 12th"`}</pre>
             <p><strong>kind</strong> is one of received, handled (per channel), reason, segment, kpi or note. Items are matched to this team’s names without regard to case. Months in the file are updated; items not in the file keep their figures. Importing the same file twice changes nothing.</p>
             <p>
-              <a className="font-medium text-brand-700 underline" href="/monthly-figures-template.csv" download>Download the template</a> ·{' '}
-              <a className="font-medium text-brand-700 underline" href="/monthly-figures-sample.csv" download>a filled-in sample</a> ·{' '}
+              <a className="font-medium text-accent underline" href="/monthly-figures-template.csv" download>Download the template</a> ·{' '}
+              <a className="font-medium text-accent underline" href="/monthly-figures-sample.csv" download>a filled-in sample</a> ·{' '}
               or export existing months from the Months tab.
             </p>
           </div>

@@ -22,14 +22,14 @@ export default async function TeamReviewsPage({ params }: { params: Promise<{ te
     <>
       <PageHeader title={`${team.name}: monthly editions`} description="Start the month’s edition from the figures, quotes, wins and project updates; edit, preview and publish it." />
       <TeamTabs slug={team.slug} current="/reviews" />
-      <section aria-labelledby="start" className="mb-8 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <section aria-labelledby="start" className="mb-8 rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line">
         <h2 id="start" className="mb-3 text-lg font-semibold">Start an edition</h2>
-        {months.length ? <StartReviewForm team={team.slug} months={months.map((m) => ({ value: m, label: monthLabel(m) }))} /> : <p className="text-sm text-slate-600">Every recent month has an edition.</p>}
+        {months.length ? <StartReviewForm team={team.slug} months={months.map((m) => ({ value: m, label: monthLabel(m) }))} /> : <p className="text-sm text-ink-subtle">Every recent month has an edition.</p>}
       </section>
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <div className="overflow-x-auto rounded-lg bg-surface shadow-sm ring-1 ring-line">
+        <table className="min-w-full divide-y divide-line text-sm">
           <caption className="sr-only">Editions, newest month first</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase">
+          <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-ink-muted uppercase">
             <tr>
               <th scope="col" className="px-4 py-3">Month</th>
               <th scope="col" className="px-4 py-3">Title</th>
@@ -38,11 +38,11 @@ export default async function TeamReviewsPage({ params }: { params: Promise<{ te
               <th scope="col" className="px-4 py-3 text-right">Thanks</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="divide-y divide-line-subtle">
             {reviews.map((r) => (
               <tr key={r.id}>
                 <th scope="row" className="px-4 py-2 text-left font-medium">
-                  <Link href={`/manage/${team.slug}/reviews/${r.month}`} className="text-brand-700 underline">
+                  <Link href={`/manage/${team.slug}/reviews/${r.month}`} className="text-accent underline">
                     {monthLabel(r.month)}
                   </Link>
                 </th>
@@ -56,7 +56,7 @@ export default async function TeamReviewsPage({ params }: { params: Promise<{ te
             ))}
             {reviews.length === 0 ? (
               <tr>
-                <td colSpan={5} className="px-4 py-6 text-center text-slate-600">No editions yet.</td>
+                <td colSpan={5} className="px-4 py-6 text-center text-ink-subtle">No editions yet.</td>
               </tr>
             ) : null}
           </tbody>

@@ -24,8 +24,8 @@ export default async function EditQuotePage({ params }: { params: Promise<{ quot
       <>
         <PageHeader title="Edit your quote" />
         <Card>
-          <p className="text-sm text-slate-700">
-            A leader has already moderated this quote, so its words are final. <Link href="/quotes/mine" className="text-brand-700 underline">See its status</Link>.
+          <p className="text-sm text-ink-muted">
+            A leader has already moderated this quote, so its words are final. <Link href="/quotes/mine" className="text-accent underline">See its status</Link>.
           </p>
         </Card>
       </>

@@ -26,7 +26,7 @@ export default async function EditionPage({ params }: { params: Promise<{ team: 
   return (
     <>
       <p className="no-print mb-4 text-sm">
-        <Link href="/reviews" className="text-brand-700 underline">
+        <Link href="/reviews" className="text-accent underline">
           ← All reviews
         </Link>
       </p>

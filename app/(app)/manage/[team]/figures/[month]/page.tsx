@@ -34,11 +34,11 @@ export default async function MonthPage({ params }: { params: Promise<{ team: st
         description={current.version ? `Version ${current.version}, last saved ${current.updatedAt?.toISOString().slice(0, 10)}${current.updatedBy ? ` by ${current.updatedBy}` : ''}.` : 'No figures yet for this month.'}
         actions={
           <nav aria-label="Months" className="flex gap-3 text-sm">
-            <Link className="text-brand-700 underline" href={`/manage/${team.slug}/figures/${addMonths(month, -1)}`}>
+            <Link className="text-accent underline" href={`/manage/${team.slug}/figures/${addMonths(month, -1)}`}>
               ← {monthLabel(addMonths(month, -1))}
             </Link>
             {next <= currentMonth() ? (
-              <Link className="text-brand-700 underline" href={`/manage/${team.slug}/figures/${next}`}>
+              <Link className="text-accent underline" href={`/manage/${team.slug}/figures/${next}`}>
                 {monthLabel(next)} →
               </Link>
             ) : null}

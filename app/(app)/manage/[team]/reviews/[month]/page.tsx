@@ -56,9 +56,9 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
         <div className="space-y-6">
           <Card title="Email">
             {emailOn ? (
-              <p className="text-sm text-slate-700">On first publish, the edition goes by email to {draft.distribution.trim() ? 'the distribution list' : 'every active user'} (except those who opted out).</p>
+              <p className="text-sm text-ink-muted">On first publish, the edition goes by email to {draft.distribution.trim() ? 'the distribution list' : 'every active user'} (except those who opted out).</p>
             ) : (
-              <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="email-off">
+              <p className="rounded-md bg-warning-surface px-3 py-2 text-sm text-warning ring-1 ring-warning-line" data-testid="email-off">
                 Email is off: no SMTP server is configured. Publishing still works. An administrator sets <code>SMTP_HOST</code> and <code>MAIL_FROM</code> (see “Configuration” in the README).
               </p>
             )}

@@ -23,7 +23,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ team: 
     <EditionView
       snapshot={preview.snapshot}
       banner={
-        <p className="no-print mb-6 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900 ring-1 ring-brand-100" role="note">
+        <p className="no-print mb-6 rounded-md bg-accent-surface px-3 py-2 text-sm text-accent-strong ring-1 ring-accent-line/25" role="note">
           Preview of the saved draft (version {preview.version}) with today’s figures: this is exactly what readers will see once you publish.{' '}
           <Link href={`/manage/${team.slug}/reviews/${month}`} className="font-semibold underline">
             Back to the composer
