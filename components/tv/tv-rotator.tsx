@@ -13,20 +13,20 @@ function Tile({ h }: { h: Headline }) {
   const delta = h.vsLastMonth.delta;
   const good = delta === null || delta === 0 || h.goodDirection === 0 ? null : (delta > 0 ? 1 : -1) === h.goodDirection;
   return (
-    <div className="rounded-2xl bg-slate-900 p-6 ring-1 ring-slate-700">
-      <p className="text-2xl text-slate-300">{h.label}</p>
-      <p className="text-7xl font-bold tabular-nums">
+    <div className="rounded-2xl bg-slate-900 p-4 ring-1 ring-slate-700 md:p-6">
+      <p className="text-lg text-slate-300 md:text-2xl">{h.label}</p>
+      <p className="text-4xl font-bold tabular-nums md:text-7xl">
         {fmt(h.value, h.decimals)}
-        <span className="text-4xl text-slate-300">{h.unit}</span>
+        <span className="text-2xl text-slate-300 md:text-4xl">{h.unit}</span>
       </p>
       {h.target !== null && h.target !== undefined ? (
-        <p className={`mt-2 text-2xl ${h.onTarget ? 'text-emerald-300' : 'text-amber-300'}`}>
+        <p className={`mt-2 text-base md:text-2xl ${h.onTarget ? 'text-emerald-300' : 'text-amber-300'}`}>
           {h.onTarget ? '✓ on target' : '✗ off target'} · target {fmt(h.target, h.decimals)}
           {h.unit}
         </p>
       ) : null}
       {delta !== null ? (
-        <p className={`mt-1 text-2xl ${good === null ? 'text-slate-300' : good ? 'text-emerald-300' : 'text-rose-300'}`}>
+        <p className={`mt-1 text-base md:text-2xl ${good === null ? 'text-slate-300' : good ? 'text-emerald-300' : 'text-rose-300'}`}>
           {delta === 0 ? '→ same as last month' : `${delta > 0 ? '▲' : '▼'} ${h.vsLastMonth.percent !== null && h.unit !== '%' ? `${fmt(Math.abs(h.vsLastMonth.percent), 1)}%` : `${fmt(Math.abs(delta), h.decimals)}${h.unit === '%' ? ' pts' : ''}`} on last month`}
         </p>
       ) : null}
@@ -38,7 +38,7 @@ function Trend({ points }: { points: TvSlide['spark'] }) {
   const path = sparklinePath(points, 38, 34);
   if (!path) return null;
   return (
-    <svg viewBox="0 0 100 40" className="h-40 w-full" preserveAspectRatio="none" role="img" aria-label={`Contacts over the last 12 months, from ${fmt(path.first)} to ${fmt(path.last)}`}>
+    <svg viewBox="0 0 100 40" className="h-24 w-full md:h-40" preserveAspectRatio="none" role="img" aria-label={`Contacts over the last 12 months, from ${fmt(path.first)} to ${fmt(path.last)}`}>
       <path d={path.d} fill="none" stroke="#56B4E9" strokeWidth="3" vectorEffect="non-scaling-stroke" />
     </svg>
   );
@@ -65,27 +65,27 @@ export function TvRotator({ slides }: { slides: TvSlide[] }) {
   const slide = slides[index % Math.max(1, slides.length)];
   if (!slide) return <p className="p-16 text-4xl">No teams yet.</p>;
   return (
-    <main className="flex min-h-screen flex-col gap-8 p-12">
-      <header className="flex items-baseline justify-between">
-        <h1 className="text-6xl font-bold">{slide.team}</h1>
-        <p className="text-3xl text-slate-300">
+    <main className="flex min-h-screen flex-col gap-4 p-4 md:gap-8 md:p-12">
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-3xl font-bold md:text-6xl">{slide.team}</h1>
+        <p className="text-lg text-slate-300 md:text-3xl">
           {slide.month ?? 'No figures yet'} · {index + 1} of {slides.length}
         </p>
       </header>
-      <section aria-label="Headline numbers" className="grid grid-cols-2 gap-6 xl:grid-cols-4">
+      <section aria-label="Headline numbers" className="grid grid-cols-1 gap-4 sm:grid-cols-2 md:gap-6 xl:grid-cols-4">
         {slide.tiles.map((h) => (
           <Tile key={h.key} h={h} />
         ))}
       </section>
-      <section aria-label="Contacts over 12 months" className="rounded-2xl bg-slate-900 p-6 ring-1 ring-slate-700">
-        <p className="text-2xl text-slate-300">Contacts, last 12 months</p>
+      <section aria-label="Contacts over 12 months" className="rounded-2xl bg-slate-900 p-4 ring-1 ring-slate-700 md:p-6">
+        <p className="text-lg text-slate-300 md:text-2xl">Contacts, last 12 months</p>
         <Trend points={slide.spark} />
       </section>
-      <section aria-label="What customers said" className="grid gap-6 xl:grid-cols-2">
+      <section aria-label="What customers said" className="grid gap-4 md:gap-6 xl:grid-cols-2">
         {slide.quotes.map((q) => (
-          <figure key={q.id} className="rounded-2xl bg-slate-900 p-8 ring-1 ring-slate-700">
-            <blockquote className="text-4xl leading-snug">“{q.text}”</blockquote>
-            <figcaption className="mt-4 text-2xl text-slate-300">
+          <figure key={q.id} className="rounded-2xl bg-slate-900 p-4 ring-1 ring-slate-700 md:p-8">
+            <blockquote className="text-xl leading-snug md:text-4xl">“{q.text}”</blockquote>
+            <figcaption className="mt-4 text-base text-slate-300 md:text-2xl">
               — <cite className="not-italic">{q.cite}</cite>
               {q.credited.length ? ` · thanks to ${q.credited.join(', ')}` : ''}
             </figcaption>
