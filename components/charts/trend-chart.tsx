@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, usePlotArea, useXAxisScale } from 'recharts';
 import type { Annotation, ChartSpec } from '@/lib/trends/chart-spec';
 
 // Every colour is a CSS variable from app/globals.css, so the chart follows light and dark like the
@@ -61,12 +61,31 @@ function YTick({ x, y, payload, unit }: TickProps & { unit: string }) {
   );
 }
 
-/** The ★/◆ above a month with a win or a project update, as plain text (nothing to measure). */
-function MarkerLabel({ viewBox, symbol }: { viewBox?: { x?: number; y?: number }; symbol: string }) {
+/**
+ * The months with a win (★) or a project update (◆): a dashed line and its symbol, all drawn in
+ * one group from the chart's own x scale. (One recharts ReferenceLine each, with a measured label,
+ * made a three-year chart with a marker most months several times slower to draw.) The words are
+ * in the tooltip and in the "What happened" list beside the chart.
+ */
+function Markers({ marks }: { marks: Annotation[] }) {
+  const x = useXAxisScale();
+  const area = usePlotArea();
+  if (!x || !area) return null;
   return (
-    <text x={viewBox?.x ?? 0} y={(viewBox?.y ?? 0) - 2} textAnchor="middle" fontSize={11} fill={INK_MUTED}>
-      {symbol}
-    </text>
+    <g aria-hidden="true" className="recharts-annotations">
+      {marks.map((a) => {
+        const px = x(a.month, { position: 'middle' });
+        if (px === undefined) return null;
+        return (
+          <g key={a.month}>
+            <line x1={px} x2={px} y1={area.y} y2={area.y + area.height} stroke={a.kind === 'win' ? PALETTE[2] : PALETTE[3]} strokeDasharray="2 3" strokeOpacity={0.7} />
+            <text x={px} y={area.y - 2} textAnchor="middle" fontSize={11} fill={INK_MUTED}>
+              {a.kind === 'win' ? '★' : '◆'}
+            </text>
+          </g>
+        );
+      })}
+    </g>
   );
 }
 
@@ -90,9 +109,7 @@ export function TrendChart({ spec, height = 280, onDrawn }: { spec: ChartSpec; h
       <Tooltip content={<Tip spec={spec} notes={annotations} />} cursor={spec.kind === 'stacked-bar' ? { fill: 'var(--color-surface-strong)', stroke: 'none' } : { stroke: 'var(--color-line-strong)' }} />
       {/* Legend words in ink (recharts colours them like the series); the icon carries the colour. */}
       <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span className="text-ink">{value}</span>} />
-      {markerMonths.map((a) => (
-        <ReferenceLine key={a.month} x={a.month} stroke={a.kind === 'win' ? PALETTE[2] : PALETTE[3]} strokeDasharray="2 3" strokeOpacity={0.7} label={<MarkerLabel symbol={a.kind === 'win' ? '★' : '◆'} />} />
-      ))}
+      <Markers marks={markerMonths} />
     </>
   );
   const series = spec.series.filter((s) => s.key !== 'Target');
