@@ -52,6 +52,9 @@ for (const role of ROLES) {
       const lightBackground = await bodyBackground(page);
       await page.emulateMedia({ colorScheme: 'dark' });
       expect(await bodyBackground(page), `${path} turned dark`).not.toBe(lightBackground);
+      // Buttons ease their colours (transition-colors): check the colours they end on, not a frame
+      // in between.
+      await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
       const dark = await new AxeBuilder({ page }).withRules(COLOUR_RULES).analyze();
       expect(dark.passes.map((p) => p.id), `axe checked ${path} in dark`).toContain('color-contrast');
       for (const [scheme, results] of [['light', light], ['dark', dark]] as const) {
