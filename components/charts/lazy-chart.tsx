@@ -30,8 +30,9 @@ function drawInTurn(draw: (drawn: () => void) => void) {
 }
 
 /**
- * Draws the chart when it comes near the viewport: a page of eight charts then costs the
- * browser one or two on load instead of all eight. The data table is there from the start.
+ * Draws the chart once a fifth of it is in view: a page of eight charts then costs the browser the
+ * two or so on screen, and each further one as it is scrolled to. The data table is there from the
+ * start.
  */
 export function LazyTrendChart({ spec, height = 280 }: { spec: ChartSpec; height?: number }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -50,7 +51,7 @@ export function LazyTrendChart({ spec, height = 280 }: { spec: ChartSpec; height
           else setVisible(true);
         });
       }
-    }, { rootMargin: '100px' });
+    }, { threshold: 0.2 });
     observer.observe(el);
     return () => {
       cancelled = true;

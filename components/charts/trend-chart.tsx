@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, usePlotArea, useXAxisScale } from 'recharts';
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, usePlotArea, useXAxisScale, type BarShapeProps } from 'recharts';
 import type { Annotation, ChartSpec } from '@/lib/trends/chart-spec';
 
 // Every colour is a CSS variable from app/globals.css, so the chart follows light and dark like the
@@ -89,6 +89,12 @@ function Markers({ marks }: { marks: Annotation[] }) {
   );
 }
 
+/** A bar as a plain rectangle: recharts' own shape draws a rounded-corner path for each of a
+ * three-year chart's hundred and more bars. */
+function PlainBar({ x, y, width, height, fill }: BarShapeProps) {
+  return <rect x={x} y={y} width={Math.max(0, Number(width))} height={Math.max(0, Number(height))} fill={fill} />;
+}
+
 /** Every how many months a label fits: about 64 px for "2026-10" or "Oct" and the gap after it. */
 function labelInterval(width: number, count: number): number {
   const plotWidth = Math.max(80, width - 90);
@@ -119,7 +125,7 @@ export function TrendChart({ spec, height = 280, onDrawn }: { spec: ChartSpec; h
       <BarChart {...common}>
         {axes}
         {series.map((s, i) => (
-          <Bar key={s.key} dataKey={s.key} name={s.label} stackId="a" fill={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
+          <Bar key={s.key} dataKey={s.key} name={s.label} stackId="a" fill={PALETTE[i % PALETTE.length]} isAnimationActive={false} shape={PlainBar} />
         ))}
       </BarChart>
     );
