@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, usePlotArea, useXAxisScale, type BarShapeProps } from 'recharts';
+import { formatNumberUpTo } from '@/lib/format';
 import type { Annotation, ChartSpec } from '@/lib/trends/chart-spec';
 
 // Every colour is a CSS variable from app/globals.css, so the chart follows light and dark like the
@@ -8,8 +9,7 @@ import type { Annotation, ChartSpec } from '@/lib/trends/chart-spec';
 export const PALETTE = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `var(--color-series-${n})`);
 const INK_MUTED = 'var(--color-ink-muted)';
 
-const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-const format = (v: unknown, unit: string) => (typeof v === 'number' ? `${number.format(v)}${unit === '%' ? '%' : ''}` : '–');
+const format = (v: unknown, unit: string) => (typeof v === 'number' ? `${formatNumberUpTo(v, 1)}${unit === '%' ? '%' : ''}` : '–');
 
 type TipProps = { active?: boolean; label?: string | number; payload?: readonly { name?: string | number; value?: unknown; color?: string }[] };
 

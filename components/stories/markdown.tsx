@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import renderMarkdown, { defaultUrlTransform, type Options } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
+import { recentlyUsed } from '@/lib/recent';
 
 const SAFE_URL = /^(https?:|mailto:|\/|#)/i;
 
@@ -16,17 +17,7 @@ const OPTIONS: Omit<Options, 'children'> = {
 
 // Parsing and sanitizing is the costly part, and the same texts (an edition's story, a win) are
 // shown over and over: the rendered tree depends on nothing but the text, so recent ones are kept.
-const rendered = new Map<string, ReactElement>();
-const KEEP = 500;
-
-function markdownTree(text: string): ReactElement {
-  const kept = rendered.get(text);
-  if (kept) rendered.delete(text); // re-added below as the most recently used
-  else if (rendered.size >= KEEP) rendered.delete(rendered.keys().next().value!);
-  const tree = kept ?? renderMarkdown({ ...OPTIONS, children: text });
-  rendered.set(text, tree);
-  return tree;
-}
+const rendered = recentlyUsed<ReactElement>(500);
 
 /**
  * Markdown people wrote (win stories, project summaries and updates). Raw HTML is never
@@ -34,5 +25,5 @@ function markdownTree(text: string): ReactElement {
  * links other than http(s), mailto and relative ones lose their address.
  */
 export function Markdown({ text, className = '' }: { text: string; className?: string }) {
-  return <div className={`space-y-2 text-sm leading-relaxed text-ink [&_a]:text-accent [&_a]:underline [&_li]:ml-5 [&_ol]:list-decimal [&_ul]:list-disc ${className}`}>{markdownTree(text)}</div>;
+  return <div className={`space-y-2 text-sm leading-relaxed text-ink [&_a]:text-accent [&_a]:underline [&_li]:ml-5 [&_ol]:list-decimal [&_ul]:list-disc ${className}`}>{rendered.get(text) ?? rendered.set(text, renderMarkdown({ ...OPTIONS, children: text }))}</div>;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '../db';
+import { recentlyUsed } from '../recent';
 import { recordAudit } from '../audit';
 import { ROLE_LABELS, hasRole, type Actor } from '../authz';
 import { ForbiddenError, NotFoundError } from '../errors';
@@ -35,8 +36,7 @@ export async function listArchive(actor: Actor) {
 // A revision's snapshot never changes: a correction is a new revision. So snapshots are kept by
 // (review, revision) — parsed, ready to render — and every instance of the app can keep its own
 // without ever serving a stale one: the revision number read on each request names the one to show.
-const snapshots = new Map<string, EditionSnapshot>();
-const KEEP_SNAPSHOTS = 100;
+const snapshots = recentlyUsed<EditionSnapshot>(100);
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -48,17 +48,11 @@ function deepFreeze<T>(value: T): T {
 
 async function revisionSnapshot(reviewId: string, revision: number): Promise<EditionSnapshot> {
   const key = `${reviewId}:${revision}`;
-  let snapshot = snapshots.get(key);
-  if (snapshot) {
-    snapshots.delete(key); // re-added below as the most recently used
-  } else {
-    const row = await db.reviewRevision.findUniqueOrThrow({ where: { reviewId_revision: { reviewId, revision } }, select: { snapshot: true } });
-    // Shared by every request from now on: frozen, so no render can change it for the next reader.
-    snapshot = deepFreeze(row.snapshot) as EditionSnapshot;
-    if (snapshots.size >= KEEP_SNAPSHOTS) snapshots.delete(snapshots.keys().next().value!);
-  }
-  snapshots.set(key, snapshot);
-  return snapshot;
+  const kept = snapshots.get(key);
+  if (kept) return kept;
+  const row = await db.reviewRevision.findUniqueOrThrow({ where: { reviewId_revision: { reviewId, revision } }, select: { snapshot: true } });
+  // Shared by every request from now on: frozen, so no render can change it for the next reader.
+  return snapshots.set(key, deepFreeze(row.snapshot) as EditionSnapshot);
 }
 
 /**

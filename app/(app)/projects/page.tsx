@@ -8,10 +8,9 @@ import { projectListFilterSchema, PROJECT_STATUS_LABELS, PROJECT_STATUSES } from
 import { listProjects } from '@/lib/projects/projects';
 import { requirePageActor } from '@/lib/session';
 import { formatDay } from '@/lib/stories/dates';
+import { filterControl, TeamFilter } from '@/components/ui/filters';
 
 export const metadata: Metadata = { title: 'Projects' };
-
-const control = 'mt-1 block w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-sm shadow-sm';
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
@@ -31,18 +30,10 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         }
       />
       <form aria-label="Filter projects" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line">
-        <div>
-          <label htmlFor="team" className="block text-sm font-medium">Team</label>
-          <select id="team" name="team" defaultValue={filter.team ?? ''} className={control}>
-            <option value="">All teams</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.slug}>{t.name}</option>
-            ))}
-          </select>
-        </div>
+        <TeamFilter teams={teams} value={filter.team} />
         <div>
           <label htmlFor="status" className="block text-sm font-medium">Status</label>
-          <select id="status" name="status" defaultValue={filter.status ?? ''} className={control}>
+          <select id="status" name="status" defaultValue={filter.status ?? ''} className={filterControl}>
             <option value="">Any status</option>
             {PROJECT_STATUSES.map((s) => (
               <option key={s} value={s}>{PROJECT_STATUS_LABELS[s]}</option>

@@ -7,10 +7,9 @@ import { hasRole } from '@/lib/authz';
 import { listWall, listWallFilterOptions } from '@/lib/quotes/quotes';
 import { CHANNEL_LABELS, CHANNELS, QUOTE_LIMITS, wallFilterSchema, type WallFilter } from '@/lib/quotes/schemas';
 import { requirePageActor } from '@/lib/session';
+import { filterControl, TeamFilter } from '@/components/ui/filters';
 
 export const metadata: Metadata = { title: 'Quote wall' };
-
-const control = 'mt-1 block w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-sm shadow-sm';
 
 function wallHref(filter: WallFilter, page: { after?: string; before?: string }) {
   const params = new URLSearchParams();
@@ -51,20 +50,12 @@ export default async function QuoteWallPage({ searchParams }: { searchParams: Pr
       <form role="search" aria-label="Filter quotes" className="mb-6 grid gap-3 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line sm:grid-cols-2 lg:grid-cols-6">
         <div className="sm:col-span-2">
           <label htmlFor="q" className="block text-sm font-medium">Search the words</label>
-          <input id="q" name="q" type="search" maxLength={QUOTE_LIMITS.search} defaultValue={filter.q ?? ''} placeholder="e.g. refund quickly" className={control} />
+          <input id="q" name="q" type="search" maxLength={QUOTE_LIMITS.search} defaultValue={filter.q ?? ''} placeholder="e.g. refund quickly" className={filterControl} />
         </div>
-        <div>
-          <label htmlFor="team" className="block text-sm font-medium">Team</label>
-          <select id="team" name="team" defaultValue={filter.team ?? ''} className={control}>
-            <option value="">All teams</option>
-            {options.teams.map((t) => (
-              <option key={t.id} value={t.slug}>{t.name}</option>
-            ))}
-          </select>
-        </div>
+        <TeamFilter teams={options.teams} value={filter.team} />
         <div>
           <label htmlFor="channel" className="block text-sm font-medium">Channel</label>
-          <select id="channel" name="channel" defaultValue={filter.channel ?? ''} className={control}>
+          <select id="channel" name="channel" defaultValue={filter.channel ?? ''} className={filterControl}>
             <option value="">All channels</option>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>{CHANNEL_LABELS[c]}</option>
@@ -73,7 +64,7 @@ export default async function QuoteWallPage({ searchParams }: { searchParams: Pr
         </div>
         <div>
           <label htmlFor="person" className="block text-sm font-medium">Credited person</label>
-          <select id="person" name="person" defaultValue={filter.person ?? ''} className={control}>
+          <select id="person" name="person" defaultValue={filter.person ?? ''} className={filterControl}>
             <option value="">Anyone</option>
             {options.people.map((p) => (
               <option key={p.id} value={p.id}>{p.name} ({p.team})</option>
@@ -82,7 +73,7 @@ export default async function QuoteWallPage({ searchParams }: { searchParams: Pr
         </div>
         <div>
           <label htmlFor="month" className="block text-sm font-medium">Month received</label>
-          <input id="month" name="month" type="month" defaultValue={filter.month ?? ''} className={control} />
+          <input id="month" name="month" type="month" defaultValue={filter.month ?? ''} className={filterControl} />
         </div>
         <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-6">
           <button type="submit" className={buttonClass()}>Show quotes</button>

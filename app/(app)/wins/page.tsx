@@ -8,10 +8,9 @@ import { requirePageActor } from '@/lib/session';
 import { formatMonth, shiftMonth } from '@/lib/stories/dates';
 import { winListFilterSchema } from '@/lib/wins/schemas';
 import { listWins } from '@/lib/wins/wins';
+import { filterControl, TeamFilter } from '@/components/ui/filters';
 
 export const metadata: Metadata = { title: 'Wins' };
-
-const control = 'mt-1 block w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-sm shadow-sm';
 
 export default async function WinsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
@@ -39,18 +38,10 @@ export default async function WinsPage({ searchParams }: { searchParams: Promise
         </p>
       ) : null}
       <form aria-label="Choose team and month" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line">
-        <div>
-          <label htmlFor="team" className="block text-sm font-medium">Team</label>
-          <select id="team" name="team" defaultValue={filter.team ?? ''} className={control}>
-            <option value="">All teams</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.slug}>{t.name}</option>
-            ))}
-          </select>
-        </div>
+        <TeamFilter teams={teams} value={filter.team} />
         <div>
           <label htmlFor="month" className="block text-sm font-medium">Month</label>
-          <input id="month" name="month" type="month" defaultValue={month} className={control} />
+          <input id="month" name="month" type="month" defaultValue={month} className={filterControl} />
         </div>
         <button type="submit" className={buttonClass('secondary')}>Show</button>
       </form>
