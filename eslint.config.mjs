@@ -12,6 +12,45 @@ const config = [
     },
   },
   {
+    // Layers: routes and components read and write only through lib/<area>, which checks the
+    // acting user. The Prisma client and the generated client are lib's alone (enum and model
+    // types may be imported as types).
+    files: ['app/**', 'components/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@/lib/db', message: 'Pages and components go through lib/<area> functions that take the acting user; only lib/ imports the database client.' },
+          ],
+          patterns: [
+            {
+              group: ['@/lib/generated/*', '**/lib/generated/*'],
+              allowTypeImports: true,
+              message: 'Only types may come from the generated Prisma client outside lib/.',
+            },
+            { group: ['**/lib/db', '../**/db'], message: 'Only lib/ imports the database client.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Generic UI pieces know nothing of the domain: they take plain props.
+    files: ['components/ui/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/lib/*', '!@/lib/errors', '!@/lib/format', '!@/lib/cn'], message: 'components/ui holds generic pieces: pass plain props instead of importing a domain module.' },
+            { group: ['@/components/*', '!@/components/ui'], message: 'components/ui may import only other components/ui pieces.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call `use`, which is not React's hook.
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

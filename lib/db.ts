@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client';
+import { env } from './env';
 
 // One client per process, kept on globalThis so dev-mode reloads don't open a pool each time.
 // pg connects lazily, so importing this during `next build` needs no database.
@@ -7,8 +8,8 @@ const globalForDb = globalThis as unknown as { serviceReviewDb?: PrismaClient };
 
 function createClient() {
   const adapter = new PrismaPg({
-    connectionString: process.env.DATABASE_URL,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionString: env().DATABASE_URL,
+    max: env().DATABASE_POOL_SIZE,
     // Fail fast while the database is down so /api/health answers 503 instead of hanging.
     connectionTimeoutMillis: 3000,
   });

@@ -3,6 +3,7 @@ import { db, type Prisma } from '../db';
 import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
 import { ConflictError } from '../errors';
+import { assertCanManageTeam } from '../team-access';
 import type { KpiUnit } from '../generated/prisma/enums';
 import { addMonths } from './month';
 import { mergeState, sameState, emptyState, type MonthChange, type MonthState } from './state';
@@ -16,6 +17,12 @@ export type Catalog = { channels: CatalogItem[]; reasons: CatalogItem[]; segment
 
 const itemSelect = { id: true, name: true, nameKey: true, archivedAt: true } as const;
 const order = [{ position: 'asc' as const }, { name: 'asc' as const }];
+
+/** The catalog for pages that enter or import a team's figures: its leaders and admins only. */
+export async function readTeamCatalog(actor: Actor, teamId: string): Promise<Catalog> {
+  assertCanManageTeam(actor, teamId);
+  return loadCatalog(db, teamId);
+}
 
 /** The team's channels, reasons, segments and KPIs, archived ones included (history keeps them). */
 export async function loadCatalog(client: Client, teamId: string): Promise<Catalog> {

@@ -4,31 +4,18 @@ import { ListEditor } from '@/components/figures/list-editor';
 import { TeamTabs } from '@/components/figures/team-tabs';
 import { TokenEditor } from '@/components/figures/token-editor';
 import { PageHeader } from '@/components/ui/card';
-import { db } from '@/lib/db';
 import { LIST_KINDS, LIST_LABELS } from '@/lib/figures/schemas';
 import { managedTeamOrInterrupt } from '@/lib/figures/pages';
 import { requirePageActor } from '@/lib/session';
 import { DIRECTION_LABELS, KPI_DIRECTIONS, KPI_UNITS, UNIT_LABELS } from '@/lib/team-settings/kpi-schemas';
-import { listKpis } from '@/lib/team-settings/kpis';
-import { listItems } from '@/lib/team-settings/lists';
-import { listApiTokens } from '@/lib/team-settings/tokens';
+import { readTeamSettings } from '@/lib/team-settings/settings';
 
 export const metadata: Metadata = { title: 'Team settings' };
 
 export default async function SettingsPage({ params }: { params: Promise<{ team: string }> }) {
   const actor = await requirePageActor('ADMIN', 'LEADER');
   const team = await managedTeamOrInterrupt(actor, (await params).team);
-  const [lists, kpis, tokens, used] = await Promise.all([
-    Promise.all(LIST_KINDS.map((kind) => listItems(team.id, kind))),
-    listKpis(team.id),
-    listApiTokens(actor, team.id),
-    Promise.all([
-      db.channelVolume.findMany({ where: { teamId: team.id }, distinct: ['channelId'], select: { channelId: true } }),
-      db.reasonCount.findMany({ where: { teamId: team.id }, distinct: ['reasonId'], select: { reasonId: true } }),
-      db.segmentCount.findMany({ where: { teamId: team.id }, distinct: ['segmentId'], select: { segmentId: true } }),
-    ]),
-  ]);
-  const usedIds = new Set([...used[0].map((u) => u.channelId), ...used[1].map((u) => u.reasonId), ...used[2].map((u) => u.segmentId)]);
+  const { lists, kpis, tokens, usedIds } = await readTeamSettings(actor, team.id);
   return (
     <>
       <PageHeader title={`${team.name}: team settings`} description="What this team tracks. Items that hold figures are archived, never deleted, so history and charts keep them." />

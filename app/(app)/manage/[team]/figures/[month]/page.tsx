@@ -4,8 +4,7 @@ import { notFound } from 'next/navigation';
 import { MonthFiguresForm, type FormItem } from '@/components/figures/month-form';
 import { TeamTabs } from '@/components/figures/team-tabs';
 import { PageHeader } from '@/components/ui/card';
-import { db } from '@/lib/db';
-import { loadCatalog, readMonthWithHints } from '@/lib/figures/figures';
+import { readTeamCatalog, readMonthWithHints } from '@/lib/figures/figures';
 import { fieldValuesOf } from '@/lib/figures/month-form';
 import { addMonths, currentMonth, monthLabel, monthSchema } from '@/lib/figures/month';
 import { managedTeamOrInterrupt } from '@/lib/figures/pages';
@@ -21,7 +20,7 @@ export default async function MonthPage({ params }: { params: Promise<{ team: st
   const parsed = monthSchema().safeParse(rawMonth);
   if (!parsed.success) notFound();
   const month = parsed.data;
-  const [catalog, { current, lastMonth, lastYear }] = await Promise.all([loadCatalog(db, team.id), readMonthWithHints(team.id, month)]);
+  const [catalog, { current, lastMonth, lastYear }] = await Promise.all([readTeamCatalog(actor, team.id), readMonthWithHints(team.id, month)]);
   const values = fieldValuesOf(current.state);
   // Archived items still show when this month holds a figure for them.
   const visible = <T extends { id: string; name: string; archivedAt: Date | null }>(items: T[], prefixes: string[]) =>

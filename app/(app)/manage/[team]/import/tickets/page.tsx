@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { TeamTabs } from '@/components/figures/team-tabs';
 import { TicketImport } from '@/components/figures/ticket-import';
 import { Card, PageHeader } from '@/components/ui/card';
-import { db } from '@/lib/db';
-import { loadCatalog } from '@/lib/figures/figures';
+import { readTeamCatalog } from '@/lib/figures/figures';
 import { currentMonth } from '@/lib/figures/month';
 import { managedTeamOrInterrupt } from '@/lib/figures/pages';
 import { requirePageActor } from '@/lib/session';
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: 'Import a ticket export' };
 export default async function TicketImportPage({ params }: { params: Promise<{ team: string }> }) {
   const actor = await requirePageActor('ADMIN', 'LEADER');
   const team = await managedTeamOrInterrupt(actor, (await params).team);
-  const catalog = await loadCatalog(db, team.id);
+  const catalog = await readTeamCatalog(actor, team.id);
   const active = <T extends { name: string; archivedAt: Date | null }>(items: T[]) => items.filter((i) => !i.archivedAt).map((i) => i.name);
   return (
     <>

@@ -1,0 +1,30 @@
+import 'server-only';
+import { db } from '../db';
+import type { Actor } from '../authz';
+import { LIST_KINDS } from '../figures/schemas';
+import { assertCanManageTeam } from '../team-access';
+import { listKpis } from './kpis';
+import { listItems } from './lists';
+import { listApiTokens } from './tokens';
+
+/** Everything the team settings page shows, for a leader of the team or an admin. */
+export async function readTeamSettings(actor: Actor, teamId: string) {
+  assertCanManageTeam(actor, teamId);
+  const [lists, kpis, tokens, usedIds] = await Promise.all([
+    Promise.all(LIST_KINDS.map((kind) => listItems(teamId, kind))),
+    listKpis(teamId),
+    listApiTokens(actor, teamId),
+    listUsedItemIds(teamId),
+  ]);
+  return { lists, kpis, tokens, usedIds };
+}
+
+/** Ids of the channels, reasons and segments that hold figures in any month (they can only be archived). */
+async function listUsedItemIds(teamId: string): Promise<Set<string>> {
+  const [channels, reasons, segments] = await Promise.all([
+    db.channelVolume.findMany({ where: { teamId }, distinct: ['channelId'], select: { channelId: true } }),
+    db.reasonCount.findMany({ where: { teamId }, distinct: ['reasonId'], select: { reasonId: true } }),
+    db.segmentCount.findMany({ where: { teamId }, distinct: ['segmentId'], select: { segmentId: true } }),
+  ]);
+  return new Set([...channels.map((u) => u.channelId), ...reasons.map((u) => u.reasonId), ...segments.map((u) => u.segmentId)]);
+}
