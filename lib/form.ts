@@ -1,9 +1,9 @@
 import 'server-only';
-import type { z } from 'zod';
 import type { Actor } from './authz';
 import { requireActor } from './session';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FormState } from './errors';
 import type { Role } from './generated/prisma/enums';
+import { z } from 'zod';
 
 const SECRET_FIELDS = /password/i;
 
@@ -36,7 +36,7 @@ export async function handleForm<S extends z.ZodType, R extends FormState>(
   }
   const parsed = options.schema.safeParse(Object.fromEntries(formData.entries()));
   if (!parsed.success) {
-    const flat = (parsed.error as z.ZodError).flatten();
+    const flat = z.flattenError(parsed.error as z.ZodError);
     return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: flat.fieldErrors as Record<string, string[]>, values };
   }
   try {

@@ -4,6 +4,7 @@ import { makeProject, makeTeam, makeUser } from '../../prisma/factories';
 import { ForbiddenError, ValidationError } from '../errors';
 import { addProjectUpdateSchema, createProjectSchema, updateProjectSchema } from './schemas';
 import { addProjectUpdate, createProject, getProject, listProjects, updateProject } from './projects';
+import { z } from 'zod';
 
 async function team() {
   const t = await makeTeam(db);
@@ -25,8 +26,8 @@ describe('projects', () => {
     await expect(createProject(leader, { ...input, name: 'Outsider owned', ownerId: outsider.id })).rejects.toBeInstanceOf(ValidationError);
 
     const backwards = createProjectSchema.safeParse({ name: 'Backwards', summary: 'x', ownerId: agent.id, status: 'PLANNED', startOn: '2026-06-01', targetOn: '2026-01-01' });
-    expect(backwards.error?.flatten().fieldErrors.targetOn?.[0]).toMatch(/before the start/);
-    expect(createProjectSchema.safeParse({ name: 'x'.repeat(121), summary: 'y'.repeat(4001), ownerId: agent.id, status: 'DONE' }).error?.flatten().fieldErrors).toMatchObject({ name: expect.any(Array), summary: expect.any(Array) });
+    expect(z.flattenError(backwards.error!).fieldErrors.targetOn?.[0]).toMatch(/before the start/);
+    expect(z.flattenError(createProjectSchema.safeParse({ name: 'x'.repeat(121), summary: 'y'.repeat(4001), ownerId: agent.id, status: 'DONE' }).error!).fieldErrors).toMatchObject({ name: expect.any(Array), summary: expect.any(Array) });
   });
 
   it('only the team’s leaders edit and post dated updates; everyone reads the history', async () => {

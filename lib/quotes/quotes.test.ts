@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { citeFor } from './attribution';
 import { approveQuoteSchema, rejectQuoteSchema, submitQuoteSchema, updateQuoteSchema, wallFilterSchema } from './schemas';
 import { approveQuote, countPendingQuotes, listModerationQueue, listMySubmissions, listWall, rejectQuote, submitQuote, updateQuote, WALL_PAGE_SIZE } from './quotes';
+import { z } from 'zod';
 
 async function makeTeamWithPeople() {
   const team = await makeTeam(db);
@@ -41,7 +42,7 @@ describe('submitting quotes', () => {
   it('names a customer only with recorded consent, and stores nothing about an anonymous one', () => {
     const named = submitQuoteSchema.safeParse({ submissionKey: crypto.randomUUID(), text: 'Lovely.', attribution: 'NAMED', customerName: 'Ada Lovelace', channel: 'EMAIL', receivedOn: today, creditIds: 'u1' });
     expect(named.success).toBe(false);
-    expect(named.error?.flatten().fieldErrors.consent?.[0]).toMatch(/consent/);
+    expect(z.flattenError(named.error!).fieldErrors.consent?.[0]).toMatch(/consent/);
 
     const anonymous = submission({ customerName: 'Ada Lovelace', customerOrganisation: 'Analytical Engines Ltd', consent: 'on', creditIds: 'u1' });
     expect(anonymous).toMatchObject({ customerName: null, customerOrganisation: null, consent: false });
@@ -51,11 +52,11 @@ describe('submitting quotes', () => {
 
   it('enforces length limits, dates and the credit list on the server', async () => {
     const tooLong = submitQuoteSchema.safeParse({ submissionKey: crypto.randomUUID(), text: 'a'.repeat(2001), attribution: 'ANONYMOUS', channel: 'PHONE', receivedOn: today, creditIds: 'u1', sourceReference: 'x'.repeat(201) });
-    expect(tooLong.error?.flatten().fieldErrors.text?.[0]).toMatch(/2,000/);
-    expect(tooLong.error?.flatten().fieldErrors.sourceReference?.[0]).toMatch(/200/);
+    expect(z.flattenError(tooLong.error!).fieldErrors.text?.[0]).toMatch(/2,000/);
+    expect(z.flattenError(tooLong.error!).fieldErrors.sourceReference?.[0]).toMatch(/200/);
     const future = submitQuoteSchema.safeParse({ submissionKey: crypto.randomUUID(), text: 'Great', attribution: 'ANONYMOUS', channel: 'PHONE', receivedOn: '2999-01-01', creditIds: '' });
-    expect(future.error?.flatten().fieldErrors.receivedOn?.[0]).toMatch(/future/);
-    expect(future.error?.flatten().fieldErrors.creditIds?.[0]).toMatch(/at least one/);
+    expect(z.flattenError(future.error!).fieldErrors.receivedOn?.[0]).toMatch(/future/);
+    expect(z.flattenError(future.error!).fieldErrors.creditIds?.[0]).toMatch(/at least one/);
     expect(rejectQuoteSchema.safeParse({ quoteId: 'q', reason: 'x'.repeat(501) }).success).toBe(false);
     expect(approveQuoteSchema.safeParse({ quoteId: 'q', pullQuote: 'x'.repeat(301) }).success).toBe(false);
 
@@ -218,7 +219,7 @@ describe('the quote wall', () => {
 describe('the quote form’s validation', () => {
   it('reports attribution problems together with the other fields’ errors', () => {
     const result = submitQuoteSchema.safeParse({ submissionKey: crypto.randomUUID(), text: 'Great', attribution: 'ORGANISATION', channel: '', receivedOn: today, creditIds: 'u1' });
-    const errors = result.error?.flatten().fieldErrors ?? {};
+    const errors = z.flattenError(result.error!).fieldErrors ?? {};
     expect(Object.keys(errors).sort()).toEqual(['channel', 'customerOrganisation']);
   });
 });

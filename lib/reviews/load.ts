@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Prisma } from '../db';
+import { type db, type Prisma } from '../db';
 import { loadCatalog, readMonths } from '../figures/figures';
 import { addMonths } from '../figures/month';
 import { citeFor } from '../quotes/attribution';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Prisma } from '../db';
+import { type db, type Prisma } from '../db';
 import { ValidationError } from '../errors';
 
 type Tx = Prisma.TransactionClient | typeof db;

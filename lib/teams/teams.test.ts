@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { makeUser } from '../../prisma/factories';
-import { ForbiddenError, ValidationError } from '../errors';
+import { ForbiddenError, type ValidationError } from '../errors';
 import { createTeamSchema, slugify } from './schemas';
 import { createTeam } from './teams';
 

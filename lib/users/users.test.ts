@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { verifyPassword } from '../password';
 import { createUserSchema } from './schemas';
 import { changeOwnPassword, createUser, listUsers, setUserActive, updateUserRoleAndTeam } from './users';
+import { z } from 'zod';
 
 describe('users', () => {
   it('lets an admin create a user with a one-time password, audited', async () => {
@@ -45,7 +46,7 @@ describe('users', () => {
   it('requires a team for leaders and agents', () => {
     const result = createUserSchema.safeParse({ name: 'L', email: 'l@example.test', role: 'LEADER', teamId: '' });
     expect(result.success).toBe(false);
-    expect(result.error?.flatten().fieldErrors.teamId?.[0]).toMatch(/belong to a team/);
+    expect(z.flattenError(result.error!).fieldErrors.teamId?.[0]).toMatch(/belong to a team/);
   });
 
   it('records role changes with before and after', async () => {

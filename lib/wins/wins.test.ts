@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { getPersonPage } from '../people/people';
 import { createWinSchema, updateWinSchema } from './schemas';
 import { createWin, deleteWin, listWins, updateWin } from './wins';
+import { z } from 'zod';
 
 async function team() {
   const t = await makeTeam(db);
@@ -22,7 +23,7 @@ describe('wins', () => {
     await expect(createWin(agent, { ...input, creditIds: [outsider.id] })).rejects.toBeInstanceOf(ValidationError);
     await expect(createWin(await makeUser(db, { role: 'COLLEAGUE' }), input)).rejects.toBeInstanceOf(ForbiddenError);
     const tooLong = createWinSchema.safeParse({ title: 'x'.repeat(121), story: 'y'.repeat(2001), occurredOn: '2025-06-03', creditIds: agent.id });
-    expect(Object.keys(tooLong.error?.flatten().fieldErrors ?? {}).sort()).toEqual(['story', 'title']);
+    expect(Object.keys(z.flattenError(tooLong.error!).fieldErrors ?? {}).sort()).toEqual(['story', 'title']);
   });
 
   it('leaders of the team edit and remove (a soft delete); others cannot; both audited', async () => {
