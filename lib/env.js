@@ -20,6 +20,18 @@ export const envSchema = z
     PUBLIC_URL: optionalUrl,
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     DATA_DIR: z.string().min(1).default('.data'),
+    // The organisation's time zone: months begin and end here unless a team sets its own.
+    APP_TIME_ZONE: z
+      .string()
+      .default('UTC')
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as Europe/London, America/Los_Angeles or UTC'),
     AUTH_OIDC_ISSUER: optionalUrl,
     AUTH_OIDC_ID: z.string().min(1).optional(),
     AUTH_OIDC_SECRET: z.string().min(1).optional(),

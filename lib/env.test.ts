@@ -8,6 +8,12 @@ describe('environment', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it('takes an IANA time zone for the organisation, UTC by default', () => {
+    expect(parseEnv({}).APP_TIME_ZONE).toBe('UTC');
+    expect(parseEnv({ APP_TIME_ZONE: 'Australia/Sydney' }).APP_TIME_ZONE).toBe('Australia/Sydney');
+    expect(() => parseEnv({ APP_TIME_ZONE: 'Sydney' })).toThrow(/APP_TIME_ZONE: must be an IANA time zone/);
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgresql/);

@@ -1,5 +1,7 @@
 import { form, freshMonth, SIGNED_IN, unique, type Context, type MatrixArea } from './types';
 
+const ZONES = ['Australia/Sydney', 'America/Los_Angeles', 'Europe/London'];
+
 const MANAGERS = ['ADMIN', 'LEADER'] as const;
 
 async function channel(c: Context, teamId: string) {
@@ -66,6 +68,18 @@ function figureActions(which: 'team' | 'otherTeam') {
         const team = c[which];
         const name = `KPI ${unique()}`;
         return { args: form({ team: team.slug, op: 'save', name, unit: 'COUNT', direction: 'LOWER_IS_BETTER', target: '', decimals: '0' }), probe: () => c.db.kpi.count({ where: { teamId: team.id, name } }) };
+      },
+    },
+    {
+      action: 'lib/team-settings/actions.ts#teamTimeZoneAction',
+      allowed,
+      label,
+      prepare: async (c: Context) => {
+        const team = c[which];
+        // A zone the team does not have yet, so an allowed call is seen to change it.
+        const current = (await c.db.team.findUniqueOrThrow({ where: { id: team.id }, select: { timeZone: true } })).timeZone;
+        const timeZone = ZONES.find((z) => z !== current)!;
+        return { args: form({ team: team.slug, timeZone }), probe: async () => (await c.db.team.findUniqueOrThrow({ where: { id: team.id }, select: { timeZone: true } })).timeZone };
       },
     },
     {

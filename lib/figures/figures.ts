@@ -2,7 +2,9 @@ import 'server-only';
 import { db, type Prisma } from '../db';
 import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
-import { ConflictError } from '../errors';
+import { ConflictError, ValidationError } from '../errors';
+import { monthInZone } from '../dates/zone';
+import { env } from '../env';
 import { assertCanManageTeam } from '../team-access';
 import type { KpiUnit } from '../generated/prisma/enums';
 import { addMonths } from './month';
@@ -74,7 +76,8 @@ export async function readMonths(client: Client, teamId: string, from: string, t
 }
 
 /** The month with last month and the same month last year beside it, for the entry form. */
-export async function readMonthWithHints(teamId: string, month: string) {
+export async function readMonthWithHints(actor: Actor, teamId: string, month: string) {
+  assertCanManageTeam(actor, teamId);
   const [current, lastMonth, lastYear] = await Promise.all([
     readMonth(db, teamId, month),
     readMonth(db, teamId, addMonths(month, -1)),
@@ -102,11 +105,25 @@ function labelled(state: MonthState, catalog: Catalog) {
  * writers queue; `expectedVersion` (from a form) refuses the write if someone saved in between.
  * An identical write changes nothing: no new version, no audit event.
  */
+/**
+ * Figures exist only for months that have begun in the team's zone (its own, else the
+ * organisation's): a Sydney team enters November on the morning of 1 November, while UTC is still
+ * in October. Schemas let through any month begun somewhere on Earth; this is the exact check.
+ */
+async function assertMonthStartedTx(tx: Tx, teamId: string, month: string) {
+  const team = await tx.team.findUnique({ where: { id: teamId }, select: { timeZone: true } });
+  const zone = team?.timeZone ?? env().APP_TIME_ZONE;
+  if (month > monthInZone(new Date(), zone)) {
+    throw new ValidationError({ month: [`${month} has not started yet in ${zone}.`] });
+  }
+}
+
 export async function writeMonthTx(
   tx: Tx,
   args: { actor: Pick<Actor, 'id' | 'email'> | null; actorLabel?: string; teamId: string; month: string; change: MonthChange; mode: 'merge' | 'replace'; expectedVersion?: number; catalog: Catalog; source: string },
 ): Promise<{ outcome: WriteOutcome; version: number }> {
   const { teamId, month } = args;
+  await assertMonthStartedTx(tx, teamId, month);
   await tx.$queryRaw`SELECT id FROM "MonthFigures" WHERE "teamId" = ${teamId} AND month = ${month} FOR UPDATE`;
   const existing = await tx.monthFigures.findUnique({ where: { teamId_month: { teamId, month } }, include: figuresInclude });
   const currentVersion = existing?.version ?? 0;
@@ -149,7 +166,9 @@ export async function writeMonthTx(
 }
 
 /** Months that have figures, newest first, with when and by whom they were last saved. */
-export async function listMonthSummaries(teamId: string, limit = 48) {
+/** The team's months, newest first, for its leaders and admins. */
+export async function listMonthSummaries(actor: Actor, teamId: string, limit = 48) {
+  assertCanManageTeam(actor, teamId);
   return db.monthFigures.findMany({
     where: { teamId },
     orderBy: { month: 'desc' },

@@ -1,10 +1,18 @@
 // Months are "YYYY-MM" strings everywhere: they sort, compare and appear in URLs as they are.
 import { z } from 'zod';
+import { monthInZone } from '../dates/zone';
+import { env } from '../env';
 
 export const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-export function currentMonth(now: Date = new Date()): string {
-  return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+/** The month it is now in the organisation's zone (APP_TIME_ZONE, UTC by default), or in `zone`. */
+export function currentMonth(now: Date = new Date(), zone: string = env().APP_TIME_ZONE): string {
+  return monthInZone(now, zone);
+}
+
+/** The latest month that has begun anywhere (UTC+14): the outer bound before a team's zone is known. */
+export function latestMonthAnywhere(now: Date = new Date()): string {
+  return monthInZone(now, 'Etc/GMT-14');
 }
 
 export function addMonths(month: string, delta: number): string {
@@ -25,11 +33,14 @@ export function monthLabel(month: string): string {
   return LABEL.format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
-/** A month that has started: figures for the future cannot exist yet. */
+/**
+ * A month that has started: figures for the future cannot exist yet. Bounded by the latest month
+ * begun anywhere; writeMonthTx then checks the team's own zone exactly.
+ */
 export function monthSchema(now: () => Date = () => new Date()) {
   return z
     .string()
     .trim()
     .regex(MONTH_RE, 'Use a month like 2026-10.')
-    .refine((m) => m <= currentMonth(now()), 'That month has not started yet.');
+    .refine((m) => m <= latestMonthAnywhere(now()), 'That month has not started yet.');
 }

@@ -9,6 +9,8 @@ import { getManagedTeam } from '../team-access';
 import { kpiFormSchema } from './kpi-schemas';
 import { createKpi, setKpiArchived, updateKpi } from './kpis';
 import { addListItem, deleteListItem, moveListItem, renameListItem, setListItemArchived } from './lists';
+import { isTimeZone } from '../dates/zone';
+import { setTeamTimeZone } from './time-zone';
 import { createApiToken, revokeApiToken } from './tokens';
 
 const itemName = z.string().trim().min(1, 'Enter a name.').max(80, 'Keep names under 80 characters.');
@@ -72,5 +74,24 @@ export async function apiTokenAction(_prev: TokenState, formData: FormData): Pro
     }
     const token = await createApiToken(actor, team.id, data.name);
     return { ok: true, message: `Token “${data.name}” created.`, token } satisfies TokenState;
+  });
+}
+
+const timeZoneSchema = z.object({
+  ...base,
+  timeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .refine((zone) => zone === '' || isTimeZone(zone), 'Choose a time zone from the list.'),
+});
+
+/** A team's own time zone, or '' for the organisation's. */
+export async function teamTimeZoneAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, { roles: ['ADMIN', 'LEADER'], schema: timeZoneSchema }, async (actor, data) => {
+    const team = await getManagedTeam(actor, data.team);
+    await setTeamTimeZone(actor, team.id, data.timeZone || null);
+    revalidatePath(`/manage/${team.slug}`, 'layout');
+    return { ok: true, message: data.timeZone ? `Months now begin and end in ${data.timeZone}.` : 'Months now follow the organisation’s time zone.' };
   });
 }

@@ -6,17 +6,25 @@ import { assertCanManageTeam } from '../team-access';
 import { listKpis } from './kpis';
 import { listItems } from './lists';
 import { listApiTokens } from './tokens';
+import { appTimeZone } from '../time-zone';
 
 /** Everything the team settings page shows, for a leader of the team or an admin. */
 export async function readTeamSettings(actor: Actor, teamId: string) {
   assertCanManageTeam(actor, teamId);
-  const [lists, kpis, tokens, usedIds] = await Promise.all([
+  const [team, lists, kpis, tokens, usedIds] = await Promise.all([
+    db.team.findUniqueOrThrow({ where: { id: teamId }, select: { timeZone: true } }),
     Promise.all(LIST_KINDS.map((kind) => listItems(teamId, kind))),
     listKpis(teamId),
     listApiTokens(actor, teamId),
     listUsedItemIds(teamId),
   ]);
-  return { lists, kpis, tokens, usedIds };
+  return { lists, kpis, tokens, usedIds, timeZone: team.timeZone, organisationZone: appTimeZone(), zones: timeZoneNames() };
+}
+
+/** Every IANA zone this runtime knows, for the team's time zone picker. */
+function timeZoneNames(): string[] {
+  const zones = Intl.supportedValuesOf('timeZone');
+  return zones.includes('UTC') ? zones : ['UTC', ...zones];
 }
 
 /** Ids of the channels, reasons and segments that hold figures in any month (they can only be archived). */

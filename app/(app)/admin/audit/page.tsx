@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/ui/card';
 import { Button } from '@/components/ui/button';
 import { auditFilterSchema, listAuditEvents } from '@/lib/audit';
+import { formatInstant, zoneLabel } from '@/lib/dates/zone';
 import { requirePageActor } from '@/lib/session';
+import { appTimeZone } from '@/lib/time-zone';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -16,10 +18,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await requirePageActor('ADMIN');
   const filter = auditFilterSchema.parse(await searchParams);
   const { events, total, page, pageCount, entityTypes } = await listAuditEvents(actor, filter);
+  const zone = appTimeZone();
   const query = (p: number) => new URLSearchParams({ ...(filter.actor ? { actor: filter.actor } : {}), ...(filter.entity ? { entity: filter.entity } : {}), page: String(p) }).toString();
   return (
     <>
-      <PageHeader title="Audit log" description={`${total} event${total === 1 ? '' : 's'}, newest first.`} />
+      <PageHeader title="Audit log" description={`${total} event${total === 1 ? '' : 's'}, newest first. Times in ${zoneLabel(zone)}.`} />
       <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
         <div>
           <label htmlFor="actor" className="block text-sm font-medium">Actor (email)</label>
@@ -52,7 +55,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tbody className="divide-y divide-line-subtle align-top">
             {events.map((e) => (
               <tr key={e.id}>
-                <td className="px-3 py-2 whitespace-nowrap tabular-nums">{e.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</td>
+                <td className="px-3 py-2 whitespace-nowrap tabular-nums"><time dateTime={e.createdAt.toISOString()}>{formatInstant(e.createdAt, zone)}</time></td>
                 <td className="px-3 py-2">{e.actor?.name ?? e.actorEmail ?? 'system'}</td>
                 <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
                 <td className="px-3 py-2 text-xs">

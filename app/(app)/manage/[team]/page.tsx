@@ -8,24 +8,27 @@ import { listMonthSummaries } from '@/lib/figures/figures';
 import { addMonths, currentMonth, monthLabel } from '@/lib/figures/month';
 import { managedTeamOrInterrupt } from '@/lib/figures/pages';
 import { requirePageActor } from '@/lib/session';
+import { formatInstant, zoneLabel } from '@/lib/dates/zone';
+import { teamTimeZone } from '@/lib/time-zone';
 
 export const metadata: Metadata = { title: 'Monthly figures' };
 
 export default async function TeamFiguresPage({ params }: { params: Promise<{ team: string }> }) {
   const actor = await requirePageActor('ADMIN', 'LEADER');
   const team = await managedTeamOrInterrupt(actor, (await params).team);
-  const months = await listMonthSummaries(team.id);
-  const latestComplete = addMonths(currentMonth(), -1);
+  const [months, zone] = await Promise.all([listMonthSummaries(actor, team.id), teamTimeZone(team.id)]);
+  const now = currentMonth(new Date(), zone);
+  const latestComplete = addMonths(now, -1);
   const has = new Set(months.map((m) => m.month));
-  const missing = [latestComplete, currentMonth()].filter((m) => !has.has(m));
+  const missing = [latestComplete, now].filter((m) => !has.has(m));
   return (
     <>
       <PageHeader
         title={`${team.name}: monthly figures`}
-        description="Volumes by channel, contact reasons, who contacted and KPIs, month by month."
+        description={`Volumes by channel, contact reasons, who contacted and KPIs, month by month. Months and times in ${zoneLabel(zone)}.`}
         actions={
-          <Link href={`/manage/${team.slug}/figures/${has.has(latestComplete) ? currentMonth() : latestComplete}`} className={buttonClass()}>
-            Enter figures for {monthLabel(has.has(latestComplete) ? currentMonth() : latestComplete)}
+          <Link href={`/manage/${team.slug}/figures/${has.has(latestComplete) ? now : latestComplete}`} className={buttonClass()}>
+            Enter figures for {monthLabel(has.has(latestComplete) ? now : latestComplete)}
           </Link>
         }
       />
@@ -61,7 +64,7 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
                 <td className="px-4 py-2 text-right tabular-nums">{formatNumber(m.volumes.reduce((n, v) => n + v.received, 0))}</td>
                 <td className="max-w-xs truncate px-4 py-2 text-ink-muted">{m.note ?? ''}</td>
                 <td className="px-4 py-2 text-ink-subtle">
-                  {m.updatedAt.toISOString().slice(0, 10)}
+                  {formatInstant(m.updatedAt, zone)}
                   {m.updatedBy ? ` by ${m.updatedBy.name}` : ''} · v{m.version}
                 </td>
               </tr>
@@ -77,11 +80,11 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
       <form action={`/api/teams/${team.slug}/figures`} method="get" className="mt-6 flex flex-wrap items-end gap-3 text-sm">
         <div>
           <label htmlFor="from" className="block font-medium">From</label>
-          <input id="from" name="from" type="month" defaultValue={addMonths(currentMonth(), -11)} className="mt-1 rounded-md border border-line-strong px-3 py-2" />
+          <input id="from" name="from" type="month" defaultValue={addMonths(now, -11)} className="mt-1 rounded-md border border-line-strong px-3 py-2" />
         </div>
         <div>
           <label htmlFor="to" className="block font-medium">To</label>
-          <input id="to" name="to" type="month" defaultValue={currentMonth()} className="mt-1 rounded-md border border-line-strong px-3 py-2" />
+          <input id="to" name="to" type="month" defaultValue={now} className="mt-1 rounded-md border border-line-strong px-3 py-2" />
         </div>
         <button type="submit" className={buttonClass('secondary')}>Download CSV</button>
         <p className="w-full text-xs text-ink-subtle">The download uses the monthly import layout, so it can be edited and imported back.</p>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { KpiEditor } from '@/components/figures/kpi-editor';
 import { ListEditor } from '@/components/figures/list-editor';
 import { TeamTabs } from '@/components/figures/team-tabs';
+import { TimeZoneEditor } from '@/components/figures/time-zone-editor';
 import { TokenEditor } from '@/components/figures/token-editor';
 import { PageHeader } from '@/components/ui/card';
 import { LIST_KINDS, LIST_LABELS } from '@/lib/figures/schemas';
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: 'Team settings' };
 export default async function SettingsPage({ params }: { params: Promise<{ team: string }> }) {
   const actor = await requirePageActor('ADMIN', 'LEADER');
   const team = await managedTeamOrInterrupt(actor, (await params).team);
-  const { lists, kpis, tokens, usedIds } = await readTeamSettings(actor, team.id);
+  const { lists, kpis, tokens, usedIds, timeZone, organisationZone, zones } = await readTeamSettings(actor, team.id);
   return (
     <>
       <PageHeader title={`${team.name}: team settings`} description="What this team tracks. Items that hold figures are archived, never deleted, so history and charts keep them." />
@@ -39,6 +40,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ team:
           units={KPI_UNITS.map((u) => ({ value: u, label: UNIT_LABELS[u] }))}
           directions={KPI_DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_LABELS[d] }))}
         />
+        <TimeZoneEditor team={team.slug} current={timeZone} organisationZone={organisationZone} zones={zones} />
         <TokenEditor
           team={team.slug}
           apiExample={`PUT /api/v1/teams/${team.slug}/months/YYYY-MM with Authorization: Bearer <token>`}

@@ -20,7 +20,7 @@ export default async function MonthPage({ params }: { params: Promise<{ team: st
   const parsed = monthSchema().safeParse(rawMonth);
   if (!parsed.success) notFound();
   const month = parsed.data;
-  const [catalog, { current, lastMonth, lastYear }] = await Promise.all([readTeamCatalog(actor, team.id), readMonthWithHints(team.id, month)]);
+  const [catalog, { current, lastMonth, lastYear }] = await Promise.all([readTeamCatalog(actor, team.id), readMonthWithHints(actor, team.id, month)]);
   const values = fieldValuesOf(current.state);
   // Archived items still show when this month holds a figure for them.
   const visible = <T extends { id: string; name: string; archivedAt: Date | null }>(items: T[], prefixes: string[]) =>
