@@ -3,9 +3,9 @@ import type { ButtonHTMLAttributes } from 'react';
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
 const styles: Record<Variant, string> = {
-  primary: 'bg-brand-600 text-white hover:bg-brand-700 disabled:bg-slate-400 dark:disabled:bg-slate-600',
+  primary: 'bg-action text-on-action hover:bg-action-hover disabled:bg-action-disabled',
   secondary: 'bg-surface text-ink ring-1 ring-line-strong hover:bg-surface-strong disabled:opacity-50',
-  danger: 'bg-red-700 text-white hover:bg-red-800 disabled:bg-slate-400 dark:disabled:bg-slate-600',
+  danger: 'bg-action-danger text-on-action hover:bg-action-danger-hover disabled:bg-action-disabled',
   ghost: 'text-ink-muted hover:bg-surface-strong disabled:opacity-50',
 };
 
