@@ -1,7 +1,11 @@
 // Months are "YYYY-MM" strings everywhere: they sort, compare and appear in URLs as they are.
 import { z } from 'zod';
 
-export const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** The first month figures may describe; earlier years (0000-01, 1000-01) are typing mistakes. */
+export const MIN_MONTH = '2000-01';
+// Years 2000–2999 only, so every parser of months (forms, API, CSV, query strings) refuses the
+// impossible ones at the pattern; the upper bound (the current month) is checked where it matters.
+export const MONTH_RE = /^(2\d{3})-(0[1-9]|1[0-2])$/;
 
 export function currentMonth(now: Date = new Date()): string {
   return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
@@ -30,6 +34,6 @@ export function monthSchema(now: () => Date = () => new Date()) {
   return z
     .string()
     .trim()
-    .regex(MONTH_RE, 'Use a month like 2026-10.')
+    .regex(MONTH_RE, `Use a month from ${MIN_MONTH} on, like 2026-10.`)
     .refine((m) => m <= currentMonth(now()), 'That month has not started yet.');
 }
