@@ -10,7 +10,7 @@ export const figuresPayloadSchema = z
     volumes: z.array(z.object({ channel: name, received: count, handled: count })).max(100).default([]),
     reasons: z.array(z.object({ reason: name, count })).max(500).default([]),
     segments: z.array(z.object({ segment: name, count })).max(100).default([]),
-    kpis: z.array(z.object({ kpi: name, value: z.number({ error: 'Must be a number.' }).finite() })).max(100).default([]),
+    kpis: z.array(z.object({ kpi: name, value: z.number({ error: 'Must be a number.' }).finite().min(-1_000_000_000, 'Too small.').max(1_000_000_000, 'Too large.') })).max(100).default([]),
     note: z.string().trim().max(1000, 'Keep the note under 1000 characters.').nullable().optional(),
     /** Handling more than arrived is possible (backlog from last month) but must be said. */
     confirmHandledAboveReceived: z.boolean().optional(),
