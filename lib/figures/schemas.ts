@@ -1,9 +1,10 @@
 // The shape of one month's figures as the API, the CSV imports and the export speak it: items
 // by name (matched case-insensitively), so a help desk can push figures without knowing ids.
 import { z } from 'zod';
+import { nameKeyOf, normaliseName } from '../names';
 
 const count = z.number({ error: 'Must be a number.' }).int('Must be a whole number.').min(0, 'Must not be negative.').max(1_000_000_000, 'Too large.');
-const name = z.string().trim().min(1, 'Name the item.').max(80, 'Keep names under 80 characters.');
+const name = z.string().trim().min(1, 'Name the item.').max(80, 'Keep names under 80 characters.').transform(normaliseName);
 
 export const figuresPayloadSchema = z
   .object({
@@ -26,4 +27,5 @@ export const LIST_LABELS: Record<ListKind, { singular: string; plural: string }>
   segment: { singular: 'segment', plural: 'Who contacts (segments)' },
 };
 
-export const nameKey = (value: string) => value.trim().toLowerCase();
+/** Names compare NFKC-normalised without invisible characters (lib/names.ts), ignoring case. */
+export const nameKey = nameKeyOf;
