@@ -8,8 +8,9 @@ import { makeCatalog, makeQuote, makeTeam, makeUser } from '../prisma/factories'
 import { foreignActionOrigin } from './action-origin';
 import { safeCallbackUrl } from './auth-flow/callback-url';
 import { ConflictError, ValidationError } from './errors';
-import { loadCatalog } from './figures/figures';
-import { monthSchema } from './figures/month';
+import { loadCatalog, writeMonthTx } from './figures/figures';
+import { addMonths, currentMonth, monthSchema } from './figures/month';
+import { trendCsv } from './trends/trends';
 import { parseMonthForm } from './figures/month-form';
 import { formatMonthlyCsv, parseMonthlyCsv } from './figures/monthly-csv';
 import { MonthConflictError, saveMonthFromForm } from './figures/month-save';
@@ -131,6 +132,20 @@ describe('CSV formula injection', () => {
     expect(back.problems).toEqual([]);
     expect(back.entries.find((e) => e.kind === 'note')?.value).toBe(payloads[0]);
     expect(back.entries.find((e) => e.kind === 'received')?.item).toBe(payloads[1]);
+  });
+
+  it('the trends CSV escapes formula-leading channel names', async () => {
+    const team = await makeTeam(db);
+    await makeCatalog(db, team.id, { channels: [payloads[0]!, 'Phone'] });
+    const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
+    const catalog = await loadCatalog(db, team.id);
+    const month = addMonths(currentMonth(), -1);
+    const change = { volumes: Object.fromEntries(catalog.channels.map((c) => [c.id, { received: 10, handled: 9 }])), reasons: {}, segments: {}, kpis: {}, note: null };
+    await db.$transaction((tx) => writeMonthTx(tx, { actor: leader, teamId: team.id, month, change, mode: 'merge', catalog, source: 'test' }));
+    const result = await trendCsv(leader, trendsQuerySchema.parse({ team: team.slug, range: '12' }), 'contacts');
+    const cells = (parse(result!.csv) as string[][]).flat();
+    expect(cells).toContain(`'${payloads[0]}`);
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+@]/);
   });
 
   it('an export read through the service escapes too', async () => {
