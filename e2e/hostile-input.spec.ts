@@ -60,15 +60,17 @@ test.describe('query strings never answer 500', () => {
     '/quotes?after=2026-99-99_abc',
     '/quotes?before=0000-00-00_x',
     "/quotes?after=2026-01-01_x'%20OR%201=1",
-    '/trends?range=custom&from=0000-01&to=9999-12',
-    '/trends?range=custom&from=2000-01&to=2999-12',
-    '/trends?range=%00&from=%FF',
+    '/trends?team=customer-care&range=custom&from=0000-01&to=9999-12',
+    '/trends?team=customer-care&range=custom&from=2000-01&to=2999-12',
+    '/trends?team=customer-care&range=%00&from=%FF',
   ];
   for (const path of pages) {
     test(path, async ({ page, signInAs }) => {
+      test.setTimeout(60_000);
       await signInAs('COLLEAGUE');
-      const response = await page.goto(path);
-      expect(response?.status()).toBe(200);
+      // The server's answer is what matters here, not drawing the charts.
+      const response = await page.request.get(path);
+      expect(response.status()).toBe(200);
     });
   }
 
@@ -77,8 +79,8 @@ test.describe('query strings never answer 500', () => {
     await makeCatalog(db, team.id);
     await db.monthFigures.create({ data: { teamId: team.id, month: '0000-01' } });
     await signInAs('EXEC');
-    const response = await page.goto(`/trends?team=${team.slug}&range=all`);
-    expect(response?.status()).toBe(200);
+    const response = await page.request.get(`/trends?team=${team.slug}&range=all`);
+    expect(response.status()).toBe(200);
     const csv = await page.request.get(`/api/trends/csv?team=${team.slug}&range=all&chart=volumes`);
     expect([200, 404]).toContain(csv.status());
   });

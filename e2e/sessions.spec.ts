@@ -51,7 +51,7 @@ test.describe('an old session cookie is refused after', () => {
     const copy = await copyOfCookies(browser, page);
     await page.goto('/account/password');
     await page.getByLabel('Current password').fill(TEST_PASSWORD);
-    await page.getByLabel('New password').fill('a-brand-new-password');
+    await page.getByLabel('New password', { exact: true }).fill('a-brand-new-password');
     await page.getByLabel('Repeat the new password').fill('a-brand-new-password');
     await page.getByRole('button', { name: 'Change password' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Your password was changed' })).toBeVisible();
@@ -76,10 +76,10 @@ test.describe('an old session cookie is refused after', () => {
     await signIn(page, user.email);
     const admin = await adminOn(browser, db, user.id);
     await admin.page.getByRole('button', { name: 'Deactivate user' }).click();
-    await expect(admin.page.getByText('Deactivated')).toBeVisible();
+    await expect(admin.page.getByText('Deactivated: they are signed out')).toBeVisible();
     await admin.page.reload();
     await admin.page.getByRole('button', { name: 'Reactivate user' }).click();
-    await expect(admin.page.getByText('Reactivated')).toBeVisible();
+    await expect(admin.page.getByText('Reactivated.', { exact: true })).toBeVisible();
     await admin.context.close();
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).active).toBe(true);
     await page.goto('/');
@@ -113,7 +113,7 @@ test.describe('one-time passwords', () => {
     const csv = await page.request.get('/api/trends/csv?chart=volumes');
     expect(csv.status()).toBe(401);
     await page.getByLabel('Current password').fill('one-time-pass-1');
-    await page.getByLabel('New password').fill('my-own-password-2');
+    await page.getByLabel('New password', { exact: true }).fill('my-own-password-2');
     await page.getByLabel('Repeat the new password').fill('my-own-password-2');
     await page.getByRole('button', { name: 'Change password' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Your password was changed' })).toBeVisible();

@@ -48,6 +48,7 @@ test.describe('signing in', () => {
   });
 
   test('ten failures pause sign-in for that account, even with the right password', async ({ page, db }) => {
+    test.setTimeout(120_000);
     const { makeUser } = await import('../prisma/factories');
     const user = await makeUser(db, { role: 'AGENT', password: 'right-password' });
     await page.goto('/sign-in');
