@@ -2,6 +2,9 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, signIn, test, TEST_PASSWORD } from './fixtures';
 import { makeUser } from '../prisma/factories';
 
+// Several browsers and sign-ins per test: on a loaded machine these take longer than the default.
+test.describe.configure({ timeout: 90_000 });
+
 /** A second browser holding a copy of the page's cookies: what a stolen or forgotten cookie does. */
 async function copyOfCookies(browser: Browser, page: Page): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
