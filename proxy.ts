@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from './lib/env.js';
+import { foreignActionOrigin } from './lib/action-origin';
 
 // Convenience only: sends readers without a session cookie to sign-in with a way back (API routes
 // answer 401 themselves). It never
@@ -7,6 +9,12 @@ const PUBLIC = [/^\/sign-in$/, /^\/about$/, /^\/api\//];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (request.method === 'POST') {
+    const foreign = foreignActionOrigin(request.headers, env().PUBLIC_URL);
+    if (foreign) {
+      return new NextResponse(`This form was sent from another site (${foreign.slice(0, 100)}) and was refused.\n`, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    }
+  }
   if (PUBLIC.some((re) => re.test(pathname))) return NextResponse.next();
   const hasSession = request.cookies.getAll().some((c) => c.name.endsWith('authjs.session-token'));
   if (hasSession || request.method !== 'GET') return NextResponse.next();

@@ -4,15 +4,16 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { db } from './db';
 import { env } from './env';
-import { verifyPassword } from './password';
 import { recordAudit } from './audit';
-import { clientIp, isSignInThrottled, recordSignInAttempt } from './throttle';
+import { clientIp } from './throttle';
+import { authenticateWithPassword, SignInRefused, type SignInRefusal } from './sign-in';
 
-export class ThrottledSignIn extends CredentialsSignin {
-  code = 'throttled';
-}
-export class InvalidCredentials extends CredentialsSignin {
-  code = 'invalid_credentials';
+// Auth.js passes only `code` back to signIn's caller: the refusal reason travels in it.
+class RefusedSignIn extends CredentialsSignin {
+  constructor(reason: SignInRefusal) {
+    super(reason);
+    this.code = reason;
+  }
 }
 
 export const credentialsSchema = z.object({
@@ -65,23 +66,14 @@ const config: NextAuthConfig = {
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) throw new InvalidCredentials();
+        if (!parsed.success) throw new RefusedSignIn('invalid');
         const { email, password } = parsed.data;
-        const ip = clientIp(request.headers);
-        if (await isSignInThrottled(email, ip)) {
-          await recordAudit(db, { actor: null, actorEmail: email, action: 'auth.sign_in_throttled', entityType: 'User', ip });
-          throw new ThrottledSignIn();
+        try {
+          return await authenticateWithPassword(email, password, clientIp(request.headers));
+        } catch (error) {
+          if (error instanceof SignInRefused) throw new RefusedSignIn(error.reason);
+          throw error;
         }
-        const user = await db.user.findUnique({ where: { email } });
-        const ok = (await verifyPassword(password, user?.passwordHash)) && user !== null && user.active;
-        await recordSignInAttempt(email, ip, ok);
-        if (!ok || !user) {
-          await recordAudit(db, { actor: null, actorEmail: email, action: 'auth.sign_in_failed', entityType: 'User', entityId: user?.id, ip });
-          throw new InvalidCredentials();
-        }
-        await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-        await recordAudit(db, { actor: user, action: 'auth.sign_in', entityType: 'User', entityId: user.id, after: { method: 'password' }, ip });
-        return { id: user.id, email: user.email, name: user.name };
       },
     }),
     ...oidcProvider(),
@@ -101,12 +93,17 @@ const config: NextAuthConfig = {
       await recordAudit(db, { actor: existing, action: 'auth.sign_in', entityType: 'User', entityId: existing.id, after: { method: 'oidc' } });
       return true;
     },
+    // `sv` is the user's session version when the cookie was issued; lib/session.ts refuses the
+    // cookie once the version in the database has moved on. Set only at sign-in: a session
+    // update (POST /api/auth/session) never refreshes it, so it cannot revive a revoked cookie.
     async jwt({ token, user, account }) {
       if (account?.provider === OIDC_PROVIDER_ID && user?.email) {
-        const existing = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
+        const existing = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true, sessionVersion: true } });
         token.sub = existing?.id;
+        token.sv = existing?.sessionVersion;
       } else if (user?.id) {
         token.sub = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
       }
       return token;
     },

@@ -19,6 +19,8 @@ export const envSchema = z
     HOSTNAME: z.string().min(1).optional(),
     PUBLIC_URL: optionalUrl,
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // How long an admin-issued one-time password works before a new one must be issued.
+    ONE_TIME_PASSWORD_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
     DATA_DIR: z.string().min(1).default('.data'),
     // The organisation's time zone: months begin and end here unless a team sets its own.
     APP_TIME_ZONE: z

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Actor } from './authz';
-import { requireActor } from './session';
+import { requireActor, requireSessionUser } from './session';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FormState } from './errors';
 import type { Role } from './generated/prisma/enums';
 import { z } from 'zod';
@@ -24,13 +24,14 @@ export function typedValues(formData: FormData): Record<string, string> {
  */
 export async function handleForm<S extends z.ZodType, R extends FormState>(
   formData: FormData,
-  options: { roles: Role[]; schema: S },
+  /** allowPasswordChange: the one action a one-time-password session may run. */
+  options: { roles: Role[]; schema: S; allowPasswordChange?: boolean },
   run: (actor: Actor, data: z.output<S>) => Promise<R>,
 ): Promise<R | FormState> {
   const values = typedValues(formData);
   let actor: Actor;
   try {
-    actor = await requireActor(...options.roles);
+    actor = options.allowPasswordChange ? await requireSessionUser() : await requireActor(...options.roles);
   } catch (error) {
     return toFormState(error, values);
   }

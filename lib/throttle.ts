@@ -1,38 +1,70 @@
 import 'server-only';
+import { Prisma } from './generated/prisma/client';
 import { db } from './db';
 import { env } from './env';
-
-export const SIGN_IN_LIMIT = { maxFailures: 5, windowMinutes: 15 } as const;
+import { clientAddressFrom } from './client-address';
 
 /**
- * The client address as the last trusted hop saw it. Next fills x-forwarded-for from the socket
- * when a request arrives without one; behind N proxies (TRUST_PROXY_HOPS) the client is the
- * entry N places from the right, since entries further left are whatever the client sent.
+ * Sign-in budgets. Every attempt spends one point from each before the password is checked, in
+ * one atomic upsert, so concurrent attempts cannot all slip under the limit. A success gives the
+ * account's and the address's point back and clears the email+address pair.
+ * - pair: consecutive failures of one email from one address (the usual guessing attack);
+ * - email: failures for one email from any address (a spray against one account);
+ * - address: failures from one address, whatever the email, high enough for an office behind one
+ *   NAT address where people mistype their passwords.
  */
+export const SIGN_IN_LIMITS = {
+  pair: { points: 10, seconds: 60 * 60 },
+  email: { points: 30, seconds: 60 * 60 },
+  address: { points: 100, seconds: 24 * 60 * 60 },
+} as const;
+type Budget = keyof typeof SIGN_IN_LIMITS;
+
+export type SignInVerdict = { allowed: true } | { allowed: false; budget: Budget; retryAfterSeconds: number };
+
 export function clientIp(headers: Headers): string {
-  const entries = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const hops = env().TRUST_PROXY_HOPS;
-  return entries[Math.max(0, entries.length - 1 - hops)] ?? 'unknown';
+  return clientAddressFrom(headers.get('x-forwarded-for'), env().TRUST_PROXY_HOPS);
 }
 
-/**
- * Refused when the email or the address has had 5 failures in the last 15 minutes (counted in
- * PostgreSQL, so the limit holds across every instance). A success clears the email's count.
- */
-export async function isSignInThrottled(email: string, ip: string): Promise<boolean> {
-  const since = new Date(Date.now() - SIGN_IN_LIMIT.windowMinutes * 60_000);
-  const lastSuccess = await db.loginAttempt.findFirst({
-    where: { email, success: true, createdAt: { gte: since } },
-    orderBy: { createdAt: 'desc' },
-    select: { createdAt: true },
-  });
-  const [byEmail, byIp] = await Promise.all([
-    db.loginAttempt.count({ where: { email, success: false, createdAt: { gte: lastSuccess?.createdAt ?? since } } }),
-    db.loginAttempt.count({ where: { ip, success: false, createdAt: { gte: since } } }),
+function keys(email: string, ip: string): Record<Budget, string> {
+  return { pair: `pair:${email}|${ip}`, email: `email:${email}`, address: `address:${ip}` };
+}
+
+/** Spends one attempt from each budget; refused when any is over its limit. */
+export async function consumeSignInAttempt(email: string, ip: string): Promise<SignInVerdict> {
+  const k = keys(email, ip);
+  const budgets = Object.keys(SIGN_IN_LIMITS) as Budget[];
+  // One statement, rows always in the same order (pair, email, address), so concurrent attempts
+  // queue on the row locks instead of deadlocking, and each sees the count the previous one left.
+  const rows = Prisma.join(
+    budgets.map((b) => Prisma.sql`(${k[b]}, 1, now() + make_interval(secs => ${SIGN_IN_LIMITS[b].seconds}), now(), now())`),
+  );
+  const result = await db.$queryRaw<{ key: string; points: number; expiresAt: Date }[]>`
+    INSERT INTO "SignInLimit" ("key", "points", "expiresAt", "createdAt", "updatedAt") VALUES ${rows}
+    ON CONFLICT ("key") DO UPDATE SET
+      "points" = CASE WHEN "SignInLimit"."expiresAt" <= now() THEN 1 ELSE "SignInLimit"."points" + 1 END,
+      "expiresAt" = CASE WHEN "SignInLimit"."expiresAt" <= now() THEN EXCLUDED."expiresAt" ELSE "SignInLimit"."expiresAt" END,
+      "updatedAt" = now()
+    RETURNING "key", "points", "expiresAt"`;
+  for (const budget of budgets) {
+    const row = result.find((r) => r.key === k[budget]);
+    if (row && row.points > SIGN_IN_LIMITS[budget].points) {
+      return { allowed: false, budget, retryAfterSeconds: Math.max(1, Math.ceil((row.expiresAt.getTime() - Date.now()) / 1000)) };
+    }
+  }
+  return { allowed: true };
+}
+
+/** After a correct password: the pair starts again, the account and address get their point back. */
+export async function creditSuccessfulSignIn(email: string, ip: string): Promise<void> {
+  const k = keys(email, ip);
+  await db.$transaction([
+    db.signInLimit.deleteMany({ where: { key: k.pair } }),
+    db.$executeRaw`UPDATE "SignInLimit" SET "points" = GREATEST("points" - 1, 0), "updatedAt" = now() WHERE "key" IN (${k.email}, ${k.address})`,
   ]);
-  return byEmail >= SIGN_IN_LIMIT.maxFailures || byIp >= SIGN_IN_LIMIT.maxFailures;
 }
 
-export async function recordSignInAttempt(email: string, ip: string, success: boolean) {
-  await db.loginAttempt.create({ data: { email, ip, success } });
+/** Expired budgets are only clutter: removed now and then by sign-ins themselves. */
+export async function pruneSignInLimits(): Promise<number> {
+  return db.signInLimit.deleteMany({ where: { expiresAt: { lt: new Date() } } }).then((r) => r.count);
 }

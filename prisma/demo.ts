@@ -1,5 +1,6 @@
 // The demo organisation seeded into an empty embedded database (and on `npm run db:seed`). Each
 // area of the product adds its own seeder to DEMO_SEEDERS, in the order they depend on each other.
+import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../lib/generated/prisma/client';
 import type { Role } from '../lib/generated/prisma/enums';
 import { makeTeam, makeUser } from './factories';
@@ -49,13 +50,16 @@ async function seedOrganisation(db: PrismaClient): Promise<DemoOrganisation> {
     'billing-support': await makeTeam(db, { name: 'Billing Support', slug: 'billing-support' }),
   };
   const users: Record<string, DemoUser> = {};
+  const signIns = new Set<string>(DEMO_ACCOUNTS.map((a) => a.email));
   for (const account of [...DEMO_ACCOUNTS, ...DEMO_TEAMMATES]) {
     users[account.email] = await makeUser(db, {
       email: account.email,
       name: account.name,
       role: account.role,
       teamId: account.team ? teams[account.team].id : null,
-      password: DEMO_PASSWORD,
+      // Only the accounts the README lists sign in with the demo password; teammates exist to be
+      // credited and get a random password nobody knows (an admin can issue them one).
+      password: signIns.has(account.email) ? DEMO_PASSWORD : randomBytes(24).toString('base64url'),
     });
   }
   return { teams, users, now: new Date() };

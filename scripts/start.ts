@@ -1,6 +1,7 @@
 // `npm start`: one command from a fresh clone to a working product. Builds when the sources
 // changed, starts (or uses) PostgreSQL, migrates, seeds the demo into an empty embedded database,
-// and serves with `next start`. Ctrl-C stops Next and PostgreSQL cleanly; data stays in DATA_DIR.
+// and serves through scripts/serve.mjs (Next inside a node:http server that records the client's
+// socket address). Ctrl-C stops Next and PostgreSQL cleanly; data stays in DATA_DIR.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { prepareDatabase } from './prepare-database.ts';
 const root = path.resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const serveScript = path.join(root, 'scripts', 'serve.mjs');
 const say = (line: string) => console.log(`[service-review] ${line}`);
 
 function fail(message: string): never {
@@ -96,7 +98,7 @@ if (!dev) buildIfNeeded();
 
 const port = String(env.PORT);
 const hostArgs = env.HOSTNAME ? ['-H', env.HOSTNAME] : [];
-server = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port, ...hostArgs], { cwd: root, stdio: 'inherit', env: childEnv });
+server = spawn(process.execPath, [serveScript, ...(dev ? ['--dev'] : []), '-p', port, ...hostArgs], { cwd: root, stdio: 'inherit', env: { ...childEnv, NODE_ENV: dev ? 'development' : 'production' } });
 server.on('exit', (code) => {
   if (!stopping) void shutdown(code ?? 1);
 });

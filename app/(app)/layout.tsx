@@ -6,10 +6,11 @@ import { signOutAction } from '@/lib/auth-flow/actions';
 import { ROLE_LABELS } from '@/lib/authz';
 import { navFor } from '@/lib/navigation';
 import { countPendingQuotes } from '@/lib/quotes/quotes';
-import { requirePageActor } from '@/lib/session';
+import { requirePageSessionUser } from '@/lib/session';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const actor = await requirePageActor();
+  // Lets a one-time-password session through to the password page; every other page sends it there.
+  const actor = await requirePageSessionUser();
   const pendingQuotes = await countPendingQuotes(actor);
   const items = navFor(actor.role).map(({ href, label }) => ({ href, label, ...(href === '/quotes/moderation' ? { badge: pendingQuotes, badgeLabel: 'pending' } : {}) }));
   return (
@@ -43,7 +44,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </header>
       {actor.passwordChangeRequired ? (
         <div className="no-print bg-warning-surface px-4 py-2 text-center text-sm text-warning ring-1 ring-warning-line">
-          You signed in with a one-time password. <Link href="/account/password" className="font-semibold underline">Choose your own password now.</Link>
+          You signed in with a one-time password: choose your own below before anything else opens.
         </div>
       ) : null}
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { resetPasswordAction, setUserActiveAction, updateUserAction, type CreateUserState } from '@/lib/users/actions';
+import { resetPasswordAction, setUserActiveAction, signOutEverywhereAction, updateUserAction, type CreateUserState } from '@/lib/users/actions';
 import type { FormState } from '@/lib/errors';
 import { SelectField } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
@@ -61,6 +61,19 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
       <FormMessage state={state} />
       <Button type="submit" variant="secondary" disabled={pending}>
         Issue a new one-time password
+      </Button>
+    </form>
+  );
+}
+
+export function SignOutEverywhereForm({ userId }: { userId: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(signOutEverywhereAction, { ok: false });
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="userId" value={userId} />
+      <FormMessage state={state} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Sign out everywhere
       </Button>
     </form>
   );

@@ -35,6 +35,7 @@ function NumberField({ name, state, hints, labels, unit, srLabel }: { name: stri
           id={id}
           name={name}
           inputMode="decimal"
+          maxLength={16}
           autoComplete="off"
           defaultValue={state.values?.[name] ?? ''}
           aria-invalid={errors?.length ? true : undefined}

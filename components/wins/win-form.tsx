@@ -13,10 +13,12 @@ type Props = {
   teamMembers: { id: string; name: string }[];
   initial: { title: string; story: string; occurredOn: string; creditIds: string[] };
   winId?: string;
+  /** New wins only: one per rendered form, so a repeated submission records one win. */
+  submissionKey?: string;
   today: string;
 };
 
-export function WinForm({ teamMembers, initial, winId, today }: Props) {
+export function WinForm({ teamMembers, initial, winId, submissionKey, today }: Props) {
   const [state, action, pending] = useActionState<FormState, FormData>(winId ? updateWinAction : createWinAction, { ok: false });
   const v = state.values ?? {};
   const errors = state.fieldErrors ?? {};
@@ -24,6 +26,7 @@ export function WinForm({ teamMembers, initial, winId, today }: Props) {
   return (
     <form action={action} className="max-w-2xl space-y-5" noValidate key={JSON.stringify(v)}>
       {winId ? <input type="hidden" name="winId" value={winId} /> : null}
+      {submissionKey ? <input type="hidden" name="submissionKey" value={submissionKey} /> : null}
       <FormMessage state={state} />
       <Field label="Title" name="title" required maxLength={WIN_LIMITS.title} defaultValue={v.title ?? initial.title} errors={errors.title} hint={`Up to ${WIN_LIMITS.title} characters.`} />
       <TextareaField

@@ -57,6 +57,14 @@ export const foundation: MatrixArea = {
       },
     },
     {
+      action: 'lib/users/actions.ts#signOutEverywhereAction',
+      allowed: ['ADMIN'],
+      prepare: async (c) => {
+        const target = await makeUser(c.db, { role: 'EXEC' });
+        return { args: form({ userId: target.id }), probe: async () => (await c.db.user.findUniqueOrThrow({ where: { id: target.id } })).sessionVersion };
+      },
+    },
+    {
       action: 'lib/teams/actions.ts#createTeamAction',
       allowed: ['ADMIN'],
       prepare: async (c) => {

@@ -99,7 +99,7 @@ export const stories: MatrixArea = {
       allowed: ['AGENT', 'LEADER'],
       prepare: async (c, actor) => {
         const title = `Matrix win ${unique()}`;
-        return { args: form({ title, story: 'We did it.', occurredOn: today(), creditIds: memberFor(c, actor).id }), probe: () => c.db.win.count({ where: { title } }) };
+        return { args: form({ title, story: 'We did it.', occurredOn: today(), creditIds: memberFor(c, actor).id, submissionKey: `matrix-${unique()}` }), probe: () => c.db.win.count({ where: { title } }) };
       },
     },
     ...(['own team', 'another team'] as const).map(

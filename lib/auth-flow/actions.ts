@@ -2,7 +2,9 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { credentialsSchema, signIn, signOut } from '../auth';
 import type { FormState } from '../errors';
-import { SIGN_IN_LIMIT } from '../throttle';
+import { getSessionUser } from '../session';
+import { SIGN_IN_MESSAGES, type SignInRefusal } from '../sign-in';
+import { endOwnSessions } from '../users/users';
 import { safeCallbackUrl } from './callback-url';
 import { z } from 'zod';
 
@@ -17,11 +19,11 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     await signIn('credentials', { ...parsed.data, redirectTo: safeCallbackUrl(formData.get('callbackUrl')) });
     return { ok: true };
   } catch (error) {
-    if (error instanceof CredentialsSignin && error.code === 'throttled') {
-      return { ok: false, message: `Too many failed attempts. Sign-in for this account or address is paused for up to ${SIGN_IN_LIMIT.windowMinutes} minutes.`, values };
+    if (error instanceof CredentialsSignin && error.code in SIGN_IN_MESSAGES) {
+      return { ok: false, message: SIGN_IN_MESSAGES[error.code as SignInRefusal], values };
     }
     if (error instanceof AuthError) {
-      return { ok: false, message: 'That email and password do not match an active account.', values };
+      return { ok: false, message: SIGN_IN_MESSAGES.invalid, values };
     }
     throw error; // the redirect after a successful sign-in
   }
@@ -32,5 +34,8 @@ export async function signInWithOidcAction(formData: FormData): Promise<void> {
 }
 
 export async function signOutAction(): Promise<void> {
+  // Raising the session version ends this cookie even if a copy of it survives somewhere.
+  const user = await getSessionUser();
+  if (user) await endOwnSessions(user);
   await signOut({ redirectTo: '/sign-in' });
 }

@@ -1,5 +1,6 @@
 import 'server-only';
-import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors';
+import { checkDatabase } from '../health';
 import { getActor } from '../session';
 import { authenticateApiToken } from '../team-settings/tokens';
 import { ApiValidationError, type ApiPrincipal } from './service';
@@ -18,7 +19,11 @@ export async function resolveApiPrincipal(request: Request): Promise<ApiPrincipa
   return { kind: 'user', actor };
 }
 
-export function jsonError(error: unknown): Response {
+/**
+ * Typed errors become their status with a JSON body. Anything else is a 500 — unless PostgreSQL is
+ * not answering, when the client gets 503 JSON with Retry-After: a help-desk push should retry.
+ */
+export async function jsonError(error: unknown): Promise<Response> {
   if (error instanceof ApiValidationError) return Response.json({ error: 'invalid', errors: error.errors }, { status: 400 });
   if (error instanceof ValidationError) {
     const errors = Object.entries(error.fieldErrors).flatMap(([path, messages]) => (messages ?? []).map((message) => ({ path, message })));
@@ -27,6 +32,10 @@ export function jsonError(error: unknown): Response {
   if (error instanceof UnauthenticatedError) return Response.json({ error: 'unauthenticated', message: error.message }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
   if (error instanceof ForbiddenError) return Response.json({ error: 'forbidden', message: error.message }, { status: 403 });
   if (error instanceof NotFoundError) return Response.json({ error: 'not_found', message: error.message }, { status: 404 });
+  if (error instanceof ConflictError) return Response.json({ error: 'conflict', message: error.message }, { status: 409 });
+  if (!(await checkDatabase())) {
+    return Response.json({ error: 'unavailable', message: 'The database is not answering. Try again in a minute.' }, { status: 503, headers: { 'Retry-After': '30' } });
+  }
   throw error;
 }
 

@@ -5,6 +5,10 @@ import type { Catalog } from './figures';
 import type { MonthChange, MonthState } from './state';
 
 const COUNT = /^\d{1,10}$/;
+// The same ceilings as the API (schemas.ts): counts fit the Int columns, KPI values Decimal(14,4).
+export const MAX_COUNT = 1_000_000_000;
+const MAX_KPI = 1_000_000_000;
+const DECIMAL = /^-?\d{1,10}(\.\d{1,6})?$/;
 
 export function fieldValuesOf(state: MonthState): Record<string, string> {
   const values: Record<string, string> = {};
@@ -28,6 +32,10 @@ export function parseMonthForm(values: Record<string, string>, catalog: Catalog)
     if (raw === '') return null;
     if (!COUNT.test(raw)) {
       fail(field, 'Enter a whole number, 0 or more.');
+      return null;
+    }
+    if (Number(raw) > MAX_COUNT) {
+      fail(field, 'That is more than 1,000,000,000: check the number.');
       return null;
     }
     return Number(raw);
@@ -58,7 +66,9 @@ export function parseMonthForm(values: Record<string, string>, catalog: Catalog)
     const raw = (values[field] ?? '').trim().replace(',', '.');
     if (raw === '') continue;
     const n = Number(raw);
-    if (!Number.isFinite(n)) fail(field, 'Enter a number.');
+    // Number() also reads "0x10", "1e3" and "Infinity": only plain decimals are figures.
+    if (!DECIMAL.test(raw) || !Number.isFinite(n)) fail(field, 'Enter a number like 91.5.');
+    else if (Math.abs(n) > MAX_KPI) fail(field, 'That is more than 1,000,000,000: check the number.');
     else if (k.unit === 'PERCENT' && (n < 0 || n > 100)) fail(field, 'A percentage is between 0 and 100.');
     else if (k.unit !== 'SCORE' && n < 0) fail(field, 'Must not be negative.');
     else change.kpis[k.id] = n;

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { monthInZone } from '../dates/zone';
 import { env } from '../env';
 
-export const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** The first month figures may describe; earlier years (0000-01, 1000-01) are typing mistakes. */
+export const MIN_MONTH = '2000-01';
+// Years 2000–2999 only, so every parser of months (forms, API, CSV, query strings) refuses the
+// impossible ones at the pattern; the upper bound (the current month) is checked where it matters.
+export const MONTH_RE = /^(2\d{3})-(0[1-9]|1[0-2])$/;
 
 /** The month it is now in the organisation's zone (APP_TIME_ZONE, UTC by default), or in `zone`. */
 export function currentMonth(now: Date = new Date(), zone: string = env().APP_TIME_ZONE): string {
@@ -41,6 +45,6 @@ export function monthSchema(now: () => Date = () => new Date()) {
   return z
     .string()
     .trim()
-    .regex(MONTH_RE, 'Use a month like 2026-10.')
+    .regex(MONTH_RE, `Use a month from ${MIN_MONTH} on, like 2026-10.`)
     .refine((m) => m <= latestMonthAnywhere(now()), 'That month has not started yet.');
 }

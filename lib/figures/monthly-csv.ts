@@ -9,6 +9,13 @@ import { ENTRY_KINDS, type Entry, type EntryKind, type Problem } from './resolve
 
 export const MONTHLY_HEADER = ['month', 'kind', 'item', 'value'] as const;
 
+/** A plain decimal (1234, 91.5, -2): Number() alone would also read "0x10", "1e3" or "Infinity". */
+export const DECIMAL_RE = /^-?\d{1,15}(\.\d{1,6})?$/;
+
+// Exports prefix cells that start like a formula with "'" so a spreadsheet shows them as text
+// (csv-stringify's escape_formulas); importing our own export takes the prefix off again.
+const unescapeFormula = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
 export function detectDelimiter(firstLine: string): ',' | ';' | '\t' {
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
@@ -41,15 +48,16 @@ export function parseMonthlyCsv(text: string, now: Date = new Date()): { entries
     const get = (name: (typeof MONTHLY_HEADER)[number]) => (cells[col[name]] ?? '').trim();
     const month = get('month');
     const kind = get('kind').toLowerCase() as EntryKind;
-    const item = get('item');
-    const raw = get('value');
+    const item = unescapeFormula(get('item'));
+    const raw = unescapeFormula(get('value'));
     if (!MONTH_RE.test(month)) return problems.push({ ref: { row, column: 'month' }, message: `“${month}” is not a month like 2026-10.` });
     if (month > latest) return problems.push({ ref: { row, column: 'month' }, message: `${month} has not started yet.` });
     if (!ENTRY_KINDS.includes(kind)) return problems.push({ ref: { row, column: 'kind' }, message: `“${get('kind')}” is not one of ${ENTRY_KINDS.join(', ')}.` });
     if (kind === 'note') return entries.push({ ref: { row, column: 'value' }, month, kind, item: '', value: raw });
     if (!item) return problems.push({ ref: { row, column: 'item' }, message: 'Name the channel, reason, segment or KPI.' });
-    const value = Number(raw.replace(/\s/g, '').replace(',', '.'));
-    if (raw === '' || !Number.isFinite(value)) return problems.push({ ref: { row, column: 'value' }, message: `“${raw}” is not a number.` });
+    const decimal = raw.replace(/\s/g, '').replace(',', '.');
+    const value = Number(decimal);
+    if (!DECIMAL_RE.test(decimal) || !Number.isFinite(value)) return problems.push({ ref: { row, column: 'value' }, message: `“${raw}” is not a number.` });
     entries.push({ ref: { row, column: 'value' }, month, kind, item, value });
   });
   return { entries, problems };
@@ -69,5 +77,5 @@ export function formatMonthlyCsv(records: MonthRecord[], catalog: Catalog): stri
     for (const k of catalog.kpis) if (r.state.kpis[k.id] !== undefined) rows.push([r.month, 'kpi', name(catalog.kpis, k.id), r.state.kpis[k.id]!]);
     if (r.state.note) rows.push([r.month, 'note', '', r.state.note]);
   }
-  return stringify(rows);
+  return stringify(rows, { escape_formulas: true });
 }

@@ -46,6 +46,11 @@ export function resolveEntries(entries: Entry[], catalog: Catalog, options: { co
       continue;
     }
     const value = Number(entry.value);
+    // The columns' ceiling (Int, Decimal(14,4)); larger values are typing mistakes, not figures.
+    if (Math.abs(value) > 1_000_000_000) {
+      problems.push({ ref: entry.ref, message: `${entry.value} is more than 1,000,000,000: check the number.` });
+      continue;
+    }
     if (kind === 'kpi') {
       const kpi = catalog.kpis.find((k) => k.id === item.id)!;
       if (kpi.unit === 'PERCENT' && (value < 0 || value > 100)) problems.push({ ref: entry.ref, message: `${kpi.name} is a percentage: between 0 and 100.` });

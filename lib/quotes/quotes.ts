@@ -10,6 +10,8 @@ import type { ApproveQuoteInput, RejectQuoteInput, SubmitQuoteInput, UpdateQuote
 import { creditsSelect, formatCursor, parseCursor, wallIdsSql, wallQuoteSelect } from './wall-query';
 
 export const WALL_PAGE_SIZE = 20;
+/** How many quotes one person may have waiting for moderation from the last 24 hours. */
+export const PENDING_QUOTES_PER_DAY = 50;
 
 /** The team an agent or leader submits for: their own, and only that. */
 function ownTeamId(actor: Actor): string {
@@ -52,6 +54,12 @@ export async function submitQuote(actor: Actor, input: SubmitQuoteInput): Promis
   await assertTeamMembers(db, teamId, input.creditIds, 'creditIds');
   try {
     const id = await db.$transaction(async (tx) => {
+      // Per-submitter lock, so parallel submissions cannot all count the same pending total.
+      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`quote-submit:${actor.id}`})::bigint)`;
+      const pending = await tx.quote.count({ where: { submitterId: actor.id, status: 'PENDING', createdAt: { gte: new Date(Date.now() - 24 * 60 * 60 * 1000) } } });
+      if (pending >= PENDING_QUOTES_PER_DAY) {
+        throw new ConflictError(`You have ${PENDING_QUOTES_PER_DAY} quotes from the last day waiting for moderation: please wait until your leader has reviewed some before adding more.`);
+      }
       const quote = await tx.quote.create({
         data: {
           ...storedFields(input),

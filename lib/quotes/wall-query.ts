@@ -20,10 +20,19 @@ export type WallQuery = {
   limit: number;
 };
 
+const CURSOR_RE = /^(\d{4})-(\d{2})-(\d{2})_([A-Za-z0-9_-]{1,64})$/;
+
+/**
+ * A cursor from the URL, or undefined (the first page) when it is not one this app wrote: an
+ * impossible date such as 2026-99-99 would otherwise reach PostgreSQL's ::date cast and fail.
+ */
 export function parseCursor(value: string | undefined): WallCursor | undefined {
-  if (!value) return undefined;
-  const at = value.indexOf('_');
-  return { day: value.slice(0, at), id: value.slice(at + 1) };
+  const match = value ? CURSOR_RE.exec(value) : null;
+  if (!match) return undefined;
+  const [, y, m, d, id] = match as unknown as [string, string, string, string, string];
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  const valid = Number(y) >= 1900 && date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
+  return valid ? { day: `${y}-${m}-${d}`, id } : undefined;
 }
 
 export function formatCursor(row: { receivedOn: Date; id: string }): string {

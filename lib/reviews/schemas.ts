@@ -54,7 +54,9 @@ export function featuredFrom(formData: FormData): string[] {
     const order = Number(formData.get(`order:${id}`));
     chosen.push({ id, order: Number.isFinite(order) ? order : 999, index: index++ });
   }
-  return chosen.sort((a, b) => a.order - b.order || a.index - b.index).map((c) => c.id).slice(0, 12);
+  // A quote ticked twice (a hand-made or replayed request) is featured once, at its first place.
+  const ids = chosen.sort((a, b) => a.order - b.order || a.index - b.index).map((c) => c.id);
+  return [...new Set(ids)].filter((id) => id.length <= 40).slice(0, 12);
 }
 
 export const thanksSchema = z.object({

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { FormState } from '../errors';
 import { handleForm } from '../form';
 import { LIST_KINDS } from '../figures/schemas';
+import { nameField } from '../names';
 import { getManagedTeam } from '../team-access';
 import { kpiFormSchema } from './kpi-schemas';
 import { createKpi, setKpiArchived, updateKpi } from './kpis';
@@ -13,7 +14,7 @@ import { isTimeZone } from '../dates/zone';
 import { setTeamTimeZone } from './time-zone';
 import { createApiToken, revokeApiToken } from './tokens';
 
-const itemName = z.string().trim().min(1, 'Enter a name.').max(80, 'Keep names under 80 characters.');
+const itemName = nameField({ max: 80, empty: 'Enter a name.', tooLong: 'Keep names under 80 characters.' });
 const base = { team: z.string().min(1).max(80) };
 
 const listSchema = z.discriminatedUnion('op', [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameField } from '../names';
 import type { KpiDirection, KpiUnit } from '../generated/prisma/enums';
 
 export const KPI_UNITS = ['PERCENT', 'SECONDS', 'MINUTES', 'COUNT', 'SCORE'] as const satisfies readonly KpiUnit[];
@@ -21,7 +22,7 @@ const optionalNumber = z
 
 export const kpiFormSchema = z
   .object({
-    name: z.string().trim().min(1, 'Name the KPI.').max(80, 'Keep names under 80 characters.'),
+    name: nameField({ max: 80, empty: 'Name the KPI.', tooLong: 'Keep names under 80 characters.' }),
     unit: z.enum(KPI_UNITS, { error: 'Choose a unit.' }),
     direction: z.enum(KPI_DIRECTIONS, { error: 'Choose which way is better.' }),
     target: optionalNumber.optional().transform((v) => v ?? null),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameField } from '../names';
 
 export function slugify(name: string): string {
   return name
@@ -12,7 +13,7 @@ export function slugify(name: string): string {
 
 export const createTeamSchema = z
   .object({
-    name: z.string().trim().min(2, 'Enter a team name of at least 2 characters.').max(80, 'Keep the name under 80 characters.'),
+    name: nameField({ min: 2, max: 80, empty: 'Enter a team name of at least 2 characters.', tooLong: 'Keep the name under 80 characters.' }),
     slug: z.string().trim().toLowerCase().max(60, 'Keep the address under 60 characters.').default(''),
   })
   .transform((v) => ({ name: v.name, slug: v.slug || slugify(v.name) }))

@@ -1,6 +1,6 @@
 // What /trends shows lives in its URL (?team=…&kpi=…&range=…), so a link reproduces the view.
 import { z } from 'zod';
-import { addMonths, currentMonth, MONTH_RE } from '../figures/month';
+import { addMonths, currentMonth, MIN_MONTH, MONTH_RE } from '../figures/month';
 
 export const RANGES = ['12', '24', '36', 'all', 'custom'] as const;
 export type Range = (typeof RANGES)[number];
@@ -22,8 +22,13 @@ export type TrendsQuery = z.infer<typeof trendsQuerySchema>;
 /** The months shown: the last N complete months, everything, or a chosen span (oldest first). */
 export function monthWindow(q: TrendsQuery, earliest: string | null, now: Date = new Date()): { from: string; to: string } {
   const latest = addMonths(currentMonth(now), -1);
-  if (q.range === 'custom' && q.from && q.to) return q.from <= q.to ? { from: q.from, to: q.to } : { from: q.to, to: q.from };
-  if (q.range === 'all') return { from: earliest && earliest < latest ? earliest : latest, to: latest };
+  // A chosen span is clamped to months that can hold figures (2000-01 … last month).
+  const clamp = (m: string) => (m < MIN_MONTH ? MIN_MONTH : m > latest ? latest : m);
+  if (q.range === 'custom' && q.from && q.to) {
+    const [a, b] = q.from <= q.to ? [q.from, q.to] : [q.to, q.from];
+    return { from: clamp(a), to: clamp(b) };
+  }
+  if (q.range === 'all') return { from: earliest ? clamp(earliest < latest ? earliest : latest) : latest, to: latest };
   const n = q.range === 'custom' ? 12 : Number(q.range);
   return { from: addMonths(latest, -(n - 1)), to: latest };
 }

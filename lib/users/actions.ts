@@ -1,9 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { signIn } from '../auth';
 import { handleForm } from '../form';
 import type { FormState } from '../errors';
 import { changePasswordSchema, createUserSchema, setActiveSchema, updateUserSchema } from './schemas';
-import { changeOwnPassword, createUser, resetUserPassword, setUserActive, updateUserRoleAndTeam } from './users';
+import { changeOwnPassword, createUser, resetUserPassword, setUserActive, signOutEverywhere, updateUserRoleAndTeam } from './users';
 import { z } from 'zod';
 
 export type CreateUserState = FormState & { oneTimePassword?: string; createdEmail?: string };
@@ -39,10 +40,26 @@ export async function resetPasswordAction(_prev: FormState, formData: FormData):
   });
 }
 
+export async function signOutEverywhereAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(formData, { roles: ['ADMIN'], schema: z.object({ userId: z.string().min(1).max(64) }) }, async (actor, data) => {
+    await signOutEverywhere(actor, data.userId);
+    return { ok: true, message: 'Signed out everywhere: every earlier session of theirs has ended.' };
+  });
+}
+
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, { roles: [], schema: changePasswordSchema }, async (actor, data) => {
+  let email: string | null = null;
+  let newPassword = '';
+  const state = await handleForm(formData, { roles: [], schema: changePasswordSchema, allowPasswordChange: true }, async (actor, data) => {
     await changeOwnPassword(actor, data.currentPassword, data.newPassword);
-    revalidatePath('/', 'layout');
+    email = actor.email;
+    newPassword = data.newPassword;
     return { ok: true, message: 'Your password was changed.' };
   });
+  if (!state.ok || !email) return state;
+  // The change ended every earlier session, this one included: sign in again with the new
+  // password so the person carries on with a cookie of the new session version.
+  revalidatePath('/', 'layout');
+  await signIn('credentials', { email, password: newPassword, redirectTo: '/account/password?changed=1' });
+  return state;
 }

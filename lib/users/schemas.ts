@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, TEAM_ROLES } from '../authz';
+import { nameField } from '../names';
 import type { Role } from '../generated/prisma/enums';
 
 const role = z.enum(ROLES as [Role, ...Role[]], { error: 'Choose a role.' });
@@ -19,7 +20,7 @@ function requireTeamForTeamRoles<T extends { role: Role; teamId: string | null }
 
 export const createUserSchema = z
   .object({
-    name: z.string().trim().min(1, 'Enter the person’s name.').max(120, 'Keep the name under 120 characters.'),
+    name: nameField({ max: 120, empty: 'Enter the person’s name.', tooLong: 'Keep the name under 120 characters.' }),
     email: z.email('Enter an email address, like name@example.com.').trim().toLowerCase().max(254),
     role,
     teamId,

@@ -4,7 +4,7 @@ import { makeTeam, makeUser } from '../../prisma/factories';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { verifyPassword } from '../password';
 import { createUserSchema } from './schemas';
-import { changeOwnPassword, createUser, listUsers, setUserActive, updateUserRoleAndTeam } from './users';
+import { changeOwnPassword, createUser, listUsers, resetUserPassword, setUserActive, signOutEverywhere, updateUserRoleAndTeam } from './users';
 import { z } from 'zod';
 
 describe('users', () => {
@@ -75,5 +75,56 @@ describe('users', () => {
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword('new-password-456', stored.passwordHash)).toBe(true);
     expect(stored.passwordChangeRequired).toBe(false);
+  });
+});
+
+describe('the last admin under concurrency', () => {
+  it('two admins removing each other at once leave one admin, in each of 20 trials', async () => {
+    for (let trial = 0; trial < 20; trial++) {
+      // Only these two are active admins: deactivate every other one first.
+      await db.user.updateMany({ where: { role: 'ADMIN', active: true }, data: { active: false } });
+      const a = await makeUser(db, { role: 'ADMIN' });
+      const b = await makeUser(db, { role: 'ADMIN' });
+      // Alternate between deactivating and demoting, and mix the two.
+      const remove = (actor: typeof a, target: typeof a, i: number) =>
+        i % 2 === 0 ? setUserActive(actor, target.id, false) : updateUserRoleAndTeam(actor, { userId: target.id, role: 'EXEC', teamId: null });
+      const outcomes = await Promise.allSettled([remove(a, b, trial), remove(b, a, trial + (trial % 3 === 0 ? 1 : 0))]);
+      expect(await db.user.count({ where: { role: 'ADMIN', active: true } }), `trial ${trial}`).toBeGreaterThanOrEqual(1);
+      const refused = outcomes.filter((o) => o.status === 'rejected');
+      expect(refused, `trial ${trial}`).toHaveLength(1);
+      expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    }
+  });
+});
+
+describe('session versions', () => {
+  it('password change, reset, deactivation, reactivation and sign-out-everywhere each raise it', async () => {
+    const admin = await makeUser(db, { role: 'ADMIN' });
+    const user = await makeUser(db, { role: 'COLLEAGUE', password: 'old-password-123' });
+    const version = async () => (await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
+    const seen = [await version()];
+    await changeOwnPassword(user, 'old-password-123', 'new-password-456');
+    seen.push(await version());
+    await resetUserPassword(admin, user.id);
+    seen.push(await version());
+    await setUserActive(admin, user.id, false);
+    seen.push(await version());
+    await setUserActive(admin, user.id, true);
+    seen.push(await version());
+    await signOutEverywhere(admin, user.id);
+    seen.push(await version());
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
+    await expect(signOutEverywhere(user, admin.id)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await db.auditEvent.count({ where: { entityId: user.id, action: 'user.sign_out_everywhere', actorId: admin.id } })).toBe(1);
+  });
+
+  it('a one-time password is issued with an expiry and must be replaced', async () => {
+    const admin = await makeUser(db, { role: 'ADMIN' });
+    const { user } = await createUser(admin, createUserSchema.parse({ name: 'Fresh Person', email: `fresh-${Date.now()}@example.test`, role: 'EXEC', teamId: '' }));
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.passwordChangeRequired).toBe(true);
+    const hours = (stored.oneTimePasswordExpiresAt!.getTime() - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(23.9);
+    expect(hours).toBeLessThanOrEqual(24);
   });
 });

@@ -3,6 +3,7 @@ import { db } from '../db';
 import { recordAudit } from '../audit';
 import { assertRole, type Actor } from '../authz';
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
+import { env } from '../env';
 import { generateOneTimePassword, hashPassword, verifyPassword } from '../password';
 import type { CreateUserInput, UpdateUserInput } from './schemas';
 
@@ -36,6 +37,10 @@ async function assertTeamExists(teamId: string | null) {
   }
 }
 
+function oneTimePasswordExpiry(): Date {
+  return new Date(Date.now() + env().ONE_TIME_PASSWORD_HOURS * 60 * 60 * 1000);
+}
+
 /** Creates the user with a one-time password, returned once and never stored in clear. */
 export async function createUser(actor: Actor, input: CreateUserInput) {
   assertRole(actor, 'ADMIN');
@@ -45,7 +50,7 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
   try {
     const user = await db.$transaction(async (tx) => {
       const created = await tx.user.create({
-        data: { ...input, passwordHash, passwordChangeRequired: true },
+        data: { ...input, passwordHash, passwordChangeRequired: true, oneTimePasswordExpiresAt: oneTimePasswordExpiry() },
         select: publicUser,
       });
       await recordAudit(tx, { actor, action: 'user.create', entityType: 'User', entityId: created.id, after: { name: created.name, email: created.email, role: created.role, teamId: created.teamId } });
@@ -58,6 +63,14 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
   }
 }
 
+// Every change that can take an admin away holds this transaction-scoped lock, so two admins
+// demoting or deactivating each other at once are decided one after the other: the second sees
+// the first's change and is refused. (Without it both count the other as the remaining admin.)
+const LAST_ADMIN_LOCK = 7_270_001;
+async function lockAdminChanges(tx: Pick<typeof db, '$queryRaw'>) {
+  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${LAST_ADMIN_LOCK}::bigint)`;
+}
+
 async function assertNotLastAdmin(tx: Pick<typeof db, 'user'>, userId: string) {
   const admins = await tx.user.count({ where: { role: 'ADMIN', active: true, id: { not: userId } } });
   if (admins === 0) throw new ConflictError('This is the last active admin: make someone else an admin first.');
@@ -67,6 +80,7 @@ export async function updateUserRoleAndTeam(actor: Actor, input: UpdateUserInput
   assertRole(actor, 'ADMIN');
   await assertTeamExists(input.teamId);
   return db.$transaction(async (tx) => {
+    await lockAdminChanges(tx);
     const before = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true, teamId: true, active: true } });
     if (!before) throw new NotFoundError('No such user.');
     if (before.role === 'ADMIN' && input.role !== 'ADMIN' && before.active) await assertNotLastAdmin(tx, input.userId);
@@ -79,10 +93,12 @@ export async function updateUserRoleAndTeam(actor: Actor, input: UpdateUserInput
 export async function setUserActive(actor: Actor, userId: string, active: boolean) {
   assertRole(actor, 'ADMIN');
   return db.$transaction(async (tx) => {
+    await lockAdminChanges(tx);
     const before = await tx.user.findUnique({ where: { id: userId }, select: { active: true, role: true } });
     if (!before) throw new NotFoundError('No such user.');
     if (!active && before.role === 'ADMIN') await assertNotLastAdmin(tx, userId);
-    await tx.user.update({ where: { id: userId }, data: { active } });
+    // A new session version either way: reactivating someone never revives their old cookies.
+    await tx.user.update({ where: { id: userId }, data: { active, sessionVersion: { increment: 1 } } });
     await recordAudit(tx, { actor, action: active ? 'user.reactivate' : 'user.deactivate', entityType: 'User', entityId: userId, before: { active: before.active }, after: { active } });
   });
 }
@@ -95,7 +111,7 @@ export async function resetUserPassword(actor: Actor, userId: string) {
   await db.$transaction(async (tx) => {
     const exists = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
     if (!exists) throw new NotFoundError('No such user.');
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangeRequired: true } });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangeRequired: true, oneTimePasswordExpiresAt: oneTimePasswordExpiry(), sessionVersion: { increment: 1 } } });
     await recordAudit(tx, { actor, action: 'user.reset_password', entityType: 'User', entityId: userId });
   });
   return oneTimePassword;
@@ -108,7 +124,26 @@ export async function changeOwnPassword(actor: Actor, currentPassword: string, n
   }
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, passwordChangeRequired: false } });
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, passwordChangeRequired: false, oneTimePasswordExpiresAt: null, sessionVersion: { increment: 1 } } });
     await recordAudit(tx, { actor, action: 'user.change_password', entityType: 'User', entityId: actor.id });
+  });
+}
+
+/** Ends every session of the user on every device (a lost laptop, a shared computer). */
+export async function signOutEverywhere(actor: Actor, userId: string) {
+  assertRole(actor, 'ADMIN');
+  await db.$transaction(async (tx) => {
+    const exists = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+    if (!exists) throw new NotFoundError('No such user.');
+    await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, { actor, action: 'user.sign_out_everywhere', entityType: 'User', entityId: userId });
+  });
+}
+
+/** Signing out ends this cookie and any other the user holds: they are all one session version. */
+export async function endOwnSessions(actor: Actor) {
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, { actor, action: 'auth.sign_out', entityType: 'User', entityId: actor.id });
   });
 }

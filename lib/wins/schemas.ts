@@ -19,7 +19,9 @@ const winFields = z.object({
   creditIds: creditIdsField('person'),
 });
 
-export const createWinSchema = winFields;
+// One key per rendered form (as for quotes): a double click or a replayed request finds the win
+// the first one made instead of recording it again.
+export const createWinSchema = winFields.extend({ submissionKey: z.string().trim().min(8, 'Reload the page and try again.').max(64) });
 export type CreateWinInput = z.output<typeof createWinSchema>;
 
 export const updateWinSchema = winFields.extend({ winId: idField });

@@ -16,11 +16,11 @@ describe('wins', () => {
   it('anyone on the team records one, crediting teammates only; limits enforced', async () => {
     const { agent, leader } = await team();
     const outsider = await makeUser(db, { role: 'AGENT', teamId: (await makeTeam(db)).id });
-    const input = createWinSchema.parse({ title: 'Backlog cleared', story: 'All **done**.', occurredOn: '2025-06-03', creditIds: `${agent.id},${leader.id}` });
+    const input = createWinSchema.parse({ title: 'Backlog cleared', story: 'All **done**.', occurredOn: '2025-06-03', creditIds: `${agent.id},${leader.id}`, submissionKey: `win-${Date.now()}-a` });
     const win = await createWin(agent, input);
     expect(await db.winCredit.count({ where: { winId: win.id } })).toBe(2);
     expect(await db.auditEvent.count({ where: { action: 'win.create', entityId: win.id, actorId: agent.id } })).toBe(1);
-    await expect(createWin(agent, { ...input, creditIds: [outsider.id] })).rejects.toBeInstanceOf(ValidationError);
+    await expect(createWin(agent, { ...input, submissionKey: `win-${Date.now()}-b`, creditIds: [outsider.id] })).rejects.toBeInstanceOf(ValidationError);
     await expect(createWin(await makeUser(db, { role: 'COLLEAGUE' }), input)).rejects.toBeInstanceOf(ForbiddenError);
     const tooLong = createWinSchema.safeParse({ title: 'x'.repeat(121), story: 'y'.repeat(2001), occurredOn: '2025-06-03', creditIds: agent.id });
     expect(Object.keys(z.flattenError(tooLong.error!).fieldErrors ?? {}).sort()).toEqual(['story', 'title']);

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '../db';
 import { recordAudit } from '../audit';
 import { assertRole, assertTeamMember, hasRole, type Actor } from '../authz';
-import { ForbiddenError, NotFoundError } from '../errors';
+import { ForbiddenError, NotFoundError, isUniqueViolation } from '../errors';
 import { dayString, monthOf, monthRange } from '../stories/dates';
 import { assertTeamMembers, listTeamMembers } from '../stories/team-members';
 import type { CreateWinInput, UpdateWinInput, WinListFilter } from './schemas';
@@ -39,22 +39,36 @@ export async function createWin(actor: Actor, input: CreateWinInput) {
   assertRole(actor, 'AGENT', 'LEADER');
   if (!actor.teamId) throw new ForbiddenError();
   const teamId = actor.teamId;
+  const existing = () => db.win.findUnique({ where: { recordedById_submissionKey: { recordedById: actor.id, submissionKey: input.submissionKey } }, select: { id: true } });
+  const earlier = await existing();
+  if (earlier) return { ...earlier, replayed: true };
   await assertTeamMembers(db, teamId, input.creditIds, 'creditIds');
-  return db.$transaction(async (tx) => {
-    const win = await tx.win.create({
-      data: {
-        teamId,
-        title: input.title,
-        story: input.story,
-        occurredOn: input.occurredOn,
-        recordedById: actor.id,
-        credits: { createMany: { data: input.creditIds.map((userId) => ({ userId })) } },
-      },
-      select: { id: true },
+  const { submissionKey, ...fields } = input;
+  try {
+    return await db.$transaction(async (tx) => {
+      const win = await tx.win.create({
+        data: {
+          teamId,
+          title: fields.title,
+          story: fields.story,
+          occurredOn: fields.occurredOn,
+          recordedById: actor.id,
+          submissionKey,
+          credits: { createMany: { data: fields.creditIds.map((userId) => ({ userId })) } },
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, { actor, action: 'win.create', entityType: 'Win', entityId: win.id, after: auditView(fields, fields.creditIds) });
+      return { ...win, replayed: false };
     });
-    await recordAudit(tx, { actor, action: 'win.create', entityType: 'Win', entityId: win.id, after: auditView(input, input.creditIds) });
-    return win;
-  });
+  } catch (error) {
+    // Two copies of one submission raced: the other one's win is the answer.
+    if (isUniqueViolation(error)) {
+      const winner = await existing();
+      if (winner) return { ...winner, replayed: true };
+    }
+    throw error;
+  }
 }
 
 /** Leaders of the win's team edit and remove; removed wins are gone from every list. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { WinForm } from '@/components/wins/win-form';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -16,7 +17,7 @@ export default async function NewWinPage() {
     <>
       <PageHeader title="Record a win" description="Something your team achieved: a fix, a record, a customer saved. Credit the people behind it." />
       <Card>
-        <WinForm teamMembers={teamMembers} today={today} initial={{ title: '', story: '', occurredOn: today, creditIds: [actor.id] }} />
+        <WinForm submissionKey={randomUUID()} teamMembers={teamMembers} today={today} initial={{ title: '', story: '', occurredOn: today, creditIds: [actor.id] }} />
       </Card>
     </>
   );

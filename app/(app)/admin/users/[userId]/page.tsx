@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ActiveForm, ResetPasswordForm, RoleTeamForm } from '@/components/admin/edit-user-forms';
+import { ActiveForm, ResetPasswordForm, RoleTeamForm, SignOutEverywhereForm } from '@/components/admin/edit-user-forms';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ROLE_LABELS } from '@/lib/authz';
+import { env } from '@/lib/env';
 import { NotFoundError } from '@/lib/errors';
 import { requirePageActor } from '@/lib/session';
 import { listTeams } from '@/lib/teams/teams';
@@ -18,6 +19,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ userI
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  const oneTimePasswordHours = env().ONE_TIME_PASSWORD_HOURS;
   const teams = (await listTeams(actor)).map((t) => ({ value: t.id, label: t.name }));
   return (
     <>
@@ -39,7 +41,12 @@ export default async function EditUserPage({ params }: { params: Promise<{ userI
             <ActiveForm userId={user.id} active={user.active} />
           </Card>
           <Card title="Password">
+            <p className="mb-3 text-sm text-ink-muted">A new one-time password ends every session they have; it works for {oneTimePasswordHours} hours.</p>
             <ResetPasswordForm userId={user.id} />
+          </Card>
+          <Card title="Sessions">
+            <p className="mb-3 text-sm text-ink-muted">A lost laptop or a shared computer: end every session they have, on every device. They can sign in again.</p>
+            <SignOutEverywhereForm userId={user.id} />
           </Card>
         </div>
       </div>

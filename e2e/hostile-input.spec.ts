@@ -1,0 +1,196 @@
+// Hostile input over HTTP: the API, query strings, sign-in and server actions. Each case asserts
+// the status or message the person gets AND that no row changed. Library-level cases are in
+// lib/hostile-input.test.ts.
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { expect, test, TEST_PASSWORD } from './fixtures';
+import { callServerAction, listServerActions } from './fixtures/server-actions';
+import { makeCatalog, makeTeam, makeUser } from '../prisma/factories';
+import type { PrismaClient } from '../lib/generated/prisma/client';
+
+async function teamWithToken(db: PrismaClient) {
+  const team = await makeTeam(db);
+  await makeCatalog(db, team.id);
+  const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
+  const token = `srv_${randomBytes(24).toString('base64url')}`;
+  await db.apiToken.create({ data: { teamId: team.id, name: 'hostile', tokenHash: createHash('sha256').update(token).digest('hex'), prefix: token.slice(0, 10), createdById: leader.id } });
+  return { team, leader, auth: { Authorization: `Bearer ${token}` } };
+}
+
+const figureRows = (db: PrismaClient, teamId: string) =>
+  Promise.all([db.monthFigures.count({ where: { teamId } }), db.channelVolume.count({ where: { teamId } }), db.kpiValue.count({ where: { teamId } })]);
+
+test.describe('the figures API refuses with 400 and writes nothing', () => {
+  const cases: [string, string, unknown][] = [
+    ['month 0000-01', '0000-01', {}],
+    ['month 1000-01', '1000-01', {}],
+    ['month 1999-12', '1999-12', {}],
+    ['month 9999-12', '9999-12', {}],
+    ['a count of 9,999,999,999', '2025-01', { volumes: [{ channel: 'Phone', received: 9_999_999_999, handled: 1 }] }],
+    ['a KPI of 1e12', '2025-01', { kpis: [{ kpi: 'CSAT', value: 1e12 }] }],
+    ['a KPI of "0x10"', '2025-01', { kpis: [{ kpi: 'CSAT', value: '0x10' }] }],
+    ['an unknown field', '2025-01', { volumes: [], admin: true }],
+  ];
+  for (const [label, month, body] of cases) {
+    test(label, async ({ request, db }) => {
+      const { team, auth } = await teamWithToken(db);
+      const response = await request.put(`/api/v1/teams/${team.slug}/months/${month}`, { headers: auth, data: body });
+      expect(response.status()).toBe(400);
+      expect((await response.json()).error).toBe('invalid');
+      expect(await figureRows(db, team.id)).toEqual([0, 0, 0]);
+    });
+  }
+
+  test('a body that is not JSON', async ({ request, db }) => {
+    const { team, auth } = await teamWithToken(db);
+    const response = await request.put(`/api/v1/teams/${team.slug}/months/2025-01`, { headers: { ...auth, 'Content-Type': 'application/json' }, data: '{"volumes": [' });
+    expect(response.status()).toBe(400);
+    expect(await figureRows(db, team.id)).toEqual([0, 0, 0]);
+  });
+
+  test('a month list from 0000-01 to 9999-12', async ({ request, db }) => {
+    const { team, auth } = await teamWithToken(db);
+    const response = await request.get(`/api/v1/teams/${team.slug}/months?from=0000-01&to=9999-12`, { headers: auth });
+    expect(response.status()).toBe(400);
+  });
+});
+
+test.describe('query strings never answer 500', () => {
+  const pages = [
+    '/quotes?after=2026-99-99_abc',
+    '/quotes?before=0000-00-00_x',
+    "/quotes?after=2026-01-01_x'%20OR%201=1",
+    '/trends?team=customer-care&range=custom&from=0000-01&to=9999-12',
+    '/trends?team=customer-care&range=custom&from=2000-01&to=2999-12',
+    '/trends?team=customer-care&range=%00&from=%FF',
+  ];
+  for (const path of pages) {
+    test(path, async ({ page, signInAs }) => {
+      test.setTimeout(60_000);
+      await signInAs('COLLEAGUE');
+      // The server's answer is what matters here, not drawing the charts.
+      const response = await page.request.get(path);
+      expect(response.status()).toBe(200);
+    });
+  }
+
+  test('a stored 0000-01 month does not break /trends?range=all or its CSV', async ({ page, db, signInAs }) => {
+    const team = await makeTeam(db);
+    await makeCatalog(db, team.id);
+    await db.monthFigures.create({ data: { teamId: team.id, month: '0000-01' } });
+    await signInAs('EXEC');
+    const response = await page.request.get(`/trends?team=${team.slug}&range=all`);
+    expect(response.status()).toBe(200);
+    const csv = await page.request.get(`/api/trends/csv?team=${team.slug}&range=all&chart=volumes`);
+    expect([200, 404]).toContain(csv.status());
+  });
+
+  test('a figures export from 0000-01 is a 400 with a message', async ({ page, db, signInAs }) => {
+    const team = await makeTeam(db);
+    await signInAs('EXEC');
+    const response = await page.request.get(`/api/teams/${team.slug}/figures?from=0000-01&to=2025-01`);
+    expect(response.status()).toBe(400);
+    expect((await response.json()).errors[0].message).toMatch(/months like/);
+  });
+});
+
+test.describe('sign-in', () => {
+  for (const [label, callbackUrl] of [
+    ['a tab', '%2F%09%2Fevil.example'],
+    ['a newline', '%2F%0A%2Fevil.example'],
+    ['a backslash', '%2F%5Cevil.example'],
+    ['non-ASCII', '%2F%C3%A9v%C3%AEl'],
+  ] as const) {
+    test(`a callbackUrl with ${label} lands on this site`, async ({ page, db, baseURL }) => {
+      const user = await makeUser(db, { role: 'COLLEAGUE' });
+      const response = await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
+      expect(response?.status()).toBe(200);
+      await page.getByLabel('Email').fill(user.email);
+      await page.getByLabel('Password').fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    });
+  }
+
+  test('X-Forwarded-For chosen by the client neither evades nor moves the limit', async ({ request, db }) => {
+    const user = await makeUser(db, { role: 'AGENT', password: 'right-password' });
+    const attempt = async (password: string, forwardedFor: string) => {
+      const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+      const response = await request.post('/api/auth/callback/credentials', { form: { csrfToken, email: user.email, password }, headers: { 'X-Forwarded-For': forwardedFor }, maxRedirects: 0 });
+      return response.headers().location ?? '';
+    };
+    // Each wrong guess claims a different address; the socket's address is what counts.
+    for (let i = 0; i < 12; i++) await attempt(`wrong-${i}`, `198.51.100.${i}`);
+    expect(await db.auditEvent.count({ where: { actorEmail: user.email, action: 'auth.sign_in_failed' } })).toBe(10);
+    expect(await db.auditEvent.count({ where: { actorEmail: user.email, action: 'auth.sign_in_throttled' } })).toBe(2);
+    // Claiming to be the server itself does not get the right password through either.
+    expect(await attempt('right-password', '::ffff:127.0.0.1')).toContain('error');
+    expect(await db.auditEvent.count({ where: { actorEmail: user.email, action: 'auth.sign_in' } })).toBe(0);
+  });
+});
+
+test.describe('server actions', () => {
+  const createWin = () => listServerActions().find((a) => a.filename.endsWith('lib/wins/actions.ts') && a.exportedName === 'createWinAction')!;
+
+  test('a body over 1 MB gets 413 with a message and records nothing', async ({ page, db, baseURL, signInAs }) => {
+    const agent = await signInAs('AGENT');
+    const title = `Huge ${Date.now()}`;
+    const data = new FormData();
+    const args = [{ ok: false }, data];
+    for (const [k, v] of Object.entries({ title, story: 'x'.repeat(1_100_000), occurredOn: '2026-01-05', creditIds: agent.id, submissionKey: `huge-${Date.now()}` })) data.append(k, v);
+    const response = await callServerAction(page.request, baseURL!, createWin(), args);
+    expect(response.status).toBe(413);
+    expect(response.text).toMatch(/more than 1 MB/);
+    expect(await db.win.count({ where: { title } })).toBe(0);
+  });
+
+  test('a foreign Origin is refused even when X-Forwarded-Host matches it', async ({ page, db, signInAs }) => {
+    const agent = await signInAs('AGENT');
+    const title = `Foreign ${Date.now()}`;
+    const data = new FormData();
+    for (const [k, v] of Object.entries({ title, story: 'From elsewhere.', occurredOn: '2026-01-05', creditIds: agent.id, submissionKey: `foreign-${Date.now()}` })) data.append(k, v);
+    const response = await callServerAction(page.request, 'https://evil.example', createWin(), [{ ok: false }, data], { 'X-Forwarded-Host': 'evil.example' });
+    expect(response.status).toBe(403);
+    expect(response.text).toMatch(/another site/);
+    expect(await db.win.count({ where: { title } })).toBe(0);
+  });
+
+  test('the same win submitted ten times at once is recorded once', async ({ page, db, baseURL, signInAs }) => {
+    const agent = await signInAs('AGENT');
+    const title = `Once ${Date.now()}`;
+    const key = `once-${Date.now()}`;
+    const send = () => {
+      const data = new FormData();
+      for (const [k, v] of Object.entries({ title, story: 'Only once.', occurredOn: '2026-01-05', creditIds: agent.id, submissionKey: key })) data.append(k, v);
+      return callServerAction(page.request, baseURL!, createWin(), [{ ok: false }, data]);
+    };
+    await Promise.all(Array.from({ length: 10 }, send));
+    expect(await db.win.count({ where: { title } })).toBe(1);
+  });
+});
+
+test('the API answers 503 JSON while the database is down', async ({ db }) => {
+  test.setTimeout(90_000);
+  const { team, auth } = await teamWithToken(db);
+  const port = 3190 + Math.floor(Math.random() * 9);
+  // A second server of the same build whose database does not answer (nothing listens on port 9).
+  const server = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, DATABASE_URL: 'postgresql://nobody:x@127.0.0.1:9/none', AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456', NODE_ENV: 'production' },
+    stdio: 'ignore',
+  });
+  try {
+    let health = 0;
+    for (let i = 0; i < 300 && health === 0; i++) {
+      health = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status, () => 0);
+      if (health === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(health).toBe(503);
+    const response = await fetch(`http://127.0.0.1:${port}/api/v1/teams/${team.slug}/months`, { headers: auth });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('30');
+    expect(await response.json()).toMatchObject({ error: 'unavailable' });
+  } finally {
+    server.kill('SIGTERM');
+  }
+});

@@ -1,0 +1,68 @@
+// Serves the app: Next.js inside a plain node:http server, so that two things Next cannot do for a
+// self-hosted app are done before Next sees the request.
+//
+// 1. The client address. Route handlers and server actions never see the TCP socket, and Next
+//    only fills X-Forwarded-For from the socket when the request has none (`??=`), so a client
+//    that sends its own header chooses its address. Here the peer address is always appended, as
+//    a proxy would: the right-most entry is the socket, the one before it what the nearest proxy
+//    appended, and so on. lib/client-address.ts reads TRUST_PROXY_HOPS entries from the right.
+// 2. Server-action bodies over the limit. Next answers them with a 500 and no message; here a
+//    declared Content-Length over the limit gets 413 and a sentence.
+//
+// Usage: node scripts/serve.mjs [--dev] [-p PORT] [-H HOST]
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+
+const ACTION_BODY_LIMIT = 1024 * 1024; // Next's default serverActions.bodySizeLimit (1 MB)
+
+const args = process.argv.slice(2);
+/** @type {(flag: string, fallback: string | undefined) => string | undefined} */
+const option = (flag, fallback) => {
+  const at = args.indexOf(flag);
+  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
+};
+const dev = args.includes('--dev');
+const port = Number(option('-p', process.env.PORT ?? '3000'));
+const hostname = option('-H', process.env.HOSTNAME || undefined);
+const dir = path.resolve(import.meta.dirname, '..');
+
+/**
+ * Appends the socket's address to X-Forwarded-For (see 1 above).
+ * @param {import('node:http').IncomingMessage} req
+ */
+function appendPeer(req) {
+  const peer = req.socket.remoteAddress ?? 'unknown';
+  const existing = req.headers['x-forwarded-for'];
+  const prior = Array.isArray(existing) ? existing.join(', ') : existing;
+  req.headers['x-forwarded-for'] = prior && prior.trim() ? `${prior}, ${peer}` : peer;
+}
+
+/** @param {import('node:http').IncomingMessage} req */
+function tooLarge(req) {
+  if (req.method !== 'POST' || !req.headers['next-action']) return false;
+  const length = Number(req.headers['content-length']);
+  return Number.isFinite(length) && length > ACTION_BODY_LIMIT;
+}
+
+const app = next({ dev, dir, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  appendPeer(req);
+  if (tooLarge(req)) {
+    res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+    res.end('This form sent more than 1 MB. Shorten the text or attach less, then try again.\n');
+    req.resume();
+    return;
+  }
+  void handle(req, res);
+});
+server.listen(port, hostname, () => {
+  console.log(`▲ Service Review listening on http://${hostname ?? '0.0.0.0'}:${port}${dev ? ' (development)' : ''}`);
+});
+
+const stop = () => server.close(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
