@@ -3,6 +3,7 @@
 // e2e/hostile-input.spec.ts.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
 import { db } from './db';
 import { makeCatalog, makeQuote, makeTeam, makeUser } from '../prisma/factories';
 import { foreignActionOrigin } from './action-origin';
@@ -206,7 +207,7 @@ describe('names that do not look like what they are', () => {
   ])('a user name %j is refused', (name, message) => {
     const result = createUserSchema.safeParse({ name, email: 'x@example.test', role: 'EXEC', teamId: '' });
     expect(result.success).toBe(false);
-    expect(result.error?.flatten().fieldErrors.name?.[0]).toMatch(message);
+    expect(z.flattenError(result.error!).fieldErrors.name?.[0]).toMatch(message);
   });
 
   it('a team name with a direction override is refused; full-width letters are folded', () => {
