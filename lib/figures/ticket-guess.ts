@@ -63,7 +63,7 @@ export type Dimension = 'channel' | 'reason' | 'segment';
 const FAMILIES: Record<Dimension, [string, RegExp][]> = {
   channel: [
     ['phone', /\b(phone|voice|call|calls|telephone|telephony|ivr|inbound|outbound|voicemail|callback)\b/],
-    ['email', /\b(e ?mail|mail|web ?form|webform|form|contact form|api|ticket)\b/],
+    ['email', /\b(e ?mail|mail|web ?form|webform|form|contact form|portal|api|ticket)\b/],
     ['messaging', /\b(whatsapp|messenger|sms|text|messaging|imessage|telegram|wechat|line)\b/],
     ['social', /\b(social|twitter|x|facebook|instagram|tiktok|linkedin|dm)\b/],
     ['chat', /\b(chat|live ?chat|web ?chat|widget|messenger|conversation|in app)\b/],
