@@ -36,8 +36,9 @@ test.describe('monthly figures', () => {
     await page.getByRole('button', { name: 'Read the file' }).click();
     await expect(page.getByText('48 rows read from zendesk-export.csv: 48 counted')).toBeVisible();
     await page.getByLabel('Satisfaction → % satisfied').selectOption('CSAT');
-    const preview = page.getByRole('table', { name: 'Monthly figures that will be imported' });
-    await expect(preview.getByRole('row', { name: /2025-09/ })).toContainText('48');
+    const preview = page.getByRole('table', { name: 'September 2025: figures now and after the import' });
+    await expect(preview.getByRole('row', { name: /Phone/ }).first()).toContainText('30');
+    await expect(page.getByText('Reasons add up to the 48 contacts.')).toBeVisible();
     await page.getByRole('button', { name: 'Import 1 month' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Imported 1 month' })).toBeVisible();
 
