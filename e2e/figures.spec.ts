@@ -13,6 +13,7 @@ async function leaderWithTeam(db: Parameters<typeof makeCatalog>[0] & Parameters
 
 test.describe('monthly figures', () => {
   test('a leader imports a help-desk ticket export in the browser and sees the month’s figures', async ({ page, db }) => {
+    test.slow();
     const { team, leader } = await leaderWithTeam(db);
     const rows = ['Ticket ID;Created at;Channel;Tags;Organization;Satisfaction;First reply time (min);Status'];
     // 30 phone (3 unsolved), 12 email, 6 chat in September 2025; tags billing/delivery; a quoted field with ; and a line break.

@@ -109,12 +109,13 @@ export function TicketImport(props: Props) {
     const out: Record<ListKind, ValueChoice> = { channel: {}, reason: {}, segment: {} };
     if (!values) return out;
     for (const kind of ['channel', 'reason', 'segment'] as const) {
-      const initial = initialChoice(kind, values[kind], lists[kind], props.remembered[kind], { organisationColumn: kind === 'segment' && organisationColumn });
+      // Without a channel column every ticket reads "": it lands in the team's first channel unless changed.
+      const initial = kind === 'channel' && mapping.channel === undefined ? { '': lists.channel[0] ?? null } : initialChoice(kind, values[kind], lists[kind], props.remembered[kind], { organisationColumn: kind === 'segment' && organisationColumn });
       out[kind] = Object.fromEntries(Object.entries(initial).map(([v, t]) => [v, v in overrides[kind] ? overrides[kind][v]! : t]));
     }
     return out;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- lists and remembered are props of this page load
-  }, [values, overrides, organisationColumn]);
+  }, [values, overrides, organisationColumn, mapping.channel]);
   const scaleMax = useMemo(() => Math.max(5, ...(values?.satisfaction ?? []).map((v) => Number(v.value.replace(',', '.'))).filter((n) => Number.isFinite(n) && n <= 10)), [values]);
   const satClasses = useMemo(() => Object.fromEntries((values?.satisfaction ?? []).map(({ value }) => [value, satOverrides[value] ?? classifySatisfaction(value, scaleMax)])), [values, satOverrides, scaleMax]);
 
