@@ -16,7 +16,7 @@ export function SatisfactionValues({ values, classes, onChange }: Props) {
         CSAT = satisfied responses ÷ all responses × 100. Satisfied means “Good”, or the top two of a five-point scale; every other response counts against, neutral ones included. Surveys offered but not answered and empty cells are not responses.
         {yes + no ? ` In this file: ${formatNumber(yes)} satisfied of ${formatNumber(yes + no)} responses.` : ''}
       </p>
-      <ul className="divide-y divide-line-subtle">
+      <ul className="max-w-3xl divide-y divide-line-subtle">
         {values.map(({ value, count }, i) => (
           <li key={value} className="grid items-center gap-1 py-1.5 sm:grid-cols-[minmax(0,1fr)_16rem] sm:gap-3">
             <label htmlFor={`sat-${i}`} className="text-sm">

@@ -50,20 +50,20 @@ export function ValueMapping({ kind, legend, values, choice, items, noColumn, on
       <legend className="px-1 text-sm font-semibold">{legend}</legend>
       <p className="text-xs text-ink-muted">
         {formatNumber(values.length)} value{values.length === 1 ? '' : 's'}
-        {nowhere ? `; ${formatNumber(unmatched.length)} set to Ignore (${formatNumber(nowhere)} ticket${nowhere === 1 ? '' : 's'})` : '; every value is matched'}.
+        {nowhere ? `; ${formatNumber(unmatched.length)} set to Ignore, found on ${formatNumber(nowhere)} ticket${nowhere === 1 ? '' : 's'}` : '; every value is matched'}.
       </p>
       {unmatched.length > 1 ? (
         <button type="button" className="mt-1 text-xs font-medium text-accent underline" onClick={() => unmatched.forEach((v) => onChange(v.value, other))}>
           Set the {formatNumber(unmatched.length)} ignored values to “{other}”
         </button>
       ) : null}
-      <ul className="mt-2 divide-y divide-line-subtle">{values.slice(0, SHOWN).map(row)}</ul>
+      <ul className="mt-2 max-w-3xl divide-y divide-line-subtle">{values.slice(0, SHOWN).map(row)}</ul>
       {values.length > SHOWN ? (
         <details className="mt-2">
           <summary className="cursor-pointer text-sm font-medium">
             {formatNumber(values.length - SHOWN)} more values ({formatNumber(values.slice(SHOWN).reduce((n, v) => n + v.count, 0))} tickets)
           </summary>
-          <ul className="divide-y divide-line-subtle">{values.slice(SHOWN).map((v, i) => row(v, i + SHOWN))}</ul>
+          <ul className="max-w-3xl divide-y divide-line-subtle">{values.slice(SHOWN).map((v, i) => row(v, i + SHOWN))}</ul>
         </details>
       ) : null}
     </fieldset>
