@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { makeCatalog, makeReview, makeTeam, makeUser } from '../prisma/factories';
 import { zendeskExport } from '../prisma/ticket-exports';
@@ -61,6 +62,12 @@ test('a leader imports a help-desk export: ignored tickets need confirming, and 
   await expect(preview.getByRole('row', { name: /Complaints/ })).toContainText('emptied');
   await expect(page.getByText('June 2025 has a published edition')).toBeVisible();
   await expect(page.getByText('Segments add up to the 120 contacts.')).toBeVisible();
+  // The mapping step and the preview are only on screen after a file is read: the accessibility
+  // sweep of every page cannot see them, so they are checked here, light and dark.
+  expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect((await new AxeBuilder({ page }).withRules(['color-contrast', 'link-in-text-block']).analyze()).violations).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
   await shoot(page, 'ticket-import');
 
   await warning.getByLabel('I checked: these tickets should not count').check();
