@@ -27,8 +27,9 @@ async function shoot(page: Page, name: string) {
 }
 
 test('a leader imports a help-desk export: ignored tickets need confirming, and the next import is pre-filled', async ({ page, db }) => {
-  // Two imports, each reading and aggregating a file in the browser: more than the default 30 s on a busy machine.
-  test.slow();
+  // Two imports, each reading and aggregating a file in the browser, and an axe pass: more than
+  // the default 30 s on a busy machine.
+  test.setTimeout(180_000);
   const team = await makeTeam(db);
   await makeCatalog(db, team.id, { channels: ['Phone', 'Email', 'Chat', 'Social media'], reasons: ['Billing', 'Delivery', 'Returns', 'Complaints'], segments: ['Consumers', 'Business customers'] });
   const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
