@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { db, type Prisma } from '../db';
 import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
-import { ValidationError } from '../errors';
+import { isUniqueViolation, ValidationError } from '../errors';
 import { assertCanManageTeam } from '../team-access';
 import { addListItemTx } from '../team-settings/lists';
 import { loadCatalog, readMonths, writeMonthTx, type Catalog, type CatalogItem, type WriteOutcome } from './figures';
@@ -43,40 +43,46 @@ export async function applyTicketImport(actor: Actor, teamId: string, input: Tic
     const message = `${ignored} of ${rows} tickets would not be counted: confirm that this is right.`;
     throw new ValidationError({ confirmIgnored: [message] }, message);
   }
-  return db.$transaction(
-    async (tx) => {
-      let catalog = await loadCatalog(tx, teamId);
-      const created: { kind: ListKind; name: string }[] = [];
-      for (const kind of LIST_KINDS) {
-        for (const name of new Set(input.create[kind])) {
-          if (itemsOf(catalog, kind).some((i) => i.nameKey === nameKey(name))) continue;
-          await addListItemTx(tx, actor, teamId, kind, name);
-          created.push({ kind, name });
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        let catalog = await loadCatalog(tx, teamId);
+        const created: { kind: ListKind; name: string }[] = [];
+        for (const kind of LIST_KINDS) {
+          for (const name of new Set(input.create[kind])) {
+            if (itemsOf(catalog, kind).some((i) => i.nameKey === nameKey(name))) continue;
+            await addListItemTx(tx, actor, teamId, kind, name);
+            created.push({ kind, name });
+          }
         }
-      }
-      if (created.length) catalog = await loadCatalog(tx, teamId);
+        if (created.length) catalog = await loadCatalog(tx, teamId);
 
-      const { months, problems, unknown } = resolveEntries(input.months.flatMap((m) => payloadEntries(m.month, m.payload)), catalog);
-      const all = problems.map((p) => ({ where: p.ref.path ?? '', message: p.message }));
-      for (const u of unknown) all.push({ where: '', message: `${describeUnknown(u)}: choose an existing item or create it.` });
-      const kpiIds = input.cover.kpis.map((name) => {
-        const kpi = catalog.kpis.find((k) => k.nameKey === nameKey(name));
-        if (!kpi) all.push({ where: '', message: `${describeUnknown({ kind: 'kpi', name })}.` });
-        return kpi?.id ?? '';
-      });
-      if (all.length) throw new ImportError(all);
+        const { months, problems, unknown } = resolveEntries(input.months.flatMap((m) => payloadEntries(m.month, m.payload)), catalog);
+        const all = problems.map((p) => ({ where: p.ref.path ?? '', message: p.message }));
+        for (const u of unknown) all.push({ where: '', message: `${describeUnknown(u)}: choose an existing item or create it.` });
+        const kpiIds = input.cover.kpis.map((name) => {
+          const kpi = catalog.kpis.find((k) => k.nameKey === nameKey(name));
+          if (!kpi) all.push({ where: '', message: `${describeUnknown({ kind: 'kpi', name })}.` });
+          return kpi?.id ?? '';
+        });
+        if (all.length) throw new ImportError(all);
 
-      const cover = { volumes: true, reasons: input.cover.reasons, segments: input.cover.segments, kpis: kpiIds };
-      const results: { month: string; outcome: WriteOutcome }[] = [];
-      for (const [month, change] of [...months.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-        const { outcome } = await writeMonthTx(tx, { actor, teamId, month, change, mode: 'merge', cover, catalog, source });
-        results.push({ month, outcome });
-      }
-      await rememberMappingsTx(tx, actor, teamId, input.mappings, catalog);
-      return { results, created };
-    },
-    { timeout: 60_000 },
-  );
+        const cover = { volumes: true, reasons: input.cover.reasons, segments: input.cover.segments, kpis: kpiIds };
+        const results: { month: string; outcome: WriteOutcome }[] = [];
+        for (const [month, change] of [...months.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+          const { outcome } = await writeMonthTx(tx, { actor, teamId, month, change, mode: 'merge', cover, catalog, source });
+          results.push({ month, outcome });
+        }
+        await rememberMappingsTx(tx, actor, teamId, input.mappings, catalog);
+        return { results, created };
+      },
+      { timeout: 60_000 },
+    );
+  } catch (error) {
+    // Another leader created the same item a moment earlier: nothing was written, try again.
+    if (isUniqueViolation(error)) throw new ValidationError({}, 'Someone added one of these items at the same time: nothing was imported. Reload and import again.');
+    throw error;
+  }
 }
 
 async function rememberMappingsTx(tx: Tx, actor: Actor, teamId: string, mappings: TicketImportInput['mappings'], catalog: Catalog) {
@@ -92,7 +98,7 @@ async function rememberMappingsTx(tx: Tx, actor: Actor, teamId: string, mappings
     const keys = [...rows.values()].filter((r) => r.kind === kind).map((r) => r.valueKey);
     if (keys.length) await tx.importValueMapping.deleteMany({ where: { teamId, kind, valueKey: { in: keys } } });
   }
-  await tx.importValueMapping.createMany({ data: [...rows.values()].map((r) => ({ ...r, teamId, updatedById: actor.id })) });
+  await tx.importValueMapping.createMany({ data: [...rows.values()].map((r) => ({ ...r, teamId, updatedById: actor.id })), skipDuplicates: true });
   await recordAudit(tx, { actor, action: 'import_mapping.save', entityType: 'Team', entityId: teamId, after: { values: rows.size } });
 }
 
