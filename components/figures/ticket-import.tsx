@@ -1,7 +1,7 @@
 'use client';
 import { useMemo, useState, useTransition } from 'react';
 import { applyTicketImportAction, type TicketImportResult } from '@/lib/figures/actions';
-import type { ListKind } from '@/lib/figures/schemas';
+import { nameKey, type ListKind } from '@/lib/figures/schemas';
 import { aggregateTickets, distinctValues, guessDateOrder, hasSlashDates, IGNORED_SHARE_LIMIT, type ColumnMapping, type DateOrder, type MultiTagRule } from '@/lib/figures/ticket-export';
 import { classifySatisfaction, guessColumns, unitFromHeader, type SatisfactionClass } from '@/lib/figures/ticket-guess';
 import { initialChoice, itemsToCreate, mappingsToRemember, previewMonth, type MonthByName, type RememberedMappings, type ValueChoice } from '@/lib/figures/ticket-plan';
@@ -117,7 +117,11 @@ export function TicketImport(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- lists and remembered are props of this page load
   }, [values, overrides, organisationColumn, mapping.channel]);
   const scaleMax = useMemo(() => Math.max(5, ...(values?.satisfaction ?? []).map((v) => Number(v.value.replace(',', '.'))).filter((n) => Number.isFinite(n) && n <= 10)), [values]);
-  const satClasses = useMemo(() => Object.fromEntries((values?.satisfaction ?? []).map(({ value }) => [value, satOverrides[value] ?? classifySatisfaction(value, scaleMax)])), [values, satOverrides, scaleMax]);
+  // What the team chose before for a rating wins; otherwise the standard CSAT rule.
+  const satClasses = useMemo(
+    () => Object.fromEntries((values?.satisfaction ?? []).map(({ value }) => [value, satOverrides[value] ?? props.remembered.satisfaction[nameKey(value)] ?? classifySatisfaction(value, scaleMax)])),
+    [values, satOverrides, scaleMax, props.remembered.satisfaction],
+  );
 
   const kpiUnit = (name: string) => (props.kpis.find((k) => k.name === name)?.unit === 'SECONDS' ? 'SECONDS' : 'MINUTES') as 'SECONDS' | 'MINUTES';
   const activeKpis = {
@@ -171,6 +175,7 @@ export function TicketImport(props: Props) {
           cover,
           create: { channel: itemsToCreate(choices.channel, props.channels), reason: itemsToCreate(choices.reason, props.reasons), segment: itemsToCreate(choices.segment, props.segments) },
           mappings: remember,
+          satisfaction: Object.entries(satClasses).filter(([value]) => value.length <= 300).map(([value, choice]) => ({ value, choice })),
           ignored: { rows: aggregated.stats.rows, ignored: aggregated.stats.ignored, confirmed },
         }),
       ),

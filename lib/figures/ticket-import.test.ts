@@ -14,6 +14,7 @@ import { initialChoice, itemsToCreate, mappingsToRemember, OTHER_NAME, type List
 
 const LISTS: Lists = { channel: ['Phone', 'Email', 'Chat', 'Social media'], reason: ['Billing', 'Delivery', 'Returns', 'Complaints'], segment: ['Consumers', 'Business customers', 'Partners'] };
 const MONTHS = ['2025-08', '2025-09', '2025-10'];
+const NONE: RememberedMappings = { channel: {}, reason: {}, segment: {}, satisfaction: {} };
 
 async function setup() {
   const team = await makeTeam(db);
@@ -127,9 +128,9 @@ describe('ticket export import', () => {
   it('maps "(empty)" and unmatched tags to "Other / not set", created with the import and audited; reasons then sum to contacts', async () => {
     const { team, leader } = await setup();
     const file = zendeskExport(MONTHS.slice(0, 2), 300, 7);
-    const p = plan(file.text, { channel: {}, reason: {}, segment: {} }, { overrides: { reason: { '': OTHER_NAME, account_password: 'Account' } } });
+    const p = plan(file.text, NONE, { overrides: { reason: { '': OTHER_NAME, account_password: 'Account' } } });
     expect(p.input.create.reason.sort()).toEqual(['Account', OTHER_NAME]);
-    await applyTicketImport(leader, team.id, p.input);
+    await applyTicketImport(leader, team.id, { ...p.input, satisfaction: [{ value: 'Good with comment', choice: 'unsatisfied' }] });
     const after = await loadTicketImportContext(leader, team.id);
     for (const month of MONTHS.slice(0, 2)) {
       const t = file.truth[month]!;
@@ -140,12 +141,13 @@ describe('ticket export import', () => {
     expect(await db.auditEvent.count({ where: { action: 'reason.create', actorId: leader.id } })).toBe(2);
     // Remembered server-side: the next import pre-fills the leader's choices.
     expect(after.remembered.reason).toMatchObject({ '': OTHER_NAME, account_password: 'Account', billing: 'Billing' });
+    expect(after.remembered.satisfaction).toEqual({ 'good with comment': 'unsatisfied' });
   });
 
   it('a Freshdesk-like export: day-first dates, hours, five-point survey words, tags counted under each when chosen', async () => {
     const { team, leader } = await setup();
     const file = freshdeskExport(MONTHS, 250);
-    const p = plan(file.text, { channel: {}, reason: {}, segment: {} }, { rule: 'each' });
+    const p = plan(file.text, NONE, { rule: 'each' });
     expect(p.slashDates).toBe(true);
     expect(p.units.firstResponse).toBe('hours');
     expect(p.choices.channel).toEqual({ Phone: 'Phone', Email: 'Email', Portal: 'Email', Chat: 'Chat', 'Feedback Widget': 'Chat' });
@@ -168,13 +170,13 @@ describe('ticket export import', () => {
   it('refuses when more than 5 % of tickets would be ignored unless confirmed, and writes nothing', async () => {
     const { team, leader } = await setup();
     const file = zendeskExport(['2025-08'], 200, 3);
-    const p = plan(file.text, { channel: {}, reason: {}, segment: {} }, { overrides: { channel: { WhatsApp: null, 'Twitter DM': null } } });
+    const p = plan(file.text, NONE, { overrides: { channel: { WhatsApp: null, 'Twitter DM': null } } });
     expect(p.agg.stats.ignored / p.agg.stats.rows).toBeGreaterThan(0.05);
     const error = await applyTicketImport(leader, team.id, p.input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).message).toContain(`${p.agg.stats.ignored} of 200 tickets`);
     expect(await db.monthFigures.count({ where: { teamId: team.id } })).toBe(0);
-    const confirmed = plan(file.text, { channel: {}, reason: {}, segment: {} }, { overrides: { channel: { WhatsApp: null, 'Twitter DM': null } }, confirmed: true });
+    const confirmed = plan(file.text, NONE, { overrides: { channel: { WhatsApp: null, 'Twitter DM': null } }, confirmed: true });
     await applyTicketImport(leader, team.id, confirmed.input);
     expect(await db.monthFigures.count({ where: { teamId: team.id } })).toBe(1);
   });
@@ -185,7 +187,7 @@ describe('ticket export import', () => {
     expect((await loadTicketImportContext(leader, team.id)).published).toEqual(['2025-09']);
     const agent = await makeUser(db, { role: 'AGENT', teamId: team.id });
     const other = await makeUser(db, { role: 'LEADER', teamId: (await makeTeam(db)).id });
-    const input = plan(zendeskExport(['2025-08'], 20).text, { channel: {}, reason: {}, segment: {} }).input;
+    const input = plan(zendeskExport(['2025-08'], 20).text, NONE).input;
     await expect(applyTicketImport(agent, team.id, input)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(applyTicketImport(other, team.id, input)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await db.contactReason.count({ where: { teamId: team.id } })).toBe(4);

@@ -25,6 +25,8 @@ export const ticketImportSchema = z.object({
   create: z.object({ channel: z.array(itemName).max(100), reason: z.array(itemName).max(500), segment: z.array(itemName).max(100) }).default({ channel: [], reason: [], segment: [] }),
   /** What each value was mapped to (null: ignored), remembered for the team's next import. */
   mappings: z.array(z.object({ kind: z.enum(LIST_KINDS), value: z.string().max(300), target: itemName.nullable() })).max(5000).default([]),
+  /** How each satisfaction value counted, remembered too. */
+  satisfaction: z.array(z.object({ value: z.string().max(300), choice: z.enum(['satisfied', 'unsatisfied', 'none']) })).max(500).default([]),
   ignored: z.object({ rows: z.number().int().min(0), ignored: z.number().int().min(0), confirmed: z.boolean() }).default({ rows: 0, ignored: 0, confirmed: false }),
 });
 export type TicketImportInput = z.infer<typeof ticketImportSchema>;
@@ -36,8 +38,11 @@ const itemsOf = (catalog: Catalog, kind: ListKind): CatalogItem[] => (kind === '
  * sets its whole picture of what it covers (see Cover); creates the items the leader asked for
  * (audited like any list change) and remembers the value mappings for next time.
  */
-export async function applyTicketImport(actor: Actor, teamId: string, input: TicketImportInput, source = 'ticket-export') {
+export async function applyTicketImport(actor: Actor, teamId: string, raw: z.input<typeof ticketImportSchema>, source = 'ticket-export') {
   assertCanManageTeam(actor, teamId);
+  const parsed = ticketImportSchema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(z.flattenError(parsed.error).fieldErrors, 'The aggregated figures were not valid.');
+  const input = parsed.data;
   const { rows, ignored, confirmed } = input.ignored;
   if (rows > 0 && ignored / rows > IGNORED_SHARE_LIMIT && !confirmed) {
     const message = `${ignored} of ${rows} tickets would not be counted: confirm that this is right.`;
@@ -73,7 +78,7 @@ export async function applyTicketImport(actor: Actor, teamId: string, input: Tic
           const { outcome } = await writeMonthTx(tx, { actor, teamId, month, change, mode: 'merge', cover, catalog, source });
           results.push({ month, outcome });
         }
-        await rememberMappingsTx(tx, actor, teamId, input.mappings, catalog);
+        await rememberMappingsTx(tx, actor, teamId, input, catalog);
         return { results, created };
       },
       { timeout: 60_000 },
@@ -85,16 +90,17 @@ export async function applyTicketImport(actor: Actor, teamId: string, input: Tic
   }
 }
 
-async function rememberMappingsTx(tx: Tx, actor: Actor, teamId: string, mappings: TicketImportInput['mappings'], catalog: Catalog) {
-  if (!mappings.length) return;
-  const rows = new Map<string, { kind: ListKind; valueKey: string; value: string; itemId: string | null }>();
-  for (const m of mappings) {
+async function rememberMappingsTx(tx: Tx, actor: Actor, teamId: string, input: Pick<TicketImportInput, 'mappings' | 'satisfaction'>, catalog: Catalog) {
+  const rows = new Map<string, { kind: string; valueKey: string; value: string; itemId: string | null; choice: string | null }>();
+  for (const m of input.mappings) {
     const valueKey = nameKey(m.value);
     const itemId = m.target === null ? null : (itemsOf(catalog, m.kind).find((i) => i.nameKey === nameKey(m.target!))?.id ?? null);
-    rows.set(`${m.kind}|${valueKey}`, { kind: m.kind, valueKey, value: m.value.trim(), itemId });
+    rows.set(`${m.kind}|${valueKey}`, { kind: m.kind, valueKey, value: m.value.trim(), itemId, choice: null });
   }
-  // Replace this import's values in one statement each instead of hundreds of upserts.
-  for (const kind of LIST_KINDS) {
+  for (const s of input.satisfaction) rows.set(`satisfaction|${nameKey(s.value)}`, { kind: 'satisfaction', valueKey: nameKey(s.value), value: s.value.trim(), itemId: null, choice: s.choice });
+  if (!rows.size) return;
+  // Replace this import's values in one statement per kind instead of hundreds of upserts.
+  for (const kind of [...LIST_KINDS, 'satisfaction']) {
     const keys = [...rows.values()].filter((r) => r.kind === kind).map((r) => r.valueKey);
     if (keys.length) await tx.importValueMapping.deleteMany({ where: { teamId, kind, valueKey: { in: keys } } });
   }
@@ -113,12 +119,16 @@ export async function loadTicketImportContext(actor: Actor, teamId: string): Pro
   assertCanManageTeam(actor, teamId);
   const catalog = await loadCatalog(db, teamId);
   const [mappings, records, reviews] = await Promise.all([
-    db.importValueMapping.findMany({ where: { teamId }, select: { kind: true, valueKey: true, itemId: true } }),
+    db.importValueMapping.findMany({ where: { teamId }, select: { kind: true, valueKey: true, itemId: true, choice: true } }),
     readMonths(db, teamId, '1990-01', '2200-12'),
     db.review.findMany({ where: { teamId, status: 'PUBLISHED' }, select: { month: true } }),
   ]);
-  const remembered: RememberedMappings = { channel: {}, reason: {}, segment: {} };
+  const remembered: RememberedMappings = { channel: {}, reason: {}, segment: {}, satisfaction: {} };
   for (const m of mappings) {
+    if (m.kind === 'satisfaction') {
+      if (m.choice === 'satisfied' || m.choice === 'unsatisfied' || m.choice === 'none') remembered.satisfaction[m.valueKey] = m.choice;
+      continue;
+    }
     if (!(LIST_KINDS as readonly string[]).includes(m.kind)) continue;
     const kind = m.kind as ListKind;
     if (m.itemId === null) {

@@ -3,13 +3,14 @@
 // remember, and each month's figures as now → after import.
 import { nameKey, type FiguresPayload, type ListKind } from './schemas';
 import type { AggregatedMonth } from './ticket-export';
-import { guessItem, otherItem } from './ticket-guess';
+import { guessItem, otherItem, type SatisfactionClass } from './ticket-guess';
 
 export const OTHER_NAME = 'Other / not set';
 export type Lists = Record<ListKind, string[]>;
 /** Per dimension, value as written → item name (possibly one to create) or null (ignored). */
 export type ValueChoice = Record<string, string | null>;
-export type RememberedMappings = Record<ListKind, Record<string, string | null>>;
+/** By lower-cased value: the item chosen (null: ignored), and how each rating counted. */
+export type RememberedMappings = Record<ListKind, Record<string, string | null>> & { satisfaction: Record<string, SatisfactionClass> };
 export type MonthByName = {
   volumes: Record<string, { received: number; handled: number }>;
   reasons: Record<string, number>;

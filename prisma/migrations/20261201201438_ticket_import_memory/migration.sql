@@ -6,6 +6,7 @@ CREATE TABLE "ImportValueMapping" (
     "valueKey" TEXT NOT NULL,
     "value" TEXT NOT NULL,
     "itemId" TEXT,
+    "choice" TEXT,
     "updatedById" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
