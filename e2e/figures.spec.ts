@@ -13,6 +13,7 @@ async function leaderWithTeam(db: Parameters<typeof makeCatalog>[0] & Parameters
 
 test.describe('monthly figures', () => {
   test('a leader imports a help-desk ticket export in the browser and sees the month’s figures', async ({ page, db }) => {
+    test.slow();
     const { team, leader } = await leaderWithTeam(db);
     const rows = ['Ticket ID;Created at;Channel;Tags;Organization;Satisfaction;First reply time (min);Status'];
     // 30 phone (3 unsolved), 12 email, 6 chat in September 2025; tags billing/delivery; a quoted field with ; and a line break.
@@ -36,8 +37,9 @@ test.describe('monthly figures', () => {
     await page.getByRole('button', { name: 'Read the file' }).click();
     await expect(page.getByText('48 rows read from zendesk-export.csv: 48 counted')).toBeVisible();
     await page.getByLabel('Satisfaction → % satisfied').selectOption('CSAT');
-    const preview = page.getByRole('table', { name: 'Monthly figures that will be imported' });
-    await expect(preview.getByRole('row', { name: /2025-09/ })).toContainText('48');
+    const preview = page.getByRole('table', { name: 'September 2025: figures now and after the import' });
+    await expect(preview.getByRole('row', { name: /Phone/ }).first()).toContainText('30');
+    await expect(page.getByText('Reasons add up to the 48 contacts.')).toBeVisible();
     await page.getByRole('button', { name: 'Import 1 month' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Imported 1 month' })).toBeVisible();
 

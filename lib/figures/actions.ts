@@ -8,8 +8,8 @@ import { requireActor } from '../session';
 import { getManagedTeam } from '../team-access';
 import { monthSchema } from './month';
 import { MonthConflictError, saveMonthFromForm } from './month-save';
-import { figuresPayloadSchema } from './schemas';
-import { applyAggregatedMonths, applyMonthlyImport, ImportError, previewMonthlyImport, type ImportPreview } from './service';
+import { ticketImportSchema, applyTicketImport } from './ticket-import';
+import { applyMonthlyImport, ImportError, previewMonthlyImport, type ImportPreview } from './service';
 
 export type SaveMonthState = FormState & { conflict?: { version: number; values: Record<string, string>; by: string | null }; version?: number };
 
@@ -76,27 +76,32 @@ export async function monthlyImportAction(_prev: ImportState, formData: FormData
   });
 }
 
-const ticketImportSchema = z.object({
-  team: z.string().min(1).max(80),
-  months: z.array(z.object({ month: monthSchema(), payload: figuresPayloadSchema })).min(1, 'There are no months to import.').max(240),
-});
+const ticketImportActionSchema = ticketImportSchema.extend({ team: z.string().min(1).max(80) });
 
-export type TicketImportResult = { ok: boolean; message: string; applied?: { month: string; outcome: string }[]; problems?: { where: string; message: string }[] };
+export type TicketImportResult = {
+  ok: boolean;
+  message: string;
+  applied?: { month: string; outcome: string }[];
+  created?: { kind: string; name: string }[];
+  problems?: { where: string; message: string }[];
+  fieldErrors?: Record<string, string[] | undefined>;
+};
 
 /** The browser aggregates the export (it never uploads 50,000 tickets); this applies the months. */
-export async function applyTicketImportAction(input: z.input<typeof ticketImportSchema>): Promise<TicketImportResult> {
+export async function applyTicketImportAction(input: z.input<typeof ticketImportActionSchema>): Promise<TicketImportResult> {
   try {
     const actor = await requireActor('ADMIN', 'LEADER');
-    const parsed = ticketImportSchema.safeParse(input);
+    const parsed = ticketImportActionSchema.safeParse(input);
     if (!parsed.success) return { ok: false, message: 'The aggregated figures were not valid.', problems: parsed.error.issues.map((i) => ({ where: i.path.join('.'), message: i.message })) };
     const team = await getManagedTeam(actor, parsed.data.team);
-    const applied = await applyAggregatedMonths(actor, team.id, parsed.data.months, 'ticket-export');
+    const { results, created } = await applyTicketImport(actor, team.id, parsed.data);
     revalidatePath(`/manage/${team.slug}`, 'layout');
     expireDashboard();
-    return { ok: true, applied, message: `Imported ${applied.length} month${applied.length === 1 ? '' : 's'} from the ticket export.` };
+    const changed = results.filter((a) => a.outcome !== 'unchanged').length;
+    return { ok: true, applied: results, created, message: `Imported ${results.length} month${results.length === 1 ? '' : 's'} from the ticket export: ${changed} changed, ${results.length - changed} unchanged.` };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, message: error.message, problems: error.problems };
     const state = toFormState(error);
-    return { ok: false, message: state.message ?? 'Refused.' };
+    return { ok: false, message: state.message ?? 'Refused.', fieldErrors: state.fieldErrors };
   }
 }

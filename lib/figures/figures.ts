@@ -8,7 +8,7 @@ import { env } from '../env';
 import { assertCanManageTeam } from '../team-access';
 import type { KpiUnit } from '../generated/prisma/enums';
 import { addMonths } from './month';
-import { mergeState, sameState, emptyState, type MonthChange, type MonthState } from './state';
+import { coverState, mergeState, sameState, emptyState, type Cover, type MonthChange, type MonthState } from './state';
 
 type Tx = Prisma.TransactionClient;
 type Client = Tx | typeof db;
@@ -120,7 +120,7 @@ async function assertMonthStartedTx(tx: Tx, teamId: string, month: string) {
 
 export async function writeMonthTx(
   tx: Tx,
-  args: { actor: Pick<Actor, 'id' | 'email'> | null; actorLabel?: string; teamId: string; month: string; change: MonthChange; mode: 'merge' | 'replace'; expectedVersion?: number; catalog: Catalog; source: string },
+  args: { actor: Pick<Actor, 'id' | 'email'> | null; actorLabel?: string; teamId: string; month: string; change: MonthChange; mode: 'merge' | 'replace'; cover?: Cover; expectedVersion?: number; catalog: Catalog; source: string },
 ): Promise<{ outcome: WriteOutcome; version: number }> {
   const { teamId, month } = args;
   await assertMonthStartedTx(tx, teamId, month);
@@ -131,7 +131,7 @@ export async function writeMonthTx(
     throw new ConflictError(`Someone else saved ${month} while you were editing (now version ${currentVersion}).`);
   }
   const before = toState(existing);
-  const after = mergeState(before, args.change, args.mode);
+  const after = args.cover ? coverState(before, args.change, args.cover) : mergeState(before, args.change, args.mode);
   if (existing && sameState(before, after)) return { outcome: 'unchanged', version: currentVersion };
 
   const figures = existing

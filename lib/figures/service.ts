@@ -168,27 +168,6 @@ export class ImportError extends ValidationError {
   }
 }
 
-/** Figures aggregated from a help-desk export (by name, per month), applied all-or-nothing. */
-export async function applyAggregatedMonths(actor: Actor, teamId: string, months: { month: string; payload: FiguresPayload }[], source: string) {
-  assertCanManageTeam(actor, teamId);
-  return db.$transaction(
-    async (tx) => {
-      const catalog = await loadCatalog(tx, teamId);
-      const entries = months.flatMap((m) => payloadEntries(m.month, m.payload));
-      const { months: changes, problems, unknown } = resolveEntries(entries, catalog);
-      const all = problems.map((p) => ({ where: refText(p), message: p.message }));
-      for (const u of unknown) all.push({ where: '', message: `${describeUnknown(u)}.` });
-      if (all.length) throw new ImportError(all);
-      const results: { month: string; outcome: WriteOutcome }[] = [];
-      for (const [month, change] of [...changes.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-        results.push({ month, ...(await writeMonthTx(tx, { actor, teamId, month, change, mode: 'merge', catalog, source })) });
-      }
-      return results;
-    },
-    { timeout: 60_000 },
-  );
-}
-
 // ── Export ─────────────────────────────────────────────────────────────────────────────────
 /** Every signed-in reader may export a team's figures: they are what the reviews publish. */
 export async function exportMonthlyCsv(actor: Actor, teamId: string, from: string, to: string): Promise<string> {

@@ -25,6 +25,24 @@ export function mergeState(current: MonthState, change: MonthChange, mode: 'merg
   };
 }
 
+/**
+ * Which parts of a month a ticket export covers: those are replaced by what the file says (items
+ * it does not name become empty), the rest stay as they were. Channels are always covered (every
+ * counted ticket has one); reasons and segments when a column was mapped; KPIs by id.
+ */
+export type Cover = { volumes: boolean; reasons: boolean; segments: boolean; kpis: string[] };
+
+export function coverState(current: MonthState, change: MonthChange, cover: Cover): MonthState {
+  const kpis = Object.fromEntries(Object.entries(current.kpis).filter(([id]) => !cover.kpis.includes(id)));
+  return {
+    volumes: cover.volumes ? { ...change.volumes } : { ...current.volumes, ...change.volumes },
+    reasons: cover.reasons ? { ...change.reasons } : { ...current.reasons, ...change.reasons },
+    segments: cover.segments ? { ...change.segments } : { ...current.segments, ...change.segments },
+    kpis: { ...kpis, ...change.kpis },
+    note: change.note === undefined ? current.note : change.note || null,
+  };
+}
+
 function sorted<T>(record: Record<string, T>): [string, T][] {
   return Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
 }

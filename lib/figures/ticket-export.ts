@@ -2,6 +2,7 @@
 // and phone systems export) into monthly figures. Pure and browser-safe: the import page runs it
 // in the browser while it reads the file, and the benchmark and tests run it in Node.
 import type { FiguresPayload } from './schemas';
+import { classifySatisfaction, type SatisfactionClass } from './ticket-guess';
 
 export const TICKET_FIELDS = ['date', 'channel', 'reason', 'segment', 'satisfaction', 'firstResponse', 'handleTime', 'status'] as const;
 export type TicketField = (typeof TICKET_FIELDS)[number];
@@ -17,31 +18,6 @@ export const TICKET_FIELD_LABELS: Record<TicketField, string> = {
   handleTime: 'Handle time',
   status: 'Status (solved counts as handled)',
 };
-
-const GUESSES: [TicketField, RegExp][] = [
-  ['firstResponse', /first.*(reply|response)/i],
-  ['handleTime', /handl|talk time|resolution time|full resolution|duration|aht/i],
-  ['satisfaction', /satisf|csat|rating|score/i],
-  ['date', /^(created|creation|date|opened|submitted|start)|created|date|time ?stamp/i],
-  ['channel', /channel|via|source|medium|^type$/i],
-  ['reason', /reason|tag|topic|category|disposition|subject/i],
-  ['segment', /segment|organi[sz]ation|company|customer type|tier|account/i],
-  ['status', /status|state/i],
-];
-
-/** Sensible first guesses from the header names; the leader corrects them on the page. */
-export function guessColumns(header: string[]): ColumnMapping {
-  const mapping: ColumnMapping = {};
-  const taken = new Set<number>();
-  for (const [field, re] of GUESSES) {
-    const index = header.findIndex((h, i) => !taken.has(i) && re.test(h.trim()));
-    if (index >= 0) {
-      mapping[field] = index;
-      taken.add(index);
-    }
-  }
-  return mapping;
-}
 
 export type DateOrder = 'DMY' | 'MDY';
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -81,6 +57,12 @@ export function guessDateOrder(samples: string[]): DateOrder {
   return 'DMY';
 }
 
+/** True when some date is written d/m/y or m/d/y; ISO and "5 Oct 2026" dates need no question. */
+export function hasSlashDates(values: Iterable<string>): boolean {
+  for (const v of values) if (/^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(v)) return true;
+  return false;
+}
+
 export type DurationUnit = 'seconds' | 'minutes' | 'hours';
 const UNIT_SECONDS: Record<DurationUnit, number> = { seconds: 1, minutes: 60, hours: 3600 };
 
@@ -94,43 +76,44 @@ export function durationSeconds(value: string, unit: DurationUnit): number | nul
   return Number.isFinite(n) && n >= 0 ? n * UNIT_SECONDS[unit] : null;
 }
 
-const GOOD = /^(good|satisfied|positive|happy|great|yes|thumbs ?up|😀|🙂|👍)/i;
-const BAD = /^(bad|unsatisfied|dissatisfied|negative|unhappy|poor|no|thumbs ?down|😞|🙁|👎)/i;
-
-/** 1 satisfied, 0 not, null unrated. Numbers: 4–5 of 5 (or 8–10 of 10) count as satisfied. */
-export function satisfied(value: string, scaleMax: number): 0 | 1 | null {
-  const s = value.trim();
-  if (!s || /^(offered|unoffered|not offered|n\/a|-)$/i.test(s)) return null;
-  if (GOOD.test(s)) return 1;
-  if (BAD.test(s)) return 0;
-  const n = Number(s.replace(',', '.'));
-  if (!Number.isFinite(n)) return null;
-  return n >= (scaleMax <= 5 ? 4 : 8) ? 1 : 0;
-}
+/** Above this share of ignored tickets the leader must confirm the import (page and server). */
+export const IGNORED_SHARE_LIMIT = 0.05;
 
 const SOLVED = /^(solved|closed|resolved|done|completed|handled|answered)$/i;
 
-/** Tag-like columns hold several values; the first one mapped to a team item counts. */
+/**
+ * The values in a cell. Tag columns hold several: split on commas, semicolons or bars when the
+ * cell has them (Freshdesk, Intercom), else on spaces (Zendesk). An empty cell is the value "".
+ */
 export function cellValues(cell: string, multi: boolean): string[] {
   const trimmed = cell.trim();
-  if (!trimmed) return [];
-  return multi ? trimmed.split(/[\s,;|]+/).filter(Boolean) : [trimmed];
+  if (!trimmed || !multi) return [trimmed];
+  const parts = /[,;|]/.test(trimmed) ? trimmed.split(/\s*[,;|]\s*/) : trimmed.split(/\s+/);
+  const values = parts.filter(Boolean);
+  return values.length ? values : [''];
 }
 
+/** Per dimension, value as written → team item name; null (or absent) counts the value nowhere. */
 export type ValueMaps = { channel: Record<string, string | null>; reason: Record<string, string | null>; segment: Record<string, string | null> };
 export type KpiTargets = {
   csat?: string | undefined;
   firstResponse?: { kpi: string; unit: 'SECONDS' | 'MINUTES' } | undefined;
   handleTime?: { kpi: string; unit: 'SECONDS' | 'MINUTES' } | undefined;
 };
+/** A ticket with several mapped tags counts under the first, or once under each (sum > contacts). */
+export type MultiTagRule = 'first' | 'each';
 export type AggregateOptions = {
   mapping: ColumnMapping;
   dateOrder: DateOrder;
   durationUnits: { firstResponse: DurationUnit; handleTime: DurationUnit };
-  multiValue: { reason: boolean; segment: boolean };
+  /** Whether the reason column holds several tags per cell. */
+  multiTag: boolean;
+  multiTagRule: MultiTagRule;
   valueMaps: ValueMaps;
+  /** Satisfaction value as written → class; values not listed are classified by the CSAT rule. */
+  satisfaction: Record<string, SatisfactionClass>;
+  satisfactionScaleMax?: number;
   kpis: KpiTargets;
-  satisfactionScaleMax: number;
   latestMonth: string;
 };
 
@@ -138,6 +121,8 @@ type MonthAcc = {
   volumes: Map<string, { received: number; handled: number }>;
   reasons: Map<string, number>;
   segments: Map<string, number>;
+  withReason: number;
+  withSegment: number;
   rated: number;
   good: number;
   frtSum: number;
@@ -146,23 +131,18 @@ type MonthAcc = {
   ahtN: number;
 };
 
-export type AggregateResult = {
-  months: { month: string; payload: FiguresPayload }[];
-  stats: { rows: number; counted: number; noDate: number; future: number; unmappedChannel: number };
-};
+/** Per month: contacts counted, and how many of them have a reason and a segment. */
+export type MonthCheck = { contacts: number; withReason: number; withSegment: number; responses: number };
+export type AggregatedMonth = { month: string; payload: FiguresPayload; check: MonthCheck };
+export type AggregateStats = { rows: number; counted: number; noDate: number; future: number; unmappedChannel: number; ignored: number };
+export type AggregateResult = { months: AggregatedMonth[]; stats: AggregateStats };
 
 /** One pass over the rows; memory grows with months × items, not with rows. */
 export function aggregateTickets(rows: Iterable<string[]>, o: AggregateOptions): AggregateResult {
   const acc = new Map<string, MonthAcc>();
-  const stats = { rows: 0, counted: 0, noDate: 0, future: 0, unmappedChannel: 0 };
+  const stats = { rows: 0, counted: 0, noDate: 0, future: 0, unmappedChannel: 0, ignored: 0 };
   const col = (row: string[], field: TicketField) => (o.mapping[field] === undefined ? '' : (row[o.mapping[field]!] ?? ''));
-  const firstMapped = (cell: string, multi: boolean, map: Record<string, string | null>) => {
-    for (const v of cellValues(cell, multi)) {
-      const target = map[v];
-      if (target) return target;
-    }
-    return null;
-  };
+  const scaleMax = o.satisfactionScaleMax ?? 5;
   for (const row of rows) {
     stats.rows++;
     const month = monthOf(col(row, 'date'), o.dateOrder);
@@ -174,8 +154,8 @@ export function aggregateTickets(rows: Iterable<string[]>, o: AggregateOptions):
       stats.future++;
       continue;
     }
-    // Without a channel column every ticket lands in the one channel the leader chose for "(all)".
-    const channel = o.mapping.channel === undefined ? (o.valueMaps.channel[''] ?? null) : firstMapped(col(row, 'channel'), false, o.valueMaps.channel);
+    // Without a channel column every cell reads "", which the leader maps to one channel.
+    const channel = o.valueMaps.channel[col(row, 'channel').trim()] ?? null;
     if (!channel) {
       stats.unmappedChannel++;
       continue;
@@ -183,21 +163,38 @@ export function aggregateTickets(rows: Iterable<string[]>, o: AggregateOptions):
     stats.counted++;
     let m = acc.get(month);
     if (!m) {
-      m = { volumes: new Map(), reasons: new Map(), segments: new Map(), rated: 0, good: 0, frtSum: 0, frtN: 0, ahtSum: 0, ahtN: 0 };
+      m = { volumes: new Map(), reasons: new Map(), segments: new Map(), withReason: 0, withSegment: 0, rated: 0, good: 0, frtSum: 0, frtN: 0, ahtSum: 0, ahtN: 0 };
       acc.set(month, m);
     }
     const v = m.volumes.get(channel) ?? { received: 0, handled: 0 };
     v.received++;
     if (o.mapping.status === undefined || SOLVED.test(col(row, 'status').trim())) v.handled++;
     m.volumes.set(channel, v);
-    const reason = firstMapped(col(row, 'reason'), o.multiValue.reason, o.valueMaps.reason);
-    if (reason) m.reasons.set(reason, (m.reasons.get(reason) ?? 0) + 1);
-    const segment = firstMapped(col(row, 'segment'), o.multiValue.segment, o.valueMaps.segment);
-    if (segment) m.segments.set(segment, (m.segments.get(segment) ?? 0) + 1);
-    const sat = o.mapping.satisfaction === undefined ? null : satisfied(col(row, 'satisfaction'), o.satisfactionScaleMax);
-    if (sat !== null) {
-      m.rated++;
-      m.good += sat;
+    if (o.mapping.reason !== undefined) {
+      const targets = new Set<string>();
+      for (const value of cellValues(col(row, 'reason'), o.multiTag)) {
+        const target = o.valueMaps.reason[value];
+        if (!target) continue;
+        targets.add(target);
+        if (o.multiTagRule === 'first') break;
+      }
+      if (targets.size) m.withReason++;
+      for (const t of targets) m.reasons.set(t, (m.reasons.get(t) ?? 0) + 1);
+    }
+    if (o.mapping.segment !== undefined) {
+      const segment = o.valueMaps.segment[col(row, 'segment').trim()];
+      if (segment) {
+        m.withSegment++;
+        m.segments.set(segment, (m.segments.get(segment) ?? 0) + 1);
+      }
+    }
+    if (o.mapping.satisfaction !== undefined) {
+      const value = col(row, 'satisfaction').trim();
+      const sat = o.satisfaction[value] ?? classifySatisfaction(value, scaleMax);
+      if (sat !== 'none') {
+        m.rated++;
+        if (sat === 'satisfied') m.good++;
+      }
     }
     const frt = o.mapping.firstResponse === undefined ? null : durationSeconds(col(row, 'firstResponse'), o.durationUnits.firstResponse);
     if (frt !== null) {
@@ -210,6 +207,7 @@ export function aggregateTickets(rows: Iterable<string[]>, o: AggregateOptions):
       m.ahtN++;
     }
   }
+  stats.ignored = stats.noDate + stats.future + stats.unmappedChannel;
   const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
   const inUnit = (seconds: number, unit: 'SECONDS' | 'MINUTES') => round(unit === 'MINUTES' ? seconds / 60 : seconds);
   const months = [...acc.entries()]
@@ -225,21 +223,23 @@ export function aggregateTickets(rows: Iterable<string[]>, o: AggregateOptions):
         segments: [...m.segments.entries()].map(([segment, count]) => ({ segment, count })),
         kpis,
       };
-      return { month, payload };
+      const contacts = payload.volumes.reduce((n, x) => n + x.received, 0);
+      return { month, payload, check: { contacts, withReason: m.withReason, withSegment: m.withSegment, responses: m.rated } };
     });
   return { months, stats };
 }
 
-/** Distinct values of a column with how often each occurs, most frequent first (for value mapping). */
-export function distinctValues(rows: Iterable<string[]>, index: number | undefined, multi: boolean, limit = 200): { value: string; count: number }[] {
-  if (index === undefined) return [];
+/**
+ * Distinct values of a column with how often each occurs, most frequent first, "" (empty) included.
+ * With no column, every ticket reads "": one entry the leader maps (used for the channel).
+ */
+export function distinctValues(rows: Iterable<string[]>, index: number | undefined, multi: boolean): { value: string; count: number }[] {
+  if (index === undefined) {
+    const n = Array.isArray(rows) ? rows.length : [...rows].length;
+    return n ? [{ value: '', count: n }] : [];
+  }
   const counts = new Map<string, number>();
   for (const row of rows) for (const v of cellValues(row[index] ?? '', multi)) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([value, count]) => ({ value, count }));
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value, count]) => ({ value, count }));
 }
 
-/** Default value mapping: a value maps to the team item of the same name, case-insensitively. */
-export function guessValueMap(values: { value: string }[], items: { name: string }[]): Record<string, string | null> {
-  const byKey = new Map(items.map((i) => [i.name.trim().toLowerCase(), i.name]));
-  return Object.fromEntries(values.map(({ value }) => [value, byKey.get(value.trim().toLowerCase()) ?? null]));
-}

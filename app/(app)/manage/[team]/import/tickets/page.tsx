@@ -6,13 +6,14 @@ import { readTeamCatalog } from '@/lib/figures/figures';
 import { currentMonth } from '@/lib/figures/month';
 import { managedTeamOrInterrupt } from '@/lib/figures/pages';
 import { requirePageActor } from '@/lib/session';
+import { loadTicketImportContext } from '@/lib/figures/ticket-import';
 
 export const metadata: Metadata = { title: 'Import a ticket export' };
 
 export default async function TicketImportPage({ params }: { params: Promise<{ team: string }> }) {
   const actor = await requirePageActor('ADMIN', 'LEADER');
   const team = await managedTeamOrInterrupt(actor, (await params).team);
-  const catalog = await readTeamCatalog(actor, team.id);
+  const [catalog, context] = await Promise.all([readTeamCatalog(actor, team.id), loadTicketImportContext(actor, team.id)]);
   const active = <T extends { name: string; archivedAt: Date | null }>(items: T[]) => items.filter((i) => !i.archivedAt).map((i) => i.name);
   return (
     <>
@@ -26,6 +27,9 @@ export default async function TicketImportPage({ params }: { params: Promise<{ t
           reasons={active(catalog.reasons)}
           segments={active(catalog.segments)}
           kpis={catalog.kpis.filter((k) => !k.archivedAt).map((k) => ({ name: k.name, unit: k.unit }))}
+          remembered={context.remembered}
+          months={context.months}
+          published={context.published}
         />
       </Card>
     </>

@@ -1,0 +1,147 @@
+import 'server-only';
+import { z } from 'zod';
+import { db, type Prisma } from '../db';
+import { recordAudit } from '../audit';
+import type { Actor } from '../authz';
+import { isUniqueViolation, ValidationError } from '../errors';
+import { assertCanManageTeam } from '../team-access';
+import { addListItemTx } from '../team-settings/lists';
+import { loadCatalog, readMonths, writeMonthTx, type Catalog, type CatalogItem, type WriteOutcome } from './figures';
+import { monthSchema } from './month';
+import { describeUnknown, payloadEntries, resolveEntries } from './resolve';
+import { figuresPayloadSchema, LIST_KINDS, nameKey, type ListKind } from './schemas';
+import { IGNORED_SHARE_LIMIT } from './ticket-export';
+import type { MonthByName, RememberedMappings } from './ticket-plan';
+import { ImportError } from './service';
+
+type Tx = Prisma.TransactionClient;
+const itemName = z.string().trim().min(1).max(80, 'Keep names under 80 characters.');
+
+export const ticketImportSchema = z.object({
+  months: z.array(z.object({ month: monthSchema(), payload: figuresPayloadSchema })).min(1, 'There are no months to import.').max(240),
+  /** Reasons/segments replaced wholesale when the file had a column for them; KPIs by name. */
+  cover: z.object({ reasons: z.boolean(), segments: z.boolean(), kpis: z.array(itemName).max(100) }).default({ reasons: false, segments: false, kpis: [] }),
+  /** Items the leader chose to create from the mapping step. */
+  create: z.object({ channel: z.array(itemName).max(100), reason: z.array(itemName).max(500), segment: z.array(itemName).max(100) }).default({ channel: [], reason: [], segment: [] }),
+  /** What each value was mapped to (null: ignored), remembered for the team's next import. */
+  mappings: z.array(z.object({ kind: z.enum(LIST_KINDS), value: z.string().max(300), target: itemName.nullable() })).max(5000).default([]),
+  /** How each satisfaction value counted, remembered too. */
+  satisfaction: z.array(z.object({ value: z.string().max(300), choice: z.enum(['satisfied', 'unsatisfied', 'none']) })).max(500).default([]),
+  ignored: z.object({ rows: z.number().int().min(0), ignored: z.number().int().min(0), confirmed: z.boolean() }).default({ rows: 0, ignored: 0, confirmed: false }),
+});
+export type TicketImportInput = z.infer<typeof ticketImportSchema>;
+
+const itemsOf = (catalog: Catalog, kind: ListKind): CatalogItem[] => (kind === 'channel' ? catalog.channels : kind === 'reason' ? catalog.reasons : catalog.segments);
+
+/**
+ * Applies figures aggregated from a help-desk export, all months or none. For each month the file
+ * sets its whole picture of what it covers (see Cover); creates the items the leader asked for
+ * (audited like any list change) and remembers the value mappings for next time.
+ */
+export async function applyTicketImport(actor: Actor, teamId: string, raw: z.input<typeof ticketImportSchema>, source = 'ticket-export') {
+  assertCanManageTeam(actor, teamId);
+  const parsed = ticketImportSchema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(z.flattenError(parsed.error).fieldErrors, 'The aggregated figures were not valid.');
+  const input = parsed.data;
+  const { rows, ignored, confirmed } = input.ignored;
+  if (rows > 0 && ignored / rows > IGNORED_SHARE_LIMIT && !confirmed) {
+    const message = `${ignored} of ${rows} tickets would not be counted: confirm that this is right.`;
+    throw new ValidationError({ confirmIgnored: [message] }, message);
+  }
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        let catalog = await loadCatalog(tx, teamId);
+        const created: { kind: ListKind; name: string }[] = [];
+        for (const kind of LIST_KINDS) {
+          for (const name of new Set(input.create[kind])) {
+            if (itemsOf(catalog, kind).some((i) => i.nameKey === nameKey(name))) continue;
+            await addListItemTx(tx, actor, teamId, kind, name);
+            created.push({ kind, name });
+          }
+        }
+        if (created.length) catalog = await loadCatalog(tx, teamId);
+
+        const { months, problems, unknown } = resolveEntries(input.months.flatMap((m) => payloadEntries(m.month, m.payload)), catalog);
+        const all = problems.map((p) => ({ where: p.ref.path ?? '', message: p.message }));
+        for (const u of unknown) all.push({ where: '', message: `${describeUnknown(u)}: choose an existing item or create it.` });
+        const kpiIds = input.cover.kpis.map((name) => {
+          const kpi = catalog.kpis.find((k) => k.nameKey === nameKey(name));
+          if (!kpi) all.push({ where: '', message: `${describeUnknown({ kind: 'kpi', name })}.` });
+          return kpi?.id ?? '';
+        });
+        if (all.length) throw new ImportError(all);
+
+        const cover = { volumes: true, reasons: input.cover.reasons, segments: input.cover.segments, kpis: kpiIds };
+        const results: { month: string; outcome: WriteOutcome }[] = [];
+        for (const [month, change] of [...months.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+          const { outcome } = await writeMonthTx(tx, { actor, teamId, month, change, mode: 'merge', cover, catalog, source });
+          results.push({ month, outcome });
+        }
+        await rememberMappingsTx(tx, actor, teamId, input, catalog);
+        return { results, created };
+      },
+      { timeout: 60_000 },
+    );
+  } catch (error) {
+    // Another leader created the same item a moment earlier: nothing was written, try again.
+    if (isUniqueViolation(error)) throw new ValidationError({}, 'Someone added one of these items at the same time: nothing was imported. Reload and import again.');
+    throw error;
+  }
+}
+
+async function rememberMappingsTx(tx: Tx, actor: Actor, teamId: string, input: Pick<TicketImportInput, 'mappings' | 'satisfaction'>, catalog: Catalog) {
+  const rows = new Map<string, { kind: string; valueKey: string; value: string; itemId: string | null; choice: string | null }>();
+  for (const m of input.mappings) {
+    const valueKey = nameKey(m.value);
+    const itemId = m.target === null ? null : (itemsOf(catalog, m.kind).find((i) => i.nameKey === nameKey(m.target!))?.id ?? null);
+    rows.set(`${m.kind}|${valueKey}`, { kind: m.kind, valueKey, value: m.value.trim(), itemId, choice: null });
+  }
+  for (const s of input.satisfaction) rows.set(`satisfaction|${nameKey(s.value)}`, { kind: 'satisfaction', valueKey: nameKey(s.value), value: s.value.trim(), itemId: null, choice: s.choice });
+  if (!rows.size) return;
+  // Replace this import's values in one statement per kind instead of hundreds of upserts.
+  for (const kind of [...LIST_KINDS, 'satisfaction']) {
+    const keys = [...rows.values()].filter((r) => r.kind === kind).map((r) => r.valueKey);
+    if (keys.length) await tx.importValueMapping.deleteMany({ where: { teamId, kind, valueKey: { in: keys } } });
+  }
+  await tx.importValueMapping.createMany({ data: [...rows.values()].map((r) => ({ ...r, teamId, updatedById: actor.id })), skipDuplicates: true });
+  await recordAudit(tx, { actor, action: 'import_mapping.save', entityType: 'Team', entityId: teamId, after: { values: rows.size } });
+}
+
+export type TicketImportContext = { remembered: RememberedMappings; months: Record<string, MonthByName>; published: string[] };
+
+/**
+ * What the import page needs besides the team's lists: remembered mappings (by lower-cased value;
+ * archived or deleted targets are forgotten), every month's current figures by item name for the
+ * now → after preview, and the months with a published edition.
+ */
+export async function loadTicketImportContext(actor: Actor, teamId: string): Promise<TicketImportContext> {
+  assertCanManageTeam(actor, teamId);
+  const catalog = await loadCatalog(db, teamId);
+  const [mappings, records, reviews] = await Promise.all([
+    db.importValueMapping.findMany({ where: { teamId }, select: { kind: true, valueKey: true, itemId: true, choice: true } }),
+    readMonths(db, teamId, '1990-01', '2200-12'),
+    db.review.findMany({ where: { teamId, status: 'PUBLISHED' }, select: { month: true } }),
+  ]);
+  const remembered: RememberedMappings = { channel: {}, reason: {}, segment: {}, satisfaction: {} };
+  for (const m of mappings) {
+    if (m.kind === 'satisfaction') {
+      if (m.choice === 'satisfied' || m.choice === 'unsatisfied' || m.choice === 'none') remembered.satisfaction[m.valueKey] = m.choice;
+      continue;
+    }
+    if (!(LIST_KINDS as readonly string[]).includes(m.kind)) continue;
+    const kind = m.kind as ListKind;
+    if (m.itemId === null) {
+      remembered[kind][m.valueKey] = null;
+      continue;
+    }
+    const item = itemsOf(catalog, kind).find((i) => i.id === m.itemId);
+    if (item && !item.archivedAt) remembered[kind][m.valueKey] = item.name;
+  }
+  const name = (items: CatalogItem[], id: string) => items.find((i) => i.id === id)?.name ?? id;
+  const byName = <T>(items: CatalogItem[], record: Record<string, T>) => Object.fromEntries(Object.entries(record).map(([id, v]) => [name(items, id), v]));
+  const months = Object.fromEntries(
+    records.map((r) => [r.month, { volumes: byName(catalog.channels, r.state.volumes), reasons: byName(catalog.reasons, r.state.reasons), segments: byName(catalog.segments, r.state.segments), kpis: byName(catalog.kpis, r.state.kpis) }]),
+  );
+  return { remembered, months, published: reviews.map((r) => r.month).sort() };
+}
