@@ -8,7 +8,10 @@
 // edited is theirs and is never touched.
 import { createHash } from 'node:crypto';
 import { addMonths, monthLabel } from '../figures/month';
+import { markBlocks } from './blocks';
 import { formatMetric, type EditionContent, type Metric, type TextBlock } from './content';
+
+export { markBlocks, rewriteBlocks } from './blocks';
 
 export type Fact = { key: string; label: string; value: number | null; unit: string; decimals: number };
 export type FactChange = { key: string; label: string; before: string; after: string };
@@ -66,45 +69,6 @@ export function parseBasis(value: unknown): TextBasis | null {
   const v = value as Partial<TextBasis>;
   if (typeof v.digest !== 'string' || !Array.isArray(v.facts) || !Array.isArray(v.highlights) || !Array.isArray(v.asks)) return null;
   return v as TextBasis;
-}
-
-export type Separator = 'paragraph' | 'line';
-const split = (text: string, sep: Separator) => (sep === 'paragraph' ? text.split(/\n[ \t]*\n/) : text.split('\n')).map((p) => p.trim()).filter(Boolean);
-const join = (parts: string[], sep: Separator) => parts.join(sep === 'paragraph' ? '\n\n' : '\n');
-
-/** Each paragraph (or line) of a text, marked generated when it is still exactly as written from the figures. */
-export function markBlocks(text: string, generated: TextBlock[], sep: Separator): { text: string; generated: boolean }[] {
-  const known = new Set(generated.map((b) => b.text.trim()));
-  return split(text, sep).map((p) => ({ text: p, generated: known.has(p) }));
-}
-
-/**
- * Replaces the paragraphs still exactly as generated with the ones written from today's figures,
- * in place; the leader's own paragraphs stay where they are. A generated paragraph the leader
- * deleted stays deleted; one about something new (another reason moved most) goes after the last
- * generated paragraph, or at the start when none is left.
- */
-export function rewriteBlocks(text: string, old: TextBlock[], fresh: TextBlock[], sep: Separator): string {
-  const oldKeyByText = new Map(old.map((b) => [b.text.trim(), b.key]));
-  const freshByKey = new Map(fresh.map((b) => [b.key, b.text]));
-  const oldKeys = new Set(old.map((b) => b.key));
-  const out: string[] = [];
-  let lastGenerated = -1;
-  for (const p of split(text, sep)) {
-    const key = oldKeyByText.get(p);
-    if (key === undefined) {
-      out.push(p);
-      continue;
-    }
-    const replacement = freshByKey.get(key);
-    if (replacement !== undefined) {
-      out.push(replacement);
-      lastGenerated = out.length - 1;
-    }
-  }
-  const added = fresh.filter((b) => !oldKeys.has(b.key)).map((b) => b.text);
-  out.splice(lastGenerated + 1, 0, ...added);
-  return join(out, sep);
 }
 
 /** Whether any paragraph of the text is still one written from the figures. */

@@ -2,6 +2,7 @@
 // revision when published. Pure functions (no database), so the story written from the numbers
 // is easy to test and the same code serves the composer, the preview, the page and the email.
 import type { Catalog, MonthRecord } from '../figures/figures';
+import type { TextBlock } from './blocks';
 import { addMonths, monthLabel } from '../figures/month';
 import { formatNumberUpTo } from '../format';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
@@ -154,7 +155,7 @@ function biggestMover(metrics: Metric[], against: 'lastMonth' | 'lastYear') {
 const riseOrFall = (change: number) => (change > 0 ? `rose ${formatChange(change).slice(1)}` : `fell ${formatChange(change).slice(1)}`);
 
 /** A generated paragraph (or ask line), keyed by what it is about so a rewrite can replace it. */
-export type TextBlock = { key: string; text: string };
+export type { TextBlock };
 
 /** The suggested story, in Markdown, written only from the numbers; the leader edits it. */
 export function suggestHighlights(content: EditionContent, previousThanks: number | null): string {

@@ -89,7 +89,7 @@ export async function loadContent(client: Client, team: { id: string; name: stri
     records,
     quotes: featured.map((id) => byId.get(id)).filter((q): q is EditionQuote => Boolean(q)),
     // A merged win is left out only when every record of it was: a leader ticks one line.
-    wins: events.wins.filter((w) => !w.ids.every((id) => leftOut.has(id))).map(({ ids: _ids, ...w }) => w),
+    wins: events.wins.filter((w) => !w.ids.every((id) => leftOut.has(id))).map((w) => ({ id: w.id, title: w.title, story: w.story, occurredOn: w.occurredOn, credited: w.credited })),
     updates: events.updates.filter((u) => !leftOut.has(u.id)),
   });
 }
