@@ -40,9 +40,28 @@ function markdownHtml(text: string, baseUrl: string): string {
   return String(unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(emailLinkPolicy(baseUrl)).use(rehypeStringify).processSync(text));
 }
 
-function markdownText(text: string): string {
-  // The plain part keeps the words; Markdown's markers are readable enough as they are.
-  return text.replace(/\*\*(.+?)\*\*/g, '$1');
+const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr']);
+
+/** Plain text from the same tree the HTML part is made from, so both parts follow one rule. */
+function markdownText(text: string, baseUrl: string): string {
+  const pipeline = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(emailLinkPolicy(baseUrl));
+  const tree = pipeline.runSync(pipeline.parse(text)) as Root;
+  const walk = (nodes: (Root | ElementContent)[]): string =>
+    nodes
+      .map((node) => {
+        if (node.type === 'text') return node.value;
+        if (node.type === 'root') return walk(node.children as ElementContent[]);
+        if (node.type !== 'element') return '';
+        const inner = walk(node.children);
+        if (node.tagName === 'a' && typeof node.properties.href === 'string' && node.properties.href !== inner) return `${inner} (${node.properties.href})`;
+        if (node.tagName === 'li') return `- ${inner.trim()}\n`;
+        // The line breaks between list items are the source's, not the reader's.
+        if (node.tagName === 'ul' || node.tagName === 'ol') return `${walk(node.children.filter((c) => c.type !== 'text' || c.value.trim()))}\n`;
+        if (node.tagName === 'br') return '\n';
+        return BLOCKS.has(node.tagName) ? `${inner.trim()}\n\n` : inner;
+      })
+      .join('');
+  return walk([tree]).replace(/\n{3,}/g, '\n\n').trim();
 }
 
 export function editionUrl(baseUrl: string, slug: string, month: string): string {
@@ -103,9 +122,9 @@ ${snapshot.asks.trim() ? `<h2 style="font-size:18px;margin:24px 0 8px">How you c
     '',
     ...textRows,
     '',
-    markdownText(snapshot.highlights),
+    markdownText(snapshot.highlights, baseUrl),
     ...(content.quotes.length ? ['', 'What customers said:', ...content.quotes.map((q) => `“${q.pullQuote ?? q.text}” — ${q.cite}`)] : []),
-    ...(snapshot.asks.trim() ? ['', 'How you can help:', markdownText(snapshot.asks)] : []),
+    ...(snapshot.asks.trim() ? ['', 'How you can help:', markdownText(snapshot.asks, baseUrl)] : []),
     '',
     `Read the full edition: ${link}`,
     '',
