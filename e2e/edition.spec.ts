@@ -147,7 +147,16 @@ test('email: a test to oneself, a confirmation naming the recipients, RFC 8058 o
     expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
     const oneClick = /^List-Unsubscribe: <(https:\/\/review\.example\.com\/api\/unsubscribe\/[^>]+)>$/m.exec(headers)?.[1];
     expect(oneClick).toBeTruthy();
-    expect(finance.raw.replace(/=\r?\n/g, '')).toContain('To stop');
+    const body = finance.raw.replace(/=\r?\n/g, '');
+    expect(body).toContain('To stop');
+    expect(body).toContain(`https://review.example.com/reviews/${team.slug}/${month}`);
+    expect(body).toContain('The refund arrived while we were still talking.');
+    expect(body).not.toMatch(/Hidden Harriet|Secret Corp/);
+    // Marked sent once the SMTP server accepted every copy.
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByTestId('email-status')).toContainText('Sent', { timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
 
     // A mail client's one-click POST: no cookie, no session, straight to the app.
     const anonymous = await playwright.request.newContext({ baseURL: app.url });
@@ -159,6 +168,13 @@ test('email: a test to oneself, a confirmation naming the recipients, RFC 8058 o
     expect(opened.status()).toBe(200);
     expect(await opened.text()).toContain('already gets none of');
     await anonymous.dispose();
+
+    // A correction is not emailed again.
+    await page.getByLabel(/Correction note/).fill('Wording fixed.');
+    await page.getByRole('button', { name: 'Publish correction…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Publish correction' }).click();
+    await expect(page.getByRole('status')).toContainText('revision 2');
+    expect(messages.filter((m) => list.some((a) => m.to.includes(a)))).toHaveLength(2);
 
     // The next edition goes to the list minus the address that unsubscribed.
     const next = monthsAgo(2);

@@ -46,7 +46,7 @@ export function MarkedTextarea(props: { label: string; name: string; rows: numbe
     <div>
       <TextareaField label={props.label} name={props.name} rows={props.rows} defaultValue={props.defaultValue} errors={props.errors} hint={props.hint} onChange={(e) => setText(e.currentTarget.value)} />
       {anyGenerated ? (
-        <ol className="mt-2 space-y-1 text-xs text-ink-muted" aria-label={`${props.label}: which parts are yours`} data-testid={`blocks-${props.name}`}>
+        <ol className="mt-2 space-y-1 text-xs text-ink-muted" aria-label={props.name === 'asks' ? 'Asks: which lines are yours' : 'Story: which paragraphs are yours'} data-testid={`blocks-${props.name}`}>
           {blocks.map((b, i) => (
             <li key={i} className={`flex gap-2 border-l-4 pl-2 ${b.generated ? 'border-accent-line' : 'border-line'}`}>
               <span className="shrink-0">{b.generated ? <GeneratedBadge /> : <span className="inline-block rounded bg-surface-muted px-1.5 py-0.5 text-[11px] font-semibold text-ink ring-1 ring-line">yours</span>}</span>
