@@ -3,7 +3,11 @@
 export type TextBlock = { key: string; text: string };
 
 export type Separator = 'paragraph' | 'line';
-const split = (text: string, sep: Separator) => (sep === 'paragraph' ? text.split(/\n[ \t]*\n/) : text.split('\n')).map((p) => p.trim()).filter(Boolean);
+// Browsers submit a textarea's line breaks as CRLF: a paragraph is a paragraph either way.
+const split = (text: string, sep: Separator) => {
+  const lf = text.replace(/\r\n?/g, '\n');
+  return (sep === 'paragraph' ? lf.split(/\n[ \t]*\n/) : lf.split('\n')).map((p) => p.trim().replace(/[ \t]*\n[ \t]*/g, '\n')).filter(Boolean);
+};
 const join = (parts: string[], sep: Separator) => parts.join(sep === 'paragraph' ? '\n\n' : '\n');
 
 /** Each paragraph (or line) of a text, marked generated when it is still exactly as written from the figures. */

@@ -29,8 +29,9 @@ export const distributionSchema = z
 export const reviewFieldsSchema = z.object({
   version: z.coerce.number().int().min(1),
   title: z.string().trim().min(1, 'Give the edition a title.').max(160, 'Keep the title under 160 characters.'),
-  highlights: z.string().trim().min(1, 'Write the story of the month.').max(10_000, 'Keep the highlights under 10,000 characters.'),
-  asks: z.string().trim().max(4000, 'Keep the asks under 4,000 characters.').default(''),
+  // Stored with the line breaks the generated text has (browsers send CRLF).
+  highlights: z.string().trim().min(1, 'Write the story of the month.').max(10_000, 'Keep the highlights under 10,000 characters.').transform((t) => t.replace(/\r\n?/g, '\n')),
+  asks: z.string().trim().max(4000, 'Keep the asks under 4,000 characters.').default('').transform((t) => t.replace(/\r\n?/g, '\n')),
   distribution: distributionSchema,
 });
 

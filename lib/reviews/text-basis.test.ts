@@ -145,3 +145,10 @@ describe('rewriting generated paragraphs', () => {
     expect(rewriteBlocks('CSAT was 88%.', old, fresh.slice(0, 2), 'paragraph')).toBe('CSAT was 86%.');
   });
 });
+
+describe('paragraphs as a browser sends them', () => {
+  it('reads CRLF line breaks (how a textarea is submitted) like LF ones', () => {
+    const old = [{ key: 'total', text: 'Total was 1,100.' }];
+    expect(rewriteBlocks('Total was 1,100.\r\n\r\nMine.', old, [{ key: 'total', text: 'Total was 4,000.' }], 'paragraph')).toBe('Total was 4,000.\n\nMine.');
+  });
+});
