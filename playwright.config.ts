@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_AUTH_SECRET } from './e2e/fixtures/auth-secret';
 import { resolveChromium } from './scripts/testing/chromium';
 
 // Run through `npm test` (or `npm run test:e2e`), which starts PostgreSQL, prepares and seeds a
@@ -36,7 +37,7 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       DATABASE_URL: databaseUrl,
-      AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456',
+      AUTH_SECRET: E2E_AUTH_SECRET,
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_ENV: 'production',
     },

@@ -5,7 +5,8 @@ import { foreignActionOrigin } from './lib/action-origin';
 // Convenience only: sends readers without a session cookie to sign-in with a way back (API routes
 // answer 401 themselves). It never
 // decides access — every page, action and route handler asks lib/ and lib/ checks the database.
-const PUBLIC = [/^\/sign-in$/, /^\/about$/, /^\/api\//];
+// The unsubscribe page opens from an email, signed by its token: it must work without a session.
+const PUBLIC = [/^\/sign-in$/, /^\/about$/, /^\/api\//, /^\/unsubscribe\/[^/]+$/];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -8,7 +8,8 @@ import type { Prisma, PrismaClient } from '../lib/generated/prisma/client';
 import type { Catalog, MonthRecord } from '../lib/figures/figures';
 import { addMonths, currentMonth, monthLabel } from '../lib/figures/month';
 import { citeFor } from '../lib/quotes/attribution';
-import { buildContent, suggestAsks, suggestHighlights, type EditionContent, type EditionSnapshot } from '../lib/reviews/content';
+import { makeBasis } from '../lib/reviews/basis';
+import { buildContent, suggestAskBlocks, suggestAsks, suggestHighlightBlocks, suggestHighlights, type EditionContent, type EditionSnapshot } from '../lib/reviews/content';
 import type { DemoSeeder, DemoTeamSlug } from './demo';
 
 const NOTES = [
@@ -101,7 +102,9 @@ export const seedDemoReviews: DemoSeeder = async (db, org) => {
       if (i === 0) {
         // The latest complete month: Customer Care has started; Billing Support has not.
         if (slug === 'customer-care') {
-          await db.review.create({ data: { teamId: team.id, month, title, highlights: suggestHighlights(content, previousThanks), asks, updatedById: leaders[slug], quotes: { createMany: { data: featured.map((quoteId, position) => ({ quoteId, position })) } } } });
+          // Written from the figures, as the composer does: it tells when they change.
+          const textBasis = JSON.parse(JSON.stringify(makeBasis(content, suggestHighlightBlocks(content, previousThanks), suggestAskBlocks(content)))) as Prisma.InputJsonValue;
+          await db.review.create({ data: { teamId: team.id, month, title, highlights: suggestHighlights(content, previousThanks), asks, textBasis, updatedById: leaders[slug], quotes: { createMany: { data: featured.map((quoteId, position) => ({ quoteId, position })) } } } });
         }
         continue;
       }

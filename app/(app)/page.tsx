@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { HeadlineTile, Sparkline } from '@/components/dashboard/headline-tile';
 import { QuoteFigure } from '@/components/quotes/quote-figure';
+import { FigureChanges } from '@/components/reviews/figure-changes';
 import { PageHeader } from '@/components/ui/card';
 import { getDashboard } from '@/lib/dashboard/dashboard';
 import { monthLabel } from '@/lib/figures/month';
@@ -20,7 +21,7 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={`${greeting(new Date().getHours())}, ${firstName}`} description="What our customer-service teams handled, how well, and what customers said." />
-      {needs && (needs.pendingQuotes > 0 || needs.missingFigures.length > 0 || needs.editions.some((e) => e.status !== 'PUBLISHED')) ? (
+      {needs && (needs.pendingQuotes > 0 || needs.missingFigures.length > 0 || needs.drifts.length > 0 || needs.editions.some((e) => e.status !== 'PUBLISHED')) ? (
         <section aria-labelledby="needs-title" className="mb-6 rounded-lg bg-warning-surface p-4 ring-1 ring-warning-line">
           <h2 id="needs-title" className="font-semibold text-warning">Needs you</h2>
           <ul className="mt-1 list-disc pl-5 text-sm text-warning">
@@ -40,6 +41,14 @@ export default async function DashboardPage() {
                   </Link>
                 </li>
               ))}
+            {needs.drifts.map((d) => (
+              <li key={`drift-${d.reviewId}`} data-testid="needs-drift">
+                <Link href={`/manage/${d.slug}/reviews/${d.month}#correction`} className="font-medium underline">
+                  {d.team}: figures changed since publishing the {monthLabel(d.month)} edition — publish a correction
+                </Link>
+                <FigureChanges changes={d.changes} />
+              </li>
+            ))}
             {needs.missingFigures.map((m) => (
               <li key={m.slug}>
                 <Link href={`/manage/${m.slug}/figures/${m.month}`} className="font-medium underline">

@@ -5,15 +5,26 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { TextareaField } from '@/components/ui/textarea-field';
+import type { FactChange } from '@/lib/reviews/basis';
+import { EventPicker, MarkedTextarea, PublishButton, StalePanel, type PickItem } from './composer-parts';
 
 export type ComposerQuote = { id: string; text: string; cite: string; receivedOn: string };
 
 type Props = {
   team: string;
   month: string;
+  monthLabel: string;
   published: boolean;
   values: Record<string, string>;
   quotes: ComposerQuote[];
+  wins: PickItem[];
+  updates: PickItem[];
+  omitted: string[];
+  /** What moved under the generated text since it was written; null when nothing did. */
+  stale: FactChange[] | null;
+  generated: { highlights: string[]; asks: string[] };
+  emailOn: boolean;
+  everyone: number;
 };
 
 function Theirs({ label, value, mine }: { label: string; value: string | undefined; mine: string | undefined }) {
@@ -27,33 +38,40 @@ function Theirs({ label, value, mine }: { label: string; value: string | undefin
 }
 
 /** The composer: one form, so "publish" publishes exactly what is on screen (saved first). */
-export function ReviewForm({ team, month, published, values: initial, quotes }: Props) {
+export function ReviewForm({ team, month, monthLabel, published, values: initial, quotes, wins, updates, omitted, stale: initialStale, generated, emailOn, everyone }: Props) {
   const [state, action, pending] = useActionState<SaveReviewState, FormData>(saveReviewAction, { ok: false, values: initial });
   const values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
+  // A refused publish brings the latest differences; a rewrite or confirmation clears them.
+  const stale = state.stale === undefined ? initialStale : state.stale;
   return (
     <form action={action} className="space-y-5" noValidate key={`${values.version}-${state.message ?? ''}`}>
       <input type="hidden" name="team" value={team} />
       <input type="hidden" name="month" value={month} />
       <input type="hidden" name="version" value={values.version ?? ''} />
       <FormMessage state={state} />
+      {stale ? <StalePanel changes={stale} pending={pending} /> : null}
       <Field label="Title" name="title" defaultValue={values.title ?? ''} errors={errors.title} maxLength={160} required />
       <Theirs label="Title" value={state.conflict?.title} mine={values.title} />
-      <TextareaField
+      <MarkedTextarea
         label="Highlights: the story of the month"
         name="highlights"
         rows={10}
         defaultValue={values.highlights ?? ''}
         errors={errors.highlights}
-        hint="Markdown: **bold**, lists with -, links. Suggested from the numbers when the edition was started: make it yours."
+        generated={generated.highlights}
+        separator="paragraph"
+        hint="Markdown: **bold**, lists with -, links. Paragraphs written from the figures are marked below until you edit them; an edited paragraph is yours."
       />
       <Theirs label="Highlights" value={state.conflict?.highlights} mine={values.highlights} />
-      <TextareaField
+      <MarkedTextarea
         label="How you can help: asks to other departments"
         name="asks"
         rows={4}
         defaultValue={values.asks ?? ''}
         errors={errors.asks}
+        generated={generated.asks}
+        separator="line"
         hint="e.g. “The new invoice layout caused 300 calls: Finance, can we talk?” Markdown."
       />
       <Theirs label="Asks" value={state.conflict?.asks} mine={values.asks} />
@@ -82,6 +100,9 @@ export function ReviewForm({ team, month, published, values: initial, quotes }: 
         )}
       </fieldset>
 
+      <EventPicker legend="Wins" kind="Win" items={wins} omitted={omitted} empty="No wins were recorded this month." />
+      <EventPicker legend="Project updates" kind="Update" items={updates} omitted={omitted} empty="No project updates were posted this month." />
+
       <TextareaField
         label="Email distribution list (optional)"
         name="distribution"
@@ -92,6 +113,7 @@ export function ReviewForm({ team, month, published, values: initial, quotes }: 
       />
 
       {published ? (
+        <div id="correction">
         <Field
           label="Correction note (required to publish a correction)"
           name="note"
@@ -100,15 +122,19 @@ export function ReviewForm({ team, month, published, values: initial, quotes }: 
           maxLength={500}
           hint="Readers see it, e.g. “CSAT corrected from 88% to 86%”. The figures are read again when you publish."
         />
+        </div>
       ) : null}
 
       <div className="flex flex-wrap gap-3">
         <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending}>
           Save draft
         </Button>
-        <Button type="submit" name="intent" value="publish" disabled={pending}>
-          {published ? 'Publish correction' : 'Publish'}
-        </Button>
+        {emailOn && !published ? (
+          <Button type="submit" name="intent" value="test" variant="secondary" disabled={pending}>
+            Send me a test email
+          </Button>
+        ) : null}
+        <PublishButton published={published} emailOn={emailOn} everyone={everyone} pending={pending} monthLabel={monthLabel} />
       </div>
     </form>
   );

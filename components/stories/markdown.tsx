@@ -1,13 +1,12 @@
 import type { ReactElement } from 'react';
 import renderMarkdown, { defaultUrlTransform, type Options } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
+import { isSafeMarkdownUrl } from '@/lib/markdown-policy';
 import { recentlyUsed } from '@/lib/recent';
-
-const SAFE_URL = /^(https?:|mailto:|\/|#)/i;
 
 const OPTIONS: Omit<Options, 'children'> = {
   rehypePlugins: [rehypeSanitize],
-  urlTransform: (url) => (SAFE_URL.test(url.trim()) ? defaultUrlTransform(url) : ''),
+  urlTransform: (url) => (isSafeMarkdownUrl(url) ? defaultUrlTransform(url) : ''),
   components: {
     // Images would load third-party content into an internal page: show the alt text instead.
     img: ({ alt }) => <span>{alt}</span>,

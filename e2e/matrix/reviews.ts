@@ -1,7 +1,9 @@
 // The monthly edition: leaders (of their own team) and admins compose and publish; every signed-in
 // user reads, thanks and opts out; only the team's leaders and admins hide notes and retry emails.
 import { makeReview, makeTeam } from '../../prisma/factories';
-import { form, freshMonth, SIGNED_IN, unique, type ActionRow, type Context, type MatrixArea, type PageRow } from './types';
+import { signUnsubscribeToken } from '../../lib/reviews/unsubscribe-token';
+import { E2E_AUTH_SECRET } from '../fixtures/auth-secret';
+import { form, freshMonth, PUBLIC, SIGNED_IN, unique, type ActionRow, type Context, type MatrixArea, type PageRow, type RouteRow } from './types';
 
 const MANAGERS = ['ADMIN', 'LEADER'] as const;
 
@@ -76,8 +78,22 @@ function composeActions(which: Which): ActionRow[] {
   ];
 }
 
+// Unsubscribing from an edition email is public by design: the signed token is the proof, and a
+// distribution-list address has no account. Each call gets a fresh address, so each one changes.
+const freshUnsubscribe = (c: Context) => {
+  const email = `list-${unique()}@example.test`;
+  return { email, token: signUnsubscribeToken(E2E_AUTH_SECRET, c.team.id, email), probe: () => c.db.reviewEmailAddressOptOut.count({ where: { teamId: c.team.id, email } }) };
+};
+
+const unsubscribeRoutes: RouteRow[] = [
+  { route: '/api/unsubscribe/[token]', method: 'POST', path: (c) => `/api/unsubscribe/${freshUnsubscribe(c).token}`, allowed: PUBLIC, label: 'one-click' },
+  { route: '/api/unsubscribe/[token]', method: 'GET', path: (c) => `/api/unsubscribe/${freshUnsubscribe(c).token}`, allowed: PUBLIC, expectStatus: 303, label: 'opens the page' },
+];
+
 export const reviews: MatrixArea = {
+  routes: unsubscribeRoutes,
   pages: [
+    { route: '/unsubscribe/[token]', path: (c) => `/unsubscribe/${freshUnsubscribe(c).token}`, allowed: PUBLIC },
     { route: '/reviews', path: () => '/reviews', allowed: SIGNED_IN },
     { route: '/reviews/[team]/[month]', path: async (c) => `/reviews/${c.team.slug}/${(await published(c, 'team')).month}`, allowed: SIGNED_IN },
     ...managePages('team'),
@@ -92,6 +108,14 @@ export const reviews: MatrixArea = {
       prepare: async (c) => {
         const review = await published(c, 'team');
         return { args: form({ reviewId: review.id, note: 'Thanks!' }), probe: () => c.db.reviewThanks.count({ where: { reviewId: review.id } }) };
+      },
+    },
+    {
+      action: 'lib/reviews/unsubscribe-actions.ts#unsubscribeAction',
+      allowed: PUBLIC,
+      prepare: async (c) => {
+        const { token, probe } = freshUnsubscribe(c);
+        return { args: form({ token }), probe };
       },
     },
     {

@@ -7,6 +7,7 @@ import { ForbiddenError } from '../errors';
 import { addMonths, currentMonth } from '../figures/month';
 import { countPendingQuotes, toWallQuote } from '../quotes/quotes';
 import { wallQuoteSelect } from '../quotes/wall-query';
+import { listPublishedDrift, type Drift } from '../reviews/drift';
 import { canManageTeam } from '../team-access';
 import { teamHeadlines } from './headlines';
 
@@ -56,7 +57,7 @@ export async function getDashboard(actor: Actor) {
       };
     }),
   );
-  let needs: { pendingQuotes: number; missingFigures: { team: string; slug: string; month: string }[]; editions: { team: string; slug: string; month: string; status: 'none' | 'DRAFT' | 'PUBLISHED' }[] } | null = null;
+  let needs: { pendingQuotes: number; missingFigures: { team: string; slug: string; month: string }[]; editions: { team: string; slug: string; month: string; status: 'none' | 'DRAFT' | 'PUBLISHED' }[]; drifts: Drift[] } | null = null;
   if (hasRole(actor, 'LEADER', 'ADMIN')) {
     const managed = teams.filter((t) => canManageTeam(actor, t.id));
     const withFigures = await db.monthFigures.findMany({ where: { teamId: { in: managed.map((t) => t.id) }, month: latestComplete }, select: { teamId: true } });
@@ -66,6 +67,8 @@ export async function getDashboard(actor: Actor) {
       editions: managed.map((t) => ({ team: t.name, slug: t.slug, month: latestComplete, status: drafts.find((d) => d.teamId === t.id)?.status ?? 'none' })),
       pendingQuotes: hasRole(actor, 'LEADER') ? await countPendingQuotes(actor) : 0,
       missingFigures: managed.filter((t) => !has.has(t.id)).map((t) => ({ team: t.name, slug: t.slug, month: latestComplete })),
+      // Published editions whose figures were corrected since: the leader decides on a correction.
+      drifts: await listPublishedDrift(actor, managed.map((t) => t.id)),
     };
   }
   return { cards, needs, latestComplete };

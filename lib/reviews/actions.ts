@@ -6,10 +6,11 @@ import { after } from 'next/server';
 import type { FormState } from '../errors';
 import { handleForm, typedValues } from '../form';
 import { getManagedTeam } from '../team-access';
-import { deliverDueEmails, retryReviewEmail } from './email';
+import type { FactChange } from './basis';
+import { deliverDueEmails, retryReviewEmail, sendTestEmail } from './email';
 import { hideThanks, setEmailOptOut, thankReview } from './readers';
-import { publishReview, ReviewConflictError, saveReview, startReview } from './reviews';
-import { featuredFrom, hideThanksSchema, optOutSchema, retryEmailSchema, saveReviewSchema, teamMonthSchema, thanksSchema } from './schemas';
+import { confirmReviewText, publishReview, ReviewConflictError, rewriteReviewText, saveReview, StaleTextError, startReview } from './reviews';
+import { featuredFrom, omissionsFrom, hideThanksSchema, optOutSchema, retryEmailSchema, saveReviewSchema, teamMonthSchema, thanksSchema } from './schemas';
 
 const MANAGERS = ['ADMIN', 'LEADER'] as const;
 const EVERYONE = ['ADMIN', 'LEADER', 'AGENT', 'EXEC', 'COLLEAGUE'] as const;
@@ -34,15 +35,47 @@ export async function startReviewAction(_prev: FormState, formData: FormData): P
   return result;
 }
 
-export type SaveReviewState = FormState & { conflict?: { version: number; by: string | null; title: string; highlights: string; asks: string }; version?: number; published?: boolean };
+export type SaveReviewState = FormState & {
+  conflict?: { version: number; by: string | null; title: string; highlights: string; asks: string };
+  version?: number;
+  published?: boolean;
+  /** What changed under the generated text; null once rewritten or confirmed. */
+  stale?: FactChange[] | null;
+};
 
-/** Save the draft, or save and publish (a correction when already published) in one step. */
+/**
+ * Every button of the composer: save the draft; save and publish (a correction when already
+ * published); rewrite the parts written from the figures; confirm the text stands with changed
+ * figures; save and send a test email to oneself.
+ */
 export async function saveReviewAction(_prev: SaveReviewState, formData: FormData): Promise<SaveReviewState> {
   return handleForm(formData, { roles: [...MANAGERS], schema: saveReviewSchema }, async (actor, data) => {
     const team = await getManagedTeam(actor, data.team);
-    const fields = { version: data.version, title: data.title, highlights: data.highlights, asks: data.asks, distribution: data.distribution, featured: featuredFrom(formData) };
+    const fields = { version: data.version, title: data.title, highlights: data.highlights, asks: data.asks, distribution: data.distribution, featured: featuredFrom(formData), ...omissionsFrom(formData) };
     const typed = typedValues(formData);
     try {
+      if (data.intent === 'rewrite') {
+        const { version, highlights, asks } = await rewriteReviewText(actor, team, data.month, fields);
+        editionPaths(team.slug, data.month);
+        return { ok: true, stale: null, message: `Rewrote the parts written from the figures with today’s figures; your own sentences are unchanged. Saved (version ${version}).`, version, values: { ...typed, highlights, asks, version: String(version) } } satisfies SaveReviewState;
+      }
+      if (data.intent === 'confirm') {
+        const { version } = await confirmReviewText(actor, team, data.month, fields);
+        editionPaths(team.slug, data.month);
+        return { ok: true, stale: null, message: `Noted: the text stands with today’s figures. Saved (version ${version}).`, version, values: { ...typed, version: String(version) } } satisfies SaveReviewState;
+      }
+      if (data.intent === 'test') {
+        const { version } = await saveReview(actor, team, data.month, fields);
+        editionPaths(team.slug, data.month);
+        const values = { ...typed, version: String(version) };
+        try {
+          const { to } = await sendTestEmail(actor, team, data.month);
+          return { ok: true, message: `Saved (version ${version}) and sent a test email of the draft to ${to}. Nobody else was emailed.`, version, values } satisfies SaveReviewState;
+        } catch (error) {
+          // Saved, but not sent: say so, and keep the new version so the next save is not a conflict.
+          return { ok: false, message: `Saved (version ${version}), but the test email was not sent: ${error instanceof Error ? error.message : String(error)}`, version, values } satisfies SaveReviewState;
+        }
+      }
       if (data.intent === 'publish') {
         const { version, revision, emailId } = await publishReview(actor, team, data.month, fields, data.note);
         // The outbox row committed with the publish; sending starts once the response is on its way.
@@ -55,6 +88,7 @@ export async function saveReviewAction(_prev: SaveReviewState, formData: FormDat
       editionPaths(team.slug, data.month);
       return { ok: true, message: `Saved (version ${version}).`, version, values: { ...typed, version: String(version) } } satisfies SaveReviewState;
     } catch (error) {
+      if (error instanceof StaleTextError) return { ok: false, message: error.message, stale: error.changes, values: typed } satisfies SaveReviewState;
       if (!(error instanceof ReviewConflictError)) throw error;
       const latest = error.latest;
       return {

@@ -2,6 +2,7 @@
 // revision when published. Pure functions (no database), so the story written from the numbers
 // is easy to test and the same code serves the composer, the preview, the page and the email.
 import type { Catalog, MonthRecord } from '../figures/figures';
+import type { TextBlock } from './blocks';
 import { addMonths, monthLabel } from '../figures/month';
 import { formatNumberUpTo } from '../format';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
@@ -153,26 +154,35 @@ function biggestMover(metrics: Metric[], against: 'lastMonth' | 'lastYear') {
 
 const riseOrFall = (change: number) => (change > 0 ? `rose ${formatChange(change).slice(1)}` : `fell ${formatChange(change).slice(1)}`);
 
+/** A generated paragraph (or ask line), keyed by what it is about so a rewrite can replace it. */
+export type { TextBlock };
+
 /** The suggested story, in Markdown, written only from the numbers; the leader edits it. */
 export function suggestHighlights(content: EditionContent, previousThanks: number | null): string {
+  return suggestHighlightBlocks(content, previousThanks)
+    .map((b) => b.text)
+    .join('\n\n');
+}
+
+export function suggestHighlightBlocks(content: EditionContent, previousThanks: number | null): TextBlock[] {
   const label = monthLabel(content.month);
   const { total } = content;
-  const paragraphs: string[] = [];
+  const paragraphs: TextBlock[] = [];
   if (total.value === null) {
-    paragraphs.push(`The figures for ${label} are not in yet.`);
+    paragraphs.push({ key: 'total', text: `The figures for ${label} are not in yet.` });
   } else {
     const vsMonth = percentChange(total.value, total.lastMonth);
     const vsYear = percentChange(total.value, total.lastYear);
     const parts = [`In ${label} the team received **${formatMetric(total.value)} contacts**`];
     if (vsMonth !== null) parts.push(`${formatChange(vsMonth)} on ${monthLabel(addMonths(content.month, -1))}`);
     if (vsYear !== null) parts.push(`${formatChange(vsYear)} on ${monthLabel(addMonths(content.month, -12))}`);
-    paragraphs.push(`${parts.join(', ')}.`);
+    paragraphs.push({ key: 'total', text: `${parts.join(', ')}.` });
     const month = biggestMover(content.channels, 'lastMonth');
     const year = biggestMover(content.channels, 'lastYear');
     const moves: string[] = [];
     if (month) moves.push(`${month.m.label} ${riseOrFall(month.change)} against last month`);
     if (year) moves.push(`${year.m === month?.m ? 'and' : `${year.m.label}`} ${riseOrFall(year.change)} against last year`.trim());
-    if (moves.length) paragraphs.push(`${moves.join('; ')}.`);
+    if (moves.length) paragraphs.push({ key: 'channels', text: `${moves.join('; ')}.` });
   }
   const kpiLines = content.kpis
     .filter((k) => k.value !== null)
@@ -181,20 +191,25 @@ export function suggestHighlights(content: EditionContent, previousThanks: numbe
       if (k.target === null) return `${k.label} was ${value}`;
       return `${k.label} was ${value}, ${k.meetsTarget ? 'meeting' : 'missing'} its target of ${formatMetric(k.target, k.unit, k.decimals)}`;
     });
-  if (kpiLines.length) paragraphs.push(`${kpiLines.join('; ')}.`);
+  if (kpiLines.length) paragraphs.push({ key: 'kpis', text: `${kpiLines.join('; ')}.` });
   const moved = reasonThatMoved(content);
-  if (moved) paragraphs.push(`Contacts about **${moved.name}** moved most: ${formatMetric(moved.count)} this month, ${moved.delta > 0 ? `${formatMetric(moved.delta)} more` : `${formatMetric(-moved.delta)} fewer`} than last month.`);
-  if (previousThanks) paragraphs.push(`Last month’s edition earned ${previousThanks} thank-you${previousThanks === 1 ? '' : 's'} from colleagues: thank you for reading.`);
-  return paragraphs.join('\n\n');
+  if (moved) paragraphs.push({ key: 'reason', text: `Contacts about **${moved.name}** moved most: ${formatMetric(moved.count)} this month, ${moved.delta > 0 ? `${formatMetric(moved.delta)} more` : `${formatMetric(-moved.delta)} fewer`} than last month.` });
+  if (previousThanks) paragraphs.push({ key: 'thanks', text: `Last month’s edition earned ${previousThanks} thank-you${previousThanks === 1 ? '' : 's'} from colleagues: thank you for reading.` });
+  return paragraphs;
 }
 
 /** Suggested asks to other departments, drawn from the contact reasons that grew. */
 export function suggestAsks(content: EditionContent): string {
+  return suggestAskBlocks(content)
+    .map((b) => b.text)
+    .join('\n');
+}
+
+export function suggestAskBlocks(content: EditionContent): TextBlock[] {
   const rising = content.reasons
     .filter((r) => r.lastMonth !== null && r.count > r.lastMonth)
     .sort((a, b) => b.count - b.lastMonth! - (a.count - a.lastMonth!))
     .slice(0, 2);
   return rising
-    .map((r) => `- **${r.name}** caused ${formatMetric(r.count)} contacts (${formatMetric(r.count - r.lastMonth!)} more than last month). If your team owns ${r.name.toLowerCase()}, can we talk?`)
-    .join('\n');
+    .map((r) => ({ key: `ask:${r.name}`, text: `- **${r.name}** caused ${formatMetric(r.count)} contacts (${formatMetric(r.count - r.lastMonth!)} more than last month). If your team owns ${r.name.toLowerCase()}, can we talk?` }));
 }

@@ -3,23 +3,65 @@
 // quotes module's attribution rule wrote. Markdown is rendered with raw HTML ignored and the
 // result sanitized, and every other value is escaped.
 import escapeHtml from 'escape-html';
+import type { Element, ElementContent, Root } from 'hast';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { monthLabel } from '../figures/month';
+import { isSafeMarkdownUrl } from '../markdown-policy';
 import { formatChange, formatMetric, percentChange, type EditionSnapshot, type Metric } from './content';
 
-const markdown = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify);
-
-function markdownHtml(text: string): string {
-  return String(markdown.processSync(text));
+/**
+ * The page's Markdown rule, applied to the email: an image becomes its alt text (no remote
+ * content, no tracking pixels), a link keeps its address only when the page would keep it, and a
+ * link within the site is made absolute (a mail client has no site to resolve it against).
+ */
+function emailLinkPolicy(baseUrl: string) {
+  const fix = (nodes: ElementContent[]): ElementContent[] =>
+    nodes.map((node) => {
+      if (node.type !== 'element') return node;
+      if (node.tagName === 'img') return { type: 'text', value: typeof node.properties.alt === 'string' ? node.properties.alt : '' };
+      const el: Element = { ...node, children: fix(node.children) };
+      if (el.tagName === 'a') {
+        const href = typeof el.properties.href === 'string' ? el.properties.href : '';
+        if (!href || !isSafeMarkdownUrl(href)) return { type: 'element', tagName: 'span', properties: {}, children: el.children };
+        el.properties = { href: /^[/#]/.test(href.trim()) ? new URL(href.trim(), baseUrl).toString() : href.trim() };
+      }
+      return el;
+    });
+  return () => (tree: Root) => {
+    tree.children = tree.children.map((n) => (n.type === 'element' ? fix([n])[0]! : n));
+  };
 }
 
-function markdownText(text: string): string {
-  // The plain part keeps the words; Markdown's markers are readable enough as they are.
-  return text.replace(/\*\*(.+?)\*\*/g, '$1');
+function markdownHtml(text: string, baseUrl: string): string {
+  return String(unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(emailLinkPolicy(baseUrl)).use(rehypeStringify).processSync(text));
+}
+
+const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr']);
+
+/** Plain text from the same tree the HTML part is made from, so both parts follow one rule. */
+function markdownText(text: string, baseUrl: string): string {
+  const pipeline = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(emailLinkPolicy(baseUrl));
+  const tree = pipeline.runSync(pipeline.parse(text)) as Root;
+  const walk = (nodes: (Root | ElementContent)[]): string =>
+    nodes
+      .map((node) => {
+        if (node.type === 'text') return node.value;
+        if (node.type === 'root') return walk(node.children as ElementContent[]);
+        if (node.type !== 'element') return '';
+        const inner = walk(node.children);
+        if (node.tagName === 'a' && typeof node.properties.href === 'string' && node.properties.href !== inner) return `${inner} (${node.properties.href})`;
+        if (node.tagName === 'li') return `- ${inner.trim()}\n`;
+        // The line breaks between list items are the source's, not the reader's.
+        if (node.tagName === 'ul' || node.tagName === 'ol') return `${walk(node.children.filter((c) => c.type !== 'text' || c.value.trim()))}\n`;
+        if (node.tagName === 'br') return '\n';
+        return BLOCKS.has(node.tagName) ? `${inner.trim()}\n\n` : inner;
+      })
+      .join('');
+  return walk([tree]).replace(/\n{3,}/g, '\n\n').trim();
 }
 
 export function editionUrl(baseUrl: string, slug: string, month: string): string {
@@ -32,10 +74,23 @@ function metricRow(m: Metric, unit?: string, decimals = 0, target?: string) {
   return `<tr><th align="left" style="${cell}font-weight:600">${escapeHtml(m.label)}</th><td align="right" style="${cell}">${escapeHtml(formatMetric(m.value, unit, decimals))}</td><td align="right" style="${cell}color:#475569">${escapeHtml(formatChange(percentChange(m.value, m.lastMonth)))}</td><td align="right" style="${cell}color:#475569">${escapeHtml(formatChange(percentChange(m.value, m.lastYear)))}</td><td style="${cell}color:#475569">${escapeHtml(target ?? '')}</td></tr>`;
 }
 
+/** Where each recipient's own unsubscribe link goes in a rendered email (see `forRecipient`). */
+export const UNSUBSCRIBE_PLACEHOLDER = 'https://unsubscribe.invalid/__RECIPIENT__';
+
+/** "Customer Care — November 2026 review": the team and month once, whatever the title says. */
+export function editionSubject(teamName: string, month: string): string {
+  return `${teamName} — ${monthLabel(month)} review`;
+}
+
+/**
+ * The email for every recipient at once: the one part that differs per person (their signed
+ * unsubscribe link) is a placeholder `forRecipient` fills, so a list of thousands renders once.
+ */
 export function renderEditionEmail(snapshot: EditionSnapshot, link: string): { subject: string; html: string; text: string } {
   const { content } = snapshot;
   const label = monthLabel(content.month);
-  const subject = `${snapshot.title} (${content.team.name}, ${label})`;
+  const subject = editionSubject(content.team.name, content.month);
+  const baseUrl = new URL(link).origin;
   const kpiTarget = (k: EditionSnapshot['content']['kpis'][number]) => (k.target === null ? '' : `${k.meetsTarget ? 'meets' : 'misses'} target ${formatMetric(k.target, k.unit, k.decimals)}`);
   const rows = [metricRow(content.total), ...content.channels.map((c) => metricRow(c)), ...content.kpis.map((k) => metricRow(k, k.unit, k.decimals, kpiTarget(k)))].join('');
   const quotes = content.quotes
@@ -50,11 +105,11 @@ export function renderEditionEmail(snapshot: EditionSnapshot, link: string): { s
 <thead><tr><th align="left" style="${cell}">This month</th><th align="right" style="${cell}">Value</th><th align="right" style="${cell}">vs last month</th><th align="right" style="${cell}">vs last year</th><th style="${cell}"></th></tr></thead>
 <tbody>${rows}</tbody></table>
 <h2 style="font-size:18px;margin:24px 0 8px">The story of the month</h2>
-<div style="font-size:15px;line-height:1.5">${markdownHtml(snapshot.highlights)}</div>
+<div style="font-size:15px;line-height:1.5">${markdownHtml(snapshot.highlights, baseUrl)}</div>
 ${quotes ? `<h2 style="font-size:18px;margin:24px 0 8px">What customers said</h2>${quotes}` : ''}
-${snapshot.asks.trim() ? `<h2 style="font-size:18px;margin:24px 0 8px">How you can help</h2><div style="font-size:15px;line-height:1.5">${markdownHtml(snapshot.asks)}</div>` : ''}
+${snapshot.asks.trim() ? `<h2 style="font-size:18px;margin:24px 0 8px">How you can help</h2><div style="font-size:15px;line-height:1.5">${markdownHtml(snapshot.asks, baseUrl)}</div>` : ''}
 <p style="margin:28px 0"><a href="${escapeHtml(link)}" style="background:#1d5fd1;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:bold">Read the full edition</a></p>
-<p style="color:#64748b;font-size:12px">You get this because you work here. To stop ${escapeHtml(content.team.name)}’s editions by email, open the edition and choose “Stop these emails”.</p>
+<p style="color:#64748b;font-size:12px">You get this because you work here or are on ${escapeHtml(content.team.name)}’s distribution list. <a href="${UNSUBSCRIBE_PLACEHOLDER}" style="color:#475569">Stop ${escapeHtml(content.team.name)}’s editions by email</a> (one click, no sign-in).</p>
 </div></body></html>`;
   const textRows = [content.total, ...content.channels, ...content.kpis].map((m) => {
     const unit = 'unit' in m ? (m.unit as string) : undefined;
@@ -67,11 +122,19 @@ ${snapshot.asks.trim() ? `<h2 style="font-size:18px;margin:24px 0 8px">How you c
     '',
     ...textRows,
     '',
-    markdownText(snapshot.highlights),
+    markdownText(snapshot.highlights, baseUrl),
     ...(content.quotes.length ? ['', 'What customers said:', ...content.quotes.map((q) => `“${q.pullQuote ?? q.text}” — ${q.cite}`)] : []),
-    ...(snapshot.asks.trim() ? ['', 'How you can help:', markdownText(snapshot.asks)] : []),
+    ...(snapshot.asks.trim() ? ['', 'How you can help:', markdownText(snapshot.asks, baseUrl)] : []),
     '',
     `Read the full edition: ${link}`,
+    '',
+    '--',
+    `To stop ${content.team.name}’s editions by email (one click, no sign-in): ${UNSUBSCRIBE_PLACEHOLDER}`,
   ].join('\n');
   return { subject, html, text };
+}
+
+/** One recipient's copy: their own signed unsubscribe link in both parts. */
+export function forRecipient(message: { subject: string; html: string; text: string }, unsubscribePage: string) {
+  return { subject: message.subject, html: message.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, escapeHtml(unsubscribePage)), text: message.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, unsubscribePage) };
 }

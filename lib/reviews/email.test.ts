@@ -5,7 +5,8 @@ import { db } from '../db';
 import { makeCatalog, makeQuote, makeTeam, makeUser } from '../../prisma/factories';
 import { ForbiddenError } from '../errors';
 import { setEmailOptOut } from './readers';
-import { deliverDueEmails, retryReviewEmail, type SmtpSettings } from './email';
+import { deliverDueEmails, retryReviewEmail, sendTestEmail, type SmtpSettings } from './email';
+import { unsubscribeByToken } from './unsubscribe';
 import { publishReview, startReview } from './reviews';
 
 type Received = { from: string; to: string[]; raw: string };
@@ -68,9 +69,9 @@ describe('edition emails', () => {
     await deliverDueEmails({ smtp, baseUrl: 'https://review.example.com' });
     const messages = forTeam(team.slug);
     expect(messages).toHaveLength(1);
-    // Recipients ride in Bcc; the visible To is the sender itself.
-    expect(messages[0]!.to.sort()).toEqual(['finance@example.test', 'review@example.test']);
-    expect(messages[0]!.raw).not.toContain('finance@example.test');
+    // Each recipient gets their own message, addressed to them alone.
+    expect(messages[0]!.to).toEqual(['finance@example.test']);
+    expect(messages[0]!.raw).toMatch(/^To: finance@example\.test\r?$/m);
     const body = decoded(messages[0]!.raw);
     expect(body).toContain(`https://review.example.com/reviews/${team.slug}/2025-03`);
     expect(body).toContain('You fixed it before I had finished explaining.');
@@ -112,5 +113,101 @@ describe('edition emails', () => {
     expect(retried.status).toBe('SENT');
     expect(forTeam(team.slug)).toHaveLength(1);
     expect(await db.auditEvent.count({ where: { action: 'review.email.retry', entityId: emailId } })).toBe(1);
+  });
+});
+
+/** The header block of a raw message, unfolded. */
+const headersOf = (raw: string) => raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+/** A header's value with RFC 2047 encoded words (how "—" travels) decoded. */
+const header = (raw: string, name: string) => {
+  const value = new RegExp(`^${name}: (.*)$`, 'mi').exec(headersOf(raw))?.[1]?.trim() ?? null;
+  return value
+    ?.replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
+      enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+    ) ?? null;
+};
+
+describe('edition emails done right', () => {
+  it('says team and month once in the subject, carries RFC 8058 one-click unsubscribe, and an opt-out line in the text part', async () => {
+    const { team } = await publishedEdition('list-a@example.test');
+    await deliverDueEmails({ smtp, baseUrl: 'https://review.example.com' });
+    const [message] = forTeam(team.slug);
+    const raw = message!.raw;
+    expect(header(raw, 'Subject')).toBe(`${team.name} — March 2025 review`);
+    expect(header(raw, 'To')).toBe('list-a@example.test');
+    const unsubscribe = header(raw, 'List-Unsubscribe')!;
+    expect(unsubscribe).toMatch(/^<https:\/\/review\.example\.com\/api\/unsubscribe\/[\w-]+\.[\w-]+>$/);
+    expect(header(raw, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    const text = decoded(raw);
+    expect(text).toMatch(/To stop .*editions by email \(one click, no sign-in\): https:\/\/review\.example\.com\/unsubscribe\/[\w-]+\.[\w-]+/);
+    // A tampered token is refused; the genuine one stops the next edition's email to that address.
+    const token = unsubscribe.slice(unsubscribe.lastIndexOf('/') + 1, -1);
+    await expect(unsubscribeByToken(`${token.slice(0, -2)}xx`)).rejects.toThrow('not valid');
+    await unsubscribeByToken(token);
+    await unsubscribeByToken(token);
+    expect(await db.reviewEmailAddressOptOut.count({ where: { teamId: team.id, email: 'list-a@example.test' } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: 'review.email.unsubscribe', entityId: team.id } })).toBe(1);
+  });
+
+  it('an unsubscribed distribution-list address gets no next edition; the others still do', async () => {
+    const { team, leader, ref } = await publishedEdition('stay@example.test\ngo@example.test');
+    await deliverDueEmails({ smtp, baseUrl: 'https://review.example.com' });
+    const toGo = forTeam(team.slug).find((m) => m.to.includes('go@example.test'))!;
+    const link = header(toGo.raw, 'List-Unsubscribe')!;
+    await unsubscribeByToken(link.slice(link.lastIndexOf('/') + 1, -1));
+    await startReview(leader, ref, '2025-04');
+    await publishReview(leader, ref, '2025-04', { version: 1, title: `April story ${team.slug}`, highlights: 'Quiet month.', asks: '', distribution: 'stay@example.test\ngo@example.test', featured: [] }, '');
+    await deliverDueEmails({ smtp, baseUrl: 'https://review.example.com' });
+    const april = received.filter((m) => m.raw.includes(`April story ${team.slug}`));
+    expect(april.map((m) => m.to).flat()).toEqual(['stay@example.test']);
+  });
+
+  it('sends a large list in batches, one message each, and a retry after a failure sends only to those still waiting', async () => {
+    const list = Array.from({ length: 120 }, (_, i) => `person${String(i).padStart(3, '0')}@bulk.example.test`);
+    const { team, emailId } = await publishedEdition(list.join('\n'));
+    failNext = 3;
+    const [first] = await deliverDueEmails({ smtp });
+    expect(first!.status).toBe('FAILED');
+    expect((await db.reviewEmail.findUniqueOrThrow({ where: { id: emailId } })).lastError).toMatch(/^sent to \d+ of 120/);
+    await deliverDueEmails({ smtp, now: new Date(Date.now() + 2 * 60_000) });
+    const to = forTeam(team.slug).flatMap((m) => m.to);
+    expect(to).toHaveLength(120);
+    expect(new Set(to).size).toBe(120);
+    expect(await db.reviewEmail.findUniqueOrThrow({ where: { id: emailId } })).toMatchObject({ status: 'SENT', recipients: 120 });
+  });
+
+  it('applies the page’s Markdown rule: no remote images, only http(s) and mailto links, no protocol-relative ones', async () => {
+    const team = await makeTeam(db);
+    await makeCatalog(db, team.id);
+    const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
+    const ref = { id: team.id, name: team.name, slug: team.slug };
+    await startReview(leader, ref, '2025-03');
+    const highlights = `Policy ${team.slug}. ![tracker](https://evil.example/pixel.png) [ok](https://intranet.example/a) [mail](mailto:care@example.test) [sneaky](//evil.example/x) [script](javascript:alert(1)) [inside](/trends)`;
+    await publishReview(leader, ref, '2025-03', { version: 1, title: 'Policy', highlights, asks: '', distribution: 'policy@example.test', featured: [] }, '');
+    await deliverDueEmails({ smtp, baseUrl: 'https://review.example.com' });
+    const body = decoded(received.find((m) => m.raw.includes(`Policy ${team.slug}`))!.raw);
+    expect(body).not.toContain('evil.example');
+    expect(body).not.toContain('<img');
+    expect(body).not.toContain('javascript:');
+    expect(body).toContain('href="https://intranet.example/a"');
+    expect(body).toContain('href="mailto:care@example.test"');
+    expect(body).toContain('href="https://review.example.com/trends"');
+    expect(body).toContain('tracker');
+  });
+
+  it('sends a test of the draft to the leader alone, marked as a test, and records nothing as sent', async () => {
+    const team = await makeTeam(db);
+    await makeCatalog(db, team.id);
+    const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
+    const ref = { id: team.id, name: team.name, slug: team.slug };
+    await startReview(leader, ref, '2025-03');
+    const { to } = await sendTestEmail(leader, ref, '2025-03', { smtp, baseUrl: 'https://review.example.com' });
+    expect(to).toBe(leader.email);
+    const mine = received.filter((m) => m.to.includes(leader.email.toLowerCase()) || m.to.includes(leader.email));
+    expect(mine).toHaveLength(1);
+    expect(decoded(mine[0]!.raw)).toContain('[Test]');
+    expect(await db.reviewEmail.count({ where: { teamId: team.id } })).toBe(0);
+    await expect(sendTestEmail(await makeUser(db, { role: 'AGENT', teamId: team.id }), ref, '2025-03', { smtp })).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -3,11 +3,13 @@ import nodemailer from 'nodemailer';
 import { db } from '../db';
 import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { env } from '../env.js';
-import { assertCanManageTeam } from '../team-access';
+import { assertCanManageTeam, type TeamRef } from '../team-access';
 import type { EditionSnapshot } from './content';
-import { editionUrl, renderEditionEmail } from './email-render';
+import { editionUrl, forRecipient, renderEditionEmail } from './email-render';
+import { loadContent } from './load';
+import { unsubscribeUrls } from './unsubscribe';
 
 export type SmtpSettings = { host: string; port: number; secure: boolean; user?: string | undefined; password?: string | undefined; from: string };
 
@@ -29,12 +31,22 @@ const BACKOFF = [1, 5, 30, 120, 720];
 /** An email that could not go out within a week is news no more: it is not sent automatically. */
 const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Every active user, or the team's distribution list, minus those who opted out of the team. */
+/** Messages sent at once over the pooled connections; a failure stops after its batch. */
+const BATCH = 50;
+
+/**
+ * Every active user, or the team's distribution list, minus those who opted out of the team: by
+ * signing in ("Stop these emails") or by the signed link in an email (any address, users or not).
+ */
 export async function recipientsFor(teamId: string, distribution: string): Promise<string[]> {
-  const optedOut = new Set((await db.reviewEmailOptOut.findMany({ where: { teamId }, select: { user: { select: { email: true } } } })).map((o) => o.user.email));
+  const [users, addresses] = await Promise.all([
+    db.reviewEmailOptOut.findMany({ where: { teamId }, select: { user: { select: { email: true } } } }),
+    db.reviewEmailAddressOptOut.findMany({ where: { teamId }, select: { email: true } }),
+  ]);
+  const optedOut = new Set([...users.map((o) => o.user.email.toLowerCase()), ...addresses.map((a) => a.email)]);
   const list = distribution.trim()
     ? distribution.split('\n').map((a) => a.trim().toLowerCase()).filter(Boolean)
-    : (await db.user.findMany({ where: { active: true }, select: { email: true }, orderBy: { email: 'asc' } })).map((u) => u.email);
+    : (await db.user.findMany({ where: { active: true }, select: { email: true }, orderBy: { email: 'asc' } })).map((u) => u.email.toLowerCase());
   return [...new Set(list)].filter((a) => !optedOut.has(a));
 }
 
@@ -55,6 +67,59 @@ async function claim(where: { id?: string; now: Date; manual?: boolean }): Promi
   return rows[0]?.id ?? null;
 }
 
+function transportFor(smtp: SmtpSettings) {
+  // Pooled: a few connections carry many messages, so a list of thousands is not thousands of handshakes.
+  return nodemailer.createTransport({ pool: true, maxConnections: 3, maxMessages: 200, host: smtp.host, port: smtp.port, secure: smtp.secure, ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password } } : {}), connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+}
+
+type Rendered = ReturnType<typeof renderEditionEmail>;
+
+/**
+ * One message per recipient, To: that recipient alone (nobody sees the list, and each copy carries
+ * its own signed RFC 8058 one-click unsubscribe), the `List-Unsubscribe` headers mail clients show
+ * as "Unsubscribe".
+ */
+function messageFor(smtp: SmtpSettings, rendered: Rendered, to: string, teamId: string, baseUrl: string, subjectPrefix = '') {
+  const urls = unsubscribeUrls(baseUrl, teamId, to);
+  const own = forRecipient(rendered, urls.page);
+  return {
+    from: smtp.from,
+    to,
+    subject: `${subjectPrefix}${own.subject}`,
+    html: own.html,
+    text: own.text,
+    headers: { 'List-Unsubscribe': `<${urls.oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  };
+}
+
+/**
+ * Sends to every recipient not yet sent to, in batches, recording each delivery: a retry after a
+ * failure (or a crash) sends only to those still waiting, never twice to anyone.
+ */
+async function sendToRecipients(emailId: string, recipients: string[], smtp: SmtpSettings, rendered: Rendered, teamId: string, baseUrl: string): Promise<number> {
+  await db.reviewEmailRecipient.createMany({ data: recipients.map((address) => ({ emailId, address })), skipDuplicates: true });
+  const waiting = new Set((await db.reviewEmailRecipient.findMany({ where: { emailId, sentAt: null }, select: { address: true } })).map((r) => r.address));
+  const todo = recipients.filter((a) => waiting.has(a));
+  const transport = transportFor(smtp);
+  try {
+    for (let i = 0; i < todo.length; i += BATCH) {
+      const batch = todo.slice(i, i + BATCH);
+      const results = await Promise.allSettled(batch.map((to) => transport.sendMail(messageFor(smtp, rendered, to, teamId, baseUrl))));
+      const sent = batch.filter((_, j) => results[j]!.status === 'fulfilled');
+      if (sent.length) await db.reviewEmailRecipient.updateMany({ where: { emailId, address: { in: sent } }, data: { sentAt: new Date() } });
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) {
+        const done = await db.reviewEmailRecipient.count({ where: { emailId, sentAt: { not: null } } });
+        const reason = failed.reason instanceof Error ? failed.reason.message : String(failed.reason);
+        throw new Error(`sent to ${done} of ${recipients.length}; the rest wait for the retry: ${reason}`);
+      }
+    }
+  } finally {
+    transport.close();
+  }
+  return db.reviewEmailRecipient.count({ where: { emailId, sentAt: { not: null } } });
+}
+
 async function sendClaimed(id: string, smtp: SmtpSettings, baseUrl: string, now: Date) {
   const email = await db.reviewEmail.findUniqueOrThrow({
     where: { id },
@@ -64,17 +129,9 @@ async function sendClaimed(id: string, smtp: SmtpSettings, baseUrl: string, now:
   try {
     const revision = await db.reviewRevision.findUniqueOrThrow({ where: { reviewId_revision: { reviewId: review.id, revision: email.revision } }, select: { snapshot: true } });
     const recipients = await recipientsFor(review.team.id, review.distribution);
-    if (recipients.length) {
-      const message = renderEditionEmail(revision.snapshot as EditionSnapshot, editionUrl(baseUrl, review.team.slug, review.month));
-      const transport = nodemailer.createTransport({ host: smtp.host, port: smtp.port, secure: smtp.secure, ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password } } : {}), connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
-      try {
-        // One message, recipients in Bcc: one SMTP transaction per publish, so "sent" is all or nothing.
-        await transport.sendMail({ from: smtp.from, to: smtp.from, bcc: recipients, subject: message.subject, html: message.html, text: message.text });
-      } finally {
-        transport.close();
-      }
-    }
-    await db.reviewEmail.update({ where: { id }, data: { status: 'SENT', sentAt: new Date(), recipients: recipients.length, lastError: null } });
+    const rendered = renderEditionEmail(revision.snapshot as EditionSnapshot, editionUrl(baseUrl, review.team.slug, review.month));
+    const sent = recipients.length ? await sendToRecipients(id, recipients, smtp, rendered, review.team.id, baseUrl) : 0;
+    await db.reviewEmail.update({ where: { id }, data: { status: 'SENT', sentAt: new Date(), recipients: sent, lastError: null } });
     return { id, status: 'SENT' as const, error: null };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -119,4 +176,36 @@ export async function retryReviewEmail(actor: Actor, emailId: string, options: {
 export async function listReviewEmails(actor: Actor, teamId: string, reviewId: string) {
   assertCanManageTeam(actor, teamId);
   return db.reviewEmail.findMany({ where: { reviewId }, orderBy: { revision: 'asc' }, select: { id: true, revision: true, status: true, attempts: true, lastError: true, recipients: true, sentAt: true, nextAttemptAt: true, createdAt: true } });
+}
+
+/** How many people the first publish would email now: what the confirmation names. */
+export async function countRecipients(actor: Actor, team: TeamRef, distribution: string): Promise<number> {
+  assertCanManageTeam(actor, team.id);
+  return (await recipientsFor(team.id, distribution)).length;
+}
+
+/**
+ * The saved draft as its readers would get it, sent only to the leader asking (subject marked
+ * "[Test]"), right away: no outbox, nothing recorded as sent to readers.
+ */
+export async function sendTestEmail(actor: Actor, team: TeamRef, month: string, options: { smtp?: SmtpSettings | null; baseUrl?: string } = {}): Promise<{ to: string }> {
+  assertCanManageTeam(actor, team.id);
+  const smtp = options.smtp === undefined ? smtpFromEnv() : options.smtp;
+  if (!smtp) throw new ValidationError({}, 'Email is off (no SMTP server is configured), so no test can be sent.');
+  const draft = await db.review.findUnique({
+    where: { teamId_month: { teamId: team.id, month } },
+    select: { id: true, title: true, highlights: true, asks: true, omittedWinIds: true, omittedUpdateIds: true, quotes: { select: { quoteId: true }, orderBy: { position: 'asc' } } },
+  });
+  if (!draft) throw new NotFoundError('Start the edition first.');
+  const baseUrl = options.baseUrl ?? publicBaseUrl();
+  const content = await loadContent(db, team, month, draft.quotes.map((q) => q.quoteId), { wins: draft.omittedWinIds, updates: draft.omittedUpdateIds });
+  const rendered = renderEditionEmail({ title: draft.title, highlights: draft.highlights, asks: draft.asks, content }, editionUrl(baseUrl, team.slug, month));
+  const transport = transportFor(smtp);
+  try {
+    await transport.sendMail(messageFor(smtp, rendered, actor.email, team.id, baseUrl, '[Test] '));
+  } finally {
+    transport.close();
+  }
+  await recordAudit(db, { actor, action: 'review.email.test', entityType: 'Review', entityId: draft.id, after: { to: actor.email } });
+  return { to: actor.email };
 }

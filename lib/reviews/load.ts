@@ -5,7 +5,7 @@ import { addMonths } from '../figures/month';
 import { citeFor } from '../quotes/attribution';
 import { quoteBodySelect } from '../quotes/wall-query';
 import { dayString, monthRange } from '../stories/dates';
-import { buildContent, type EditionContent, type EditionQuote } from './content';
+import { buildContent, type EditionContent, type EditionQuote, type EditionUpdate, type EditionWin } from './content';
 
 type Client = Prisma.TransactionClient | typeof db;
 
@@ -28,30 +28,68 @@ export async function listMonthQuotes(client: Client, teamId: string, month: str
   return rows.map(toEditionQuote);
 }
 
-/** Everything an edition shows, read from the data as it is now (one query at a time: tx-safe). */
-export async function loadContent(client: Client, team: { id: string; name: string; slug: string }, month: string, featured: string[]): Promise<EditionContent> {
+/** A win as the edition lists it, with the ids of every record it merges (the same win entered twice). */
+export type MonthWin = EditionWin & { ids: string[] };
+
+const winKey = (title: string) => title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * The month's wins with duplicates merged: the same title (ignoring case, spacing and punctuation)
+ * is one win, crediting everyone either record credits and keeping the longer story.
+ */
+export function mergeWins(wins: EditionWin[]): MonthWin[] {
+  const byKey = new Map<string, MonthWin>();
+  for (const w of wins) {
+    const key = winKey(w.title);
+    const kept = byKey.get(key);
+    if (!kept) {
+      byKey.set(key, { ...w, ids: [w.id] });
+      continue;
+    }
+    kept.ids.push(w.id);
+    if (w.story.length > kept.story.length) kept.story = w.story;
+    for (const c of w.credited) if (!kept.credited.some((k) => k.id === c.id)) kept.credited.push(c);
+  }
+  return [...byKey.values()];
+}
+
+/** The month's wins (merged) and project updates, every one of them: what the leader picks from. */
+export async function listMonthEvents(client: Client, teamId: string, month: string): Promise<{ wins: MonthWin[]; updates: EditionUpdate[] }> {
   const { start, end } = monthRange(month);
-  const catalog = await loadCatalog(client, team.id);
-  const records = await readMonths(client, team.id, addMonths(month, -12), month);
-  const quoteRows = featured.length ? await client.quote.findMany({ where: { id: { in: featured }, teamId: team.id, status: 'APPROVED' }, select: quoteBodySelect }) : [];
-  const byId = new Map(quoteRows.map((q) => [q.id, toEditionQuote(q)]));
   const wins = await client.win.findMany({
-    where: { teamId: team.id, deletedAt: null, occurredOn: { gte: start, lt: end } },
+    where: { teamId, deletedAt: null, occurredOn: { gte: start, lt: end } },
     orderBy: [{ occurredOn: 'asc' }, { id: 'asc' }],
     select: { id: true, title: true, story: true, occurredOn: true, credits: { select: { user: { select: { id: true, name: true } } } } },
   });
   const updates = await client.projectUpdate.findMany({
-    where: { teamId: team.id, postedOn: { gte: start, lt: end } },
+    where: { teamId, postedOn: { gte: start, lt: end } },
     orderBy: [{ postedOn: 'asc' }, { id: 'asc' }],
     select: { id: true, body: true, postedOn: true, project: { select: { id: true, name: true } }, author: { select: { name: true } } },
   });
+  return {
+    wins: mergeWins(wins.map((w) => ({ id: w.id, title: w.title, story: w.story, occurredOn: dayString(w.occurredOn), credited: w.credits.map((c) => c.user) }))),
+    updates: updates.map((u) => ({ id: u.id, projectId: u.project.id, projectName: u.project.name, body: u.body, postedOn: dayString(u.postedOn), author: u.author.name })),
+  };
+}
+
+export type Omitted = { wins: string[]; updates: string[] };
+
+/** Everything an edition shows, read from the data as it is now (one query at a time: tx-safe). */
+export async function loadContent(client: Client, team: { id: string; name: string; slug: string }, month: string, featured: string[], omitted: Omitted = { wins: [], updates: [] }): Promise<EditionContent> {
+  const catalog = await loadCatalog(client, team.id);
+  const records = await readMonths(client, team.id, addMonths(month, -12), month);
+  const quoteRows = featured.length ? await client.quote.findMany({ where: { id: { in: featured }, teamId: team.id, status: 'APPROVED' }, select: quoteBodySelect }) : [];
+  const byId = new Map(quoteRows.map((q) => [q.id, toEditionQuote(q)]));
+  const events = await listMonthEvents(client, team.id, month);
+  const leftOut = new Set([...omitted.wins, ...omitted.updates]);
   return buildContent({
     team: { name: team.name, slug: team.slug },
     month,
     catalog,
     records,
     quotes: featured.map((id) => byId.get(id)).filter((q): q is EditionQuote => Boolean(q)),
-    wins: wins.map((w) => ({ id: w.id, title: w.title, story: w.story, occurredOn: dayString(w.occurredOn), credited: w.credits.map((c) => c.user) })),
-    updates: updates.map((u) => ({ id: u.id, projectId: u.project.id, projectName: u.project.name, body: u.body, postedOn: dayString(u.postedOn), author: u.author.name })),
+    // A merged win is left out only when every record of it was: a leader ticks one line.
+    wins: events.wins.filter((w) => !w.ids.every((id) => leftOut.has(id))).map((w) => ({ id: w.id, title: w.title, story: w.story, occurredOn: w.occurredOn, credited: w.credited })),
+    updates: events.updates.filter((u) => !leftOut.has(u.id)),
   });
 }

@@ -3,11 +3,12 @@ import { db } from '../db';
 import type { Actor } from '../authz';
 import { NotFoundError } from '../errors';
 import type { TeamRef } from '../team-access';
-import type { EditionSnapshot } from './content';
-import { listReviewEmails, smtpFromEnv } from './email';
-import { listMonthQuotes, loadContent } from './load';
+import { parseBasis } from './basis';
+import { correctionNoteFor, listPublishedDrift } from './drift';
+import { countRecipients, listReviewEmails, smtpFromEnv } from './email';
+import { listMonthEvents, listMonthQuotes, loadContent } from './load';
 import { readershipFor } from './readers';
-import { draftValues, getReviewDraft } from './reviews';
+import { draftStaleness, draftValues, getReviewDraft } from './reviews';
 
 /** Everything the composer shows for a started edition, or null when it has not been started. */
 export async function loadComposer(actor: Actor, team: TeamRef, month: string) {
@@ -15,14 +16,37 @@ export async function loadComposer(actor: Actor, team: TeamRef, month: string) {
   if (!draft) return null;
   const quotes = await listMonthQuotes(db, team.id, month);
   const emails = await listReviewEmails(actor, team.id, draft.id);
-  const readership = draft.status === 'PUBLISHED' ? await readershipFor(draft.id, true) : null;
-  return { draft, values: draftValues(draft), quotes, emails, emailOn: smtpFromEnv() !== null, readership };
+  const published = draft.status === 'PUBLISHED';
+  const readership = published ? await readershipFor(draft.id, true) : null;
+  const events = await listMonthEvents(db, team.id, month);
+  const stale = await draftStaleness(draft, team);
+  const drift = published ? ((await listPublishedDrift(actor, [team.id])).find((d) => d.reviewId === draft.id) ?? null) : null;
+  const basis = parseBasis(draft.textBasis);
+  const values = draftValues(draft);
+  // One click from "figures changed since publishing" to a correction: the note is written for them.
+  if (drift) values.note = correctionNoteFor(drift.changes);
+  return {
+    draft,
+    values,
+    quotes,
+    emails,
+    emailOn: smtpFromEnv() !== null,
+    readership,
+    events,
+    omitted: new Set([...draft.omittedWinIds, ...draft.omittedUpdateIds]),
+    stale,
+    drift,
+    generated: { highlights: basis?.highlights.map((b) => b.text) ?? [], asks: basis?.asks.map((b) => b.text) ?? [] },
+    everyone: published ? 0 : await countRecipients(actor, team, ''),
+  };
 }
 
 /** The saved draft over the data as it is now: exactly what publishing would freeze. */
-export async function loadPreview(actor: Actor, team: TeamRef, month: string): Promise<{ snapshot: EditionSnapshot; version: number }> {
+export async function loadPreview(actor: Actor, team: TeamRef, month: string) {
   const draft = await getReviewDraft(actor, team, month);
   if (!draft) throw new NotFoundError('Start the edition first.');
-  const content = await loadContent(db, team, month, draft.quotes.map((q) => q.quoteId));
-  return { snapshot: { title: draft.title, highlights: draft.highlights, asks: draft.asks, content }, version: draft.version };
+  const content = await loadContent(db, team, month, draft.quotes.map((q) => q.quoteId), { wins: draft.omittedWinIds, updates: draft.omittedUpdateIds });
+  const stale = await draftStaleness(draft, team);
+  const recipients = draft.status === 'PUBLISHED' ? 0 : await countRecipients(actor, team, draft.distribution);
+  return { snapshot: { title: draft.title, highlights: draft.highlights, asks: draft.asks, content }, version: draft.version, draft, values: draftValues(draft), stale, recipients, emailOn: smtpFromEnv() !== null };
 }

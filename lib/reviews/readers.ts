@@ -68,10 +68,11 @@ export async function readEdition(actor: Actor, slug: string, month: string) {
   });
   const latest = review?.revisions[0];
   if (!review || review.status !== 'PUBLISHED' || !latest) throw new NotFoundError('This edition has not been published.');
-  const [snapshot, mine, optOut] = await Promise.all([
+  const [snapshot, mine, optOut, addressOptOut] = await Promise.all([
     revisionSnapshot(review.id, latest.revision),
     db.reviewThanks.findUnique({ where: { reviewId_userId: { reviewId: review.id, userId: actor.id } }, select: { note: true, createdAt: true } }),
     db.reviewEmailOptOut.findUnique({ where: { userId_teamId: { userId: actor.id, teamId: team.id } }, select: { userId: true } }),
+    db.reviewEmailAddressOptOut.findUnique({ where: { teamId_email: { teamId: team.id, email: actor.email.toLowerCase() } }, select: { email: true } }),
   ]);
   return {
     id: review.id,
@@ -82,20 +83,35 @@ export async function readEdition(actor: Actor, slug: string, month: string) {
     revision: latest.revision,
     history: review.revisions.map((r) => ({ revision: r.revision, note: r.note, at: r.createdAt })),
     myThanks: mine,
-    optedOut: Boolean(optOut),
+    optedOut: Boolean(optOut ?? addressOptOut),
     readership: canSeeReadership(actor, team.id) ? await readershipFor(review.id, canManageTeam(actor, team.id)) : null,
     canModerate: canManageTeam(actor, team.id),
   };
 }
 
-/** A reader's first view of an edition counts them as a reader; later views change nothing. */
+/** Who wrote an edition: whoever published a revision of it or saved it last. */
+async function authorIds(reviewId: string): Promise<Set<string>> {
+  const [revisions, review] = await Promise.all([
+    db.reviewRevision.findMany({ where: { reviewId }, select: { publishedById: true } }),
+    db.review.findUnique({ where: { id: reviewId }, select: { updatedById: true } }),
+  ]);
+  return new Set([...revisions.map((r) => r.publishedById), review?.updatedById].filter((id): id is string => Boolean(id)));
+}
+
+/**
+ * A reader's first view of an edition counts them as a reader; later views change nothing. The
+ * edition's own authors checking their work are not readers.
+ */
 export async function recordEditionView(actor: Actor, edition: { id: string; team: { id: string } }): Promise<void> {
+  if ((await authorIds(edition.id)).has(actor.id)) return;
   await db.reviewView.createMany({ data: [{ reviewId: edition.id, userId: actor.id, teamId: edition.team.id }], skipDuplicates: true });
 }
 
 /** Unique readers, readers by team and by role, and the thanks notes (hidden ones only for managers). */
 export async function readershipFor(reviewId: string, includeHidden: boolean) {
-  const views = await db.reviewView.findMany({ where: { reviewId }, select: { user: { select: { role: true, team: { select: { name: true } } } } } });
+  // Views recorded before authors were left out are left out here too.
+  const authors = [...(await authorIds(reviewId))];
+  const views = await db.reviewView.findMany({ where: { reviewId, userId: { notIn: authors } }, select: { user: { select: { role: true, team: { select: { name: true } } } } } });
   const count = (keys: string[]) => [...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())].map(([label, n]) => ({ label, count: n })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   const thanks = await db.reviewThanks.findMany({
     where: { reviewId, ...(includeHidden ? {} : { hiddenAt: null }) },
@@ -146,7 +162,11 @@ export async function setEmailOptOut(actor: Actor, slug: string, optOut: boolean
   const team = await findTeamBySlug(slug);
   await db.$transaction(async (tx) => {
     if (optOut) await tx.reviewEmailOptOut.createMany({ data: [{ userId: actor.id, teamId: team.id }], skipDuplicates: true });
-    else await tx.reviewEmailOptOut.deleteMany({ where: { userId: actor.id, teamId: team.id } });
+    else {
+      await tx.reviewEmailOptOut.deleteMany({ where: { userId: actor.id, teamId: team.id } });
+      // An unsubscribe from an email's link is stored by address: signing in and asking again undoes it.
+      await tx.reviewEmailAddressOptOut.deleteMany({ where: { teamId: team.id, email: actor.email.toLowerCase() } });
+    }
     await recordAudit(tx, { actor, action: optOut ? 'review.email.opt_out' : 'review.email.opt_in', entityType: 'Team', entityId: team.id });
   });
   return team;

@@ -5,7 +5,8 @@ import type { Actor } from '../authz';
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
 import { currentMonth, monthLabel, addMonths } from '../figures/month';
 import { assertCanManageTeam, type TeamRef } from '../team-access';
-import { suggestAsks, suggestHighlights, type EditionSnapshot } from './content';
+import { makeBasis, parseBasis, rewriteBlocks, textStaleness, type FactChange } from './basis';
+import { suggestAskBlocks, suggestHighlightBlocks, type EditionSnapshot } from './content';
 import { listMonthQuotes, loadContent } from './load';
 import type { ReviewFields } from './schemas';
 
@@ -22,6 +23,10 @@ const draftSelect = {
   status: true,
   version: true,
   publishedAt: true,
+  textBasis: true,
+  textConfirmedDigest: true,
+  omittedWinIds: true,
+  omittedUpdateIds: true,
   updatedAt: true,
   updatedBy: { select: { name: true } },
   quotes: { select: { quoteId: true }, orderBy: { position: 'asc' } },
@@ -37,6 +42,19 @@ export function draftValues(review: ReviewDraft): Record<string, string> {
     values[`order:${q.quoteId}`] = String(i + 1);
   });
   return values;
+}
+
+/** The wins and project updates to leave out: the saved choice unless the form made one. */
+const omissions = (review: ReviewDraft, fields: ReviewFields) => ({ wins: fields.omitWins ?? review.omittedWinIds, updates: fields.omitUpdates ?? review.omittedUpdateIds });
+
+/**
+ * Publishing text written from figures that have since changed is refused until the leader
+ * rewrites the generated parts or says the text stands; `changes` says what moved.
+ */
+export class StaleTextError extends ConflictError {
+  constructor(readonly changes: FactChange[]) {
+    super(`The figures changed since the story was written (${changes.length} change${changes.length === 1 ? '' : 's'}, shown above the story). Rewrite the parts written from the figures, or confirm that the text stands, then publish. Nothing was published.`);
+  }
 }
 
 export class ReviewConflictError extends ConflictError {
@@ -69,11 +87,14 @@ export async function startReview(actor: Actor, team: TeamRef, month: string): P
   const previousThanks = await thanksFor(db, team.id, addMonths(month, -1));
   // The distribution list carries over from the team's latest edition: leaders set it once.
   const earlier = await db.review.findFirst({ where: { teamId: team.id, month: { lt: month } }, orderBy: { month: 'desc' }, select: { distribution: true } });
-  const data = { title: `${team.name}: ${monthLabel(month)}`, highlights: suggestHighlights(content, previousThanks), asks: suggestAsks(content), distribution: earlier?.distribution ?? '' };
+  const blocks = { highlights: suggestHighlightBlocks(content, previousThanks), asks: suggestAskBlocks(content) };
+  const data = { title: `${team.name}: ${monthLabel(month)}`, highlights: blocks.highlights.map((b) => b.text).join('\n\n'), asks: blocks.asks.map((b) => b.text).join('\n'), distribution: earlier?.distribution ?? '' };
+  // What the generated text was written from travels with it, so a later change of figures shows.
+  const textBasis = JSON.parse(JSON.stringify(makeBasis(content, blocks.highlights, blocks.asks))) as Prisma.InputJsonValue;
   try {
     return await db.$transaction(async (tx) => {
       const review = await tx.review.create({
-        data: { teamId: team.id, month, ...data, updatedById: actor.id, quotes: { createMany: { data: featured.map((quoteId, position) => ({ quoteId, position })) } } },
+        data: { teamId: team.id, month, ...data, textBasis, updatedById: actor.id, quotes: { createMany: { data: featured.map((quoteId, position) => ({ quoteId, position })) } } },
         select: draftSelect,
       });
       await recordAudit(tx, { actor, action: 'review.start', entityType: 'Review', entityId: review.id, after: { month, ...data, featured } });
@@ -101,14 +122,26 @@ export async function listTeamReviews(actor: Actor, team: TeamRef) {
   });
 }
 
+type TextChoice = { textBasis?: Prisma.InputJsonValue; textConfirmedDigest?: string | null };
+
 /** Writes the draft's fields if nobody saved since `fields.version`; returns the new version. */
-async function writeDraftTx(tx: Tx, actor: Actor, review: ReviewDraft, fields: ReviewFields): Promise<number> {
+async function writeDraftTx(tx: Tx, actor: Actor, review: ReviewDraft, fields: ReviewFields, text: TextChoice = {}): Promise<number> {
   const allowed = new Set((await listMonthQuotes(tx, review.teamId, review.month)).map((q) => q.id));
   const unknown = fields.featured.filter((id) => !allowed.has(id));
   if (unknown.length) throw new ValidationError({ featured: ['Feature only approved quotes of this team and month.'] });
   const updated = await tx.review.updateMany({
     where: { id: review.id, version: fields.version },
-    data: { title: fields.title, highlights: fields.highlights, asks: fields.asks, distribution: fields.distribution, version: { increment: 1 }, updatedById: actor.id },
+    data: {
+      title: fields.title,
+      highlights: fields.highlights,
+      asks: fields.asks,
+      distribution: fields.distribution,
+      omittedWinIds: omissions(review, fields).wins,
+      omittedUpdateIds: omissions(review, fields).updates,
+      ...text,
+      version: { increment: 1 },
+      updatedById: actor.id,
+    },
   });
   if (updated.count !== 1) {
     const latest = await tx.review.findUniqueOrThrow({ where: { id: review.id }, select: draftSelect });
@@ -125,7 +158,7 @@ async function writeDraftTx(tx: Tx, actor: Actor, review: ReviewDraft, fields: R
     entityType: 'Review',
     entityId: review.id,
     before: { version: review.version, title: review.title, highlights: review.highlights, asks: review.asks, featured: review.quotes.map((q) => q.quoteId) },
-    after: { version: fields.version + 1, title: fields.title, highlights: fields.highlights, asks: fields.asks, featured: fields.featured },
+    after: { version: fields.version + 1, title: fields.title, highlights: fields.highlights, asks: fields.asks, featured: fields.featured, omitted: omissions(review, fields), ...('textConfirmedDigest' in text ? { textConfirmedDigest: text.textConfirmedDigest } : {}), ...(text.textBasis ? { textRewritten: true } : {}) },
   });
   return fields.version + 1;
 }
@@ -144,6 +177,42 @@ export async function saveReview(actor: Actor, team: TeamRef, month: string, fie
 }
 
 /**
+ * Rewrites the parts of the story and asks still exactly as generated from today's figures, keeping
+ * every paragraph the leader wrote or edited, and saves; the text is then tied to today's figures.
+ */
+export async function rewriteReviewText(actor: Actor, team: TeamRef, month: string, fields: ReviewFields): Promise<{ version: number; highlights: string; asks: string }> {
+  const review = await loadForWrite(actor, team, month);
+  return db.$transaction(async (tx) => {
+    const content = await loadContent(tx, team, month, fields.featured, omissions(review, fields));
+    const previousThanks = await thanksFor(tx, team.id, addMonths(month, -1));
+    const fresh = { highlights: suggestHighlightBlocks(content, previousThanks), asks: suggestAskBlocks(content) };
+    const old = parseBasis(review.textBasis) ?? { highlights: [], asks: [] };
+    const highlights = rewriteBlocks(fields.highlights, old.highlights, fresh.highlights, 'paragraph');
+    const asks = rewriteBlocks(fields.asks, old.asks, fresh.asks, 'line');
+    const textBasis = JSON.parse(JSON.stringify(makeBasis(content, fresh.highlights, fresh.asks))) as Prisma.InputJsonValue;
+    const version = await writeDraftTx(tx, actor, review, { ...fields, highlights: highlights || fields.highlights, asks }, { textBasis, textConfirmedDigest: null });
+    return { version, highlights: highlights || fields.highlights, asks };
+  });
+}
+
+/** The leader read what changed and says the text stands with today's figures; saved with it. */
+export async function confirmReviewText(actor: Actor, team: TeamRef, month: string, fields: ReviewFields): Promise<{ version: number }> {
+  const review = await loadForWrite(actor, team, month);
+  return db.$transaction(async (tx) => {
+    const content = await loadContent(tx, team, month, fields.featured, omissions(review, fields));
+    const basis = makeBasis(content, [], []);
+    const version = await writeDraftTx(tx, actor, review, fields, { textConfirmedDigest: basis.digest });
+    return { version };
+  });
+}
+
+/** What changed under the saved draft's generated text, for the composer; null when nothing did. */
+export async function draftStaleness(review: ReviewDraft, team: TeamRef): Promise<FactChange[] | null> {
+  const content = await loadContent(db, team, review.month, [], { wins: review.omittedWinIds, updates: review.omittedUpdateIds });
+  return textStaleness(review.textBasis, review.textConfirmedDigest, review.highlights, review.asks, content);
+}
+
+/**
  * Saves what the leader sees and publishes it in one transaction with its audit event: the
  * content is frozen into a new revision (so a later figures correction cannot change it), and the
  * first publish queues one outbox row for the email, sent after the commit.
@@ -155,7 +224,10 @@ export async function publishReview(actor: Actor, team: TeamRef, month: string, 
     const version = await writeDraftTx(tx, actor, review, fields);
     const last = await tx.reviewRevision.findFirst({ where: { reviewId: review.id }, orderBy: { revision: 'desc' }, select: { revision: true } });
     const revision = (last?.revision ?? 0) + 1;
-    const content = await loadContent(tx, team, month, fields.featured);
+    const content = await loadContent(tx, team, month, fields.featured, omissions(review, fields));
+    // Read inside the transaction that publishes: figures saved a moment ago count.
+    const stale = textStaleness(review.textBasis, review.textConfirmedDigest, fields.highlights, fields.asks, content);
+    if (stale) throw new StaleTextError(stale);
     const snapshot: EditionSnapshot = { title: fields.title, highlights: fields.highlights, asks: fields.asks, content };
     await tx.reviewRevision.create({
       data: { teamId: team.id, reviewId: review.id, revision, note: revision === 1 ? null : note, snapshot: JSON.parse(JSON.stringify(snapshot)) as Prisma.InputJsonValue, publishedById: actor.id },

@@ -29,15 +29,17 @@ export const distributionSchema = z
 export const reviewFieldsSchema = z.object({
   version: z.coerce.number().int().min(1),
   title: z.string().trim().min(1, 'Give the edition a title.').max(160, 'Keep the title under 160 characters.'),
-  highlights: z.string().trim().min(1, 'Write the story of the month.').max(10_000, 'Keep the highlights under 10,000 characters.'),
-  asks: z.string().trim().max(4000, 'Keep the asks under 4,000 characters.').default(''),
+  // Stored with the line breaks the generated text has (browsers send CRLF).
+  highlights: z.string().trim().min(1, 'Write the story of the month.').max(10_000, 'Keep the highlights under 10,000 characters.').transform((t) => t.replace(/\r\n?/g, '\n')),
+  asks: z.string().trim().max(4000, 'Keep the asks under 4,000 characters.').default('').transform((t) => t.replace(/\r\n?/g, '\n')),
   distribution: distributionSchema,
 });
 
-export type ReviewFields = z.output<typeof reviewFieldsSchema> & { featured: string[] };
+/** `omitWins`/`omitUpdates` undefined: the form did not offer the choice, so the saved one stands. */
+export type ReviewFields = z.output<typeof reviewFieldsSchema> & { featured: string[]; omitWins?: string[] | undefined; omitUpdates?: string[] | undefined };
 
 export const saveReviewSchema = teamMonthSchema.extend(reviewFieldsSchema.shape).extend({
-  intent: z.enum(['save', 'publish']).default('save'),
+  intent: z.enum(['save', 'publish', 'rewrite', 'confirm', 'test']).default('save'),
   note: z.string().trim().max(500, 'Keep the note under 500 characters.').default(''),
 });
 
@@ -67,3 +69,28 @@ export const thanksSchema = z.object({
 export const hideThanksSchema = z.object({ thanksId: z.string().min(1).max(40) });
 export const optOutSchema = z.object({ team: z.string().trim().min(1).max(80), optOut: z.enum(['yes', 'no']) });
 export const retryEmailSchema = z.object({ emailId: z.string().min(1).max(40) });
+
+const ids = (value: FormDataEntryValue | null) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => /^[A-Za-z0-9_-]{1,40}$/.test(v))
+        .slice(0, 500)
+    : [];
+
+/**
+ * The wins and project updates to leave out. The composer lists them all (`wins:all`,
+ * `updates:all`, comma-separated ids) and ticks the ones to show (`keepWin`/`keepUpdate`, a merged
+ * win's ids together); a form without the lists leaves the saved choice as it is (undefined).
+ */
+export function omissionsFrom(formData: FormData): { omitWins?: string[]; omitUpdates?: string[] } {
+  const pick = (all: string, keep: string) => {
+    if (!formData.has(all)) return undefined;
+    const kept = new Set(formData.getAll(keep).flatMap((v) => ids(v)));
+    return ids(formData.get(all)).filter((id) => !kept.has(id));
+  };
+  const omitWins = pick('wins:all', 'keepWin');
+  const omitUpdates = pick('updates:all', 'keepUpdate');
+  return { ...(omitWins ? { omitWins } : {}), ...(omitUpdates ? { omitUpdates } : {}) };
+}

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { TeamTabs } from '@/components/figures/team-tabs';
+import { FigureChanges } from '@/components/reviews/figure-changes';
 import { StartReviewForm } from '@/components/reviews/small-forms';
 import { PageHeader } from '@/components/ui/card';
 import { addMonths, currentMonth, monthLabel } from '@/lib/figures/month';
 import { managedTeamOrInterrupt } from '@/lib/figures/pages';
+import { listPublishedDrift } from '@/lib/reviews/drift';
 import { listTeamReviews } from '@/lib/reviews/reviews';
 import { requirePageActor } from '@/lib/session';
 import { formatDay } from '@/lib/stories/dates';
@@ -14,7 +16,8 @@ export const metadata: Metadata = { title: 'Monthly editions' };
 export default async function TeamReviewsPage({ params }: { params: Promise<{ team: string }> }) {
   const actor = await requirePageActor('ADMIN', 'LEADER');
   const team = await managedTeamOrInterrupt(actor, (await params).team);
-  const reviews = await listTeamReviews(actor, team);
+  const [reviews, drifts] = await Promise.all([listTeamReviews(actor, team), listPublishedDrift(actor, [team.id])]);
+  const driftOf = new Map(drifts.map((d) => [d.reviewId, d]));
   const started = new Set(reviews.map((r) => r.month));
   // The latest complete month first: an edition tells a finished month's story.
   const months = Array.from({ length: 13 }, (_, i) => addMonths(currentMonth(), -1 - i)).filter((m) => !started.has(m));
@@ -49,6 +52,14 @@ export default async function TeamReviewsPage({ params }: { params: Promise<{ te
                 <td className="px-4 py-2">{r.title}</td>
                 <td className="px-4 py-2">
                   {r.status === 'PUBLISHED' ? `Published ${r.publishedAt ? formatDay(r.publishedAt) : ''}${r._count.revisions > 1 ? `, ${r._count.revisions - 1} correction${r._count.revisions > 2 ? 's' : ''}` : ''}` : `Draft, version ${r.version}`}
+                  {driftOf.has(r.id) ? (
+                    <div className="mt-1 rounded-md bg-warning-surface px-2 py-1 text-warning ring-1 ring-warning-line" data-testid="edition-drift">
+                      <Link href={`/manage/${team.slug}/reviews/${r.month}#correction`} className="text-xs font-semibold underline">
+                        Figures changed since publishing: publish a correction
+                      </Link>
+                      <FigureChanges changes={driftOf.get(r.id)!.changes} />
+                    </div>
+                  ) : null}
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums">{r._count.views}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{r._count.thanks}</td>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TeamTabs } from '@/components/figures/team-tabs';
+import { FigureChanges } from '@/components/reviews/figure-changes';
 import { ReviewForm } from '@/components/reviews/review-form';
 import { ReadershipPanel } from '@/components/reviews/readership-panel';
 import { RetryEmailForm } from '@/components/reviews/small-forms';
@@ -24,7 +25,7 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
   if (!MONTH_RE.test(month)) notFound();
   const composer = await loadComposer(actor, team, month);
   if (!composer) notFound();
-  const { draft, values, quotes, emails, emailOn, readership } = composer;
+  const { draft, values, quotes, emails, emailOn, readership, events, omitted, stale, drift, generated, everyone } = composer;
   const published = draft.status === 'PUBLISHED';
   return (
     <>
@@ -45,13 +46,31 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
         }
       />
       <TeamTabs slug={team.slug} current="/reviews" />
+      {drift ? (
+        <section aria-labelledby="drift-title" className="mb-6 rounded-lg bg-warning-surface p-4 text-warning ring-1 ring-warning-line" data-testid="edition-drift">
+          <h2 id="drift-title" className="font-semibold">Figures changed since publishing</h2>
+          <p className="mt-1 text-sm">Readers still see revision {drift.revision} with the figures as they were. To show them today’s, publish a correction: the note below is written from these differences.</p>
+          <FigureChanges changes={drift.changes} shown={6} />
+          <a href="#correction" className="mt-2 inline-block text-sm font-semibold underline">
+            Go to the correction note
+          </a>
+        </section>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <ReviewForm
           team={team.slug}
           month={month}
+          monthLabel={monthLabel(month)}
           published={published}
           values={values}
           quotes={quotes.map((q) => ({ id: q.id, text: q.pullQuote ?? q.text, cite: q.cite, receivedOn: q.receivedOn }))}
+          wins={events.wins.map((w) => ({ ids: w.ids, title: w.title, detail: `${w.occurredOn}${w.credited.length ? `, ${w.credited.map((c) => c.name).join(', ')}` : ''}${w.ids.length > 1 ? ` (entered ${w.ids.length} times, shown once)` : ''}` }))}
+          updates={events.updates.map((u) => ({ ids: [u.id], title: u.projectName, detail: `${u.postedOn}, ${u.author}: ${u.body.slice(0, 80)}${u.body.length > 80 ? '…' : ''}` }))}
+          omitted={[...omitted]}
+          stale={stale}
+          generated={generated}
+          emailOn={emailOn}
+          everyone={everyone}
         />
         <div className="space-y-6">
           <Card title="Email">

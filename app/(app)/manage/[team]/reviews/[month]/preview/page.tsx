@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EditionView } from '@/components/reviews/edition-view';
+import { PreviewPublish } from '@/components/reviews/preview-publish';
 import { NotFoundError } from '@/lib/errors';
-import { MONTH_RE } from '@/lib/figures/month';
+import { MONTH_RE, monthLabel } from '@/lib/figures/month';
 import { managedTeamOrInterrupt } from '@/lib/figures/pages';
 import { loadPreview } from '@/lib/reviews/pages';
 import { requirePageActor } from '@/lib/session';
@@ -23,12 +24,17 @@ export default async function PreviewPage({ params }: { params: Promise<{ team: 
     <EditionView
       snapshot={preview.snapshot}
       banner={
-        <p className="no-print mb-6 rounded-md bg-accent-surface px-3 py-2 text-sm text-accent-strong ring-1 ring-accent-line/25" role="note">
-          Preview of the saved draft (version {preview.version}) with today’s figures: this is exactly what readers will see once you publish.{' '}
-          <Link href={`/manage/${team.slug}/reviews/${month}`} className="font-semibold underline">
-            Back to the composer
-          </Link>
-        </p>
+        <div className="no-print mb-6 space-y-3 rounded-md bg-accent-surface px-3 py-2 text-sm text-accent-strong ring-1 ring-accent-line/25">
+          <p role="note">
+            Preview of the saved draft (version {preview.version}) with today’s figures: this is exactly what readers will see once you publish.{' '}
+            <Link href={`/manage/${team.slug}/reviews/${month}`} className="font-semibold underline">
+              Back to the composer
+            </Link>
+          </p>
+          {preview.draft.status === 'DRAFT' ? (
+            <PreviewPublish team={team.slug} month={month} monthLabel={monthLabel(month)} values={preview.values} emailOn={preview.emailOn} recipients={preview.recipients} distribution={preview.draft.distribution} stale={Boolean(preview.stale)} />
+          ) : null}
+        </div>
       }
     />
   );

@@ -1,0 +1,195 @@
+// The edition never contradicts itself: text tied to its figures, corrections offered when figures
+// move under a published edition, publishing that names its recipients, and email done right.
+import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
+import { SMTPServer } from 'smtp-server';
+import { makeUser } from '../prisma/factories';
+import { startAppServer } from './fixtures/app-server';
+import { changePhoneVolume, monthLabel, monthsAgo, seededTeam } from './fixtures/editions';
+import { expect, signIn, test } from './fixtures';
+
+/** With E2E_SHOTS=dir, pages are photographed (desktop, phone, dark) for a person to look at. */
+async function shoot(page: Page, name: string) {
+  const dir = process.env.E2E_SHOTS;
+  if (!dir) return;
+  const size = page.viewportSize();
+  await page.screenshot({ path: `${dir}/${name}-desktop.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${dir}/${name}-phone.png`, fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${dir}/${name}-dark.png`, fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
+  if (size) await page.setViewportSize(size);
+}
+
+test('figures that change under a draft are shown and block publishing until the text is rewritten; a change under the published edition asks for a correction', async ({ page, db, signInAs }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const month = monthsAgo(1);
+  const team = await seededTeam(db, month, monthsAgo(2));
+  const leader = await signInAs('LEADER', { teamId: team.id });
+  await page.goto(`/manage/${team.slug}/reviews`);
+  await page.getByLabel('Month').selectOption(month);
+  await page.getByRole('button', { name: 'Start the edition' }).click();
+  const story = page.getByLabel('Highlights: the story of the month');
+  await expect(story).toHaveValue(/\*\*1,334 contacts\*\*/);
+  await expect(page.getByTestId('stale-text')).toHaveCount(0);
+  // The leader adds a sentence of their own; the generated paragraphs stay marked.
+  const mine = 'The storm week was hard and the team was brilliant.';
+  await story.fill(`${await story.inputValue()}\n\n${mine}`);
+  await expect(page.getByTestId('blocks-highlights').getByText('yours')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved (version 2)');
+
+  // An import changes the month's figures after the story was written.
+  await changePhoneVolume(db, team.id, month, 4000);
+  await page.reload();
+  const stale = page.getByTestId('stale-text');
+  await expect(stale).toContainText('The figures changed since the story was written');
+  await expect(stale).toContainText('Contacts received');
+  await expect(stale).toContainText('1,334');
+  await expect(stale).toContainText('4,100');
+  await shoot(page, 'composer-stale');
+
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await shoot(page, 'publish-confirmation');
+  await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByRole('status')).toContainText('Nothing was published');
+  expect(await db.reviewRevision.count({ where: { teamId: team.id } })).toBe(0);
+
+  await page.getByRole('button', { name: 'Rewrite the parts from the figures' }).click();
+  await expect(page.getByRole('status')).toContainText('your own sentences are unchanged');
+  await expect(page.getByTestId('stale-text')).toHaveCount(0);
+  await expect(story).toHaveValue(/\*\*4,100 contacts\*\*/);
+  await expect(story).toHaveValue(new RegExp(mine));
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByRole('status')).toContainText('Published');
+
+  // The author's own visit is not a reader.
+  await page.goto(`/reviews/${team.slug}/${month}`);
+  await page.reload();
+  await expect(page.getByTestId('readership')).toContainText('0 unique readers');
+
+  // Figures change again under the published edition: the dashboard and the editions list say so.
+  await changePhoneVolume(db, team.id, month, 3000);
+  await page.goto('/');
+  const needs = page.getByTestId('needs-drift');
+  await expect(needs).toContainText(`figures changed since publishing the ${monthLabel(month)} edition`);
+  await expect(needs).toContainText('4,100');
+  await expect(needs).toContainText('3,100');
+  await shoot(page, 'dashboard-needs-drift');
+  await page.goto(`/manage/${team.slug}/reviews`);
+  await expect(page.getByTestId('edition-drift')).toContainText('Figures changed since publishing');
+  await shoot(page, 'editions-list-drift');
+  await page.getByRole('link', { name: /Figures changed since publishing/ }).click();
+  await expect(page.getByLabel(/Correction note/)).toHaveValue(/Figures corrected: .*4,100 → 3,100/);
+  // The story still says 4,100: the correction waits for the text too.
+  await page.getByRole('button', { name: 'Rewrite the parts from the figures' }).click();
+  await expect(story).toHaveValue(/\*\*3,100 contacts\*\*/);
+  await page.getByRole('button', { name: 'Publish correction…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Publish correction' }).click();
+  await expect(page.getByRole('status')).toContainText('revision 2');
+  await page.goto(`/manage/${team.slug}/reviews`);
+  await expect(page.getByTestId('edition-drift')).toHaveCount(0);
+  expect(leader.teamId).toBe(team.id);
+});
+
+test('email: a test to oneself, a confirmation naming the recipients, RFC 8058 one-click unsubscribe without a session that stops the next edition', async ({ db, browser, playwright }) => {
+  test.setTimeout(120_000);
+  const messages: { to: string[]; raw: string }[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  const app = await startAppServer({ DATABASE_URL: process.env.E2E_DATABASE_URL!, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), MAIL_FROM: 'Service Review <review@example.test>', PUBLIC_URL: 'https://review.example.com' });
+  try {
+    const month = monthsAgo(1);
+    const team = await seededTeam(db, month, monthsAgo(2));
+    const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
+    const list = [`finance-${team.slug}@example.test`, `ops-${team.slug}@example.test`];
+    const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, leader.email);
+    await page.goto(`/manage/${team.slug}/reviews`);
+    await page.getByLabel('Month').selectOption(month);
+    await page.getByRole('button', { name: 'Start the edition' }).click();
+    await page.getByLabel('Email distribution list (optional)').fill(list.join('\n'));
+
+    await page.getByRole('button', { name: 'Send me a test email' }).click();
+    await expect(page.getByRole('status')).toContainText(`sent a test email of the draft to ${leader.email}`);
+    await expect.poll(() => messages.filter((m) => m.to.includes(leader.email)).length).toBe(1);
+    expect(messages.filter((m) => list.some((a) => m.to.includes(a)))).toHaveLength(0);
+
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    await expect(page.getByTestId('publish-recipients')).toContainText('It emails the 2 people on your distribution list');
+    await shoot(page, 'publish-confirmation-email');
+    await page.getByRole('dialog').getByRole('button', { name: 'Publish and email 2 people' }).click();
+    await expect(page.getByRole('status')).toContainText('Published');
+    await expect.poll(() => messages.filter((m) => list.some((a) => m.to.includes(a))).length, { timeout: 15_000 }).toBe(2);
+
+    const finance = messages.find((m) => m.to.includes(list[0]!))!;
+    const headers = finance.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+    expect(headers).toMatch(new RegExp(`^To: ${list[0]!.replace(/[.]/g, '\\.')}$`, 'mi'));
+    expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    const oneClick = /^List-Unsubscribe: <(https:\/\/review\.example\.com\/api\/unsubscribe\/[^>]+)>$/m.exec(headers)?.[1];
+    expect(oneClick).toBeTruthy();
+    const body = finance.raw.replace(/=\r?\n/g, '');
+    expect(body).toContain('To stop');
+    expect(body).toContain(`https://review.example.com/reviews/${team.slug}/${month}`);
+    expect(body).toContain('The refund arrived while we were still talking.');
+    expect(body).not.toMatch(/Hidden Harriet|Secret Corp/);
+    // Marked sent once the SMTP server accepted every copy.
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByTestId('email-status')).toContainText('Sent', { timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
+
+    // A mail client's one-click POST: no cookie, no session, straight to the app.
+    const anonymous = await playwright.request.newContext({ baseURL: app.url });
+    const res = await anonymous.post(new URL(oneClick!).pathname, { form: { 'List-Unsubscribe': 'One-Click' }, maxRedirects: 0 });
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain(`Unsubscribed from ${team.name}`);
+    // The page people open from the link works without signing in too.
+    const opened = await anonymous.get(new URL(oneClick!).pathname.replace('/api/unsubscribe/', '/unsubscribe/'), { maxRedirects: 0 });
+    expect(opened.status()).toBe(200);
+    expect(await opened.text()).toContain('already gets none of');
+    await anonymous.dispose();
+
+    // A correction is not emailed again.
+    await page.getByLabel(/Correction note/).fill('Wording fixed.');
+    await page.getByRole('button', { name: 'Publish correction…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Publish correction' }).click();
+    await expect(page.getByRole('status')).toContainText('revision 2');
+    expect(messages.filter((m) => list.some((a) => m.to.includes(a)))).toHaveLength(2);
+
+    // The next edition goes to the list minus the address that unsubscribed.
+    const next = monthsAgo(2);
+    await page.goto(`/manage/${team.slug}/reviews`);
+    await page.getByLabel('Month').selectOption(next);
+    await page.getByRole('button', { name: 'Start the edition' }).click();
+    await expect(page.getByLabel('Email distribution list (optional)')).toHaveValue(list.join('\n'));
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /Publish/ }).click();
+    await expect(page.getByRole('status')).toContainText('Published');
+    await expect.poll(() => messages.filter((m) => m.to.includes(list[1]!)).length, { timeout: 15_000 }).toBe(2);
+    expect(messages.filter((m) => m.to.includes(list[0]!))).toHaveLength(1);
+    await context.close();
+  } finally {
+    await app.stop();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  }
+});
