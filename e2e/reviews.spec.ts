@@ -46,8 +46,8 @@ test('a leader composes and publishes; a colleague reads it from the archive and
   await page.getByLabel('Month').selectOption(month);
   await page.getByRole('button', { name: 'Start the edition' }).click();
   await expect(page).toHaveURL(new RegExp(`/manage/${team.slug}/reviews/${month}$`));
-  // Pre-filled from the data: total 1,334 contacts, +21.3% on last month; the quote featured.
-  await expect(page.getByLabel('Highlights: the story of the month')).toHaveValue(/\*\*1,334 contacts\*\*, \+21\.3% on/);
+  // Pre-filled from the data: total 1,334 contacts, +21.3 % on last month; the quote featured.
+  await expect(page.getByLabel('Highlights: the story of the month')).toHaveValue(/\*\*1,334 contacts\*\*, \+21\.3 % on/);
   await expect(page.getByLabel(/The refund arrived/)).toBeChecked();
   const title = `Our month ${team.slug}`;
   await page.getByLabel('Title').fill(title);
