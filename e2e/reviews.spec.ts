@@ -72,7 +72,7 @@ test('a leader composes and publishes; a colleague reads it from the archive and
   await expect(reader.getByText(`${team.name} · ${monthLabel(month)}`)).toBeVisible();
   const total = reader.getByTestId('headline').filter({ hasText: 'Contacts received' });
   await expect(total).toContainText('1,334');
-  await expect(total).toContainText('+21.3%');
+  await expect(total).toContainText('+21.3 %');
   await expect(reader.getByTestId('headline').filter({ hasText: 'CSAT' })).toContainText('Meets target 90%');
   await expect(reader.getByTestId('edition-quote')).toContainText('A customer');
   await expect(reader.locator('body')).not.toContainText('Hidden Harriet');
