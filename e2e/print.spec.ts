@@ -25,6 +25,9 @@ async function expectPrintComplete(page: Page, minCharts: number) {
   for (const summary of await page.locator('details.chart-details > summary').all()) await expect(summary).toBeHidden();
 }
 
+// Making a PDF of a dozen charts and their tables takes seconds, more on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 test('an edition printed straight after opening draws every chart and prints every table', async ({ page, signInAs }) => {
   await signInAs('COLLEAGUE');
   await page.goto(`/reviews/customer-care/${addMonths(currentMonth(), -2)}`);

@@ -14,6 +14,7 @@ const BAND_CLASSES = [
   ['@min-[440px]:inline', '@min-[440px]:hidden'],
   ['@min-[600px]:inline', '@min-[600px]:hidden'],
   ['@min-[760px]:inline', '@min-[760px]:hidden'],
+  ['@min-[840px]:inline', '@min-[840px]:hidden'],
 ] as const;
 const bandClass = (bands: boolean[]) => bands.map((shown, b) => BAND_CLASSES[b]![shown ? 0 : 1]).join(' ');
 

@@ -81,7 +81,7 @@ describe('month labels', () => {
   });
 
   it('labels a single month', () => {
-    expect(xLabelBands(1)).toEqual([[true, true, true, true]]);
+    expect(xLabelBands(1)).toEqual([LABEL_BANDS.map(() => true)]);
   });
 });
 

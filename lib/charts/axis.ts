@@ -94,7 +94,7 @@ export function chooseValueAxis(values: (number | null | undefined)[], options: 
  * Band n applies from `LABEL_BANDS[n]` up to the next; CSS container queries switch between them,
  * so a server-drawn chart thins its labels at any width without measuring anything.
  */
-export const LABEL_BANDS = [0, 440, 600, 760] as const;
+export const LABEL_BANDS = [0, 440, 600, 760, 840] as const;
 /** Space the axis gutters take from the container (left labels + right padding). */
 export const GUTTERS_PX = 72;
 /** Steps between labelled months that read naturally: every month, 2, 3, 4, 6 months, yearly… */
