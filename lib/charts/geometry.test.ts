@@ -38,7 +38,7 @@ describe('chart geometry', () => {
     expect(g.paths[0]!.dots).toHaveLength(1);
     expect(g.xLabels).toHaveLength(1);
     expect(g.xLabels[0]!.xPct).toBe(50);
-    expect(g.columns[0]!.lines).toEqual(['2021-01', 'First response time: 42']);
+    expect(g.columns[0]!.lines).toEqual(['2021-01', 'First response time: 42 minutes']);
   });
 
   it('breaks the line at a month without figures instead of dropping to zero', () => {
@@ -51,7 +51,7 @@ describe('chart geometry', () => {
     const g = chartGeometry(kpiChart([88, 92.5], 90, true));
     expect(g.columns[1]!.lines).toContain('First response time: 92.5% (+4.5 pts)');
     const minutes = chartGeometry(kpiChart([50, 45], 60));
-    expect(minutes.columns[1]!.lines).toContain('First response time: 45 (−10.0 %)');
+    expect(minutes.columns[1]!.lines).toContain('First response time: 45 minutes (−10.0 %)');
     // The table and CSV spell the same change.
     expect(chartTable(kpiChart([88, 92.5], 90, true)).rows[1]!.at(-1)).toBe('+4.5 pts');
   });

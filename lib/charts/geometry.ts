@@ -73,6 +73,8 @@ export function chartGeometry(spec: ChartSpec): Geometry {
   const series = spec.series.filter((s) => s.key !== 'Target');
   const stacked = spec.kind === 'stacked-bar' || spec.kind === 'stacked-area';
   const target = spec.target ?? null;
+  // Durations name their unit in the tooltip and the target label (the ticks do not).
+  const timeUnit = spec.unit === 'minutes' || spec.unit === 'seconds';
 
   // Stacks: each month's running totals, so the axis covers the tallest stack.
   const tops = rows.map((r) => {
@@ -124,8 +126,7 @@ export function chartGeometry(spec: ChartSpec): Geometry {
       ? null
       : {
           y: r1(y(target)),
-          // "Target 60 minutes", "Target 90%": the target names its unit (the ticks do not).
-          label: `Target ${formatValue(target, spec)}${spec.unit === 'minutes' || spec.unit === 'seconds' ? ` ${spec.unit}` : ''}`,
+          label: `Target ${formatValue(target, spec)}${timeUnit ? ` ${spec.unit}` : ''}`,
           place: placeTargetLabel(
             rows.map((r) => {
               const vs = series.map((s) => num(r[s.key])).filter((v): v is number => v !== null);
@@ -152,7 +153,7 @@ export function chartGeometry(spec: ChartSpec): Geometry {
       // The change on the month before, by the one rule (points for percentages); the
       // year-on-year chart's months are calendar months of two years, so it has none.
       const change = spec.kind === 'yoy' || !prev ? null : describeChange(v, num(prev[s.key]), { percent: Boolean(spec.percent), direction: stacked ? null : (spec.direction ?? null) });
-      lines.push(`${s.label}: ${formatValue(v, spec)}${change && change.amount !== null ? ` (${change.text})` : ''}`);
+      lines.push(`${s.label}: ${formatValue(v, spec)}${v !== null && timeUnit ? ` ${spec.unit}` : ''}${change && change.amount !== null ? ` (${change.text})` : ''}`);
     }
     if (target !== null) lines.push(`Target: ${formatValue(target, spec)}`);
     for (const a of byMonth.get(String(r[spec.xKey])) ?? []) lines.push(`${a.kind === 'win' ? '★' : '◆'} ${a.label}`);
