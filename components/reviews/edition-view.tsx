@@ -32,7 +32,7 @@ function Section({ title, children, id }: { title: string; children: ReactNode; 
 function ChangeText({ change }: { change: ChangeValue }) {
   const words = TONE_WORDS[change.tone];
   return (
-    <span className={`font-medium ${change.amount === null ? 'text-ink-subtle' : TONE_CLASS[change.tone]}`}>
+    <span className={`font-medium whitespace-nowrap ${change.amount === null ? 'text-ink-subtle' : TONE_CLASS[change.tone]}`}>
       {change.text}
       {words ? <span className="sr-only"> ({words})</span> : null}
     </span>
