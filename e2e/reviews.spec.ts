@@ -13,8 +13,8 @@ test('a leader composes and publishes; a colleague reads it from the archive and
   await page.getByLabel('Month').selectOption(month);
   await page.getByRole('button', { name: 'Start the edition' }).click();
   await expect(page).toHaveURL(new RegExp(`/manage/${team.slug}/reviews/${month}$`));
-  // Pre-filled from the data: total 1,334 contacts, +21.3% on last month; the quote featured.
-  await expect(page.getByLabel('Highlights: the story of the month')).toHaveValue(/\*\*1,334 contacts\*\*, \+21\.3% on/);
+  // Pre-filled from the data: total 1,334 contacts, +21.3 % on last month; the quote featured.
+  await expect(page.getByLabel('Highlights: the story of the month')).toHaveValue(/\*\*1,334 contacts\*\*, \+21\.3 % on/);
   await expect(page.getByLabel(/The refund arrived/)).toBeChecked();
   const title = `Our month ${team.slug}`;
   await page.getByLabel('Title').fill(title);
@@ -42,7 +42,7 @@ test('a leader composes and publishes; a colleague reads it from the archive and
   await expect(reader.getByText(`${team.name} · ${monthLabel(month)}`)).toBeVisible();
   const total = reader.getByTestId('headline').filter({ hasText: 'Contacts received' });
   await expect(total).toContainText('1,334');
-  await expect(total).toContainText('+21.3%');
+  await expect(total).toContainText('+21.3 %');
   await expect(reader.getByTestId('headline').filter({ hasText: 'CSAT' })).toContainText('Meets target 90%');
   await expect(reader.getByTestId('edition-quote')).toContainText('A customer');
   await expect(reader.locator('body')).not.toContainText('Hidden Harriet');

@@ -5,7 +5,7 @@ import { ChartBody } from './chart-body';
 /** A chart with what screen readers and number people need: caption, data table, CSV. */
 export function ChartCard({ spec, csvHref, extra }: { spec: ChartSpec; csvHref?: string; extra?: ReactNode }) {
   return (
-    <figure className="rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line print:break-inside-avoid" aria-labelledby={`${spec.id}-title`}>
+    <figure className="rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line break-inside-avoid" aria-labelledby={`${spec.id}-title`}>
       <figcaption className="mb-2">
         <h3 id={`${spec.id}-title`} className="text-base font-semibold text-ink">{spec.title}</h3>
         <p className="text-xs text-ink-subtle">{spec.description}</p>
@@ -13,7 +13,7 @@ export function ChartCard({ spec, csvHref, extra }: { spec: ChartSpec; csvHref?:
       <ChartBody spec={spec} />
       {extra}
       {csvHref ? (
-        <p className="mt-2 text-sm">
+        <p className="mt-2 text-sm print:hidden">
           <a href={csvHref} className="font-medium text-accent underline" download>
             Download CSV
           </a>

@@ -1,19 +1,18 @@
 import type { Change, Headline } from '@/lib/dashboard/headlines';
+import { headlineChange } from '@/lib/dashboard/headline-change';
 import { sparklinePath, type SparkPoint } from '@/lib/dashboard/sparkline';
+import { TONE_CLASS, TONE_WORDS } from '@/lib/change';
 
 import { formatNumber as fmt } from '@/lib/format';
 
-function ChangeLine({ label, change, headline }: { label: string; change: Change; headline: Headline }) {
-  if (change.delta === null) return <span className="block text-xs text-ink-subtle">{label}: no figure</span>;
-  const up = change.delta > 0;
-  const flat = change.delta === 0;
-  const good = headline.goodDirection === 0 || flat ? null : (up ? 1 : -1) === headline.goodDirection;
-  const tone = good === null ? 'text-ink-muted' : good ? 'text-success' : 'text-danger';
-  const amount = headline.unit === '%' ? `${fmt(Math.abs(change.delta), 1)} pts` : change.percent !== null ? `${fmt(Math.abs(change.percent), 1)}%` : fmt(Math.abs(change.delta), headline.decimals);
+function ChangeLine({ label, change: against, headline }: { label: string; change: Change; headline: Headline }) {
+  const change = headlineChange(headline, against);
+  if (change.amount === null) return <span className="block text-xs text-ink-subtle">{label}: no figure</span>;
+  const words = TONE_WORDS[change.tone];
   return (
-    <span className={`block text-xs ${tone}`}>
-      <span aria-hidden="true">{flat ? '→' : up ? '▲' : '▼'}</span> {flat ? 'same as' : `${up ? 'up' : 'down'} ${amount} on`} {label}
-      {good === null ? '' : good ? <span className="sr-only"> (better)</span> : <span className="sr-only"> (worse)</span>}
+    <span className={`block text-xs ${TONE_CLASS[change.tone]}`}>
+      <span aria-hidden="true">{change.trend === 'flat' ? '→' : change.trend === 'up' ? '▲' : '▼'}</span> {change.text} on {label}
+      {words ? <span className="sr-only"> ({words})</span> : null}
     </span>
   );
 }

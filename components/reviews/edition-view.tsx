@@ -5,7 +5,8 @@ import { PersonLinks } from '@/components/stories/person-links';
 import { PlainText } from '@/components/stories/plain-text';
 import { addMonths, monthLabel } from '@/lib/figures/month';
 import { CHANNEL_LABELS } from '@/lib/quotes/schemas';
-import { formatChange, formatMetric, percentChange, type EditionSnapshot, type KpiMetric, type Metric, type ShareRow } from '@/lib/reviews/content';
+import { TONE_CLASS, TONE_WORDS, type Change as ChangeValue } from '@/lib/change';
+import { countChange, formatMetric, metricChange, type EditionSnapshot, type KpiMetric, type Metric, type ShareRow } from '@/lib/reviews/content';
 import { formatDay, parseDay } from '@/lib/stories/dates';
 import type { QuoteChannel } from '@/lib/generated/prisma/enums';
 
@@ -27,13 +28,23 @@ function Section({ title, children, id }: { title: string; children: ReactNode; 
   );
 }
 
-function Change({ value, base, label }: { value: number | null; base: number | null; label: string }) {
-  const change = percentChange(value, base);
+/** A change as the one rule writes it, coloured by the KPI's direction (words for screen readers). */
+function ChangeText({ change }: { change: ChangeValue }) {
+  const words = TONE_WORDS[change.tone];
+  return (
+    <span className={`font-medium whitespace-nowrap ${change.amount === null ? 'text-ink-subtle' : TONE_CLASS[change.tone]}`}>
+      {change.text}
+      {words ? <span className="sr-only"> ({words})</span> : null}
+    </span>
+  );
+}
+
+function Change({ metric, against, label }: { metric: Metric; against: 'lastMonth' | 'lastYear'; label: string }) {
   return (
     <span className="block">
       <span className="sr-only">{label}: </span>
       <span aria-hidden="true">{label.replace('against ', 'vs ')} </span>
-      <span className={`font-medium ${change === null ? 'text-ink-subtle' : 'text-ink'}`}>{formatChange(change)}</span>
+      <ChangeText change={metricChange(metric, against)} />
     </span>
   );
 }
@@ -44,8 +55,8 @@ function Tile({ metric, unit, decimals = 0, kpi }: { metric: Metric; unit?: stri
       <dt className="text-sm font-medium text-ink-muted">{metric.label}</dt>
       <dd className="mt-1 text-2xl font-bold text-ink tabular-nums">{formatMetric(metric.value, unit, decimals)}</dd>
       <dd className="mt-1 text-xs text-ink-subtle">
-        <Change value={metric.value} base={metric.lastMonth} label="against last month" />
-        <Change value={metric.value} base={metric.lastYear} label="against last year" />
+        <Change metric={kpi ?? metric} against="lastMonth" label="against last month" />
+        <Change metric={kpi ?? metric} against="lastYear" label="against last year" />
         {kpi && kpi.target !== null ? (
           <span className={`mt-1 inline-block rounded px-1.5 py-0.5 font-semibold ${kpi.meetsTarget ? 'bg-success-surface text-success ring-1 ring-success-line' : 'bg-warning-surface text-warning ring-1 ring-warning-line'}`}>
             {kpi.meetsTarget ? 'Meets' : 'Misses'} target {formatMetric(kpi.target, kpi.unit, kpi.decimals)}
@@ -77,8 +88,12 @@ function ShareTable({ rows, caption, first }: { rows: ShareRow[]; caption: strin
               <th scope="row" className="px-3 py-1.5 text-left font-medium">{r.name}</th>
               <td className="px-3 py-1.5 text-right">{formatMetric(r.count)}</td>
               <td className="px-3 py-1.5 text-right">{formatMetric(r.share, '%', 1)}</td>
-              <td className="px-3 py-1.5 text-right">{formatChange(percentChange(r.count, r.lastMonth))}</td>
-              <td className="px-3 py-1.5 text-right">{formatChange(percentChange(r.count, r.lastYear))}</td>
+              <td className="px-3 py-1.5 text-right">
+                <ChangeText change={countChange(r.count, r.lastMonth)} />
+              </td>
+              <td className="px-3 py-1.5 text-right">
+                <ChangeText change={countChange(r.count, r.lastYear)} />
+              </td>
             </tr>
           ))}
         </tbody>

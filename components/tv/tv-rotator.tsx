@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { TvSlide } from '@/lib/dashboard/tv';
 import type { Headline } from '@/lib/dashboard/headlines';
+import { headlineChange } from '@/lib/dashboard/headline-change';
 import { sparklinePath } from '@/lib/dashboard/sparkline';
 import { formatNumber as fmt } from '@/lib/format';
 
@@ -10,8 +11,7 @@ const ROTATE_MS = 15_000;
 const REFRESH_MS = 5 * 60_000;
 
 function Tile({ h }: { h: Headline }) {
-  const delta = h.vsLastMonth.delta;
-  const good = delta === null || delta === 0 || h.goodDirection === 0 ? null : (delta > 0 ? 1 : -1) === h.goodDirection;
+  const change = headlineChange(h, h.vsLastMonth);
   return (
     <div className="rounded-2xl bg-slate-900 p-4 ring-1 ring-slate-700 md:p-6">
       <p className="text-lg text-slate-300 md:text-2xl">{h.label}</p>
@@ -25,9 +25,11 @@ function Tile({ h }: { h: Headline }) {
           {h.unit}
         </p>
       ) : null}
-      {delta !== null ? (
-        <p className={`mt-1 text-base md:text-2xl ${good === null ? 'text-slate-300' : good ? 'text-emerald-300' : 'text-rose-300'}`}>
-          {delta === 0 ? '→ same as last month' : `${delta > 0 ? '▲' : '▼'} ${h.vsLastMonth.percent !== null && h.unit !== '%' ? `${fmt(Math.abs(h.vsLastMonth.percent), 1)}%` : `${fmt(Math.abs(delta), h.decimals)}${h.unit === '%' ? ' pts' : ''}`} on last month`}
+      {change.amount !== null ? (
+        // The same words as the dashboard; the TV's own palette (it is always dark).
+        <p className={`mt-1 text-base md:text-2xl ${change.tone === 'better' ? 'text-emerald-300' : change.tone === 'worse' ? 'text-rose-300' : 'text-slate-300'}`}>
+          {change.trend === 'flat' ? '→' : change.trend === 'up' ? '▲' : '▼'} {change.text} on last month
+          {change.tone === 'neutral' ? null : <span className="sr-only"> ({change.tone})</span>}
         </p>
       ) : null}
     </div>

@@ -4,6 +4,7 @@
 import type { Catalog, MonthRecord } from '../figures/figures';
 import type { TextBlock } from './blocks';
 import { addMonths, monthLabel } from '../figures/month';
+import { changeMagnitude, describeChange, type Change } from '../change';
 import { formatNumberUpTo } from '../format';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 import { buildCharts, type ChartSpec } from '../trends/charts';
@@ -118,12 +119,11 @@ export function buildContent(input: ContentInputs): EditionContent {
   };
 }
 
-/** Relative change in percent, or null when there is nothing to compare with. */
+/** Relative change in percent, or null when there is nothing to compare with (for ranking moves). */
 export function percentChange(value: number | null, base: number | null): number | null {
   if (value === null || base === null || base === 0) return null;
   return Math.round(((value - base) / base) * 1000) / 10;
 }
-
 
 export function formatMetric(value: number | null, unit?: string, decimals = 0): string {
   if (value === null) return '–';
@@ -132,10 +132,18 @@ export function formatMetric(value: number | null, unit?: string, decimals = 0):
   return unit === '%' ? `${n}%` : `${n} ${unit}`;
 }
 
-export function formatChange(change: number | null): string {
-  if (change === null) return 'no comparison';
-  if (change === 0) return 'unchanged';
-  return `${change > 0 ? '+' : '−'}${formatNumberUpTo(Math.abs(change), 1)}%`;
+/**
+ * A metric's change by the one rule (lib/change.ts): a percentage KPI in points, counts and
+ * durations in per cent, coloured by the KPI's direction; contacts have none.
+ */
+export function metricChange(m: Metric | KpiMetric, against: 'lastMonth' | 'lastYear'): Change {
+  const kpi = 'direction' in m ? m : null;
+  return describeChange(m.value, m[against], { percent: kpi?.percent ?? false, direction: kpi?.direction ?? null });
+}
+
+/** A count's change (a share row, a channel): always per cent, never good or bad news. */
+export function countChange(value: number | null, base: number | null): Change {
+  return describeChange(value, base, { percent: false });
 }
 
 /** The reason whose count moved most against last month, in absolute contacts. */
@@ -152,7 +160,10 @@ function biggestMover(metrics: Metric[], against: 'lastMonth' | 'lastYear') {
   return moves[0] ?? null;
 }
 
-const riseOrFall = (change: number) => (change > 0 ? `rose ${formatChange(change).slice(1)}` : `fell ${formatChange(change).slice(1)}`);
+const riseOrFall = (m: Metric, against: 'lastMonth' | 'lastYear') => {
+  const change = metricChange(m, against);
+  return `${change.trend === 'up' ? 'rose' : 'fell'} ${changeMagnitude(change)}`;
+};
 
 /** A generated paragraph (or ask line), keyed by what it is about so a rewrite can replace it. */
 export type { TextBlock };
@@ -171,17 +182,17 @@ export function suggestHighlightBlocks(content: EditionContent, previousThanks: 
   if (total.value === null) {
     paragraphs.push({ key: 'total', text: `The figures for ${label} are not in yet.` });
   } else {
-    const vsMonth = percentChange(total.value, total.lastMonth);
-    const vsYear = percentChange(total.value, total.lastYear);
+    const vsMonth = metricChange(total, 'lastMonth');
+    const vsYear = metricChange(total, 'lastYear');
     const parts = [`In ${label} the team received **${formatMetric(total.value)} contacts**`];
-    if (vsMonth !== null) parts.push(`${formatChange(vsMonth)} on ${monthLabel(addMonths(content.month, -1))}`);
-    if (vsYear !== null) parts.push(`${formatChange(vsYear)} on ${monthLabel(addMonths(content.month, -12))}`);
+    if (vsMonth.amount !== null) parts.push(`${vsMonth.text} on ${monthLabel(addMonths(content.month, -1))}`);
+    if (vsYear.amount !== null) parts.push(`${vsYear.text} on ${monthLabel(addMonths(content.month, -12))}`);
     paragraphs.push({ key: 'total', text: `${parts.join(', ')}.` });
     const month = biggestMover(content.channels, 'lastMonth');
     const year = biggestMover(content.channels, 'lastYear');
     const moves: string[] = [];
-    if (month) moves.push(`${month.m.label} ${riseOrFall(month.change)} against last month`);
-    if (year) moves.push(`${year.m === month?.m ? 'and' : `${year.m.label}`} ${riseOrFall(year.change)} against last year`.trim());
+    if (month) moves.push(`${month.m.label} ${riseOrFall(month.m, 'lastMonth')} against last month`);
+    if (year) moves.push(`${year.m === month?.m ? 'and' : `${year.m.label}`} ${riseOrFall(year.m, 'lastYear')} against last year`.trim());
     if (moves.length) paragraphs.push({ key: 'channels', text: `${moves.join('; ')}.` });
   }
   const kpiLines = content.kpis

@@ -11,7 +11,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { monthLabel } from '../figures/month';
 import { isSafeMarkdownUrl } from '../markdown-policy';
-import { formatChange, formatMetric, percentChange, type EditionSnapshot, type Metric } from './content';
+import { formatMetric, metricChange, type EditionSnapshot, type Metric } from './content';
 
 /**
  * The page's Markdown rule, applied to the email: an image becomes its alt text (no remote
@@ -70,8 +70,15 @@ export function editionUrl(baseUrl: string, slug: string, month: string): string
 
 const cell = 'padding:6px 10px;border-bottom:1px solid #e2e8f0;';
 
+// The change's tone as email-safe colours (no CSS variables in mail clients): better, worse, neutral.
+const TONE_COLOUR = { better: '#166534', worse: '#b91c1c', neutral: '#475569' } as const;
+const changeCell = (m: Metric, against: 'lastMonth' | 'lastYear') => {
+  const change = metricChange(m, against);
+  return `<td align="right" style="${cell}color:${TONE_COLOUR[change.tone]}">${escapeHtml(change.text)}</td>`;
+};
+
 function metricRow(m: Metric, unit?: string, decimals = 0, target?: string) {
-  return `<tr><th align="left" style="${cell}font-weight:600">${escapeHtml(m.label)}</th><td align="right" style="${cell}">${escapeHtml(formatMetric(m.value, unit, decimals))}</td><td align="right" style="${cell}color:#475569">${escapeHtml(formatChange(percentChange(m.value, m.lastMonth)))}</td><td align="right" style="${cell}color:#475569">${escapeHtml(formatChange(percentChange(m.value, m.lastYear)))}</td><td style="${cell}color:#475569">${escapeHtml(target ?? '')}</td></tr>`;
+  return `<tr><th align="left" style="${cell}font-weight:600">${escapeHtml(m.label)}</th><td align="right" style="${cell}">${escapeHtml(formatMetric(m.value, unit, decimals))}</td>${changeCell(m, 'lastMonth')}${changeCell(m, 'lastYear')}<td style="${cell}color:#475569">${escapeHtml(target ?? '')}</td></tr>`;
 }
 
 /** Where each recipient's own unsubscribe link goes in a rendered email (see `forRecipient`). */
@@ -114,7 +121,7 @@ ${snapshot.asks.trim() ? `<h2 style="font-size:18px;margin:24px 0 8px">How you c
   const textRows = [content.total, ...content.channels, ...content.kpis].map((m) => {
     const unit = 'unit' in m ? (m.unit as string) : undefined;
     const decimals = 'decimals' in m ? (m.decimals as number) : 0;
-    return `- ${m.label}: ${formatMetric(m.value, unit, decimals)} (${formatChange(percentChange(m.value, m.lastMonth))} vs last month, ${formatChange(percentChange(m.value, m.lastYear))} vs last year)`;
+    return `- ${m.label}: ${formatMetric(m.value, unit, decimals)} (${metricChange(m, 'lastMonth').text} vs last month, ${metricChange(m, 'lastYear').text} vs last year)`;
   });
   const text = [
     `${snapshot.title}`,

@@ -37,11 +37,11 @@ describe('the monthly edition', () => {
     expect(draft.version).toBe(1);
     expect(draft.title).toContain('May 2025');
     expect(draft.quotes.map((q) => q.quoteId)).toEqual([quote.id]);
-    // Total 1,300: +8.3% on April (1,200), +44.4% on May 2024 (900).
+    // Total 1,300: +8.3 % on April (1,200), +44.4 % on May 2024 (900).
     expect(draft.highlights).toContain('**1,300 contacts**');
-    expect(draft.highlights).toContain('+8.3% on April 2025');
-    expect(draft.highlights).toContain('+44.4% on May 2024');
-    expect(draft.highlights).toContain('Chat rose 100% against last month');
+    expect(draft.highlights).toContain('+8.3 % on April 2025');
+    expect(draft.highlights).toContain('+44.4 % on May 2024');
+    expect(draft.highlights).toContain('Chat rose 100.0 % against last month');
     expect(draft.highlights).toContain('CSAT was 88%, missing its target of 90%');
     expect(draft.highlights).toContain('Contacts about **Billing** moved most');
     expect(draft.asks).toContain('**Billing** caused 600 contacts (300 more than last month)');

@@ -1,5 +1,7 @@
 // A chart as the server specifies it and the browser draws it: plain data and one pure helper, so
 // client components can import it without pulling in the server's figure code.
+import { describeChange } from '../change';
+
 export type Series = { key: string; label: string };
 export type Row = Record<string, string | number | null>;
 export type Annotation = { month: string; label: string; kind: 'win' | 'project' };
@@ -24,9 +26,46 @@ export type ChartSpec = {
 /** The contacts chart's total column (a table and CSV column, not a drawn series). */
 export const ALL_KEY = 'total';
 
-/** The chart's rows as CSV columns: the x column then every series, as the table shows them. */
+/** The column whose change on the previous month the table and CSV spell out, if any. */
+function changeKey(chart: ChartSpec): string | null {
+  if (chart.id === 'contacts') return ALL_KEY;
+  if (chart.kind === 'line') return chart.series[0]?.key ?? null;
+  return null;
+}
+
+/**
+ * The chart's rows as CSV columns: the x column, every series, and for the contacts total and a
+ * KPI the change on the previous month written by the one change rule — as the table shows them.
+ */
 export function chartTable(chart: ChartSpec): { header: string[]; rows: (string | number | null)[][] } {
   const keys = [chart.xKey, ...chart.series.map((s) => s.key), ...(chart.id === 'contacts' ? [ALL_KEY] : [])];
   const header = [chart.xLabel, ...chart.series.map((s) => (chart.percent && s.key !== 'Target' ? `${s.label} (%)` : s.label)), ...(chart.id === 'contacts' ? ['Total'] : [])];
-  return { header, rows: chart.rows.map((r) => keys.map((k) => r[k] ?? null)) };
+  const key = changeKey(chart);
+  if (key) header.push('Change on previous month');
+  const value = (r: Row | undefined) => (r && typeof r[key ?? ''] === 'number' ? (r[key ?? ''] as number) : null);
+  return {
+    header,
+    rows: chart.rows.map((r, i) => {
+      const cells = keys.map((k) => r[k] ?? null);
+      if (key) {
+        const change = describeChange(value(r), value(chart.rows[i - 1]), { percent: Boolean(chart.percent), direction: chart.id === 'contacts' ? null : (chart.direction ?? null) });
+        cells.push(change.amount === null ? null : change.text);
+      }
+      return cells;
+    }),
+  };
+}
+
+/**
+ * Annotations with the same month and words told once: a win filed twice ("Chat wait time
+ * halved" by two agents) is one event on the chart.
+ */
+export function mergeAnnotations(annotations: Annotation[]): Annotation[] {
+  const seen = new Set<string>();
+  return annotations.filter((a) => {
+    const key = `${a.month}\u0000${a.kind}\u0000${a.label.trim().toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

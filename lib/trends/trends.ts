@@ -5,6 +5,7 @@ import { hasRole, type Actor } from '../authz';
 import { ForbiddenError } from '../errors';
 import { loadCatalog, readMonths } from '../figures/figures';
 import { buildCharts, chartTable, type Annotation, type ChartSpec } from './charts';
+import { mergeAnnotations } from './chart-spec';
 import { addMonths } from '../figures/month';
 import { monthWindow, type TrendsQuery } from './query';
 
@@ -23,10 +24,10 @@ export async function loadAnnotations(teamId: string, from: string, to: string):
     db.projectUpdate.findMany({ where: { teamId, postedOn: range }, orderBy: { postedOn: 'asc' }, select: { postedOn: true, body: true, project: { select: { name: true } } } }),
   ]);
   const short = (text: string) => (text.length > 90 ? `${text.slice(0, 87).trimEnd()}…` : text).replace(/[#*_`>]/g, '');
-  return [
+  return mergeAnnotations([
     ...wins.map((w) => ({ month: w.occurredOn.toISOString().slice(0, 7), label: `Win: ${w.title}`, kind: 'win' as const })),
     ...updates.map((u) => ({ month: u.postedOn.toISOString().slice(0, 7), label: `${u.project.name}: ${short(u.body)}`, kind: 'project' as const })),
-  ].sort((a, b) => a.month.localeCompare(b.month));
+  ].sort((a, b) => a.month.localeCompare(b.month)));
 }
 
 export type TeamTrends = { team: { id: string; name: string; slug: string }; from: string; to: string; charts: ChartSpec[]; kpiOptions: { key: string; name: string }[]; empty: boolean };

@@ -21,7 +21,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title="Trends" description="How contacts, reasons, customers and KPIs move across months and years. Every view is a link you can share." />
-      <form method="get" className="mb-8 grid gap-4 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line md:grid-cols-[1fr_2fr_1fr]">
+      <form method="get" className="mb-8 grid gap-4 print:hidden rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line md:grid-cols-[1fr_2fr_1fr]">
         <fieldset>
           <legend className="text-sm font-semibold">Teams</legend>
           {teams.map((t) => (

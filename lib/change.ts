@@ -1,0 +1,54 @@
+// The one rule for a change between two months, used by every page, the email, the TV, the trend
+// tooltips and the CSV: a percentage moves in points ("+4.0 pts" — a CSAT of 90 % becoming 94 % is
+// not "+4.4 %"), a count or a duration moves in per cent ("+10.1 %"). The KPI's direction decides
+// whether the move is good news; volumes have no direction and stay neutral.
+// Plain code with no server imports: the TV and chart tooltips use it in the browser too.
+import { formatNumber } from './format';
+
+export type ChangeDirection = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | null;
+export type ChangeTone = 'better' | 'worse' | 'neutral';
+
+export type Change = {
+  /** "+4.0 pts", "−10.1 %", "no change", or "no comparison" when there is nothing to compare with. */
+  text: string;
+  /** The signed change in its own unit (points or per cent), rounded as shown; null without a base. */
+  amount: number | null;
+  unit: 'pts' | '%';
+  /** The sign of the shown change: a change that rounds to zero is flat. */
+  trend: 'up' | 'down' | 'flat' | null;
+  tone: ChangeTone;
+};
+
+export type ChangeOptions = {
+  /** The value is itself a percentage (CSAT, resolution rate, a share): its change is in points. */
+  percent: boolean;
+  direction?: ChangeDirection;
+};
+
+const NONE = (unit: 'pts' | '%'): Change => ({ text: 'no comparison', amount: null, unit, trend: null, tone: 'neutral' });
+
+/** The change from `base` to `value` by the rule above. */
+export function describeChange(value: number | null | undefined, base: number | null | undefined, { percent, direction = null }: ChangeOptions): Change {
+  const unit = percent ? 'pts' : '%';
+  if (value === null || value === undefined || base === null || base === undefined || !Number.isFinite(value) || !Number.isFinite(base)) return NONE(unit);
+  // A count from zero has no per cent change: "+∞ %" helps nobody.
+  if (!percent && base === 0) return NONE(unit);
+  const raw = percent ? value - base : ((value - base) / Math.abs(base)) * 100;
+  // Rounded once, here, so the sign, the colour and the words all describe the number shown.
+  const amount = Math.round(raw * 10) / 10 || 0;
+  if (amount === 0) return { text: 'no change', amount: 0, unit, trend: 'flat', tone: 'neutral' };
+  const trend = amount > 0 ? 'up' : 'down';
+  const tone: ChangeTone = direction === null ? 'neutral' : (trend === 'up') === (direction === 'HIGHER_IS_BETTER') ? 'better' : 'worse';
+  return { text: `${amount > 0 ? '+' : '−'}${formatNumber(Math.abs(amount), 1)} ${unit}`, amount, unit, trend, tone };
+}
+
+/** The change without its sign, for sentences that say "rose" or "fell": "4.0 pts", "10.1 %". */
+export function changeMagnitude(change: Change): string {
+  return change.text.replace(/^[+−]/, '');
+}
+
+/** Tailwind text colour for a tone: the same three colours wherever a change is shown. */
+export const TONE_CLASS: Record<ChangeTone, string> = { better: 'text-success', worse: 'text-danger', neutral: 'text-ink-muted' };
+
+/** Words for screen readers and print, where colour is not seen. */
+export const TONE_WORDS: Record<ChangeTone, string> = { better: 'better', worse: 'worse', neutral: '' };

@@ -1,0 +1,164 @@
+// A chart spec turned into what an SVG draws: pure, so the server renders it (and tests check it)
+// without a browser. The marks live in a 1000-unit-wide box stretched to the chart's width
+// (strokes keep their width with vector-effect), so one drawing fits any screen; text is placed in
+// per cent of the width and never stretched.
+import { describeChange } from '../change';
+import { formatNumberUpTo } from '../format';
+import { mergeAnnotations, type Annotation, type ChartSpec } from '../trends/chart-spec';
+import { chooseValueAxis, placeTargetLabel, xLabelBands, type TargetLabelPlace, type ValueAxis } from './axis';
+
+export const PLOT_WIDTH = 1000;
+export const PLOT_HEIGHT = 220;
+
+export type Bar = { x: number; y: number; width: number; height: number; series: number };
+export type SeriesPath = { series: number; d: string; fill?: boolean; dashed?: boolean; dots: { x: number; y: number }[] };
+export type Marker = { xPct: number; kind: Annotation['kind']; months: string };
+export type Geometry = {
+  axis: ValueAxis;
+  /** Gridline y positions in px from the plot's top, with their labels. */
+  grid: { y: number; label: string }[];
+  bars: Bar[];
+  paths: SeriesPath[];
+  xLabels: { xPct: number; text: string; bands: boolean[] }[];
+  target: { y: number; label: string; place: TargetLabelPlace } | null;
+  markers: Marker[];
+  /** One hover/focus column per month: its words for the tooltip and screen readers. */
+  columns: { xPct: number; widthPct: number; lines: string[] }[];
+};
+
+const num = (v: number | string | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+/** A value as the chart writes it: "91.5%", "1,234". */
+export function formatValue(v: number | null, spec: Pick<ChartSpec, 'unit' | 'percent'>): string {
+  if (v === null) return '–';
+  return `${formatNumberUpTo(v, 1)}${spec.percent || spec.unit === '%' ? '%' : ''}`;
+}
+
+/** Path through the points, broken where a month has no figure (a gap, never a zero). */
+function linePath(points: ({ x: number; y: number } | null)[]): string {
+  let d = '';
+  let pen = false;
+  for (const p of points) {
+    if (!p) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${r1(p.x)} ${r1(p.y)}`;
+    pen = true;
+  }
+  return d;
+}
+
+/** Closed areas between a lower and an upper edge, one per run of months with figures. */
+function areaPath(upper: ({ x: number; y: number } | null)[], lower: ({ x: number; y: number } | null)[]): string {
+  let d = '';
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length) {
+      const top = run.map((i) => upper[i]!);
+      const bottom = run.map((i) => lower[i]!).reverse();
+      d += `M${top.map((p) => `${r1(p.x)} ${r1(p.y)}`).join('L')}L${bottom.map((p) => `${r1(p.x)} ${r1(p.y)}`).join('L')}Z`;
+    }
+    run = [];
+  };
+  upper.forEach((p, i) => (p && lower[i] ? run.push(i) : flush()));
+  flush();
+  return d;
+}
+
+export function chartGeometry(spec: ChartSpec): Geometry {
+  const rows = spec.rows;
+  const n = Math.max(1, rows.length);
+  const series = spec.series.filter((s) => s.key !== 'Target');
+  const stacked = spec.kind === 'stacked-bar' || spec.kind === 'stacked-area';
+  const target = spec.target ?? null;
+  // Durations name their unit in the tooltip and the target label (the ticks do not).
+  const timeUnit = spec.unit === 'minutes' || spec.unit === 'seconds';
+
+  // Stacks: each month's running totals, so the axis covers the tallest stack.
+  const tops = rows.map((r) => {
+    let sum = 0;
+    return series.map((s) => (sum += num(r[s.key]) ?? 0));
+  });
+  const values = stacked ? tops.map((t) => t.at(-1) ?? null) : rows.flatMap((r) => series.map((s) => num(r[s.key])));
+  const axis = spec.kind === 'stacked-area' && spec.percent ? chooseValueAxis([0, 100], { fromZero: true, suffix: '%' }) : chooseValueAxis(values, { target, fromZero: stacked, suffix: spec.percent ? '%' : '' });
+  const y = (v: number) => PLOT_HEIGHT * (1 - (v - axis.min) / (axis.max - axis.min));
+  const slot = PLOT_WIDTH / n;
+  const cx = (i: number) => (i + 0.5) * slot;
+
+  const bars: Bar[] = [];
+  const paths: SeriesPath[] = [];
+  if (spec.kind === 'stacked-bar') {
+    rows.forEach((r, i) => {
+      let base = 0;
+      series.forEach((s, si) => {
+        const v = num(r[s.key]);
+        if (v === null || v <= 0) return;
+        bars.push({ x: r1(i * slot + slot * 0.15), y: r1(y(base + v)), width: r1(slot * 0.7), height: r1(y(base) - y(base + v)), series: si });
+        base += v;
+      });
+    });
+  } else if (spec.kind === 'stacked-area') {
+    const has = rows.map((r) => series.some((s) => num(r[s.key]) !== null));
+    series.forEach((_, si) => {
+      const upper = rows.map((__, i) => (has[i] ? { x: cx(i), y: y(tops[i]![si]!) } : null));
+      const lower = rows.map((__, i) => (has[i] ? { x: cx(i), y: y(si === 0 ? 0 : tops[i]![si - 1]!) } : null));
+      paths.push({ series: si, d: areaPath(upper, lower), fill: true, dots: [] });
+    });
+  } else {
+    series.forEach((s, si) => {
+      const points = rows.map((r, i) => {
+        const v = num(r[s.key]);
+        return v === null ? null : { x: r1(cx(i)), y: r1(y(v)) };
+      });
+      // Dots mark each month on short ranges and any month standing alone between gaps.
+      const dots = points.filter((p, i): p is { x: number; y: number } => p !== null && (n <= 24 || (!points[i - 1] && !points[i + 1])));
+      paths.push({ series: si, d: linePath(points), dashed: spec.kind === 'yoy' && si === 1, dots });
+    });
+  }
+
+  const bands = xLabelBands(rows.length);
+  const xLabels = rows.map((r, i) => ({ xPct: r1((cx(i) / PLOT_WIDTH) * 100), text: String(r[spec.xKey] ?? ''), bands: bands[i]! }));
+
+  const targetLine =
+    target === null
+      ? null
+      : {
+          y: r1(y(target)),
+          label: `Target ${formatValue(target, spec)}${timeUnit ? ` ${spec.unit}` : ''}`,
+          place: placeTargetLabel(
+            rows.map((r) => {
+              const vs = series.map((s) => num(r[s.key])).filter((v): v is number => v !== null);
+              // The label must clear every series: the one nearest the target decides.
+              return vs.length ? vs.reduce((a, b) => (Math.abs(b - target) < Math.abs(a - target) ? b : a)) : null;
+            }),
+            axis,
+            target,
+            PLOT_HEIGHT,
+          ),
+        };
+
+  const index = new Map(rows.map((r, i) => [String(r[spec.xKey]), i]));
+  const notes = mergeAnnotations(spec.annotations ?? []);
+  const byMonth = new Map<string, Annotation[]>();
+  for (const a of notes) if (index.has(a.month)) byMonth.set(a.month, [...(byMonth.get(a.month) ?? []), a]);
+  const markers: Marker[] = [...byMonth].map(([month, list]) => ({ xPct: r1((cx(index.get(month)!) / PLOT_WIDTH) * 100), kind: list.some((a) => a.kind === 'win') ? 'win' : 'project', months: month }));
+
+  const columns = rows.map((r, i) => {
+    const prev = rows[i - 1];
+    const lines = [String(r[spec.xKey] ?? '')];
+    for (const s of series) {
+      const v = num(r[s.key]);
+      // The change on the month before, by the one rule (points for percentages); the
+      // year-on-year chart's months are calendar months of two years, so it has none.
+      const change = spec.kind === 'yoy' || !prev ? null : describeChange(v, num(prev[s.key]), { percent: Boolean(spec.percent), direction: stacked ? null : (spec.direction ?? null) });
+      lines.push(`${s.label}: ${formatValue(v, spec)}${v !== null && timeUnit ? ` ${spec.unit}` : ''}${change && change.amount !== null ? ` (${change.text})` : ''}`);
+    }
+    if (target !== null) lines.push(`Target: ${formatValue(target, spec)}`);
+    for (const a of byMonth.get(String(r[spec.xKey])) ?? []) lines.push(`${a.kind === 'win' ? '★' : '◆'} ${a.label}`);
+    return { xPct: r1((i / n) * 100), widthPct: r1(100 / n), lines };
+  });
+
+  return { axis, grid: axis.ticks.map((t, i) => ({ y: r1(y(t)), label: axis.labels[i]! })), bars, paths, xLabels, target: targetLine, markers, columns };
+}
