@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { parseEnv } from '../lib/env.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/demo';
+import { KEEP_BACKUPS, scheduleDailyBackups } from './auto-backup.ts';
 import type { EmbeddedDatabase } from './embedded-database.ts';
 import { prepareDatabase } from './prepare-database.ts';
 
@@ -87,6 +88,11 @@ try {
   if (embedded) childEnv.AUTH_SECRET ??= embedded.authSecret;
   if (prepared.appliedMigrations.length) say(`Applied migrations: ${prepared.appliedMigrations.join(', ')}`);
   if (prepared.seeded) say('Seeded demo data into the new embedded database.');
+  if (embedded) {
+    const backups = path.join(embedded.dataDir, 'backups');
+    say(`Backups: daily into ${backups} (the newest ${KEEP_BACKUPS} are kept)`);
+    scheduleDailyBackups(prepared.url, backups, say);
+  }
 } catch (error) {
   console.error(`\n[service-review] Could not prepare the database: ${(error as Error).message}\n`);
   await shutdown(1);
