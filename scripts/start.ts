@@ -102,7 +102,13 @@ if (!dev) buildIfNeeded();
 
 const port = String(env.PORT);
 const hostArgs = env.HOSTNAME ? ['-H', env.HOSTNAME] : [];
-server = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port, ...hostArgs], { cwd: root, stdio: 'inherit', env: childEnv });
+server = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port, ...hostArgs], { cwd: root, stdio: dev ? ['inherit', 'pipe', 'inherit'] : 'inherit', env: childEnv });
+if (dev) {
+  // The app logs JSON lines (lib/log.ts); in development they are read by a person. pino-pretty
+  // passes Next's own plain lines through unchanged. A dev dependency, so only here.
+  const pretty = spawn(process.execPath, [path.join(root, 'node_modules', 'pino-pretty', 'bin.js'), '--colorize', '--translateTime', 'SYS:HH:MM:ss', '--ignore', 'pid,hostname,service'], { cwd: root, stdio: ['pipe', 'inherit', 'inherit'] });
+  server.stdout!.pipe(pretty.stdin!);
+}
 server.on('exit', (code) => {
   if (!stopping) void shutdown(code ?? 1);
 });
