@@ -10,6 +10,7 @@ import { FormMessage } from '@/components/ui/form-message';
 export function ErasePersonForm({ userId, email }: { userId: string; email: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(erasePersonAction, { ok: false });
   const v = state.ok ? {} : (state.values ?? {});
+  if (state.ok) return <FormMessage state={state} />;
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
