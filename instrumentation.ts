@@ -1,6 +1,39 @@
+import type { Instrumentation } from 'next';
+
 // Runs once per server start (Next.js instrumentation hook).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // Traces only when a collector is named: @vercel/otel reads OTEL_EXPORTER_OTLP_ENDPOINT (and the
+  // other standard OTEL_* variables) itself.
+  if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    const { registerOTel } = await import('@vercel/otel');
+    registerOTel({ serviceName: process.env.OTEL_SERVICE_NAME ?? 'service-review' });
+  }
   const { startEmailWorker } = await import('./lib/reviews/email-worker');
   startEmailWorker();
+  const { startCacheListener } = await import('./lib/dashboard/cache-sync');
+  startCacheListener();
+  const { startRetentionWorker } = await import('./lib/retention/worker');
+  startRetentionWorker();
 }
+
+/** One JSON line per failed request, page render or server action, with the request's id. */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { log } = await import('./lib/log');
+  const header = request.headers['x-request-id'];
+  const err = error as Error & { digest?: string };
+  log.error(
+    {
+      event: context.routeType === 'action' ? 'action.failed' : 'request.failed',
+      requestId: (Array.isArray(header) ? header[0] : header) ?? null,
+      method: request.method,
+      path: request.path,
+      route: context.routePath,
+      routeType: context.routeType,
+      digest: err.digest,
+      err,
+    },
+    context.routeType === 'action' ? 'server action failed' : 'request failed',
+  );
+};

@@ -8,6 +8,17 @@ import { foreignActionOrigin } from './lib/action-origin';
 // The unsubscribe page opens from an email, signed by its token: it must work without a session.
 const PUBLIC = [/^\/sign-in$/, /^\/about$/, /^\/api\//, /^\/unsubscribe\/[^/]+$/];
 
+// Every request gets an id that its log lines carry (a load balancer's own, when it sent a sane one).
+function withRequestId(request: NextRequest) {
+  const given = request.headers.get('x-request-id');
+  const id = given && /^[\w.:-]{1,100}$/.test(given) ? given : crypto.randomUUID();
+  const headers = new Headers(request.headers);
+  headers.set('x-request-id', id);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('x-request-id', id);
+  return response;
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (request.method === 'POST') {
@@ -16,9 +27,9 @@ export function proxy(request: NextRequest) {
       return new NextResponse(`This form was sent from another site (${foreign.slice(0, 100)}) and was refused.\n`, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     }
   }
-  if (PUBLIC.some((re) => re.test(pathname))) return NextResponse.next();
+  if (PUBLIC.some((re) => re.test(pathname))) return withRequestId(request);
   const hasSession = request.cookies.getAll().some((c) => c.name.endsWith('authjs.session-token'));
-  if (hasSession || request.method !== 'GET') return NextResponse.next();
+  if (hasSession || request.method !== 'GET') return withRequestId(request);
   const url = request.nextUrl.clone();
   url.pathname = '/sign-in';
   url.search = pathname === '/' ? '' : `?callbackUrl=${encodeURIComponent(pathname + search)}`;

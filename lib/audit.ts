@@ -2,6 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import { db, type Prisma } from './db';
 import { assertRole, type Actor } from './authz';
+import { log } from './log';
+import { currentRequestId } from './request-id';
 
 type Tx = Prisma.TransactionClient | typeof db;
 
@@ -36,6 +38,14 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
       ip: input.ip ?? null,
     },
   });
+  // Sign-in events (succeeded, failed, throttled, signed out) also go to the log, where an
+  // operator's alerting can watch them.
+  if (input.action.startsWith('auth.')) {
+    log.info(
+      { event: input.action, requestId: await currentRequestId(), userId: input.actor?.id ?? null, email: input.actor?.email ?? input.actorEmail ?? null, ip: input.ip ?? null, detail: input.after ?? null },
+      'sign-in event',
+    );
+  }
 }
 
 export const auditFilterSchema = z.object({

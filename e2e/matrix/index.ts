@@ -1,9 +1,10 @@
 // Every area's rows. A new area adds its file here.
 import { figures } from './figures';
 import { foundation } from './foundation';
+import { operations } from './operations';
 import { reviews } from './reviews';
 import { stories } from './stories';
 import { trends } from './trends';
 import type { MatrixArea } from './types';
 
-export const AREAS: MatrixArea[] = [foundation, figures, stories, trends, reviews];
+export const AREAS: MatrixArea[] = [foundation, figures, stories, trends, reviews, operations];

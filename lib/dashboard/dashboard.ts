@@ -1,6 +1,6 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
-import { DASHBOARD_TAG, DASHBOARD_TTL_SECONDS } from './cache';
+import { dashboardCacheKey, DASHBOARD_TAG, DASHBOARD_TTL_SECONDS } from './cache';
 import { db } from '../db';
 import { hasRole, type Actor } from '../authz';
 import { ForbiddenError } from '../errors';
@@ -35,7 +35,8 @@ async function loadTeamCard(teamId: string) {
 }
 
 /** One team's card, shared by every reader (and the TV screen). */
-export const cachedTeamCard = (teamId: string) => unstable_cache(loadTeamCard, ['dashboard-team-card', teamId], { tags: [DASHBOARD_TAG], revalidate: DASHBOARD_TTL_SECONDS })(teamId);
+export const cachedTeamCard = (teamId: string) =>
+  unstable_cache(loadTeamCard, ['dashboard-team-card', teamId, dashboardCacheKey()], { tags: [DASHBOARD_TAG], revalidate: DASHBOARD_TTL_SECONDS })(teamId);
 
 export async function getDashboard(actor: Actor) {
   if (!hasRole(actor, 'ADMIN', 'LEADER', 'AGENT', 'EXEC', 'COLLEAGUE')) throw new ForbiddenError();

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { env } from '../env.js';
+import { log } from '../log';
 import { assertCanManageTeam, type TeamRef } from '../team-access';
 import type { EditionSnapshot } from './content';
 import { editionUrl, forRecipient, renderEditionEmail } from './email-render';
@@ -132,11 +133,13 @@ async function sendClaimed(id: string, smtp: SmtpSettings, baseUrl: string, now:
     const rendered = renderEditionEmail(revision.snapshot as EditionSnapshot, editionUrl(baseUrl, review.team.slug, review.month));
     const sent = recipients.length ? await sendToRecipients(id, recipients, smtp, rendered, review.team.id, baseUrl) : 0;
     await db.reviewEmail.update({ where: { id }, data: { status: 'SENT', sentAt: new Date(), recipients: sent, lastError: null } });
+    log.info({ event: 'outbox.sent', emailId: id, reviewId: review.id, team: review.team.slug, month: review.month, attempt: email.attempts, recipients: sent }, 'edition email sent');
     return { id, status: 'SENT' as const, error: null };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const wait = BACKOFF[Math.min(email.attempts - 1, BACKOFF.length - 1)] ?? 60;
     await db.reviewEmail.update({ where: { id }, data: { status: 'FAILED', lastError: reason.slice(0, 500), nextAttemptAt: new Date(now.getTime() + wait * 60_000) } });
+    log.warn({ event: 'outbox.failed', emailId: id, reviewId: review.id, team: review.team.slug, month: review.month, attempt: email.attempts, retryInMinutes: wait, reason }, 'edition email failed');
     return { id, status: 'FAILED' as const, error: reason };
   }
 }

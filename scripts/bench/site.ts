@@ -15,10 +15,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import pg from 'pg';
 import { freePort, startThrowawayCluster } from '../embedded-postgres.ts';
 import { resolveChromium } from '../testing/chromium.ts';
 import { createTestDatabase, prepareTemplate } from '../testing/template.ts';
+import { BENCH_PASSWORD, seedBenchData } from './seed.ts';
 
 type AutocannonResult = { requests: { average: number; total: number }; throughput: { total: number }; latency: { p50: number; p90: number; p99: number }; non2xx: number; errors: number };
 const require = createRequire(import.meta.url);
@@ -30,7 +30,7 @@ const DURATION = arg('duration', 10);
 const CONNECTIONS = arg('connections', 10);
 const QUOTES = arg('quotes', 100_000);
 const LIGHTHOUSE = !process.argv.includes('--no-lighthouse');
-const PASSWORD = 'bench-password';
+const PASSWORD = BENCH_PASSWORD;
 // The goal's "static page of the same server": a page prerendered at build time (/about), served
 // through the same routing, proxy and headers as every other page. A file from public/ is
 // measured too, for reference: it skips rendering altogether.
@@ -61,39 +61,8 @@ function cpuSeconds(pid: number): number {
 }
 
 async function seed(url: string) {
-  process.env.DATABASE_URL = url;
-  const { PrismaPg } = await import('@prisma/adapter-pg');
-  const { PrismaClient } = await import('../../lib/generated/prisma/client');
-  const { makeTeam, makeUser } = await import('../../prisma/factories');
-  const { seedTeamFigures } = await import('../../prisma/demo-figures');
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   const started = performance.now();
-  const teams = [
-    await makeTeam(db, { name: 'Customer Care', slug: 'customer-care' }),
-    await makeTeam(db, { name: 'Billing Support', slug: 'billing-support' }),
-    await makeTeam(db, { name: 'Technical Support', slug: 'technical-support' }),
-  ];
-  await seedTeamFigures(db, teams[0]!.id, 'customer-care', 1, 60);
-  await seedTeamFigures(db, teams[1]!.id, 'billing-support', 2, 60);
-  await seedTeamFigures(db, teams[2]!.id, 'customer-care', 3, 60);
-  await makeUser(db, { role: 'COLLEAGUE', email: 'reader@bench.test', name: 'Bench Reader', password: PASSWORD });
-  const agents = [];
-  for (const team of teams) for (let i = 0; i < 10; i++) agents.push(await makeUser(db, { role: i ? 'AGENT' : 'LEADER', teamId: team.id, name: `Agent ${team.slug} ${i}` }));
-  await db.$disconnect();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(
-    `INSERT INTO "Quote" (id, "teamId", "submitterId", "submissionKey", text, attribution, channel, "receivedOn", status, "createdAt", "updatedAt")
-     SELECT 'q' || g, t.id, (SELECT id FROM "User" WHERE "teamId" = t.id ORDER BY id OFFSET (g % 10) LIMIT 1), 'bench-' || g,
-            'Thank you for sorting my ' || (ARRAY['refund', 'invoice', 'delivery', 'password', 'tariff'])[1 + g % 5] || ' so quickly, quote number ' || g,
-            (ARRAY['NAMED', 'ORGANISATION', 'ANONYMOUS'])[1 + g % 3]::"QuoteAttribution", (ARRAY['PHONE', 'EMAIL', 'CHAT'])[1 + g % 3]::"QuoteChannel",
-            current_date - (g % 1800), (CASE WHEN g % 20 = 0 THEN 'PENDING' ELSE 'APPROVED' END)::"QuoteStatus", now(), now()
-     FROM generate_series(1, $1::int) g JOIN LATERAL (SELECT id FROM "Team" ORDER BY id OFFSET (g % 3) LIMIT 1) t ON true`,
-    [QUOTES],
-  );
-  await client.query(`INSERT INTO "QuoteCredit" ("quoteId", "userId", "updatedAt") SELECT id, "submitterId", now() FROM "Quote"`);
-  await client.query('VACUUM ANALYZE');
-  await client.end();
+  const { teams, agents } = await seedBenchData(url, QUOTES);
   // One published edition, through the app's own start and publish.
   const { startReview, publishReview } = await import('../../lib/reviews/reviews');
   const { addMonths, currentMonth } = await import('../../lib/figures/month');

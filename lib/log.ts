@@ -1,0 +1,23 @@
+// One structured JSON line per event on stdout (pino), for whatever collects the container's
+// output. `npm run dev` pipes it through pino-pretty. No 'server-only': scripts log too.
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { env } from './env.js';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+  const options = {
+    level,
+    base: { service: 'service-review' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    // "level":"error" rather than 50: readable in any log viewer without pino's table.
+    formatters: { level: (label: string) => ({ level: label }) },
+    // Never let a password or cookie reach the logs, whatever an error carries.
+    redact: { paths: ['password', '*.password', 'headers.cookie', 'headers.authorization', '*.headers.cookie', '*.headers.authorization'], censor: '[redacted]' },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+const g = globalThis as unknown as { serviceReviewLog?: Logger };
+
+export const log: Logger = (g.serviceReviewLog ??= createLogger(env().LOG_LEVEL));

@@ -1,0 +1,61 @@
+import 'server-only';
+import { db, type Prisma } from '../db';
+import { assertRole, type Actor } from '../authz';
+import { recordAudit } from '../audit';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import type { EditionSnapshot } from '../reviews/content';
+import { anonymiseCredits, ERASED_NAME, jsonText } from './snapshots';
+
+export const ERASED_DOMAIN = 'erased.invalid';
+
+export type EraseResult = { userId: string; revisionsAnonymised: number; thanksAnonymised: number; auditEventsScrubbed: number };
+
+/**
+ * Erases a person on request, in one transaction: name and email replaced, password removed and
+ * the account deactivated (every session ends at its next request: the role and active flag are
+ * read from the database each time), thanks notes cleared, credits in published editions
+ * anonymised, sign-in attempts deleted, and their name, email and addresses scrubbed from the
+ * audit trail. Quotes, wins and figures stay: they are the team's, now credited to nobody.
+ */
+export async function erasePerson(actor: Actor, userId: string, confirmEmail: string): Promise<EraseResult> {
+  assertRole(actor, 'ADMIN');
+  if (userId === actor.id) throw new ConflictError('You cannot erase yourself: ask another admin.');
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true } });
+  if (!user) throw new NotFoundError('No such user.');
+  if (user.email.endsWith(`@${ERASED_DOMAIN}`)) throw new ConflictError('This person has already been erased.');
+  if (confirmEmail.trim().toLowerCase() !== user.email) throw new ValidationError({ confirmEmail: [`Type ${user.email} to confirm.`] });
+  const erasedEmail = `erased-${user.id}@${ERASED_DOMAIN}`;
+
+  return db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: user.id },
+      data: { name: ERASED_NAME, email: erasedEmail, passwordHash: null, active: false, passwordChangeRequired: false, lastSignInAt: null },
+    });
+    await tx.loginAttempt.deleteMany({ where: { email: user.email } });
+    const thanks = await tx.reviewThanks.updateMany({ where: { userId: user.id, note: { not: null } }, data: { note: null } });
+
+    // Published editions froze the person's name into their credits.
+    const revisions = await tx.$queryRaw<{ id: string; snapshot: EditionSnapshot }[]>`
+      SELECT id, snapshot FROM "ReviewRevision" WHERE snapshot::text LIKE ${`%${user.id}%`} OR snapshot::text LIKE ${`%${jsonText(user.name)}%`}`;
+    let revisionsAnonymised = 0;
+    for (const revision of revisions) {
+      const next = anonymiseCredits(revision.snapshot, user.id, user.name);
+      if (JSON.stringify(next) === JSON.stringify(revision.snapshot)) continue;
+      await tx.reviewRevision.update({ where: { id: revision.id }, data: { snapshot: next as unknown as Prisma.InputJsonValue } });
+      revisionsAnonymised++;
+    }
+
+    // The audit trail keeps what happened, not who it was: their email, name and addresses go.
+    const scrubbed = await tx.$executeRaw`
+      UPDATE "AuditEvent" SET
+        "actorEmail" = CASE WHEN "actorEmail" = ${user.email} THEN ${erasedEmail} ELSE "actorEmail" END,
+        ip = CASE WHEN "actorId" = ${user.id} OR "actorEmail" = ${user.email} THEN NULL ELSE ip END,
+        before = replace(replace(before::text, ${jsonText(user.email)}, ${erasedEmail}), ${`"${jsonText(user.name)}"`}, ${`"${ERASED_NAME}"`})::jsonb,
+        after = replace(replace(after::text, ${jsonText(user.email)}, ${erasedEmail}), ${`"${jsonText(user.name)}"`}, ${`"${ERASED_NAME}"`})::jsonb
+      WHERE "actorId" = ${user.id} OR "actorEmail" = ${user.email} OR before::text LIKE ${`%${jsonText(user.email)}%`} OR after::text LIKE ${`%${jsonText(user.email)}%`}
+        OR ("entityType" = 'User' AND "entityId" = ${user.id})`;
+
+    await recordAudit(tx, { actor, action: 'user.erase', entityType: 'User', entityId: user.id, after: { revisionsAnonymised, thanksAnonymised: thanks.count } });
+    return { userId: user.id, revisionsAnonymised, thanksAnonymised: thanks.count, auditEventsScrubbed: scrubbed };
+  });
+}
