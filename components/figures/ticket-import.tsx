@@ -19,6 +19,8 @@ type Kpi = { name: string; unit: string };
 type Props = {
   team: string;
   latestMonth: string;
+  /** The team's time zone, which decides the month of a timestamped ticket. */
+  timeZone: string;
   channels: string[];
   reasons: string[];
   segments: string[];
@@ -146,9 +148,10 @@ export function TicketImport(props: Props) {
         handleTime: activeKpis.handleTime ? { kpi: activeKpis.handleTime, unit: kpiUnit(activeKpis.handleTime) } : undefined,
       },
       latestMonth: props.latestMonth,
+      timeZone: props.timeZone,
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- activeKpis and kpiUnit derive from the listed state
-  }, [rows, mapping, dateOrder, units, tagColumn, rule, choices, satClasses, scaleMax, kpiTargets, props.latestMonth]);
+  }, [rows, mapping, dateOrder, units, tagColumn, rule, choices, satClasses, scaleMax, kpiTargets, props.latestMonth, props.timeZone]);
   const cover = { reasons: mapping.reason !== undefined, segments: mapping.segment !== undefined, kpis: Object.values(activeKpis).filter(Boolean) };
   const previews = aggregated ? aggregated.months.map((m) => previewMonth(m, props.months[m.month], cover, lists, props.kpis.map((k) => k.name))) : [];
   const ignoredShare = aggregated && aggregated.stats.rows ? aggregated.stats.ignored / aggregated.stats.rows : 0;

@@ -76,6 +76,12 @@ describe('ticket export aggregation', () => {
     expect(monthOf('Oct 5, 2026 3:04 PM', 'MDY')).toBe('2026-10');
     expect(monthOf('5 October 2026', 'DMY')).toBe('2026-10');
     expect(monthOf('yesterday', 'DMY')).toBeNull();
+    // Timestamps fall in the team's zone's month: with Z or an offset they are instants.
+    expect(monthOf('2026-10-31T23:30:00Z', 'DMY')).toBe('2026-10');
+    expect(monthOf('2026-10-31T23:30:00Z', 'DMY', 'Australia/Sydney')).toBe('2026-11');
+    expect(monthOf('2026-11-01 01:00:00+11:00', 'DMY', 'UTC')).toBe('2026-10');
+    expect(monthOf('2026-12-01T05:00:00Z', 'DMY', 'America/Los_Angeles')).toBe('2026-11');
+    expect(monthOf('2026-11-01 00:30', 'DMY', 'America/Los_Angeles')).toBe('2026-11');
     expect(durationSeconds('1:02:03', 'minutes')).toBe(3723);
     expect(durationSeconds('02:03', 'minutes')).toBe(123);
     expect(durationSeconds('1,5', 'hours')).toBe(5400);

@@ -3,6 +3,7 @@
 // in the browser while it reads the file, and the benchmark and tests run it in Node.
 import type { FiguresPayload } from './schemas';
 import { classifySatisfaction, type SatisfactionClass } from './ticket-guess';
+import { monthInZone, parseTimestamp } from '../dates/zone';
 
 export const TICKET_FIELDS = ['date', 'channel', 'reason', 'segment', 'satisfaction', 'firstResponse', 'handleTime', 'status'] as const;
 export type TicketField = (typeof TICKET_FIELDS)[number];
@@ -23,9 +24,15 @@ export type DateOrder = 'DMY' | 'MDY';
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const pad = (m: number) => String(m).padStart(2, '0');
 
-/** "YYYY-MM" of a date written as ISO, d/m/y or m/d/y (with / . -), or "5 Oct 2026" / "Oct 5, 2026". */
-export function monthOf(value: string, order: DateOrder): string | null {
+/**
+ * "YYYY-MM" of a date written as ISO, d/m/y or m/d/y (with / . -), or "5 Oct 2026" / "Oct 5, 2026".
+ * An ISO timestamp with a time falls in the month of `timeZone` (the team's): with `Z` or an offset
+ * it is an instant, without one a wall-clock time there. A date alone is that calendar day.
+ */
+export function monthOf(value: string, order: DateOrder, timeZone = 'UTC'): string | null {
   const s = value.trim();
+  const instant = parseTimestamp(s, timeZone);
+  if (instant) return valid(...(monthInZone(instant, timeZone).split('-').map(Number) as [number, number]));
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(s) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})/.exec(s);
   if (m) return valid(Number(m[1]), Number(m[2]));
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})/.exec(s);
@@ -115,6 +122,8 @@ export type AggregateOptions = {
   satisfactionScaleMax?: number;
   kpis: KpiTargets;
   latestMonth: string;
+  /** The team's zone: a ticket at 23:30 UTC on 31 October is November's in Sydney. */
+  timeZone?: string;
 };
 
 type MonthAcc = {
@@ -145,7 +154,7 @@ export function aggregateTickets(rows: Iterable<string[]>, o: AggregateOptions):
   const scaleMax = o.satisfactionScaleMax ?? 5;
   for (const row of rows) {
     stats.rows++;
-    const month = monthOf(col(row, 'date'), o.dateOrder);
+    const month = monthOf(col(row, 'date'), o.dateOrder, o.timeZone);
     if (!month) {
       stats.noDate++;
       continue;

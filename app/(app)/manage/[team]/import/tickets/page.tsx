@@ -6,6 +6,7 @@ import { readTeamCatalog } from '@/lib/figures/figures';
 import { currentMonth } from '@/lib/figures/month';
 import { managedTeamOrInterrupt } from '@/lib/figures/pages';
 import { requirePageActor } from '@/lib/session';
+import { teamTimeZone } from '@/lib/time-zone';
 import { loadTicketImportContext } from '@/lib/figures/ticket-import';
 
 export const metadata: Metadata = { title: 'Import a ticket export' };
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: 'Import a ticket export' };
 export default async function TicketImportPage({ params }: { params: Promise<{ team: string }> }) {
   const actor = await requirePageActor('ADMIN', 'LEADER');
   const team = await managedTeamOrInterrupt(actor, (await params).team);
-  const [catalog, context] = await Promise.all([readTeamCatalog(actor, team.id), loadTicketImportContext(actor, team.id)]);
+  const [catalog, context, timeZone] = await Promise.all([readTeamCatalog(actor, team.id), loadTicketImportContext(actor, team.id), teamTimeZone(team.id)]);
   const active = <T extends { name: string; archivedAt: Date | null }>(items: T[]) => items.filter((i) => !i.archivedAt).map((i) => i.name);
   return (
     <>
@@ -22,7 +23,8 @@ export default async function TicketImportPage({ params }: { params: Promise<{ t
       <Card>
         <TicketImport
           team={team.slug}
-          latestMonth={currentMonth()}
+          latestMonth={currentMonth(new Date(), timeZone)}
+          timeZone={timeZone}
           channels={active(catalog.channels)}
           reasons={active(catalog.reasons)}
           segments={active(catalog.segments)}
