@@ -25,6 +25,14 @@ export const ROLES = Object.keys(ROLE_LABELS) as Role[];
 /** Roles that belong to exactly one team. */
 export const TEAM_ROLES: readonly Role[] = ['LEADER', 'AGENT'];
 
+/** "Anyone signed in", the one spelling: for handleForm's `roles` and the matrix's rows. */
+export const ANY_ROLE: readonly Role[] = ROLES;
+
+/** Any active user, whatever their role (getActor already drops inactive users; this says so). */
+export function assertSignedIn(actor: Actor): void {
+  if (!actor.active) throw new ForbiddenError();
+}
+
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return actor.active && roles.includes(actor.role);
 }

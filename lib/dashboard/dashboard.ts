@@ -2,8 +2,7 @@ import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { dashboardCacheKey, DASHBOARD_TAG, DASHBOARD_TTL_SECONDS } from './cache';
 import { db } from '../db';
-import { hasRole, type Actor } from '../authz';
-import { ForbiddenError } from '../errors';
+import { hasRole, type Actor, assertSignedIn } from '../authz';
 import { addMonths, currentMonth } from '../figures/month';
 import { countPendingQuotes, toWallQuote } from '../quotes/quotes';
 import { wallQuoteSelect } from '../quotes/wall-query';
@@ -39,7 +38,7 @@ export const cachedTeamCard = (teamId: string) =>
   unstable_cache(loadTeamCard, ['dashboard-team-card', teamId, dashboardCacheKey()], { tags: [DASHBOARD_TAG], revalidate: DASHBOARD_TTL_SECONDS })(teamId);
 
 export async function getDashboard(actor: Actor) {
-  if (!hasRole(actor, 'ADMIN', 'LEADER', 'AGENT', 'EXEC', 'COLLEAGUE')) throw new ForbiddenError();
+  assertSignedIn(actor);
   const teams = await db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
   // The reader's own team first: it is the one they came to see.
   teams.sort((a, b) => Number(b.id === actor.teamId) - Number(a.id === actor.teamId));

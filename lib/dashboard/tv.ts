@@ -1,13 +1,12 @@
 import 'server-only';
 import { db } from '../db';
-import { hasRole, type Actor } from '../authz';
-import { ForbiddenError } from '../errors';
+import {type Actor, assertSignedIn } from '../authz';
 import { monthLabel } from '../figures/month';
 import { cachedTeamCard } from './dashboard';
 
 /** Plain data for the wall screen: every team's headline numbers, trend and latest quotes. */
 export async function getTvSlides(actor: Actor) {
-  if (!hasRole(actor, 'ADMIN', 'LEADER', 'AGENT', 'EXEC', 'COLLEAGUE')) throw new ForbiddenError();
+  assertSignedIn(actor);
   const teams = await db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
   const slides = await Promise.all(
     teams.map(async (team) => {

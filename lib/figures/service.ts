@@ -1,6 +1,6 @@
 import 'server-only';
 import { db, type Prisma } from '../db';
-import { hasRole, type Actor } from '../authz';
+import {type Actor, assertSignedIn } from '../authz';
 import { ForbiddenError, ValidationError } from '../errors';
 import { addListItemTx } from '../team-settings/lists';
 import { nameKey, type FiguresPayload } from './schemas';
@@ -171,7 +171,7 @@ export class ImportError extends ValidationError {
 // ── Export ─────────────────────────────────────────────────────────────────────────────────
 /** Every signed-in reader may export a team's figures: they are what the reviews publish. */
 export async function exportMonthlyCsv(actor: Actor, teamId: string, from: string, to: string): Promise<string> {
-  if (!hasRole(actor, 'ADMIN', 'LEADER', 'AGENT', 'EXEC', 'COLLEAGUE')) throw new ForbiddenError();
+  assertSignedIn(actor);
   const [catalog, records] = await Promise.all([loadCatalog(db, teamId), readMonths(db, teamId, from, to)]);
   return formatMonthlyCsv(records, catalog);
 }

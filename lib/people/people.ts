@@ -1,17 +1,18 @@
 import 'server-only';
 import type { Actor } from '../authz';
 import { db } from '../db';
-import { ForbiddenError, NotFoundError } from '../errors';
+import {NotFoundError } from '../errors';
 import { toWallQuote } from '../quotes/quotes';
 import { wallQuoteSelect } from '../quotes/wall-query';
 import { listWinsCrediting } from '../wins/wins';
+import { assertSignedIn } from '../authz';
 
 /**
  * "Do you know your customer service representatives?": one person's praise, for every
  * signed-in reader. Only approved quotes; never a ranking or a count against colleagues.
  */
 export async function getPersonPage(actor: Actor, userId: string) {
-  if (!actor.active) throw new ForbiddenError();
+  assertSignedIn(actor);
   const person = await db.user.findFirst({
     where: { id: userId, role: { in: ['AGENT', 'LEADER'] }, teamId: { not: null } },
     select: { id: true, name: true, role: true, active: true, team: { select: { name: true, slug: true } } },

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db, type Prisma } from '../db';
 import { recordAudit } from '../audit';
-import { assertRole, assertTeamMember, hasRole, type Actor } from '../authz';
+import { assertRole, assertTeamMember, hasRole, type Actor, assertSignedIn } from '../authz';
 import { ForbiddenError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
 import { dayString } from '../stories/dates';
 import { assertTeamMembers, listTeamMembers } from '../stories/team-members';
@@ -85,7 +85,7 @@ export async function addProjectUpdate(actor: Actor, input: AddProjectUpdateInpu
 
 /** Everyone browses projects; leaders see which ones they may manage. */
 export async function listProjects(actor: Actor, filter: ProjectListFilter) {
-  if (!actor.active) throw new ForbiddenError();
+  assertSignedIn(actor);
   const [teams, rows] = await Promise.all([
     db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } }),
     db.project.findMany({
@@ -114,7 +114,7 @@ export async function listProjects(actor: Actor, filter: ProjectListFilter) {
 }
 
 export async function getProject(actor: Actor, projectId: string) {
-  if (!actor.active) throw new ForbiddenError();
+  assertSignedIn(actor);
   const project = await db.project.findUnique({
     where: { id: projectId },
     select: {

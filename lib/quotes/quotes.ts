@@ -1,7 +1,7 @@
 import 'server-only';
 import { db, type Prisma } from '../db';
 import { recordAudit } from '../audit';
-import { assertRole, assertTeamMember, hasRole, type Actor } from '../authz';
+import { assertRole, assertTeamMember, hasRole, type Actor, assertSignedIn } from '../authz';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
 import { dayString, monthRange } from '../stories/dates';
 import { assertTeamMembers, listTeamMembers } from '../stories/team-members';
@@ -223,7 +223,7 @@ export function toWallQuote(row: WallRow) {
 export type WallQuote = ReturnType<typeof toWallQuote>;
 
 export async function listWall(actor: Actor, filter: WallFilter) {
-  if (!actor.active) throw new ForbiddenError();
+  assertSignedIn(actor);
   const team = filter.team ? await db.team.findUnique({ where: { slug: filter.team }, select: { id: true } }) : null;
   if (filter.team && !team) return { quotes: [], newer: null, older: null };
   const range = filter.month ? monthRange(filter.month) : undefined;
@@ -260,7 +260,7 @@ export async function listWall(actor: Actor, filter: WallFilter) {
 
 /** Choices for the wall's filters: every team, and the people who can be credited. */
 export async function listWallFilterOptions(actor: Actor) {
-  if (!actor.active) throw new ForbiddenError();
+  assertSignedIn(actor);
   const [teams, people] = await Promise.all([
     db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } }),
     db.user.findMany({ where: { role: { in: ['AGENT', 'LEADER'] }, teamId: { not: null } }, orderBy: { name: 'asc' }, select: { id: true, name: true, team: { select: { name: true } } } }),

@@ -11,9 +11,9 @@ import { deliverDueEmails, retryReviewEmail, sendTestEmail } from './email';
 import { hideThanks, setEmailOptOut, thankReview } from './readers';
 import { confirmReviewText, publishReview, ReviewConflictError, rewriteReviewText, saveReview, StaleTextError, startReview } from './reviews';
 import { featuredFrom, omissionsFrom, hideThanksSchema, optOutSchema, retryEmailSchema, saveReviewSchema, teamMonthSchema, thanksSchema } from './schemas';
+import { ANY_ROLE } from '../authz';
 
 const MANAGERS = ['ADMIN', 'LEADER'] as const;
-const EVERYONE = ['ADMIN', 'LEADER', 'AGENT', 'EXEC', 'COLLEAGUE'] as const;
 
 const editionPaths = (slug: string, month: string) => {
   revalidatePath(`/manage/${slug}/reviews`, 'layout');
@@ -102,7 +102,7 @@ export async function saveReviewAction(_prev: SaveReviewState, formData: FormDat
 }
 
 export async function thankReviewAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, { roles: [...EVERYONE], schema: thanksSchema }, async (actor, data) => {
+  return handleForm(formData, { roles: [...ANY_ROLE], schema: thanksSchema }, async (actor, data) => {
     const review = await thankReview(actor, data.reviewId, data.note);
     revalidatePath(`/reviews/${review.team.slug}/${review.month}`);
     expireDashboard();
@@ -120,7 +120,7 @@ export async function hideThanksAction(_prev: FormState, formData: FormData): Pr
 }
 
 export async function emailOptOutAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, { roles: [...EVERYONE], schema: optOutSchema }, async (actor, data) => {
+  return handleForm(formData, { roles: [...ANY_ROLE], schema: optOutSchema }, async (actor, data) => {
     const team = await setEmailOptOut(actor, data.team, data.optOut === 'yes');
     revalidatePath('/reviews', 'layout');
     return { ok: true, message: data.optOut === 'yes' ? `You will no longer get ${team.name}’s editions by email.` : `You will get ${team.name}’s editions by email again.` } satisfies FormState;

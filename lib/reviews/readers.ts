@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '../db';
 import { recentlyUsed } from '../recent';
 import { recordAudit } from '../audit';
-import { ROLE_LABELS, hasRole, type Actor } from '../authz';
+import { ROLE_LABELS, hasRole, type Actor, assertSignedIn } from '../authz';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { canManageTeam, findTeamBySlug } from '../team-access';
 import type { EditionSnapshot } from './content';
@@ -14,7 +14,7 @@ export function canSeeReadership(actor: Actor, teamId: string): boolean {
 
 /** Every published edition, newest month first, then by team. */
 export async function listArchive(actor: Actor) {
-  if (!actor.active) throw new ForbiddenError();
+  assertSignedIn(actor);
   const reviews = await db.review.findMany({
     where: { status: 'PUBLISHED' },
     orderBy: [{ month: 'desc' }, { team: { name: 'asc' } }],
@@ -60,7 +60,7 @@ async function revisionSnapshot(reviewId: string, revision: number): Promise<Edi
  * view with recordEditionView once it has been sent.
  */
 export async function readEdition(actor: Actor, slug: string, month: string) {
-  if (!actor.active) throw new ForbiddenError();
+  assertSignedIn(actor);
   const team = await findTeamBySlug(slug);
   const review = await db.review.findUnique({
     where: { teamId_month: { teamId: team.id, month } },
@@ -129,7 +129,7 @@ export async function readershipFor(reviewId: string, includeHidden: boolean) {
 
 /** One click says thanks; saying it again with a note updates the note. */
 export async function thankReview(actor: Actor, reviewId: string, note: string) {
-  if (!actor.active) throw new ForbiddenError();
+  assertSignedIn(actor);
   const review = await db.review.findUnique({ where: { id: reviewId }, select: { id: true, teamId: true, status: true, month: true, team: { select: { slug: true } } } });
   if (!review || review.status !== 'PUBLISHED') throw new NotFoundError('This edition has not been published.');
   await db.$transaction(async (tx) => {
@@ -158,7 +158,7 @@ export async function hideThanks(actor: Actor, thanksId: string) {
 }
 
 export async function setEmailOptOut(actor: Actor, slug: string, optOut: boolean) {
-  if (!actor.active) throw new ForbiddenError();
+  assertSignedIn(actor);
   const team = await findTeamBySlug(slug);
   await db.$transaction(async (tx) => {
     if (optOut) await tx.reviewEmailOptOut.createMany({ data: [{ userId: actor.id, teamId: team.id }], skipDuplicates: true });

@@ -1,14 +1,14 @@
 import 'server-only';
 import { db } from '../db';
 import { recordAudit } from '../audit';
-import { assertRole, type Actor } from '../authz';
+import { assertRole, type Actor, assertSignedIn } from '../authz';
 import { ValidationError, isUniqueViolation } from '../errors';
 import type { CreateTeamInput } from './schemas';
 import { seedTeamDefaults } from '../team-settings/kpis';
 
 /** Every signed-in user may see which teams exist (they are the subject of every review). */
 export async function listTeams(actor: Actor) {
-  if (!actor.active) return [];
+  assertSignedIn(actor);
   return db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true, _count: { select: { users: { where: { active: true } } } } } });
 }
 
@@ -31,7 +31,7 @@ export async function createTeam(actor: Actor, input: CreateTeamInput) {
 }
 
 export async function getTeamName(actor: Actor, teamId: string): Promise<string | null> {
-  if (!actor.active) return null;
+  assertSignedIn(actor);
   const team = await db.team.findUnique({ where: { id: teamId }, select: { name: true } });
   return team?.name ?? null;
 }

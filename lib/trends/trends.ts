@@ -1,8 +1,7 @@
 import 'server-only';
 import { stringify } from 'csv-stringify/sync';
 import { db } from '../db';
-import { hasRole, type Actor } from '../authz';
-import { ForbiddenError } from '../errors';
+import {type Actor, assertSignedIn } from '../authz';
 import { loadCatalog, readMonths } from '../figures/figures';
 import { buildCharts, chartTable, type Annotation, type ChartSpec } from './charts';
 import { mergeAnnotations } from './chart-spec';
@@ -11,7 +10,7 @@ import { monthWindow, type TrendsQuery } from './query';
 
 /** Trends are for every signed-in reader: execs study them, colleagues browse them. */
 function assertCanRead(actor: Actor) {
-  if (!hasRole(actor, 'ADMIN', 'LEADER', 'AGENT', 'EXEC', 'COLLEAGUE')) throw new ForbiddenError();
+  assertSignedIn(actor);
 }
 
 const monthStart = (month: string) => new Date(`${month}-01T00:00:00Z`);

@@ -6,6 +6,7 @@ import type { FormState } from '../errors';
 import { changePasswordSchema, createUserSchema, setActiveSchema, updateUserSchema } from './schemas';
 import { changeOwnPassword, createUser, resetUserPassword, setUserActive, signOutEverywhere, updateUserRoleAndTeam } from './users';
 import { z } from 'zod';
+import { ANY_ROLE } from '../authz';
 
 export type CreateUserState = FormState & { oneTimePassword?: string; createdEmail?: string };
 
@@ -50,7 +51,7 @@ export async function signOutEverywhereAction(_prev: FormState, formData: FormDa
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   let email: string | null = null;
   let newPassword = '';
-  const state = await handleForm(formData, { roles: [], schema: changePasswordSchema, allowPasswordChange: true }, async (actor, data) => {
+  const state = await handleForm(formData, { roles: [...ANY_ROLE], schema: changePasswordSchema, allowPasswordChange: true }, async (actor, data) => {
     await changeOwnPassword(actor, data.currentPassword, data.newPassword);
     email = actor.email;
     newPassword = data.newPassword;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '../db';
 import { recordAudit } from '../audit';
-import { assertRole, assertTeamMember, hasRole, type Actor } from '../authz';
+import { assertRole, assertTeamMember, hasRole, type Actor, assertSignedIn } from '../authz';
 import { ForbiddenError, NotFoundError, isUniqueViolation } from '../errors';
 import { dayString, monthOf, monthRange } from '../stories/dates';
 import { assertTeamMembers, listTeamMembers } from '../stories/team-members';
@@ -114,7 +114,7 @@ export async function deleteWin(actor: Actor, winId: string) {
 
 /** Every signed-in reader: one month of wins, optionally one team's. */
 export async function listWins(actor: Actor, filter: WinListFilter) {
-  if (!actor.active) throw new ForbiddenError();
+  assertSignedIn(actor);
   const month = filter.month ?? monthOf(new Date());
   const { start, end } = monthRange(month);
   const [teams, rows] = await Promise.all([
@@ -132,7 +132,7 @@ export async function listWins(actor: Actor, filter: WinListFilter) {
 
 /** Wins crediting one person, for their page. */
 export async function listWinsCrediting(actor: Actor, userId: string) {
-  if (!actor.active) throw new ForbiddenError();
+  assertSignedIn(actor);
   const rows = await db.win.findMany({
     where: { deletedAt: null, credits: { some: { userId } } },
     orderBy: [{ occurredOn: 'desc' }, { createdAt: 'desc' }],

@@ -6,7 +6,7 @@ import { formatNumber } from '@/lib/format';
 import { PageHeader } from '@/components/ui/card';
 import { listMonthSummaries } from '@/lib/figures/figures';
 import { addMonths, currentMonth, monthLabel } from '@/lib/figures/month';
-import { managedTeamOrInterrupt } from '@/lib/figures/pages';
+import { managedTeamOrInterrupt } from '@/lib/pages';
 import { requirePageActor } from '@/lib/session';
 import { formatInstant, zoneLabel } from '@/lib/dates/zone';
 import { teamTimeZone } from '@/lib/time-zone';

@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/card';
 import { ROLE_LABELS } from '@/lib/authz';
 import { getPersonPage } from '@/lib/people/people';
 import { requirePageActor } from '@/lib/session';
-import { orPageError } from '@/lib/stories/page-guard';
+import { orPageError } from '@/lib/pages';
 
 export const metadata: Metadata = { title: 'Person' };
 

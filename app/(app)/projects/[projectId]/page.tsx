@@ -8,7 +8,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { getProject } from '@/lib/projects/projects';
 import { requirePageActor } from '@/lib/session';
 import { dayString, formatDay } from '@/lib/stories/dates';
-import { orPageError } from '@/lib/stories/page-guard';
+import { orPageError } from '@/lib/pages';
 
 export const metadata: Metadata = { title: 'Project' };
 

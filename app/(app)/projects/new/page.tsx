@@ -3,7 +3,7 @@ import { ProjectForm } from '@/components/projects/project-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { getProjectFormOptions } from '@/lib/projects/projects';
 import { requirePageActor } from '@/lib/session';
-import { orPageError } from '@/lib/stories/page-guard';
+import { orPageError } from '@/lib/pages';
 
 export const metadata: Metadata = { title: 'New project' };
 

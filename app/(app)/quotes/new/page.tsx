@@ -5,7 +5,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { getQuoteFormOptions } from '@/lib/quotes/quotes';
 import { requirePageActor } from '@/lib/session';
 import { dayString } from '@/lib/stories/dates';
-import { orPageError } from '@/lib/stories/page-guard';
+import { orPageError } from '@/lib/pages';
 
 export const metadata: Metadata = { title: 'Submit a quote' };
 

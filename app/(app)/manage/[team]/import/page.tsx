@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { MonthlyImport } from '@/components/figures/monthly-import';
 import { TeamTabs } from '@/components/figures/team-tabs';
 import { Card, PageHeader } from '@/components/ui/card';
-import { managedTeamOrInterrupt } from '@/lib/figures/pages';
+import { managedTeamOrInterrupt } from '@/lib/pages';
 import { requirePageActor } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Import monthly CSV' };

@@ -5,7 +5,7 @@ import { FigureChanges } from '@/components/reviews/figure-changes';
 import { StartReviewForm } from '@/components/reviews/small-forms';
 import { PageHeader } from '@/components/ui/card';
 import { addMonths, currentMonth, monthLabel } from '@/lib/figures/month';
-import { managedTeamOrInterrupt } from '@/lib/figures/pages';
+import { managedTeamOrInterrupt } from '@/lib/pages';
 import { listPublishedDrift } from '@/lib/reviews/drift';
 import { listTeamReviews } from '@/lib/reviews/reviews';
 import { requirePageActor } from '@/lib/session';

@@ -4,7 +4,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { getProjectForEdit } from '@/lib/projects/projects';
 import { requirePageActor } from '@/lib/session';
 import { dayString } from '@/lib/stories/dates';
-import { orPageError } from '@/lib/stories/page-guard';
+import { orPageError } from '@/lib/pages';
 
 export const metadata: Metadata = { title: 'Edit project' };
 

@@ -6,7 +6,7 @@ import { ConflictError } from '@/lib/errors';
 import { getOwnQuoteForEdit } from '@/lib/quotes/quotes';
 import { requirePageActor } from '@/lib/session';
 import { dayString } from '@/lib/stories/dates';
-import { orPageError } from '@/lib/stories/page-guard';
+import { orPageError } from '@/lib/pages';
 
 export const metadata: Metadata = { title: 'Edit your quote' };
 

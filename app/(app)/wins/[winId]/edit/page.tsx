@@ -4,7 +4,7 @@ import { WinForm } from '@/components/wins/win-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePageActor } from '@/lib/session';
 import { dayString } from '@/lib/stories/dates';
-import { orPageError } from '@/lib/stories/page-guard';
+import { orPageError } from '@/lib/pages';
 import { getWinForEdit } from '@/lib/wins/wins';
 
 export const metadata: Metadata = { title: 'Edit a win' };

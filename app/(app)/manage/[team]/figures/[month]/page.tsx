@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/card';
 import { readTeamCatalog, readMonthWithHints } from '@/lib/figures/figures';
 import { fieldValuesOf } from '@/lib/figures/month-form';
 import { addMonths, currentMonth, monthLabel, monthSchema } from '@/lib/figures/month';
-import { managedTeamOrInterrupt } from '@/lib/figures/pages';
+import { managedTeamOrInterrupt } from '@/lib/pages';
 import { requirePageActor } from '@/lib/session';
 import { UNIT_LABELS } from '@/lib/team-settings/kpi-schemas';
 

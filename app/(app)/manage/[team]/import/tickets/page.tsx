@@ -4,7 +4,7 @@ import { TicketImport } from '@/components/figures/ticket-import';
 import { Card, PageHeader } from '@/components/ui/card';
 import { readTeamCatalog } from '@/lib/figures/figures';
 import { currentMonth } from '@/lib/figures/month';
-import { managedTeamOrInterrupt } from '@/lib/figures/pages';
+import { managedTeamOrInterrupt } from '@/lib/pages';
 import { requirePageActor } from '@/lib/session';
 import { teamTimeZone } from '@/lib/time-zone';
 import { loadTicketImportContext } from '@/lib/figures/ticket-import';

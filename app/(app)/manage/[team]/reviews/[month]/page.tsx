@@ -9,7 +9,7 @@ import { RetryEmailForm } from '@/components/reviews/small-forms';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { MONTH_RE, monthLabel } from '@/lib/figures/month';
-import { managedTeamOrInterrupt } from '@/lib/figures/pages';
+import { managedTeamOrInterrupt } from '@/lib/pages';
 import { loadComposer } from '@/lib/reviews/pages';
 import { requirePageActor } from '@/lib/session';
 import { formatDay } from '@/lib/stories/dates';

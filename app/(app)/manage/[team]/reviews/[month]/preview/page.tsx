@@ -5,7 +5,7 @@ import { EditionView } from '@/components/reviews/edition-view';
 import { PreviewPublish } from '@/components/reviews/preview-publish';
 import { NotFoundError } from '@/lib/errors';
 import { MONTH_RE, monthLabel } from '@/lib/figures/month';
-import { managedTeamOrInterrupt } from '@/lib/figures/pages';
+import { managedTeamOrInterrupt } from '@/lib/pages';
 import { loadPreview } from '@/lib/reviews/pages';
 import { requirePageActor } from '@/lib/session';
 
