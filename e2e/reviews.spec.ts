@@ -5,6 +5,8 @@ import { expect, signIn, test } from './fixtures';
 // Publishing by email (real SMTP, a second app server) is proved in edition.spec.ts.
 
 test('a leader composes and publishes; a colleague reads it from the archive and says thanks; the leader sees the note', async ({ page, db, signInAs, browser }) => {
+  // Two people, two browsers, a confirmation dialog: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const month = monthsAgo(1);
   const team = await seededTeam(db, month, monthsAgo(2));
   await signInAs('LEADER', { teamId: team.id });
