@@ -7,8 +7,9 @@ const columnOf = (target: EventTarget | null) => (target instanceof Element ? ta
 
 /**
  * The interactive layer over a server-drawn chart: a tooltip for the hovered or focused month and
- * arrow keys between months. It carries no chart data of its own — each month's column holds its
- * words (data-tip) — so the chart costs the browser one small component, and works without it.
+ * arrow keys between months. It carries no chart data of its own — each month's column is named
+ * with its words (aria-label, one line per "; ") — so the chart costs the browser one small
+ * component, and works without it.
  */
 export function ChartPointer({ children, className }: { children: ReactNode; className?: string }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -24,7 +25,7 @@ export function ChartPointer({ children, className }: { children: ReactNode; cla
     const at = column.getBoundingClientRect();
     // Beside the column, on the side with more room, so the tooltip never covers the month.
     const alignRight = at.left + at.width / 2 > box.left + box.width / 2;
-    setTip({ lines: (column.dataset.tip ?? '').split('\n'), left: alignRight ? at.left - box.left - 8 : at.right - box.left + 8, top: at.top - box.top, alignRight });
+    setTip({ lines: (column.getAttribute('aria-label') ?? '').split('; '), left: alignRight ? at.left - box.left - 8 : at.right - box.left + 8, top: at.top - box.top, alignRight });
   };
 
   const onKeyDown = (e: KeyboardEvent) => {

@@ -81,10 +81,11 @@ export function SvgChart({ spec }: { spec: ChartSpec }) {
               {g.target.label}
             </text>
           ) : null}
-          {/* One column per month to hover or focus; only one is in the tab order (arrow keys move). */}
+          {/* One column per month to hover or focus; only one is in the tab order (arrow keys move).
+              Its accessible name is also the tooltip's text: the words are sent once. */}
           <g className="chart-columns">
             {g.columns.map((c, i) => (
-              <rect key={i} x={`${c.xPct}%`} width={`${c.widthPct}%`} y={TOP} height={PLOT_HEIGHT} fill="transparent" role="img" aria-label={c.lines.join('; ')} data-tip={c.lines.join('\n')} tabIndex={i === g.columns.length - 1 ? 0 : -1} />
+              <rect key={i} x={`${c.xPct}%`} width={`${c.widthPct}%`} y={TOP} height={PLOT_HEIGHT} fill="transparent" role="img" aria-label={c.lines.join('; ')} data-tip tabIndex={i === g.columns.length - 1 ? 0 : -1} />
             ))}
           </g>
         </svg>
