@@ -4,6 +4,7 @@
 import { z } from 'zod';
 
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
+export const LOG_LEVELS = /** @type {const} */ (['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 export const envSchema = z
   .object({
@@ -46,7 +47,7 @@ export const envSchema = z
     SMTP_PASSWORD: z.string().min(1).optional(),
     MAIL_FROM: z.string().min(3).optional(),
     // Operations: log verbosity, traces, and how long audit records keep IP addresses.
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
     AUDIT_IP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   })

@@ -1,6 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { expireDashboard } from '../dashboard/cache';
 import { handleForm } from '../form';
 import type { FormState } from '../errors';
 import { addProjectUpdateSchema, createProjectSchema, updateProjectSchema } from './schemas';
@@ -11,6 +12,8 @@ export async function createProjectAction(_prev: FormState, formData: FormData):
   const state = await handleForm(formData, { roles: ['LEADER'], schema: createProjectSchema }, async (actor, data) => {
     id = (await createProject(actor, data)).id;
     revalidatePath('/projects');
+    // The dashboard's team cards list projects in progress with their latest update.
+    expireDashboard();
     return { ok: true };
   });
   if (state.ok) redirect(`/projects/${id}`);
@@ -23,6 +26,7 @@ export async function updateProjectAction(_prev: FormState, formData: FormData):
     await updateProject(actor, data);
     id = data.projectId;
     revalidatePath('/projects', 'layout');
+    expireDashboard();
     return { ok: true };
   });
   if (state.ok) redirect(`/projects/${id}`);
@@ -33,6 +37,7 @@ export async function addProjectUpdateAction(_prev: FormState, formData: FormDat
   return handleForm(formData, { roles: ['LEADER'], schema: addProjectUpdateSchema }, async (actor, data) => {
     await addProjectUpdate(actor, data);
     revalidatePath('/projects', 'layout');
+    expireDashboard();
     return { ok: true, message: 'Update posted.' };
   });
 }
