@@ -21,7 +21,7 @@ describe('wins', () => {
     expect(await db.auditEvent.count({ where: { action: 'win.create', entityId: win.id, actorId: agent.id } })).toBe(1);
     await expect(createWin(agent, { ...input, submissionKey: `win-${Date.now()}-b`, creditIds: [outsider.id] })).rejects.toBeInstanceOf(ValidationError);
     await expect(createWin(await makeUser(db, { role: 'COLLEAGUE' }), input)).rejects.toBeInstanceOf(ForbiddenError);
-    const tooLong = createWinSchema.safeParse({ title: 'x'.repeat(121), story: 'y'.repeat(2001), occurredOn: '2025-06-03', creditIds: agent.id });
+    const tooLong = createWinSchema.safeParse({ title: 'x'.repeat(121), story: 'y'.repeat(2001), occurredOn: '2025-06-03', creditIds: agent.id, submissionKey: 'form-key-123' });
     expect(Object.keys(tooLong.error?.flatten().fieldErrors ?? {}).sort()).toEqual(['story', 'title']);
   });
 
