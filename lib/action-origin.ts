@@ -1,8 +1,8 @@
 /**
  * Server actions sent from another site are refused here. Next's own check compares Origin with
  * X-Forwarded-Host when present, and a request can carry any X-Forwarded-Host it likes; this check
- * compares Origin with PUBLIC_URL when set (it must be whenever a proxy is in front), else with
- * the Host header the connection itself was made to.
+ * accepts only an Origin whose host is PUBLIC_URL's or the Host header's (the address the browser
+ * itself connected to, which a page on another site cannot change). X-Forwarded-Host is ignored.
  */
 export function foreignActionOrigin(headers: Headers, publicUrl: string | undefined): string | null {
   if (!headers.get('next-action')) return null;
@@ -14,6 +14,6 @@ export function foreignActionOrigin(headers: Headers, publicUrl: string | undefi
   } catch {
     return origin;
   }
-  const expected = publicUrl ? new URL(publicUrl).host : headers.get('host');
-  return host === expected ? null : origin;
+  const allowed = [publicUrl ? new URL(publicUrl).host : null, headers.get('host')];
+  return allowed.includes(host) ? null : origin;
 }

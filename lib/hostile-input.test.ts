@@ -269,7 +269,8 @@ describe('editions and server-action origins', () => {
 
   it.each([
     [{ 'next-action': 'a', origin: 'https://evil.example', host: 'review.example.com', 'x-forwarded-host': 'evil.example' }, undefined, 'https://evil.example'],
-    [{ 'next-action': 'a', origin: 'https://evil.example', host: 'evil.example' }, 'https://review.example.com', 'https://evil.example'],
+    [{ 'next-action': 'a', origin: 'https://evil.example', host: 'review.example.com', 'x-forwarded-host': 'evil.example' }, 'https://review.example.com', 'https://evil.example'],
+    [{ 'next-action': 'a', origin: 'http://127.0.0.1:3000', host: '127.0.0.1:3000' }, 'https://review.example.com', null],
     [{ 'next-action': 'a', origin: 'null', host: 'review.example.com' }, undefined, 'null'],
     [{ 'next-action': 'a', origin: 'https://review.example.com', host: '127.0.0.1:3000', 'x-forwarded-host': 'review.example.com' }, 'https://review.example.com', null],
     [{ 'next-action': 'a', origin: 'http://127.0.0.1:3100', host: '127.0.0.1:3100' }, undefined, null],

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from './db';
 import { recordAudit } from './audit';
 import { verifyPassword } from './password';
-import { consumeSignInAttempt, creditSuccessfulSignIn, SIGN_IN_LIMITS } from './throttle';
+import { consumeSignInAttempt, creditSuccessfulSignIn, pruneSignInLimits, SIGN_IN_LIMITS } from './throttle';
 
 export type SignInRefusal = 'invalid' | 'throttled_account' | 'throttled_address' | 'expired_one_time_password';
 
@@ -26,6 +26,8 @@ export const SIGN_IN_MESSAGES: Record<SignInRefusal, string> = {
  * Every outcome is audited. Returns the user and the session version their cookie will carry.
  */
 export async function authenticateWithPassword(email: string, password: string, ip: string) {
+  // About one sign-in in a hundred clears out expired budgets; nothing else needs a schedule.
+  if (Math.random() < 0.01) void pruneSignInLimits().catch(() => undefined);
   const verdict = await consumeSignInAttempt(email, ip);
   if (!verdict.allowed) {
     await recordAudit(db, { actor: null, actorEmail: email, action: 'auth.sign_in_throttled', entityType: 'User', ip, after: { budget: verdict.budget } });

@@ -64,7 +64,7 @@ export async function creditSuccessfulSignIn(email: string, ip: string): Promise
   ]);
 }
 
-/** Expired budgets are only clutter: removed now and then by sign-ins themselves. */
+/** Expired budgets are only clutter: lib/sign-in.ts removes them now and then. */
 export async function pruneSignInLimits(): Promise<number> {
   return db.signInLimit.deleteMany({ where: { expiresAt: { lt: new Date() } } }).then((r) => r.count);
 }
