@@ -69,7 +69,7 @@ export function scheduleDailyBackups(url: string, dir: string, log: (line: strin
       (error: unknown) => log(`Daily backup failed: ${(error as Error).message}`),
     );
   void tick();
-  const timer = setInterval(tick, 60 * 60 * 1000);
+  const timer = setInterval(() => void tick(), 60 * 60 * 1000);
   timer.unref();
   return () => clearInterval(timer);
 }

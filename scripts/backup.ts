@@ -246,6 +246,6 @@ export async function restoreDatabase(url: string, file: string, options: { forc
     throw error;
   } finally {
     await client.end().catch(() => {});
-    lines.return?.();
+    void lines.return?.();
   }
 }

@@ -2,7 +2,7 @@
 //   month,kind,item,value
 //   2026-10,received,Phone,1234      (kind: received | handled | reason | segment | kpi | note)
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { toSafeCsv } from '../csv';
 import type { Catalog, MonthRecord } from './figures';
 import { MONTH_RE, currentMonth } from './month';
 import { ENTRY_KINDS, type Entry, type EntryKind, type Problem } from './resolve';
@@ -13,7 +13,7 @@ export const MONTHLY_HEADER = ['month', 'kind', 'item', 'value'] as const;
 export const DECIMAL_RE = /^-?\d{1,15}(\.\d{1,6})?$/;
 
 // Exports prefix cells that start like a formula with "'" so a spreadsheet shows them as text
-// (csv-stringify's escape_formulas); importing our own export takes the prefix off again.
+// (lib/csv.ts); importing our own export takes the prefix off again.
 const unescapeFormula = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 export function detectDelimiter(firstLine: string): ',' | ';' | '\t' {
@@ -77,5 +77,5 @@ export function formatMonthlyCsv(records: MonthRecord[], catalog: Catalog): stri
     for (const k of catalog.kpis) if (r.state.kpis[k.id] !== undefined) rows.push([r.month, 'kpi', name(catalog.kpis, k.id), r.state.kpis[k.id]!]);
     if (r.state.note) rows.push([r.month, 'note', '', r.state.note]);
   }
-  return stringify(rows, { escape_formulas: true });
+  return toSafeCsv(rows);
 }

@@ -37,7 +37,7 @@ describe('text tied to its figures', () => {
   it('figures changing after the draft started show in the composer, and publishing is refused until the text is rewritten', async () => {
     const s = await setup();
     const draft = await startReview(s.leader, s.team, '2025-05');
-    expect(draft.highlights).toContain('**1,100 contacts**, +10% on April 2025');
+    expect(draft.highlights).toContain('**1,100 contacts**, +10.0 % on April 2025');
     expect((await loadComposer(s.leader, s.team, '2025-05'))!.stale).toBeNull();
     const fields = await fieldsWithMyParagraph(s);
     await saveReview(s.leader, s.team, '2025-05', fields);
@@ -56,7 +56,7 @@ describe('text tied to its figures', () => {
     expect(await db.reviewRevision.count({ where: { teamId: s.team.id } })).toBe(0);
 
     const rewritten = await rewriteReviewText(s.leader, s.team, '2025-05', current);
-    expect(rewritten.highlights).toContain('**4,000 contacts**, +300% on April 2025');
+    expect(rewritten.highlights).toContain('**4,000 contacts**, +300.0 % on April 2025');
     expect(rewritten.highlights).not.toContain('1,100');
     expect(rewritten.highlights).toContain(MINE);
     expect((await loadComposer(s.leader, s.team, '2025-05'))!.stale).toBeNull();

@@ -1,5 +1,5 @@
 import 'server-only';
-import { stringify } from 'csv-stringify/sync';
+import { toSafeCsv } from '../csv';
 import { db } from '../db';
 import {type Actor, assertSignedIn } from '../authz';
 import { loadCatalog, readMonths } from '../figures/figures';
@@ -72,5 +72,5 @@ export async function trendCsv(actor: Actor, query: TrendsQuery, chartId: string
   const chart = section?.charts.find((c) => c.id === chartId);
   if (!section || !chart) return null;
   const { header, rows } = chartTable(chart);
-  return { filename: `${section.team.slug}-${chart.id}-${section.from}-to-${section.to}.csv`, csv: stringify([header, ...rows], { escape_formulas: true }) };
+  return { filename: `${section.team.slug}-${chart.id}-${section.from}-to-${section.to}.csv`, csv: toSafeCsv([header, ...rows]) };
 }
