@@ -7,7 +7,17 @@ const config = [
   ...nextTypescript,
   // Layout is Prettier's (npm run format); ESLint keeps to what code means.
   prettier,
-  { ignores: ['.next/**', 'lib/generated/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  {
+    ignores: [
+      '.next/**',
+      'lib/generated/**',
+      'node_modules/**',
+      '.data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
+  },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -17,7 +27,10 @@ const config = [
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/no-deprecated': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
     },
   },
   {
@@ -36,7 +49,11 @@ const config = [
         'error',
         {
           paths: [
-            { name: '@/lib/db', message: 'Pages and components go through lib/<area> functions that take the acting user; only lib/ imports the database client.' },
+            {
+              name: '@/lib/db',
+              message:
+                'Pages and components go through lib/<area> functions that take the acting user; only lib/ imports the database client.',
+            },
           ],
           patterns: [
             {
@@ -58,8 +75,14 @@ const config = [
         'error',
         {
           patterns: [
-            { group: ['@/lib/*', '!@/lib/errors', '!@/lib/format', '!@/lib/cn'], message: 'components/ui holds generic pieces: pass plain props instead of importing a domain module.' },
-            { group: ['@/components/*', '!@/components/ui'], message: 'components/ui may import only other components/ui pieces.' },
+            {
+              group: ['@/lib/*', '!@/lib/errors', '!@/lib/format', '!@/lib/cn'],
+              message: 'components/ui holds generic pieces: pass plain props instead of importing a domain module.',
+            },
+            {
+              group: ['@/components/*', '!@/components/ui'],
+              message: 'components/ui may import only other components/ui pieces.',
+            },
           ],
         },
       ],

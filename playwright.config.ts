@@ -5,7 +5,8 @@ import { resolveChromium } from './scripts/testing/chromium';
 // Run through `npm test` (or `npm run test:e2e`), which starts PostgreSQL, prepares and seeds a
 // throwaway database, builds the app and passes E2E_DATABASE_URL.
 const databaseUrl = process.env.E2E_DATABASE_URL;
-if (!databaseUrl) throw new Error('E2E_DATABASE_URL is not set: run the end-to-end tests with `npm run test:e2e` or `npm test`.');
+if (!databaseUrl)
+  throw new Error('E2E_DATABASE_URL is not set: run the end-to-end tests with `npm run test:e2e` or `npm test`.');
 const port = Number(process.env.E2E_PORT ?? 3100);
 const chromium = resolveChromium();
 
@@ -23,7 +24,15 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       ...(chromium.executablePath ? { executablePath: chromium.executablePath } : {}),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],

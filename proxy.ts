@@ -24,7 +24,10 @@ export function proxy(request: NextRequest) {
   if (request.method === 'POST') {
     const foreign = foreignActionOrigin(request.headers, env().PUBLIC_URL);
     if (foreign) {
-      return new NextResponse(`This form was sent from another site (${foreign.slice(0, 100)}) and was refused.\n`, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+      return new NextResponse(`This form was sent from another site (${foreign.slice(0, 100)}) and was refused.\n`, {
+        status: 403,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      });
     }
   }
   if (PUBLIC.some((re) => re.test(pathname))) return withRequestId(request);

@@ -23,13 +23,17 @@ for (const role of ROLES) {
     const team = await makeTeam(db);
     const otherTeam = await makeTeam(db);
     const users = {} as Context['users'];
-    for (const r of ROLES) users[r] = await makeUser(db, { role: r, teamId: r === 'LEADER' || r === 'AGENT' ? team.id : null });
+    for (const r of ROLES)
+      users[r] = await makeUser(db, { role: r, teamId: r === 'LEADER' || r === 'AGENT' ? team.id : null });
     const context: Context = {
       db,
       team,
       otherTeam,
       users,
-      otherTeamUsers: { LEADER: await makeUser(db, { role: 'LEADER', teamId: otherTeam.id }), AGENT: await makeUser(db, { role: 'AGENT', teamId: otherTeam.id }) },
+      otherTeamUsers: {
+        LEADER: await makeUser(db, { role: 'LEADER', teamId: otherTeam.id }),
+        AGENT: await makeUser(db, { role: 'AGENT', teamId: otherTeam.id }),
+      },
     };
     await signIn(page, users[role].email);
     const failures: string[] = [];
@@ -49,11 +53,25 @@ for (const role of ROLES) {
       expect(await bodyBackground(page), `${path} turned dark`).not.toBe(lightBackground);
       // Buttons ease their colours (transition-colors): check the colours they end on, not a frame
       // in between.
-      await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
+      await page.waitForFunction(() =>
+        document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+      );
       const dark = await new AxeBuilder({ page }).withRules(COLOUR_RULES).analyze();
-      expect(dark.passes.map((p) => p.id), `axe checked ${path} in dark`).toContain('color-contrast');
-      for (const [scheme, results] of [['light', light], ['dark', dark]] as const) {
-        for (const v of results.violations) failures.push(`${path} [${scheme}]: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(
+        dark.passes.map((p) => p.id),
+        `axe checked ${path} in dark`,
+      ).toContain('color-contrast');
+      for (const [scheme, results] of [
+        ['light', light],
+        ['dark', dark],
+      ] as const) {
+        for (const v of results.violations)
+          failures.push(
+            `${path} [${scheme}]: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+          );
       }
     }
     expect(failures, failures.join('\n')).toEqual([]);
@@ -70,7 +88,11 @@ test('the check can fail: an image without alt text on a real page is reported',
 test('the dark check can fail: light-only text on a dark page is reported', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/sign-in');
-  await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p style="color: #1e293b">Dark grey on the dark page</p>'));
+  await page.evaluate(() =>
+    document
+      .querySelector('main')!
+      .insertAdjacentHTML('beforeend', '<p style="color: #1e293b">Dark grey on the dark page</p>'),
+  );
   const results = await new AxeBuilder({ page }).withRules(COLOUR_RULES).analyze();
   expect(results.violations.map((v) => v.id)).toContain('color-contrast');
 });
@@ -88,7 +110,12 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test('dark mode follows the OS setting on screen, and paper stays white', async ({ page, signInAs }) => {
   await signInAs('COLLEAGUE');
-  const look = () => page.evaluate(() => ({ body: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.body).color, scheme: getComputedStyle(document.documentElement).colorScheme }));
+  const look = () =>
+    page.evaluate(() => ({
+      body: getComputedStyle(document.body).backgroundColor,
+      text: getComputedStyle(document.body).color,
+      scheme: getComputedStyle(document.documentElement).colorScheme,
+    }));
   await page.emulateMedia({ colorScheme: 'light', media: 'screen' });
   await page.goto('/');
   const light = await look();

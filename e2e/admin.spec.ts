@@ -2,7 +2,12 @@ import { expect, signIn, test } from './fixtures';
 import { makeTeam, makeUser } from '../prisma/factories';
 
 test.describe('administration', () => {
-  test('an admin invites a user, who signs in with the one-time password and chooses their own', async ({ page, db, signInAs, browser }) => {
+  test('an admin invites a user, who signs in with the one-time password and chooses their own', async ({
+    page,
+    db,
+    signInAs,
+    browser,
+  }) => {
     await signInAs('ADMIN');
     const team = await makeTeam(db);
     const email = `invitee-${Date.now()}@example.test`;
@@ -46,7 +51,12 @@ test.describe('administration', () => {
     await invitee.close();
   });
 
-  test('a deactivated user loses access at their next request, old cookie or not', async ({ page, db, browser, signInAs }) => {
+  test('a deactivated user loses access at their next request, old cookie or not', async ({
+    page,
+    db,
+    browser,
+    signInAs,
+  }) => {
     const team = await makeTeam(db);
     const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
     const leaderPage = await browser.newPage({ baseURL: test.info().project.use.baseURL });

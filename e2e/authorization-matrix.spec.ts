@@ -23,12 +23,16 @@ const BYPASS_HEADERS: Record<string, string>[] = [
   { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' },
 ];
 
-const isAllowed = (allowed: Allowed, actor: Actor) => allowed === PUBLIC || (actor !== 'ANONYMOUS' && allowed.includes(actor));
+const isAllowed = (allowed: Allowed, actor: Actor) =>
+  allowed === PUBLIC || (actor !== 'ANONYMOUS' && allowed.includes(actor));
 
 async function signedInContext(baseURL: string, email: string) {
   const ctx = await playwrightRequest.newContext({ baseURL });
   const { csrfToken } = (await (await ctx.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  const res = await ctx.post('/api/auth/callback/credentials', { form: { csrfToken, email, password: TEST_PASSWORD }, maxRedirects: 0 });
+  const res = await ctx.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email, password: TEST_PASSWORD },
+    maxRedirects: 0,
+  });
   expect(res.status()).toBe(302);
   return ctx;
 }
@@ -36,15 +40,21 @@ async function signedInContext(baseURL: string, email: string) {
 // Outside the serial block, so a missing row is reported without skipping every check.
 test.describe('authorization matrix coverage', () => {
   test('lists every page and route handler in the build', () => {
-    const manifest = JSON.parse(readFileSync(path.join(process.cwd(), '.next/app-path-routes-manifest.json'), 'utf8')) as Record<string, string>;
+    const manifest = JSON.parse(
+      readFileSync(path.join(process.cwd(), '.next/app-path-routes-manifest.json'), 'utf8'),
+    ) as Record<string, string>;
     const built = Object.entries(manifest)
       .filter(([key]) => !key.includes('/_') && !key.endsWith('/favicon.ico/route'))
       .map(([, route]) => route);
-    expect([...new Set(built)].sort()).toEqual([...new Set([...PAGES.map((p) => p.route), ...ROUTES.map((r) => r.route)])].sort());
+    expect([...new Set(built)].sort()).toEqual(
+      [...new Set([...PAGES.map((p) => p.route), ...ROUTES.map((r) => r.route)])].sort(),
+    );
   });
 
   test('lists every server action in the build', () => {
-    const built = listServerActions().map((a) => `${a.filename}#${a.exportedName}`).sort();
+    const built = listServerActions()
+      .map((a) => `${a.filename}#${a.exportedName}`)
+      .sort();
     expect(built).toEqual([...new Set(ACTIONS.map((a) => a.action))].sort());
   });
 });
@@ -106,7 +116,12 @@ test.describe('authorization matrix', () => {
           const url = await row.path(context);
           const before = await row.probe?.(context);
           const body = await row.body?.(context);
-          const res = await clients.get(actor)!.fetch(url, { method: row.method, headers, maxRedirects: 0, ...(body === undefined ? {} : { data: body }) });
+          const res = await clients.get(actor)!.fetch(url, {
+            method: row.method,
+            headers,
+            maxRedirects: 0,
+            ...(body === undefined ? {} : { data: body }),
+          });
           const after = await row.probe?.(context);
           const label = `${actor} ${row.method} ${url} ${JSON.stringify(headers)}`;
           if (isAllowed(row.allowed, actor)) {
@@ -133,7 +148,10 @@ test.describe('authorization matrix', () => {
           const after = await prepared.probe();
           const label = `${actor} → ${row.action} ${JSON.stringify(headers)}`;
           if (isAllowed(row.allowed, actor)) {
-            expect(after, `${label} should have changed something: ${res.status} ${res.text.slice(0, 600)}`).not.toEqual(before);
+            expect(
+              after,
+              `${label} should have changed something: ${res.status} ${res.text.slice(0, 600)}`,
+            ).not.toEqual(before);
           } else {
             expect(after, `${label} must change nothing`).toEqual(before);
             expect(res.text, label).toMatch(actor === 'ANONYMOUS' ? /Please sign in/ : /You do not have access/);

@@ -23,7 +23,11 @@ async function shoot(page: Page, name: string) {
   if (size) await page.setViewportSize(size);
 }
 
-test('figures that change under a draft are shown and block publishing until the text is rewritten; a change under the published edition asks for a correction', async ({ page, db, signInAs }) => {
+test('figures that change under a draft are shown and block publishing until the text is rewritten; a change under the published edition asks for a correction', async ({
+  page,
+  db,
+  signInAs,
+}) => {
   // Long: a whole edition's life, on machines that may be busy.
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -98,7 +102,11 @@ test('figures that change under a draft are shown and block publishing until the
   expect(leader.teamId).toBe(team.id);
 });
 
-test('email: a test to oneself, a confirmation naming the recipients, RFC 8058 one-click unsubscribe without a session that stops the next edition', async ({ db, browser, playwright }) => {
+test('email: a test to oneself, a confirmation naming the recipients, RFC 8058 one-click unsubscribe without a session that stops the next edition', async ({
+  db,
+  browser,
+  playwright,
+}) => {
   // Long: a whole edition's life, on machines that may be busy.
   test.setTimeout(240_000);
   const messages: { to: string[]; raw: string }[] = [];
@@ -110,14 +118,23 @@ test('email: a test to oneself, a confirmation naming the recipients, RFC 8058 o
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        messages.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const smtpPort = (smtp.server.address() as AddressInfo).port;
-  const app = await startAppServer({ DATABASE_URL: process.env.E2E_DATABASE_URL!, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), MAIL_FROM: 'Service Review <review@example.test>', PUBLIC_URL: 'https://review.example.com' });
+  const app = await startAppServer({
+    DATABASE_URL: process.env.E2E_DATABASE_URL!,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtpPort),
+    MAIL_FROM: 'Service Review <review@example.test>',
+    PUBLIC_URL: 'https://review.example.com',
+  });
   try {
     const month = monthsAgo(1);
     const team = await seededTeam(db, month, monthsAgo(2));
@@ -137,17 +154,23 @@ test('email: a test to oneself, a confirmation naming the recipients, RFC 8058 o
     expect(messages.filter((m) => list.some((a) => m.to.includes(a)))).toHaveLength(0);
 
     await page.getByRole('button', { name: 'Publish…' }).click();
-    await expect(page.getByTestId('publish-recipients')).toContainText('It emails the 2 people on your distribution list');
+    await expect(page.getByTestId('publish-recipients')).toContainText(
+      'It emails the 2 people on your distribution list',
+    );
     await shoot(page, 'publish-confirmation-email');
     await page.getByRole('dialog').getByRole('button', { name: 'Publish and email 2 people' }).click();
     await expect(page.getByRole('status')).toContainText('Published');
-    await expect.poll(() => messages.filter((m) => list.some((a) => m.to.includes(a))).length, { timeout: 15_000 }).toBe(2);
+    await expect
+      .poll(() => messages.filter((m) => list.some((a) => m.to.includes(a))).length, { timeout: 15_000 })
+      .toBe(2);
 
     const finance = messages.find((m) => m.to.includes(list[0]!))!;
     const headers = finance.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
     expect(headers).toMatch(new RegExp(`^To: ${list[0]!.replace(/[.]/g, '\\.')}$`, 'mi'));
     expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
-    const oneClick = /^List-Unsubscribe: <(https:\/\/review\.example\.com\/api\/unsubscribe\/[^>]+)>$/m.exec(headers)?.[1];
+    const oneClick = /^List-Unsubscribe: <(https:\/\/review\.example\.com\/api\/unsubscribe\/[^>]+)>$/m.exec(
+      headers,
+    )?.[1];
     expect(oneClick).toBeTruthy();
     const body = finance.raw.replace(/=\r?\n/g, '');
     expect(body).toContain('To stop');
@@ -162,11 +185,16 @@ test('email: a test to oneself, a confirmation naming the recipients, RFC 8058 o
 
     // A mail client's one-click POST: no cookie, no session, straight to the app.
     const anonymous = await playwright.request.newContext({ baseURL: app.url });
-    const res = await anonymous.post(new URL(oneClick!).pathname, { form: { 'List-Unsubscribe': 'One-Click' }, maxRedirects: 0 });
+    const res = await anonymous.post(new URL(oneClick!).pathname, {
+      form: { 'List-Unsubscribe': 'One-Click' },
+      maxRedirects: 0,
+    });
     expect(res.status()).toBe(200);
     expect(await res.text()).toContain(`Unsubscribed from ${team.name}`);
     // The page people open from the link works without signing in too.
-    const opened = await anonymous.get(new URL(oneClick!).pathname.replace('/api/unsubscribe/', '/unsubscribe/'), { maxRedirects: 0 });
+    const opened = await anonymous.get(new URL(oneClick!).pathname.replace('/api/unsubscribe/', '/unsubscribe/'), {
+      maxRedirects: 0,
+    });
     expect(opened.status()).toBe(200);
     expect(await opened.text()).toContain('already gets none of');
     await anonymous.dispose();

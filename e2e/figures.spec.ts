@@ -6,13 +6,20 @@ import { expect, signIn, test } from './fixtures';
 
 async function leaderWithTeam(db: Parameters<typeof makeCatalog>[0] & Parameters<typeof makeTeam>[0]) {
   const team = await makeTeam(db);
-  await makeCatalog(db, team.id, { channels: ['Phone', 'Email', 'Chat'], reasons: ['Billing', 'Delivery'], segments: ['Consumers', 'Business'] });
+  await makeCatalog(db, team.id, {
+    channels: ['Phone', 'Email', 'Chat'],
+    reasons: ['Billing', 'Delivery'],
+    segments: ['Consumers', 'Business'],
+  });
   const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
   return { team, leader };
 }
 
 test.describe('monthly figures', () => {
-  test('a leader imports a help-desk ticket export in the browser and sees the month’s figures', async ({ page, db }) => {
+  test('a leader imports a help-desk ticket export in the browser and sees the month’s figures', async ({
+    page,
+    db,
+  }) => {
     test.slow();
     const { team, leader } = await leaderWithTeam(db);
     const rows = ['Ticket ID;Created at;Channel;Tags;Organization;Satisfaction;First reply time (min);Status'];
@@ -23,7 +30,9 @@ test.describe('monthly figures', () => {
       const org = i === 5 ? '"Acme; Ltd\nLondon"' : i % 4 === 0 ? 'BigCo' : '';
       const rating = i % 5 === 0 ? 'Bad' : 'Good';
       const status = i < 3 ? 'open' : 'solved';
-      rows.push(`${i + 1};${String((i % 28) + 1).padStart(2, '0')}/09/2025;${channel};${tag};${org};${rating};${10 + (i % 3) * 5};${status}`);
+      rows.push(
+        `${i + 1};${String((i % 28) + 1).padStart(2, '0')}/09/2025;${channel};${tag};${org};${rating};${10 + (i % 3) * 5};${status}`,
+      );
     }
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tickets-'));
     const file = path.join(dir, 'zendesk-export.csv');
@@ -54,7 +63,11 @@ test.describe('monthly figures', () => {
     await expect(page.getByLabel('KPI CSAT')).toHaveValue('79.2');
   });
 
-  test('the form keeps what was typed on errors, and a stale save shows the other leader’s values', async ({ page, db, browser }) => {
+  test('the form keeps what was typed on errors, and a stale save shows the other leader’s values', async ({
+    page,
+    db,
+    browser,
+  }) => {
     const { team, leader } = await leaderWithTeam(db);
     await signIn(page, leader.email);
     await page.goto(`/manage/${team.slug}/figures/2025-02`);
@@ -93,7 +106,11 @@ test.describe('monthly figures', () => {
     await otherPage.close();
   });
 
-  test('a token pushes figures through the API; bad input is a 400 with paths; another team’s token is a 403', async ({ page, db, request }) => {
+  test('a token pushes figures through the API; bad input is a 400 with paths; another team’s token is a 403', async ({
+    page,
+    db,
+    request,
+  }) => {
     const { team, leader } = await leaderWithTeam(db);
     const other = await leaderWithTeam(db);
     await signIn(page, leader.email);
@@ -105,25 +122,50 @@ test.describe('monthly figures', () => {
 
     const put = await request.put(`/api/v1/teams/${team.slug}/months/2025-10`, {
       headers: auth,
-      data: { volumes: [{ channel: 'phone', received: 1234, handled: 1200 }], reasons: [{ reason: 'Billing', count: 300 }], segments: [{ segment: 'Consumers', count: 900 }], kpis: [{ kpi: 'CSAT', value: 91.5 }], note: 'From the API' },
+      data: {
+        volumes: [{ channel: 'phone', received: 1234, handled: 1200 }],
+        reasons: [{ reason: 'Billing', count: 300 }],
+        segments: [{ segment: 'Consumers', count: 900 }],
+        kpis: [{ kpi: 'CSAT', value: 91.5 }],
+        note: 'From the API',
+      },
     });
     expect(put.status()).toBe(201);
-    const again = await request.put(`/api/v1/teams/${team.slug}/months/2025-10`, { headers: auth, data: { volumes: [{ channel: 'Phone', received: 1234, handled: 1200 }] } });
+    const again = await request.put(`/api/v1/teams/${team.slug}/months/2025-10`, {
+      headers: auth,
+      data: { volumes: [{ channel: 'Phone', received: 1234, handled: 1200 }] },
+    });
     expect((await again.json()).outcome).toBe('unchanged');
     const got = await request.get(`/api/v1/teams/${team.slug}/months/2025-10`, { headers: auth });
-    expect(await got.json()).toMatchObject({ month: '2025-10', version: 1, volumes: [{ channel: 'Phone', received: 1234, handled: 1200 }], kpis: [{ kpi: 'CSAT', value: 91.5 }], note: 'From the API' });
+    expect(await got.json()).toMatchObject({
+      month: '2025-10',
+      version: 1,
+      volumes: [{ channel: 'Phone', received: 1234, handled: 1200 }],
+      kpis: [{ kpi: 'CSAT', value: 91.5 }],
+      note: 'From the API',
+    });
     const list = await request.get(`/api/v1/teams/${team.slug}/months?from=2025-01&to=2025-12`, { headers: auth });
     expect((await list.json()).months).toHaveLength(1);
 
-    const bad = await request.put(`/api/v1/teams/${team.slug}/months/2025-11`, { headers: auth, data: { volumes: [{ channel: 'Fax', received: -1, handled: 2 }] } });
+    const bad = await request.put(`/api/v1/teams/${team.slug}/months/2025-11`, {
+      headers: auth,
+      data: { volumes: [{ channel: 'Fax', received: -1, handled: 2 }] },
+    });
     expect(bad.status()).toBe(400);
-    expect((await bad.json()).errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'volumes.0.received' })]));
+    expect((await bad.json()).errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'volumes.0.received' })]),
+    );
     const future = await request.put(`/api/v1/teams/${team.slug}/months/2999-01`, { headers: auth, data: {} });
     expect(future.status()).toBe(400);
 
-    const foreign = await request.put(`/api/v1/teams/${other.team.slug}/months/2025-10`, { headers: auth, data: { volumes: [] } });
+    const foreign = await request.put(`/api/v1/teams/${other.team.slug}/months/2025-10`, {
+      headers: auth,
+      data: { volumes: [] },
+    });
     expect(foreign.status()).toBe(403);
-    const none = await request.get(`/api/v1/teams/${team.slug}/months`, { headers: { Authorization: 'Bearer srv_nope' } });
+    const none = await request.get(`/api/v1/teams/${team.slug}/months`, {
+      headers: { Authorization: 'Bearer srv_nope' },
+    });
     expect(none.status()).toBe(401);
     expect(await db.monthFigures.count({ where: { teamId: { in: [team.id, other.team.id] } } })).toBe(1);
     expect((await db.apiToken.findFirstOrThrow({ where: { teamId: team.id } })).lastUsedAt).not.toBeNull();

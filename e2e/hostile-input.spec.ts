@@ -13,12 +13,24 @@ async function teamWithToken(db: PrismaClient) {
   await makeCatalog(db, team.id);
   const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
   const token = `srv_${randomBytes(24).toString('base64url')}`;
-  await db.apiToken.create({ data: { teamId: team.id, name: 'hostile', tokenHash: createHash('sha256').update(token).digest('hex'), prefix: token.slice(0, 10), createdById: leader.id } });
+  await db.apiToken.create({
+    data: {
+      teamId: team.id,
+      name: 'hostile',
+      tokenHash: createHash('sha256').update(token).digest('hex'),
+      prefix: token.slice(0, 10),
+      createdById: leader.id,
+    },
+  });
   return { team, leader, auth: { Authorization: `Bearer ${token}` } };
 }
 
 const figureRows = (db: PrismaClient, teamId: string) =>
-  Promise.all([db.monthFigures.count({ where: { teamId } }), db.channelVolume.count({ where: { teamId } }), db.kpiValue.count({ where: { teamId } })]);
+  Promise.all([
+    db.monthFigures.count({ where: { teamId } }),
+    db.channelVolume.count({ where: { teamId } }),
+    db.kpiValue.count({ where: { teamId } }),
+  ]);
 
 test.describe('the figures API refuses with 400 and writes nothing', () => {
   const cases: [string, string, unknown][] = [
@@ -43,7 +55,10 @@ test.describe('the figures API refuses with 400 and writes nothing', () => {
 
   test('a body that is not JSON', async ({ request, db }) => {
     const { team, auth } = await teamWithToken(db);
-    const response = await request.put(`/api/v1/teams/${team.slug}/months/2025-01`, { headers: { ...auth, 'Content-Type': 'application/json' }, data: '{"volumes": [' });
+    const response = await request.put(`/api/v1/teams/${team.slug}/months/2025-01`, {
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      data: '{"volumes": [',
+    });
     expect(response.status()).toBe(400);
     expect(await figureRows(db, team.id)).toEqual([0, 0, 0]);
   });
@@ -122,7 +137,11 @@ test.describe('sign-in', () => {
     const user = await makeUser(db, { role: 'AGENT', password: 'right-password' });
     const attempt = async (password: string, forwardedFor: string) => {
       const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-      const response = await request.post('/api/auth/callback/credentials', { form: { csrfToken, email: user.email, password }, headers: { 'X-Forwarded-For': forwardedFor }, maxRedirects: 0 });
+      const response = await request.post('/api/auth/callback/credentials', {
+        form: { csrfToken, email: user.email, password },
+        headers: { 'X-Forwarded-For': forwardedFor },
+        maxRedirects: 0,
+      });
       return response.headers().location ?? '';
     };
     // Each wrong guess claims a different address; the socket's address is what counts.
@@ -136,14 +155,24 @@ test.describe('sign-in', () => {
 });
 
 test.describe('server actions', () => {
-  const createWin = () => listServerActions().find((a) => a.filename.endsWith('lib/wins/actions.ts') && a.exportedName === 'createWinAction')!;
+  const createWin = () =>
+    listServerActions().find(
+      (a) => a.filename.endsWith('lib/wins/actions.ts') && a.exportedName === 'createWinAction',
+    )!;
 
   test('a body over 1 MB gets 413 with a message and records nothing', async ({ page, db, baseURL, signInAs }) => {
     const agent = await signInAs('AGENT');
     const title = `Huge ${Date.now()}`;
     const data = new FormData();
     const args = [{ ok: false }, data];
-    for (const [k, v] of Object.entries({ title, story: 'x'.repeat(1_100_000), occurredOn: '2026-01-05', creditIds: agent.id, submissionKey: `huge-${Date.now()}` })) data.append(k, v);
+    for (const [k, v] of Object.entries({
+      title,
+      story: 'x'.repeat(1_100_000),
+      occurredOn: '2026-01-05',
+      creditIds: agent.id,
+      submissionKey: `huge-${Date.now()}`,
+    }))
+      data.append(k, v);
     const response = await callServerAction(page.request, baseURL!, createWin(), args);
     expect(response.status).toBe(413);
     expect(response.text).toMatch(/more than 1 MB/);
@@ -154,8 +183,17 @@ test.describe('server actions', () => {
     const agent = await signInAs('AGENT');
     const title = `Foreign ${Date.now()}`;
     const data = new FormData();
-    for (const [k, v] of Object.entries({ title, story: 'From elsewhere.', occurredOn: '2026-01-05', creditIds: agent.id, submissionKey: `foreign-${Date.now()}` })) data.append(k, v);
-    const response = await callServerAction(page.request, 'https://evil.example', createWin(), [{ ok: false }, data], { 'X-Forwarded-Host': 'evil.example' });
+    for (const [k, v] of Object.entries({
+      title,
+      story: 'From elsewhere.',
+      occurredOn: '2026-01-05',
+      creditIds: agent.id,
+      submissionKey: `foreign-${Date.now()}`,
+    }))
+      data.append(k, v);
+    const response = await callServerAction(page.request, 'https://evil.example', createWin(), [{ ok: false }, data], {
+      'X-Forwarded-Host': 'evil.example',
+    });
     expect(response.status).toBe(403);
     expect(response.text).toMatch(/another site/);
     expect(await db.win.count({ where: { title } })).toBe(0);
@@ -167,7 +205,14 @@ test.describe('server actions', () => {
     const key = `once-${Date.now()}`;
     const send = () => {
       const data = new FormData();
-      for (const [k, v] of Object.entries({ title, story: 'Only once.', occurredOn: '2026-01-05', creditIds: agent.id, submissionKey: key })) data.append(k, v);
+      for (const [k, v] of Object.entries({
+        title,
+        story: 'Only once.',
+        occurredOn: '2026-01-05',
+        creditIds: agent.id,
+        submissionKey: key,
+      }))
+        data.append(k, v);
       return callServerAction(page.request, baseURL!, createWin(), [{ ok: false }, data]);
     };
     await Promise.all(Array.from({ length: 10 }, send));
@@ -181,13 +226,21 @@ test('the API answers 503 JSON while the database is down', async ({ db }) => {
   const port = 3190 + Math.floor(Math.random() * 9);
   // A second server of the same build whose database does not answer (nothing listens on port 9).
   const server = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, DATABASE_URL: 'postgresql://nobody:x@127.0.0.1:9/none', AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DATABASE_URL: 'postgresql://nobody:x@127.0.0.1:9/none',
+      AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456',
+      NODE_ENV: 'production',
+    },
     stdio: 'ignore',
   });
   try {
     let health = 0;
     for (let i = 0; i < 300 && health === 0; i++) {
-      health = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status, () => 0);
+      health = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (health === 0) await new Promise((r) => setTimeout(r, 100));
     }
     expect(health).toBe(503);

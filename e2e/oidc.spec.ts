@@ -30,7 +30,10 @@ test.describe('single sign-on (OIDC)', () => {
         },
       ],
       // The login name typed at the provider is the account id and its email.
-      findAccount: async (_ctx, id) => ({ accountId: id, claims: async () => ({ sub: id, email: id, email_verified: true, name: `SSO ${id}` }) }),
+      findAccount: async (_ctx, id) => ({
+        accountId: id,
+        claims: async () => ({ sub: id, email: id, email_verified: true, name: `SSO ${id}` }),
+      }),
       claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
       features: { devInteractions: { enabled: true } },
       // Put the email in the ID token, as Okta, Entra ID and Google do.
@@ -38,16 +41,19 @@ test.describe('single sign-on (OIDC)', () => {
       cookies: { keys: ['e2e-cookie-key'] },
     });
     idp = provider.listen(idpPort, '127.0.0.1');
-    app = await startAppServer({
-      PORT: String(appPort),
-      DATABASE_URL: process.env.E2E_DATABASE_URL!,
-      AUTH_OIDC_ISSUER: issuer,
-      AUTH_OIDC_ID: 'service-review',
-      AUTH_OIDC_SECRET: 'service-review-secret',
-      AUTH_OIDC_NAME: 'Test Identity',
-      // Next reports every loopback request as `localhost`, so the public address must say so too.
-      PUBLIC_URL: `http://localhost:${appPort}`,
-    }, appPort);
+    app = await startAppServer(
+      {
+        PORT: String(appPort),
+        DATABASE_URL: process.env.E2E_DATABASE_URL!,
+        AUTH_OIDC_ISSUER: issuer,
+        AUTH_OIDC_ID: 'service-review',
+        AUTH_OIDC_SECRET: 'service-review-secret',
+        AUTH_OIDC_NAME: 'Test Identity',
+        // Next reports every loopback request as `localhost`, so the public address must say so too.
+        PUBLIC_URL: `http://localhost:${appPort}`,
+      },
+      appPort,
+    );
   });
 
   test.afterAll(async () => {
@@ -66,7 +72,10 @@ test.describe('single sign-on (OIDC)', () => {
     if (await consent.isVisible().catch(() => false)) await consent.click();
   }
 
-  test('an existing active user signs in with their organisation account and keeps their role', async ({ page, db }) => {
+  test('an existing active user signs in with their organisation account and keeps their role', async ({
+    page,
+    db,
+  }) => {
     const user = await makeUser(db, { role: 'EXEC', name: 'Sso Known' });
     await signInAtProvider(page, user.email);
     await expect(page).toHaveURL(`${appUrl()}/`);

@@ -16,7 +16,12 @@ test.describe('operations', () => {
     expect(await live.json()).toEqual({ status: 'ok', version });
     const ready = await request.get('/api/health/ready');
     expect(ready.status()).toBe(200);
-    const body = (await ready.json()) as { status: string; version: string; database: string; migrations: { applied: number; pending: string[] } };
+    const body = (await ready.json()) as {
+      status: string;
+      version: string;
+      database: string;
+      migrations: { applied: number; pending: string[] };
+    };
     expect(body).toMatchObject({ status: 'ready', version, database: 'ok', migrations: { pending: [] } });
     expect(body.migrations.applied).toBeGreaterThan(0);
     expect(live.headers()['x-request-id']).toMatch(/^[\w.:-]+$/);
@@ -30,7 +35,10 @@ test.describe('operations', () => {
     let b: AppServer;
     test.beforeAll(async () => {
       test.setTimeout(120_000);
-      [a, b] = await Promise.all([startAppServer({ DATABASE_URL: process.env.E2E_DATABASE_URL! }), startAppServer({ DATABASE_URL: process.env.E2E_DATABASE_URL! })]);
+      [a, b] = await Promise.all([
+        startAppServer({ DATABASE_URL: process.env.E2E_DATABASE_URL! }),
+        startAppServer({ DATABASE_URL: process.env.E2E_DATABASE_URL! }),
+      ]);
     });
     test.afterAll(async () => {
       await Promise.all([a?.stop(), b?.stop()]);
@@ -42,7 +50,15 @@ test.describe('operations', () => {
       const reader = await makeUser(db, { role: 'COLLEAGUE' });
       const token = `srv_two_instances_${Date.now()}`;
       const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
-      await db.apiToken.create({ data: { teamId: team.id, name: 'two instances', tokenHash: createHash('sha256').update(token).digest('hex'), prefix: token.slice(0, 8), createdById: leader.id } });
+      await db.apiToken.create({
+        data: {
+          teamId: team.id,
+          name: 'two instances',
+          tokenHash: createHash('sha256').update(token).digest('hex'),
+          prefix: token.slice(0, 8),
+          createdById: leader.id,
+        },
+      });
       const month = addMonths(currentMonth(), -1);
       const put = (received: number) =>
         fetch(`${a.url}/api/v1/teams/${team.slug}/months/${month}`, {
@@ -54,7 +70,14 @@ test.describe('operations', () => {
 
       const onB = await playwrightRequest.newContext({ baseURL: b.url });
       const csrf = (await (await onB.get('/api/auth/csrf')).json()) as { csrfToken: string };
-      expect((await onB.post('/api/auth/callback/credentials', { form: { csrfToken: csrf.csrfToken, email: reader.email, password: TEST_PASSWORD }, maxRedirects: 0 })).status()).toBe(302);
+      expect(
+        (
+          await onB.post('/api/auth/callback/credentials', {
+            form: { csrfToken: csrf.csrfToken, email: reader.email, password: TEST_PASSWORD },
+            maxRedirects: 0,
+          })
+        ).status(),
+      ).toBe(302);
       const dashboard = async () => (await (await onB.get('/')).text()).replace(/<!-- -->/g, '');
       // B renders and caches the card with the first figures (a cold server's first render may be slow)…
       await expect.poll(dashboard, { timeout: 60_000 }).toContain('4,321');
@@ -69,7 +92,10 @@ test.describe('operations', () => {
       const email = `nobody-${Date.now()}@example.test`;
       const onA = await playwrightRequest.newContext({ baseURL: a.url });
       const csrf = (await (await onA.get('/api/auth/csrf')).json()) as { csrfToken: string };
-      await onA.post('/api/auth/callback/credentials', { form: { csrfToken: csrf.csrfToken, email, password: 'wrong-password' }, maxRedirects: 0 });
+      await onA.post('/api/auth/callback/credentials', {
+        form: { csrfToken: csrf.csrfToken, email, password: 'wrong-password' },
+        maxRedirects: 0,
+      });
       await onA.dispose();
       const line = async () =>
         a

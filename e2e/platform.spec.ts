@@ -34,7 +34,10 @@ test.describe('platform', () => {
 
   test('health answers 503 while the database is down and recovers when it returns', async () => {
     test.setTimeout(90_000);
-    const dataDir = path.join(process.getuid?.() === 0 ? '/var/tmp' : os.tmpdir(), `service-review-health-${Date.now()}`);
+    const dataDir = path.join(
+      process.getuid?.() === 0 ? '/var/tmp' : os.tmpdir(),
+      `service-review-health-${Date.now()}`,
+    );
     const pgPort = await freePort();
     const options = { dataDir, port: pgPort, password: 'health', persistent: true };
     let cluster = await startCluster(options);

@@ -28,7 +28,10 @@ async function expectPrintComplete(page: Page, minCharts: number) {
 // Making a PDF of a dozen charts and their tables takes seconds, more on a busy machine.
 test.describe.configure({ timeout: 120_000 });
 
-test('an edition printed straight after opening draws every chart and prints every table', async ({ page, signInAs }) => {
+test('an edition printed straight after opening draws every chart and prints every table', async ({
+  page,
+  signInAs,
+}) => {
   await signInAs('COLLEAGUE');
   await page.goto(`/reviews/customer-care/${addMonths(currentMonth(), -2)}`);
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
@@ -36,7 +39,12 @@ test('an edition printed straight after opening draws every chart and prints eve
   if (process.env.SHOTS_DIR) writeFileSync(`${process.env.SHOTS_DIR}/edition.pdf`, pdf);
   await expectPrintComplete(page, 5);
   // Each chart card is kept whole across page breaks.
-  expect(await page.locator('figure').first().evaluate((f) => getComputedStyle(f).breakInside)).toBe('avoid');
+  expect(
+    await page
+      .locator('figure')
+      .first()
+      .evaluate((f) => getComputedStyle(f).breakInside),
+  ).toBe('avoid');
 });
 
 test('the trends page prints every chart and table too', async ({ page, signInAs }) => {

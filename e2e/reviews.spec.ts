@@ -4,7 +4,12 @@ import { expect, signIn, test } from './fixtures';
 
 // Publishing by email (real SMTP, a second app server) is proved in edition.spec.ts.
 
-test('a leader composes and publishes; a colleague reads it from the archive and says thanks; the leader sees the note', async ({ page, db, signInAs, browser }) => {
+test('a leader composes and publishes; a colleague reads it from the archive and says thanks; the leader sees the note', async ({
+  page,
+  db,
+  signInAs,
+  browser,
+}) => {
   // Two people, two browsers, a confirmation dialog: more than the default 30 s on a busy machine.
   test.setTimeout(90_000);
   const month = monthsAgo(1);
@@ -16,7 +21,9 @@ test('a leader composes and publishes; a colleague reads it from the archive and
   await page.getByRole('button', { name: 'Start the edition' }).click();
   await expect(page).toHaveURL(new RegExp(`/manage/${team.slug}/reviews/${month}$`));
   // Pre-filled from the data: total 1,334 contacts, +21.3 % on last month; the quote featured.
-  await expect(page.getByLabel('Highlights: the story of the month')).toHaveValue(/\*\*1,334 contacts\*\*, \+21\.3 % on/);
+  await expect(page.getByLabel('Highlights: the story of the month')).toHaveValue(
+    /\*\*1,334 contacts\*\*, \+21\.3 % on/,
+  );
   await expect(page.getByLabel(/The refund arrived/)).toBeChecked();
   const title = `Our month ${team.slug}`;
   await page.getByLabel('Title').fill(title);
@@ -51,7 +58,9 @@ test('a leader composes and publishes; a colleague reads it from the archive and
   // Every chart has its data table.
   await reader.getByText('Data table').first().click();
   await expect(reader.getByRole('table', { name: 'Contacts per month by channel' })).toBeVisible();
-  await reader.getByLabel('A short note to the team (optional)').fill('I didn’t realise how many billing calls you take!');
+  await reader
+    .getByLabel('A short note to the team (optional)')
+    .fill('I didn’t realise how many billing calls you take!');
   await reader.getByRole('button', { name: 'Say thank you' }).click();
   await expect(reader.getByRole('status').filter({ hasText: 'your note reached the team' })).toBeVisible();
   await context.close();

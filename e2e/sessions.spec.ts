@@ -106,8 +106,16 @@ test.describe('an old session cookie is refused after', () => {
 
 test.describe('one-time passwords', () => {
   test('must be replaced before any other page or action is reachable', async ({ page, db }) => {
-    const user = await makeUser(db, { role: 'LEADER', teamId: null, password: 'one-time-pass-1', passwordChangeRequired: true });
-    await db.user.update({ where: { id: user.id }, data: { oneTimePasswordExpiresAt: new Date(Date.now() + 3_600_000) } });
+    const user = await makeUser(db, {
+      role: 'LEADER',
+      teamId: null,
+      password: 'one-time-pass-1',
+      passwordChangeRequired: true,
+    });
+    await db.user.update({
+      where: { id: user.id },
+      data: { oneTimePasswordExpiresAt: new Date(Date.now() + 3_600_000) },
+    });
     await signIn(page, user.email, 'one-time-pass-1');
     for (const path of ['/', '/trends', '/quotes', '/reviews']) {
       await page.goto(path);

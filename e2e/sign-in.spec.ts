@@ -56,7 +56,10 @@ test.describe('signing in', () => {
       await page.getByLabel('Email').fill(user.email);
       await page.getByLabel('Password').fill(`wrong-${i}`);
       // Wait for this attempt's answer, not the previous one's identical message.
-      await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/sign-in')), page.getByRole('button', { name: 'Sign in' }).click()]);
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/sign-in')),
+        page.getByRole('button', { name: 'Sign in' }).click(),
+      ]);
       await expect(page.getByRole('status')).toContainText('do not match');
       await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
     }

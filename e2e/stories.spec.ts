@@ -12,7 +12,11 @@ function formArgs(fields: Record<string, string>) {
 }
 
 test.describe('customer quotes', () => {
-  test('an agent submits, the leader approves with a pull-quote, a colleague finds it on the wall by search', async ({ page, db, browser }) => {
+  test('an agent submits, the leader approves with a pull-quote, a colleague finds it on the wall by search', async ({
+    page,
+    db,
+    browser,
+  }) => {
     const team = await makeTeam(db);
     const agent = await makeUser(db, { role: 'AGENT', teamId: team.id, name: 'Avery Agent' });
     const teammate = await makeUser(db, { role: 'AGENT', teamId: team.id, name: 'Toni Teammate' });
@@ -54,7 +58,9 @@ test.describe('customer quotes', () => {
     await expect(leaderPage.getByText('Nothing is waiting')).toBeVisible();
     await expect(leaderPage.getByRole('link', { name: 'Moderation', exact: true })).toBeVisible();
     await leaderPage.close();
-    expect(await db.auditEvent.count({ where: { action: 'quote.approve', entityId: stored.id, actorId: leader.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: 'quote.approve', entityId: stored.id, actorId: leader.id } }),
+    ).toBe(1);
 
     const colleaguePage = await browser.newPage({ baseURL: test.info().project.use.baseURL });
     await signIn(colleaguePage, colleague.email);
@@ -80,13 +86,26 @@ test.describe('customer quotes', () => {
     const agent = await makeUser(db, { role: 'AGENT', teamId: team.id });
     await signIn(page, agent.email);
     const baseURL = test.info().project.use.baseURL!;
-    const fields = { submissionKey: crypto.randomUUID(), text: 'Replayed thanks.', attribution: 'ANONYMOUS', channel: 'CHAT', receivedOn: today(), creditIds: agent.id };
-    const responses = await Promise.all(Array.from({ length: 10 }, () => callServerAction(page.request, baseURL, submitAction(), formArgs(fields))));
+    const fields = {
+      submissionKey: crypto.randomUUID(),
+      text: 'Replayed thanks.',
+      attribution: 'ANONYMOUS',
+      channel: 'CHAT',
+      receivedOn: today(),
+      creditIds: agent.id,
+    };
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => callServerAction(page.request, baseURL, submitAction(), formArgs(fields))),
+    );
     expect(responses.every((r) => r.status < 400)).toBe(true);
     expect(await db.quote.count({ where: { submitterId: agent.id } })).toBe(1);
   });
 
-  test('an anonymous customer is never revealed: not on the wall, the person page, the queue or the submitter’s list', async ({ page, db, browser }) => {
+  test('an anonymous customer is never revealed: not on the wall, the person page, the queue or the submitter’s list', async ({
+    page,
+    db,
+    browser,
+  }) => {
     const team = await makeTeam(db);
     const agent = await makeUser(db, { role: 'AGENT', teamId: team.id });
     const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
@@ -94,10 +113,22 @@ test.describe('customer quotes', () => {
     const token = `Anonword${Date.now()}`;
     await signIn(page, agent.email);
     // A crafted request sends a name with an anonymous quote, as a tampered form would.
-    await callServerAction(page.request, test.info().project.use.baseURL!, submitAction(), formArgs({
-      submissionKey: crypto.randomUUID(), text: `Kind and patient help with ${token}.`, attribution: 'ANONYMOUS', customerName: secret,
-      customerOrganisation: `${secret} Ltd`, consent: 'on', channel: 'EMAIL', receivedOn: today(), creditIds: agent.id,
-    }));
+    await callServerAction(
+      page.request,
+      test.info().project.use.baseURL!,
+      submitAction(),
+      formArgs({
+        submissionKey: crypto.randomUUID(),
+        text: `Kind and patient help with ${token}.`,
+        attribution: 'ANONYMOUS',
+        customerName: secret,
+        customerOrganisation: `${secret} Ltd`,
+        consent: 'on',
+        channel: 'EMAIL',
+        receivedOn: today(),
+        creditIds: agent.id,
+      }),
+    );
     const quote = await db.quote.findFirstOrThrow({ where: { submitterId: agent.id } });
 
     const leaderPage = await browser.newPage({ baseURL: test.info().project.use.baseURL });
@@ -106,7 +137,11 @@ test.describe('customer quotes', () => {
     const queueHtml = await queue!.text();
     expect(queueHtml).toContain(token);
     expect(queueHtml).not.toContain(secret);
-    await leaderPage.getByTestId('pending-quote').filter({ hasText: token }).getByRole('button', { name: 'Approve' }).click();
+    await leaderPage
+      .getByTestId('pending-quote')
+      .filter({ hasText: token })
+      .getByRole('button', { name: 'Approve' })
+      .click();
     await expect(leaderPage.getByText('Nothing is waiting')).toBeVisible();
     await leaderPage.close();
     expect((await db.quote.findUniqueOrThrow({ where: { id: quote.id } })).status).toBe('APPROVED');
@@ -128,10 +163,27 @@ test.describe('customer quotes', () => {
     const img = '<img src=x onerror=alert(1)>';
     const link = '[click me](javascript:alert(2))';
     const script = '<script>alert(3)</script>';
-    await makeQuote(db, { teamId: team.id, submitterId: agent.id, status: 'APPROVED', moderatorId: leader.id, text: `${img} ${script} great help`, attribution: 'NAMED', customerName: img, pullQuote: img });
+    await makeQuote(db, {
+      teamId: team.id,
+      submitterId: agent.id,
+      status: 'APPROVED',
+      moderatorId: leader.id,
+      text: `${img} ${script} great help`,
+      attribution: 'NAMED',
+      customerName: img,
+      pullQuote: img,
+    });
     await makeWin(db, { teamId: team.id, recordedById: agent.id, title: img, story: `${img}\n\n${link}\n\n${script}` });
     const project = await makeProject(db, { teamId: team.id, ownerId: leader.id, summary: `${img}\n\n${link}` });
-    await db.projectUpdate.create({ data: { projectId: project.id, teamId: team.id, authorId: leader.id, postedOn: new Date(), body: `${link} ${img}` } });
+    await db.projectUpdate.create({
+      data: {
+        projectId: project.id,
+        teamId: team.id,
+        authorId: leader.id,
+        postedOn: new Date(),
+        body: `${link} ${img}`,
+      },
+    });
 
     const dialogs: string[] = [];
     const viewer = await makeUser(db, { role: 'COLLEAGUE' });
@@ -140,12 +192,20 @@ test.describe('customer quotes', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    for (const path of [`/quotes?team=${team.slug}`, `/people/${agent.id}`, `/wins?team=${team.slug}`, `/projects?team=${team.slug}`, `/projects/${project.id}`]) {
+    for (const path of [
+      `/quotes?team=${team.slug}`,
+      `/people/${agent.id}`,
+      `/wins?team=${team.slug}`,
+      `/projects?team=${team.slug}`,
+      `/projects/${project.id}`,
+    ]) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       expect(await page.locator('main img').count(), path).toBe(0);
       expect(await page.locator('main [onerror], main script').count(), path).toBe(0);
-      for (const href of await page.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+      for (const href of await page
+        .locator('main a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
         expect(href.toLowerCase(), path).not.toContain('javascript:');
       }
       const clickable = page.locator('main').getByText('click me');
@@ -205,10 +265,18 @@ test.describe('wins and projects', () => {
     await leaderPage.close();
     const win = await db.win.findFirstOrThrow({ where: { teamId: team.id } });
     expect(win.deletedAt).not.toBeNull();
-    expect(await db.auditEvent.count({ where: { entityId: win.id, action: { in: ['win.create', 'win.update', 'win.delete'] } } })).toBe(3);
+    expect(
+      await db.auditEvent.count({
+        where: { entityId: win.id, action: { in: ['win.create', 'win.update', 'win.delete'] } },
+      }),
+    ).toBe(3);
   });
 
-  test('a leader creates a project and posts a dated update; a colleague reads its history', async ({ page, db, browser }) => {
+  test('a leader creates a project and posts a dated update; a colleague reads its history', async ({
+    page,
+    db,
+    browser,
+  }) => {
     const team = await makeTeam(db);
     const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
     const name = `Chat migration ${Date.now()}`;

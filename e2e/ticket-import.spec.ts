@@ -7,7 +7,10 @@ import { expect, signIn, test } from './fixtures';
 /** A Zendesk-like export plus `fax` tickets from a channel the team does not have, tagged "refund". */
 function exportWithFax(month: string, perMonth: number, fax: number, seed: number) {
   const { text, truth } = zendeskExport([month], perMonth, seed);
-  const extra = Array.from({ length: fax }, (_, i) => `${9000 + i},Fax sender,${month}-10T10:00:00Z,Order form,Fax,question,refund,,Good,10,100,Solved`);
+  const extra = Array.from(
+    { length: fax },
+    (_, i) => `${9000 + i},Fax sender,${month}-10T10:00:00Z,Order form,Fax,question,refund,,Good,10,100,Solved`,
+  );
   return { buffer: Buffer.from(text + extra.join('\r\n') + '\r\n'), truth };
 }
 
@@ -17,7 +20,10 @@ async function shoot(page: Page, name: string) {
   if (!dir) return;
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const [width, label] of [[1280, 'desktop'], [390, 'phone']] as const) {
+    for (const [width, label] of [
+      [1280, 'desktop'],
+      [390, 'phone'],
+    ] as const) {
       await page.setViewportSize({ width, height: 900 });
       await page.screenshot({ path: `${dir}/${name}-${label}-${scheme}.png`, fullPage: true });
     }
@@ -26,12 +32,19 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-test('a leader imports a help-desk export: ignored tickets need confirming, and the next import is pre-filled', async ({ page, db }) => {
+test('a leader imports a help-desk export: ignored tickets need confirming, and the next import is pre-filled', async ({
+  page,
+  db,
+}) => {
   // Two imports, each reading and aggregating a file in the browser, and an axe pass: more than
   // the default 30 s on a busy machine.
   test.setTimeout(180_000);
   const team = await makeTeam(db);
-  await makeCatalog(db, team.id, { channels: ['Phone', 'Email', 'Chat', 'Social media'], reasons: ['Billing', 'Delivery', 'Returns', 'Complaints'], segments: ['Consumers', 'Business customers'] });
+  await makeCatalog(db, team.id, {
+    channels: ['Phone', 'Email', 'Chat', 'Social media'],
+    reasons: ['Billing', 'Delivery', 'Returns', 'Complaints'],
+    segments: ['Consumers', 'Business customers'],
+  });
   const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
   // June already holds a reason the file never names, and has a published edition.
   const complaints = await db.contactReason.findFirstOrThrow({ where: { teamId: team.id, name: 'Complaints' } });
@@ -42,13 +55,17 @@ test('a leader imports a help-desk export: ignored tickets need confirming, and 
   await signIn(page, leader.email);
   await page.goto(`/manage/${team.slug}/import/tickets`);
   const first = exportWithFax('2025-06', 120, 15, 11);
-  await page.getByLabel('Ticket export (CSV)').setInputFiles({ name: 'zendesk-june.csv', mimeType: 'text/csv', buffer: first.buffer });
+  await page
+    .getByLabel('Ticket export (CSV)')
+    .setInputFiles({ name: 'zendesk-june.csv', mimeType: 'text/csv', buffer: first.buffer });
   await expect(page.getByLabel('Date (created)')).toHaveValue('2');
   await expect(page.getByLabel('Channel', { exact: true })).toHaveValue('4');
   await page.getByRole('button', { name: 'Read the file' }).click();
 
   // Every date is ISO: no day-first question. Synonyms matched the Via values; Fax is ignored.
-  await expect(page.getByText('135 rows read from zendesk-june.csv: 120 counted, 15 in channels set to Ignore')).toBeVisible();
+  await expect(
+    page.getByText('135 rows read from zendesk-june.csv: 120 counted, 15 in channels set to Ignore'),
+  ).toBeVisible();
   await expect(page.getByLabel('Dates like 03/04/2026 mean')).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: /^Phone call \(inbound\)/ })).toHaveValue('Phone');
   await expect(page.getByRole('combobox', { name: /^Mail/ })).toHaveValue('Email');
@@ -65,9 +82,13 @@ test('a leader imports a help-desk export: ignored tickets need confirming, and 
   await expect(page.getByText('Segments add up to the 120 contacts.')).toBeVisible();
   // The mapping step and the preview are only on screen after a file is read: the accessibility
   // sweep of every page cannot see them, so they are checked here, light and dark.
-  expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations).toEqual([]);
+  expect(
+    (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations,
+  ).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
-  expect((await new AxeBuilder({ page }).withRules(['color-contrast', 'link-in-text-block']).analyze()).violations).toEqual([]);
+  expect(
+    (await new AxeBuilder({ page }).withRules(['color-contrast', 'link-in-text-block']).analyze()).violations,
+  ).toEqual([]);
   await page.emulateMedia({ colorScheme: 'light' });
   await shoot(page, 'ticket-import');
 
@@ -82,15 +103,24 @@ test('a leader imports a help-desk export: ignored tickets need confirming, and 
   await expect(status).toBeVisible();
   await expect(status).toContainText('2025-06 has a published edition whose figures now differ');
   const t = first.truth['2025-06']!;
-  const figures = await db.monthFigures.findFirstOrThrow({ where: { teamId: team.id, month: '2025-06' }, include: { reasons: { include: { reason: true } }, volumes: { include: { channel: true } } } });
+  const figures = await db.monthFigures.findFirstOrThrow({
+    where: { teamId: team.id, month: '2025-06' },
+    include: { reasons: { include: { reason: true } }, volumes: { include: { channel: true } } },
+  });
   expect(figures.reasons.find((r) => r.reason.name === 'Complaints')).toBeUndefined();
-  expect(figures.volumes.find((v) => v.channel.name === 'Phone')?.received).toBe((t.byChannel['Phone call (inbound)'] ?? 0) + 15);
+  expect(figures.volumes.find((v) => v.channel.name === 'Phone')?.received).toBe(
+    (t.byChannel['Phone call (inbound)'] ?? 0) + 15,
+  );
   await status.getByRole('link', { name: 'Back to the months' }).click();
   await expect(page).toHaveURL(new RegExp(`/manage/${team.slug}$`));
 
   // Next month's export: the leader's choices come back pre-filled from the server.
   await page.goto(`/manage/${team.slug}/import/tickets`);
-  await page.getByLabel('Ticket export (CSV)').setInputFiles({ name: 'zendesk-july.csv', mimeType: 'text/csv', buffer: exportWithFax('2025-07', 60, 4, 12).buffer });
+  await page.getByLabel('Ticket export (CSV)').setInputFiles({
+    name: 'zendesk-july.csv',
+    mimeType: 'text/csv',
+    buffer: exportWithFax('2025-07', 60, 4, 12).buffer,
+  });
   await page.getByRole('button', { name: 'Read the file' }).click();
   await expect(page.getByRole('combobox', { name: /^Fax/ })).toHaveValue('Phone');
   await expect(page.getByRole('combobox', { name: /^refund/ })).toHaveValue('Returns');

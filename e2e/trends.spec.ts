@@ -15,7 +15,8 @@ test.describe('dashboard, trends and TV', () => {
     await page.goto('/trends');
     await page.getByRole('checkbox', { name: 'Billing Support' }).check();
     await page.getByRole('checkbox', { name: 'Customer Care' }).uncheck();
-    for (const name of ['Average handle time', 'Backlog', 'First response time', 'First-contact resolution']) await page.getByRole('checkbox', { name, exact: true }).uncheck();
+    for (const name of ['Average handle time', 'Backlog', 'First response time', 'First-contact resolution'])
+      await page.getByRole('checkbox', { name, exact: true }).uncheck();
     await page.getByLabel('Period').selectOption('24');
     await page.getByRole('button', { name: 'Show' }).click();
     await expect(page).toHaveURL(/team=billing-support/);
@@ -41,10 +42,19 @@ test.describe('dashboard, trends and TV', () => {
     const figure = page.getByRole('figure', { name: 'CSAT' });
     await figure.getByText('Data table').click();
     // The table writes a missing value as "–" (the first month has no change before it), the CSV leaves it empty.
-    const tableText = (await figure.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim().replace(/,/g, '').replace(/^–$/, '')));
-    const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('link', { name: 'Download CSV' }).click()]);
+    const tableText = (await figure.locator('tbody tr').allInnerTexts()).map((r) =>
+      r.split('\t').map((c) => c.trim().replace(/,/g, '').replace(/^–$/, '')),
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      figure.getByRole('link', { name: 'Download CSV' }).click(),
+    ]);
     const csv = (await (await download.createReadStream()).toArray()).join('');
-    const csvRows = csv.trim().split('\n').slice(1).map((line) => line.split(','));
+    const csvRows = csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
     expect(csvRows).toHaveLength(12);
     expect(csvRows).toEqual(tableText);
     expect(download.suggestedFilename()).toMatch(/^customer-care-kpi-csat-.*\.csv$/);
@@ -55,7 +65,12 @@ test.describe('dashboard, trends and TV', () => {
     await page.goto('/trends?team=customer-care&kpi=csat&range=12');
     const figure = page.getByRole('figure', { name: 'Contacts per month by channel' });
     await figure.getByText(/What happened \(\d+\)/).click();
-    await expect(figure.getByRole('list', { name: /What happened/ }).getByText(/^★|Win:/).first()).toBeVisible();
+    await expect(
+      figure
+        .getByRole('list', { name: /What happened/ })
+        .getByText(/^★|Win:/)
+        .first(),
+    ).toBeVisible();
   });
 
   test('TV mode rotates through teams without navigation', async ({ page, signInAs }) => {

@@ -9,7 +9,14 @@ describe('audit log', () => {
     const admin = await makeUser(db, { role: 'ADMIN' });
     const other = await makeUser(db, { role: 'ADMIN' });
     await recordAudit(db, { actor: admin, action: 'team.create', entityType: 'Team', entityId: 'a' });
-    await recordAudit(db, { actor: other, action: 'user.update', entityType: 'User', entityId: 'b', before: { role: 'AGENT' }, after: { role: 'LEADER' } });
+    await recordAudit(db, {
+      actor: other,
+      action: 'user.update',
+      entityType: 'User',
+      entityId: 'b',
+      before: { role: 'AGENT' },
+      after: { role: 'LEADER' },
+    });
     await recordAudit(db, { actor: admin, action: 'user.create', entityType: 'User', entityId: 'c' });
 
     const all = await listAuditEvents(admin, auditFilterSchema.parse({}));

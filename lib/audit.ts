@@ -21,7 +21,9 @@ export type AuditInput = {
 
 // JSON round-trip: Dates become ISO strings and undefined fields drop out, as Prisma's Json needs.
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+  return value === undefined || value === null
+    ? undefined
+    : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 }
 
 /** Call inside the same transaction as the change, so the change and its record commit together. */
@@ -42,7 +44,14 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   // operator's alerting can watch them.
   if (input.action.startsWith('auth.')) {
     log.info(
-      { event: input.action, requestId: await currentRequestId(), userId: input.actor?.id ?? null, email: input.actor?.email ?? input.actorEmail ?? null, ip: input.ip ?? null, detail: input.after ?? null },
+      {
+        event: input.action,
+        requestId: await currentRequestId(),
+        userId: input.actor?.id ?? null,
+        email: input.actor?.email ?? input.actorEmail ?? null,
+        ip: input.ip ?? null,
+        detail: input.after ?? null,
+      },
       'sign-in event',
     );
   }
@@ -60,7 +69,14 @@ const PAGE_SIZE = 50;
 export async function listAuditEvents(actor: Actor, filter: AuditFilter) {
   assertRole(actor, 'ADMIN');
   const where: Prisma.AuditEventWhereInput = {
-    ...(filter.actor ? { OR: [{ actorId: filter.actor }, { actorEmail: { contains: filter.actor.toLowerCase(), mode: 'insensitive' } }] } : {}),
+    ...(filter.actor
+      ? {
+          OR: [
+            { actorId: filter.actor },
+            { actorEmail: { contains: filter.actor.toLowerCase(), mode: 'insensitive' } },
+          ],
+        }
+      : {}),
     ...(filter.entity ? { entityType: filter.entity } : {}),
   };
   const [events, total, entityTypes] = await Promise.all([
@@ -74,5 +90,11 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter) {
     db.auditEvent.count({ where }),
     db.auditEvent.findMany({ distinct: ['entityType'], select: { entityType: true }, orderBy: { entityType: 'asc' } }),
   ]);
-  return { events, total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), entityTypes: entityTypes.map((e) => e.entityType) };
+  return {
+    events,
+    total,
+    page: filter.page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    entityTypes: entityTypes.map((e) => e.entityType),
+  };
 }

@@ -86,11 +86,23 @@ const config: NextAuthConfig = {
       const email = user.email?.toLowerCase();
       const existing = email ? await db.user.findUnique({ where: { email } }) : null;
       if (!existing || !existing.active) {
-        await recordAudit(db, { actor: null, actorEmail: email ?? null, action: 'auth.sign_in_failed', entityType: 'User', after: { method: 'oidc', reason: existing ? 'inactive' : 'unknown user' } });
+        await recordAudit(db, {
+          actor: null,
+          actorEmail: email ?? null,
+          action: 'auth.sign_in_failed',
+          entityType: 'User',
+          after: { method: 'oidc', reason: existing ? 'inactive' : 'unknown user' },
+        });
         return '/sign-in?error=AccessDenied';
       }
       await db.user.update({ where: { id: existing.id }, data: { lastSignInAt: new Date() } });
-      await recordAudit(db, { actor: existing, action: 'auth.sign_in', entityType: 'User', entityId: existing.id, after: { method: 'oidc' } });
+      await recordAudit(db, {
+        actor: existing,
+        action: 'auth.sign_in',
+        entityType: 'User',
+        entityId: existing.id,
+        after: { method: 'oidc' },
+      });
       return true;
     },
     // `sv` is the user's session version when the cookie was issued; lib/session.ts refuses the
@@ -98,7 +110,10 @@ const config: NextAuthConfig = {
     // update (POST /api/auth/session) never refreshes it, so it cannot revive a revoked cookie.
     async jwt({ token, user, account }) {
       if (account?.provider === OIDC_PROVIDER_ID && user?.email) {
-        const existing = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true, sessionVersion: true } });
+        const existing = await db.user.findUnique({
+          where: { email: user.email.toLowerCase() },
+          select: { id: true, sessionVersion: true },
+        });
         token.sub = existing?.id;
         token.sv = existing?.sessionVersion;
       } else if (user?.id) {

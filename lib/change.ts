@@ -25,12 +25,30 @@ export type ChangeOptions = {
   direction?: ChangeDirection;
 };
 
-const NONE = (unit: 'pts' | '%'): Change => ({ text: 'no comparison', amount: null, unit, trend: null, tone: 'neutral' });
+const NONE = (unit: 'pts' | '%'): Change => ({
+  text: 'no comparison',
+  amount: null,
+  unit,
+  trend: null,
+  tone: 'neutral',
+});
 
 /** The change from `base` to `value` by the rule above. */
-export function describeChange(value: number | null | undefined, base: number | null | undefined, { percent, direction = null }: ChangeOptions): Change {
+export function describeChange(
+  value: number | null | undefined,
+  base: number | null | undefined,
+  { percent, direction = null }: ChangeOptions,
+): Change {
   const unit = percent ? 'pts' : '%';
-  if (value === null || value === undefined || base === null || base === undefined || !Number.isFinite(value) || !Number.isFinite(base)) return NONE(unit);
+  if (
+    value === null ||
+    value === undefined ||
+    base === null ||
+    base === undefined ||
+    !Number.isFinite(value) ||
+    !Number.isFinite(base)
+  )
+    return NONE(unit);
   // A count from zero has no per cent change: "+∞ %" helps nobody.
   if (!percent && base === 0) return NONE(unit);
   const raw = percent ? value - base : ((value - base) / Math.abs(base)) * 100;
@@ -38,7 +56,8 @@ export function describeChange(value: number | null | undefined, base: number | 
   const amount = Math.round(raw * 10) / 10 || 0;
   if (amount === 0) return { text: 'no change', amount: 0, unit, trend: 'flat', tone: 'neutral' };
   const trend = amount > 0 ? 'up' : 'down';
-  const tone: ChangeTone = direction === null ? 'neutral' : (trend === 'up') === (direction === 'HIGHER_IS_BETTER') ? 'better' : 'worse';
+  const tone: ChangeTone =
+    direction === null ? 'neutral' : (trend === 'up') === (direction === 'HIGHER_IS_BETTER') ? 'better' : 'worse';
   return { text: `${amount > 0 ? '+' : '−'}${formatNumber(Math.abs(amount), 1)} ${unit}`, amount, unit, trend, tone };
 }
 
@@ -48,7 +67,11 @@ export function changeMagnitude(change: Change): string {
 }
 
 /** Tailwind text colour for a tone: the same three colours wherever a change is shown. */
-export const TONE_CLASS: Record<ChangeTone, string> = { better: 'text-success', worse: 'text-danger', neutral: 'text-ink-muted' };
+export const TONE_CLASS: Record<ChangeTone, string> = {
+  better: 'text-success',
+  worse: 'text-danger',
+  neutral: 'text-ink-muted',
+};
 
 /** Words for screen readers and print, where colour is not seen. */
 export const TONE_WORDS: Record<ChangeTone, string> = { better: 'better', worse: 'worse', neutral: '' };

@@ -4,7 +4,10 @@
 // N places from the right: the one the outermost trusted proxy appended. Entries further left are
 // whatever the client sent and are never used.
 export function clientAddressFrom(forwardedFor: string | null, trustedHops: number): string {
-  const entries = (forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = (forwardedFor ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!entries.length) return 'unknown';
   // Fewer entries than trusted proxies: the request bypassed them; the socket is all we know.
   const index = entries.length - 1 - trustedHops;

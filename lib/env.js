@@ -21,7 +21,12 @@ export const envSchema = z
     PUBLIC_URL: optionalUrl,
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     // How long an admin-issued one-time password works before a new one must be issued.
-    ONE_TIME_PASSWORD_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+    ONE_TIME_PASSWORD_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24),
     DATA_DIR: z.string().min(1).default('.data'),
     // The organisation's time zone: months begin and end here unless a team sets its own.
     APP_TIME_ZONE: z
@@ -42,7 +47,10 @@ export const envSchema = z
     // Edition emails. With no SMTP_HOST, email is off and publishing still works.
     SMTP_HOST: z.string().min(1).optional(),
     SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
-    SMTP_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    SMTP_SECURE: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     SMTP_USER: z.string().min(1).optional(),
     SMTP_PASSWORD: z.string().min(1).optional(),
     MAIL_FROM: z.string().min(3).optional(),
@@ -53,20 +61,40 @@ export const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.AUTH_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required when DATABASE_URL is set (every instance needs the same one)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'is required when DATABASE_URL is set (every instance needs the same one)',
+      });
     }
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET].filter(Boolean).length;
     if (oidc > 0 && oidc < 3) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_OIDC_ISSUER'], message: 'AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_OIDC_ISSUER'],
+        message: 'AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together',
+      });
     }
     if (env.SMTP_HOST && !env.MAIL_FROM) {
-      ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is required with SMTP_HOST (the sender, e.g. "Service Review <review@example.com>")' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_FROM'],
+        message: 'is required with SMTP_HOST (the sender, e.g. "Service Review <review@example.com>")',
+      });
     }
     if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASSWORD)) {
-      ctx.addIssue({ code: 'custom', path: ['SMTP_USER'], message: 'SMTP_USER and SMTP_PASSWORD must be set together' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_USER'],
+        message: 'SMTP_USER and SMTP_PASSWORD must be set together',
+      });
     }
     if (oidc === 3 && !env.PUBLIC_URL) {
-      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required with single sign-on: the provider redirects back to PUBLIC_URL/api/auth/callback/oidc' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message: 'is required with single sign-on: the provider redirects back to PUBLIC_URL/api/auth/callback/oidc',
+      });
     }
   });
 

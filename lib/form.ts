@@ -1,7 +1,14 @@
 import 'server-only';
 import type { Actor } from './authz';
 import { requireActor, requireSessionUser } from './session';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FormState } from './errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+  type FormState,
+} from './errors';
 import type { Role } from './generated/prisma/enums';
 import { z } from 'zod';
 
@@ -38,7 +45,12 @@ export async function handleForm<S extends z.ZodType, R extends FormState>(
   const parsed = options.schema.safeParse(Object.fromEntries(formData.entries()));
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error as z.ZodError);
-    return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: flat.fieldErrors as Record<string, string[]>, values };
+    return {
+      ok: false,
+      message: 'Please correct the highlighted fields.',
+      fieldErrors: flat.fieldErrors as Record<string, string[]>,
+      values,
+    };
   }
   try {
     return await run(actor, parsed.data);
@@ -48,8 +60,14 @@ export async function handleForm<S extends z.ZodType, R extends FormState>(
 }
 
 export function toFormState(error: unknown, values?: Record<string, string>): FormState {
-  if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
-  if (error instanceof UnauthenticatedError || error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError) {
+  if (error instanceof ValidationError)
+    return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
+  if (
+    error instanceof UnauthenticatedError ||
+    error instanceof ForbiddenError ||
+    error instanceof NotFoundError ||
+    error instanceof ConflictError
+  ) {
     return { ok: false, message: error.message, values };
   }
   throw error;

@@ -51,7 +51,9 @@ export async function checkReadiness(): Promise<Readiness> {
   let applied: string[];
   try {
     const rows = await withTimeout(
-      db.$queryRaw<{ name: string }[]>`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      db.$queryRaw<
+        { name: string }[]
+      >`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );
     applied = rows.map((r) => r.name);
   } catch {

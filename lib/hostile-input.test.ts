@@ -66,7 +66,11 @@ describe('months outside 2000-01 … this month', () => {
   it('refuses impossible months in a CSV import, writing nothing', async () => {
     const s = await leaderTeam();
     const before = await rows(s.team.id);
-    const preview = await previewMonthlyImport(s.leader, s.team.id, 'month,kind,item,value\n0000-01,received,Phone,10\n1000-01,kpi,CSAT,90\n');
+    const preview = await previewMonthlyImport(
+      s.leader,
+      s.team.id,
+      'month,kind,item,value\n0000-01,received,Phone,10\n1000-01,kpi,CSAT,90\n',
+    );
     expect(preview.problems.map((p) => p.message).join(' ')).toMatch(/0000-01/);
     expect(preview.problems).toHaveLength(2);
     expect(await rows(s.team.id)).toEqual(before);
@@ -104,7 +108,11 @@ describe('figures that do not fit or are not decimals', () => {
   it.each(['0x10', '1e3', '9999999999', 'Infinity'])('a CSV import refuses the value %j', async (value) => {
     const s = await leaderTeam();
     const before = await rows(s.team.id);
-    const preview = await previewMonthlyImport(s.leader, s.team.id, `month,kind,item,value\n2026-01,kpi,CSAT,${value}\n`);
+    const preview = await previewMonthlyImport(
+      s.leader,
+      s.team.id,
+      `month,kind,item,value\n2026-01,kpi,CSAT,${value}\n`,
+    );
     expect(preview.problems).toHaveLength(1);
     expect(await rows(s.team.id)).toEqual(before);
   });
@@ -121,10 +129,28 @@ describe('CSV formula injection', () => {
 
   it('the monthly export escapes formula-leading names and notes, and imports back unchanged', async () => {
     const s = await leaderTeam();
-    await db.channel.create({ data: { teamId: s.team.id, name: payloads[1]!, nameKey: payloads[1]!.toLowerCase(), position: 9 } });
+    await db.channel.create({
+      data: { teamId: s.team.id, name: payloads[1]!, nameKey: payloads[1]!.toLowerCase(), position: 9 },
+    });
     const catalog = await loadCatalog(db, s.team.id);
     const evil = catalog.channels.find((c) => c.name === payloads[1])!;
-    const csv = formatMonthlyCsv([{ month: '2026-01', version: 1, updatedAt: new Date(), state: { volumes: { [evil.id]: { received: 5, handled: 4 } }, reasons: {}, segments: {}, kpis: {}, note: payloads[0]! } } as never], catalog);
+    const csv = formatMonthlyCsv(
+      [
+        {
+          month: '2026-01',
+          version: 1,
+          updatedAt: new Date(),
+          state: {
+            volumes: { [evil.id]: { received: 5, handled: 4 } },
+            reasons: {},
+            segments: {},
+            kpis: {},
+            note: payloads[0]!,
+          },
+        } as never,
+      ],
+      catalog,
+    );
     const cells = (parse(csv) as string[][]).flat();
     for (const cell of cells) expect(cell).not.toMatch(/^[=+@]/);
     expect(cells).toContain(`'${payloads[0]}`);
@@ -141,8 +167,16 @@ describe('CSV formula injection', () => {
     const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
     const catalog = await loadCatalog(db, team.id);
     const month = addMonths(currentMonth(), -1);
-    const change = { volumes: Object.fromEntries(catalog.channels.map((c) => [c.id, { received: 10, handled: 9 }])), reasons: {}, segments: {}, kpis: {}, note: null };
-    await db.$transaction((tx) => writeMonthTx(tx, { actor: leader, teamId: team.id, month, change, mode: 'merge', catalog, source: 'test' }));
+    const change = {
+      volumes: Object.fromEntries(catalog.channels.map((c) => [c.id, { received: 10, handled: 9 }])),
+      reasons: {},
+      segments: {},
+      kpis: {},
+      note: null,
+    };
+    await db.$transaction((tx) =>
+      writeMonthTx(tx, { actor: leader, teamId: team.id, month, change, mode: 'merge', catalog, source: 'test' }),
+    );
     const result = await trendCsv(leader, trendsQuerySchema.parse({ team: team.slug, range: '12' }), 'contacts');
     const cells = (parse(result!.csv) as string[][]).flat();
     expect(cells).toContain(`'${payloads[0]}`);
@@ -159,21 +193,39 @@ describe('CSV formula injection', () => {
 });
 
 describe('quote wall cursors and limits', () => {
-  it.each(['2026-99-99_abc', '0000-00-00_x', '2026-02-30_abc', "2026-01-01_x' OR 1=1", '_', 'garbage'])('ignores the cursor %j (first page, no error)', async (cursor) => {
-    expect(parseCursor(cursor)).toBeUndefined();
-    const reader = await makeUser(db, { role: 'COLLEAGUE' });
-    await expect(listWall(reader, { after: cursor })).resolves.toHaveProperty('quotes');
-    await expect(listWall(reader, { before: cursor })).resolves.toHaveProperty('quotes');
-  });
+  it.each(['2026-99-99_abc', '0000-00-00_x', '2026-02-30_abc', "2026-01-01_x' OR 1=1", '_', 'garbage'])(
+    'ignores the cursor %j (first page, no error)',
+    async (cursor) => {
+      expect(parseCursor(cursor)).toBeUndefined();
+      const reader = await makeUser(db, { role: 'COLLEAGUE' });
+      await expect(listWall(reader, { after: cursor })).resolves.toHaveProperty('quotes');
+      await expect(listWall(reader, { before: cursor })).resolves.toHaveProperty('quotes');
+    },
+  );
 
   it(`refuses an agent's quote beyond ${PENDING_QUOTES_PER_DAY} pending from the last day`, async () => {
     const team = await makeTeam(db);
     const agent = await makeUser(db, { role: 'AGENT', teamId: team.id });
     await db.quote.createMany({
-      data: Array.from({ length: PENDING_QUOTES_PER_DAY }, (_, i) => ({ teamId: team.id, submitterId: agent.id, submissionKey: `flood-${i}-${Date.now()}`, text: `Thanks ${i}`, attribution: 'ANONYMOUS' as const, channel: 'EMAIL' as const, receivedOn: new Date('2026-11-01') })),
+      data: Array.from({ length: PENDING_QUOTES_PER_DAY }, (_, i) => ({
+        teamId: team.id,
+        submitterId: agent.id,
+        submissionKey: `flood-${i}-${Date.now()}`,
+        text: `Thanks ${i}`,
+        attribution: 'ANONYMOUS' as const,
+        channel: 'EMAIL' as const,
+        receivedOn: new Date('2026-11-01'),
+      })),
     });
     const before = await rows(team.id);
-    const input = submitQuoteSchema.parse({ submissionKey: `one-more-${Date.now()}`, text: 'One more thank-you.', attribution: 'ANONYMOUS', channel: 'EMAIL', receivedOn: '2026-11-02', creditIds: agent.id });
+    const input = submitQuoteSchema.parse({
+      submissionKey: `one-more-${Date.now()}`,
+      text: 'One more thank-you.',
+      attribution: 'ANONYMOUS',
+      channel: 'EMAIL',
+      receivedOn: '2026-11-02',
+      creditIds: agent.id,
+    });
     const error = await submitQuote(agent, input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as Error).message).toMatch(/waiting for moderation/);
@@ -185,7 +237,13 @@ describe('wins are idempotent', () => {
   it('ten concurrent identical submissions record one win', async () => {
     const team = await makeTeam(db);
     const agent = await makeUser(db, { role: 'AGENT', teamId: team.id });
-    const input = createWinSchema.parse({ title: 'Backlog cleared', story: 'Done.', occurredOn: '2026-10-03', creditIds: agent.id, submissionKey: `same-${Date.now()}` });
+    const input = createWinSchema.parse({
+      title: 'Backlog cleared',
+      story: 'Done.',
+      occurredOn: '2026-10-03',
+      creditIds: agent.id,
+      submissionKey: `same-${Date.now()}`,
+    });
     const results = await Promise.all(Array.from({ length: 10 }, () => createWin(agent, input)));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(await db.win.count({ where: { teamId: team.id } })).toBe(1);
@@ -193,7 +251,10 @@ describe('wins are idempotent', () => {
   });
 
   it('refuses a submission without its form key', () => {
-    expect(createWinSchema.safeParse({ title: 'Backlog cleared', story: 'Done.', occurredOn: '2026-10-03', creditIds: 'x' }).success).toBe(false);
+    expect(
+      createWinSchema.safeParse({ title: 'Backlog cleared', story: 'Done.', occurredOn: '2026-10-03', creditIds: 'x' })
+        .success,
+    ).toBe(false);
   });
 });
 
@@ -212,17 +273,23 @@ describe('names that do not look like what they are', () => {
 
   it('a team name with a direction override is refused; full-width letters are folded', () => {
     expect(createTeamSchema.safeParse({ name: 'Billing\u202E', slug: '' }).success).toBe(false);
-    expect(createTeamSchema.parse({ name: 'Ｂｉｌｌｉｎｇ\u200B', slug: '' })).toEqual({ name: 'Billing', slug: 'billing' });
+    expect(createTeamSchema.parse({ name: 'Ｂｉｌｌｉｎｇ\u200B', slug: '' })).toEqual({
+      name: 'Billing',
+      slug: 'billing',
+    });
   });
 
-  it.each(['Phone\u200B', 'Ｐｈｏｎｅ', ' phone ', 'P\u00ADhone'])('the list item %j meets "Phone" as a duplicate and adds nothing', async (raw) => {
-    const s = await leaderTeam();
-    const { nameField } = await import('./names');
-    const name = nameField({ max: 80, empty: 'Enter a name.', tooLong: 'Too long' }).parse(raw);
-    const before = await rows(s.team.id);
-    await expect(addListItem(s.leader, s.team.id, 'channel', name)).rejects.toBeInstanceOf(ValidationError);
-    expect(await rows(s.team.id)).toEqual(before);
-  });
+  it.each(['Phone\u200B', 'Ｐｈｏｎｅ', ' phone ', 'P\u00ADhone'])(
+    'the list item %j meets "Phone" as a duplicate and adds nothing',
+    async (raw) => {
+      const s = await leaderTeam();
+      const { nameField } = await import('./names');
+      const name = nameField({ max: 80, empty: 'Enter a name.', tooLong: 'Too long' }).parse(raw);
+      const before = await rows(s.team.id);
+      await expect(addListItem(s.leader, s.team.id, 'channel', name)).rejects.toBeInstanceOf(ValidationError);
+      expect(await rows(s.team.id)).toEqual(before);
+    },
+  );
 });
 
 describe('callback URLs after sign-in', () => {
@@ -268,11 +335,42 @@ describe('editions and server-action origins', () => {
   });
 
   it.each([
-    [{ 'next-action': 'a', origin: 'https://evil.example', host: 'review.example.com', 'x-forwarded-host': 'evil.example' }, undefined, 'https://evil.example'],
-    [{ 'next-action': 'a', origin: 'https://evil.example', host: 'review.example.com', 'x-forwarded-host': 'evil.example' }, 'https://review.example.com', 'https://evil.example'],
-    [{ 'next-action': 'a', origin: 'http://127.0.0.1:3000', host: '127.0.0.1:3000' }, 'https://review.example.com', null],
+    [
+      {
+        'next-action': 'a',
+        origin: 'https://evil.example',
+        host: 'review.example.com',
+        'x-forwarded-host': 'evil.example',
+      },
+      undefined,
+      'https://evil.example',
+    ],
+    [
+      {
+        'next-action': 'a',
+        origin: 'https://evil.example',
+        host: 'review.example.com',
+        'x-forwarded-host': 'evil.example',
+      },
+      'https://review.example.com',
+      'https://evil.example',
+    ],
+    [
+      { 'next-action': 'a', origin: 'http://127.0.0.1:3000', host: '127.0.0.1:3000' },
+      'https://review.example.com',
+      null,
+    ],
     [{ 'next-action': 'a', origin: 'null', host: 'review.example.com' }, undefined, 'null'],
-    [{ 'next-action': 'a', origin: 'https://review.example.com', host: '127.0.0.1:3000', 'x-forwarded-host': 'review.example.com' }, 'https://review.example.com', null],
+    [
+      {
+        'next-action': 'a',
+        origin: 'https://review.example.com',
+        host: '127.0.0.1:3000',
+        'x-forwarded-host': 'review.example.com',
+      },
+      'https://review.example.com',
+      null,
+    ],
     [{ 'next-action': 'a', origin: 'http://127.0.0.1:3100', host: '127.0.0.1:3100' }, undefined, null],
     [{ origin: 'https://evil.example', host: 'review.example.com' }, undefined, null],
   ])('%j with PUBLIC_URL %j → refused origin %j', (headers, publicUrl, expected) => {
@@ -292,9 +390,17 @@ describe('stored data cannot break pages', () => {
 
   it('saving a month with a stale version is refused with nothing written', async () => {
     const s = await leaderTeam();
-    await saveMonthFromForm(s.leader, s.team.id, '2026-03', 0, { [`received:${s.phone}`]: '10', [`handled:${s.phone}`]: '9' });
+    await saveMonthFromForm(s.leader, s.team.id, '2026-03', 0, {
+      [`received:${s.phone}`]: '10',
+      [`handled:${s.phone}`]: '9',
+    });
     const before = await rows(s.team.id);
-    await expect(saveMonthFromForm(s.leader, s.team.id, '2026-03', 0, { [`received:${s.phone}`]: '11', [`handled:${s.phone}`]: '9' })).rejects.toBeInstanceOf(MonthConflictError);
+    await expect(
+      saveMonthFromForm(s.leader, s.team.id, '2026-03', 0, {
+        [`received:${s.phone}`]: '11',
+        [`handled:${s.phone}`]: '9',
+      }),
+    ).rejects.toBeInstanceOf(MonthConflictError);
     expect(await rows(s.team.id)).toEqual(before);
   });
 });

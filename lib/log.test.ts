@@ -17,10 +17,20 @@ function capture(level: LogLevel) {
 describe('structured log', () => {
   it('writes one JSON line per event with its level, time and request id, and never a password', () => {
     const { logger, lines } = capture('info');
-    logger.error({ event: 'request.failed', requestId: 'req-42', path: '/trends', password: 'hunter2-secret' }, 'request failed');
+    logger.error(
+      { event: 'request.failed', requestId: 'req-42', path: '/trends', password: 'hunter2-secret' },
+      'request failed',
+    );
     expect(lines).toHaveLength(1);
     const entry = JSON.parse(lines[0]!) as Record<string, unknown>;
-    expect(entry).toMatchObject({ level: 'error', event: 'request.failed', requestId: 'req-42', path: '/trends', msg: 'request failed', service: 'service-review' });
+    expect(entry).toMatchObject({
+      level: 'error',
+      event: 'request.failed',
+      requestId: 'req-42',
+      path: '/trends',
+      msg: 'request failed',
+      service: 'service-review',
+    });
     expect(new Date(entry.time as string).toISOString()).toBe(entry.time);
     expect(lines[0]).not.toContain('hunter2-secret');
   });

@@ -13,7 +13,17 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     // "level":"error" rather than 50: readable in any log viewer without pino's table.
     formatters: { level: (label: string) => ({ level: label }) },
     // Never let a password or cookie reach the logs, whatever an error carries.
-    redact: { paths: ['password', '*.password', 'headers.cookie', 'headers.authorization', '*.headers.cookie', '*.headers.authorization'], censor: '[redacted]' },
+    redact: {
+      paths: [
+        'password',
+        '*.password',
+        'headers.cookie',
+        'headers.authorization',
+        '*.headers.cookie',
+        '*.headers.authorization',
+      ],
+      censor: '[redacted]',
+    },
   };
   return destination ? pino(options, destination) : pino(options);
 }
@@ -23,4 +33,6 @@ const g = globalThis as unknown as { serviceReviewLog?: Logger };
 // Only LOG_LEVEL, not the whole environment: scripts (seed, admin:create) log without AUTH_SECRET.
 // next.config.js and start.ts have already rejected a bad value with a message naming it.
 const configured = process.env.LOG_LEVEL as LogLevel | undefined;
-export const log: Logger = (g.serviceReviewLog ??= createLogger(configured && LOG_LEVELS.includes(configured) ? configured : 'info'));
+export const log: Logger = (g.serviceReviewLog ??= createLogger(
+  configured && LOG_LEVELS.includes(configured) ? configured : 'info',
+));

@@ -43,10 +43,27 @@ export const getSessionUser = cache(async (): Promise<Actor | null> => {
   if (!session) return null;
   const user = await db.user.findUnique({
     where: { id: session.id },
-    select: { id: true, name: true, email: true, role: true, teamId: true, active: true, passwordChangeRequired: true, sessionVersion: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      teamId: true,
+      active: true,
+      passwordChangeRequired: true,
+      sessionVersion: true,
+    },
   });
   if (!user || !user.active || user.sessionVersion !== session.version) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId, active: user.active, passwordChangeRequired: user.passwordChangeRequired };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    teamId: user.teamId,
+    active: user.active,
+    passwordChangeRequired: user.passwordChangeRequired,
+  };
 });
 
 /** The actor, or null when signed out — or still holding a one-time password to replace. */

@@ -30,21 +30,50 @@ export async function authenticateWithPassword(email: string, password: string, 
   if (Math.random() < 0.01) void pruneSignInLimits().catch(() => undefined);
   const verdict = await consumeSignInAttempt(email, ip);
   if (!verdict.allowed) {
-    await recordAudit(db, { actor: null, actorEmail: email, action: 'auth.sign_in_throttled', entityType: 'User', ip, after: { budget: verdict.budget } });
+    await recordAudit(db, {
+      actor: null,
+      actorEmail: email,
+      action: 'auth.sign_in_throttled',
+      entityType: 'User',
+      ip,
+      after: { budget: verdict.budget },
+    });
     throw new SignInRefused(verdict.budget === 'address' ? 'throttled_address' : 'throttled_account');
   }
   const user = await db.user.findUnique({ where: { email } });
   const ok = (await verifyPassword(password, user?.passwordHash)) && user !== null && user.active;
   if (!ok || !user) {
-    await recordAudit(db, { actor: null, actorEmail: email, action: 'auth.sign_in_failed', entityType: 'User', entityId: user?.id, ip });
+    await recordAudit(db, {
+      actor: null,
+      actorEmail: email,
+      action: 'auth.sign_in_failed',
+      entityType: 'User',
+      entityId: user?.id,
+      ip,
+    });
     throw new SignInRefused('invalid');
   }
   if (user.passwordChangeRequired && user.oneTimePasswordExpiresAt && user.oneTimePasswordExpiresAt <= new Date()) {
-    await recordAudit(db, { actor: null, actorEmail: email, action: 'auth.sign_in_failed', entityType: 'User', entityId: user.id, ip, after: { reason: 'one-time password expired' } });
+    await recordAudit(db, {
+      actor: null,
+      actorEmail: email,
+      action: 'auth.sign_in_failed',
+      entityType: 'User',
+      entityId: user.id,
+      ip,
+      after: { reason: 'one-time password expired' },
+    });
     throw new SignInRefused('expired_one_time_password');
   }
   await creditSuccessfulSignIn(email, ip);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  await recordAudit(db, { actor: user, action: 'auth.sign_in', entityType: 'User', entityId: user.id, after: { method: 'password' }, ip });
+  await recordAudit(db, {
+    actor: user,
+    action: 'auth.sign_in',
+    entityType: 'User',
+    entityId: user.id,
+    after: { method: 'password' },
+    ip,
+  });
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

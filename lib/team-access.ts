@@ -31,7 +31,8 @@ export async function getManagedTeam(actor: Actor, slug: string): Promise<TeamRe
 
 /** Teams the actor manages, for pickers and navigation. */
 export async function listManagedTeams(actor: Actor): Promise<TeamRef[]> {
-  if (hasRole(actor, 'ADMIN')) return db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
+  if (hasRole(actor, 'ADMIN'))
+    return db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
   if (hasRole(actor, 'LEADER') && actor.teamId) {
     return db.team.findMany({ where: { id: actor.teamId }, select: { id: true, name: true, slug: true } });
   }

@@ -32,7 +32,8 @@ describe('sign-in budgets', () => {
   it('lets an office address fail a hundred times a day across its people, then refuses it', async () => {
     const office = address();
     const verdicts = [];
-    for (let i = 0; i <= SIGN_IN_LIMITS.address.points; i++) verdicts.push(await consumeSignInAttempt(email('staff'), office));
+    for (let i = 0; i <= SIGN_IN_LIMITS.address.points; i++)
+      verdicts.push(await consumeSignInAttempt(email('staff'), office));
     expect(verdicts.filter((v) => v.allowed)).toHaveLength(SIGN_IN_LIMITS.address.points);
     expect(verdicts.at(-1)).toMatchObject({ allowed: false, budget: 'address' });
     // Another address is untouched.
@@ -55,32 +56,48 @@ describe('sign-in under concurrency', () => {
     const user = await makeUser(db, { role: 'AGENT', password: 'the-right-password' });
     const ip = address();
     const outcomes = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => authenticateWithPassword(user.email, `wrong-${i}`, ip).then(() => 'in', (e: unknown) => (e instanceof SignInRefused ? e.reason : 'error'))),
+      Array.from({ length: 50 }, (_, i) =>
+        authenticateWithPassword(user.email, `wrong-${i}`, ip).then(
+          () => 'in',
+          (e: unknown) => (e instanceof SignInRefused ? e.reason : 'error'),
+        ),
+      ),
     );
     // Each verified password leaves one auth.sign_in_failed row; throttled ones are never verified.
     const verified = await db.auditEvent.count({ where: { actorEmail: user.email, action: 'auth.sign_in_failed' } });
-    const throttled = await db.auditEvent.count({ where: { actorEmail: user.email, action: 'auth.sign_in_throttled' } });
+    const throttled = await db.auditEvent.count({
+      where: { actorEmail: user.email, action: 'auth.sign_in_throttled' },
+    });
     expect(verified).toBe(SIGN_IN_LIMITS.pair.points);
     expect(throttled).toBe(50 - SIGN_IN_LIMITS.pair.points);
     expect(outcomes.filter((o) => o === 'invalid')).toHaveLength(SIGN_IN_LIMITS.pair.points);
     expect(outcomes.filter((o) => o === 'throttled_account')).toHaveLength(50 - SIGN_IN_LIMITS.pair.points);
-    await expect(authenticateWithPassword(user.email, 'the-right-password', ip)).rejects.toMatchObject({ reason: 'throttled_account' });
+    await expect(authenticateWithPassword(user.email, 'the-right-password', ip)).rejects.toMatchObject({
+      reason: 'throttled_account',
+    });
   });
 
   it('a correct password resets the pair, so a typo later does not lock the person out', async () => {
     const user = await makeUser(db, { role: 'AGENT', password: 'the-right-password' });
     const ip = address();
-    for (let i = 0; i < SIGN_IN_LIMITS.pair.points - 1; i++) await expect(authenticateWithPassword(user.email, 'typo', ip)).rejects.toMatchObject({ reason: 'invalid' });
-    await expect(authenticateWithPassword(user.email, 'the-right-password', ip)).resolves.toMatchObject({ id: user.id });
+    for (let i = 0; i < SIGN_IN_LIMITS.pair.points - 1; i++)
+      await expect(authenticateWithPassword(user.email, 'typo', ip)).rejects.toMatchObject({ reason: 'invalid' });
+    await expect(authenticateWithPassword(user.email, 'the-right-password', ip)).resolves.toMatchObject({
+      id: user.id,
+    });
     await expect(authenticateWithPassword(user.email, 'typo', ip)).rejects.toMatchObject({ reason: 'invalid' });
   });
 
   it('refuses an expired one-time password even when it is right', async () => {
     const user = await makeUser(db, { role: 'COLLEAGUE', password: 'one-time-pass', passwordChangeRequired: true });
     await db.user.update({ where: { id: user.id }, data: { oneTimePasswordExpiresAt: new Date(Date.now() - 1000) } });
-    await expect(authenticateWithPassword(user.email, 'one-time-pass', address())).rejects.toMatchObject({ reason: 'expired_one_time_password' });
+    await expect(authenticateWithPassword(user.email, 'one-time-pass', address())).rejects.toMatchObject({
+      reason: 'expired_one_time_password',
+    });
     await db.user.update({ where: { id: user.id }, data: { oneTimePasswordExpiresAt: new Date(Date.now() + 60_000) } });
-    await expect(authenticateWithPassword(user.email, 'one-time-pass', address())).resolves.toMatchObject({ id: user.id });
+    await expect(authenticateWithPassword(user.email, 'one-time-pass', address())).resolves.toMatchObject({
+      id: user.id,
+    });
   });
 });
 

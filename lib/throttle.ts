@@ -37,7 +37,9 @@ export async function consumeSignInAttempt(email: string, ip: string): Promise<S
   // One statement, rows always in the same order (pair, email, address), so concurrent attempts
   // queue on the row locks instead of deadlocking, and each sees the count the previous one left.
   const rows = Prisma.join(
-    budgets.map((b) => Prisma.sql`(${k[b]}, 1, now() + make_interval(secs => ${SIGN_IN_LIMITS[b].seconds}), now(), now())`),
+    budgets.map(
+      (b) => Prisma.sql`(${k[b]}, 1, now() + make_interval(secs => ${SIGN_IN_LIMITS[b].seconds}), now(), now())`,
+    ),
   );
   const result = await db.$queryRaw<{ key: string; points: number; expiresAt: Date }[]>`
     INSERT INTO "SignInLimit" ("key", "points", "expiresAt", "createdAt", "updatedAt") VALUES ${rows}
@@ -49,7 +51,11 @@ export async function consumeSignInAttempt(email: string, ip: string): Promise<S
   for (const budget of budgets) {
     const row = result.find((r) => r.key === k[budget]);
     if (row && row.points > SIGN_IN_LIMITS[budget].points) {
-      return { allowed: false, budget, retryAfterSeconds: Math.max(1, Math.ceil((row.expiresAt.getTime() - Date.now()) / 1000)) };
+      return {
+        allowed: false,
+        budget,
+        retryAfterSeconds: Math.max(1, Math.ceil((row.expiresAt.getTime() - Date.now()) / 1000)),
+      };
     }
   }
   return { allowed: true };

@@ -41,7 +41,8 @@ const PLANS: Record<DemoTeamSlug, TeamPlan> = {
     ],
     season: [1.18, 0.95, 0.93, 0.92, 0.94, 0.9, 0.88, 0.9, 0.97, 1.02, 1.12, 1.28],
     badMonthsAgo: 14,
-    badNote: 'Storm on the 12th cut power to the Leeds site for two days; phone queues tripled and callbacks ran into the next week.',
+    badNote:
+      'Storm on the 12th cut power to the Leeds site for two days; phone queues tripled and callbacks ran into the next week.',
   },
   'billing-support': {
     channels: [
@@ -63,7 +64,8 @@ const PLANS: Record<DemoTeamSlug, TeamPlan> = {
     ],
     season: [1.32, 1.08, 0.98, 1.15, 0.96, 0.92, 0.88, 0.86, 0.95, 0.98, 0.97, 0.95],
     badMonthsAgo: 7,
-    badNote: 'The new invoice layout confused customers: 1,100 extra calls in the first two weeks until the FAQ went live.',
+    badNote:
+      'The new invoice layout confused customers: 1,100 extra calls in the first two weeks until the FAQ went live.',
   },
 };
 
@@ -81,16 +83,34 @@ function random(seed: number) {
 
 export const DEMO_MONTHS = 36;
 
-async function seedTeam(db: PrismaClient, teamId: string, plan: TeamPlan, now: Date, seed: number, monthsBack = DEMO_MONTHS) {
+async function seedTeam(
+  db: PrismaClient,
+  teamId: string,
+  plan: TeamPlan,
+  now: Date,
+  seed: number,
+  monthsBack = DEMO_MONTHS,
+) {
   const rand = random(seed);
   const jitter = (spread: number) => 1 + (rand() - 0.5) * 2 * spread;
-  const make = async <T extends { name: string }>(list: T[], create: (data: { teamId: string; name: string; nameKey: string; position: number }[]) => Promise<unknown>) =>
-    create(list.map((item, position) => ({ teamId, name: item.name, nameKey: nameKey(item.name), position })));
+  const make = async <T extends { name: string }>(
+    list: T[],
+    create: (data: { teamId: string; name: string; nameKey: string; position: number }[]) => Promise<unknown>,
+  ) => create(list.map((item, position) => ({ teamId, name: item.name, nameKey: nameKey(item.name), position })));
   await make(plan.channels, (data) => db.channel.createMany({ data }));
   await make(plan.reasons, (data) => db.contactReason.createMany({ data }));
   await make(plan.segments, (data) => db.segment.createMany({ data }));
   await db.kpi.createMany({
-    data: DEFAULT_KPIS.map((k, position) => ({ teamId, position, name: k.name, nameKey: nameKey(k.name), unit: k.unit, direction: k.direction, target: k.target, decimals: k.decimals })),
+    data: DEFAULT_KPIS.map((k, position) => ({
+      teamId,
+      position,
+      name: k.name,
+      nameKey: nameKey(k.name),
+      unit: k.unit,
+      direction: k.direction,
+      target: k.target,
+      decimals: k.decimals,
+    })),
   });
   const [channels, reasons, segments, kpis] = await Promise.all([
     db.channel.findMany({ where: { teamId }, orderBy: { position: 'asc' } }),
@@ -108,7 +128,10 @@ async function seedTeam(db: PrismaClient, teamId: string, plan: TeamPlan, now: D
     const volumes = plan.channels.map((c, index) => {
       const surge = bad && c.name === 'Phone' ? 1.75 : 1;
       const received = Math.round(c.base * (1 + c.growth) ** monthsFromStart * season * surge * jitter(0.05));
-      const handled = Math.min(received, Math.round(received * (bad ? c.handledRate - 0.06 : c.handledRate) * jitter(0.008)));
+      const handled = Math.min(
+        received,
+        Math.round(received * (bad ? c.handledRate - 0.06 : c.handledRate) * jitter(0.008)),
+      );
       return { teamId, channelId: channels[index]!.id, received, handled };
     });
     const total = volumes.reduce((n, v) => n + v.received, 0);
@@ -123,16 +146,38 @@ async function seedTeam(db: PrismaClient, teamId: string, plan: TeamPlan, now: D
         teamId,
         month,
         note: bad ? plan.badNote : null,
-        volumes: { createMany: { data: volumes.map(({ channelId, received, handled }) => ({ teamId, channelId, received, handled })) } },
-        reasons: { createMany: { data: split(plan.reasons, reasons).map(({ id, count }) => ({ teamId, reasonId: id, count })) } },
-        segments: { createMany: { data: split(plan.segments, segments).map(({ id, count }) => ({ teamId, segmentId: id, count })) } },
+        volumes: {
+          createMany: {
+            data: volumes.map(({ channelId, received, handled }) => ({ teamId, channelId, received, handled })),
+          },
+        },
+        reasons: {
+          createMany: { data: split(plan.reasons, reasons).map(({ id, count }) => ({ teamId, reasonId: id, count })) },
+        },
+        segments: {
+          createMany: {
+            data: split(plan.segments, segments).map(({ id, count }) => ({ teamId, segmentId: id, count })),
+          },
+        },
         kpis: {
           createMany: {
             data: [
               { teamId, kpiId: kpi('CSAT'), value: Math.round(csat * 10) / 10 },
-              { teamId, kpiId: kpi('First response time'), value: Math.round(bad ? 138 : (58 - monthsFromStart * 0.5) * jitter(0.15)) },
-              { teamId, kpiId: kpi('Average handle time'), value: Math.round((bad ? 10.8 : 8.4 - monthsFromStart * 0.02) * jitter(0.04) * 10) / 10 },
-              { teamId, kpiId: kpi('First-contact resolution'), value: Math.round((bad ? 66 : 72 + monthsFromStart * 0.15 + (rand() - 0.5) * 3) * 10) / 10 },
+              {
+                teamId,
+                kpiId: kpi('First response time'),
+                value: Math.round(bad ? 138 : (58 - monthsFromStart * 0.5) * jitter(0.15)),
+              },
+              {
+                teamId,
+                kpiId: kpi('Average handle time'),
+                value: Math.round((bad ? 10.8 : 8.4 - monthsFromStart * 0.02) * jitter(0.04) * 10) / 10,
+              },
+              {
+                teamId,
+                kpiId: kpi('First-contact resolution'),
+                value: Math.round((bad ? 66 : 72 + monthsFromStart * 0.15 + (rand() - 0.5) * 3) * 10) / 10,
+              },
               { teamId, kpiId: kpi('Backlog'), value: Math.round((bad ? 1450 : 380 * season) * jitter(0.2)) },
             ],
           },
@@ -143,7 +188,13 @@ async function seedTeam(db: PrismaClient, teamId: string, plan: TeamPlan, now: D
 }
 
 /** Figures for any team (the benchmark uses it for larger datasets). */
-export async function seedTeamFigures(db: PrismaClient, teamId: string, plan: DemoTeamSlug, seed: number, months: number) {
+export async function seedTeamFigures(
+  db: PrismaClient,
+  teamId: string,
+  plan: DemoTeamSlug,
+  seed: number,
+  months: number,
+) {
   await seedTeam(db, teamId, PLANS[plan], new Date(), seed, months);
 }
 

@@ -7,13 +7,23 @@ describe('demo editions', () => {
   it('publishes 11 months per team, with one correction, readers and thanks, and leaves the latest month to finish', async () => {
     expect(await seedDemo(db)).toBe(true);
     const latest = addMonths(currentMonth(), -1);
-    const published = await db.review.findMany({ where: { status: 'PUBLISHED' }, select: { month: true, team: { select: { slug: true } }, _count: { select: { revisions: true, views: true, thanks: true, quotes: true } } } });
+    const published = await db.review.findMany({
+      where: { status: 'PUBLISHED' },
+      select: {
+        month: true,
+        team: { select: { slug: true } },
+        _count: { select: { revisions: true, views: true, thanks: true, quotes: true } },
+      },
+    });
     expect(published).toHaveLength(22);
     expect(published.every((r) => r.month < latest && r.month >= addMonths(latest, -11))).toBe(true);
     expect(published.filter((r) => r._count.revisions === 2)).toHaveLength(1);
     expect(published.every((r) => r._count.views > 0 && r._count.thanks > 0)).toBe(true);
     expect(published.some((r) => r._count.quotes > 0)).toBe(true);
-    const drafts = await db.review.findMany({ where: { status: 'DRAFT' }, select: { month: true, team: { select: { slug: true } } } });
+    const drafts = await db.review.findMany({
+      where: { status: 'DRAFT' },
+      select: { month: true, team: { select: { slug: true } } },
+    });
     expect(drafts).toEqual([{ month: latest, team: { slug: 'customer-care' } }]);
     const correction = await db.reviewRevision.findFirstOrThrow({ where: { revision: 2 } });
     expect(correction.note).toMatch(/^CSAT corrected from/);

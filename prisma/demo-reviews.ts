@@ -9,7 +9,15 @@ import type { Catalog, MonthRecord } from '../lib/figures/figures';
 import { addMonths, currentMonth, monthLabel } from '../lib/figures/month';
 import { citeFor } from '../lib/quotes/attribution';
 import { makeBasis } from '../lib/reviews/basis';
-import { buildContent, suggestAskBlocks, suggestAsks, suggestHighlightBlocks, suggestHighlights, type EditionContent, type EditionSnapshot } from '../lib/reviews/content';
+import {
+  buildContent,
+  suggestAskBlocks,
+  suggestAsks,
+  suggestHighlightBlocks,
+  suggestHighlights,
+  type EditionContent,
+  type EditionSnapshot,
+} from '../lib/reviews/content';
 import type { DemoSeeder, DemoTeamSlug } from './demo';
 
 const NOTES = [
@@ -34,7 +42,11 @@ const monthStart = (month: string) => new Date(`${month}-01T00:00:00.000Z`);
 async function readCatalog(db: PrismaClient, teamId: string): Promise<Catalog> {
   const select = { id: true, name: true, nameKey: true, archivedAt: true } as const;
   const orderBy = { position: 'asc' } as const;
-  const kpis = await db.kpi.findMany({ where: { teamId }, select: { ...select, unit: true, direction: true, target: true, decimals: true }, orderBy });
+  const kpis = await db.kpi.findMany({
+    where: { teamId },
+    select: { ...select, unit: true, direction: true, target: true, decimals: true },
+    orderBy,
+  });
   return {
     channels: await db.channel.findMany({ where: { teamId }, select, orderBy }),
     reasons: await db.contactReason.findMany({ where: { teamId }, select, orderBy }),
@@ -44,7 +56,11 @@ async function readCatalog(db: PrismaClient, teamId: string): Promise<Catalog> {
 }
 
 async function readRecords(db: PrismaClient, teamId: string): Promise<MonthRecord[]> {
-  const rows = await db.monthFigures.findMany({ where: { teamId }, include: { volumes: true, reasons: true, segments: true, kpis: true }, orderBy: { month: 'asc' } });
+  const rows = await db.monthFigures.findMany({
+    where: { teamId },
+    include: { volumes: true, reasons: true, segments: true, kpis: true },
+    orderBy: { month: 'asc' },
+  });
   return rows.map((r) => ({
     month: r.month,
     version: r.version,
@@ -60,24 +76,81 @@ async function readRecords(db: PrismaClient, teamId: string): Promise<MonthRecor
   }));
 }
 
-async function monthContent(db: PrismaClient, team: { id: string; name: string; slug: string }, month: string, catalog: Catalog, records: MonthRecord[]) {
+async function monthContent(
+  db: PrismaClient,
+  team: { id: string; name: string; slug: string },
+  month: string,
+  catalog: Catalog,
+  records: MonthRecord[],
+) {
   const range = { gte: monthStart(month), lt: monthStart(addMonths(month, 1)) };
   const quotes = await db.quote.findMany({
     where: { teamId: team.id, status: 'APPROVED', receivedOn: range },
     orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
-    select: { id: true, text: true, pullQuote: true, attribution: true, customerName: true, customerOrganisation: true, channel: true, receivedOn: true, credits: { select: { user: { select: { id: true, name: true } } } } },
+    select: {
+      id: true,
+      text: true,
+      pullQuote: true,
+      attribution: true,
+      customerName: true,
+      customerOrganisation: true,
+      channel: true,
+      receivedOn: true,
+      credits: { select: { user: { select: { id: true, name: true } } } },
+    },
   });
   const featured = [...quotes].sort((a, b) => Number(Boolean(b.pullQuote)) - Number(Boolean(a.pullQuote))).slice(0, 3);
-  const wins = await db.win.findMany({ where: { teamId: team.id, deletedAt: null, occurredOn: range }, orderBy: { occurredOn: 'asc' }, select: { id: true, title: true, story: true, occurredOn: true, credits: { select: { user: { select: { id: true, name: true } } } } } });
-  const updates = await db.projectUpdate.findMany({ where: { teamId: team.id, postedOn: range }, orderBy: { postedOn: 'asc' }, select: { id: true, body: true, postedOn: true, project: { select: { id: true, name: true } }, author: { select: { name: true } } } });
+  const wins = await db.win.findMany({
+    where: { teamId: team.id, deletedAt: null, occurredOn: range },
+    orderBy: { occurredOn: 'asc' },
+    select: {
+      id: true,
+      title: true,
+      story: true,
+      occurredOn: true,
+      credits: { select: { user: { select: { id: true, name: true } } } },
+    },
+  });
+  const updates = await db.projectUpdate.findMany({
+    where: { teamId: team.id, postedOn: range },
+    orderBy: { postedOn: 'asc' },
+    select: {
+      id: true,
+      body: true,
+      postedOn: true,
+      project: { select: { id: true, name: true } },
+      author: { select: { name: true } },
+    },
+  });
   const content = buildContent({
     team: { name: team.name, slug: team.slug },
     month,
     catalog,
     records: records.filter((r) => r.month >= addMonths(month, -12) && r.month <= month),
-    quotes: featured.map((q) => ({ id: q.id, text: q.text, pullQuote: q.pullQuote, cite: citeFor(q), channel: q.channel, receivedOn: day(q.receivedOn), credited: q.credits.map((c) => c.user) })),
-    wins: wins.map((w) => ({ id: w.id, title: w.title, story: w.story, occurredOn: day(w.occurredOn), credited: w.credits.map((c) => c.user) })),
-    updates: updates.map((u) => ({ id: u.id, projectId: u.project.id, projectName: u.project.name, body: u.body, postedOn: day(u.postedOn), author: u.author.name })),
+    quotes: featured.map((q) => ({
+      id: q.id,
+      text: q.text,
+      pullQuote: q.pullQuote,
+      cite: citeFor(q),
+      channel: q.channel,
+      receivedOn: day(q.receivedOn),
+      credited: q.credits.map((c) => c.user),
+    })),
+    wins: wins.map((w) => ({
+      id: w.id,
+      title: w.title,
+      story: w.story,
+      occurredOn: day(w.occurredOn),
+      credited: w.credits.map((c) => c.user),
+    })),
+    updates: updates.map((u) => ({
+      id: u.id,
+      projectId: u.project.id,
+      projectName: u.project.name,
+      body: u.body,
+      postedOn: day(u.postedOn),
+      author: u.author.name,
+    })),
   });
   return { content, featured: featured.map((q) => q.id) };
 }
@@ -87,7 +160,10 @@ const json = (snapshot: EditionSnapshot) => JSON.parse(JSON.stringify(snapshot))
 export const seedDemoReviews: DemoSeeder = async (db, org) => {
   const latest = addMonths(currentMonth(org.now), -1);
   const readers = Object.values(org.users);
-  const leaders: Record<DemoTeamSlug, string> = { 'customer-care': org.users['leader@demo.test']!.id, 'billing-support': org.users['billing.leader@demo.test']!.id };
+  const leaders: Record<DemoTeamSlug, string> = {
+    'customer-care': org.users['leader@demo.test']!.id,
+    'billing-support': org.users['billing.leader@demo.test']!.id,
+  };
   for (const slug of ['customer-care', 'billing-support'] as const) {
     const team = org.teams[slug];
     const catalog = await readCatalog(db, team.id);
@@ -103,31 +179,108 @@ export const seedDemoReviews: DemoSeeder = async (db, org) => {
         // The latest complete month: Customer Care has started; Billing Support has not.
         if (slug === 'customer-care') {
           // Written from the figures, as the composer does: it tells when they change.
-          const textBasis = JSON.parse(JSON.stringify(makeBasis(content, suggestHighlightBlocks(content, previousThanks), suggestAskBlocks(content)))) as Prisma.InputJsonValue;
-          await db.review.create({ data: { teamId: team.id, month, title, highlights: suggestHighlights(content, previousThanks), asks, textBasis, updatedById: leaders[slug], quotes: { createMany: { data: featured.map((quoteId, position) => ({ quoteId, position })) } } } });
+          const textBasis = JSON.parse(
+            JSON.stringify(
+              makeBasis(content, suggestHighlightBlocks(content, previousThanks), suggestAskBlocks(content)),
+            ),
+          ) as Prisma.InputJsonValue;
+          await db.review.create({
+            data: {
+              teamId: team.id,
+              month,
+              title,
+              highlights: suggestHighlights(content, previousThanks),
+              asks,
+              textBasis,
+              updatedById: leaders[slug],
+              quotes: { createMany: { data: featured.map((quoteId, position) => ({ quoteId, position })) } },
+            },
+          });
         }
         continue;
       }
       const publishedAt = new Date(monthStart(addMonths(month, 1)).getTime() + (3 + (i % 4)) * 86_400_000);
       const review = await db.review.create({
-        data: { teamId: team.id, month, title, highlights, asks, status: 'PUBLISHED', version: 2, publishedAt, updatedById: leaders[slug], quotes: { createMany: { data: featured.map((quoteId, position) => ({ quoteId, position })) } } },
+        data: {
+          teamId: team.id,
+          month,
+          title,
+          highlights,
+          asks,
+          status: 'PUBLISHED',
+          version: 2,
+          publishedAt,
+          updatedById: leaders[slug],
+          quotes: { createMany: { data: featured.map((quoteId, position) => ({ quoteId, position })) } },
+        },
       });
       const snapshot: EditionSnapshot = { title, highlights, asks, content };
       // One correction: Customer Care's edition three months back first went out with CSAT two points too high.
       if (slug === 'customer-care' && i === 3) {
         const csat = content.kpis.find((k) => k.label === 'CSAT');
-        const wrong: EditionContent = { ...content, kpis: content.kpis.map((k) => (k === csat && k.value !== null ? { ...k, value: Math.round((k.value + 2) * 10) / 10 } : k)) };
-        await db.reviewRevision.create({ data: { teamId: team.id, reviewId: review.id, revision: 1, snapshot: json({ ...snapshot, content: wrong }), publishedById: leaders[slug], createdAt: publishedAt } });
-        const note = csat?.value != null ? `CSAT corrected from ${Math.round((csat.value + 2) * 10) / 10}% to ${csat.value}% (a survey export had counted one week twice).` : 'Figures corrected.';
-        await db.reviewRevision.create({ data: { teamId: team.id, reviewId: review.id, revision: 2, note, snapshot: json(snapshot), publishedById: leaders[slug], createdAt: new Date(publishedAt.getTime() + 2 * 86_400_000) } });
+        const wrong: EditionContent = {
+          ...content,
+          kpis: content.kpis.map((k) =>
+            k === csat && k.value !== null ? { ...k, value: Math.round((k.value + 2) * 10) / 10 } : k,
+          ),
+        };
+        await db.reviewRevision.create({
+          data: {
+            teamId: team.id,
+            reviewId: review.id,
+            revision: 1,
+            snapshot: json({ ...snapshot, content: wrong }),
+            publishedById: leaders[slug],
+            createdAt: publishedAt,
+          },
+        });
+        const note =
+          csat?.value != null
+            ? `CSAT corrected from ${Math.round((csat.value + 2) * 10) / 10}% to ${csat.value}% (a survey export had counted one week twice).`
+            : 'Figures corrected.';
+        await db.reviewRevision.create({
+          data: {
+            teamId: team.id,
+            reviewId: review.id,
+            revision: 2,
+            note,
+            snapshot: json(snapshot),
+            publishedById: leaders[slug],
+            createdAt: new Date(publishedAt.getTime() + 2 * 86_400_000),
+          },
+        });
       } else {
-        await db.reviewRevision.create({ data: { teamId: team.id, reviewId: review.id, revision: 1, snapshot: json(snapshot), publishedById: leaders[slug], createdAt: publishedAt } });
+        await db.reviewRevision.create({
+          data: {
+            teamId: team.id,
+            reviewId: review.id,
+            revision: 1,
+            snapshot: json(snapshot),
+            publishedById: leaders[slug],
+            createdAt: publishedAt,
+          },
+        });
       }
       // Readers and thanks vary by month, deterministically.
       const monthReaders = readers.filter((_, n) => (n + i) % 3 !== 0);
-      await db.reviewView.createMany({ data: monthReaders.map((u, n) => ({ teamId: team.id, reviewId: review.id, userId: u.id, createdAt: new Date(publishedAt.getTime() + (n + 1) * 3_600_000) })) });
+      await db.reviewView.createMany({
+        data: monthReaders.map((u, n) => ({
+          teamId: team.id,
+          reviewId: review.id,
+          userId: u.id,
+          createdAt: new Date(publishedAt.getTime() + (n + 1) * 3_600_000),
+        })),
+      });
       const thankers = monthReaders.filter((u) => u.teamId !== team.id).slice(0, 1 + (i % 4));
-      await db.reviewThanks.createMany({ data: thankers.map((u, n) => ({ teamId: team.id, reviewId: review.id, userId: u.id, note: NOTES[(n + i) % NOTES.length] ?? null, createdAt: new Date(publishedAt.getTime() + (n + 2) * 3_600_000) })) });
+      await db.reviewThanks.createMany({
+        data: thankers.map((u, n) => ({
+          teamId: team.id,
+          reviewId: review.id,
+          userId: u.id,
+          note: NOTES[(n + i) % NOTES.length] ?? null,
+          createdAt: new Date(publishedAt.getTime() + (n + 2) * 3_600_000),
+        })),
+      });
       previousThanks = thankers.length;
     }
   }

@@ -62,29 +62,101 @@ const SPECIFICS: Record<DemoTeamSlug, string[]> = {
   ],
 };
 
-const CLOSERS = ['Please pass this on.', 'Whoever trained your team deserves a raise.', 'I will be recommending you.', 'Brilliant service.', 'Thanks again!', '', '', ''];
+const CLOSERS = [
+  'Please pass this on.',
+  'Whoever trained your team deserves a raise.',
+  'I will be recommending you.',
+  'Brilliant service.',
+  'Thanks again!',
+  '',
+  '',
+  '',
+];
 
-const NAMES = ['Margaret Holloway', 'Dev Patel', 'Lucía Romero', 'Tomasz Nowak', 'Aisha Bello', 'Henrik Lund', 'Claire O’Neill', 'Yusuf Demir', 'Beatriz Santos', 'Oliver Grant', 'Mei Chen', 'Kwame Mensah'];
-const ORGANISATIONS = ['Harbour Dental', 'Northwind Logistics', 'Greenfield Primary School', 'Bright Bakery', 'Atlas Architects', 'Riverside Vets', 'Kestrel Cycles', 'Maple Lodge Care Home', 'Blue Fern Studio', 'Orchard Lane Pharmacy'];
+const NAMES = [
+  'Margaret Holloway',
+  'Dev Patel',
+  'Lucía Romero',
+  'Tomasz Nowak',
+  'Aisha Bello',
+  'Henrik Lund',
+  'Claire O’Neill',
+  'Yusuf Demir',
+  'Beatriz Santos',
+  'Oliver Grant',
+  'Mei Chen',
+  'Kwame Mensah',
+];
+const ORGANISATIONS = [
+  'Harbour Dental',
+  'Northwind Logistics',
+  'Greenfield Primary School',
+  'Bright Bakery',
+  'Atlas Architects',
+  'Riverside Vets',
+  'Kestrel Cycles',
+  'Maple Lodge Care Home',
+  'Blue Fern Studio',
+  'Orchard Lane Pharmacy',
+];
 const CHANNELS: QuoteChannel[] = ['PHONE', 'EMAIL', 'CHAT', 'PHONE', 'EMAIL', 'CHAT', 'SOCIAL', 'MESSAGING', 'OTHER'];
 
 const WINS: Record<DemoTeamSlug, { title: string; story: string }[]> = {
   'customer-care': [
-    { title: 'Record first-contact resolution', story: 'We solved **87%** of contacts at the first touch this month, our best ever.' },
-    { title: 'Backlog cleared before the holidays', story: 'Every open email was answered before the office closed. Thank you to everyone who stayed flexible with shifts.' },
-    { title: 'New starter fully trained', story: 'Our newest colleague took their first solo calls after only two weeks of shadowing.' },
-    { title: 'Knowledge base refresh', story: 'We rewrote the 20 most-read help articles in plain language:\n\n- shorter steps\n- screenshots updated\n- a “still stuck?” link on every page' },
-    { title: 'Lost parcel recovered for a care home', story: 'A delivery of medical supplies went astray; the team tracked it down and arranged a courier the same evening.' },
-    { title: 'Chat wait time halved', story: 'Average chat wait dropped from 4 minutes to under 2 after we rebalanced the rota.' },
-    { title: 'Accessibility callback service', story: 'Customers who find phone menus hard can now book a callback at a time that suits them.' },
+    {
+      title: 'Record first-contact resolution',
+      story: 'We solved **87%** of contacts at the first touch this month, our best ever.',
+    },
+    {
+      title: 'Backlog cleared before the holidays',
+      story:
+        'Every open email was answered before the office closed. Thank you to everyone who stayed flexible with shifts.',
+    },
+    {
+      title: 'New starter fully trained',
+      story: 'Our newest colleague took their first solo calls after only two weeks of shadowing.',
+    },
+    {
+      title: 'Knowledge base refresh',
+      story:
+        'We rewrote the 20 most-read help articles in plain language:\n\n- shorter steps\n- screenshots updated\n- a “still stuck?” link on every page',
+    },
+    {
+      title: 'Lost parcel recovered for a care home',
+      story:
+        'A delivery of medical supplies went astray; the team tracked it down and arranged a courier the same evening.',
+    },
+    {
+      title: 'Chat wait time halved',
+      story: 'Average chat wait dropped from 4 minutes to under 2 after we rebalanced the rota.',
+    },
+    {
+      title: 'Accessibility callback service',
+      story: 'Customers who find phone menus hard can now book a callback at a time that suits them.',
+    },
   ],
   'billing-support': [
     { title: 'Refund queue at zero', story: 'Every refund request was processed within **48 hours** all month.' },
-    { title: 'Invoice error found upstream', story: 'We spotted a rounding bug affecting 300 invoices and worked with Finance to fix it before the next run.' },
-    { title: 'Payment plans for struggling customers', story: 'We set up 42 affordable payment plans, keeping customers with us instead of in collections.' },
-    { title: 'VAT guide published', story: 'Our one-page guide to VAT on invoices is now linked from every business invoice email.' },
-    { title: 'Direct debit failures down', story: 'Reminder emails three days before collection cut failed direct debits by a third.' },
-    { title: 'Month-end without overtime', story: 'Better planning meant month-end closed on time with nobody working late.' },
+    {
+      title: 'Invoice error found upstream',
+      story: 'We spotted a rounding bug affecting 300 invoices and worked with Finance to fix it before the next run.',
+    },
+    {
+      title: 'Payment plans for struggling customers',
+      story: 'We set up 42 affordable payment plans, keeping customers with us instead of in collections.',
+    },
+    {
+      title: 'VAT guide published',
+      story: 'Our one-page guide to VAT on invoices is now linked from every business invoice email.',
+    },
+    {
+      title: 'Direct debit failures down',
+      story: 'Reminder emails three days before collection cut failed direct debits by a third.',
+    },
+    {
+      title: 'Month-end without overtime',
+      story: 'Better planning meant month-end closed on time with nobody working late.',
+    },
   ],
 };
 
@@ -99,11 +171,14 @@ function day(date: Date) {
 
 function randomDayInMonth(rand: () => number, monthsAgo: number, now: Date) {
   const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1));
-  const lastDay = monthsAgo === 0 ? now.getUTCDate() : new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  const lastDay =
+    monthsAgo === 0
+      ? now.getUTCDate()
+      : new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
   return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1 + Math.floor(rand() * lastDay)));
 }
 
-const pick = <T,>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
 function teamMembers(org: DemoOrganisation, slug: DemoTeamSlug) {
   const teamId = org.teams[slug].id;
@@ -135,13 +210,18 @@ async function seedQuotes(db: PrismaClient, org: DemoOrganisation, rand: () => n
           attribution,
           consentRecordedAt: attribution === 'NAMED' ? receivedOn : null,
           customerName: attribution === 'NAMED' ? pick(rand, NAMES) : null,
-          customerOrganisation: attribution === 'ANONYMOUS' ? null : attribution === 'ORGANISATION' || rand() < 0.5 ? pick(rand, ORGANISATIONS) : null,
+          customerOrganisation:
+            attribution === 'ANONYMOUS'
+              ? null
+              : attribution === 'ORGANISATION' || rand() < 0.5
+                ? pick(rand, ORGANISATIONS)
+                : null,
           channel: pick(rand, CHANNELS),
           receivedOn,
           sourceReference: `#${100000 + Math.floor(rand() * 900000)}`,
           status: 'APPROVED',
           // About one in four gets a pull-quote: the specific sentence, copied from the text.
-          pullQuote: rand() < 0.25 ? text.split(/(?<=[.!]) /)[1] ?? null : null,
+          pullQuote: rand() < 0.25 ? (text.split(/(?<=[.!]) /)[1] ?? null) : null,
           moderatorId: leader.id,
           moderatedAt: moderatedAt > org.now ? org.now : moderatedAt,
           createdAt: receivedOn,
@@ -154,7 +234,13 @@ async function seedQuotes(db: PrismaClient, org: DemoOrganisation, rand: () => n
     // Waiting for moderation, recent, so the leaders' badge has something to count.
     const pendingCount = slug === 'customer-care' ? 5 : 2;
     for (let i = 0; i < pendingCount; i++) {
-      const submitter = slug === 'customer-care' && i < 2 ? org.users['agent@demo.test']! : pick(rand, members.filter((m) => m.role === 'AGENT'));
+      const submitter =
+        slug === 'customer-care' && i < 2
+          ? org.users['agent@demo.test']!
+          : pick(
+              rand,
+              members.filter((m) => m.role === 'AGENT'),
+            );
       const id = randomUUID();
       const receivedOn = day(new Date(org.now.getTime() - i * 86_400_000));
       quotes.push({
@@ -200,7 +286,15 @@ async function seedQuotes(db: PrismaClient, org: DemoOrganisation, rand: () => n
 }
 
 async function seedWins(db: PrismaClient, org: DemoOrganisation, rand: () => number) {
-  const wins: { id: string; teamId: string; title: string; story: string; occurredOn: Date; recordedById: string; createdAt: Date }[] = [];
+  const wins: {
+    id: string;
+    teamId: string;
+    title: string;
+    story: string;
+    occurredOn: Date;
+    recordedById: string;
+    createdAt: Date;
+  }[] = [];
   const credits: { winId: string; userId: string }[] = [];
   for (const slug of Object.keys(org.teams) as DemoTeamSlug[]) {
     const members = teamMembers(org, slug);
@@ -211,7 +305,15 @@ async function seedWins(db: PrismaClient, org: DemoOrganisation, rand: () => num
         const occurredOn = randomDayInMonth(rand, monthsAgo, org.now);
         const recorder = pick(rand, members);
         const id = randomUUID();
-        wins.push({ id, teamId: org.teams[slug].id, title: win.title, story: win.story, occurredOn, recordedById: recorder.id, createdAt: occurredOn });
+        wins.push({
+          id,
+          teamId: org.teams[slug].id,
+          title: win.title,
+          story: win.story,
+          occurredOn,
+          recordedById: recorder.id,
+          createdAt: occurredOn,
+        });
         const credited = new Set([recorder.id, pick(rand, members).id]);
         for (const userId of credited) credits.push({ winId: id, userId });
       }
@@ -221,16 +323,31 @@ async function seedWins(db: PrismaClient, org: DemoOrganisation, rand: () => num
   await db.winCredit.createMany({ data: credits });
 }
 
-const PROJECTS: { team: DemoTeamSlug; owner: string; name: string; summary: string; status: 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'PAUSED'; startMonthsAgo: number | null; targetMonthsAhead: number | null; updates: string[] }[] = [
+const PROJECTS: {
+  team: DemoTeamSlug;
+  owner: string;
+  name: string;
+  summary: string;
+  status: 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'PAUSED';
+  startMonthsAgo: number | null;
+  targetMonthsAhead: number | null;
+  updates: string[];
+}[] = [
   {
     team: 'customer-care',
     owner: 'leader@demo.test',
     name: 'New chat tool',
-    summary: 'Moving live chat to a tool that shows the customer’s order history next to the conversation, so nobody has to ask for an order number twice.',
+    summary:
+      'Moving live chat to a tool that shows the customer’s order history next to the conversation, so nobody has to ask for an order number twice.',
     status: 'IN_PROGRESS',
     startMonthsAgo: 5,
     targetMonthsAhead: 2,
-    updates: ['Chose the vendor after a two-week trial with four agents.', 'Integration with the order system tested.', 'Migrated **40%** of chat to the new tool.', 'Migrated 70% of chat; the old tool now handles only the weekend queue.'],
+    updates: [
+      'Chose the vendor after a two-week trial with four agents.',
+      'Integration with the order system tested.',
+      'Migrated **40%** of chat to the new tool.',
+      'Migrated 70% of chat; the old tool now handles only the weekend queue.',
+    ],
   },
   {
     team: 'customer-care',
@@ -240,7 +357,11 @@ const PROJECTS: { team: DemoTeamSlug; owner: string; name: string; summary: stri
     status: 'DONE',
     startMonthsAgo: 14,
     targetMonthsAhead: -8,
-    updates: ['Designed the returns flow with the web team.', 'Pilot with 5% of customers: 60% fewer return calls.', 'Live for everyone. Return calls are down by half.'],
+    updates: [
+      'Designed the returns flow with the web team.',
+      'Pilot with 5% of customers: 60% fewer return calls.',
+      'Live for everyone. Return calls are down by half.',
+    ],
   },
   {
     team: 'customer-care',
@@ -256,11 +377,15 @@ const PROJECTS: { team: DemoTeamSlug; owner: string; name: string; summary: stri
     team: 'billing-support',
     owner: 'billing.leader@demo.test',
     name: 'Plain-language invoices',
-    summary: 'Rewriting the invoice layout with Finance so customers understand every line without calling us.\n\n- one page\n- no internal codes\n- the total and due date at the top',
+    summary:
+      'Rewriting the invoice layout with Finance so customers understand every line without calling us.\n\n- one page\n- no internal codes\n- the total and due date at the top',
     status: 'IN_PROGRESS',
     startMonthsAgo: 3,
     targetMonthsAhead: 3,
-    updates: ['Collected the 10 most asked invoice questions from our contacts.', 'First draft tested with 12 customers; 11 found the total straight away.'],
+    updates: [
+      'Collected the 10 most asked invoice questions from our contacts.',
+      'First draft tested with 12 customers; 11 found the total straight away.',
+    ],
   },
   {
     team: 'billing-support',
@@ -270,12 +395,16 @@ const PROJECTS: { team: DemoTeamSlug; owner: string; name: string; summary: stri
     status: 'PAUSED',
     startMonthsAgo: 7,
     targetMonthsAhead: null,
-    updates: ['Started calling customers two days after a missed instalment.', 'Paused while the new dialler is installed; restarting next quarter.'],
+    updates: [
+      'Started calling customers two days after a missed instalment.',
+      'Paused while the new dialler is installed; restarting next quarter.',
+    ],
   },
 ];
 
 async function seedProjects(db: PrismaClient, org: DemoOrganisation) {
-  const monthShift = (months: number) => day(new Date(Date.UTC(org.now.getUTCFullYear(), org.now.getUTCMonth() + months, 1)));
+  const monthShift = (months: number) =>
+    day(new Date(Date.UTC(org.now.getUTCFullYear(), org.now.getUTCMonth() + months, 1)));
   const projects: Prisma.ProjectCreateManyInput[] = [];
   const updates: Prisma.ProjectUpdateCreateManyInput[] = [];
   for (const p of PROJECTS) {
@@ -296,7 +425,14 @@ async function seedProjects(db: PrismaClient, org: DemoOrganisation) {
     const span = (p.startMonthsAgo ?? 1) * 30;
     p.updates.forEach((body, i) => {
       const daysAgo = Math.round(span - ((i + 1) * span) / (p.updates.length + 1));
-      updates.push({ id: randomUUID(), teamId: org.teams[p.team].id, projectId: id, authorId: leader.id, postedOn: day(new Date(org.now.getTime() - daysAgo * 86_400_000)), body });
+      updates.push({
+        id: randomUUID(),
+        teamId: org.teams[p.team].id,
+        projectId: id,
+        authorId: leader.id,
+        postedOn: day(new Date(org.now.getTime() - daysAgo * 86_400_000)),
+        body,
+      });
     });
   }
   await db.project.createMany({ data: projects });

@@ -42,7 +42,12 @@ export async function makeUser(db: Client, input: MakeUserInput) {
 }
 
 type CatalogClient = Pick<PrismaClient, 'channel' | 'contactReason' | 'segment' | 'kpi'>;
-type KpiSpec = { name: string; unit?: 'PERCENT' | 'SECONDS' | 'MINUTES' | 'COUNT' | 'SCORE'; direction?: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER'; target?: number | null };
+type KpiSpec = {
+  name: string;
+  unit?: 'PERCENT' | 'SECONDS' | 'MINUTES' | 'COUNT' | 'SCORE';
+  direction?: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
+  target?: number | null;
+};
 
 /** A team's channels, reasons, segments and KPIs, by name (defaults suit most tests). */
 export async function makeCatalog(
@@ -55,9 +60,22 @@ export async function makeCatalog(
   await db.channel.createMany({ data: rows(spec.channels ?? ['Phone', 'Email', 'Chat']) });
   await db.contactReason.createMany({ data: rows(spec.reasons ?? ['Billing', 'Delivery']) });
   await db.segment.createMany({ data: rows(spec.segments ?? ['Consumers', 'Business']) });
-  const kpis = spec.kpis ?? [{ name: 'CSAT', unit: 'PERCENT' }, { name: 'First response time', unit: 'MINUTES', direction: 'LOWER_IS_BETTER' }, { name: 'Average handle time', unit: 'MINUTES', direction: 'LOWER_IS_BETTER' }];
+  const kpis = spec.kpis ?? [
+    { name: 'CSAT', unit: 'PERCENT' },
+    { name: 'First response time', unit: 'MINUTES', direction: 'LOWER_IS_BETTER' },
+    { name: 'Average handle time', unit: 'MINUTES', direction: 'LOWER_IS_BETTER' },
+  ];
   await db.kpi.createMany({
-    data: kpis.map((k, position) => ({ teamId, position, name: k.name, nameKey: key(k.name), unit: k.unit ?? 'SCORE', direction: k.direction ?? 'HIGHER_IS_BETTER', target: k.target ?? null, decimals: 1 })),
+    data: kpis.map((k, position) => ({
+      teamId,
+      position,
+      name: k.name,
+      nameKey: key(k.name),
+      unit: k.unit ?? 'SCORE',
+      direction: k.direction ?? 'HIGHER_IS_BETTER',
+      target: k.target ?? null,
+      decimals: 1,
+    })),
   });
 }
 
@@ -102,7 +120,17 @@ export async function makeQuote(db: StoriesClient, input: MakeQuoteInput) {
   });
 }
 
-export async function makeWin(db: StoriesClient, input: { teamId: string; recordedById: string; title?: string; story?: string; occurredOn?: Date; creditIds?: string[] }) {
+export async function makeWin(
+  db: StoriesClient,
+  input: {
+    teamId: string;
+    recordedById: string;
+    title?: string;
+    story?: string;
+    occurredOn?: Date;
+    creditIds?: string[];
+  },
+) {
   const suffix = unique();
   return db.win.create({
     data: {
@@ -116,7 +144,16 @@ export async function makeWin(db: StoriesClient, input: { teamId: string; record
   });
 }
 
-export async function makeProject(db: StoriesClient, input: { teamId: string; ownerId: string; name?: string; summary?: string; status?: 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'PAUSED' }) {
+export async function makeProject(
+  db: StoriesClient,
+  input: {
+    teamId: string;
+    ownerId: string;
+    name?: string;
+    summary?: string;
+    status?: 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'PAUSED';
+  },
+) {
   const suffix = unique();
   return db.project.create({
     data: {
@@ -138,15 +175,36 @@ type ReviewClient = Pick<PrismaClient, 'review' | 'reviewRevision' | 'team'>;
  */
 export async function makeReview(
   db: ReviewClient,
-  input: { teamId: string; month?: string; status?: 'DRAFT' | 'PUBLISHED'; title?: string; highlights?: string; asks?: string; publishedById?: string | null; snapshot?: unknown },
+  input: {
+    teamId: string;
+    month?: string;
+    status?: 'DRAFT' | 'PUBLISHED';
+    title?: string;
+    highlights?: string;
+    asks?: string;
+    publishedById?: string | null;
+    snapshot?: unknown;
+  },
 ) {
   const suffix = unique();
-  const month = input.month ?? `20${String(10 + Math.floor(Math.random() * 10))}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`;
+  const month =
+    input.month ??
+    `20${String(10 + Math.floor(Math.random() * 10))}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`;
   const title = input.title ?? `Edition ${suffix}`;
   const highlights = input.highlights ?? `A month to remember (${suffix}).`;
   const asks = input.asks ?? '';
   const status = input.status ?? 'DRAFT';
-  const review = await db.review.create({ data: { teamId: input.teamId, month, title, highlights, asks, status, publishedAt: status === 'PUBLISHED' ? new Date() : null } });
+  const review = await db.review.create({
+    data: {
+      teamId: input.teamId,
+      month,
+      title,
+      highlights,
+      asks,
+      status,
+      publishedAt: status === 'PUBLISHED' ? new Date() : null,
+    },
+  });
   if (status === 'PUBLISHED') {
     const team = await db.team.findUniqueOrThrow({ where: { id: input.teamId } });
     const metric = (key: string, label: string) => ({ key, label, value: null, lastMonth: null, lastYear: null });
@@ -154,9 +212,30 @@ export async function makeReview(
       title,
       highlights,
       asks,
-      content: { team: { name: team.name, slug: team.slug }, month, total: metric('total', 'Contacts received'), channels: [], kpis: [], reasons: [], segments: [], charts: [], quotes: [], wins: [], updates: [], note: null },
+      content: {
+        team: { name: team.name, slug: team.slug },
+        month,
+        total: metric('total', 'Contacts received'),
+        channels: [],
+        kpis: [],
+        reasons: [],
+        segments: [],
+        charts: [],
+        quotes: [],
+        wins: [],
+        updates: [],
+        note: null,
+      },
     };
-    await db.reviewRevision.create({ data: { teamId: input.teamId, reviewId: review.id, revision: 1, snapshot: snapshot as object, publishedById: input.publishedById ?? null } });
+    await db.reviewRevision.create({
+      data: {
+        teamId: input.teamId,
+        reviewId: review.id,
+        revision: 1,
+        snapshot: snapshot as object,
+        publishedById: input.publishedById ?? null,
+      },
+    });
   }
   return review;
 }

@@ -14,13 +14,18 @@ async function catalog(url: string) {
   try {
     const q = async (sql: string) => (await client.query(sql)).rows.map((r) => JSON.stringify(r)).sort();
     return {
-      columns: await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length
+      columns:
+        await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length
                         FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`),
-      indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`),
+      indexes: await q(
+        `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+      ),
       constraints: await q(`SELECT c.conrelid::regclass::text AS tbl, c.conname, pg_get_constraintdef(c.oid) AS def
                             FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
                             WHERE n.nspname = 'public' AND c.conrelid::regclass::text NOT IN ('_prisma_migrations', '"_prisma_migrations"')`),
-      enums: await q(`SELECT t.typname, e.enumlabel, e.enumsortorder FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid`),
+      enums: await q(
+        `SELECT t.typname, e.enumlabel, e.enumsortorder FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid`,
+      ),
     };
   } finally {
     await client.end();
@@ -66,7 +71,9 @@ describe('migrations', () => {
       await applyMigrations(urlFor(name));
       const client = new pg.Client({ connectionString: urlFor(name) });
       await client.connect();
-      const rows = (await client.query('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations')).rows;
+      const rows = (
+        await client.query('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations')
+      ).rows;
       await client.end();
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) {

@@ -11,7 +11,11 @@ const url = process.env.DATABASE_URL ?? embedded!.url;
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
 try {
   const seeded = await seedDemo(db);
-  console.log(seeded ? 'Seeded the demo organisation (password: demo-password).' : 'The database already has users: nothing seeded.');
+  console.log(
+    seeded
+      ? 'Seeded the demo organisation (password: demo-password).'
+      : 'The database already has users: nothing seeded.',
+  );
 } finally {
   await db.$disconnect();
   await embedded?.stop();

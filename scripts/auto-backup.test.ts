@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backupBeforeMigrating, backupFileName, backupIfDue, KEEP_BACKUPS, listBackups, pruneBackups } from './auto-backup.ts';
+import {
+  backupBeforeMigrating,
+  backupFileName,
+  backupIfDue,
+  KEEP_BACKUPS,
+  listBackups,
+  pruneBackups,
+} from './auto-backup.ts';
 import { checkDataFolderMajor } from './embedded-postgres.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'auto-backup-'));
@@ -20,7 +27,8 @@ describe('automatic backups of the embedded database', () => {
     const second = await backupIfDue(url, backups, Date.now());
     expect(second).not.toBeNull();
 
-    for (let day = 1; day <= 20; day++) writeFileSync(path.join(backups, backupFileName('daily', new Date(Date.UTC(2000, 0, day, 2)))), 'old');
+    for (let day = 1; day <= 20; day++)
+      writeFileSync(path.join(backups, backupFileName('daily', new Date(Date.UTC(2000, 0, day, 2)))), 'old');
     pruneBackups(backups);
     const kept = listBackups(backups);
     expect(kept).toHaveLength(KEEP_BACKUPS);
@@ -38,7 +46,9 @@ describe('automatic backups of the embedded database', () => {
     expect(await backupBeforeMigrating(url, backups)).toBeNull(); // every migration applied
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    await client.query(`DELETE FROM _prisma_migrations WHERE migration_name = (SELECT max(migration_name) FROM _prisma_migrations)`);
+    await client.query(
+      `DELETE FROM _prisma_migrations WHERE migration_name = (SELECT max(migration_name) FROM _prisma_migrations)`,
+    );
     await client.end();
     expect(await backupBeforeMigrating(url, backups)).toMatch(/-before-migrate\.backup\.gz$/);
   });
@@ -46,7 +56,9 @@ describe('automatic backups of the embedded database', () => {
   it('stops on a data folder from another PostgreSQL major with the way across', () => {
     writeFileSync(path.join(dir, 'PG_VERSION'), '17\n');
     expect(() => checkDataFolderMajor(dir, 18)).toThrow(
-      new RegExp(`made by PostgreSQL 17, but this version of Service Review runs PostgreSQL 18.*npm run db:backup -- FILE.*move the folder ${dir} aside.*npm run db:restore -- FILE`),
+      new RegExp(
+        `made by PostgreSQL 17, but this version of Service Review runs PostgreSQL 18.*npm run db:backup -- FILE.*move the folder ${dir} aside.*npm run db:restore -- FILE`,
+      ),
     );
     expect(() => checkDataFolderMajor(dir, 17)).not.toThrow();
     expect(() => checkDataFolderMajor(path.join(dir, 'missing'), 18)).not.toThrow();

@@ -12,14 +12,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const NAME = /^service-review-\d{8}T\d{6}Z(-[a-z0-9_-]+)?\.backup\.gz$/;
 
 export function backupFileName(label: string | null, at = new Date()): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `service-review-${stamp}${label ? `-${label}` : ''}.backup.gz`;
 }
 
 /** The automatic backups in `dir`, oldest first (their names sort by time). */
 export function listBackups(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => NAME.test(name)).sort();
+  return readdirSync(dir)
+    .filter((name) => NAME.test(name))
+    .sort();
 }
 
 export function pruneBackups(dir: string, keep = KEEP_BACKUPS): string[] {
@@ -50,9 +55,15 @@ export async function backupBeforeMigrating(url: string, dir: string): Promise<s
   await client.connect();
   let applied: string[];
   try {
-    const table = await client.query(`SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = '_prisma_migrations'`);
+    const table = await client.query(
+      `SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = '_prisma_migrations'`,
+    );
     if (!table.rowCount) return null;
-    applied = (await client.query<{ name: string }>(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).rows.map((r) => r.name);
+    applied = (
+      await client.query<{ name: string }>(
+        `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      )
+    ).rows.map((r) => r.name);
   } finally {
     await client.end();
   }

@@ -52,7 +52,9 @@ async function fingerprint(url: string): Promise<Record<string, { rows: number; 
     );
     const out: Record<string, { rows: number; md5: string }> = {};
     for (const t of tables.rows.filter((t) => !SKIPPED_TABLES.includes(t.name))) {
-      const result = await client.query<{ rows: string; md5: string }>(`SELECT count(*) AS rows, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY ${t.pk}), '')) AS md5 FROM "${t.name}" t`);
+      const result = await client.query<{ rows: string; md5: string }>(
+        `SELECT count(*) AS rows, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY ${t.pk}), '')) AS md5 FROM "${t.name}" t`,
+      );
       out[t.name] = { rows: Number(result.rows[0]!.rows), md5: result.rows[0]!.md5 };
     }
     return out;
@@ -80,7 +82,10 @@ describe('backup and restore', () => {
     const before = await fingerprint(source);
     expect(Object.keys(before).length).toBeGreaterThan(20);
     expect(await fingerprint(target)).toEqual(before);
-    const migrations = await query<{ n: string }>(target, `SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`);
+    const migrations = await query<{ n: string }>(
+      target,
+      `SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`,
+    );
     expect(Number(migrations[0]!.n)).toBe(result.header.migrations.length);
 
     await expect(restoreDatabase(target, file)).rejects.toThrow(RestoreRefused);
@@ -101,8 +106,13 @@ describe('backup and restore', () => {
     const writes = (async () => {
       for (let i = 0; running; i++) {
         await writer.query('BEGIN');
-        await writer.query(`INSERT INTO "Team" (id, name, slug, "updatedAt") VALUES ($1, $1, $1, now())`, [`drill-${i}`]);
-        await writer.query(`INSERT INTO "Channel" (id, "teamId", name, "nameKey", position, "updatedAt") VALUES ($1, $1, 'Phone', 'phone', 0, now())`, [`drill-${i}`]);
+        await writer.query(`INSERT INTO "Team" (id, name, slug, "updatedAt") VALUES ($1, $1, $1, now())`, [
+          `drill-${i}`,
+        ]);
+        await writer.query(
+          `INSERT INTO "Channel" (id, "teamId", name, "nameKey", position, "updatedAt") VALUES ($1, $1, 'Phone', 'phone', 0, now())`,
+          [`drill-${i}`],
+        );
         await writer.query('COMMIT');
         committed = i + 1;
       }
@@ -119,8 +129,14 @@ describe('backup and restore', () => {
 
     const target = await freshDatabase();
     await restoreDatabase(target, file);
-    const [teams] = await query<{ n: string; max: string }>(target, `SELECT count(*) AS n, max(substring(id from 7)::int) AS max FROM "Team" WHERE id LIKE 'drill-%'`);
-    const [channels] = await query<{ n: string }>(target, `SELECT count(*) AS n FROM "Channel" WHERE id LIKE 'drill-%'`);
+    const [teams] = await query<{ n: string; max: string }>(
+      target,
+      `SELECT count(*) AS n, max(substring(id from 7)::int) AS max FROM "Team" WHERE id LIKE 'drill-%'`,
+    );
+    const [channels] = await query<{ n: string }>(
+      target,
+      `SELECT count(*) AS n FROM "Channel" WHERE id LIKE 'drill-%'`,
+    );
     const kept = Number(teams!.n);
     // Exactly the writes committed when the snapshot was taken: a gap-free prefix, every team with its channel.
     expect(kept).toBeGreaterThanOrEqual(atStart);
@@ -148,7 +164,11 @@ describe('backup and restore', () => {
 
     const newer = path.join(dir, 'newer.backup.gz');
     const header = JSON.parse(full.slice(0, full.indexOf('\n'))) as { migrations: string[] };
-    const future = { ...header, migration: '29991231000000_future', migrations: [...header.migrations, '29991231000000_future'] };
+    const future = {
+      ...header,
+      migration: '29991231000000_future',
+      migrations: [...header.migrations, '29991231000000_future'],
+    };
     writeFileSync(newer, gzipSync(JSON.stringify(future) + full.slice(full.indexOf('\n'))));
     await expect(restoreDatabase(target, newer)).rejects.toThrow(/29991231000000_future, which this version/);
   }, 120_000);

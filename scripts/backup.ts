@@ -20,7 +20,15 @@ const FORMAT = 'service-review-backup';
 export const SKIPPED_TABLES = ['_prisma_migrations', 'LoginAttempt'];
 const root = path.resolve(import.meta.dirname, '..');
 
-export type BackupHeader = { format: string; version: 1; takenAt: string; app: string; postgres: string; migration: string; migrations: string[] };
+export type BackupHeader = {
+  format: string;
+  version: 1;
+  takenAt: string;
+  app: string;
+  postgres: string;
+  migration: string;
+  migrations: string[];
+};
 export type TableSummary = { table: string; rows: number };
 export type BackupResult = { file: string; bytes: number; header: BackupHeader; tables: TableSummary[] };
 
@@ -28,7 +36,11 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Tables of the public schema, every table after the ones it references (restore order). */
 async function tablesInForeignKeyOrder(client: pg.ClientBase): Promise<string[]> {
-  const tables = (await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).rows
+  const tables = (
+    await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    )
+  ).rows
     .map((r) => r.name)
     .filter((name) => !SKIPPED_TABLES.includes(name));
   const edges = (
@@ -41,8 +53,13 @@ async function tablesInForeignKeyOrder(client: pg.ClientBase): Promise<string[]>
   const remaining = new Set(tables);
   while (remaining.size) {
     // A self-reference is fine: a non-deferrable foreign key is checked at the end of the COPY.
-    const ready = [...remaining].filter((t) => !edges.some((e) => e.child === t && e.parent !== t && remaining.has(e.parent)));
-    if (!ready.length) throw new Error(`Foreign keys form a cycle between ${[...remaining].join(', ')}; these tables cannot be restored in order.`);
+    const ready = [...remaining].filter(
+      (t) => !edges.some((e) => e.child === t && e.parent !== t && remaining.has(e.parent)),
+    );
+    if (!ready.length)
+      throw new Error(
+        `Foreign keys form a cycle between ${[...remaining].join(', ')}; these tables cannot be restored in order.`,
+      );
     for (const t of ready) {
       ordered.push(t);
       remaining.delete(t);
@@ -61,7 +78,9 @@ async function copyableColumns(client: pg.ClientBase, table: string): Promise<st
 }
 
 async function appliedMigrations(client: pg.ClientBase): Promise<string[]> {
-  const exists = await client.query(`SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = '_prisma_migrations'`);
+  const exists = await client.query(
+    `SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = '_prisma_migrations'`,
+  );
   if (!exists.rowCount) return [];
   const result = await client.query<{ name: string }>(
     `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
@@ -90,7 +109,8 @@ export async function backupDatabase(url: string, file: string): Promise<BackupR
     // none of them are, as in pg_dump.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const migrations = await appliedMigrations(client);
-    if (!migrations.length) throw new Error('The database has no applied migrations: nothing of Service Review to back up.');
+    if (!migrations.length)
+      throw new Error('The database has no applied migrations: nothing of Service Review to back up.');
     const version = await client.query<{ server_version: string }>('SHOW server_version');
     const header: BackupHeader = {
       format: FORMAT,
@@ -128,7 +148,11 @@ export async function backupDatabase(url: string, file: string): Promise<BackupR
 
 /** Row counts of every table that holds rows: what a restore would replace. */
 async function tablesWithRows(client: pg.ClientBase): Promise<TableSummary[]> {
-  const names = (await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).rows
+  const names = (
+    await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    )
+  ).rows
     .map((r) => r.name)
     .filter((n) => n !== '_prisma_migrations');
   const found: TableSummary[] = [];
@@ -142,7 +166,9 @@ async function tablesWithRows(client: pg.ClientBase): Promise<TableSummary[]> {
 
 /** Drops what the migrations made, as the database owner may (no superuser needed). */
 async function dropSchemaObjects(client: pg.ClientBase) {
-  const tables = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`);
+  const tables = await client.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`,
+  );
   for (const { name } of tables.rows) await client.query(`DROP TABLE IF EXISTS public.${quote(name)} CASCADE`);
   const types = await client.query<{ name: string }>(
     `SELECT t.typname AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'`,
@@ -158,7 +184,9 @@ async function fixSequences(client: pg.ClientBase) {
      JOIN pg_namespace n ON n.oid = s.relnamespace WHERE s.relkind = 'S' AND n.nspname = 'public'`,
   );
   for (const { seq, tbl, col } of owned.rows) {
-    await client.query(`SELECT setval($1::regclass, coalesce((SELECT max(${quote(col)}) FROM ${tbl}), 0) + 1, false)`, [seq]);
+    await client.query(`SELECT setval($1::regclass, coalesce((SELECT max(${quote(col)}) FROM ${tbl}), 0) + 1, false)`, [
+      seq,
+    ]);
   }
 }
 
@@ -170,8 +198,14 @@ export class RestoreRefused extends Error {}
  * transaction (foreign-key order, so no superuser is needed) and moves sequences on.
  * Migrations newer than the backup are applied by the next start, as after any upgrade.
  */
-export async function restoreDatabase(url: string, file: string, options: { force?: boolean } = {}): Promise<{ header: BackupHeader; tables: TableSummary[] }> {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })[Symbol.asyncIterator]();
+export async function restoreDatabase(
+  url: string,
+  file: string,
+  options: { force?: boolean } = {},
+): Promise<{ header: BackupHeader; tables: TableSummary[] }> {
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })[
+    Symbol.asyncIterator
+  ]();
   const next = async () => {
     const { value, done } = await lines.next();
     return done ? null : (value as string);
@@ -183,11 +217,14 @@ export async function restoreDatabase(url: string, file: string, options: { forc
   } catch {
     throw new RestoreRefused(`${file} is not a Service Review backup (its first line is not the backup header).`);
   }
-  if (header.format !== FORMAT || header.version !== 1) throw new RestoreRefused(`${file} is not a Service Review backup of a format this version reads.`);
+  if (header.format !== FORMAT || header.version !== 1)
+    throw new RestoreRefused(`${file} is not a Service Review backup of a format this version reads.`);
   const onDisk = new Set((await loadMigrationsList()).migrationDirectories.map((d) => d.path));
   const unknown = header.migrations.filter((m) => !onDisk.has(m));
   if (unknown.length) {
-    throw new RestoreRefused(`This backup was taken at migration ${header.migration}, which this version of Service Review does not have (${unknown.join(', ')}): restore it with the version that took it, or a newer one.`);
+    throw new RestoreRefused(
+      `This backup was taken at migration ${header.migration}, which this version of Service Review does not have (${unknown.join(', ')}): restore it with the version that took it, or a newer one.`,
+    );
   }
 
   const client = new pg.Client({ connectionString: url });
@@ -196,7 +233,9 @@ export async function restoreDatabase(url: string, file: string, options: { forc
     const existing = await tablesWithRows(client);
     if (existing.length && !options.force) {
       const what = existing.map((t) => `${t.table} ${t.rows}`).join(', ');
-      throw new RestoreRefused(`The database is not empty (${what}). Restoring replaces everything in it: run again with --force to do that.`);
+      throw new RestoreRefused(
+        `The database is not empty (${what}). Restoring replaces everything in it: run again with --force to do that.`,
+      );
     }
     await dropSchemaObjects(client);
     await applyMigrations(url, { only: header.migrations });
@@ -224,7 +263,9 @@ export async function restoreDatabase(url: string, file: string, options: { forc
       }
       if (line === null) {
         // Abort the COPY (pg-copy-streams sends CopyFail) so the connection can roll back.
-        const incomplete = new RestoreRefused(`${file} ends inside table ${table}: the backup is incomplete; nothing was restored.`);
+        const incomplete = new RestoreRefused(
+          `${file} ends inside table ${table}: the backup is incomplete; nothing was restored.`,
+        );
         sink.destroy(incomplete);
         await once(sink, 'close').catch(() => {});
         throw incomplete;
@@ -236,7 +277,10 @@ export async function restoreDatabase(url: string, file: string, options: { forc
       line = await next();
     }
     const trailer = line === null ? null : (JSON.parse(line) as { end?: boolean; tables?: number });
-    if (!trailer?.end || trailer.tables !== tables.length) throw new RestoreRefused(`${file} is incomplete (no end marker after ${tables.length} tables); nothing was restored.`);
+    if (!trailer?.end || trailer.tables !== tables.length)
+      throw new RestoreRefused(
+        `${file} is incomplete (no end marker after ${tables.length} tables); nothing was restored.`,
+      );
     await fixSequences(client);
     await client.query('COMMIT');
     await client.query('ANALYZE');

@@ -10,7 +10,10 @@ import { applyMigrations } from './migrations.ts';
 
 const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } });
 const input = z
-  .object({ email: z.email('--email must be an email address').trim().toLowerCase(), name: z.string().trim().min(1, '--name is required') })
+  .object({
+    email: z.email('--email must be an email address').trim().toLowerCase(),
+    name: z.string().trim().min(1, '--name is required'),
+  })
   .safeParse(values);
 if (!input.success) {
   console.error(input.error.issues.map((i) => i.message).join('\n'));
@@ -25,16 +28,29 @@ const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }
 try {
   const existing = await db.user.findUnique({ where: { email: input.data.email } });
   if (existing) {
-    console.error(`${input.data.email} already exists (role ${existing.role}). Sign in as an admin and change roles on /admin/users.`);
+    console.error(
+      `${input.data.email} already exists (role ${existing.role}). Sign in as an admin and change roles on /admin/users.`,
+    );
     process.exitCode = 1;
   } else {
     const oneTimePassword = generateOneTimePassword();
     const user = await db.$transaction(async (tx) => {
       const created = await tx.user.create({
-        data: { ...input.data, role: 'ADMIN', passwordHash: await hashPassword(oneTimePassword), passwordChangeRequired: true },
+        data: {
+          ...input.data,
+          role: 'ADMIN',
+          passwordHash: await hashPassword(oneTimePassword),
+          passwordChangeRequired: true,
+        },
       });
       await tx.auditEvent.create({
-        data: { action: 'user.create', entityType: 'User', entityId: created.id, actorEmail: 'admin:create (command line)', after: { email: created.email, role: 'ADMIN' } },
+        data: {
+          action: 'user.create',
+          entityType: 'User',
+          entityId: created.id,
+          actorEmail: 'admin:create (command line)',
+          after: { email: created.email, role: 'ADMIN' },
+        },
       });
       return created;
     });

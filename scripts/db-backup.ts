@@ -17,8 +17,12 @@ try {
     const started = performance.now();
     const result = await backupDatabase(target.url, file);
     const rows = result.tables.reduce((sum, t) => sum + t.rows, 0);
-    say(`Backed up ${result.tables.length} tables, ${rows.toLocaleString('en-GB')} rows, at migration ${result.header.migration}`);
-    say(`${file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    say(
+      `Backed up ${result.tables.length} tables, ${rows.toLocaleString('en-GB')} rows, at migration ${result.header.migration}`,
+    );
+    say(
+      `${file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await target.stop();
   }

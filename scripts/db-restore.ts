@@ -18,10 +18,16 @@ try {
   const target = env.DATABASE_URL ? { url: env.DATABASE_URL, stop: async () => {} } : await reachEmbeddedDatabase(say);
   try {
     const started = performance.now();
-    const { header, tables } = await restoreDatabase(target.url, path.resolve(file), { force: args.includes('--force') });
-    say(`Restored the backup taken ${header.takenAt} (Service Review ${header.app}, PostgreSQL ${header.postgres}) at migration ${header.migration}:`);
+    const { header, tables } = await restoreDatabase(target.url, path.resolve(file), {
+      force: args.includes('--force'),
+    });
+    say(
+      `Restored the backup taken ${header.takenAt} (Service Review ${header.app}, PostgreSQL ${header.postgres}) at migration ${header.migration}:`,
+    );
     for (const t of tables) say(`  ${t.table.padEnd(20)} ${t.rows.toLocaleString('en-GB').padStart(10)} rows`);
-    say(`${tables.reduce((sum, t) => sum + t.rows, 0).toLocaleString('en-GB')} rows in ${((performance.now() - started) / 1000).toFixed(1)} s. Start the app to apply any newer migrations.`);
+    say(
+      `${tables.reduce((sum, t) => sum + t.rows, 0).toLocaleString('en-GB')} rows in ${((performance.now() - started) / 1000).toFixed(1)} s. Start the app to apply any newer migrations.`,
+    );
   } finally {
     await target.stop();
   }

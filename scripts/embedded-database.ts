@@ -18,14 +18,23 @@ function keep(file: string, make: () => string): string {
   return value;
 }
 
-export type EmbeddedDatabase = { url: string; authSecret: string; dataDir: string; movedFrom: string | null; appliedMigrations: string[]; stop(): Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  authSecret: string;
+  dataDir: string;
+  movedFrom: string | null;
+  appliedMigrations: string[];
+  stop(): Promise<void>;
+};
 
 /**
  * The embedded database for a one-off command (`db:backup`, `db:restore`): the running cluster of
  * `npm start` when there is one (PostgreSQL allows one server per data folder), else a cluster
  * started for the command and stopped after it. Never migrates.
  */
-export async function reachEmbeddedDatabase(log: (line: string) => void = () => {}): Promise<{ url: string; dataDir: string; stop(): Promise<void> }> {
+export async function reachEmbeddedDatabase(
+  log: (line: string) => void = () => {},
+): Promise<{ url: string; dataDir: string; stop(): Promise<void> }> {
   const { dir: dataDir } = resolveDataDir(path.resolve(process.env.DATA_DIR || '.data'));
   const passwordFile = path.join(dataDir, 'pg-password');
   if (existsSync(passwordFile) && existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))) {
@@ -47,7 +56,10 @@ export async function reachEmbeddedDatabase(log: (line: string) => void = () => 
   return { url: opened.url, dataDir: opened.dataDir, stop: opened.stop };
 }
 
-export async function openEmbeddedDatabase(log: (line: string) => void = () => {}, options: { migrate?: boolean } = {}): Promise<EmbeddedDatabase> {
+export async function openEmbeddedDatabase(
+  log: (line: string) => void = () => {},
+  options: { migrate?: boolean } = {},
+): Promise<EmbeddedDatabase> {
   const preferred = path.resolve(process.env.DATA_DIR || '.data');
   const { dir: dataDir, moved } = resolveDataDir(preferred);
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
@@ -61,12 +73,27 @@ export async function openEmbeddedDatabase(log: (line: string) => void = () => {
   try {
     await createDatabase(cluster.adminUrl, DATABASE);
     const url = cluster.urlFor(DATABASE);
-    if (options.migrate === false) return { url, authSecret, dataDir, movedFrom: moved ? preferred : null, appliedMigrations: [], stop: () => cluster.stop() };
+    if (options.migrate === false)
+      return {
+        url,
+        authSecret,
+        dataDir,
+        movedFrom: moved ? preferred : null,
+        appliedMigrations: [],
+        stop: () => cluster.stop(),
+      };
     // An upgrade starts with a backup: the data as the previous version left it.
     const backup = await backupBeforeMigrating(url, path.join(dataDir, 'backups'));
     if (backup) log(`Backed up the database before migrating: ${backup}`);
     const appliedMigrations = await applyMigrations(url);
-    return { url, authSecret, dataDir, movedFrom: moved ? preferred : null, appliedMigrations, stop: () => cluster.stop() };
+    return {
+      url,
+      authSecret,
+      dataDir,
+      movedFrom: moved ? preferred : null,
+      appliedMigrations,
+      stop: () => cluster.stop(),
+    };
   } catch (error) {
     await cluster.stop();
     throw error;

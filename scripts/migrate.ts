@@ -7,11 +7,15 @@ const [command, name] = process.argv.slice(2);
 if (command === 'deploy') {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.error('DATABASE_URL is not set: npm start migrates the embedded database by itself; set DATABASE_URL to migrate another one.');
+    console.error(
+      'DATABASE_URL is not set: npm start migrates the embedded database by itself; set DATABASE_URL to migrate another one.',
+    );
     process.exit(1);
   }
   const applied = await applyMigrations(url);
-  console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'No pending migrations.');
+  console.log(
+    applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'No pending migrations.',
+  );
 } else if (command === 'create') {
   if (!name) {
     console.error('Usage: npm run db:migration -- <name>');

@@ -12,7 +12,10 @@ const tsx = path.join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
 const client = () => new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }) });
 
 describe('start-up database preparation', () => {
-  const dataDir = path.join(process.getuid?.() === 0 ? '/var/tmp' : os.tmpdir(), `service-review-embedded-${process.pid}`);
+  const dataDir = path.join(
+    process.getuid?.() === 0 ? '/var/tmp' : os.tmpdir(),
+    `service-review-embedded-${process.pid}`,
+  );
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
   it('never seeds demo accounts into a database given by DATABASE_URL', async () => {
@@ -34,7 +37,10 @@ describe('start-up database preparation', () => {
       const admin = await db.user.findUniqueOrThrow({ where: { email: 'admin@demo.test' } });
       expect(admin.role).toBe('ADMIN');
       expect(await verifyPassword('demo-password', admin.passwordHash)).toBe(true);
-      expect(await db.team.findMany({ select: { slug: true }, orderBy: { slug: 'asc' } })).toEqual([{ slug: 'billing-support' }, { slug: 'customer-care' }]);
+      expect(await db.team.findMany({ select: { slug: true }, orderBy: { slug: 'asc' } })).toEqual([
+        { slug: 'billing-support' },
+        { slug: 'customer-care' },
+      ]);
       await db.user.update({ where: { id: admin.id }, data: { name: 'Kept Across Restarts' } });
       await db.$disconnect();
       await first.embedded!.stop();
@@ -44,7 +50,9 @@ describe('start-up database preparation', () => {
       expect(second.appliedMigrations).toEqual([]);
       expect(second.embedded!.authSecret).toBe(first.embedded!.authSecret);
       const again = new PrismaClient({ adapter: new PrismaPg({ connectionString: second.url }) });
-      expect((await again.user.findUniqueOrThrow({ where: { email: 'admin@demo.test' } })).name).toBe('Kept Across Restarts');
+      expect((await again.user.findUniqueOrThrow({ where: { email: 'admin@demo.test' } })).name).toBe(
+        'Kept Across Restarts',
+      );
       await again.$disconnect();
       await second.embedded!.stop();
     } finally {
@@ -54,7 +62,10 @@ describe('start-up database preparation', () => {
 
   it('creates the first admin of an empty database from the command line', async () => {
     const email = `first-admin-${Date.now()}@example.test`;
-    const result = spawnSync(tsx, ['scripts/create-admin.ts', '--email', email, '--name', 'First Admin'], { encoding: 'utf8', env: process.env });
+    const result = spawnSync(tsx, ['scripts/create-admin.ts', '--email', email, '--name', 'First Admin'], {
+      encoding: 'utf8',
+      env: process.env,
+    });
     expect(result.status, result.stderr).toBe(0);
     const otp = /shown once\): (\S+)/.exec(result.stdout)?.[1];
     expect(otp).toBeTruthy();

@@ -7,9 +7,17 @@ import { seedDemo } from '../prisma/demo';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.ts';
 import { applyMigrations } from './migrations.ts';
 
-export type PreparedDatabase = { url: string; embedded: EmbeddedDatabase | null; appliedMigrations: string[]; seeded: boolean };
+export type PreparedDatabase = {
+  url: string;
+  embedded: EmbeddedDatabase | null;
+  appliedMigrations: string[];
+  seeded: boolean;
+};
 
-export async function prepareDatabase(databaseUrl: string | undefined, log: (line: string) => void = () => {}): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+  databaseUrl: string | undefined,
+  log: (line: string) => void = () => {},
+): Promise<PreparedDatabase> {
   if (databaseUrl) {
     return { url: databaseUrl, embedded: null, appliedMigrations: await applyMigrations(databaseUrl), seeded: false };
   }

@@ -52,9 +52,18 @@ function sourceFingerprint(): string {
 function buildIfNeeded() {
   const marker = path.join(root, '.next', 'service-review-build');
   const fingerprint = sourceFingerprint();
-  if (existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(marker) && readFileSync(marker, 'utf8') === fingerprint) return;
+  if (
+    existsSync(path.join(root, '.next', 'BUILD_ID')) &&
+    existsSync(marker) &&
+    readFileSync(marker, 'utf8') === fingerprint
+  )
+    return;
   say('Building the app (first start or changed sources)…');
-  const result = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const result = spawnSync(process.execPath, [nextBin, 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) fail('next build failed; see above.');
   writeFileSync(marker, fingerprint);
 }
@@ -85,7 +94,10 @@ if (env.PUBLIC_URL) childEnv.AUTH_URL ??= env.PUBLIC_URL;
 try {
   const prepared = await prepareDatabase(env.DATABASE_URL, say);
   embedded = prepared.embedded;
-  if (embedded?.movedFrom) say(`PostgreSQL cannot run as root inside ${embedded.movedFrom} (a parent folder is private), so its data lives in ${embedded.dataDir}. Set DATA_DIR to choose another folder.`);
+  if (embedded?.movedFrom)
+    say(
+      `PostgreSQL cannot run as root inside ${embedded.movedFrom} (a parent folder is private), so its data lives in ${embedded.dataDir}. Set DATA_DIR to choose another folder.`,
+    );
   childEnv.DATABASE_URL = prepared.url;
   if (embedded) childEnv.AUTH_SECRET ??= embedded.authSecret;
   if (prepared.appliedMigrations.length) say(`Applied migrations: ${prepared.appliedMigrations.join(', ')}`);
@@ -104,18 +116,34 @@ if (!dev) buildIfNeeded();
 
 const port = String(env.PORT);
 const hostArgs = env.HOSTNAME ? ['-H', env.HOSTNAME] : [];
-server = spawn(process.execPath, [serveScript, ...(dev ? ['--dev'] : []), '-p', port, ...hostArgs], { cwd: root, stdio: dev ? ['inherit', 'pipe', 'inherit'] : 'inherit', env: { ...childEnv, NODE_ENV: dev ? 'development' : 'production' } });
+server = spawn(process.execPath, [serveScript, ...(dev ? ['--dev'] : []), '-p', port, ...hostArgs], {
+  cwd: root,
+  stdio: dev ? ['inherit', 'pipe', 'inherit'] : 'inherit',
+  env: { ...childEnv, NODE_ENV: dev ? 'development' : 'production' },
+});
 if (dev) {
   // The app logs JSON lines (lib/log.ts); in development they are read by a person. pino-pretty
   // passes Next's own plain lines through unchanged. A dev dependency, so only here.
-  const pretty = spawn(process.execPath, [path.join(root, 'node_modules', 'pino-pretty', 'bin.js'), '--colorize', '--translateTime', 'SYS:HH:MM:ss', '--ignore', 'pid,hostname,service'], { cwd: root, stdio: ['pipe', 'inherit', 'inherit'] });
+  const pretty = spawn(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'pino-pretty', 'bin.js'),
+      '--colorize',
+      '--translateTime',
+      'SYS:HH:MM:ss',
+      '--ignore',
+      'pid,hostname,service',
+    ],
+    { cwd: root, stdio: ['pipe', 'inherit', 'inherit'] },
+  );
   server.stdout!.pipe(pretty.stdin!);
 }
 server.on('exit', (code) => {
   if (!stopping) void shutdown(code ?? 1);
 });
 
-const url = env.PUBLIC_URL ?? `http://${!env.HOSTNAME || env.HOSTNAME === '0.0.0.0' ? 'localhost' : env.HOSTNAME}:${port}`;
+const url =
+  env.PUBLIC_URL ?? `http://${!env.HOSTNAME || env.HOSTNAME === '0.0.0.0' ? 'localhost' : env.HOSTNAME}:${port}`;
 for (let i = 0; i < 600 && !stopping; i++) {
   try {
     const response = await fetch(`http://127.0.0.1:${port}/api/health`);

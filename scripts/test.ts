@@ -1,4 +1,4 @@
-// `npm test`: everything, in order — type check, lint, unit + integration tests (Vitest, real
+// `npm test`: everything, in order — type check, lint, format check, unit + integration tests (Vitest, real
 // PostgreSQL), `next build`, Playwright in Chromium against `next start`. One throwaway
 // PostgreSQL cluster serves the whole run. Ends with "N passed, N failed" over all runners.
 //   --only unit   type check, lint and Vitest          --only e2e   build and Playwright
@@ -25,7 +25,11 @@ const results: Result[] = [];
 
 function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
@@ -38,7 +42,8 @@ async function step(name: string, fn: () => Promise<Omit<Result, 'step' | 'secon
 }
 
 /** A check that is one pass or one fail (type check, lint, build). */
-const single = async (command: string, args: string[], env?: Record<string, string>) => ((await run(command, args, env)) === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
+const single = async (command: string, args: string[], env?: Record<string, string>) =>
+  (await run(command, args, env)) === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 
 function ensureChromium() {
   let choice = resolveChromium();
@@ -47,7 +52,10 @@ function ensureChromium() {
   if (isRoot && existsSync('/etc/debian_version')) {
     console.log('No Chromium found: installing Debian’s chromium package…');
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     choice = resolveChromium();
     if (choice.source !== 'none') return choice;
   }
@@ -71,18 +79,31 @@ try {
   if (wantUnit) {
     await step('type check (tsc)', () => single(bin('tsc'), ['--noEmit']));
     await step('lint (eslint)', () => single(bin('eslint'), ['--max-warnings', '0', '.']));
+    await step('format (prettier --check)', () => single(bin('prettier'), ['--check', '--log-level', 'warn', '.']));
     await step('unit + integration (vitest)', async () => {
       const out = path.join(reports, 'vitest.json');
-      const code = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], testEnv);
+      const code = await run(
+        bin('vitest'),
+        ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+        testEnv,
+      );
       if (!existsSync(out)) return { passed: 0, failed: 1, note: `vitest exited ${code} without a report` };
-      const report = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number };
+      const report = JSON.parse(readFileSync(out, 'utf8')) as {
+        numPassedTests: number;
+        numFailedTests: number;
+        numFailedTestSuites: number;
+      };
       const failed = report.numFailedTests + (report.numFailedTests === 0 && code !== 0 ? 1 : 0);
       return { passed: report.numPassedTests, failed };
     });
   }
 
   if (wantE2e) {
-    await step('build (next build)', () => single(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], { NODE_ENV: 'production' }));
+    await step('build (next build)', () =>
+      single(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+        NODE_ENV: 'production',
+      }),
+    );
     const buildOk = results.at(-1)?.failed === 0;
     await step('end-to-end (playwright, chromium)', async () => {
       if (!buildOk) return { passed: 0, failed: 1, note: 'skipped: the build failed' };
@@ -91,15 +112,21 @@ try {
       await seedDemo(db);
       await db.$disconnect();
       const out = path.join(reports, 'playwright.json');
-      const code = await run(bin('playwright'), ['test', ...process.argv.slice(2).filter((a) => a.startsWith('--grep') || a.endsWith('.spec.ts'))], {
-        ...testEnv,
-        E2E_DATABASE_URL: database.url,
-        E2E_PORT: String(await freePort(3100)),
-        PLAYWRIGHT_JSON_OUTPUT_NAME: out,
-        ...(chromium?.executablePath ? { CHROMIUM_PATH: chromium.executablePath } : {}),
-      });
+      const code = await run(
+        bin('playwright'),
+        ['test', ...process.argv.slice(2).filter((a) => a.startsWith('--grep') || a.endsWith('.spec.ts'))],
+        {
+          ...testEnv,
+          E2E_DATABASE_URL: database.url,
+          E2E_PORT: String(await freePort(3100)),
+          PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+          ...(chromium?.executablePath ? { CHROMIUM_PATH: chromium.executablePath } : {}),
+        },
+      );
       if (!existsSync(out)) return { passed: 0, failed: 1, note: `playwright exited ${code} without a report` };
-      const stats = (JSON.parse(readFileSync(out, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
+      const stats = (
+        JSON.parse(readFileSync(out, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } }
+      ).stats;
       const failed = stats.unexpected + (stats.unexpected === 0 && code !== 0 ? 1 : 0);
       return { passed: stats.expected + stats.flaky, failed };
     });
@@ -111,7 +138,9 @@ try {
 
 console.log('\n━━ summary ━━');
 for (const r of results) {
-  console.log(`${r.failed ? '✗' : '✓'} ${r.step.padEnd(36)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  (${r.note})` : ''}`);
+  console.log(
+    `${r.failed ? '✗' : '✓'} ${r.step.padEnd(36)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  (${r.note})` : ''}`,
+  );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

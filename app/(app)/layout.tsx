@@ -12,10 +12,17 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   // Lets a one-time-password session through to the password page; every other page sends it there.
   const actor = await requirePageSessionUser();
   const pendingQuotes = await countPendingQuotes(actor);
-  const items = navFor(actor.role).map(({ href, label }) => ({ href, label, ...(href === '/quotes/moderation' ? { badge: pendingQuotes, badgeLabel: 'pending' } : {}) }));
+  const items = navFor(actor.role).map(({ href, label }) => ({
+    href,
+    label,
+    ...(href === '/quotes/moderation' ? { badge: pendingQuotes, badgeLabel: 'pending' } : {}),
+  }));
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-surface focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-surface focus:p-2"
+      >
         Skip to content
       </a>
       <header className="no-print border-b border-line bg-surface">

@@ -20,10 +20,22 @@ export default async function DashboardPage() {
   const firstName = actor.name.split(' ')[0] ?? actor.name;
   return (
     <>
-      <PageHeader title={`${greeting(new Date().getHours())}, ${firstName}`} description="What our customer-service teams handled, how well, and what customers said." />
-      {needs && (needs.pendingQuotes > 0 || needs.missingFigures.length > 0 || needs.drifts.length > 0 || needs.editions.some((e) => e.status !== 'PUBLISHED')) ? (
-        <section aria-labelledby="needs-title" className="mb-6 rounded-lg bg-warning-surface p-4 ring-1 ring-warning-line">
-          <h2 id="needs-title" className="font-semibold text-warning">Needs you</h2>
+      <PageHeader
+        title={`${greeting(new Date().getHours())}, ${firstName}`}
+        description="What our customer-service teams handled, how well, and what customers said."
+      />
+      {needs &&
+      (needs.pendingQuotes > 0 ||
+        needs.missingFigures.length > 0 ||
+        needs.drifts.length > 0 ||
+        needs.editions.some((e) => e.status !== 'PUBLISHED')) ? (
+        <section
+          aria-labelledby="needs-title"
+          className="mb-6 rounded-lg bg-warning-surface p-4 ring-1 ring-warning-line"
+        >
+          <h2 id="needs-title" className="font-semibold text-warning">
+            Needs you
+          </h2>
           <ul className="mt-1 list-disc pl-5 text-sm text-warning">
             {needs.pendingQuotes > 0 ? (
               <li>
@@ -37,7 +49,8 @@ export default async function DashboardPage() {
               .map((e) => (
                 <li key={`edition-${e.slug}`}>
                   <Link href={`/manage/${e.slug}/reviews/${e.month}`} className="font-medium underline">
-                    {e.team}: the {monthLabel(e.month)} edition is {e.status === 'DRAFT' ? 'a draft, not yet published' : 'not started'}
+                    {e.team}: the {monthLabel(e.month)} edition is{' '}
+                    {e.status === 'DRAFT' ? 'a draft, not yet published' : 'not started'}
                   </Link>
                 </li>
               ))}
@@ -65,7 +78,9 @@ export default async function DashboardPage() {
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 id={`dash-${team.slug}`} className="text-xl font-bold text-ink">
                 {team.name}
-                {headlines ? <span className="ml-2 text-base font-medium text-ink-subtle">{monthLabel(headlines.month)}</span> : null}
+                {headlines ? (
+                  <span className="ml-2 text-base font-medium text-ink-subtle">{monthLabel(headlines.month)}</span>
+                ) : null}
               </h2>
               <p className="flex flex-wrap gap-4 text-sm">
                 {edition ? (
@@ -77,7 +92,8 @@ export default async function DashboardPage() {
                   Trends
                 </Link>
                 <span className="text-ink-muted">
-                  <span aria-hidden="true">♥</span> {formatNumber(thanks)} thank-you{thanks === 1 ? '' : 's'} from colleagues
+                  <span aria-hidden="true">♥</span> {formatNumber(thanks)} thank-you{thanks === 1 ? '' : 's'} from
+                  colleagues
                 </span>
               </p>
             </div>
@@ -91,7 +107,10 @@ export default async function DashboardPage() {
                 <div className="grid gap-4 lg:grid-cols-[1fr_2fr]">
                   <div className="rounded-lg bg-surface p-3 ring-1 ring-line">
                     <p className="text-xs font-medium text-ink-muted">Contacts, last 12 months</p>
-                    <Sparkline points={headlines.spark} label={`Contacts per month for ${team.name} over the last 12 months, from ${formatMaybe(headlines.spark.find((p) => p.total !== null)?.total)} to ${formatMaybe(headlines.spark.at(-1)?.total)}`} />
+                    <Sparkline
+                      points={headlines.spark}
+                      label={`Contacts per month for ${team.name} over the last 12 months, from ${formatMaybe(headlines.spark.find((p) => p.total !== null)?.total)} to ${formatMaybe(headlines.spark.at(-1)?.total)}`}
+                    />
                     {headlines.note ? <p className="mt-2 text-xs text-ink-muted">Note: {headlines.note}</p> : null}
                   </div>
                   <div className="rounded-lg bg-surface p-3 ring-1 ring-line">
@@ -100,8 +119,15 @@ export default async function DashboardPage() {
                       <ul className="mt-1 space-y-1 text-sm">
                         {projects.map((p) => (
                           <li key={p.id}>
-                            <Link href={`/projects/${p.id}`} className="font-medium text-accent hover:underline">{p.name}</Link>
-                            {p.latestUpdate ? <span className="text-ink-subtle"> · latest update {p.latestUpdate.toISOString().slice(0, 10)}</span> : null}
+                            <Link href={`/projects/${p.id}`} className="font-medium text-accent hover:underline">
+                              {p.name}
+                            </Link>
+                            {p.latestUpdate ? (
+                              <span className="text-ink-subtle">
+                                {' '}
+                                · latest update {p.latestUpdate.toISOString().slice(0, 10)}
+                              </span>
+                            ) : null}
                           </li>
                         ))}
                       </ul>
@@ -112,7 +138,9 @@ export default async function DashboardPage() {
                 </div>
               </>
             ) : (
-              <p className="rounded-lg bg-surface p-4 text-sm text-ink-subtle ring-1 ring-line">No figures yet for {team.name}.</p>
+              <p className="rounded-lg bg-surface p-4 text-sm text-ink-subtle ring-1 ring-line">
+                No figures yet for {team.name}.
+              </p>
             )}
             {quotes.length ? (
               <div>

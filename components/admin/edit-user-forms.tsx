@@ -1,6 +1,12 @@
 'use client';
 import { useActionState } from 'react';
-import { resetPasswordAction, setUserActiveAction, signOutEverywhereAction, updateUserAction, type CreateUserState } from '@/lib/users/actions';
+import {
+  resetPasswordAction,
+  setUserActiveAction,
+  signOutEverywhereAction,
+  updateUserAction,
+  type CreateUserState,
+} from '@/lib/users/actions';
 import type { FormState } from '@/lib/errors';
 import { SelectField } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
@@ -9,7 +15,19 @@ import { OneTimePassword } from './one-time-password';
 
 type Option = { value: string; label: string };
 
-export function RoleTeamForm({ userId, role, teamId, roles, teams }: { userId: string; role: string; teamId: string | null; roles: Option[]; teams: Option[] }) {
+export function RoleTeamForm({
+  userId,
+  role,
+  teamId,
+  roles,
+  teams,
+}: {
+  userId: string;
+  role: string;
+  teamId: string | null;
+  roles: Option[];
+  teams: Option[];
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(updateUserAction, { ok: false });
   const v = state.values ?? {};
   return (
@@ -23,7 +41,13 @@ export function RoleTeamForm({ userId, role, teamId, roles, teams }: { userId: s
           </option>
         ))}
       </SelectField>
-      <SelectField label="Team" name="teamId" defaultValue={v.teamId ?? teamId ?? ''} errors={state.fieldErrors?.teamId} hint="Required for leaders and agents.">
+      <SelectField
+        label="Team"
+        name="teamId"
+        defaultValue={v.teamId ?? teamId ?? ''}
+        errors={state.fieldErrors?.teamId}
+        hint="Required for leaders and agents."
+      >
         <option value="">No team</option>
         {teams.map((t) => (
           <option key={t.value} value={t.value}>
@@ -54,7 +78,8 @@ export function ActiveForm({ userId, active }: { userId: string; active: boolean
 
 export function ResetPasswordForm({ userId }: { userId: string }) {
   const [state, action, pending] = useActionState<CreateUserState, FormData>(resetPasswordAction, { ok: false });
-  if (state.ok && state.oneTimePassword) return <OneTimePassword email="" password={state.oneTimePassword} message={state.message} />;
+  if (state.ok && state.oneTimePassword)
+    return <OneTimePassword email="" password={state.oneTimePassword} message={state.message} />;
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="userId" value={userId} />

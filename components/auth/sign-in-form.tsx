@@ -12,8 +12,24 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormMessage state={state} />
-      <Field label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email ?? ''} errors={state.fieldErrors?.email} key={`email-${state.values?.email ?? ''}`} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={state.values?.email ?? ''}
+        errors={state.fieldErrors?.email}
+        key={`email-${state.values?.email ?? ''}`}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={state.fieldErrors?.password}
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>

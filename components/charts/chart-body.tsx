@@ -18,12 +18,17 @@ export function ChartBody({ spec }: { spec: ChartSpec }) {
           <SvgChart spec={spec} />
         </div>
       ) : (
-        <p className="rounded-md bg-surface-muted px-3 py-8 text-center text-sm text-ink-subtle">No figures in this period yet.</p>
+        <p className="rounded-md bg-surface-muted px-3 py-8 text-center text-sm text-ink-subtle">
+          No figures in this period yet.
+        </p>
       )}
       {annotations.length ? (
         <details className="chart-details mt-2 text-xs text-ink-muted">
           <summary className="cursor-pointer font-medium text-accent">What happened ({annotations.length})</summary>
-          <ul className="mt-1 max-h-48 space-y-0.5 overflow-y-auto print:max-h-none print:overflow-visible" aria-label={`What happened: ${spec.title}`}>
+          <ul
+            className="mt-1 max-h-48 space-y-0.5 overflow-y-auto print:max-h-none print:overflow-visible"
+            aria-label={`What happened: ${spec.title}`}
+          >
             {annotations.map((a) => (
               <li key={`${a.month}-${a.kind}-${a.label}`}>
                 <span aria-hidden="true">{a.kind === 'win' ? '★' : '◆'}</span> {a.month}: {a.label}
@@ -36,7 +41,10 @@ export function ChartBody({ spec }: { spec: ChartSpec }) {
         <summary className="cursor-pointer font-medium text-accent">Data table</summary>
         <div className="mt-2 max-h-80 overflow-auto print:max-h-none print:overflow-visible">
           {/* Cell styles live on the table: hundreds of cells then carry no class of their own. */}
-          <table id={`${spec.id}-table`} className="min-w-full text-xs tabular-nums [&_td]:px-2 [&_td]:py-0.5 [&_td]:text-right [&_tbody_th]:px-2 [&_tbody_th]:py-0.5 [&_tbody_th]:text-left [&_tbody_th]:font-medium">
+          <table
+            id={`${spec.id}-table`}
+            className="min-w-full text-xs tabular-nums [&_tbody_th]:px-2 [&_tbody_th]:py-0.5 [&_tbody_th]:text-left [&_tbody_th]:font-medium [&_td]:px-2 [&_td]:py-0.5 [&_td]:text-right"
+          >
             <caption className="sr-only">{spec.title}</caption>
             <thead>
               <tr>
@@ -50,7 +58,17 @@ export function ChartBody({ spec }: { spec: ChartSpec }) {
             <tbody>
               {table.rows.map((row, i) => (
                 <tr key={i} className="print:break-inside-avoid">
-                  {row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell === null ? '–' : typeof cell === 'number' ? formatNumberUpTo(cell, 3) : cell}</td>))}
+                  {row.map((cell, j) =>
+                    j === 0 ? (
+                      <th key={j} scope="row">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={j}>
+                        {cell === null ? '–' : typeof cell === 'number' ? formatNumberUpTo(cell, 3) : cell}
+                      </td>
+                    ),
+                  )}
                 </tr>
               ))}
             </tbody>

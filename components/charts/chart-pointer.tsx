@@ -3,7 +3,8 @@ import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 type Tip = { lines: string[]; left: number; top: number; alignRight: boolean };
 
-const columnOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<SVGRectElement>('[data-tip]') : null);
+const columnOf = (target: EventTarget | null) =>
+  target instanceof Element ? target.closest<SVGRectElement>('[data-tip]') : null;
 
 /**
  * The interactive layer over a server-drawn chart: a tooltip for the hovered or focused month and
@@ -25,7 +26,12 @@ export function ChartPointer({ children, className }: { children: ReactNode; cla
     const at = column.getBoundingClientRect();
     // Beside the column, on the side with more room, so the tooltip never covers the month.
     const alignRight = at.left + at.width / 2 > box.left + box.width / 2;
-    setTip({ lines: (column.getAttribute('aria-label') ?? '').split('; '), left: alignRight ? at.left - box.left - 8 : at.right - box.left + 8, top: at.top - box.top, alignRight });
+    setTip({
+      lines: (column.getAttribute('aria-label') ?? '').split('; '),
+      left: alignRight ? at.left - box.left - 8 : at.right - box.left + 8,
+      top: at.top - box.top,
+      alignRight,
+    });
   };
 
   const onKeyDown = (e: KeyboardEvent) => {

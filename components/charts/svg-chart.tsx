@@ -35,18 +35,37 @@ export function SvgChart({ spec }: { spec: ChartSpec }) {
     <div className="@container">
       {/* Gutters: y labels on the left, and room on the right for the last month's label. */}
       <ChartPointer className="relative pr-6 pl-12">
-        <svg className="block w-full overflow-visible" height={height} role="group" aria-label={`${spec.title}: one column per month, values in the data table`} data-chart={spec.id}>
+        <svg
+          className="block w-full overflow-visible"
+          height={height}
+          role="group"
+          aria-label={`${spec.title}: one column per month, values in the data table`}
+          data-chart={spec.id}
+        >
           <g aria-hidden="true" fontSize={12} fill="var(--color-ink-muted)">
             {g.grid.map((t) => (
               <g key={t.label}>
-                <line x1="0" x2="100%" y1={TOP + t.y} y2={TOP + t.y} stroke="var(--color-chart-grid)" strokeDasharray={t.y === PLOT_HEIGHT ? undefined : '3 3'} />
+                <line
+                  x1="0"
+                  x2="100%"
+                  y1={TOP + t.y}
+                  y2={TOP + t.y}
+                  stroke="var(--color-chart-grid)"
+                  strokeDasharray={t.y === PLOT_HEIGHT ? undefined : '3 3'}
+                />
                 <text x={-6} y={TOP + t.y} dy={4} textAnchor="end">
                   {t.label}
                 </text>
               </g>
             ))}
             {g.xLabels.map((l, i) => (
-              <text key={i} x={`${l.xPct}%`} y={TOP + PLOT_HEIGHT + 17} textAnchor="middle" className={bandClass(l.bands)}>
+              <text
+                key={i}
+                x={`${l.xPct}%`}
+                y={TOP + PLOT_HEIGHT + 17}
+                textAnchor="middle"
+                className={bandClass(l.bands)}
+              >
                 {l.text}
               </text>
             ))}
@@ -56,28 +75,90 @@ export function SvgChart({ spec }: { spec: ChartSpec }) {
               </text>
             ))}
           </g>
-          <svg y={TOP} width="100%" height={PLOT_HEIGHT} viewBox={`0 0 ${PLOT_WIDTH} ${PLOT_HEIGHT}`} preserveAspectRatio="none" overflow="visible" aria-hidden="true" className="chart-marks">
+          <svg
+            y={TOP}
+            width="100%"
+            height={PLOT_HEIGHT}
+            viewBox={`0 0 ${PLOT_WIDTH} ${PLOT_HEIGHT}`}
+            preserveAspectRatio="none"
+            overflow="visible"
+            aria-hidden="true"
+            className="chart-marks"
+          >
             {g.markers.map((m) => (
-              <line key={m.months} x1={m.xPct * 10} x2={m.xPct * 10} y1={0} y2={PLOT_HEIGHT} stroke={m.kind === 'win' ? colour(2) : colour(3)} strokeDasharray="2 3" strokeOpacity={0.7} vectorEffect="non-scaling-stroke" />
+              <line
+                key={m.months}
+                x1={m.xPct * 10}
+                x2={m.xPct * 10}
+                y1={0}
+                y2={PLOT_HEIGHT}
+                stroke={m.kind === 'win' ? colour(2) : colour(3)}
+                strokeDasharray="2 3"
+                strokeOpacity={0.7}
+                vectorEffect="non-scaling-stroke"
+              />
             ))}
             {g.bars.map((b, i) => (
               <rect key={i} x={b.x} y={b.y} width={b.width} height={b.height} fill={colour(b.series)} />
             ))}
             {g.paths.map((p) =>
               p.fill ? (
-                <path key={p.series} d={p.d} fill={colour(p.series)} fillOpacity={0.75} stroke={colour(p.series)} strokeWidth={1} vectorEffect="non-scaling-stroke" />
+                <path
+                  key={p.series}
+                  d={p.d}
+                  fill={colour(p.series)}
+                  fillOpacity={0.75}
+                  stroke={colour(p.series)}
+                  strokeWidth={1}
+                  vectorEffect="non-scaling-stroke"
+                />
               ) : (
                 <g key={p.series}>
-                  <path d={p.d} fill="none" stroke={colour(p.series)} strokeWidth={p.series === 0 ? 2.5 : 2} strokeDasharray={p.dashed ? '5 3' : undefined} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
+                  <path
+                    d={p.d}
+                    fill="none"
+                    stroke={colour(p.series)}
+                    strokeWidth={p.series === 0 ? 2.5 : 2}
+                    strokeDasharray={p.dashed ? '5 3' : undefined}
+                    strokeLinejoin="round"
+                    vectorEffect="non-scaling-stroke"
+                  />
                   {/* A zero-length round-capped stroke is a circle that the stretched box cannot squash. */}
-                  {p.dots.length ? <path d={p.dots.map((d) => `M${d.x} ${d.y}h0`).join('')} stroke={colour(p.series)} strokeWidth={6} strokeLinecap="round" vectorEffect="non-scaling-stroke" /> : null}
+                  {p.dots.length ? (
+                    <path
+                      d={p.dots.map((d) => `M${d.x} ${d.y}h0`).join('')}
+                      stroke={colour(p.series)}
+                      strokeWidth={6}
+                      strokeLinecap="round"
+                      vectorEffect="non-scaling-stroke"
+                    />
+                  ) : null}
                 </g>
               ),
             )}
-            {g.target ? <line x1={0} x2={PLOT_WIDTH} y1={g.target.y} y2={g.target.y} stroke="var(--color-chart-target)" strokeWidth={1.5} strokeDasharray="6 3" vectorEffect="non-scaling-stroke" data-target /> : null}
+            {g.target ? (
+              <line
+                x1={0}
+                x2={PLOT_WIDTH}
+                y1={g.target.y}
+                y2={g.target.y}
+                stroke="var(--color-chart-target)"
+                strokeWidth={1.5}
+                strokeDasharray="6 3"
+                vectorEffect="non-scaling-stroke"
+                data-target
+              />
+            ) : null}
           </svg>
           {g.target && g.target.place !== 'legend-only' ? (
-            <text aria-hidden="true" x="100%" y={TOP + g.target.y + (g.target.place === 'above' ? -5 : 14)} textAnchor="end" fontSize={12} fill="var(--color-chart-target)">
+            <text
+              aria-hidden="true"
+              x="100%"
+              y={TOP + g.target.y + (g.target.place === 'above' ? -5 : 14)}
+              textAnchor="end"
+              fontSize={12}
+              fill="var(--color-chart-target)"
+            >
               {g.target.label}
             </text>
           ) : null}
@@ -85,7 +166,18 @@ export function SvgChart({ spec }: { spec: ChartSpec }) {
               Its accessible name is also the tooltip's text: the words are sent once. */}
           <g className="chart-columns">
             {g.columns.map((c, i) => (
-              <rect key={i} x={`${c.xPct}%`} width={`${c.widthPct}%`} y={TOP} height={PLOT_HEIGHT} fill="transparent" role="img" aria-label={c.lines.join('; ')} data-tip tabIndex={i === g.columns.length - 1 ? 0 : -1} />
+              <rect
+                key={i}
+                x={`${c.xPct}%`}
+                width={`${c.widthPct}%`}
+                y={TOP}
+                height={PLOT_HEIGHT}
+                fill="transparent"
+                role="img"
+                aria-label={c.lines.join('; ')}
+                data-tip
+                tabIndex={i === g.columns.length - 1 ? 0 : -1}
+              />
             ))}
           </g>
         </svg>
@@ -94,7 +186,19 @@ export function SvgChart({ spec }: { spec: ChartSpec }) {
         {series.map((s, i) => (
           <li key={s.key} className="flex items-center gap-1.5">
             <svg width="16" height="10" aria-hidden="true">
-              {spec.kind === 'stacked-bar' || spec.kind === 'stacked-area' ? <rect width="16" height="10" fill={colour(i)} /> : <line x1="0" x2="16" y1="5" y2="5" stroke={colour(i)} strokeWidth={i === 0 ? 2.5 : 2} strokeDasharray={spec.kind === 'yoy' && i === 1 ? '5 3' : undefined} />}
+              {spec.kind === 'stacked-bar' || spec.kind === 'stacked-area' ? (
+                <rect width="16" height="10" fill={colour(i)} />
+              ) : (
+                <line
+                  x1="0"
+                  x2="16"
+                  y1="5"
+                  y2="5"
+                  stroke={colour(i)}
+                  strokeWidth={i === 0 ? 2.5 : 2}
+                  strokeDasharray={spec.kind === 'yoy' && i === 1 ? '5 3' : undefined}
+                />
+              )}
             </svg>
             {s.label}
           </li>
@@ -102,7 +206,15 @@ export function SvgChart({ spec }: { spec: ChartSpec }) {
         {g.target ? (
           <li className="flex items-center gap-1.5">
             <svg width="16" height="10" aria-hidden="true">
-              <line x1="0" x2="16" y1="5" y2="5" stroke="var(--color-chart-target)" strokeWidth={1.5} strokeDasharray="4 2" />
+              <line
+                x1="0"
+                x2="16"
+                y1="5"
+                y2="5"
+                stroke="var(--color-chart-target)"
+                strokeWidth={1.5}
+                strokeDasharray="4 2"
+              />
             </svg>
             {g.target?.label}
           </li>

@@ -11,7 +11,8 @@ function ChangeLine({ label, change: against, headline }: { label: string; chang
   const words = TONE_WORDS[change.tone];
   return (
     <span className={`block text-xs ${TONE_CLASS[change.tone]}`}>
-      <span aria-hidden="true">{change.trend === 'flat' ? '→' : change.trend === 'up' ? '▲' : '▼'}</span> {change.text} on {label}
+      <span aria-hidden="true">{change.trend === 'flat' ? '→' : change.trend === 'up' ? '▲' : '▼'}</span> {change.text}{' '}
+      on {label}
       {words ? <span className="sr-only"> ({words})</span> : null}
     </span>
   );
@@ -24,10 +25,14 @@ export function HeadlineTile({ headline, large = false }: { headline: Headline; 
       <dd>
         <span className={`${large ? 'text-7xl' : 'text-2xl'} block font-bold text-ink tabular-nums`}>
           {fmt(headline.value, headline.decimals)}
-          {headline.unit ? <span className={`${large ? 'text-4xl' : 'text-base'} font-semibold text-ink-muted`}>{headline.unit}</span> : null}
+          {headline.unit ? (
+            <span className={`${large ? 'text-4xl' : 'text-base'} font-semibold text-ink-muted`}>{headline.unit}</span>
+          ) : null}
         </span>
         {headline.target !== undefined && headline.target !== null ? (
-          <span className={`block ${large ? 'text-xl' : 'text-xs'} font-medium ${headline.onTarget ? 'text-success' : 'text-warning'}`}>
+          <span
+            className={`block ${large ? 'text-xl' : 'text-xs'} font-medium ${headline.onTarget ? 'text-success' : 'text-warning'}`}
+          >
             {headline.onTarget ? '✓ on target' : '✗ off target'} ({fmt(headline.target, headline.decimals)}
             {headline.unit})
           </span>

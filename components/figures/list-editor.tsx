@@ -7,7 +7,19 @@ import { FormMessage } from '@/components/ui/form-message';
 
 type Item = { id: string; name: string; archived: boolean; used: boolean };
 
-export function ListEditor({ team, kind, title, singular, items }: { team: string; kind: 'channel' | 'reason' | 'segment'; title: string; singular: string; items: Item[] }) {
+export function ListEditor({
+  team,
+  kind,
+  title,
+  singular,
+  items,
+}: {
+  team: string;
+  kind: 'channel' | 'reason' | 'segment';
+  title: string;
+  singular: string;
+  items: Item[];
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(listItemAction, { ok: false });
   const nameError = state.fieldErrors?.name;
   const hidden = (
@@ -16,28 +28,51 @@ export function ListEditor({ team, kind, title, singular, items }: { team: strin
       <input type="hidden" name="kind" value={kind} />
     </>
   );
-  const small = 'rounded px-2 py-1 text-xs font-medium text-ink-muted ring-1 ring-line-strong hover:bg-surface-strong disabled:opacity-40';
+  const small =
+    'rounded px-2 py-1 text-xs font-medium text-ink-muted ring-1 ring-line-strong hover:bg-surface-strong disabled:opacity-40';
   return (
     <section aria-labelledby={`${kind}-title`} className="rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line">
-      <h2 id={`${kind}-title`} className="mb-3 text-base font-semibold">{title}</h2>
+      <h2 id={`${kind}-title`} className="mb-3 text-base font-semibold">
+        {title}
+      </h2>
       <FormMessage state={state.ok ? state : nameError ? { ok: false, message: nameError.join(' ') } : state} />
       <ol className="mt-2 divide-y divide-line-subtle">
         {items.map((item, index) => (
-          <li key={item.id} className={`flex flex-wrap items-center gap-2 py-2 ${item.archived ? 'text-ink-subtle' : ''}`}>
+          <li
+            key={item.id}
+            className={`flex flex-wrap items-center gap-2 py-2 ${item.archived ? 'text-ink-subtle' : ''}`}
+          >
             <form action={action} className="flex flex-1 items-center gap-2">
               {hidden}
               <input type="hidden" name="id" value={item.id} />
               <input type="hidden" name="op" value="rename" />
-              <label className="sr-only" htmlFor={`${kind}-${item.id}`}>Name of {singular} {index + 1}</label>
-              <input id={`${kind}-${item.id}`} name="name" defaultValue={item.name} maxLength={80} className="min-w-0 flex-1 rounded-md border border-line-strong px-2 py-1 text-sm" />
-              <button type="submit" className={small} disabled={pending}>Rename</button>
+              <label className="sr-only" htmlFor={`${kind}-${item.id}`}>
+                Name of {singular} {index + 1}
+              </label>
+              <input
+                id={`${kind}-${item.id}`}
+                name="name"
+                defaultValue={item.name}
+                maxLength={80}
+                className="min-w-0 flex-1 rounded-md border border-line-strong px-2 py-1 text-sm"
+              />
+              <button type="submit" className={small} disabled={pending}>
+                Rename
+              </button>
             </form>
             {item.archived ? <span className="text-xs">archived</span> : null}
             {(['up', 'down'] as const).map((op) => (
               <form action={action} key={op}>
                 {hidden}
                 <input type="hidden" name="id" value={item.id} />
-                <button type="submit" name="op" value={op} className={small} disabled={pending || (op === 'up' ? index === 0 : index === items.length - 1)} aria-label={`Move ${item.name} ${op}`}>
+                <button
+                  type="submit"
+                  name="op"
+                  value={op}
+                  className={small}
+                  disabled={pending || (op === 'up' ? index === 0 : index === items.length - 1)}
+                  aria-label={`Move ${item.name} ${op}`}
+                >
                   {op === 'up' ? '↑' : '↓'}
                 </button>
               </form>
@@ -46,11 +81,19 @@ export function ListEditor({ team, kind, title, singular, items }: { team: strin
               {hidden}
               <input type="hidden" name="id" value={item.id} />
               {item.used || item.archived ? (
-                <button type="submit" name="op" value={item.archived ? 'restore' : 'archive'} className={small} disabled={pending}>
+                <button
+                  type="submit"
+                  name="op"
+                  value={item.archived ? 'restore' : 'archive'}
+                  className={small}
+                  disabled={pending}
+                >
                   {item.archived ? 'Restore' : 'Archive'}
                 </button>
               ) : (
-                <button type="submit" name="op" value="delete" className={small} disabled={pending}>Delete</button>
+                <button type="submit" name="op" value="delete" className={small} disabled={pending}>
+                  Delete
+                </button>
               )}
             </form>
           </li>
@@ -61,10 +104,19 @@ export function ListEditor({ team, kind, title, singular, items }: { team: strin
         {hidden}
         <input type="hidden" name="op" value="add" />
         <div className="flex-1">
-          <label htmlFor={`${kind}-new`} className="block text-sm font-medium">New {singular}</label>
-          <input id={`${kind}-new`} name="name" maxLength={80} className="mt-1 w-full rounded-md border border-line-strong px-2 py-1.5 text-sm" />
+          <label htmlFor={`${kind}-new`} className="block text-sm font-medium">
+            New {singular}
+          </label>
+          <input
+            id={`${kind}-new`}
+            name="name"
+            maxLength={80}
+            className="mt-1 w-full rounded-md border border-line-strong px-2 py-1.5 text-sm"
+          />
         </div>
-        <Button type="submit" variant="secondary" disabled={pending}>Add</Button>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          Add
+        </Button>
       </form>
     </section>
   );

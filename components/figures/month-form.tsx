@@ -20,7 +20,21 @@ type Props = {
   kpis: FormItem[];
 };
 
-function NumberField({ name, state, hints, labels, unit, srLabel }: { name: string; srLabel: string; state: SaveMonthState; hints: Hints; labels: Props['labels']; unit?: string | undefined }) {
+function NumberField({
+  name,
+  state,
+  hints,
+  labels,
+  unit,
+  srLabel,
+}: {
+  name: string;
+  srLabel: string;
+  state: SaveMonthState;
+  hints: Hints;
+  labels: Props['labels'];
+  unit?: string | undefined;
+}) {
   const errors = state.fieldErrors?.[name];
   const theirs = state.conflict?.values[name];
   const describedBy = [errors?.length ? `${name}-error` : null, `${name}-hint`].filter(Boolean).join(' ');
@@ -45,13 +59,16 @@ function NumberField({ name, state, hints, labels, unit, srLabel }: { name: stri
         {unit ? <span className="text-xs text-ink-subtle">{unit}</span> : null}
       </div>
       <p id={`${name}-hint`} className="mt-0.5 text-right text-xs text-ink-subtle">
-        <span title={labels.lastMonth}>{hints.lastMonth[name] ?? '–'}</span> · <span title={labels.lastYear}>{hints.lastYear[name] ?? '–'}</span>
+        <span title={labels.lastMonth}>{hints.lastMonth[name] ?? '–'}</span> ·{' '}
+        <span title={labels.lastYear}>{hints.lastYear[name] ?? '–'}</span>
         <span className="sr-only">
           {' '}
           ({labels.lastMonth}: {hints.lastMonth[name] ?? 'none'}; {labels.lastYear}: {hints.lastYear[name] ?? 'none'})
         </span>
       </p>
-      {theirs !== undefined && theirs !== (state.values?.[name] ?? '') ? <p className="text-right text-xs font-medium text-warning">Theirs: {theirs || 'empty'}</p> : null}
+      {theirs !== undefined && theirs !== (state.values?.[name] ?? '') ? (
+        <p className="text-right text-xs font-medium text-warning">Theirs: {theirs || 'empty'}</p>
+      ) : null}
       {errors?.length ? (
         <p id={`${name}-error`} className="mt-0.5 text-xs font-medium text-danger">
           {errors.join(' ')}
@@ -71,26 +88,42 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 export function MonthFiguresForm(props: Props) {
-  const [state, action, pending] = useActionState<SaveMonthState, FormData>(saveMonthAction, { ok: false, values: props.values, version: props.version });
+  const [state, action, pending] = useActionState<SaveMonthState, FormData>(saveMonthAction, {
+    ok: false,
+    values: props.values,
+    version: props.version,
+  });
   const version = state.values?.version ?? String(state.version ?? props.version);
   const common = { state, hints: props.hints, labels: props.labels };
   const archivedNote = (i: FormItem) => (i.archived ? ' (archived)' : '');
   return (
-    <form action={action} className="space-y-6" noValidate key={`${version}-${state.conflict ? 'conflict' : ''}-${state.message ?? ''}`}>
+    <form
+      action={action}
+      className="space-y-6"
+      noValidate
+      key={`${version}-${state.conflict ? 'conflict' : ''}-${state.message ?? ''}`}
+    >
       <input type="hidden" name="team" value={props.team} />
       <input type="hidden" name="month" value={props.month} />
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} />
       <p className="text-xs text-ink-subtle">
-        Under each field: {props.labels.lastMonth} · {props.labels.lastYear}. Leave a field empty when there is no figure.
+        Under each field: {props.labels.lastMonth} · {props.labels.lastYear}. Leave a field empty when there is no
+        figure.
       </p>
       <Section title="Contacts by channel">
         <table className="w-full text-sm">
           <thead>
             <tr className="text-left text-xs text-ink-subtle uppercase">
-              <th scope="col" className="py-1">Channel</th>
-              <th scope="col" className="py-1 text-right">Received</th>
-              <th scope="col" className="py-1 text-right">Handled</th>
+              <th scope="col" className="py-1">
+                Channel
+              </th>
+              <th scope="col" className="py-1 text-right">
+                Received
+              </th>
+              <th scope="col" className="py-1 text-right">
+                Handled
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -111,7 +144,8 @@ export function MonthFiguresForm(props: Props) {
           </tbody>
         </table>
         <label className="mt-3 flex items-center gap-2 text-sm">
-          <input type="checkbox" name="confirmHandled" defaultChecked={state.values?.confirmHandled === 'on'} /> Handled can exceed received this month (backlog worked off)
+          <input type="checkbox" name="confirmHandled" defaultChecked={state.values?.confirmHandled === 'on'} /> Handled
+          can exceed received this month (backlog worked off)
         </label>
       </Section>
       <div className="grid gap-6 lg:grid-cols-2">
@@ -145,7 +179,12 @@ export function MonthFiguresForm(props: Props) {
               <span className="pt-1.5 text-sm font-medium">
                 {k.name}
                 {archivedNote(k)}
-                {k.target !== null && k.target !== undefined ? <span className="block text-xs font-normal text-ink-subtle">Target {k.target}{k.unit === '%' ? '%' : ` ${k.unit}`}</span> : null}
+                {k.target !== null && k.target !== undefined ? (
+                  <span className="block text-xs font-normal text-ink-subtle">
+                    Target {k.target}
+                    {k.unit === '%' ? '%' : ` ${k.unit}`}
+                  </span>
+                ) : null}
               </span>
               <NumberField name={`kpi:${k.id}`} srLabel={`KPI ${k.name}`} unit={k.unit} {...common} />
             </div>
@@ -156,9 +195,23 @@ export function MonthFiguresForm(props: Props) {
         <label htmlFor="note" className="text-sm text-ink-muted">
           Anything that explains the month (up to 1000 characters), e.g. “storm on the 12th doubled phone volume”.
         </label>
-        <textarea id="note" name="note" rows={3} maxLength={1000} defaultValue={state.values?.note ?? ''} aria-describedby={state.fieldErrors?.note ? 'note-error' : undefined} className="mt-1 w-full rounded-md border border-line-strong px-3 py-2 text-sm" />
-        {state.conflict?.values.note !== undefined && state.conflict.values.note !== (state.values?.note ?? '') ? <p className="text-xs font-medium text-warning">Theirs: {state.conflict.values.note}</p> : null}
-        {state.fieldErrors?.note ? <p id="note-error" className="text-sm text-danger">{state.fieldErrors.note.join(' ')}</p> : null}
+        <textarea
+          id="note"
+          name="note"
+          rows={3}
+          maxLength={1000}
+          defaultValue={state.values?.note ?? ''}
+          aria-describedby={state.fieldErrors?.note ? 'note-error' : undefined}
+          className="mt-1 w-full rounded-md border border-line-strong px-3 py-2 text-sm"
+        />
+        {state.conflict?.values.note !== undefined && state.conflict.values.note !== (state.values?.note ?? '') ? (
+          <p className="text-xs font-medium text-warning">Theirs: {state.conflict.values.note}</p>
+        ) : null}
+        {state.fieldErrors?.note ? (
+          <p id="note-error" className="text-sm text-danger">
+            {state.fieldErrors.note.join(' ')}
+          </p>
+        ) : null}
       </Section>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>

@@ -4,7 +4,11 @@ import { monthlyImportAction, type ImportState } from '@/lib/figures/actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 
-const OUTCOME_STYLE: Record<string, string> = { new: 'bg-success-surface text-success', updated: 'bg-warning-surface text-warning', unchanged: 'bg-surface-strong text-ink-muted' };
+const OUTCOME_STYLE: Record<string, string> = {
+  new: 'bg-success-surface text-success',
+  updated: 'bg-warning-surface text-warning',
+  unchanged: 'bg-surface-strong text-ink-muted',
+};
 
 export function MonthlyImport({ team }: { team: string }) {
   const [state, action, pending] = useActionState<ImportState, FormData>(monthlyImportAction, { ok: false });
@@ -16,18 +20,39 @@ export function MonthlyImport({ team }: { team: string }) {
         <input type="hidden" name="team" value={team} />
         <input type="hidden" name="step" value="preview" />
         <div>
-          <label htmlFor="file" className="block text-sm font-medium">Monthly CSV file</label>
-          <input id="file" name="file" type="file" accept=".csv,text/csv" required aria-describedby={state.fieldErrors?.file ? 'file-error' : 'file-hint'} className="mt-1 block text-sm" />
-          <p id="file-hint" className="mt-1 text-xs text-ink-subtle">Columns month, kind, item, value. Comma or semicolon separated, UTF-8 (a BOM is fine), up to 5 MB.</p>
-          {state.fieldErrors?.file ? <p id="file-error" className="text-sm text-danger">{state.fieldErrors.file.join(' ')}</p> : null}
+          <label htmlFor="file" className="block text-sm font-medium">
+            Monthly CSV file
+          </label>
+          <input
+            id="file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            required
+            aria-describedby={state.fieldErrors?.file ? 'file-error' : 'file-hint'}
+            className="mt-1 block text-sm"
+          />
+          <p id="file-hint" className="mt-1 text-xs text-ink-subtle">
+            Columns month, kind, item, value. Comma or semicolon separated, UTF-8 (a BOM is fine), up to 5 MB.
+          </p>
+          {state.fieldErrors?.file ? (
+            <p id="file-error" className="text-sm text-danger">
+              {state.fieldErrors.file.join(' ')}
+            </p>
+          ) : null}
         </div>
-        <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Reading…' : 'Preview'}</Button>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? 'Reading…' : 'Preview'}
+        </Button>
       </form>
 
       <FormMessage state={state.preview && state.ok ? undefined : state} />
 
       {preview ? (
-        <section aria-labelledby="preview-title" className="space-y-4 rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line">
+        <section
+          aria-labelledby="preview-title"
+          className="space-y-4 rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line"
+        >
           <h2 id="preview-title" className="text-lg font-semibold">
             Preview of {state.fileName}: {preview.rows} rows, {preview.months.length} months
           </h2>
@@ -42,7 +67,9 @@ export function MonthlyImport({ team }: { team: string }) {
           ) : null}
           {(state.problems ?? preview.problems).length ? (
             <div role="alert">
-              <h3 className="font-semibold text-danger">Problems to fix in the file (nothing is imported until they are gone)</h3>
+              <h3 className="font-semibold text-danger">
+                Problems to fix in the file (nothing is imported until they are gone)
+              </h3>
               <ul className="mt-2 max-h-80 list-disc overflow-y-auto pl-5 text-sm text-danger">
                 {(state.problems ?? preview.problems).map((p, i) => (
                   <li key={i}>
@@ -69,7 +96,8 @@ export function MonthlyImport({ team }: { team: string }) {
                   ))}
                 </ul>
                 <label className="mt-2 flex items-center gap-2">
-                  <input type="checkbox" name="createUnknown" /> Create them (new KPIs start as “score”; adjust them in team settings)
+                  <input type="checkbox" name="createUnknown" /> Create them (new KPIs start as “score”; adjust them in
+                  team settings)
                 </label>
               </fieldset>
             ) : null}
@@ -77,14 +105,21 @@ export function MonthlyImport({ team }: { team: string }) {
               <input type="checkbox" name="confirmHandled" /> Handled may exceed received (backlog worked off)
             </label>
             <Button type="submit" disabled={pending || blocking || preview.months.length === 0}>
-              {pending ? 'Importing…' : `Import ${preview.months.filter((m) => m.outcome !== 'unchanged').length} changed month(s)`}
+              {pending
+                ? 'Importing…'
+                : `Import ${preview.months.filter((m) => m.outcome !== 'unchanged').length} changed month(s)`}
             </Button>
           </form>
         </section>
       ) : null}
 
       {state.applied ? (
-        <p role="status" className="rounded-md bg-success-surface px-3 py-2 text-sm text-success ring-1 ring-success-line">{state.message}</p>
+        <p
+          role="status"
+          className="rounded-md bg-success-surface px-3 py-2 text-sm text-success ring-1 ring-success-line"
+        >
+          {state.message}
+        </p>
       ) : null}
     </div>
   );

@@ -16,7 +16,11 @@ export async function readHeader(file: File): Promise<{ header: string[]; delimi
 }
 
 /** Every row, the header included; BOM, quoted separators and line breaks handled by csv-parse. */
-export async function readAll(file: File, delimiter: string, onProgress: (fraction: number) => void): Promise<string[][]> {
+export async function readAll(
+  file: File,
+  delimiter: string,
+  onProgress: (fraction: number) => void,
+): Promise<string[][]> {
   const rows: string[][] = [];
   const parser = parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true });
   const done = new Promise<void>((resolve, reject) => {

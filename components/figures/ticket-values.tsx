@@ -31,13 +31,26 @@ export function ValueMapping({ kind, legend, values, choice, items, noColumn, on
     return (
       <li key={value} className="grid items-center gap-1 py-1.5 sm:grid-cols-[minmax(0,1fr)_16rem] sm:gap-3">
         <label htmlFor={id} className="min-w-0 text-sm">
-          <span className="break-words">{noColumn ? '(every ticket: the file has no channel column)' : value === '' ? '(empty)' : value}</span>{' '}
-          <span className="text-xs text-ink-subtle">{formatNumber(count)} ticket{count === 1 ? '' : 's'}</span>
+          <span className="break-words">
+            {noColumn ? '(every ticket: the file has no channel column)' : value === '' ? '(empty)' : value}
+          </span>{' '}
+          <span className="text-xs text-ink-subtle">
+            {formatNumber(count)} ticket{count === 1 ? '' : 's'}
+          </span>
         </label>
-        <select id={id} className={select} value={choice[value] ?? ''} onChange={(e) => onChange(value, e.target.value || null)}>
-          <option value="">{kind === 'channel' ? 'Ignore: don’t count these tickets' : `Ignore: no ${SINGULAR[kind]}`}</option>
+        <select
+          id={id}
+          className={select}
+          value={choice[value] ?? ''}
+          onChange={(e) => onChange(value, e.target.value || null)}
+        >
+          <option value="">
+            {kind === 'channel' ? 'Ignore: don’t count these tickets' : `Ignore: no ${SINGULAR[kind]}`}
+          </option>
           {items.map((name) => (
-            <option key={name} value={name}>{name}</option>
+            <option key={name} value={name}>
+              {name}
+            </option>
           ))}
           {known.has(nameKey(other)) ? null : <option value={OTHER_NAME}>{OTHER_NAME} (new)</option>}
           {offerNew ? <option value={fresh}>{`New ${SINGULAR[kind]}: “${fresh}”`}</option> : null}
@@ -50,10 +63,17 @@ export function ValueMapping({ kind, legend, values, choice, items, noColumn, on
       <legend className="px-1 text-sm font-semibold">{legend}</legend>
       <p className="text-xs text-ink-muted">
         {formatNumber(values.length)} value{values.length === 1 ? '' : 's'}
-        {nowhere ? `; ${formatNumber(unmatched.length)} set to Ignore, found on ${formatNumber(nowhere)} ticket${nowhere === 1 ? '' : 's'}` : '; every value is matched'}.
+        {nowhere
+          ? `; ${formatNumber(unmatched.length)} set to Ignore, found on ${formatNumber(nowhere)} ticket${nowhere === 1 ? '' : 's'}`
+          : '; every value is matched'}
+        .
       </p>
       {unmatched.length > 1 ? (
-        <button type="button" className="mt-1 text-xs font-medium text-accent underline" onClick={() => unmatched.forEach((v) => onChange(v.value, other))}>
+        <button
+          type="button"
+          className="mt-1 text-xs font-medium text-accent underline"
+          onClick={() => unmatched.forEach((v) => onChange(v.value, other))}
+        >
           Set the {formatNumber(unmatched.length)} ignored values to “{other}”
         </button>
       ) : null}
@@ -61,9 +81,12 @@ export function ValueMapping({ kind, legend, values, choice, items, noColumn, on
       {values.length > SHOWN ? (
         <details className="mt-2">
           <summary className="cursor-pointer text-sm font-medium">
-            {formatNumber(values.length - SHOWN)} more values ({formatNumber(values.slice(SHOWN).reduce((n, v) => n + v.count, 0))} tickets)
+            {formatNumber(values.length - SHOWN)} more values (
+            {formatNumber(values.slice(SHOWN).reduce((n, v) => n + v.count, 0))} tickets)
           </summary>
-          <ul className="max-w-3xl divide-y divide-line-subtle">{values.slice(SHOWN).map((v, i) => row(v, i + SHOWN))}</ul>
+          <ul className="max-w-3xl divide-y divide-line-subtle">
+            {values.slice(SHOWN).map((v, i) => row(v, i + SHOWN))}
+          </ul>
         </details>
       ) : null}
     </fieldset>

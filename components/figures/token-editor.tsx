@@ -5,18 +5,33 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 
-type Token = { id: string; name: string; prefix: string; lastUsedAt: string | null; revokedAt: string | null; createdAt: string; createdBy: string | null };
+type Token = {
+  id: string;
+  name: string;
+  prefix: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+  createdBy: string | null;
+};
 
 export function TokenEditor({ team, tokens, apiExample }: { team: string; tokens: Token[]; apiExample: string }) {
   const [state, action, pending] = useActionState<TokenState, FormData>(apiTokenAction, { ok: false });
   return (
     <section aria-labelledby="tokens-title" className="space-y-4 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line">
-      <h2 id="tokens-title" className="text-base font-semibold">API tokens</h2>
-      <p className="text-sm text-ink-muted">A help desk or a script can push month figures with a token: <code className="rounded bg-surface-strong px-1 text-xs">{apiExample}</code></p>
+      <h2 id="tokens-title" className="text-base font-semibold">
+        API tokens
+      </h2>
+      <p className="text-sm text-ink-muted">
+        A help desk or a script can push month figures with a token:{' '}
+        <code className="rounded bg-surface-strong px-1 text-xs">{apiExample}</code>
+      </p>
       {state.token ? (
         <div role="status" className="space-y-2 rounded-md bg-success-surface p-3 ring-1 ring-success-line">
           <p className="text-sm font-medium text-success">{state.message} Copy it now: it is not shown again.</p>
-          <p className="font-mono text-sm break-all" data-testid="api-token">{state.token}</p>
+          <p className="font-mono text-sm break-all" data-testid="api-token">
+            {state.token}
+          </p>
         </div>
       ) : (
         <FormMessage state={state} />
@@ -27,7 +42,9 @@ export function TokenEditor({ team, tokens, apiExample }: { team: string; tokens
             <span>
               <strong>{t.name}</strong> <code className="text-xs">{t.prefix}…</code>
               <span className="block text-xs text-ink-subtle">
-                Created {t.createdAt.slice(0, 10)}{t.createdBy ? ` by ${t.createdBy}` : ''} · {t.lastUsedAt ? `last used ${t.lastUsedAt.slice(0, 16).replace('T', ' ')}` : 'never used'}
+                Created {t.createdAt.slice(0, 10)}
+                {t.createdBy ? ` by ${t.createdBy}` : ''} ·{' '}
+                {t.lastUsedAt ? `last used ${t.lastUsedAt.slice(0, 16).replace('T', ' ')}` : 'never used'}
                 {t.revokedAt ? ` · revoked ${t.revokedAt.slice(0, 10)}` : ''}
               </span>
             </span>
@@ -35,7 +52,15 @@ export function TokenEditor({ team, tokens, apiExample }: { team: string; tokens
               <form action={action}>
                 <input type="hidden" name="team" value={team} />
                 <input type="hidden" name="id" value={t.id} />
-                <button type="submit" name="op" value="revoke" disabled={pending} className="rounded px-2 py-1 text-xs font-medium text-danger ring-1 ring-danger-line hover:bg-danger-surface">Revoke {t.name}</button>
+                <button
+                  type="submit"
+                  name="op"
+                  value="revoke"
+                  disabled={pending}
+                  className="rounded px-2 py-1 text-xs font-medium text-danger ring-1 ring-danger-line hover:bg-danger-surface"
+                >
+                  Revoke {t.name}
+                </button>
               </form>
             )}
           </li>
@@ -45,8 +70,18 @@ export function TokenEditor({ team, tokens, apiExample }: { team: string; tokens
       <form action={action} className="flex items-end gap-2" noValidate>
         <input type="hidden" name="team" value={team} />
         <input type="hidden" name="op" value="create" />
-        <Field id="token-name" label="New token for" name="name" className="flex-1" maxLength={80} placeholder="Zendesk export" errors={state.fieldErrors?.name} />
-        <Button type="submit" variant="secondary" disabled={pending}>Create token</Button>
+        <Field
+          id="token-name"
+          label="New token for"
+          name="name"
+          className="flex-1"
+          maxLength={80}
+          placeholder="Zendesk export"
+          errors={state.fieldErrors?.name}
+        />
+        <Button type="submit" variant="secondary" disabled={pending}>
+          Create token
+        </Button>
       </form>
     </section>
   );

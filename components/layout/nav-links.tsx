@@ -8,7 +8,9 @@ export function NavLinks({ items }: { items: Item[] }) {
   const pathname = usePathname();
   // The most specific match wins, so /quotes/moderation does not also light up /quotes.
   const current = items
-    .filter((item) => (item.href === '/' ? pathname === '/' : pathname === item.href || pathname.startsWith(`${item.href}/`)))
+    .filter((item) =>
+      item.href === '/' ? pathname === '/' : pathname === item.href || pathname.startsWith(`${item.href}/`),
+    )
     .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <ul className="flex flex-wrap gap-1">

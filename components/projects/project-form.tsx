@@ -15,14 +15,25 @@ type Props = {
 };
 
 export function ProjectForm({ teamMembers, initial, projectId }: Props) {
-  const [state, action, pending] = useActionState<FormState, FormData>(projectId ? updateProjectAction : createProjectAction, { ok: false });
+  const [state, action, pending] = useActionState<FormState, FormData>(
+    projectId ? updateProjectAction : createProjectAction,
+    { ok: false },
+  );
   const v = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="max-w-2xl space-y-5" noValidate key={JSON.stringify(v)}>
       {projectId ? <input type="hidden" name="projectId" value={projectId} /> : null}
       <FormMessage state={state} />
-      <Field label="Name" name="name" required maxLength={PROJECT_LIMITS.name} defaultValue={v.name ?? initial.name} errors={errors.name} hint={`Up to ${PROJECT_LIMITS.name} characters.`} />
+      <Field
+        label="Name"
+        name="name"
+        required
+        maxLength={PROJECT_LIMITS.name}
+        defaultValue={v.name ?? initial.name}
+        errors={errors.name}
+        hint={`Up to ${PROJECT_LIMITS.name} characters.`}
+      />
       <TextareaField
         label="Summary"
         name="summary"
@@ -49,8 +60,20 @@ export function ProjectForm({ teamMembers, initial, projectId }: Props) {
             </option>
           ))}
         </SelectField>
-        <Field label="Start date (optional)" name="startOn" type="date" defaultValue={v.startOn ?? initial.startOn} errors={errors.startOn} />
-        <Field label="Target date (optional)" name="targetOn" type="date" defaultValue={v.targetOn ?? initial.targetOn} errors={errors.targetOn} />
+        <Field
+          label="Start date (optional)"
+          name="startOn"
+          type="date"
+          defaultValue={v.startOn ?? initial.startOn}
+          errors={errors.startOn}
+        />
+        <Field
+          label="Target date (optional)"
+          name="targetOn"
+          type="date"
+          defaultValue={v.targetOn ?? initial.targetOn}
+          errors={errors.targetOn}
+        />
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? 'Saving…' : projectId ? 'Save changes' : 'Create project'}

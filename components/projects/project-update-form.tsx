@@ -27,7 +27,15 @@ export function ProjectUpdateForm({ projectId, today }: { projectId: string; tod
         errors={errors.body}
         hint={`For example “Migrated 40% of chat to the new tool”. Up to ${PROJECT_LIMITS.update.toLocaleString('en')} characters; Markdown is allowed.`}
       />
-      <Field label="Date" name="postedOn" type="date" max={today} className="max-w-xs" defaultValue={v.postedOn ?? today} errors={errors.postedOn} />
+      <Field
+        label="Date"
+        name="postedOn"
+        type="date"
+        max={today}
+        className="max-w-xs"
+        defaultValue={v.postedOn ?? today}
+        errors={errors.postedOn}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? 'Posting…' : 'Post update'}
       </Button>

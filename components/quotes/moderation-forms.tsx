@@ -6,7 +6,8 @@ import { approveQuoteAction, rejectQuoteAction } from '@/lib/quotes/actions';
 import type { FormState } from '@/lib/errors';
 import { QUOTE_LIMITS } from '@/lib/quotes/schemas';
 
-const control = 'mt-1 block w-full rounded-md border bg-surface px-3 py-2 text-sm shadow-sm focus:border-accent-line focus:ring-1 focus:ring-accent-line focus:outline-none';
+const control =
+  'mt-1 block w-full rounded-md border bg-surface px-3 py-2 text-sm shadow-sm focus:border-accent-line focus:ring-1 focus:ring-accent-line focus:outline-none';
 
 /** Several quotes share the page, so every id carries the quote's id. */
 function FieldError({ id, errors }: { id: string; errors?: string[] | undefined }) {
@@ -43,7 +44,8 @@ export function ModerationForms({ quoteId }: { quoteId: string }) {
           className={`${control} ${pullErrors ? 'border-danger' : 'border-line-strong'}`}
         />
         <p id={`${pullId}-hint`} className="text-xs text-ink-subtle">
-          A shorter highlight copied exactly from the customer’s words, up to {QUOTE_LIMITS.pullQuote} characters. The original is kept as it is.
+          A shorter highlight copied exactly from the customer’s words, up to {QUOTE_LIMITS.pullQuote} characters. The
+          original is kept as it is.
         </p>
         <FieldError id={`${pullId}-error`} errors={pullErrors} />
         <Button type="submit" disabled={approving}>

@@ -11,9 +11,15 @@ import { formatDay } from '@/lib/stories/dates';
  */
 export function QuoteFigure({ quote, showTeam = true }: { quote: WallQuote; showTeam?: boolean }) {
   return (
-    <figure className="flex h-full break-inside-avoid flex-col rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line" data-testid="quote">
+    <figure
+      className="flex h-full break-inside-avoid flex-col rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line"
+      data-testid="quote"
+    >
       <blockquote className="relative border-l-4 border-accent-line pl-4 text-ink">
-        <PlainText text={quote.pullQuote ?? quote.text} className={quote.pullQuote ? 'text-lg font-medium' : 'text-base'} />
+        <PlainText
+          text={quote.pullQuote ?? quote.text}
+          className={quote.pullQuote ? 'text-lg font-medium' : 'text-base'}
+        />
       </blockquote>
       {quote.pullQuote ? (
         <details className="mt-2 pl-5 text-sm text-ink-muted">
@@ -25,7 +31,8 @@ export function QuoteFigure({ quote, showTeam = true }: { quote: WallQuote; show
         <span aria-hidden="true">— </span>
         <cite className="font-semibold text-ink not-italic">{quote.cite}</cite>
         <span className="block text-xs text-ink-subtle">
-          {CHANNEL_LABELS[quote.channel]} · <time dateTime={quote.receivedOn.toISOString().slice(0, 10)}>{formatDay(quote.receivedOn)}</time>
+          {CHANNEL_LABELS[quote.channel]} ·{' '}
+          <time dateTime={quote.receivedOn.toISOString().slice(0, 10)}>{formatDay(quote.receivedOn)}</time>
           {showTeam ? (
             <>
               {' · '}

@@ -32,7 +32,10 @@ type Props = {
 };
 
 export function QuoteForm({ teamMembers, initial, submissionKey, quoteId, today }: Props) {
-  const [state, action, pending] = useActionState<FormState, FormData>(quoteId ? updateQuoteAction : submitQuoteAction, { ok: false });
+  const [state, action, pending] = useActionState<FormState, FormData>(
+    quoteId ? updateQuoteAction : submitQuoteAction,
+    { ok: false },
+  );
   const v = state.values ?? {};
   const [attribution, setAttribution] = useState(v.attribution ?? initial.attribution);
   const errors = state.fieldErrors ?? {};
@@ -57,7 +60,14 @@ export function QuoteForm({ teamMembers, initial, submissionKey, quoteId, today 
         <div className="mt-2 space-y-2">
           {ATTRIBUTIONS.map((a) => (
             <label key={a} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="attribution" value={a} checked={attribution === a} onChange={() => setAttribution(a)} className="h-4 w-4" />
+              <input
+                type="radio"
+                name="attribution"
+                value={a}
+                checked={attribution === a}
+                onChange={() => setAttribution(a)}
+                className="h-4 w-4"
+              />
               {ATTRIBUTION_LABELS[a]}
             </label>
           ))}
@@ -67,11 +77,20 @@ export function QuoteForm({ teamMembers, initial, submissionKey, quoteId, today 
             {errors.attribution.join(' ')}
           </p>
         ) : null}
-        <p className="mt-1 text-xs text-ink-subtle">Anonymous quotes never show who the customer is, anywhere; nothing about the customer is stored for them.</p>
+        <p className="mt-1 text-xs text-ink-subtle">
+          Anonymous quotes never show who the customer is, anywhere; nothing about the customer is stored for them.
+        </p>
       </fieldset>
       {attribution === 'NAMED' ? (
         <>
-          <Field label="Customer’s name" name="customerName" maxLength={QUOTE_LIMITS.customerName} defaultValue={v.customerName ?? initial.customerName} errors={errors.customerName} hint={`Up to ${QUOTE_LIMITS.customerName} characters.`} />
+          <Field
+            label="Customer’s name"
+            name="customerName"
+            maxLength={QUOTE_LIMITS.customerName}
+            defaultValue={v.customerName ?? initial.customerName}
+            errors={errors.customerName}
+            hint={`Up to ${QUOTE_LIMITS.customerName} characters.`}
+          />
           <div>
             <label className="flex items-start gap-2 text-sm">
               <input
@@ -111,7 +130,15 @@ export function QuoteForm({ teamMembers, initial, submissionKey, quoteId, today 
             </option>
           ))}
         </SelectField>
-        <Field label="Date received" name="receivedOn" type="date" max={today} required defaultValue={v.receivedOn ?? initial.receivedOn} errors={errors.receivedOn} />
+        <Field
+          label="Date received"
+          name="receivedOn"
+          type="date"
+          max={today}
+          required
+          defaultValue={v.receivedOn ?? initial.receivedOn}
+          errors={errors.receivedOn}
+        />
       </div>
       <Field
         label="Source reference (optional)"
@@ -121,7 +148,13 @@ export function QuoteForm({ teamMembers, initial, submissionKey, quoteId, today 
         errors={errors.sourceReference}
         hint={`Ticket number or link, up to ${QUOTE_LIMITS.sourceReference} characters. Only you and your team’s leaders see it.`}
       />
-      <CreditsField legend="Teammates to credit" members={teamMembers} selected={credited} errors={errors.creditIds} hint="Everyone who earned these words. You are ticked by default." />
+      <CreditsField
+        legend="Teammates to credit"
+        members={teamMembers}
+        selected={credited}
+        errors={errors.creditIds}
+        hint="Everyone who earned these words. You are ticked by default."
+      />
       <Button type="submit" disabled={pending}>
         {pending ? 'Sending…' : quoteId ? 'Save changes' : 'Submit for approval'}
       </Button>

@@ -8,5 +8,9 @@ const STYLES: Record<QuoteStatus, { label: string; className: string }> = {
 
 export function QuoteStatusBadge({ status }: { status: QuoteStatus }) {
   const s = STYLES[status];
-  return <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ${s.className}`}>{s.label}</span>;
+  return (
+    <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ${s.className}`}>
+      {s.label}
+    </span>
+  );
 }

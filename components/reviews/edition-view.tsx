@@ -6,7 +6,15 @@ import { PlainText } from '@/components/stories/plain-text';
 import { addMonths, monthLabel } from '@/lib/figures/month';
 import { CHANNEL_LABELS } from '@/lib/quotes/schemas';
 import { TONE_CLASS, TONE_WORDS, type Change as ChangeValue } from '@/lib/change';
-import { countChange, formatMetric, metricChange, type EditionSnapshot, type KpiMetric, type Metric, type ShareRow } from '@/lib/reviews/content';
+import {
+  countChange,
+  formatMetric,
+  metricChange,
+  type EditionSnapshot,
+  type KpiMetric,
+  type Metric,
+  type ShareRow,
+} from '@/lib/reviews/content';
 import { formatDay, parseDay } from '@/lib/stories/dates';
 import type { QuoteChannel } from '@/lib/generated/prisma/enums';
 
@@ -32,7 +40,9 @@ function Section({ title, children, id }: { title: string; children: ReactNode; 
 function ChangeText({ change }: { change: ChangeValue }) {
   const words = TONE_WORDS[change.tone];
   return (
-    <span className={`font-medium whitespace-nowrap ${change.amount === null ? 'text-ink-subtle' : TONE_CLASS[change.tone]}`}>
+    <span
+      className={`font-medium whitespace-nowrap ${change.amount === null ? 'text-ink-subtle' : TONE_CLASS[change.tone]}`}
+    >
       {change.text}
       {words ? <span className="sr-only"> ({words})</span> : null}
     </span>
@@ -49,16 +59,31 @@ function Change({ metric, against, label }: { metric: Metric; against: 'lastMont
   );
 }
 
-function Tile({ metric, unit, decimals = 0, kpi }: { metric: Metric; unit?: string; decimals?: number; kpi?: KpiMetric }) {
+function Tile({
+  metric,
+  unit,
+  decimals = 0,
+  kpi,
+}: {
+  metric: Metric;
+  unit?: string;
+  decimals?: number;
+  kpi?: KpiMetric;
+}) {
   return (
-    <div className="rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line print:break-inside-avoid print:shadow-none" data-testid="headline">
+    <div
+      className="rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line print:break-inside-avoid print:shadow-none"
+      data-testid="headline"
+    >
       <dt className="text-sm font-medium text-ink-muted">{metric.label}</dt>
       <dd className="mt-1 text-2xl font-bold text-ink tabular-nums">{formatMetric(metric.value, unit, decimals)}</dd>
       <dd className="mt-1 text-xs text-ink-subtle">
         <Change metric={kpi ?? metric} against="lastMonth" label="against last month" />
         <Change metric={kpi ?? metric} against="lastYear" label="against last year" />
         {kpi && kpi.target !== null ? (
-          <span className={`mt-1 inline-block rounded px-1.5 py-0.5 font-semibold ${kpi.meetsTarget ? 'bg-success-surface text-success ring-1 ring-success-line' : 'bg-warning-surface text-warning ring-1 ring-warning-line'}`}>
+          <span
+            className={`mt-1 inline-block rounded px-1.5 py-0.5 font-semibold ${kpi.meetsTarget ? 'bg-success-surface text-success ring-1 ring-success-line' : 'bg-warning-surface text-warning ring-1 ring-warning-line'}`}
+          >
             {kpi.meetsTarget ? 'Meets' : 'Misses'} target {formatMetric(kpi.target, kpi.unit, kpi.decimals)}
           </span>
         ) : null}
@@ -75,17 +100,29 @@ function ShareTable({ rows, caption, first }: { rows: ShareRow[]; caption: strin
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-surface-muted text-left text-xs font-semibold text-ink-muted uppercase">
           <tr>
-            <th scope="col" className="px-3 py-2">{first}</th>
-            <th scope="col" className="px-3 py-2 text-right">Contacts</th>
-            <th scope="col" className="px-3 py-2 text-right">Share</th>
-            <th scope="col" className="px-3 py-2 text-right">vs last month</th>
-            <th scope="col" className="px-3 py-2 text-right">vs last year</th>
+            <th scope="col" className="px-3 py-2">
+              {first}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Contacts
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Share
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              vs last month
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              vs last year
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line-subtle">
           {rows.map((r) => (
             <tr key={r.name}>
-              <th scope="row" className="px-3 py-1.5 text-left font-medium">{r.name}</th>
+              <th scope="row" className="px-3 py-1.5 text-left font-medium">
+                {r.name}
+              </th>
               <td className="px-3 py-1.5 text-right">{formatMetric(r.count)}</td>
               <td className="px-3 py-1.5 text-right">{formatMetric(r.share, '%', 1)}</td>
               <td className="px-3 py-1.5 text-right">
@@ -106,7 +143,17 @@ function ShareTable({ rows, caption, first }: { rows: ShareRow[]; caption: strin
  * The edition as readers see it. The preview renders this same component from the live data,
  * the published page from the frozen snapshot, so the preview is exactly the page.
  */
-export function EditionView({ snapshot, publishedAt, history = [], banner }: { snapshot: EditionSnapshot; publishedAt?: Date | null; history?: EditionHistory; banner?: ReactNode }) {
+export function EditionView({
+  snapshot,
+  publishedAt,
+  history = [],
+  banner,
+}: {
+  snapshot: EditionSnapshot;
+  publishedAt?: Date | null;
+  history?: EditionHistory;
+  banner?: ReactNode;
+}) {
   const { content } = snapshot;
   const latest = history[0];
   const corrected = latest && latest.revision > 1 ? latest : null;
@@ -122,7 +169,10 @@ export function EditionView({ snapshot, publishedAt, history = [], banner }: { s
         </h1>
         {publishedAt ? <p className="mt-1 text-sm text-ink-subtle">Published {formatDay(publishedAt)}</p> : null}
         {corrected ? (
-          <p className="mt-3 rounded-md bg-warning-surface px-3 py-2 text-sm text-warning ring-1 ring-warning-line" role="note">
+          <p
+            className="mt-3 rounded-md bg-warning-surface px-3 py-2 text-sm text-warning ring-1 ring-warning-line"
+            role="note"
+          >
             <strong>Updated {formatDay(corrected.at)}:</strong> {corrected.note}{' '}
             <a href="#revisions" className="underline">
               See the revision history
@@ -155,7 +205,11 @@ export function EditionView({ snapshot, publishedAt, history = [], banner }: { s
         <Section title="What customers said" id="quotes">
           <div className="grid gap-4 md:grid-cols-2">
             {content.quotes.map((q) => (
-              <figure key={q.id} className="rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line print:break-inside-avoid print:shadow-none" data-testid="edition-quote">
+              <figure
+                key={q.id}
+                className="rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line print:break-inside-avoid print:shadow-none"
+                data-testid="edition-quote"
+              >
                 <blockquote className="border-l-4 border-accent-line pl-4 text-ink">
                   <PlainText text={q.pullQuote ?? q.text} className={q.pullQuote ? 'text-lg font-medium' : ''} />
                 </blockquote>
@@ -197,7 +251,10 @@ export function EditionView({ snapshot, publishedAt, history = [], banner }: { s
         <Section title="Wins" id="wins">
           <ul className="space-y-3">
             {content.wins.map((w) => (
-              <li key={w.id} className="rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line print:break-inside-avoid print:shadow-none">
+              <li
+                key={w.id}
+                className="rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line print:break-inside-avoid print:shadow-none"
+              >
                 <h3 className="font-semibold text-ink">{w.title}</h3>
                 <p className="text-xs text-ink-subtle">{day(w.occurredOn)}</p>
                 <Markdown text={w.story} className="mt-2" />
@@ -216,7 +273,10 @@ export function EditionView({ snapshot, publishedAt, history = [], banner }: { s
         <Section title="Project updates" id="updates">
           <ul className="space-y-3">
             {content.updates.map((u) => (
-              <li key={u.id} className="rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line print:break-inside-avoid print:shadow-none">
+              <li
+                key={u.id}
+                className="rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line print:break-inside-avoid print:shadow-none"
+              >
                 <h3 className="font-semibold text-ink">{u.projectName}</h3>
                 <p className="text-xs text-ink-subtle">
                   {day(u.postedOn)} · {u.author}
@@ -241,7 +301,8 @@ export function EditionView({ snapshot, publishedAt, history = [], banner }: { s
           <ol className="space-y-1 text-sm text-ink-muted">
             {history.map((h) => (
               <li key={h.revision}>
-                <span className="font-medium">Revision {h.revision}</span>, {formatDay(h.at)}: {h.note ?? 'first published'}
+                <span className="font-medium">Revision {h.revision}</span>, {formatDay(h.at)}:{' '}
+                {h.note ?? 'first published'}
               </li>
             ))}
           </ol>

@@ -6,7 +6,8 @@ export function FigureChanges({ changes, shown = 3 }: { changes: FactChange[]; s
   const rest = changes.slice(shown);
   const row = (c: FactChange) => (
     <li key={c.key}>
-      {c.label}: <span className="tabular-nums line-through decoration-1 opacity-80">{c.before}</span> <span aria-hidden="true">→</span>
+      {c.label}: <span className="tabular-nums line-through decoration-1 opacity-80">{c.before}</span>{' '}
+      <span aria-hidden="true">→</span>
       <span className="sr-only">now</span> <strong className="tabular-nums">{c.after}</strong>
     </li>
   );
@@ -15,7 +16,9 @@ export function FigureChanges({ changes, shown = 3 }: { changes: FactChange[]; s
       <ul className="space-y-0.5">{first.map(row)}</ul>
       {rest.length ? (
         <details className="mt-1">
-          <summary className="cursor-pointer">{rest.length} more change{rest.length === 1 ? '' : 's'}</summary>
+          <summary className="cursor-pointer">
+            {rest.length} more change{rest.length === 1 ? '' : 's'}
+          </summary>
           <ul className="mt-1 space-y-0.5">{rest.map(row)}</ul>
         </details>
       ) : null}

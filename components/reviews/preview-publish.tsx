@@ -5,7 +5,16 @@ import { saveReviewAction, type SaveReviewState } from '@/lib/reviews/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { PublishButton } from './composer-parts';
 
-type Props = { team: string; month: string; monthLabel: string; values: Record<string, string>; emailOn: boolean; recipients: number; distribution: string; stale: boolean };
+type Props = {
+  team: string;
+  month: string;
+  monthLabel: string;
+  values: Record<string, string>;
+  emailOn: boolean;
+  recipients: number;
+  distribution: string;
+  stale: boolean;
+};
 
 /**
  * Publish from the preview: exactly the saved draft that is on screen (its saved values travel as
@@ -31,8 +40,20 @@ export function PreviewPublish({ team, month, monthLabel, values, emailOn, recip
       {Object.entries(values).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {stale ? <p className="text-sm">The figures changed since the story was written: rewrite the generated parts or confirm the text stands in the composer before publishing.</p> : null}
-      <PublishButton published={false} emailOn={emailOn} everyone={recipients} distribution={distribution.trim() ? distribution : ''} pending={pending} monthLabel={monthLabel} />
+      {stale ? (
+        <p className="text-sm">
+          The figures changed since the story was written: rewrite the generated parts or confirm the text stands in the
+          composer before publishing.
+        </p>
+      ) : null}
+      <PublishButton
+        published={false}
+        emailOn={emailOn}
+        everyone={recipients}
+        distribution={distribution.trim() ? distribution : ''}
+        pending={pending}
+        monthLabel={monthLabel}
+      />
       <div className="w-full">
         <FormMessage state={state} />
       </div>

@@ -7,7 +7,15 @@ type Readership = {
   thanksCount: number;
   byTeam: { label: string; count: number }[];
   byRole: { label: string; count: number }[];
-  notes: { id: string; note: string | null; at: Date; hidden: boolean; by: string; role: string; team: string | null }[];
+  notes: {
+    id: string;
+    note: string | null;
+    at: Date;
+    hidden: boolean;
+    by: string;
+    role: string;
+    team: string | null;
+  }[];
 };
 
 function Breakdown({ title, rows }: { title: string; rows: { label: string; count: number }[] }) {
@@ -32,7 +40,9 @@ export function ReadershipPanel({ readership, canModerate }: { readership: Reade
   return (
     <Card title="Readers and thanks" className="no-print">
       <p className="text-sm" data-testid="readership">
-        <strong className="tabular-nums">{readership.readers}</strong> unique reader{readership.readers === 1 ? '' : 's'} · <strong className="tabular-nums">{readership.thanksCount}</strong> thank-you{readership.thanksCount === 1 ? '' : 's'}
+        <strong className="tabular-nums">{readership.readers}</strong> unique reader
+        {readership.readers === 1 ? '' : 's'} · <strong className="tabular-nums">{readership.thanksCount}</strong>{' '}
+        thank-you{readership.thanksCount === 1 ? '' : 's'}
       </p>
       {readership.readers ? (
         <div className="mt-3 grid grid-cols-2 gap-4">
@@ -43,7 +53,11 @@ export function ReadershipPanel({ readership, canModerate }: { readership: Reade
       {notes.length ? (
         <ul className="mt-4 space-y-3" aria-label="Notes from readers">
           {notes.map((n) => (
-            <li key={n.id} className={`rounded-md p-3 text-sm ring-1 ${n.hidden ? 'bg-surface-strong text-ink-subtle ring-line' : 'bg-surface ring-line'}`} data-testid="thanks-note">
+            <li
+              key={n.id}
+              className={`rounded-md p-3 text-sm ring-1 ${n.hidden ? 'bg-surface-strong text-ink-subtle ring-line' : 'bg-surface ring-line'}`}
+              data-testid="thanks-note"
+            >
               <p>“{n.note}”</p>
               <p className="mt-1 text-xs text-ink-subtle">
                 {n.by}, {n.team ?? n.role} · {formatDay(n.at)}

@@ -32,14 +32,31 @@ function Theirs({ label, value, mine }: { label: string; value: string | undefin
   return (
     <details className="mt-1 rounded-md bg-warning-surface p-2 text-xs text-warning ring-1 ring-warning-line" open>
       <summary className="cursor-pointer font-semibold">{label}: the other leader’s version</summary>
-      <pre className="mt-1 whitespace-pre-wrap font-sans">{value || '(empty)'}</pre>
+      <pre className="mt-1 font-sans whitespace-pre-wrap">{value || '(empty)'}</pre>
     </details>
   );
 }
 
 /** The composer: one form, so "publish" publishes exactly what is on screen (saved first). */
-export function ReviewForm({ team, month, monthLabel, published, values: initial, quotes, wins, updates, omitted, stale: initialStale, generated, emailOn, everyone }: Props) {
-  const [state, action, pending] = useActionState<SaveReviewState, FormData>(saveReviewAction, { ok: false, values: initial });
+export function ReviewForm({
+  team,
+  month,
+  monthLabel,
+  published,
+  values: initial,
+  quotes,
+  wins,
+  updates,
+  omitted,
+  stale: initialStale,
+  generated,
+  emailOn,
+  everyone,
+}: Props) {
+  const [state, action, pending] = useActionState<SaveReviewState, FormData>(saveReviewAction, {
+    ok: false,
+    values: initial,
+  });
   const values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
   // A refused publish brings the latest differences; a rewrite or confirmation clears them.
@@ -51,7 +68,14 @@ export function ReviewForm({ team, month, monthLabel, published, values: initial
       <input type="hidden" name="version" value={values.version ?? ''} />
       <FormMessage state={state} />
       {stale ? <StalePanel changes={stale} pending={pending} /> : null}
-      <Field label="Title" name="title" defaultValue={values.title ?? ''} errors={errors.title} maxLength={160} required />
+      <Field
+        label="Title"
+        name="title"
+        defaultValue={values.title ?? ''}
+        errors={errors.title}
+        maxLength={160}
+        required
+      />
       <Theirs label="Title" value={state.conflict?.title} mine={values.title} />
       <MarkedTextarea
         label="Highlights: the story of the month"
@@ -78,20 +102,40 @@ export function ReviewForm({ team, month, monthLabel, published, values: initial
 
       <fieldset className="rounded-lg bg-surface p-4 ring-1 ring-line">
         <legend className="px-1 text-sm font-semibold text-ink">Featured quotes</legend>
-        <p className="mb-2 text-xs text-ink-subtle">The team’s approved quotes received this month. Tick the ones to feature; the numbers set their order.</p>
-        {errors.featured?.length ? <p className="mb-2 text-sm font-medium text-danger">{errors.featured.join(' ')}</p> : null}
+        <p className="mb-2 text-xs text-ink-subtle">
+          The team’s approved quotes received this month. Tick the ones to feature; the numbers set their order.
+        </p>
+        {errors.featured?.length ? (
+          <p className="mb-2 text-sm font-medium text-danger">{errors.featured.join(' ')}</p>
+        ) : null}
         {quotes.length ? (
           <ul className="space-y-2">
             {quotes.map((q) => (
               <li key={q.id} className="flex items-start gap-3 text-sm">
-                <input type="checkbox" id={`feature-${q.id}`} name={`feature:${q.id}`} defaultChecked={values[`feature:${q.id}`] === 'on'} className="mt-1" />
+                <input
+                  type="checkbox"
+                  id={`feature-${q.id}`}
+                  name={`feature:${q.id}`}
+                  defaultChecked={values[`feature:${q.id}`] === 'on'}
+                  className="mt-1"
+                />
                 <label htmlFor={`feature-${q.id}`} className="flex-1">
-                  “{q.text}” <span className="text-xs text-ink-subtle">— {q.cite}, {q.receivedOn}</span>
+                  “{q.text}”{' '}
+                  <span className="text-xs text-ink-subtle">
+                    — {q.cite}, {q.receivedOn}
+                  </span>
                 </label>
                 <label className="sr-only" htmlFor={`order-${q.id}`}>
                   Order of this quote
                 </label>
-                <input id={`order-${q.id}`} name={`order:${q.id}`} inputMode="numeric" defaultValue={values[`order:${q.id}`] ?? ''} className="w-14 rounded-md border border-line-strong px-2 py-1 text-right" placeholder="#" />
+                <input
+                  id={`order-${q.id}`}
+                  name={`order:${q.id}`}
+                  inputMode="numeric"
+                  defaultValue={values[`order:${q.id}`] ?? ''}
+                  className="w-14 rounded-md border border-line-strong px-2 py-1 text-right"
+                  placeholder="#"
+                />
               </li>
             ))}
           </ul>
@@ -101,7 +145,13 @@ export function ReviewForm({ team, month, monthLabel, published, values: initial
       </fieldset>
 
       <EventPicker legend="Wins" kind="Win" items={wins} omitted={omitted} empty="No wins were recorded this month." />
-      <EventPicker legend="Project updates" kind="Update" items={updates} omitted={omitted} empty="No project updates were posted this month." />
+      <EventPicker
+        legend="Project updates"
+        kind="Update"
+        items={updates}
+        omitted={omitted}
+        empty="No project updates were posted this month."
+      />
 
       <TextareaField
         label="Email distribution list (optional)"
@@ -114,14 +164,14 @@ export function ReviewForm({ team, month, monthLabel, published, values: initial
 
       {published ? (
         <div id="correction">
-        <Field
-          label="Correction note (required to publish a correction)"
-          name="note"
-          defaultValue={values.note ?? ''}
-          errors={errors.note}
-          maxLength={500}
-          hint="Readers see it, e.g. “CSAT corrected from 88% to 86%”. The figures are read again when you publish."
-        />
+          <Field
+            label="Correction note (required to publish a correction)"
+            name="note"
+            defaultValue={values.note ?? ''}
+            errors={errors.note}
+            maxLength={500}
+            hint="Readers see it, e.g. “CSAT corrected from 88% to 86%”. The figures are read again when you publish."
+          />
         </div>
       ) : null}
 
@@ -134,7 +184,13 @@ export function ReviewForm({ team, month, monthLabel, published, values: initial
             Send me a test email
           </Button>
         ) : null}
-        <PublishButton published={published} emailOn={emailOn} everyone={everyone} pending={pending} monthLabel={monthLabel} />
+        <PublishButton
+          published={published}
+          emailOn={emailOn}
+          everyone={everyone}
+          pending={pending}
+          monthLabel={monthLabel}
+        />
       </div>
     </form>
   );

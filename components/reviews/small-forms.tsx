@@ -1,6 +1,12 @@
 'use client';
 import { useActionState } from 'react';
-import { emailOptOutAction, hideThanksAction, retryEmailAction, startReviewAction, thankReviewAction } from '@/lib/reviews/actions';
+import {
+  emailOptOutAction,
+  hideThanksAction,
+  retryEmailAction,
+  startReviewAction,
+  thankReviewAction,
+} from '@/lib/reviews/actions';
 import type { FormState } from '@/lib/errors';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
@@ -14,7 +20,12 @@ export function StartReviewForm({ team, months }: { team: string; months: { valu
         <label htmlFor="start-month" className="block text-sm font-medium text-ink">
           Month
         </label>
-        <select id="start-month" name="month" defaultValue={state.values?.month ?? months[0]?.value} className="mt-1 rounded-md border border-line-strong bg-surface px-3 py-2 text-sm">
+        <select
+          id="start-month"
+          name="month"
+          defaultValue={state.values?.month ?? months[0]?.value}
+          className="mt-1 rounded-md border border-line-strong bg-surface px-3 py-2 text-sm"
+        >
           {months.map((m) => (
             <option key={m.value} value={m.value}>
               {m.label}
@@ -43,7 +54,15 @@ export function ThanksForm({ reviewId, thanked, note }: { reviewId: string; than
         <label htmlFor="thanks-note" className="block text-sm font-medium text-ink">
           A short note to the team (optional)
         </label>
-        <textarea id="thanks-note" name="note" rows={2} maxLength={500} defaultValue={state.ok ? '' : (state.values?.note ?? '')} className="mt-1 block w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-sm" placeholder="I didn’t realise…" />
+        <textarea
+          id="thanks-note"
+          name="note"
+          rows={2}
+          maxLength={500}
+          defaultValue={state.ok ? '' : (state.values?.note ?? '')}
+          className="mt-1 block w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-sm"
+          placeholder="I didn’t realise…"
+        />
       </div>
       <Button type="submit" disabled={pending}>
         {thanked ? 'Send your note' : 'Say thank you'}

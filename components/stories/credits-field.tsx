@@ -15,7 +15,8 @@ export function CreditsField({
   name?: string;
 }) {
   const invalid = Boolean(errors?.length);
-  const describedBy = [invalid ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [invalid ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset aria-describedby={describedBy} aria-invalid={invalid || undefined}>
       <legend className="block text-sm font-medium text-ink">{legend}</legend>
@@ -24,10 +25,18 @@ export function CreditsField({
           {hint}
         </p>
       ) : null}
-      <div className={`mt-2 grid gap-2 rounded-md border p-3 sm:grid-cols-2 ${invalid ? 'border-danger' : 'border-line-strong'}`}>
+      <div
+        className={`mt-2 grid gap-2 rounded-md border p-3 sm:grid-cols-2 ${invalid ? 'border-danger' : 'border-line-strong'}`}
+      >
         {members.map((m) => (
           <label key={m.id} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name={name} value={m.id} defaultChecked={selected.includes(m.id)} className="h-4 w-4 rounded border-line-strong" />
+            <input
+              type="checkbox"
+              name={name}
+              value={m.id}
+              defaultChecked={selected.includes(m.id)}
+              className="h-4 w-4 rounded border-line-strong"
+            />
             {m.name}
           </label>
         ))}

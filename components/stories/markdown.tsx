@@ -10,7 +10,14 @@ const OPTIONS: Omit<Options, 'children'> = {
   components: {
     // Images would load third-party content into an internal page: show the alt text instead.
     img: ({ alt }) => <span>{alt}</span>,
-    a: ({ href, children }) => (href ? <a href={href} rel="noopener noreferrer nofollow">{children}</a> : <span>{children}</span>),
+    a: ({ href, children }) =>
+      href ? (
+        <a href={href} rel="noopener noreferrer nofollow">
+          {children}
+        </a>
+      ) : (
+        <span>{children}</span>
+      ),
   },
 };
 
@@ -24,5 +31,11 @@ const rendered = recentlyUsed<ReactElement>(500);
  * links other than http(s), mailto and relative ones lose their address.
  */
 export function Markdown({ text, className = '' }: { text: string; className?: string }) {
-  return <div className={`space-y-2 text-sm leading-relaxed text-ink [&_a]:text-accent [&_a]:underline [&_li]:ml-5 [&_ol]:list-decimal [&_ul]:list-disc ${className}`}>{rendered.get(text) ?? rendered.set(text, renderMarkdown({ ...OPTIONS, children: text }))}</div>;
+  return (
+    <div
+      className={`space-y-2 text-sm leading-relaxed text-ink [&_a]:text-accent [&_a]:underline [&_li]:ml-5 [&_ol]:list-decimal [&_ul]:list-disc ${className}`}
+    >
+      {rendered.get(text) ?? rendered.set(text, renderMarkdown({ ...OPTIONS, children: text }))}
+    </div>
+  );
 }

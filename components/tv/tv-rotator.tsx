@@ -27,7 +27,9 @@ function Tile({ h }: { h: Headline }) {
       ) : null}
       {change.amount !== null ? (
         // The same words as the dashboard; the TV's own palette (it is always dark).
-        <p className={`mt-1 text-base md:text-2xl ${change.tone === 'better' ? 'text-emerald-300' : change.tone === 'worse' ? 'text-rose-300' : 'text-slate-300'}`}>
+        <p
+          className={`mt-1 text-base md:text-2xl ${change.tone === 'better' ? 'text-emerald-300' : change.tone === 'worse' ? 'text-rose-300' : 'text-slate-300'}`}
+        >
           {change.trend === 'flat' ? '→' : change.trend === 'up' ? '▲' : '▼'} {change.text} on last month
           {change.tone === 'neutral' ? null : <span className="sr-only"> ({change.tone})</span>}
         </p>
@@ -40,7 +42,13 @@ function Trend({ points }: { points: TvSlide['spark'] }) {
   const path = sparklinePath(points, 38, 34);
   if (!path) return null;
   return (
-    <svg viewBox="0 0 100 40" className="h-24 w-full md:h-40" preserveAspectRatio="none" role="img" aria-label={`Contacts over the last 12 months, from ${fmt(path.first)} to ${fmt(path.last)}`}>
+    <svg
+      viewBox="0 0 100 40"
+      className="h-24 w-full md:h-40"
+      preserveAspectRatio="none"
+      role="img"
+      aria-label={`Contacts over the last 12 months, from ${fmt(path.first)} to ${fmt(path.last)}`}
+    >
       <path d={path.d} fill="none" stroke="#56B4E9" strokeWidth="3" vectorEffect="non-scaling-stroke" />
     </svg>
   );
@@ -79,7 +87,10 @@ export function TvRotator({ slides }: { slides: TvSlide[] }) {
           <Tile key={h.key} h={h} />
         ))}
       </section>
-      <section aria-label="Contacts over 12 months" className="rounded-2xl bg-slate-900 p-4 ring-1 ring-slate-700 md:p-6">
+      <section
+        aria-label="Contacts over 12 months"
+        className="rounded-2xl bg-slate-900 p-4 ring-1 ring-slate-700 md:p-6"
+      >
         <p className="text-lg text-slate-300 md:text-2xl">Contacts, last 12 months</p>
         <Trend points={slide.spark} />
       </section>

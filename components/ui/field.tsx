@@ -32,7 +32,14 @@ function Messages({ name, errors, hint }: { name: string; errors?: string[] | un
 }
 
 /** A labelled input whose errors are tied to it with aria-describedby and aria-invalid. */
-export function Field({ label, name, errors, hint, className = '', ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({
+  label,
+  name,
+  errors,
+  hint,
+  className = '',
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   const invalid = Boolean(errors?.length);
   return (
     <div className={className}>
@@ -52,7 +59,15 @@ export function Field({ label, name, errors, hint, className = '', ...input }: C
   );
 }
 
-export function SelectField({ label, name, errors, hint, className = '', children, ...select }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  name,
+  errors,
+  hint,
+  className = '',
+  children,
+  ...select
+}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   const invalid = Boolean(errors?.length);
   return (
     <div className={className}>

@@ -8,10 +8,16 @@ export function TextareaField({
   hint,
   className = '',
   ...textarea
-}: { label: string; name: string; errors?: string[] | undefined; hint?: ReactNode } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+}: {
+  label: string;
+  name: string;
+  errors?: string[] | undefined;
+  hint?: ReactNode;
+} & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const invalid = Boolean(errors?.length);
   const id = textarea.id ?? name;
-  const describedBy = [invalid ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [invalid ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium text-ink">

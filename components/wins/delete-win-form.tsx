@@ -11,7 +11,9 @@ export function DeleteWinForm({ winId }: { winId: string }) {
     <form action={action} className="space-y-3">
       <input type="hidden" name="winId" value={winId} />
       <FormMessage state={state} />
-      <p className="text-sm text-ink-muted">Removing hides the win from every list and page. The audit log keeps a record.</p>
+      <p className="text-sm text-ink-muted">
+        Removing hides the win from every list and page. The audit log keeps a record.
+      </p>
       <Button type="submit" variant="danger" disabled={pending}>
         {pending ? 'Removing…' : 'Remove this win'}
       </Button>

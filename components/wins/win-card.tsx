@@ -12,7 +12,15 @@ type Win = {
   credited: { id: string; name: string }[];
 };
 
-export function WinCard({ win, canManage = false, showTeam = true }: { win: Win; canManage?: boolean; showTeam?: boolean }) {
+export function WinCard({
+  win,
+  canManage = false,
+  showTeam = true,
+}: {
+  win: Win;
+  canManage?: boolean;
+  showTeam?: boolean;
+}) {
   return (
     <article className="rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line" data-testid="win">
       <header className="mb-2 flex flex-wrap items-baseline justify-between gap-2">

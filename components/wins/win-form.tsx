@@ -19,7 +19,9 @@ type Props = {
 };
 
 export function WinForm({ teamMembers, initial, winId, submissionKey, today }: Props) {
-  const [state, action, pending] = useActionState<FormState, FormData>(winId ? updateWinAction : createWinAction, { ok: false });
+  const [state, action, pending] = useActionState<FormState, FormData>(winId ? updateWinAction : createWinAction, {
+    ok: false,
+  });
   const v = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   const credited = v.creditIds !== undefined ? v.creditIds.split(',').filter(Boolean) : initial.creditIds;
@@ -28,7 +30,15 @@ export function WinForm({ teamMembers, initial, winId, submissionKey, today }: P
       {winId ? <input type="hidden" name="winId" value={winId} /> : null}
       {submissionKey ? <input type="hidden" name="submissionKey" value={submissionKey} /> : null}
       <FormMessage state={state} />
-      <Field label="Title" name="title" required maxLength={WIN_LIMITS.title} defaultValue={v.title ?? initial.title} errors={errors.title} hint={`Up to ${WIN_LIMITS.title} characters.`} />
+      <Field
+        label="Title"
+        name="title"
+        required
+        maxLength={WIN_LIMITS.title}
+        defaultValue={v.title ?? initial.title}
+        errors={errors.title}
+        hint={`Up to ${WIN_LIMITS.title} characters.`}
+      />
       <TextareaField
         label="The story"
         name="story"
@@ -39,7 +49,15 @@ export function WinForm({ teamMembers, initial, winId, submissionKey, today }: P
         errors={errors.story}
         hint={`What happened and why it matters. Up to ${WIN_LIMITS.story.toLocaleString('en')} characters; Markdown (**bold**, lists, links) is allowed.`}
       />
-      <Field label="Date" name="occurredOn" type="date" max={today} required defaultValue={v.occurredOn ?? initial.occurredOn} errors={errors.occurredOn} />
+      <Field
+        label="Date"
+        name="occurredOn"
+        type="date"
+        max={today}
+        required
+        defaultValue={v.occurredOn ?? initial.occurredOn}
+        errors={errors.occurredOn}
+      />
       <CreditsField legend="People to credit" members={teamMembers} selected={credited} errors={errors.creditIds} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Saving…' : winId ? 'Save changes' : 'Record the win'}

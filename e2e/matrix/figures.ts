@@ -9,7 +9,8 @@ async function channel(c: Context, teamId: string) {
   return c.db.channel.create({ data: { teamId, name, nameKey: name.toLowerCase(), position: 0 } });
 }
 
-const monthCount = (c: Context, teamId: string, month: string) => () => c.db.monthFigures.count({ where: { teamId, month } });
+const monthCount = (c: Context, teamId: string, month: string) => () =>
+  c.db.monthFigures.count({ where: { teamId, month } });
 
 function figureActions(which: 'team' | 'otherTeam') {
   const allowed = which === 'team' ? MANAGERS : (['ADMIN'] as const);
@@ -23,7 +24,10 @@ function figureActions(which: 'team' | 'otherTeam') {
         const team = c[which];
         const ch = await channel(c, team.id);
         const month = freshMonth();
-        return { args: form({ team: team.slug, month, version: '0', [`received:${ch.id}`]: '10', [`handled:${ch.id}`]: '9' }), probe: monthCount(c, team.id, month) };
+        return {
+          args: form({ team: team.slug, month, version: '0', [`received:${ch.id}`]: '10', [`handled:${ch.id}`]: '9' }),
+          probe: monthCount(c, team.id, month),
+        };
       },
     },
     {
@@ -35,7 +39,10 @@ function figureActions(which: 'team' | 'otherTeam') {
         const ch = await channel(c, team.id);
         const month = freshMonth();
         const csv = `month,kind,item,value\n${month},received,${ch.name},5\n${month},handled,${ch.name},5\n`;
-        return { args: form({ team: team.slug, step: 'apply', csv, fileName: 'm.csv' }), probe: monthCount(c, team.id, month) };
+        return {
+          args: form({ team: team.slug, step: 'apply', csv, fileName: 'm.csv' }),
+          probe: monthCount(c, team.id, month),
+        };
       },
     },
     {
@@ -46,7 +53,12 @@ function figureActions(which: 'team' | 'otherTeam') {
         const team = c[which];
         const ch = await channel(c, team.id);
         const month = freshMonth();
-        const payload = { volumes: [{ channel: ch.name, received: 3, handled: 3 }], reasons: [], segments: [], kpis: [] };
+        const payload = {
+          volumes: [{ channel: ch.name, received: 3, handled: 3 }],
+          reasons: [],
+          segments: [],
+          kpis: [],
+        };
         return { args: [{ team: team.slug, months: [{ month, payload }] }], probe: monthCount(c, team.id, month) };
       },
     },
@@ -57,7 +69,10 @@ function figureActions(which: 'team' | 'otherTeam') {
       prepare: async (c: Context) => {
         const team = c[which];
         const name = `Reason ${unique()}`;
-        return { args: form({ team: team.slug, kind: 'reason', op: 'add', name }), probe: () => c.db.contactReason.count({ where: { teamId: team.id, name } }) };
+        return {
+          args: form({ team: team.slug, kind: 'reason', op: 'add', name }),
+          probe: () => c.db.contactReason.count({ where: { teamId: team.id, name } }),
+        };
       },
     },
     {
@@ -67,7 +82,18 @@ function figureActions(which: 'team' | 'otherTeam') {
       prepare: async (c: Context) => {
         const team = c[which];
         const name = `KPI ${unique()}`;
-        return { args: form({ team: team.slug, op: 'save', name, unit: 'COUNT', direction: 'LOWER_IS_BETTER', target: '', decimals: '0' }), probe: () => c.db.kpi.count({ where: { teamId: team.id, name } }) };
+        return {
+          args: form({
+            team: team.slug,
+            op: 'save',
+            name,
+            unit: 'COUNT',
+            direction: 'LOWER_IS_BETTER',
+            target: '',
+            decimals: '0',
+          }),
+          probe: () => c.db.kpi.count({ where: { teamId: team.id, name } }),
+        };
       },
     },
     {
@@ -77,9 +103,14 @@ function figureActions(which: 'team' | 'otherTeam') {
       prepare: async (c: Context) => {
         const team = c[which];
         // A zone the team does not have yet, so an allowed call is seen to change it.
-        const current = (await c.db.team.findUniqueOrThrow({ where: { id: team.id }, select: { timeZone: true } })).timeZone;
+        const current = (await c.db.team.findUniqueOrThrow({ where: { id: team.id }, select: { timeZone: true } }))
+          .timeZone;
         const timeZone = ZONES.find((z) => z !== current)!;
-        return { args: form({ team: team.slug, timeZone }), probe: async () => (await c.db.team.findUniqueOrThrow({ where: { id: team.id }, select: { timeZone: true } })).timeZone };
+        return {
+          args: form({ team: team.slug, timeZone }),
+          probe: async () =>
+            (await c.db.team.findUniqueOrThrow({ where: { id: team.id }, select: { timeZone: true } })).timeZone,
+        };
       },
     },
     {
@@ -89,7 +120,10 @@ function figureActions(which: 'team' | 'otherTeam') {
       prepare: async (c: Context) => {
         const team = c[which];
         const name = `Token ${unique()}`;
-        return { args: form({ team: team.slug, op: 'create', name }), probe: () => c.db.apiToken.count({ where: { teamId: team.id, name } }) };
+        return {
+          args: form({ team: team.slug, op: 'create', name }),
+          probe: () => c.db.apiToken.count({ where: { teamId: team.id, name } }),
+        };
       },
     },
   ];
@@ -100,9 +134,19 @@ const managePages = (which: 'team' | 'otherTeam') => {
   const label = which === 'otherTeam' ? "another team's" : undefined;
   return [
     { route: '/manage/[team]', path: (c: Context) => `/manage/${c[which].slug}`, allowed, label },
-    { route: '/manage/[team]/figures/[month]', path: (c: Context) => `/manage/${c[which].slug}/figures/2025-01`, allowed, label },
+    {
+      route: '/manage/[team]/figures/[month]',
+      path: (c: Context) => `/manage/${c[which].slug}/figures/2025-01`,
+      allowed,
+      label,
+    },
     { route: '/manage/[team]/import', path: (c: Context) => `/manage/${c[which].slug}/import`, allowed, label },
-    { route: '/manage/[team]/import/tickets', path: (c: Context) => `/manage/${c[which].slug}/import/tickets`, allowed, label },
+    {
+      route: '/manage/[team]/import/tickets',
+      path: (c: Context) => `/manage/${c[which].slug}/import/tickets`,
+      allowed,
+      label,
+    },
     { route: '/manage/[team]/settings', path: (c: Context) => `/manage/${c[which].slug}/settings`, allowed, label },
   ];
 };
@@ -117,10 +161,27 @@ export const figures: MatrixArea = {
     ...managePages('otherTeam'),
   ],
   routes: [
-    { route: '/api/v1/teams/[team]/months', method: 'GET', path: (c) => `/api/v1/teams/${c.team.slug}/months`, allowed: MANAGERS },
-    { route: '/api/v1/teams/[team]/months', method: 'GET', path: (c) => `/api/v1/teams/${c.otherTeam.slug}/months`, allowed: ['ADMIN'], label: "another team's" },
+    {
+      route: '/api/v1/teams/[team]/months',
+      method: 'GET',
+      path: (c) => `/api/v1/teams/${c.team.slug}/months`,
+      allowed: MANAGERS,
+    },
+    {
+      route: '/api/v1/teams/[team]/months',
+      method: 'GET',
+      path: (c) => `/api/v1/teams/${c.otherTeam.slug}/months`,
+      allowed: ['ADMIN'],
+      label: "another team's",
+    },
     // No figures exist for that month: 404 after the access check, 401/403 before it.
-    { route: '/api/v1/teams/[team]/months/[month]', method: 'GET', path: (c) => `/api/v1/teams/${c.team.slug}/months/2001-01`, allowed: MANAGERS, expectStatus: 404 },
+    {
+      route: '/api/v1/teams/[team]/months/[month]',
+      method: 'GET',
+      path: (c) => `/api/v1/teams/${c.team.slug}/months/2001-01`,
+      allowed: MANAGERS,
+      expectStatus: 404,
+    },
     {
       route: '/api/v1/teams/[team]/months/[month]',
       method: 'PUT',
@@ -128,7 +189,9 @@ export const figures: MatrixArea = {
       body: putBody,
       allowed: MANAGERS,
       expectStatus: [200, 201],
-      probe: async (c) => (await c.db.monthFigures.findUnique({ where: { teamId_month: { teamId: c.team.id, month: '2001-02' } } }))?.note ?? null,
+      probe: async (c) =>
+        (await c.db.monthFigures.findUnique({ where: { teamId_month: { teamId: c.team.id, month: '2001-02' } } }))
+          ?.note ?? null,
     },
     {
       route: '/api/v1/teams/[team]/months/[month]',
@@ -138,9 +201,16 @@ export const figures: MatrixArea = {
       allowed: ['ADMIN'],
       expectStatus: [200, 201],
       label: "another team's",
-      probe: async (c) => (await c.db.monthFigures.findUnique({ where: { teamId_month: { teamId: c.otherTeam.id, month: '2001-02' } } }))?.note ?? null,
+      probe: async (c) =>
+        (await c.db.monthFigures.findUnique({ where: { teamId_month: { teamId: c.otherTeam.id, month: '2001-02' } } }))
+          ?.note ?? null,
     },
-    { route: '/api/teams/[team]/figures', method: 'GET', path: (c) => `/api/teams/${c.team.slug}/figures?from=2001-01&to=2001-12`, allowed: SIGNED_IN },
+    {
+      route: '/api/teams/[team]/figures',
+      method: 'GET',
+      path: (c) => `/api/teams/${c.team.slug}/figures?from=2001-01&to=2001-12`,
+      allowed: SIGNED_IN,
+    },
   ],
   actions: [...figureActions('team'), ...figureActions('otherTeam')],
 };

@@ -29,7 +29,10 @@ export const foundation: MatrixArea = {
       allowed: ['ADMIN'],
       prepare: async (c) => {
         const email = `matrix-${unique()}@example.test`;
-        return { args: form({ name: 'Matrix Made', email, role: 'ADMIN', teamId: '' }), probe: () => c.db.user.count({ where: { email } }) };
+        return {
+          args: form({ name: 'Matrix Made', email, role: 'ADMIN', teamId: '' }),
+          probe: () => c.db.user.count({ where: { email } }),
+        };
       },
     },
     {
@@ -37,7 +40,10 @@ export const foundation: MatrixArea = {
       allowed: ['ADMIN'],
       prepare: async (c) => {
         const target = await makeUser(c.db, { role: 'COLLEAGUE' });
-        return { args: form({ userId: target.id, role: 'ADMIN', teamId: '' }), probe: async () => (await c.db.user.findUniqueOrThrow({ where: { id: target.id } })).role };
+        return {
+          args: form({ userId: target.id, role: 'ADMIN', teamId: '' }),
+          probe: async () => (await c.db.user.findUniqueOrThrow({ where: { id: target.id } })).role,
+        };
       },
     },
     {
@@ -45,7 +51,10 @@ export const foundation: MatrixArea = {
       allowed: ['ADMIN'],
       prepare: async (c) => {
         const target = await makeUser(c.db, { role: 'EXEC' });
-        return { args: form({ userId: target.id, active: 'false' }), probe: async () => (await c.db.user.findUniqueOrThrow({ where: { id: target.id } })).active };
+        return {
+          args: form({ userId: target.id, active: 'false' }),
+          probe: async () => (await c.db.user.findUniqueOrThrow({ where: { id: target.id } })).active,
+        };
       },
     },
     {
@@ -53,7 +62,10 @@ export const foundation: MatrixArea = {
       allowed: ['ADMIN'],
       prepare: async (c) => {
         const target = await makeUser(c.db, { role: 'EXEC' });
-        return { args: form({ userId: target.id }), probe: async () => (await c.db.user.findUniqueOrThrow({ where: { id: target.id } })).passwordHash };
+        return {
+          args: form({ userId: target.id }),
+          probe: async () => (await c.db.user.findUniqueOrThrow({ where: { id: target.id } })).passwordHash,
+        };
       },
     },
     {
@@ -61,7 +73,10 @@ export const foundation: MatrixArea = {
       allowed: ['ADMIN'],
       prepare: async (c) => {
         const target = await makeUser(c.db, { role: 'EXEC' });
-        return { args: form({ userId: target.id }), probe: async () => (await c.db.user.findUniqueOrThrow({ where: { id: target.id } })).sessionVersion };
+        return {
+          args: form({ userId: target.id }),
+          probe: async () => (await c.db.user.findUniqueOrThrow({ where: { id: target.id } })).sessionVersion,
+        };
       },
     },
     {
@@ -78,10 +93,17 @@ export const foundation: MatrixArea = {
       prepare: async (c, actor) => {
         const ids = Object.values(c.users).map((u) => u.id);
         if (actor !== 'ANONYMOUS') {
-          await c.db.user.update({ where: { id: c.users[actor].id }, data: { passwordHash: await hashPassword(TEST_PASSWORD) } });
+          await c.db.user.update({
+            where: { id: c.users[actor].id },
+            data: { passwordHash: await hashPassword(TEST_PASSWORD) },
+          });
         }
         return {
-          args: form({ currentPassword: TEST_PASSWORD, newPassword: 'matrix-new-password', confirmPassword: 'matrix-new-password' }),
+          args: form({
+            currentPassword: TEST_PASSWORD,
+            newPassword: 'matrix-new-password',
+            confirmPassword: 'matrix-new-password',
+          }),
           probe: () => c.db.auditEvent.count({ where: { action: 'user.change_password', entityId: { in: ids } } }),
         };
       },

@@ -3,30 +3,63 @@
 import { makeReview, makeTeam } from '../../prisma/factories';
 import { signUnsubscribeToken } from '../../lib/reviews/unsubscribe-token';
 import { E2E_AUTH_SECRET } from '../fixtures/auth-secret';
-import { form, freshMonth, PUBLIC, SIGNED_IN, unique, type ActionRow, type Context, type MatrixArea, type PageRow, type RouteRow } from './types';
+import {
+  form,
+  freshMonth,
+  PUBLIC,
+  SIGNED_IN,
+  unique,
+  type ActionRow,
+  type Context,
+  type MatrixArea,
+  type PageRow,
+  type RouteRow,
+} from './types';
 
 const MANAGERS = ['ADMIN', 'LEADER'] as const;
 
 type Which = 'team' | 'otherTeam';
 const allowedFor = (which: Which) => (which === 'team' ? MANAGERS : (['ADMIN'] as const));
-const labelFor = (which: Which, extra?: string) => [which === 'otherTeam' ? "another team's" : null, extra].filter(Boolean).join(', ') || undefined;
+const labelFor = (which: Which, extra?: string) =>
+  [which === 'otherTeam' ? "another team's" : null, extra].filter(Boolean).join(', ') || undefined;
 
 const draft = (c: Context, which: Which) => makeReview(c.db, { teamId: c[which].id, month: freshMonth() });
-const published = (c: Context, which: Which) => makeReview(c.db, { teamId: c[which].id, month: freshMonth(), status: 'PUBLISHED' });
+const published = (c: Context, which: Which) =>
+  makeReview(c.db, { teamId: c[which].id, month: freshMonth(), status: 'PUBLISHED' });
 
 function managePages(which: Which): PageRow[] {
   const allowed = allowedFor(which);
   const label = labelFor(which);
   return [
     { route: '/manage/[team]/reviews', path: (c) => `/manage/${c[which].slug}/reviews`, allowed, label },
-    { route: '/manage/[team]/reviews/[month]', path: async (c) => `/manage/${c[which].slug}/reviews/${(await draft(c, which)).month}`, allowed, label },
-    { route: '/manage/[team]/reviews/[month]/preview', path: async (c) => `/manage/${c[which].slug}/reviews/${(await draft(c, which)).month}/preview`, allowed, label },
+    {
+      route: '/manage/[team]/reviews/[month]',
+      path: async (c) => `/manage/${c[which].slug}/reviews/${(await draft(c, which)).month}`,
+      allowed,
+      label,
+    },
+    {
+      route: '/manage/[team]/reviews/[month]/preview',
+      path: async (c) => `/manage/${c[which].slug}/reviews/${(await draft(c, which)).month}/preview`,
+      allowed,
+      label,
+    },
   ];
 }
 
 function composeActions(which: Which): ActionRow[] {
   const allowed = allowedFor(which);
-  const saveFields = (c: Context, month: string, intent: 'save' | 'publish') => ({ team: c[which].slug, month, version: '1', title: `Matrix ${unique()}`, highlights: 'The story.', asks: '', distribution: '', intent, note: '' });
+  const saveFields = (c: Context, month: string, intent: 'save' | 'publish') => ({
+    team: c[which].slug,
+    month,
+    version: '1',
+    title: `Matrix ${unique()}`,
+    highlights: 'The story.',
+    asks: '',
+    distribution: '',
+    intent,
+    note: '',
+  });
   return [
     {
       action: 'lib/reviews/actions.ts#startReviewAction',
@@ -34,7 +67,10 @@ function composeActions(which: Which): ActionRow[] {
       label: labelFor(which),
       prepare: async (c) => {
         const month = freshMonth();
-        return { args: form({ team: c[which].slug, month }), probe: () => c.db.review.count({ where: { teamId: c[which].id, month } }) };
+        return {
+          args: form({ team: c[which].slug, month }),
+          probe: () => c.db.review.count({ where: { teamId: c[which].id, month } }),
+        };
       },
     },
     {
@@ -43,7 +79,10 @@ function composeActions(which: Which): ActionRow[] {
       label: labelFor(which, 'save'),
       prepare: async (c) => {
         const review = await draft(c, which);
-        return { args: form(saveFields(c, review.month, 'save')), probe: async () => (await c.db.review.findUniqueOrThrow({ where: { id: review.id } })).title };
+        return {
+          args: form(saveFields(c, review.month, 'save')),
+          probe: async () => (await c.db.review.findUniqueOrThrow({ where: { id: review.id } })).title,
+        };
       },
     },
     {
@@ -52,7 +91,10 @@ function composeActions(which: Which): ActionRow[] {
       label: labelFor(which, 'publish'),
       prepare: async (c) => {
         const review = await draft(c, which);
-        return { args: form(saveFields(c, review.month, 'publish')), probe: () => c.db.reviewRevision.count({ where: { reviewId: review.id } }) };
+        return {
+          args: form(saveFields(c, review.month, 'publish')),
+          probe: () => c.db.reviewRevision.count({ where: { reviewId: review.id } }),
+        };
       },
     },
     {
@@ -61,8 +103,13 @@ function composeActions(which: Which): ActionRow[] {
       label: labelFor(which),
       prepare: async (c) => {
         const review = await published(c, which);
-        const thanks = await c.db.reviewThanks.create({ data: { reviewId: review.id, teamId: review.teamId, userId: c.users.COLLEAGUE.id, note: 'Rude' } });
-        return { args: form({ thanksId: thanks.id }), probe: async () => (await c.db.reviewThanks.findUniqueOrThrow({ where: { id: thanks.id } })).hiddenAt };
+        const thanks = await c.db.reviewThanks.create({
+          data: { reviewId: review.id, teamId: review.teamId, userId: c.users.COLLEAGUE.id, note: 'Rude' },
+        });
+        return {
+          args: form({ thanksId: thanks.id }),
+          probe: async () => (await c.db.reviewThanks.findUniqueOrThrow({ where: { id: thanks.id } })).hiddenAt,
+        };
       },
     },
     {
@@ -71,8 +118,20 @@ function composeActions(which: Which): ActionRow[] {
       label: labelFor(which),
       prepare: async (c) => {
         const review = await published(c, which);
-        const email = await c.db.reviewEmail.create({ data: { reviewId: review.id, teamId: review.teamId, revision: 1, status: 'FAILED', attempts: 1, lastError: 'Connection refused' } });
-        return { args: form({ emailId: email.id }), probe: async () => (await c.db.reviewEmail.findUniqueOrThrow({ where: { id: email.id } })).status };
+        const email = await c.db.reviewEmail.create({
+          data: {
+            reviewId: review.id,
+            teamId: review.teamId,
+            revision: 1,
+            status: 'FAILED',
+            attempts: 1,
+            lastError: 'Connection refused',
+          },
+        });
+        return {
+          args: form({ emailId: email.id }),
+          probe: async () => (await c.db.reviewEmail.findUniqueOrThrow({ where: { id: email.id } })).status,
+        };
       },
     },
   ];
@@ -82,12 +141,29 @@ function composeActions(which: Which): ActionRow[] {
 // distribution-list address has no account. Each call gets a fresh address, so each one changes.
 const freshUnsubscribe = (c: Context) => {
   const email = `list-${unique()}@example.test`;
-  return { email, token: signUnsubscribeToken(E2E_AUTH_SECRET, c.team.id, email), probe: () => c.db.reviewEmailAddressOptOut.count({ where: { teamId: c.team.id, email } }) };
+  return {
+    email,
+    token: signUnsubscribeToken(E2E_AUTH_SECRET, c.team.id, email),
+    probe: () => c.db.reviewEmailAddressOptOut.count({ where: { teamId: c.team.id, email } }),
+  };
 };
 
 const unsubscribeRoutes: RouteRow[] = [
-  { route: '/api/unsubscribe/[token]', method: 'POST', path: (c) => `/api/unsubscribe/${freshUnsubscribe(c).token}`, allowed: PUBLIC, label: 'one-click' },
-  { route: '/api/unsubscribe/[token]', method: 'GET', path: (c) => `/api/unsubscribe/${freshUnsubscribe(c).token}`, allowed: PUBLIC, expectStatus: 303, label: 'opens the page' },
+  {
+    route: '/api/unsubscribe/[token]',
+    method: 'POST',
+    path: (c) => `/api/unsubscribe/${freshUnsubscribe(c).token}`,
+    allowed: PUBLIC,
+    label: 'one-click',
+  },
+  {
+    route: '/api/unsubscribe/[token]',
+    method: 'GET',
+    path: (c) => `/api/unsubscribe/${freshUnsubscribe(c).token}`,
+    allowed: PUBLIC,
+    expectStatus: 303,
+    label: 'opens the page',
+  },
 ];
 
 export const reviews: MatrixArea = {
@@ -95,7 +171,11 @@ export const reviews: MatrixArea = {
   pages: [
     { route: '/unsubscribe/[token]', path: (c) => `/unsubscribe/${freshUnsubscribe(c).token}`, allowed: PUBLIC },
     { route: '/reviews', path: () => '/reviews', allowed: SIGNED_IN },
-    { route: '/reviews/[team]/[month]', path: async (c) => `/reviews/${c.team.slug}/${(await published(c, 'team')).month}`, allowed: SIGNED_IN },
+    {
+      route: '/reviews/[team]/[month]',
+      path: async (c) => `/reviews/${c.team.slug}/${(await published(c, 'team')).month}`,
+      allowed: SIGNED_IN,
+    },
     ...managePages('team'),
     ...managePages('otherTeam'),
   ],
@@ -107,7 +187,10 @@ export const reviews: MatrixArea = {
       allowed: SIGNED_IN,
       prepare: async (c) => {
         const review = await published(c, 'team');
-        return { args: form({ reviewId: review.id, note: 'Thanks!' }), probe: () => c.db.reviewThanks.count({ where: { reviewId: review.id } }) };
+        return {
+          args: form({ reviewId: review.id, note: 'Thanks!' }),
+          probe: () => c.db.reviewThanks.count({ where: { reviewId: review.id } }),
+        };
       },
     },
     {
@@ -123,7 +206,10 @@ export const reviews: MatrixArea = {
       allowed: SIGNED_IN,
       prepare: async (c) => {
         const team = await makeTeam(c.db);
-        return { args: form({ team: team.slug, optOut: 'yes' }), probe: () => c.db.reviewEmailOptOut.count({ where: { teamId: team.id } }) };
+        return {
+          args: form({ team: team.slug, optOut: 'yes' }),
+          probe: () => c.db.reviewEmailOptOut.count({ where: { teamId: team.id } }),
+        };
       },
     },
   ],

@@ -24,7 +24,13 @@ export type Context = {
 };
 
 /** `path` may depend on data made for the run; `expectAllowedStatus` when not 200. */
-export type PageRow = { route: string; path: (c: Context) => Promise<string> | string; allowed: Allowed; label?: string; allowedStatus?: number[] };
+export type PageRow = {
+  route: string;
+  path: (c: Context) => Promise<string> | string;
+  allowed: Allowed;
+  label?: string;
+  allowedStatus?: number[];
+};
 
 /** Route handlers: `allowed` roles get `expectStatus` (200 by default); everyone else 401/403. */
 export type RouteRow = {
@@ -45,7 +51,12 @@ export type Prepared = { args: unknown[]; probe: () => Promise<unknown> };
  * probe of what the call would change: allowed actors must change it, everyone else must not.
  * Rows without `prepare` are public by nature (signing in and out).
  */
-export type ActionRow = { action: string; allowed: Allowed; label?: string; prepare?: (c: Context, actor: Actor) => Promise<Prepared> };
+export type ActionRow = {
+  action: string;
+  allowed: Allowed;
+  label?: string;
+  prepare?: (c: Context, actor: Actor) => Promise<Prepared>;
+};
 
 export type MatrixArea = { pages?: PageRow[]; routes?: RouteRow[]; actions?: ActionRow[] };
 

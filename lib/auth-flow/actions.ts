@@ -8,12 +8,16 @@ import { endOwnSessions } from '../users/users';
 import { safeCallbackUrl } from './callback-url';
 import { z } from 'zod';
 
-
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = { email: String(formData.get('email') ?? '') };
   const parsed = credentialsSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
   if (!parsed.success) {
-    return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+    return {
+      ok: false,
+      message: 'Please correct the highlighted fields.',
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      values,
+    };
   }
   try {
     await signIn('credentials', { ...parsed.data, redirectTo: safeCallbackUrl(formData.get('callbackUrl')) });

@@ -7,7 +7,10 @@ import { env } from '../env';
 // cannot carry unencoded) are refused outright rather than repaired.
 const UNSAFE = /[^\x21-\x7e]|\\/;
 
-export function safeCallbackUrl(value: FormDataEntryValue | null | undefined, base: string = env().PUBLIC_URL ?? 'http://localhost'): string {
+export function safeCallbackUrl(
+  value: FormDataEntryValue | null | undefined,
+  base: string = env().PUBLIC_URL ?? 'http://localhost',
+): string {
   const raw = typeof value === 'string' ? value : '';
   if (!raw || raw.length > 2048 || UNSAFE.test(raw)) return '/';
   const origin = new URL(base).origin;

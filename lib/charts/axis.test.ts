@@ -9,7 +9,14 @@ const isRound = (step: number) => {
 describe('value axis', () => {
   it('steps only by 1, 2, 2.5 or 5 × 10ⁿ (never 3,500, 7 or 70)', () => {
     expect([0.7, 3, 6.5, 350, 3400, 7000].map(niceStep)).toEqual([1, 5, 10, 500, 5000, 10000]);
-    for (const [lo, hi] of [[0, 31_000], [0, 7], [52, 71], [81.2, 93.4], [0, 1], [12, 13.3]] as const) {
+    for (const [lo, hi] of [
+      [0, 31_000],
+      [0, 7],
+      [52, 71],
+      [81.2, 93.4],
+      [0, 1],
+      [12, 13.3],
+    ] as const) {
       const axis = chooseValueAxis([lo, hi]);
       expect(isRound(axis.step), `${lo}–${hi}: step ${axis.step}`).toBe(true);
       expect(axis.ticks.length).toBeLessThanOrEqual(6);
@@ -53,7 +60,14 @@ describe('value axis', () => {
   });
 
   it('writes percent labels with their sign', () => {
-    expect(chooseValueAxis([0, 100], { fromZero: true, suffix: '%' }).labels).toEqual(['0%', '20%', '40%', '60%', '80%', '100%']);
+    expect(chooseValueAxis([0, 100], { fromZero: true, suffix: '%' }).labels).toEqual([
+      '0%',
+      '20%',
+      '40%',
+      '60%',
+      '80%',
+      '100%',
+    ]);
   });
 });
 

@@ -86,7 +86,14 @@ export function chooseValueAxis(values: (number | null | undefined)[], options: 
   const decimals = stepDecimals(step);
   const ticks: number[] = [];
   for (let v = min; v <= max + step / 2; v += step) ticks.push(roundTo(v, decimals) || 0);
-  return { min: ticks[0]!, max: ticks.at(-1)!, step, ticks, labels: ticks.map((t) => `${formatNumber(t, decimals)}${suffix}`), decimals };
+  return {
+    min: ticks[0]!,
+    max: ticks.at(-1)!,
+    step,
+    ticks,
+    labels: ticks.map((t) => `${formatNumber(t, decimals)}${suffix}`),
+    decimals,
+  };
 }
 
 /**
@@ -111,7 +118,9 @@ export function labelStep(count: number, plotPx: number, labelPx: number): numbe
  * so the latest month always has its label; the narrowest width a band covers decides its step.
  */
 export function xLabelBands(count: number, labelPx = 54): boolean[][] {
-  const steps = LABEL_BANDS.map((from, band) => labelStep(count, Math.max(from, band === 0 ? 280 : from) - GUTTERS_PX, labelPx));
+  const steps = LABEL_BANDS.map((from, band) =>
+    labelStep(count, Math.max(from, band === 0 ? 280 : from) - GUTTERS_PX, labelPx),
+  );
   return Array.from({ length: count }, (_, i) => steps.map((s) => (count - 1 - i) % s === 0));
 }
 
@@ -122,7 +131,14 @@ export type TargetLabelPlace = 'above' | 'below' | 'legend-only';
  * the target line when every value near the right end is below it, below when they are all above,
  * else only in the legend. `share` is the part of the plot's width the label may cover.
  */
-export function placeTargetLabel(values: (number | null)[], axis: ValueAxis, target: number, plotHeightPx: number, share = 0.35, labelPx = 16): TargetLabelPlace {
+export function placeTargetLabel(
+  values: (number | null)[],
+  axis: ValueAxis,
+  target: number,
+  plotHeightPx: number,
+  share = 0.35,
+  labelPx = 16,
+): TargetLabelPlace {
   const y = (v: number) => plotHeightPx * (1 - (v - axis.min) / (axis.max - axis.min));
   const ty = y(target);
   // The points under the label and the one before them (its line runs into the label's span).

@@ -3,7 +3,8 @@ import type { ChartSpec } from '../trends/chart-spec';
 import { chartTable } from '../trends/chart-spec';
 import { chartGeometry, PLOT_HEIGHT } from './geometry';
 
-const months = (n: number, start = 2021) => Array.from({ length: n }, (_, i) => `${start + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+const months = (n: number, start = 2021) =>
+  Array.from({ length: n }, (_, i) => `${start + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
 
 function kpiChart(values: (number | null)[], target: number | null, percent = false): ChartSpec {
   return {
@@ -13,8 +14,15 @@ function kpiChart(values: (number | null)[], target: number | null, percent = fa
     kind: 'line',
     xKey: 'month',
     xLabel: 'Month',
-    series: [{ key: 'First response time', label: 'First response time' }, ...(target === null ? [] : [{ key: 'Target', label: 'Target' }])],
-    rows: months(values.length).map((month, i) => ({ month, 'First response time': values[i] ?? null, ...(target === null ? {} : { Target: target }) })),
+    series: [
+      { key: 'First response time', label: 'First response time' },
+      ...(target === null ? [] : [{ key: 'Target', label: 'Target' }]),
+    ],
+    rows: months(values.length).map((month, i) => ({
+      month,
+      'First response time': values[i] ?? null,
+      ...(target === null ? {} : { Target: target }),
+    })),
     unit: percent ? '%' : 'minutes',
     percent,
     target,
@@ -82,7 +90,12 @@ describe('chart geometry', () => {
         { key: 'Phone', label: 'Phone' },
         { key: 'Email', label: 'Email' },
       ],
-      rows: months(60).map((month, i) => ({ month, Phone: 1000 + i * 10, Email: 500 + (i % 7) * 40, total: 1500 + i * 10 + (i % 7) * 40 })),
+      rows: months(60).map((month, i) => ({
+        month,
+        Phone: 1000 + i * 10,
+        Email: 500 + (i % 7) * 40,
+        total: 1500 + i * 10 + (i % 7) * 40,
+      })),
       unit: 'contacts',
     };
     const g = chartGeometry(spec);

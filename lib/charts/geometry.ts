@@ -11,7 +11,13 @@ export const PLOT_WIDTH = 1000;
 export const PLOT_HEIGHT = 220;
 
 export type Bar = { x: number; y: number; width: number; height: number; series: number };
-export type SeriesPath = { series: number; d: string; fill?: boolean; dashed?: boolean; dots: { x: number; y: number }[] };
+export type SeriesPath = {
+  series: number;
+  d: string;
+  fill?: boolean;
+  dashed?: boolean;
+  dots: { x: number; y: number }[];
+};
 export type Marker = { xPct: number; kind: Annotation['kind']; months: string };
 export type Geometry = {
   axis: ValueAxis;
@@ -26,7 +32,8 @@ export type Geometry = {
   columns: { xPct: number; widthPct: number; lines: string[] }[];
 };
 
-const num = (v: number | string | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const num = (v: number | string | null | undefined): number | null =>
+  typeof v === 'number' && Number.isFinite(v) ? v : null;
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /** A value as the chart writes it: "91.5%", "1,234". */
@@ -82,7 +89,10 @@ export function chartGeometry(spec: ChartSpec): Geometry {
     return series.map((s) => (sum += num(r[s.key]) ?? 0));
   });
   const values = stacked ? tops.map((t) => t.at(-1) ?? null) : rows.flatMap((r) => series.map((s) => num(r[s.key])));
-  const axis = spec.kind === 'stacked-area' && spec.percent ? chooseValueAxis([0, 100], { fromZero: true, suffix: '%' }) : chooseValueAxis(values, { target, fromZero: stacked, suffix: spec.percent ? '%' : '' });
+  const axis =
+    spec.kind === 'stacked-area' && spec.percent
+      ? chooseValueAxis([0, 100], { fromZero: true, suffix: '%' })
+      : chooseValueAxis(values, { target, fromZero: stacked, suffix: spec.percent ? '%' : '' });
   const y = (v: number) => PLOT_HEIGHT * (1 - (v - axis.min) / (axis.max - axis.min));
   const slot = PLOT_WIDTH / n;
   const cx = (i: number) => (i + 0.5) * slot;
@@ -95,7 +105,13 @@ export function chartGeometry(spec: ChartSpec): Geometry {
       series.forEach((s, si) => {
         const v = num(r[s.key]);
         if (v === null || v <= 0) return;
-        bars.push({ x: r1(i * slot + slot * 0.15), y: r1(y(base + v)), width: r1(slot * 0.7), height: r1(y(base) - y(base + v)), series: si });
+        bars.push({
+          x: r1(i * slot + slot * 0.15),
+          y: r1(y(base + v)),
+          width: r1(slot * 0.7),
+          height: r1(y(base) - y(base + v)),
+          series: si,
+        });
         base += v;
       });
     });
@@ -113,13 +129,19 @@ export function chartGeometry(spec: ChartSpec): Geometry {
         return v === null ? null : { x: r1(cx(i)), y: r1(y(v)) };
       });
       // Dots mark each month on short ranges and any month standing alone between gaps.
-      const dots = points.filter((p, i): p is { x: number; y: number } => p !== null && (n <= 24 || (!points[i - 1] && !points[i + 1])));
+      const dots = points.filter(
+        (p, i): p is { x: number; y: number } => p !== null && (n <= 24 || (!points[i - 1] && !points[i + 1])),
+      );
       paths.push({ series: si, d: linePath(points), dashed: spec.kind === 'yoy' && si === 1, dots });
     });
   }
 
   const bands = xLabelBands(rows.length);
-  const xLabels = rows.map((r, i) => ({ xPct: r1((cx(i) / PLOT_WIDTH) * 100), text: String(r[spec.xKey] ?? ''), bands: bands[i]! }));
+  const xLabels = rows.map((r, i) => ({
+    xPct: r1((cx(i) / PLOT_WIDTH) * 100),
+    text: String(r[spec.xKey] ?? ''),
+    bands: bands[i]!,
+  }));
 
   const targetLine =
     target === null
@@ -143,7 +165,11 @@ export function chartGeometry(spec: ChartSpec): Geometry {
   const notes = mergeAnnotations(spec.annotations ?? []);
   const byMonth = new Map<string, Annotation[]>();
   for (const a of notes) if (index.has(a.month)) byMonth.set(a.month, [...(byMonth.get(a.month) ?? []), a]);
-  const markers: Marker[] = [...byMonth].map(([month, list]) => ({ xPct: r1((cx(index.get(month)!) / PLOT_WIDTH) * 100), kind: list.some((a) => a.kind === 'win') ? 'win' : 'project', months: month }));
+  const markers: Marker[] = [...byMonth].map(([month, list]) => ({
+    xPct: r1((cx(index.get(month)!) / PLOT_WIDTH) * 100),
+    kind: list.some((a) => a.kind === 'win') ? 'win' : 'project',
+    months: month,
+  }));
 
   const columns = rows.map((r, i) => {
     const prev = rows[i - 1];
@@ -152,13 +178,30 @@ export function chartGeometry(spec: ChartSpec): Geometry {
       const v = num(r[s.key]);
       // The change on the month before, by the one rule (points for percentages); the
       // year-on-year chart's months are calendar months of two years, so it has none.
-      const change = spec.kind === 'yoy' || !prev ? null : describeChange(v, num(prev[s.key]), { percent: Boolean(spec.percent), direction: stacked ? null : (spec.direction ?? null) });
-      lines.push(`${s.label}: ${formatValue(v, spec)}${v !== null && timeUnit ? ` ${spec.unit}` : ''}${change && change.amount !== null ? ` (${change.text})` : ''}`);
+      const change =
+        spec.kind === 'yoy' || !prev
+          ? null
+          : describeChange(v, num(prev[s.key]), {
+              percent: Boolean(spec.percent),
+              direction: stacked ? null : (spec.direction ?? null),
+            });
+      lines.push(
+        `${s.label}: ${formatValue(v, spec)}${v !== null && timeUnit ? ` ${spec.unit}` : ''}${change && change.amount !== null ? ` (${change.text})` : ''}`,
+      );
     }
     if (target !== null) lines.push(`Target: ${formatValue(target, spec)}`);
     for (const a of byMonth.get(String(r[spec.xKey])) ?? []) lines.push(`${a.kind === 'win' ? '★' : '◆'} ${a.label}`);
     return { xPct: r1((i / n) * 100), widthPct: r1(100 / n), lines };
   });
 
-  return { axis, grid: axis.ticks.map((t, i) => ({ y: r1(y(t)), label: axis.labels[i]! })), bars, paths, xLabels, target: targetLine, markers, columns };
+  return {
+    axis,
+    grid: axis.ticks.map((t, i) => ({ y: r1(y(t)), label: axis.labels[i]! })),
+    bars,
+    paths,
+    xLabels,
+    target: targetLine,
+    markers,
+    columns,
+  };
 }

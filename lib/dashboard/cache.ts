@@ -41,7 +41,8 @@ export function instanceId(): string {
 export function expireDashboard(): void {
   state.generation++;
   revalidateTag(DASHBOARD_TAG, { expire: 0 });
-  db.$executeRaw`SELECT pg_notify(${CACHE_CHANNEL}, ${JSON.stringify({ from: state.instance, what: DASHBOARD_TAG })})`.catch((error: unknown) =>
-    log.warn({ err: error, event: 'cache.notify_failed' }, 'could not tell other instances the dashboard changed'),
+  db.$executeRaw`SELECT pg_notify(${CACHE_CHANNEL}, ${JSON.stringify({ from: state.instance, what: DASHBOARD_TAG })})`.catch(
+    (error: unknown) =>
+      log.warn({ err: error, event: 'cache.notify_failed' }, 'could not tell other instances the dashboard changed'),
   );
 }

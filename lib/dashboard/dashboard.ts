@@ -11,11 +11,20 @@ import { canManageTeam } from '../team-access';
 import { teamHeadlines } from './headlines';
 
 async function loadTeamCard(teamId: string) {
-  const edition = await db.review.findFirst({ where: { teamId, status: 'PUBLISHED' }, orderBy: { month: 'desc' }, select: { month: true, title: true, publishedAt: true } });
+  const edition = await db.review.findFirst({
+    where: { teamId, status: 'PUBLISHED' },
+    orderBy: { month: 'desc' },
+    select: { month: true, title: true, publishedAt: true },
+  });
   const [headlines, quotes, projects, thanks] = await Promise.all([
     // The numbers of the latest published edition's month, so the card and the edition agree.
     teamHeadlines(teamId, edition?.month),
-    db.quote.findMany({ where: { teamId, status: 'APPROVED' }, orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }], take: 3, select: wallQuoteSelect }),
+    db.quote.findMany({
+      where: { teamId, status: 'APPROVED' },
+      orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
+      take: 3,
+      select: wallQuoteSelect,
+    }),
     db.project.findMany({
       where: { teamId, status: 'IN_PROGRESS' },
       orderBy: { updatedAt: 'desc' },
@@ -35,7 +44,10 @@ async function loadTeamCard(teamId: string) {
 
 /** One team's card, shared by every reader (and the TV screen). */
 export const cachedTeamCard = (teamId: string) =>
-  unstable_cache(loadTeamCard, ['dashboard-team-card', teamId, dashboardCacheKey()], { tags: [DASHBOARD_TAG], revalidate: DASHBOARD_TTL_SECONDS })(teamId);
+  unstable_cache(loadTeamCard, ['dashboard-team-card', teamId, dashboardCacheKey()], {
+    tags: [DASHBOARD_TAG],
+    revalidate: DASHBOARD_TTL_SECONDS,
+  })(teamId);
 
 export async function getDashboard(actor: Actor) {
   assertSignedIn(actor);
@@ -57,18 +69,39 @@ export async function getDashboard(actor: Actor) {
       };
     }),
   );
-  let needs: { pendingQuotes: number; missingFigures: { team: string; slug: string; month: string }[]; editions: { team: string; slug: string; month: string; status: 'none' | 'DRAFT' | 'PUBLISHED' }[]; drifts: Drift[] } | null = null;
+  let needs: {
+    pendingQuotes: number;
+    missingFigures: { team: string; slug: string; month: string }[];
+    editions: { team: string; slug: string; month: string; status: 'none' | 'DRAFT' | 'PUBLISHED' }[];
+    drifts: Drift[];
+  } | null = null;
   if (hasRole(actor, 'LEADER', 'ADMIN')) {
     const managed = teams.filter((t) => canManageTeam(actor, t.id));
-    const withFigures = await db.monthFigures.findMany({ where: { teamId: { in: managed.map((t) => t.id) }, month: latestComplete }, select: { teamId: true } });
+    const withFigures = await db.monthFigures.findMany({
+      where: { teamId: { in: managed.map((t) => t.id) }, month: latestComplete },
+      select: { teamId: true },
+    });
     const has = new Set(withFigures.map((f) => f.teamId));
-    const drafts = await db.review.findMany({ where: { teamId: { in: managed.map((t) => t.id) }, month: latestComplete }, select: { teamId: true, status: true } });
+    const drafts = await db.review.findMany({
+      where: { teamId: { in: managed.map((t) => t.id) }, month: latestComplete },
+      select: { teamId: true, status: true },
+    });
     needs = {
-      editions: managed.map((t) => ({ team: t.name, slug: t.slug, month: latestComplete, status: drafts.find((d) => d.teamId === t.id)?.status ?? 'none' })),
+      editions: managed.map((t) => ({
+        team: t.name,
+        slug: t.slug,
+        month: latestComplete,
+        status: drafts.find((d) => d.teamId === t.id)?.status ?? 'none',
+      })),
       pendingQuotes: hasRole(actor, 'LEADER') ? await countPendingQuotes(actor) : 0,
-      missingFigures: managed.filter((t) => !has.has(t.id)).map((t) => ({ team: t.name, slug: t.slug, month: latestComplete })),
+      missingFigures: managed
+        .filter((t) => !has.has(t.id))
+        .map((t) => ({ team: t.name, slug: t.slug, month: latestComplete })),
       // Published editions whose figures were corrected since: the leader decides on a correction.
-      drifts: await listPublishedDrift(actor, managed.map((t) => t.id)),
+      drifts: await listPublishedDrift(
+        actor,
+        managed.map((t) => t.id),
+      ),
     };
   }
   return { cards, needs, latestComplete };

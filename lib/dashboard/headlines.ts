@@ -20,14 +20,20 @@ export type Headline = {
   /** +1 when a rise is good, -1 when a fall is good, 0 when neither (volumes). */
   goodDirection: 1 | -1 | 0;
 };
-export type TeamHeadlines = { month: string; headlines: Headline[]; note: string | null; spark: { month: string; total: number | null }[] };
+export type TeamHeadlines = {
+  month: string;
+  headlines: Headline[];
+  note: string | null;
+  spark: { month: string; total: number | null }[];
+};
 
 function change(value: number, previous: number | null): Change {
   if (previous === null) return { previous: null, delta: null, percent: null };
   return { previous, delta: value - previous, percent: previous === 0 ? null : ((value - previous) / previous) * 100 };
 }
 
-const totalOf = (r: MonthRecord | undefined) => (r && Object.keys(r.state.volumes).length ? receivedTotal(r.state) : null);
+const totalOf = (r: MonthRecord | undefined) =>
+  r && Object.keys(r.state.volumes).length ? receivedTotal(r.state) : null;
 
 /** Headline numbers of a month: total contacts, the biggest channels, every active KPI. */
 export function headlinesFor(catalog: Catalog, records: MonthRecord[], month: string): TeamHeadlines | null {
@@ -39,7 +45,16 @@ export function headlinesFor(catalog: Catalog, records: MonthRecord[], month: st
   const headlines: Headline[] = [];
   const total = totalOf(now);
   if (total !== null) {
-    headlines.push({ key: 'contacts', label: 'Contacts', value: total, unit: '', decimals: 0, vsLastMonth: change(total, totalOf(last)), vsLastYear: change(total, totalOf(lastYear)), goodDirection: 0 });
+    headlines.push({
+      key: 'contacts',
+      label: 'Contacts',
+      value: total,
+      unit: '',
+      decimals: 0,
+      vsLastMonth: change(total, totalOf(last)),
+      vsLastYear: change(total, totalOf(lastYear)),
+      goodDirection: 0,
+    });
   }
   const channels = catalog.channels
     .filter((c) => now.state.volumes[c.id])
@@ -47,7 +62,16 @@ export function headlinesFor(catalog: Catalog, records: MonthRecord[], month: st
     .slice(0, 3);
   for (const c of channels) {
     const v = now.state.volumes[c.id]!.received;
-    headlines.push({ key: `channel-${c.id}`, label: c.name, value: v, unit: '', decimals: 0, vsLastMonth: change(v, last?.state.volumes[c.id]?.received ?? null), vsLastYear: change(v, lastYear?.state.volumes[c.id]?.received ?? null), goodDirection: 0 });
+    headlines.push({
+      key: `channel-${c.id}`,
+      label: c.name,
+      value: v,
+      unit: '',
+      decimals: 0,
+      vsLastMonth: change(v, last?.state.volumes[c.id]?.received ?? null),
+      vsLastYear: change(v, lastYear?.state.volumes[c.id]?.received ?? null),
+      goodDirection: 0,
+    });
   }
   for (const k of catalog.kpis.filter((kpi) => !kpi.archivedAt && now.state.kpis[kpi.id] !== undefined)) {
     const v = now.state.kpis[k.id]!;
@@ -65,19 +89,29 @@ export function headlinesFor(catalog: Catalog, records: MonthRecord[], month: st
       goodDirection: higher ? 1 : -1,
     });
   }
-  const spark = Array.from({ length: 12 }, (_, i) => addMonths(month, i - 11)).map((m) => ({ month: m, total: totalOf(byMonth.get(m)) }));
+  const spark = Array.from({ length: 12 }, (_, i) => addMonths(month, i - 11)).map((m) => ({
+    month: m,
+    total: totalOf(byMonth.get(m)),
+  }));
   return { month, headlines, note: now.state.note, spark };
 }
 
 /** The latest complete month that has figures (or null for a new team). */
 export async function latestFiguresMonth(teamId: string): Promise<string | null> {
-  const row = await db.monthFigures.findFirst({ where: { teamId, month: { lte: addMonths(currentMonth(), -1) } }, orderBy: { month: 'desc' }, select: { month: true } });
+  const row = await db.monthFigures.findFirst({
+    where: { teamId, month: { lte: addMonths(currentMonth(), -1) } },
+    orderBy: { month: 'desc' },
+    select: { month: true },
+  });
   return row?.month ?? null;
 }
 
 export async function teamHeadlines(teamId: string, month?: string): Promise<TeamHeadlines | null> {
   const target = month ?? (await latestFiguresMonth(teamId));
   if (!target) return null;
-  const [catalog, records] = await Promise.all([loadCatalog(db, teamId), readMonths(db, teamId, addMonths(target, -12), target)]);
+  const [catalog, records] = await Promise.all([
+    loadCatalog(db, teamId),
+    readMonths(db, teamId, addMonths(target, -12), target),
+  ]);
   return headlinesFor(catalog, records, target);
 }

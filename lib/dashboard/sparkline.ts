@@ -3,7 +3,11 @@
 export type SparkPoint = { month: string; total: number | null };
 
 /** SVG path in a 100-wide box: values span from `bottom` up by `span`. Null with fewer than 2 values. */
-export function sparklinePath(points: SparkPoint[], bottom: number, span: number): { d: string; first: number; last: number } | null {
+export function sparklinePath(
+  points: SparkPoint[],
+  bottom: number,
+  span: number,
+): { d: string; first: number; last: number } | null {
   const values = points.map((p) => p.total).filter((v): v is number => v !== null);
   if (values.length < 2) return null;
   const max = Math.max(...values);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '../db';
-import {type Actor, assertSignedIn } from '../authz';
+import { type Actor, assertSignedIn } from '../authz';
 import { monthLabel } from '../figures/month';
 import { cachedTeamCard } from './dashboard';
 
@@ -16,7 +16,12 @@ export async function getTvSlides(actor: Actor) {
         month: headlines ? monthLabel(headlines.month) : null,
         tiles: (headlines?.headlines ?? []).filter((h) => h.key === 'contacts' || h.key.startsWith('kpi-')).slice(0, 4),
         spark: headlines?.spark ?? [],
-        quotes: quotes.slice(0, 2).map((w) => ({ id: w.id, text: w.pullQuote ?? w.text, cite: w.cite, credited: w.credited.map((c) => c.name) })),
+        quotes: quotes.slice(0, 2).map((w) => ({
+          id: w.id,
+          text: w.pullQuote ?? w.text,
+          cite: w.cite,
+          credited: w.credited.map((c) => c.name),
+        })),
       };
     }),
   );

@@ -20,7 +20,13 @@ export function isTimeZone(zone: string): boolean {
 function calendar(zone: string): Intl.DateTimeFormat {
   let format = calendars.get(zone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hourCycle: 'h23',
+    });
     calendars.set(zone, format);
   }
   return format;
@@ -28,7 +34,11 @@ function calendar(zone: string): Intl.DateTimeFormat {
 
 /** The calendar day ("YYYY-MM-DD") an instant falls on in a zone. */
 export function dayInZone(instant: Date, zone: string): string {
-  const parts = Object.fromEntries(calendar(zone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    calendar(zone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
@@ -41,7 +51,15 @@ export function monthInZone(instant: Date, zone: string): string {
 export function formatInstant(instant: Date, zone: string): string {
   let format = instantFormats.get(zone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     instantFormats.set(zone, format);
   }
   return format.format(instant);
@@ -54,7 +72,9 @@ export function formatInstantDay(instant: Date, zone: string): string {
 
 /** "Times in Europe/London (GMT)" style label, named once on pages that show times. */
 export function zoneLabel(zone: string, at: Date = new Date()): string {
-  const name = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+  const name = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'short' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
   return name && name !== zone ? `${zone} (${name})` : zone;
 }
 
@@ -63,7 +83,9 @@ export function zoneLabel(zone: string, at: Date = new Date()): string {
  * without one it is a wall-clock time in `zone`. Null when it is not an ISO-like timestamp.
  */
 export function parseTimestamp(value: string, zone: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(value.trim());
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(
+    value.trim(),
+  );
   if (!m) return null;
   const [, y, mo, d, h, mi, s = '00', offset] = m;
   if (offset) {
@@ -83,10 +105,26 @@ export function parseTimestamp(value: string, zone: string): Date | null {
 /** Minutes the zone is ahead of UTC at an instant. */
 export function offsetMinutes(instant: Date, zone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }

@@ -11,21 +11,45 @@ import { MonthConflictError, saveMonthFromForm } from './month-save';
 import { ticketImportSchema, applyTicketImport } from './ticket-import';
 import { applyMonthlyImport, ImportError, previewMonthlyImport, type ImportPreview } from './service';
 
-export type SaveMonthState = FormState & { conflict?: { version: number; values: Record<string, string>; by: string | null }; version?: number };
+export type SaveMonthState = FormState & {
+  conflict?: { version: number; values: Record<string, string>; by: string | null };
+  version?: number;
+};
 
 export async function saveMonthAction(_prev: SaveMonthState, formData: FormData): Promise<SaveMonthState> {
-  const schema = z.object({ team: z.string().min(1).max(80), month: monthSchema(), version: z.coerce.number().int().min(0) });
+  const schema = z.object({
+    team: z.string().min(1).max(80),
+    month: monthSchema(),
+    version: z.coerce.number().int().min(0),
+  });
   const result = await handleForm(formData, { roles: ['ADMIN', 'LEADER'], schema }, async (actor, data) => {
     const team = await getManagedTeam(actor, data.team);
     try {
-      const { outcome, version } = await saveMonthFromForm(actor, team.id, data.month, data.version, typedValues(formData));
+      const { outcome, version } = await saveMonthFromForm(
+        actor,
+        team.id,
+        data.month,
+        data.version,
+        typedValues(formData),
+      );
       revalidatePath(`/manage/${team.slug}`, 'layout');
       expireDashboard();
-      const message = outcome === 'unchanged' ? 'Nothing changed.' : `Saved: ${data.month} is now at version ${version}.`;
-      return { ok: true, message, version, values: { ...typedValues(formData), version: String(version) } } satisfies SaveMonthState;
+      const message =
+        outcome === 'unchanged' ? 'Nothing changed.' : `Saved: ${data.month} is now at version ${version}.`;
+      return {
+        ok: true,
+        message,
+        version,
+        values: { ...typedValues(formData), version: String(version) },
+      } satisfies SaveMonthState;
     } catch (error) {
       if (error instanceof MonthConflictError) {
-        return { ok: false, message: error.message, values: { ...typedValues(formData), version: String(error.latestVersion) }, conflict: { version: error.latestVersion, values: error.latestValues, by: error.latestBy } } satisfies SaveMonthState;
+        return {
+          ok: false,
+          message: error.message,
+          values: { ...typedValues(formData), version: String(error.latestVersion) },
+          conflict: { version: error.latestVersion, values: error.latestValues, by: error.latestBy },
+        } satisfies SaveMonthState;
       }
       throw error;
     }
@@ -33,7 +57,13 @@ export async function saveMonthAction(_prev: SaveMonthState, formData: FormData)
   return result;
 }
 
-export type ImportState = FormState & { preview?: ImportPreview; csv?: string; fileName?: string; problems?: { where: string; message: string }[]; applied?: { month: string; outcome: string }[] };
+export type ImportState = FormState & {
+  preview?: ImportPreview;
+  csv?: string;
+  fileName?: string;
+  problems?: { where: string; message: string }[];
+  applied?: { month: string; outcome: string }[];
+};
 
 const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
@@ -44,18 +74,28 @@ async function csvFrom(formData: FormData): Promise<{ text: string; fileName: st
     return { text: await file.text(), fileName: file.name };
   }
   const text = formData.get('csv');
-  if (typeof text === 'string' && text.trim()) return { text, fileName: String(formData.get('fileName') ?? 'pasted.csv') };
+  if (typeof text === 'string' && text.trim())
+    return { text, fileName: String(formData.get('fileName') ?? 'pasted.csv') };
   return { error: 'Choose a CSV file.' };
 }
 
 /** Step 1: read the file and show what would change, writing nothing. Step 2 (apply) re-reads it. */
 export async function monthlyImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
-  const schema = z.object({ team: z.string().min(1).max(80), step: z.enum(['preview', 'apply']), createUnknown: z.string().optional(), confirmHandled: z.string().optional() });
+  const schema = z.object({
+    team: z.string().min(1).max(80),
+    step: z.enum(['preview', 'apply']),
+    createUnknown: z.string().optional(),
+    confirmHandled: z.string().optional(),
+  });
   return handleForm(formData, { roles: ['ADMIN', 'LEADER'], schema }, async (actor, data) => {
     const team = await getManagedTeam(actor, data.team);
     const input = await csvFrom(formData);
-    if ('error' in input) return { ok: false, message: input.error, fieldErrors: { file: [input.error] } } satisfies ImportState;
-    const options = { confirmHandledAboveReceived: data.confirmHandled === 'on', createUnknown: data.createUnknown === 'on' };
+    if ('error' in input)
+      return { ok: false, message: input.error, fieldErrors: { file: [input.error] } } satisfies ImportState;
+    const options = {
+      confirmHandledAboveReceived: data.confirmHandled === 'on',
+      createUnknown: data.createUnknown === 'on',
+    };
     if (data.step === 'preview') {
       const preview = await previewMonthlyImport(actor, team.id, input.text, options);
       return { ok: true, preview, csv: input.text, fileName: input.fileName } satisfies ImportState;
@@ -65,11 +105,22 @@ export async function monthlyImportAction(_prev: ImportState, formData: FormData
       revalidatePath(`/manage/${team.slug}`, 'layout');
       expireDashboard();
       const changed = applied.filter((a) => a.outcome !== 'unchanged').length;
-      return { ok: true, applied, message: `Imported ${applied.length} month${applied.length === 1 ? '' : 's'}: ${changed} changed, ${applied.length - changed} unchanged.` } satisfies ImportState;
+      return {
+        ok: true,
+        applied,
+        message: `Imported ${applied.length} month${applied.length === 1 ? '' : 's'}: ${changed} changed, ${applied.length - changed} unchanged.`,
+      } satisfies ImportState;
     } catch (error) {
       if (error instanceof ImportError) {
         const preview = await previewMonthlyImport(actor, team.id, input.text, options);
-        return { ok: false, message: error.message, problems: error.problems, preview, csv: input.text, fileName: input.fileName } satisfies ImportState;
+        return {
+          ok: false,
+          message: error.message,
+          problems: error.problems,
+          preview,
+          csv: input.text,
+          fileName: input.fileName,
+        } satisfies ImportState;
       }
       throw error;
     }
@@ -88,17 +139,29 @@ export type TicketImportResult = {
 };
 
 /** The browser aggregates the export (it never uploads 50,000 tickets); this applies the months. */
-export async function applyTicketImportAction(input: z.input<typeof ticketImportActionSchema>): Promise<TicketImportResult> {
+export async function applyTicketImportAction(
+  input: z.input<typeof ticketImportActionSchema>,
+): Promise<TicketImportResult> {
   try {
     const actor = await requireActor('ADMIN', 'LEADER');
     const parsed = ticketImportActionSchema.safeParse(input);
-    if (!parsed.success) return { ok: false, message: 'The aggregated figures were not valid.', problems: parsed.error.issues.map((i) => ({ where: i.path.join('.'), message: i.message })) };
+    if (!parsed.success)
+      return {
+        ok: false,
+        message: 'The aggregated figures were not valid.',
+        problems: parsed.error.issues.map((i) => ({ where: i.path.join('.'), message: i.message })),
+      };
     const team = await getManagedTeam(actor, parsed.data.team);
     const { results, created } = await applyTicketImport(actor, team.id, parsed.data);
     revalidatePath(`/manage/${team.slug}`, 'layout');
     expireDashboard();
     const changed = results.filter((a) => a.outcome !== 'unchanged').length;
-    return { ok: true, applied: results, created, message: `Imported ${results.length} month${results.length === 1 ? '' : 's'} from the ticket export: ${changed} changed, ${results.length - changed} unchanged.` };
+    return {
+      ok: true,
+      applied: results,
+      created,
+      message: `Imported ${results.length} month${results.length === 1 ? '' : 's'} from the ticket export: ${changed} changed, ${results.length - changed} unchanged.`,
+    };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, message: error.message, problems: error.problems };
     const state = toFormState(error);

@@ -24,17 +24,30 @@ export async function resolveApiPrincipal(request: Request): Promise<ApiPrincipa
  * not answering, when the client gets 503 JSON with Retry-After: a help-desk push should retry.
  */
 export async function jsonError(error: unknown): Promise<Response> {
-  if (error instanceof ApiValidationError) return Response.json({ error: 'invalid', errors: error.errors }, { status: 400 });
+  if (error instanceof ApiValidationError)
+    return Response.json({ error: 'invalid', errors: error.errors }, { status: 400 });
   if (error instanceof ValidationError) {
-    const errors = Object.entries(error.fieldErrors).flatMap(([path, messages]) => (messages ?? []).map((message) => ({ path, message })));
+    const errors = Object.entries(error.fieldErrors).flatMap(([path, messages]) =>
+      (messages ?? []).map((message) => ({ path, message })),
+    );
     return Response.json({ error: 'invalid', errors }, { status: 400 });
   }
-  if (error instanceof UnauthenticatedError) return Response.json({ error: 'unauthenticated', message: error.message }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
-  if (error instanceof ForbiddenError) return Response.json({ error: 'forbidden', message: error.message }, { status: 403 });
-  if (error instanceof NotFoundError) return Response.json({ error: 'not_found', message: error.message }, { status: 404 });
-  if (error instanceof ConflictError) return Response.json({ error: 'conflict', message: error.message }, { status: 409 });
+  if (error instanceof UnauthenticatedError)
+    return Response.json(
+      { error: 'unauthenticated', message: error.message },
+      { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } },
+    );
+  if (error instanceof ForbiddenError)
+    return Response.json({ error: 'forbidden', message: error.message }, { status: 403 });
+  if (error instanceof NotFoundError)
+    return Response.json({ error: 'not_found', message: error.message }, { status: 404 });
+  if (error instanceof ConflictError)
+    return Response.json({ error: 'conflict', message: error.message }, { status: 409 });
   if (!(await checkDatabase())) {
-    return Response.json({ error: 'unavailable', message: 'The database is not answering. Try again in a minute.' }, { status: 503, headers: { 'Retry-After': '30' } });
+    return Response.json(
+      { error: 'unavailable', message: 'The database is not answering. Try again in a minute.' },
+      { status: 503, headers: { 'Retry-After': '30' } },
+    );
   }
   throw error;
 }

@@ -14,7 +14,12 @@ type Tx = Prisma.TransactionClient;
 type Client = Tx | typeof db;
 
 export type CatalogItem = { id: string; name: string; nameKey: string; archivedAt: Date | null };
-export type CatalogKpi = CatalogItem & { unit: KpiUnit; direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER'; target: number | null; decimals: number };
+export type CatalogKpi = CatalogItem & {
+  unit: KpiUnit;
+  direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
+  target: number | null;
+  decimals: number;
+};
 export type Catalog = { channels: CatalogItem[]; reasons: CatalogItem[]; segments: CatalogItem[]; kpis: CatalogKpi[] };
 
 const itemSelect = { id: true, name: true, nameKey: true, archivedAt: true } as const;
@@ -32,7 +37,11 @@ export async function loadCatalog(client: Client, teamId: string): Promise<Catal
   const channels = await client.channel.findMany({ where: { teamId }, select: itemSelect, orderBy: order });
   const reasons = await client.contactReason.findMany({ where: { teamId }, select: itemSelect, orderBy: order });
   const segments = await client.segment.findMany({ where: { teamId }, select: itemSelect, orderBy: order });
-  const kpis = await client.kpi.findMany({ where: { teamId }, select: { ...itemSelect, unit: true, direction: true, target: true, decimals: true }, orderBy: order });
+  const kpis = await client.kpi.findMany({
+    where: { teamId },
+    select: { ...itemSelect, unit: true, direction: true, target: true, decimals: true },
+    orderBy: order,
+  });
   return { channels, reasons, segments, kpis: kpis.map((k) => ({ ...k, target: k.target?.toNumber() ?? null })) };
 }
 
@@ -56,14 +65,26 @@ function toState(row: FiguresRow | null): MonthState {
   };
 }
 
-export type MonthRecord = { month: string; version: number; state: MonthState; updatedAt: Date | null; updatedBy: string | null };
+export type MonthRecord = {
+  month: string;
+  version: number;
+  state: MonthState;
+  updatedAt: Date | null;
+  updatedBy: string | null;
+};
 
 export async function readMonth(client: Client, teamId: string, month: string): Promise<MonthRecord> {
   const row = await client.monthFigures.findUnique({
     where: { teamId_month: { teamId, month } },
     include: { ...figuresInclude, updatedBy: { select: { name: true } } },
   });
-  return { month, version: row?.version ?? 0, state: toState(row), updatedAt: row?.updatedAt ?? null, updatedBy: row?.updatedBy?.name ?? null };
+  return {
+    month,
+    version: row?.version ?? 0,
+    state: toState(row),
+    updatedAt: row?.updatedAt ?? null,
+    updatedBy: row?.updatedBy?.name ?? null,
+  };
 }
 
 export async function readMonths(client: Client, teamId: string, from: string, to: string): Promise<MonthRecord[]> {
@@ -72,7 +93,13 @@ export async function readMonths(client: Client, teamId: string, from: string, t
     include: { ...figuresInclude, updatedBy: { select: { name: true } } },
     orderBy: { month: 'asc' },
   });
-  return rows.map((row) => ({ month: row.month, version: row.version, state: toState(row), updatedAt: row.updatedAt, updatedBy: row.updatedBy?.name ?? null }));
+  return rows.map((row) => ({
+    month: row.month,
+    version: row.version,
+    state: toState(row),
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy?.name ?? null,
+  }));
 }
 
 /** The month with last month and the same month last year beside it, for the entry form. */
@@ -120,12 +147,26 @@ async function assertMonthStartedTx(tx: Tx, teamId: string, month: string) {
 
 export async function writeMonthTx(
   tx: Tx,
-  args: { actor: Pick<Actor, 'id' | 'email'> | null; actorLabel?: string; teamId: string; month: string; change: MonthChange; mode: 'merge' | 'replace'; cover?: Cover; expectedVersion?: number; catalog: Catalog; source: string },
+  args: {
+    actor: Pick<Actor, 'id' | 'email'> | null;
+    actorLabel?: string;
+    teamId: string;
+    month: string;
+    change: MonthChange;
+    mode: 'merge' | 'replace';
+    cover?: Cover;
+    expectedVersion?: number;
+    catalog: Catalog;
+    source: string;
+  },
 ): Promise<{ outcome: WriteOutcome; version: number }> {
   const { teamId, month } = args;
   await assertMonthStartedTx(tx, teamId, month);
   await tx.$queryRaw`SELECT id FROM "MonthFigures" WHERE "teamId" = ${teamId} AND month = ${month} FOR UPDATE`;
-  const existing = await tx.monthFigures.findUnique({ where: { teamId_month: { teamId, month } }, include: figuresInclude });
+  const existing = await tx.monthFigures.findUnique({
+    where: { teamId_month: { teamId, month } },
+    include: figuresInclude,
+  });
   const currentVersion = existing?.version ?? 0;
   if (args.expectedVersion !== undefined && args.expectedVersion !== currentVersion) {
     throw new ConflictError(`Someone else saved ${month} while you were editing (now version ${currentVersion}).`);
@@ -135,7 +176,10 @@ export async function writeMonthTx(
   if (existing && sameState(before, after)) return { outcome: 'unchanged', version: currentVersion };
 
   const figures = existing
-    ? await tx.monthFigures.update({ where: { id: existing.id }, data: { version: { increment: 1 }, note: after.note, updatedById: args.actor?.id ?? null } })
+    ? await tx.monthFigures.update({
+        where: { id: existing.id },
+        data: { version: { increment: 1 }, note: after.note, updatedById: args.actor?.id ?? null },
+      })
     : await tx.monthFigures.create({ data: { teamId, month, note: after.note, updatedById: args.actor?.id ?? null } });
   const figuresId = figures.id;
   // Replace the children wholesale: a few deletes and inserts beat dozens of upserts.
@@ -147,7 +191,12 @@ export async function writeMonthTx(
   }
   const volumes = Object.entries(after.volumes).map(([channelId, v]) => ({ teamId, figuresId, channelId, ...v }));
   const reasons = Object.entries(after.reasons).map(([reasonId, count]) => ({ teamId, figuresId, reasonId, count }));
-  const segments = Object.entries(after.segments).map(([segmentId, count]) => ({ teamId, figuresId, segmentId, count }));
+  const segments = Object.entries(after.segments).map(([segmentId, count]) => ({
+    teamId,
+    figuresId,
+    segmentId,
+    count,
+  }));
   const kpis = Object.entries(after.kpis).map(([kpiId, value]) => ({ teamId, figuresId, kpiId, value }));
   if (volumes.length) await tx.channelVolume.createMany({ data: volumes });
   if (reasons.length) await tx.reasonCount.createMany({ data: reasons });
@@ -159,7 +208,9 @@ export async function writeMonthTx(
     action: existing ? 'month_figures.update' : 'month_figures.create',
     entityType: 'MonthFigures',
     entityId: figuresId,
-    before: existing ? { month, version: currentVersion, source: args.source, ...labelled(before, args.catalog) } : undefined,
+    before: existing
+      ? { month, version: currentVersion, source: args.source, ...labelled(before, args.catalog) }
+      : undefined,
     after: { month, version: figures.version, source: args.source, ...labelled(after, args.catalog) },
   });
   return { outcome: existing ? 'updated' : 'new', version: figures.version };
@@ -173,6 +224,13 @@ export async function listMonthSummaries(actor: Actor, teamId: string, limit = 4
     where: { teamId },
     orderBy: { month: 'desc' },
     take: limit,
-    select: { month: true, version: true, updatedAt: true, note: true, updatedBy: { select: { name: true } }, volumes: { select: { received: true } } },
+    select: {
+      month: true,
+      version: true,
+      updatedAt: true,
+      note: true,
+      updatedBy: { select: { name: true } },
+      volumes: { select: { received: true } },
+    },
   });
 }

@@ -23,9 +23,18 @@ export function fieldValuesOf(state: MonthState): Record<string, string> {
   return values;
 }
 
-export function parseMonthForm(values: Record<string, string>, catalog: Catalog): { change: MonthChange; fieldErrors: FieldErrors } {
+export function parseMonthForm(
+  values: Record<string, string>,
+  catalog: Catalog,
+): { change: MonthChange; fieldErrors: FieldErrors } {
   const fieldErrors: FieldErrors = {};
-  const change: MonthChange = { volumes: {}, reasons: {}, segments: {}, kpis: {}, note: (values.note ?? '').trim() || null };
+  const change: MonthChange = {
+    volumes: {},
+    reasons: {},
+    segments: {},
+    kpis: {},
+    note: (values.note ?? '').trim() || null,
+  };
   const fail = (field: string, message: string) => (fieldErrors[field] = [message]);
   const count = (field: string): number | null => {
     const raw = (values[field] ?? '').replace(/[\s,]/g, '');
@@ -46,10 +55,16 @@ export function parseMonthForm(values: Record<string, string>, catalog: Catalog)
     const received = count(`received:${c.id}`);
     const handled = count(`handled:${c.id}`);
     if (received === null && handled === null) continue;
-    if (received === null && !fieldErrors[`received:${c.id}`]) fail(`received:${c.id}`, `Enter what ${c.name} received too.`);
-    else if (handled === null && !fieldErrors[`handled:${c.id}`]) fail(`handled:${c.id}`, `Enter what ${c.name} handled too.`);
+    if (received === null && !fieldErrors[`received:${c.id}`])
+      fail(`received:${c.id}`, `Enter what ${c.name} received too.`);
+    else if (handled === null && !fieldErrors[`handled:${c.id}`])
+      fail(`handled:${c.id}`, `Enter what ${c.name} handled too.`);
     else if (received !== null && handled !== null) {
-      if (handled > received && !confirmed) fail(`handled:${c.id}`, `More handled than received: tick “Handled can exceed received” below if the backlog was worked off.`);
+      if (handled > received && !confirmed)
+        fail(
+          `handled:${c.id}`,
+          `More handled than received: tick “Handled can exceed received” below if the backlog was worked off.`,
+        );
       else change.volumes[c.id] = { received, handled };
     }
   }

@@ -18,13 +18,21 @@ export class MonthConflictError extends ConflictError {
 }
 
 /** Saves the whole month as the form shows it, refusing if it changed since the form was loaded. */
-export async function saveMonthFromForm(actor: Actor, teamId: string, month: string, expectedVersion: number, values: Record<string, string>) {
+export async function saveMonthFromForm(
+  actor: Actor,
+  teamId: string,
+  month: string,
+  expectedVersion: number,
+  values: Record<string, string>,
+) {
   assertCanManageTeam(actor, teamId);
   const catalog = await loadCatalog(db, teamId);
   const { change, fieldErrors } = parseMonthForm(values, catalog);
   if (Object.keys(fieldErrors).length) throw new ValidationError(fieldErrors);
   try {
-    return await db.$transaction((tx) => writeMonthTx(tx, { actor, teamId, month, change, mode: 'replace', expectedVersion, catalog, source: 'form' }));
+    return await db.$transaction((tx) =>
+      writeMonthTx(tx, { actor, teamId, month, change, mode: 'replace', expectedVersion, catalog, source: 'form' }),
+    );
   } catch (error) {
     // Two first saves of a new month race to create it: the loser is a conflict too.
     if (!(error instanceof ConflictError) && !isUniqueViolation(error)) throw error;

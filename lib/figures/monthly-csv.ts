@@ -31,15 +31,31 @@ export function parseMonthlyCsv(text: string, now: Date = new Date()): { entries
   const clean = text.replace(/^\uFEFF/, '');
   let rows: string[][];
   try {
-    rows = parse(clean, { delimiter: detectDelimiter(clean.split(/\r?\n/, 1)[0] ?? ''), relax_column_count: true, skip_empty_lines: true, trim: true });
+    rows = parse(clean, {
+      delimiter: detectDelimiter(clean.split(/\r?\n/, 1)[0] ?? ''),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    });
   } catch (error) {
     return { entries: [], problems: [{ ref: {}, message: `This is not readable CSV: ${(error as Error).message}` }] };
   }
   const header = (rows[0] ?? []).map((h) => h.toLowerCase());
-  const col = Object.fromEntries(MONTHLY_HEADER.map((name) => [name, header.indexOf(name)])) as Record<(typeof MONTHLY_HEADER)[number], number>;
+  const col = Object.fromEntries(MONTHLY_HEADER.map((name) => [name, header.indexOf(name)])) as Record<
+    (typeof MONTHLY_HEADER)[number],
+    number
+  >;
   const missing = MONTHLY_HEADER.filter((name) => col[name] < 0);
   if (missing.length) {
-    return { entries: [], problems: [{ ref: { row: 1 }, message: `The first row must name the columns month, kind, item, value (missing: ${missing.join(', ')}).` }] };
+    return {
+      entries: [],
+      problems: [
+        {
+          ref: { row: 1 },
+          message: `The first row must name the columns month, kind, item, value (missing: ${missing.join(', ')}).`,
+        },
+      ],
+    };
   }
   const latest = currentMonth(now);
   const entries: Entry[] = [];
@@ -50,14 +66,22 @@ export function parseMonthlyCsv(text: string, now: Date = new Date()): { entries
     const kind = get('kind').toLowerCase() as EntryKind;
     const item = unescapeFormula(get('item'));
     const raw = unescapeFormula(get('value'));
-    if (!MONTH_RE.test(month)) return problems.push({ ref: { row, column: 'month' }, message: `“${month}” is not a month like 2026-10.` });
-    if (month > latest) return problems.push({ ref: { row, column: 'month' }, message: `${month} has not started yet.` });
-    if (!ENTRY_KINDS.includes(kind)) return problems.push({ ref: { row, column: 'kind' }, message: `“${get('kind')}” is not one of ${ENTRY_KINDS.join(', ')}.` });
+    if (!MONTH_RE.test(month))
+      return problems.push({ ref: { row, column: 'month' }, message: `“${month}” is not a month like 2026-10.` });
+    if (month > latest)
+      return problems.push({ ref: { row, column: 'month' }, message: `${month} has not started yet.` });
+    if (!ENTRY_KINDS.includes(kind))
+      return problems.push({
+        ref: { row, column: 'kind' },
+        message: `“${get('kind')}” is not one of ${ENTRY_KINDS.join(', ')}.`,
+      });
     if (kind === 'note') return entries.push({ ref: { row, column: 'value' }, month, kind, item: '', value: raw });
-    if (!item) return problems.push({ ref: { row, column: 'item' }, message: 'Name the channel, reason, segment or KPI.' });
+    if (!item)
+      return problems.push({ ref: { row, column: 'item' }, message: 'Name the channel, reason, segment or KPI.' });
     const decimal = raw.replace(/\s/g, '').replace(',', '.');
     const value = Number(decimal);
-    if (!DECIMAL_RE.test(decimal) || !Number.isFinite(value)) return problems.push({ ref: { row, column: 'value' }, message: `“${raw}” is not a number.` });
+    if (!DECIMAL_RE.test(decimal) || !Number.isFinite(value))
+      return problems.push({ ref: { row, column: 'value' }, message: `“${raw}” is not a number.` });
     entries.push({ ref: { row, column: 'value' }, month, kind, item, value });
   });
   return { entries, problems };
@@ -72,9 +96,13 @@ export function formatMonthlyCsv(records: MonthRecord[], catalog: Catalog): stri
       const v = r.state.volumes[c.id];
       if (v) rows.push([r.month, 'received', c.name, v.received], [r.month, 'handled', c.name, v.handled]);
     }
-    for (const item of catalog.reasons) if (r.state.reasons[item.id] !== undefined) rows.push([r.month, 'reason', item.name, r.state.reasons[item.id]!]);
-    for (const item of catalog.segments) if (r.state.segments[item.id] !== undefined) rows.push([r.month, 'segment', item.name, r.state.segments[item.id]!]);
-    for (const k of catalog.kpis) if (r.state.kpis[k.id] !== undefined) rows.push([r.month, 'kpi', name(catalog.kpis, k.id), r.state.kpis[k.id]!]);
+    for (const item of catalog.reasons)
+      if (r.state.reasons[item.id] !== undefined) rows.push([r.month, 'reason', item.name, r.state.reasons[item.id]!]);
+    for (const item of catalog.segments)
+      if (r.state.segments[item.id] !== undefined)
+        rows.push([r.month, 'segment', item.name, r.state.segments[item.id]!]);
+    for (const k of catalog.kpis)
+      if (r.state.kpis[k.id] !== undefined) rows.push([r.month, 'kpi', name(catalog.kpis, k.id), r.state.kpis[k.id]!]);
     if (r.state.note) rows.push([r.month, 'note', '', r.state.note]);
   }
   return toSafeCsv(rows);

@@ -12,14 +12,35 @@ export type Entry = { ref: Ref; month: string; kind: EntryKind; item: string; va
 export type Problem = { ref: Ref; message: string };
 export type UnknownItem = { kind: ItemKind; name: string };
 
-const ITEM_KIND: Record<Exclude<EntryKind, 'note'>, ItemKind> = { received: 'channel', handled: 'channel', reason: 'reason', segment: 'segment', kpi: 'kpi' };
-const ITEM_LABEL: Record<ItemKind, string> = { channel: 'channel', reason: 'contact reason', segment: 'segment', kpi: 'KPI' };
+const ITEM_KIND: Record<Exclude<EntryKind, 'note'>, ItemKind> = {
+  received: 'channel',
+  handled: 'channel',
+  reason: 'reason',
+  segment: 'segment',
+  kpi: 'kpi',
+};
+const ITEM_LABEL: Record<ItemKind, string> = {
+  channel: 'channel',
+  reason: 'contact reason',
+  segment: 'segment',
+  kpi: 'KPI',
+};
 
 function itemsOf(catalog: Catalog, kind: ItemKind): CatalogItem[] {
-  return kind === 'channel' ? catalog.channels : kind === 'reason' ? catalog.reasons : kind === 'segment' ? catalog.segments : catalog.kpis;
+  return kind === 'channel'
+    ? catalog.channels
+    : kind === 'reason'
+      ? catalog.reasons
+      : kind === 'segment'
+        ? catalog.segments
+        : catalog.kpis;
 }
 
-export function resolveEntries(entries: Entry[], catalog: Catalog, options: { confirmHandledAboveReceived?: boolean } = {}) {
+export function resolveEntries(
+  entries: Entry[],
+  catalog: Catalog,
+  options: { confirmHandledAboveReceived?: boolean } = {},
+) {
   const months = new Map<string, MonthChange>();
   const problems: Problem[] = [];
   const unknown = new Map<string, UnknownItem>();
@@ -53,8 +74,10 @@ export function resolveEntries(entries: Entry[], catalog: Catalog, options: { co
     }
     if (kind === 'kpi') {
       const kpi = catalog.kpis.find((k) => k.id === item.id)!;
-      if (kpi.unit === 'PERCENT' && (value < 0 || value > 100)) problems.push({ ref: entry.ref, message: `${kpi.name} is a percentage: between 0 and 100.` });
-      else if (kpi.unit !== 'SCORE' && value < 0) problems.push({ ref: entry.ref, message: `${kpi.name} must not be negative.` });
+      if (kpi.unit === 'PERCENT' && (value < 0 || value > 100))
+        problems.push({ ref: entry.ref, message: `${kpi.name} is a percentage: between 0 and 100.` });
+      else if (kpi.unit !== 'SCORE' && value < 0)
+        problems.push({ ref: entry.ref, message: `${kpi.name} must not be negative.` });
       else change.kpis[item.id] = value;
       continue;
     }
@@ -80,7 +103,10 @@ export function resolveEntries(entries: Entry[], catalog: Catalog, options: { co
       continue;
     }
     if (half.handled.n > half.received.n && !options.confirmHandledAboveReceived) {
-      problems.push({ ref: half.handled.ref, message: `${name}: handled (${half.handled.n}) is more than received (${half.received.n}) in ${month}. Confirm it if the backlog was worked off.` });
+      problems.push({
+        ref: half.handled.ref,
+        message: `${name}: handled (${half.handled.n}) is more than received (${half.received.n}) in ${month}. Confirm it if the backlog was worked off.`,
+      });
       continue;
     }
     months.get(month)!.volumes[channelId] = { received: half.received.n, handled: half.handled.n };
@@ -96,12 +122,25 @@ export function describeUnknown(u: UnknownItem): string {
 export function payloadEntries(month: string, payload: FiguresPayload): Entry[] {
   const entries: Entry[] = [];
   payload.volumes.forEach((v, i) => {
-    entries.push({ ref: { path: `volumes.${i}.received` }, month, kind: 'received', item: v.channel, value: v.received });
+    entries.push({
+      ref: { path: `volumes.${i}.received` },
+      month,
+      kind: 'received',
+      item: v.channel,
+      value: v.received,
+    });
     entries.push({ ref: { path: `volumes.${i}.handled` }, month, kind: 'handled', item: v.channel, value: v.handled });
   });
-  payload.reasons.forEach((r, i) => entries.push({ ref: { path: `reasons.${i}.count` }, month, kind: 'reason', item: r.reason, value: r.count }));
-  payload.segments.forEach((s, i) => entries.push({ ref: { path: `segments.${i}.count` }, month, kind: 'segment', item: s.segment, value: s.count }));
-  payload.kpis.forEach((k, i) => entries.push({ ref: { path: `kpis.${i}.value` }, month, kind: 'kpi', item: k.kpi, value: k.value }));
-  if (payload.note !== undefined) entries.push({ ref: { path: 'note' }, month, kind: 'note', item: '', value: payload.note ?? '' });
+  payload.reasons.forEach((r, i) =>
+    entries.push({ ref: { path: `reasons.${i}.count` }, month, kind: 'reason', item: r.reason, value: r.count }),
+  );
+  payload.segments.forEach((s, i) =>
+    entries.push({ ref: { path: `segments.${i}.count` }, month, kind: 'segment', item: s.segment, value: s.count }),
+  );
+  payload.kpis.forEach((k, i) =>
+    entries.push({ ref: { path: `kpis.${i}.value` }, month, kind: 'kpi', item: k.kpi, value: k.value }),
+  );
+  if (payload.note !== undefined)
+    entries.push({ ref: { path: 'note' }, month, kind: 'note', item: '', value: payload.note ?? '' });
   return entries;
 }

@@ -1,11 +1,19 @@
 import 'server-only';
 import { db, type Prisma } from '../db';
-import {type Actor, assertSignedIn } from '../authz';
+import { type Actor, assertSignedIn } from '../authz';
 import { ForbiddenError, ValidationError } from '../errors';
 import { addListItemTx } from '../team-settings/lists';
 import { nameKey, type FiguresPayload } from './schemas';
 import { assertCanManageTeam } from '../team-access';
-import { loadCatalog, readMonth, readMonths, writeMonthTx, type Catalog, type MonthRecord, type WriteOutcome } from './figures';
+import {
+  loadCatalog,
+  readMonth,
+  readMonths,
+  writeMonthTx,
+  type Catalog,
+  type MonthRecord,
+  type WriteOutcome,
+} from './figures';
 import { formatMonthlyCsv, parseMonthlyCsv } from './monthly-csv';
 import { describeUnknown, payloadEntries, resolveEntries, type Entry, type Problem, type UnknownItem } from './resolve';
 import { mergeState, sameState } from './state';
@@ -13,7 +21,8 @@ import { mergeState, sameState } from './state';
 type Tx = Prisma.TransactionClient;
 
 /** Who writes through the API: a leader's session or a team's token. */
-export type ApiPrincipal = { kind: 'user'; actor: Actor } | { kind: 'token'; tokenId: string; teamId: string; name: string };
+export type ApiPrincipal =
+  { kind: 'user'; actor: Actor } | { kind: 'token'; tokenId: string; teamId: string; name: string };
 
 export function assertPrincipalForTeam(principal: ApiPrincipal, teamId: string): void {
   if (principal.kind === 'token') {
@@ -23,16 +32,24 @@ export function assertPrincipalForTeam(principal: ApiPrincipal, teamId: string):
   }
 }
 
-const refText = (p: Problem) => (p.ref.path ? p.ref.path : p.ref.row ? `row ${p.ref.row}${p.ref.column ? `, column ${p.ref.column}` : ''}` : '');
+const refText = (p: Problem) =>
+  p.ref.path ? p.ref.path : p.ref.row ? `row ${p.ref.row}${p.ref.column ? `, column ${p.ref.column}` : ''}` : '';
 
-export function recordToPayload(record: MonthRecord, catalog: Catalog): FiguresPayload & { month: string; version: number } {
-  const byId = <T extends { id: string; name: string }>(items: T[], id: string) => items.find((i) => i.id === id)?.name ?? id;
+export function recordToPayload(
+  record: MonthRecord,
+  catalog: Catalog,
+): FiguresPayload & { month: string; version: number } {
+  const byId = <T extends { id: string; name: string }>(items: T[], id: string) =>
+    items.find((i) => i.id === id)?.name ?? id;
   return {
     month: record.month,
     version: record.version,
     volumes: Object.entries(record.state.volumes).map(([id, v]) => ({ channel: byId(catalog.channels, id), ...v })),
     reasons: Object.entries(record.state.reasons).map(([id, count]) => ({ reason: byId(catalog.reasons, id), count })),
-    segments: Object.entries(record.state.segments).map(([id, count]) => ({ segment: byId(catalog.segments, id), count })),
+    segments: Object.entries(record.state.segments).map(([id, count]) => ({
+      segment: byId(catalog.segments, id),
+      count,
+    })),
     kpis: Object.entries(record.state.kpis).map(([id, value]) => ({ kpi: byId(catalog.kpis, id), value })),
     note: record.state.note,
   };
@@ -43,12 +60,29 @@ export async function putMonthFromApi(principal: ApiPrincipal, teamId: string, m
   assertPrincipalForTeam(principal, teamId);
   return db.$transaction(async (tx) => {
     const catalog = await loadCatalog(tx, teamId);
-    const { months, problems, unknown } = resolveEntries(payloadEntries(month, payload), catalog, { confirmHandledAboveReceived: payload.confirmHandledAboveReceived });
-    const errors = [...problems.map((p) => ({ path: refText(p), message: p.message })), ...unknown.map((u) => ({ path: pathOfUnknown(payload, u), message: `${describeUnknown(u)}: add it in team settings first.` }))];
+    const { months, problems, unknown } = resolveEntries(payloadEntries(month, payload), catalog, {
+      confirmHandledAboveReceived: payload.confirmHandledAboveReceived,
+    });
+    const errors = [
+      ...problems.map((p) => ({ path: refText(p), message: p.message })),
+      ...unknown.map((u) => ({
+        path: pathOfUnknown(payload, u),
+        message: `${describeUnknown(u)}: add it in team settings first.`,
+      })),
+    ];
     if (errors.length) throw new ApiValidationError(errors);
     const change = months.get(month) ?? { volumes: {}, reasons: {}, segments: {}, kpis: {} };
     const actor = principal.kind === 'user' ? principal.actor : null;
-    const result = await writeMonthTx(tx, { actor, actorLabel: principal.kind === 'token' ? `API token “${principal.name}”` : undefined, teamId, month, change, mode: 'merge', catalog, source: 'api' });
+    const result = await writeMonthTx(tx, {
+      actor,
+      actorLabel: principal.kind === 'token' ? `API token “${principal.name}”` : undefined,
+      teamId,
+      month,
+      change,
+      mode: 'merge',
+      catalog,
+      source: 'api',
+    });
     return { ...result, figures: recordToPayload(await readMonth(tx, teamId, month), catalog) };
   });
 }
@@ -87,21 +121,41 @@ export type ImportPreview = {
   rows: number;
 };
 
-function summarise(catalog: Catalog, entries: Entry[], existing: MonthRecord[], options: { confirmHandledAboveReceived?: boolean }) {
+function summarise(
+  catalog: Catalog,
+  entries: Entry[],
+  existing: MonthRecord[],
+  options: { confirmHandledAboveReceived?: boolean },
+) {
   const { months, problems, unknown } = resolveEntries(entries, catalog, options);
   const byMonth = new Map(existing.map((r) => [r.month, r]));
   const outcomes = [...months.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([month, change]) => {
       const current = byMonth.get(month);
-      const figures = Object.keys(change.volumes).length * 2 + Object.keys(change.reasons).length + Object.keys(change.segments).length + Object.keys(change.kpis).length;
+      const figures =
+        Object.keys(change.volumes).length * 2 +
+        Object.keys(change.reasons).length +
+        Object.keys(change.segments).length +
+        Object.keys(change.kpis).length;
       if (!current) return { month, outcome: 'new' as const, figures };
-      return { month, outcome: sameState(current.state, mergeState(current.state, change, 'merge')) ? ('unchanged' as const) : ('updated' as const), figures };
+      return {
+        month,
+        outcome: sameState(current.state, mergeState(current.state, change, 'merge'))
+          ? ('unchanged' as const)
+          : ('updated' as const),
+        figures,
+      };
     });
   return { months, problems, unknown, outcomes };
 }
 
-export async function previewMonthlyImport(actor: Actor, teamId: string, text: string, options: { confirmHandledAboveReceived?: boolean } = {}): Promise<ImportPreview> {
+export async function previewMonthlyImport(
+  actor: Actor,
+  teamId: string,
+  text: string,
+  options: { confirmHandledAboveReceived?: boolean } = {},
+): Promise<ImportPreview> {
   assertCanManageTeam(actor, teamId);
   const parsed = parseMonthlyCsv(text);
   const monthsInFile = [...new Set(parsed.entries.map((e) => e.month))].sort();
@@ -118,14 +172,25 @@ export async function previewMonthlyImport(actor: Actor, teamId: string, text: s
   };
 }
 
-const byRow = (a: { where: string }, b: { where: string }) => (Number(/\d+/.exec(a.where)?.[0] ?? 0) - Number(/\d+/.exec(b.where)?.[0] ?? 0));
+const byRow = (a: { where: string }, b: { where: string }) =>
+  Number(/\d+/.exec(a.where)?.[0] ?? 0) - Number(/\d+/.exec(b.where)?.[0] ?? 0);
 
 async function createUnknownItems(tx: Tx, actor: Actor, teamId: string, unknown: UnknownItem[]) {
   for (const u of unknown) {
     if (u.kind === 'kpi') {
       const last = await tx.kpi.findFirst({ where: { teamId }, orderBy: { position: 'desc' } });
       // Unit and direction cannot be read from a CSV: a neutral default the leader adjusts later.
-      await tx.kpi.create({ data: { teamId, name: u.name, nameKey: nameKey(u.name), unit: 'SCORE', direction: 'HIGHER_IS_BETTER', decimals: 2, position: (last?.position ?? -1) + 1 } });
+      await tx.kpi.create({
+        data: {
+          teamId,
+          name: u.name,
+          nameKey: nameKey(u.name),
+          unit: 'SCORE',
+          direction: 'HIGHER_IS_BETTER',
+          decimals: 2,
+          position: (last?.position ?? -1) + 1,
+        },
+      });
     } else {
       await addListItemTx(tx, actor, teamId, u.kind, u.name);
     }
@@ -136,7 +201,12 @@ async function createUnknownItems(tx: Tx, actor: Actor, teamId: string, unknown:
  * Applies a monthly CSV in one transaction: every month or none. Unknown names are created only
  * when asked; any problem aborts with the full list, by row and column.
  */
-export async function applyMonthlyImport(actor: Actor, teamId: string, text: string, options: { createUnknown: boolean; confirmHandledAboveReceived?: boolean }) {
+export async function applyMonthlyImport(
+  actor: Actor,
+  teamId: string,
+  text: string,
+  options: { createUnknown: boolean; confirmHandledAboveReceived?: boolean },
+) {
   assertCanManageTeam(actor, teamId);
   const parsed = parseMonthlyCsv(text);
   return db.$transaction(
@@ -149,11 +219,20 @@ export async function applyMonthlyImport(actor: Actor, teamId: string, text: str
       }
       const { months, problems, unknown } = resolveEntries(parsed.entries, catalog, options);
       const all = [...parsed.problems, ...problems].map((p) => ({ where: refText(p), message: p.message })).sort(byRow);
-      for (const u of unknown) all.push({ where: '', message: `${describeUnknown(u)}: create it, or correct the name.` });
+      for (const u of unknown)
+        all.push({ where: '', message: `${describeUnknown(u)}: create it, or correct the name.` });
       if (all.length) throw new ImportError(all);
       const results: { month: string; outcome: WriteOutcome }[] = [];
       for (const [month, change] of [...months.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-        const { outcome } = await writeMonthTx(tx, { actor, teamId, month, change, mode: 'merge', catalog, source: 'monthly-csv' });
+        const { outcome } = await writeMonthTx(tx, {
+          actor,
+          teamId,
+          month,
+          change,
+          mode: 'merge',
+          catalog,
+          source: 'monthly-csv',
+        });
         results.push({ month, outcome });
       }
       return results;

@@ -48,12 +48,19 @@ function sorted<T>(record: Record<string, T>): [string, T][] {
 }
 
 export function sameState(a: MonthState, b: MonthState): boolean {
-  const key = (s: MonthState) => JSON.stringify([sorted(s.volumes), sorted(s.reasons), sorted(s.segments), sorted(s.kpis), s.note ?? null]);
+  const key = (s: MonthState) =>
+    JSON.stringify([sorted(s.volumes), sorted(s.reasons), sorted(s.segments), sorted(s.kpis), s.note ?? null]);
   return key(a) === key(b);
 }
 
 export function isEmptyState(s: MonthState): boolean {
-  return !Object.keys(s.volumes).length && !Object.keys(s.reasons).length && !Object.keys(s.segments).length && !Object.keys(s.kpis).length && !s.note;
+  return (
+    !Object.keys(s.volumes).length &&
+    !Object.keys(s.reasons).length &&
+    !Object.keys(s.segments).length &&
+    !Object.keys(s.kpis).length &&
+    !s.note
+  );
 }
 
 /** Contacts received across every channel. */

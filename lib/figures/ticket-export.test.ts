@@ -1,7 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter } from './monthly-csv';
-import { aggregateTickets, distinctValues, durationSeconds, guessDateOrder, hasSlashDates, monthOf } from './ticket-export';
+import {
+  aggregateTickets,
+  distinctValues,
+  durationSeconds,
+  guessDateOrder,
+  hasSlashDates,
+  monthOf,
+} from './ticket-export';
 import { classifySatisfaction, guessColumns, guessItem, unitFromHeader } from './ticket-guess';
 import { initialChoice } from './ticket-plan';
 
@@ -21,10 +28,22 @@ const EXPORT = [
 describe('ticket export aggregation', () => {
   it('counts by month against hand-counted totals', () => {
     const text = EXPORT.replace(/^\uFEFF/, '');
-    const rows = parse(text, { delimiter: detectDelimiter(text.split('\n')[0]!), relax_column_count: true }) as string[][];
+    const rows = parse(text, {
+      delimiter: detectDelimiter(text.split('\n')[0]!),
+      relax_column_count: true,
+    }) as string[][];
     const [header, ...data] = rows;
     const mapping = guessColumns(header!);
-    expect(mapping).toEqual({ date: 1, channel: 2, reason: 3, segment: 4, satisfaction: 5, firstResponse: 6, handleTime: 7, status: 8 });
+    expect(mapping).toEqual({
+      date: 1,
+      channel: 2,
+      reason: 3,
+      segment: 4,
+      satisfaction: 5,
+      firstResponse: 6,
+      handleTime: 7,
+      status: 8,
+    });
     expect(guessDateOrder(data.map((r) => r[1]!))).toBe('DMY');
     const channelMap = initialChoice('channel', distinctValues(data, 2, false), ['Phone', 'Email', 'Chat'], {});
     expect(channelMap).toEqual({ Phone: 'Phone', Email: 'Email', Chat: 'Chat', Fax: null, email: 'Email' });
@@ -35,8 +54,16 @@ describe('ticket export aggregation', () => {
       multiTag: true,
       multiTagRule: 'first',
       satisfaction: {},
-      valueMaps: { channel: channelMap, reason: { billing: 'Billing', delivery: 'Delivery', late: 'Delivery', vip: null, misc: null }, segment: { 'Acme; Ltd': 'Business' } },
-      kpis: { csat: 'CSAT', firstResponse: { kpi: 'FRT', unit: 'MINUTES' }, handleTime: { kpi: 'AHT', unit: 'SECONDS' } },
+      valueMaps: {
+        channel: channelMap,
+        reason: { billing: 'Billing', delivery: 'Delivery', late: 'Delivery', vip: null, misc: null },
+        segment: { 'Acme; Ltd': 'Business' },
+      },
+      kpis: {
+        csat: 'CSAT',
+        firstResponse: { kpi: 'FRT', unit: 'MINUTES' },
+        handleTime: { kpi: 'AHT', unit: 'SECONDS' },
+      },
       latestMonth: '2026-11',
     });
     // Hand count. March: #1 phone solved, #2 email solved, #3 phone open (31/03 day-first).
@@ -46,22 +73,39 @@ describe('ticket export aggregation', () => {
       {
         month: '2026-03',
         payload: {
-          volumes: [{ channel: 'Phone', received: 2, handled: 1 }, { channel: 'Email', received: 1, handled: 1 }],
-          reasons: [{ reason: 'Billing', count: 2 }, { reason: 'Delivery', count: 1 }],
+          volumes: [
+            { channel: 'Phone', received: 2, handled: 1 },
+            { channel: 'Email', received: 1, handled: 1 },
+          ],
+          reasons: [
+            { reason: 'Billing', count: 2 },
+            { reason: 'Delivery', count: 1 },
+          ],
           segments: [{ segment: 'Business', count: 1 }],
           // 1 good of 2 rated; FRT (10+30+20)/3 min; AHT (720+1200)/2 s.
-          kpis: [{ kpi: 'CSAT', value: 50 }, { kpi: 'FRT', value: 20 }, { kpi: 'AHT', value: 960 }],
+          kpis: [
+            { kpi: 'CSAT', value: 50 },
+            { kpi: 'FRT', value: 20 },
+            { kpi: 'AHT', value: 960 },
+          ],
         },
         check: { contacts: 3, withReason: 3, withSegment: 1, responses: 2 },
       },
       {
         month: '2026-04',
         payload: {
-          volumes: [{ channel: 'Chat', received: 1, handled: 1 }, { channel: 'Email', received: 1, handled: 1 }],
+          volumes: [
+            { channel: 'Chat', received: 1, handled: 1 },
+            { channel: 'Email', received: 1, handled: 1 },
+          ],
           reasons: [{ reason: 'Delivery', count: 1 }],
           segments: [],
           // Good + 5/5 → 100 %; FRT (5+40)/2; AHT (360+1800)/2.
-          kpis: [{ kpi: 'CSAT', value: 100 }, { kpi: 'FRT', value: 22.5 }, { kpi: 'AHT', value: 1080 }],
+          kpis: [
+            { kpi: 'CSAT', value: 100 },
+            { kpi: 'FRT', value: 22.5 },
+            { kpi: 'AHT', value: 1080 },
+          ],
         },
         check: { contacts: 2, withReason: 1, withSegment: 0, responses: 2 },
       },
@@ -90,17 +134,93 @@ describe('ticket export aggregation', () => {
   });
 
   it('guesses columns from Zendesk, Freshdesk, Intercom, Help Scout and phone-system headers', () => {
-    const zendesk = ['Id', 'Requester', 'Created at', 'Subject', 'Via', 'Ticket type', 'Tags', 'Organization', 'Satisfaction Score', 'First reply time in minutes', 'Full resolution time in minutes', 'Status'];
-    expect(guessColumns(zendesk)).toEqual({ date: 2, channel: 4, reason: 6, segment: 7, satisfaction: 8, firstResponse: 9, handleTime: 10, status: 11 });
-    const freshdesk = ['Ticket ID', 'Subject', 'Status', 'Priority', 'Source', 'Type', 'Created time', 'Resolved time', 'Tags', 'Company Name', 'Survey results', 'First response time (in hrs)', 'Resolution time (in hrs)'];
-    expect(guessColumns(freshdesk)).toEqual({ date: 6, channel: 4, reason: 8, segment: 9, satisfaction: 10, firstResponse: 11, handleTime: 12, status: 2 });
+    const zendesk = [
+      'Id',
+      'Requester',
+      'Created at',
+      'Subject',
+      'Via',
+      'Ticket type',
+      'Tags',
+      'Organization',
+      'Satisfaction Score',
+      'First reply time in minutes',
+      'Full resolution time in minutes',
+      'Status',
+    ];
+    expect(guessColumns(zendesk)).toEqual({
+      date: 2,
+      channel: 4,
+      reason: 6,
+      segment: 7,
+      satisfaction: 8,
+      firstResponse: 9,
+      handleTime: 10,
+      status: 11,
+    });
+    const freshdesk = [
+      'Ticket ID',
+      'Subject',
+      'Status',
+      'Priority',
+      'Source',
+      'Type',
+      'Created time',
+      'Resolved time',
+      'Tags',
+      'Company Name',
+      'Survey results',
+      'First response time (in hrs)',
+      'Resolution time (in hrs)',
+    ];
+    expect(guessColumns(freshdesk)).toEqual({
+      date: 6,
+      channel: 4,
+      reason: 8,
+      segment: 9,
+      satisfaction: 10,
+      firstResponse: 11,
+      handleTime: 12,
+      status: 2,
+    });
     expect(unitFromHeader('First response time (in hrs)')).toBe('hours');
     expect(unitFromHeader('First reply time in minutes')).toBe('minutes');
     expect(unitFromHeader('Talk time (sec)')).toBe('seconds');
-    const helpScout = ['Conversation ID', 'Created At', 'Type', 'Subject', 'Tags', 'Customer', 'Rating', 'First Response Time', 'Status'];
-    expect(guessColumns(helpScout)).toMatchObject({ date: 1, channel: 2, reason: 4, satisfaction: 6, firstResponse: 7 });
-    const intercom = ['Conversation ID', 'Created at', 'Initial channel', 'Conversation tags', 'Company name', 'Conversation rating', 'Time to first response'];
-    expect(guessColumns(intercom)).toMatchObject({ date: 1, channel: 2, reason: 3, segment: 4, satisfaction: 5, firstResponse: 6 });
+    const helpScout = [
+      'Conversation ID',
+      'Created At',
+      'Type',
+      'Subject',
+      'Tags',
+      'Customer',
+      'Rating',
+      'First Response Time',
+      'Status',
+    ];
+    expect(guessColumns(helpScout)).toMatchObject({
+      date: 1,
+      channel: 2,
+      reason: 4,
+      satisfaction: 6,
+      firstResponse: 7,
+    });
+    const intercom = [
+      'Conversation ID',
+      'Created at',
+      'Initial channel',
+      'Conversation tags',
+      'Company name',
+      'Conversation rating',
+      'Time to first response',
+    ];
+    expect(guessColumns(intercom)).toMatchObject({
+      date: 1,
+      channel: 2,
+      reason: 3,
+      segment: 4,
+      satisfaction: 5,
+      firstResponse: 6,
+    });
     const phone = ['Call ID', 'Start time', 'Direction', 'Queue', 'Disposition', 'Wait time', 'Talk time'];
     expect(guessColumns(phone)).toMatchObject({ date: 1, channel: 2, reason: 4, firstResponse: 5, handleTime: 6 });
   });
@@ -118,10 +238,20 @@ describe('ticket export aggregation', () => {
     expect(guessItem('channel', 'Fax', channels)).toBeNull();
     expect(guessItem('reason', 'billing_invoice', ['Billing', 'Delivery'])).toBe('Billing');
     expect(guessItem('reason', 'Deliveries', ['Billing', 'Delivery'])).toBe('Delivery');
-    expect(guessItem('segment', '', ['Consumers', 'Business customers'], { organisationColumn: true })).toBe('Consumers');
-    expect(guessItem('segment', 'Acme Ltd', ['Consumers', 'Business customers'], { organisationColumn: true })).toBe('Business customers');
+    expect(guessItem('segment', '', ['Consumers', 'Business customers'], { organisationColumn: true })).toBe(
+      'Consumers',
+    );
+    expect(guessItem('segment', 'Acme Ltd', ['Consumers', 'Business customers'], { organisationColumn: true })).toBe(
+      'Business customers',
+    );
     // What the team chose before wins over the guess, an ignore included.
-    expect(initialChoice('channel', [{ value: 'Mail' }, { value: 'Fax' }, { value: 'Voice' }], channels, { mail: 'Chat', fax: 'Phone', voice: null })).toEqual({ Mail: 'Chat', Fax: 'Phone', Voice: null });
+    expect(
+      initialChoice('channel', [{ value: 'Mail' }, { value: 'Fax' }, { value: 'Voice' }], channels, {
+        mail: 'Chat',
+        fax: 'Phone',
+        voice: null,
+      }),
+    ).toEqual({ Mail: 'Chat', Fax: 'Phone', Voice: null });
   });
 
   it('classifies satisfaction by the standard CSAT rule, neutral counting against', () => {

@@ -5,7 +5,16 @@ import type { FiguresPayload } from './schemas';
 import { classifySatisfaction, type SatisfactionClass } from './ticket-guess';
 import { monthInZone, parseTimestamp } from '../dates/zone';
 
-export const TICKET_FIELDS = ['date', 'channel', 'reason', 'segment', 'satisfaction', 'firstResponse', 'handleTime', 'status'] as const;
+export const TICKET_FIELDS = [
+  'date',
+  'channel',
+  'reason',
+  'segment',
+  'satisfaction',
+  'firstResponse',
+  'handleTime',
+  'status',
+] as const;
 export type TicketField = (typeof TICKET_FIELDS)[number];
 export type ColumnMapping = Partial<Record<TicketField, number>>;
 
@@ -101,7 +110,11 @@ export function cellValues(cell: string, multi: boolean): string[] {
 }
 
 /** Per dimension, value as written → team item name; null (or absent) counts the value nowhere. */
-export type ValueMaps = { channel: Record<string, string | null>; reason: Record<string, string | null>; segment: Record<string, string | null> };
+export type ValueMaps = {
+  channel: Record<string, string | null>;
+  reason: Record<string, string | null>;
+  segment: Record<string, string | null>;
+};
 export type KpiTargets = {
   csat?: string | undefined;
   firstResponse?: { kpi: string; unit: 'SECONDS' | 'MINUTES' } | undefined;
@@ -143,14 +156,22 @@ type MonthAcc = {
 /** Per month: contacts counted, and how many of them have a reason and a segment. */
 export type MonthCheck = { contacts: number; withReason: number; withSegment: number; responses: number };
 export type AggregatedMonth = { month: string; payload: FiguresPayload; check: MonthCheck };
-export type AggregateStats = { rows: number; counted: number; noDate: number; future: number; unmappedChannel: number; ignored: number };
+export type AggregateStats = {
+  rows: number;
+  counted: number;
+  noDate: number;
+  future: number;
+  unmappedChannel: number;
+  ignored: number;
+};
 export type AggregateResult = { months: AggregatedMonth[]; stats: AggregateStats };
 
 /** One pass over the rows; memory grows with months × items, not with rows. */
 export function aggregateTickets(rows: Iterable<string[]>, o: AggregateOptions): AggregateResult {
   const acc = new Map<string, MonthAcc>();
   const stats = { rows: 0, counted: 0, noDate: 0, future: 0, unmappedChannel: 0, ignored: 0 };
-  const col = (row: string[], field: TicketField) => (o.mapping[field] === undefined ? '' : (row[o.mapping[field]!] ?? ''));
+  const col = (row: string[], field: TicketField) =>
+    o.mapping[field] === undefined ? '' : (row[o.mapping[field]!] ?? '');
   const scaleMax = o.satisfactionScaleMax ?? 5;
   for (const row of rows) {
     stats.rows++;
@@ -172,7 +193,19 @@ export function aggregateTickets(rows: Iterable<string[]>, o: AggregateOptions):
     stats.counted++;
     let m = acc.get(month);
     if (!m) {
-      m = { volumes: new Map(), reasons: new Map(), segments: new Map(), withReason: 0, withSegment: 0, rated: 0, good: 0, frtSum: 0, frtN: 0, ahtSum: 0, ahtN: 0 };
+      m = {
+        volumes: new Map(),
+        reasons: new Map(),
+        segments: new Map(),
+        withReason: 0,
+        withSegment: 0,
+        rated: 0,
+        good: 0,
+        frtSum: 0,
+        frtN: 0,
+        ahtSum: 0,
+        ahtN: 0,
+      };
       acc.set(month, m);
     }
     const v = m.volumes.get(channel) ?? { received: 0, handled: 0 };
@@ -205,12 +238,16 @@ export function aggregateTickets(rows: Iterable<string[]>, o: AggregateOptions):
         if (sat === 'satisfied') m.good++;
       }
     }
-    const frt = o.mapping.firstResponse === undefined ? null : durationSeconds(col(row, 'firstResponse'), o.durationUnits.firstResponse);
+    const frt =
+      o.mapping.firstResponse === undefined
+        ? null
+        : durationSeconds(col(row, 'firstResponse'), o.durationUnits.firstResponse);
     if (frt !== null) {
       m.frtSum += frt;
       m.frtN++;
     }
-    const aht = o.mapping.handleTime === undefined ? null : durationSeconds(col(row, 'handleTime'), o.durationUnits.handleTime);
+    const aht =
+      o.mapping.handleTime === undefined ? null : durationSeconds(col(row, 'handleTime'), o.durationUnits.handleTime);
     if (aht !== null) {
       m.ahtSum += aht;
       m.ahtN++;
@@ -224,8 +261,10 @@ export function aggregateTickets(rows: Iterable<string[]>, o: AggregateOptions):
     .map(([month, m]) => {
       const kpis: FiguresPayload['kpis'] = [];
       if (o.kpis.csat && m.rated) kpis.push({ kpi: o.kpis.csat, value: round((m.good / m.rated) * 100, 1) });
-      if (o.kpis.firstResponse && m.frtN) kpis.push({ kpi: o.kpis.firstResponse.kpi, value: inUnit(m.frtSum / m.frtN, o.kpis.firstResponse.unit) });
-      if (o.kpis.handleTime && m.ahtN) kpis.push({ kpi: o.kpis.handleTime.kpi, value: inUnit(m.ahtSum / m.ahtN, o.kpis.handleTime.unit) });
+      if (o.kpis.firstResponse && m.frtN)
+        kpis.push({ kpi: o.kpis.firstResponse.kpi, value: inUnit(m.frtSum / m.frtN, o.kpis.firstResponse.unit) });
+      if (o.kpis.handleTime && m.ahtN)
+        kpis.push({ kpi: o.kpis.handleTime.kpi, value: inUnit(m.ahtSum / m.ahtN, o.kpis.handleTime.unit) });
       const payload: FiguresPayload = {
         volumes: [...m.volumes.entries()].map(([channel, v]) => ({ channel, ...v })),
         reasons: [...m.reasons.entries()].map(([reason, count]) => ({ reason, count })),
@@ -233,7 +272,11 @@ export function aggregateTickets(rows: Iterable<string[]>, o: AggregateOptions):
         kpis,
       };
       const contacts = payload.volumes.reduce((n, x) => n + x.received, 0);
-      return { month, payload, check: { contacts, withReason: m.withReason, withSegment: m.withSegment, responses: m.rated } };
+      return {
+        month,
+        payload,
+        check: { contacts, withReason: m.withReason, withSegment: m.withSegment, responses: m.rated },
+      };
     });
   return { months, stats };
 }
@@ -242,13 +285,18 @@ export function aggregateTickets(rows: Iterable<string[]>, o: AggregateOptions):
  * Distinct values of a column with how often each occurs, most frequent first, "" (empty) included.
  * With no column, every ticket reads "": one entry the leader maps (used for the channel).
  */
-export function distinctValues(rows: Iterable<string[]>, index: number | undefined, multi: boolean): { value: string; count: number }[] {
+export function distinctValues(
+  rows: Iterable<string[]>,
+  index: number | undefined,
+  multi: boolean,
+): { value: string; count: number }[] {
   if (index === undefined) {
     const n = Array.isArray(rows) ? rows.length : [...rows].length;
     return n ? [{ value: '', count: n }] : [];
   }
   const counts = new Map<string, number>();
   for (const row of rows) for (const v of cellValues(row[index] ?? '', multi)) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value, count]) => ({ value, count }));
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([value, count]) => ({ value, count }));
 }
-

@@ -10,9 +10,25 @@ const COLUMN_PATTERNS: [TicketField, RegExp[]][] = [
   ['firstResponse', [/first.*(reply|response)/i, /time to first/i, /wait time|queue time|speed of answer|asa\b/i]],
   ['handleTime', [/handle|aht/i, /talk time/i, /full resolution|resolution time|time to close/i, /duration/i]],
   ['satisfaction', [/satisf|csat/i, /survey/i, /rating|score/i]],
-  ['date', [/^created|created (at|time|date|on)|creation/i, /^(date|opened|submitted|start( time)?|call start|received)/i, /date|time ?stamp|time$/i]],
+  [
+    'date',
+    [
+      /^created|created (at|time|date|on)|creation/i,
+      /^(date|opened|submitted|start( time)?|call start|received)/i,
+      /date|time ?stamp|time$/i,
+    ],
+  ],
   ['channel', [/^(initial )?channel|channel$/i, /^via$|via/i, /^source|medium/i, /^type$/i, /direction/i]],
-  ['reason', [/^tags?$|tags/i, /reason|disposition|wrap.?up/i, /ticket type|^type$|category|topic|issue/i, /queue|group/i, /subject/i]],
+  [
+    'reason',
+    [
+      /^tags?$|tags/i,
+      /reason|disposition|wrap.?up/i,
+      /ticket type|^type$|category|topic|issue/i,
+      /queue|group/i,
+      /subject/i,
+    ],
+  ],
   ['segment', [/segment|customer type|tier/i, /organi[sz]ation|company|account/i]],
   ['status', [/^status|state$/i]],
 ];
@@ -53,7 +69,12 @@ export function normalise(value: string): string {
     .trim();
 }
 
-const singular = (word: string) => (word.length > 4 && word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+const singular = (word: string) =>
+  word.length > 4 && word.endsWith('ies')
+    ? `${word.slice(0, -3)}y`
+    : word.length > 3 && word.endsWith('s') && !word.endsWith('ss')
+      ? word.slice(0, -1)
+      : word;
 const key = (value: string) => normalise(value).split(' ').map(singular).join(' ');
 
 export type Dimension = 'channel' | 'reason' | 'segment';
@@ -96,7 +117,12 @@ export function otherItem(items: string[]): string | null {
  * ("billing_invoice" → Billing). An organisation column's empty cells lean to the consumer-like
  * item and named organisations to the business-like one.
  */
-export function guessItem(dimension: Dimension, value: string, items: string[], context: { organisationColumn?: boolean } = {}): string | null {
+export function guessItem(
+  dimension: Dimension,
+  value: string,
+  items: string[],
+  context: { organisationColumn?: boolean } = {},
+): string | null {
   const k = key(value);
   const exact = items.find((i) => key(i) === k);
   if (exact) return exact;
@@ -116,15 +142,23 @@ export function guessItem(dimension: Dimension, value: string, items: string[], 
   }
   if (dimension === 'reason') {
     const words = new Set(k.split(' '));
-    return items.find((i) => key(i).split(' ').every((w) => words.has(w))) ?? null;
+    return (
+      items.find((i) =>
+        key(i)
+          .split(' ')
+          .every((w) => words.has(w)),
+      ) ?? null
+    );
   }
   return null;
 }
 
 export type SatisfactionClass = 'satisfied' | 'unsatisfied' | 'none';
 
-const SATISFIED = /^(good|satisfied|very satisfied|positive|happy|extremely happy|very happy|great|amazing|awesome|excellent|yes|thumbs ?up|😀|😃|🙂|👍|❤️)\b/i;
-const NOT_A_RESPONSE = /^(offered|unoffered|not offered|not sent|sent|pending|n\/a|na|none|-|no response|not rated|unrated)$/i;
+const SATISFIED =
+  /^(good|satisfied|very satisfied|positive|happy|extremely happy|very happy|great|amazing|awesome|excellent|yes|thumbs ?up|😀|😃|🙂|👍|❤️)\b/i;
+const NOT_A_RESPONSE =
+  /^(offered|unoffered|not offered|not sent|sent|pending|n\/a|na|none|-|no response|not rated|unrated)$/i;
 
 /**
  * The standard CSAT rule: a response is satisfied when it is "Good" or in the top two of a

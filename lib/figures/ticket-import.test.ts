@@ -10,9 +10,21 @@ import { detectDelimiter } from './monthly-csv';
 import { aggregateTickets, distinctValues, guessDateOrder, hasSlashDates, type MultiTagRule } from './ticket-export';
 import { guessColumns, unitFromHeader } from './ticket-guess';
 import { applyTicketImport, loadTicketImportContext } from './ticket-import';
-import { initialChoice, itemsToCreate, mappingsToRemember, OTHER_NAME, type Lists, type RememberedMappings, type ValueChoice } from './ticket-plan';
+import {
+  initialChoice,
+  itemsToCreate,
+  mappingsToRemember,
+  OTHER_NAME,
+  type Lists,
+  type RememberedMappings,
+  type ValueChoice,
+} from './ticket-plan';
 
-const LISTS: Lists = { channel: ['Phone', 'Email', 'Chat', 'Social media'], reason: ['Billing', 'Delivery', 'Returns', 'Complaints'], segment: ['Consumers', 'Business customers', 'Partners'] };
+const LISTS: Lists = {
+  channel: ['Phone', 'Email', 'Chat', 'Social media'],
+  reason: ['Billing', 'Delivery', 'Returns', 'Complaints'],
+  segment: ['Consumers', 'Business customers', 'Partners'],
+};
 const MONTHS = ['2025-08', '2025-09', '2025-10'];
 const NONE: RememberedMappings = { channel: {}, reason: {}, segment: {}, satisfaction: {} };
 
@@ -24,20 +36,47 @@ async function setup() {
 }
 
 /** What the import page does in the browser, step by step, with the leader's overrides. */
-function plan(text: string, remembered: RememberedMappings, o: { overrides?: Partial<Record<keyof Lists, ValueChoice>>; rule?: MultiTagRule; confirmed?: boolean; lists?: Lists } = {}) {
+function plan(
+  text: string,
+  remembered: RememberedMappings,
+  o: {
+    overrides?: Partial<Record<keyof Lists, ValueChoice>>;
+    rule?: MultiTagRule;
+    confirmed?: boolean;
+    lists?: Lists;
+  } = {},
+) {
   const lists = o.lists ?? LISTS;
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!;
-  const [header, ...rows] = parse(text, { bom: true, delimiter: detectDelimiter(firstLine), relax_column_count: true }) as string[][];
+  const [header, ...rows] = parse(text, {
+    bom: true,
+    delimiter: detectDelimiter(firstLine),
+    relax_column_count: true,
+  }) as string[][];
   const mapping = guessColumns(header!);
   const multiTag = /tag/i.test(header![mapping.reason!]!);
   const organisationColumn = /organi|company/i.test(header![mapping.segment!]!);
   const choices = {
-    channel: { ...initialChoice('channel', distinctValues(rows, mapping.channel, false), lists.channel, remembered.channel), ...o.overrides?.channel },
-    reason: { ...initialChoice('reason', distinctValues(rows, mapping.reason, multiTag), lists.reason, remembered.reason), ...o.overrides?.reason },
-    segment: { ...initialChoice('segment', distinctValues(rows, mapping.segment, false), lists.segment, remembered.segment, { organisationColumn }), ...o.overrides?.segment },
+    channel: {
+      ...initialChoice('channel', distinctValues(rows, mapping.channel, false), lists.channel, remembered.channel),
+      ...o.overrides?.channel,
+    },
+    reason: {
+      ...initialChoice('reason', distinctValues(rows, mapping.reason, multiTag), lists.reason, remembered.reason),
+      ...o.overrides?.reason,
+    },
+    segment: {
+      ...initialChoice('segment', distinctValues(rows, mapping.segment, false), lists.segment, remembered.segment, {
+        organisationColumn,
+      }),
+      ...o.overrides?.segment,
+    },
   };
   const dates = rows.map((r) => r[mapping.date!]!);
-  const units = { firstResponse: unitFromHeader(header![mapping.firstResponse!]), handleTime: unitFromHeader(header![mapping.handleTime!]) };
+  const units = {
+    firstResponse: unitFromHeader(header![mapping.firstResponse!]),
+    handleTime: unitFromHeader(header![mapping.handleTime!]),
+  };
   const agg = aggregateTickets(rows, {
     mapping,
     dateOrder: guessDateOrder(dates.slice(0, 2000)),
@@ -52,7 +91,11 @@ function plan(text: string, remembered: RememberedMappings, o: { overrides?: Par
   const input = {
     months: agg.months.map(({ month, payload }) => ({ month, payload })),
     cover: { reasons: true, segments: true, kpis: ['CSAT', 'First response time'] },
-    create: { channel: itemsToCreate(choices.channel, lists.channel), reason: itemsToCreate(choices.reason, lists.reason), segment: itemsToCreate(choices.segment, lists.segment) },
+    create: {
+      channel: itemsToCreate(choices.channel, lists.channel),
+      reason: itemsToCreate(choices.reason, lists.reason),
+      segment: itemsToCreate(choices.segment, lists.segment),
+    },
     mappings: mappingsToRemember(choices),
     ignored: { rows: agg.stats.rows, ignored: agg.stats.ignored, confirmed: o.confirmed ?? false },
   };
@@ -60,7 +103,11 @@ function plan(text: string, remembered: RememberedMappings, o: { overrides?: Par
 }
 
 const sum = (r: Record<string, number>) => Object.values(r).reduce((n, v) => n + v, 0);
-const count = (t: MonthTruth, key: 'byChannel' | 'solvedByChannel' | 'byTags' | 'byOrg' | 'bySatisfaction', ...values: string[]) => values.reduce((n, v) => n + (t[key][v] ?? 0), 0);
+const count = (
+  t: MonthTruth,
+  key: 'byChannel' | 'solvedByChannel' | 'byTags' | 'byOrg' | 'bySatisfaction',
+  ...values: string[]
+) => values.reduce((n, v) => n + (t[key][v] ?? 0), 0);
 
 describe('ticket export import', () => {
   it('a Zendesk-like export sets each month exactly as the file says, and re-importing changes nothing', async () => {
@@ -74,7 +121,12 @@ describe('ticket export import', () => {
         actor: leader,
         teamId: team.id,
         month: '2025-09',
-        change: { volumes: { [id(catalog.channels, 'Phone')]: { received: 5000, handled: 4000 } }, reasons: { [id(catalog.reasons, 'Complaints')]: 999, [id(catalog.reasons, 'Billing')]: 7 }, segments: { [id(catalog.segments, 'Consumers')]: 8902, [id(catalog.segments, 'Partners')]: 40 }, kpis: { [id(catalog.kpis, 'Average handle time')]: 7 } },
+        change: {
+          volumes: { [id(catalog.channels, 'Phone')]: { received: 5000, handled: 4000 } },
+          reasons: { [id(catalog.reasons, 'Complaints')]: 999, [id(catalog.reasons, 'Billing')]: 7 },
+          segments: { [id(catalog.segments, 'Consumers')]: 8902, [id(catalog.segments, 'Partners')]: 40 },
+          kpis: { [id(catalog.kpis, 'Average handle time')]: 7 },
+        },
         mode: 'merge',
         catalog,
         source: 'test',
@@ -85,7 +137,14 @@ describe('ticket export import', () => {
     expect(p.slashDates).toBe(false);
     expect(p.units).toEqual({ firstResponse: 'minutes', handleTime: 'minutes' });
     // Every Via value matched by a synonym; nothing ignored, so no confirmation is needed.
-    expect(p.choices.channel).toEqual({ 'Phone call (inbound)': 'Phone', Mail: 'Email', 'Web form': 'Email', Chat: 'Chat', WhatsApp: 'Social media', 'Twitter DM': 'Social media' });
+    expect(p.choices.channel).toEqual({
+      'Phone call (inbound)': 'Phone',
+      Mail: 'Email',
+      'Web form': 'Email',
+      Chat: 'Chat',
+      WhatsApp: 'Social media',
+      'Twitter DM': 'Social media',
+    });
     expect(p.agg.stats).toMatchObject({ rows: 1200, counted: 1200, ignored: 0 });
     const { results } = await applyTicketImport(leader, team.id, p.input);
     expect(results.map((r) => r.outcome)).toEqual(['new', 'updated', 'new']);
@@ -95,16 +154,29 @@ describe('ticket export import', () => {
       const t = file.truth[month]!;
       const m = after.months[month]!;
       expect(m.volumes).toEqual({
-        Phone: { received: count(t, 'byChannel', 'Phone call (inbound)'), handled: count(t, 'solvedByChannel', 'Phone call (inbound)') },
-        Email: { received: count(t, 'byChannel', 'Mail', 'Web form'), handled: count(t, 'solvedByChannel', 'Mail', 'Web form') },
+        Phone: {
+          received: count(t, 'byChannel', 'Phone call (inbound)'),
+          handled: count(t, 'solvedByChannel', 'Phone call (inbound)'),
+        },
+        Email: {
+          received: count(t, 'byChannel', 'Mail', 'Web form'),
+          handled: count(t, 'solvedByChannel', 'Mail', 'Web form'),
+        },
         Chat: { received: count(t, 'byChannel', 'Chat'), handled: count(t, 'solvedByChannel', 'Chat') },
-        'Social media': { received: count(t, 'byChannel', 'WhatsApp', 'Twitter DM'), handled: count(t, 'solvedByChannel', 'WhatsApp', 'Twitter DM') },
+        'Social media': {
+          received: count(t, 'byChannel', 'WhatsApp', 'Twitter DM'),
+          handled: count(t, 'solvedByChannel', 'WhatsApp', 'Twitter DM'),
+        },
       });
       const contacts = t.tickets;
       // Tickets whose tags match no reason (account_password, no tags) are counted nowhere, and shown as such.
       const noReason = count(t, 'byTags', 'account_password', '');
       expect(sum(m.reasons)).toBe(contacts - noReason);
-      expect(p.agg.months.find((x) => x.month === month)!.check).toMatchObject({ contacts, withReason: contacts - noReason, withSegment: contacts });
+      expect(p.agg.months.find((x) => x.month === month)!.check).toMatchObject({
+        contacts,
+        withReason: contacts - noReason,
+        withSegment: contacts,
+      });
       expect(m.reasons.Billing).toBe(count(t, 'byTags', 'billing invoice', 'billing', 'billing delivery'));
       // Every contact counted once per dimension: empty organisations are consumers, named ones businesses.
       expect(m.segments).toEqual({ Consumers: t.byOrg['']!, 'Business customers': contacts - t.byOrg['']! });
@@ -130,7 +202,10 @@ describe('ticket export import', () => {
     const file = zendeskExport(MONTHS.slice(0, 2), 300, 7);
     const p = plan(file.text, NONE, { overrides: { reason: { '': OTHER_NAME, account_password: 'Account' } } });
     expect(p.input.create.reason.sort()).toEqual(['Account', OTHER_NAME]);
-    await applyTicketImport(leader, team.id, { ...p.input, satisfaction: [{ value: 'Good with comment', choice: 'unsatisfied' }] });
+    await applyTicketImport(leader, team.id, {
+      ...p.input,
+      satisfaction: [{ value: 'Good with comment', choice: 'unsatisfied' }],
+    });
     const after = await loadTicketImportContext(leader, team.id);
     for (const month of MONTHS.slice(0, 2)) {
       const t = file.truth[month]!;
@@ -150,7 +225,13 @@ describe('ticket export import', () => {
     const p = plan(file.text, NONE, { rule: 'each' });
     expect(p.slashDates).toBe(true);
     expect(p.units.firstResponse).toBe('hours');
-    expect(p.choices.channel).toEqual({ Phone: 'Phone', Email: 'Email', Portal: 'Email', Chat: 'Chat', 'Feedback Widget': 'Chat' });
+    expect(p.choices.channel).toEqual({
+      Phone: 'Phone',
+      Email: 'Email',
+      Portal: 'Email',
+      Chat: 'Chat',
+      'Feedback Widget': 'Chat',
+    });
     await applyTicketImport(leader, team.id, p.input);
     const after = await loadTicketImportContext(leader, team.id);
     for (const month of MONTHS) {
@@ -159,7 +240,9 @@ describe('ticket export import', () => {
       expect(sum(Object.fromEntries(Object.entries(m.volumes).map(([k, v]) => [k, v.received])))).toBe(t.tickets);
       expect(m.volumes.Email!.received).toBe(count(t, 'byChannel', 'Email', 'Portal'));
       // "returns, billing" counts under both: the sum exceeds what single-reason tickets give.
-      expect(sum(m.reasons)).toBe(count(t, 'byTags', 'billing,refund', 'delivery') + 2 * count(t, 'byTags', 'returns, billing'));
+      expect(sum(m.reasons)).toBe(
+        count(t, 'byTags', 'billing,refund', 'delivery') + 2 * count(t, 'byTags', 'returns, billing'),
+      );
       const satisfied = count(t, 'bySatisfaction', 'Extremely happy', 'Happy');
       const responses = satisfied + count(t, 'bySatisfaction', 'Neutral', 'Unhappy', 'Extremely unhappy');
       expect(m.kpis.CSAT).toBe(Math.round((satisfied / responses) * 1000) / 10);
@@ -176,7 +259,10 @@ describe('ticket export import', () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).message).toContain(`${p.agg.stats.ignored} of 200 tickets`);
     expect(await db.monthFigures.count({ where: { teamId: team.id } })).toBe(0);
-    const confirmed = plan(file.text, NONE, { overrides: { channel: { WhatsApp: null, 'Twitter DM': null } }, confirmed: true });
+    const confirmed = plan(file.text, NONE, {
+      overrides: { channel: { WhatsApp: null, 'Twitter DM': null } },
+      confirmed: true,
+    });
     await applyTicketImport(leader, team.id, confirmed.input);
     expect(await db.monthFigures.count({ where: { teamId: team.id } })).toBe(1);
   });

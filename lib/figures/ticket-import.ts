@@ -18,30 +18,56 @@ type Tx = Prisma.TransactionClient;
 const itemName = z.string().trim().min(1).max(80, 'Keep names under 80 characters.');
 
 export const ticketImportSchema = z.object({
-  months: z.array(z.object({ month: monthSchema(), payload: figuresPayloadSchema })).min(1, 'There are no months to import.').max(240),
+  months: z
+    .array(z.object({ month: monthSchema(), payload: figuresPayloadSchema }))
+    .min(1, 'There are no months to import.')
+    .max(240),
   /** Reasons/segments replaced wholesale when the file had a column for them; KPIs by name. */
-  cover: z.object({ reasons: z.boolean(), segments: z.boolean(), kpis: z.array(itemName).max(100) }).default({ reasons: false, segments: false, kpis: [] }),
+  cover: z
+    .object({ reasons: z.boolean(), segments: z.boolean(), kpis: z.array(itemName).max(100) })
+    .default({ reasons: false, segments: false, kpis: [] }),
   /** Items the leader chose to create from the mapping step. */
-  create: z.object({ channel: z.array(itemName).max(100), reason: z.array(itemName).max(500), segment: z.array(itemName).max(100) }).default({ channel: [], reason: [], segment: [] }),
+  create: z
+    .object({
+      channel: z.array(itemName).max(100),
+      reason: z.array(itemName).max(500),
+      segment: z.array(itemName).max(100),
+    })
+    .default({ channel: [], reason: [], segment: [] }),
   /** What each value was mapped to (null: ignored), remembered for the team's next import. */
-  mappings: z.array(z.object({ kind: z.enum(LIST_KINDS), value: z.string().max(300), target: itemName.nullable() })).max(5000).default([]),
+  mappings: z
+    .array(z.object({ kind: z.enum(LIST_KINDS), value: z.string().max(300), target: itemName.nullable() }))
+    .max(5000)
+    .default([]),
   /** How each satisfaction value counted, remembered too. */
-  satisfaction: z.array(z.object({ value: z.string().max(300), choice: z.enum(['satisfied', 'unsatisfied', 'none']) })).max(500).default([]),
-  ignored: z.object({ rows: z.number().int().min(0), ignored: z.number().int().min(0), confirmed: z.boolean() }).default({ rows: 0, ignored: 0, confirmed: false }),
+  satisfaction: z
+    .array(z.object({ value: z.string().max(300), choice: z.enum(['satisfied', 'unsatisfied', 'none']) }))
+    .max(500)
+    .default([]),
+  ignored: z
+    .object({ rows: z.number().int().min(0), ignored: z.number().int().min(0), confirmed: z.boolean() })
+    .default({ rows: 0, ignored: 0, confirmed: false }),
 });
 export type TicketImportInput = z.infer<typeof ticketImportSchema>;
 
-const itemsOf = (catalog: Catalog, kind: ListKind): CatalogItem[] => (kind === 'channel' ? catalog.channels : kind === 'reason' ? catalog.reasons : catalog.segments);
+const itemsOf = (catalog: Catalog, kind: ListKind): CatalogItem[] =>
+  kind === 'channel' ? catalog.channels : kind === 'reason' ? catalog.reasons : catalog.segments;
 
 /**
  * Applies figures aggregated from a help-desk export, all months or none. For each month the file
  * sets its whole picture of what it covers (see Cover); creates the items the leader asked for
  * (audited like any list change) and remembers the value mappings for next time.
  */
-export async function applyTicketImport(actor: Actor, teamId: string, raw: z.input<typeof ticketImportSchema>, source = 'ticket-export') {
+export async function applyTicketImport(
+  actor: Actor,
+  teamId: string,
+  raw: z.input<typeof ticketImportSchema>,
+  source = 'ticket-export',
+) {
   assertCanManageTeam(actor, teamId);
   const parsed = ticketImportSchema.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(z.flattenError(parsed.error).fieldErrors, 'The aggregated figures were not valid.');
+  if (!parsed.success)
+    throw new ValidationError(z.flattenError(parsed.error).fieldErrors, 'The aggregated figures were not valid.');
   const input = parsed.data;
   const { rows, ignored, confirmed } = input.ignored;
   if (rows > 0 && ignored / rows > IGNORED_SHARE_LIMIT && !confirmed) {
@@ -62,9 +88,13 @@ export async function applyTicketImport(actor: Actor, teamId: string, raw: z.inp
         }
         if (created.length) catalog = await loadCatalog(tx, teamId);
 
-        const { months, problems, unknown } = resolveEntries(input.months.flatMap((m) => payloadEntries(m.month, m.payload)), catalog);
+        const { months, problems, unknown } = resolveEntries(
+          input.months.flatMap((m) => payloadEntries(m.month, m.payload)),
+          catalog,
+        );
         const all = problems.map((p) => ({ where: p.ref.path ?? '', message: p.message }));
-        for (const u of unknown) all.push({ where: '', message: `${describeUnknown(u)}: choose an existing item or create it.` });
+        for (const u of unknown)
+          all.push({ where: '', message: `${describeUnknown(u)}: choose an existing item or create it.` });
         const kpiIds = input.cover.kpis.map((name) => {
           const kpi = catalog.kpis.find((k) => k.nameKey === nameKey(name));
           if (!kpi) all.push({ where: '', message: `${describeUnknown({ kind: 'kpi', name })}.` });
@@ -75,7 +105,16 @@ export async function applyTicketImport(actor: Actor, teamId: string, raw: z.inp
         const cover = { volumes: true, reasons: input.cover.reasons, segments: input.cover.segments, kpis: kpiIds };
         const results: { month: string; outcome: WriteOutcome }[] = [];
         for (const [month, change] of [...months.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-          const { outcome } = await writeMonthTx(tx, { actor, teamId, month, change, mode: 'merge', cover, catalog, source });
+          const { outcome } = await writeMonthTx(tx, {
+            actor,
+            teamId,
+            month,
+            change,
+            mode: 'merge',
+            cover,
+            catalog,
+            source,
+          });
           results.push({ month, outcome });
         }
         await rememberMappingsTx(tx, actor, teamId, input, catalog);
@@ -85,30 +124,64 @@ export async function applyTicketImport(actor: Actor, teamId: string, raw: z.inp
     );
   } catch (error) {
     // Another leader created the same item a moment earlier: nothing was written, try again.
-    if (isUniqueViolation(error)) throw new ValidationError({}, 'Someone added one of these items at the same time: nothing was imported. Reload and import again.');
+    if (isUniqueViolation(error))
+      throw new ValidationError(
+        {},
+        'Someone added one of these items at the same time: nothing was imported. Reload and import again.',
+      );
     throw error;
   }
 }
 
-async function rememberMappingsTx(tx: Tx, actor: Actor, teamId: string, input: Pick<TicketImportInput, 'mappings' | 'satisfaction'>, catalog: Catalog) {
-  const rows = new Map<string, { kind: string; valueKey: string; value: string; itemId: string | null; choice: string | null }>();
+async function rememberMappingsTx(
+  tx: Tx,
+  actor: Actor,
+  teamId: string,
+  input: Pick<TicketImportInput, 'mappings' | 'satisfaction'>,
+  catalog: Catalog,
+) {
+  const rows = new Map<
+    string,
+    { kind: string; valueKey: string; value: string; itemId: string | null; choice: string | null }
+  >();
   for (const m of input.mappings) {
     const valueKey = nameKey(m.value);
-    const itemId = m.target === null ? null : (itemsOf(catalog, m.kind).find((i) => i.nameKey === nameKey(m.target!))?.id ?? null);
+    const itemId =
+      m.target === null ? null : (itemsOf(catalog, m.kind).find((i) => i.nameKey === nameKey(m.target!))?.id ?? null);
     rows.set(`${m.kind}|${valueKey}`, { kind: m.kind, valueKey, value: m.value.trim(), itemId, choice: null });
   }
-  for (const s of input.satisfaction) rows.set(`satisfaction|${nameKey(s.value)}`, { kind: 'satisfaction', valueKey: nameKey(s.value), value: s.value.trim(), itemId: null, choice: s.choice });
+  for (const s of input.satisfaction)
+    rows.set(`satisfaction|${nameKey(s.value)}`, {
+      kind: 'satisfaction',
+      valueKey: nameKey(s.value),
+      value: s.value.trim(),
+      itemId: null,
+      choice: s.choice,
+    });
   if (!rows.size) return;
   // Replace this import's values in one statement per kind instead of hundreds of upserts.
   for (const kind of [...LIST_KINDS, 'satisfaction']) {
     const keys = [...rows.values()].filter((r) => r.kind === kind).map((r) => r.valueKey);
     if (keys.length) await tx.importValueMapping.deleteMany({ where: { teamId, kind, valueKey: { in: keys } } });
   }
-  await tx.importValueMapping.createMany({ data: [...rows.values()].map((r) => ({ ...r, teamId, updatedById: actor.id })), skipDuplicates: true });
-  await recordAudit(tx, { actor, action: 'import_mapping.save', entityType: 'Team', entityId: teamId, after: { values: rows.size } });
+  await tx.importValueMapping.createMany({
+    data: [...rows.values()].map((r) => ({ ...r, teamId, updatedById: actor.id })),
+    skipDuplicates: true,
+  });
+  await recordAudit(tx, {
+    actor,
+    action: 'import_mapping.save',
+    entityType: 'Team',
+    entityId: teamId,
+    after: { values: rows.size },
+  });
 }
 
-export type TicketImportContext = { remembered: RememberedMappings; months: Record<string, MonthByName>; published: string[] };
+export type TicketImportContext = {
+  remembered: RememberedMappings;
+  months: Record<string, MonthByName>;
+  published: string[];
+};
 
 /**
  * What the import page needs besides the team's lists: remembered mappings (by lower-cased value;
@@ -119,14 +192,18 @@ export async function loadTicketImportContext(actor: Actor, teamId: string): Pro
   assertCanManageTeam(actor, teamId);
   const catalog = await loadCatalog(db, teamId);
   const [mappings, records, reviews] = await Promise.all([
-    db.importValueMapping.findMany({ where: { teamId }, select: { kind: true, valueKey: true, itemId: true, choice: true } }),
+    db.importValueMapping.findMany({
+      where: { teamId },
+      select: { kind: true, valueKey: true, itemId: true, choice: true },
+    }),
     readMonths(db, teamId, '1990-01', '2200-12'),
     db.review.findMany({ where: { teamId, status: 'PUBLISHED' }, select: { month: true } }),
   ]);
   const remembered: RememberedMappings = { channel: {}, reason: {}, segment: {}, satisfaction: {} };
   for (const m of mappings) {
     if (m.kind === 'satisfaction') {
-      if (m.choice === 'satisfied' || m.choice === 'unsatisfied' || m.choice === 'none') remembered.satisfaction[m.valueKey] = m.choice;
+      if (m.choice === 'satisfied' || m.choice === 'unsatisfied' || m.choice === 'none')
+        remembered.satisfaction[m.valueKey] = m.choice;
       continue;
     }
     if (!(LIST_KINDS as readonly string[]).includes(m.kind)) continue;
@@ -139,9 +216,18 @@ export async function loadTicketImportContext(actor: Actor, teamId: string): Pro
     if (item && !item.archivedAt) remembered[kind][m.valueKey] = item.name;
   }
   const name = (items: CatalogItem[], id: string) => items.find((i) => i.id === id)?.name ?? id;
-  const byName = <T>(items: CatalogItem[], record: Record<string, T>) => Object.fromEntries(Object.entries(record).map(([id, v]) => [name(items, id), v]));
+  const byName = <T>(items: CatalogItem[], record: Record<string, T>) =>
+    Object.fromEntries(Object.entries(record).map(([id, v]) => [name(items, id), v]));
   const months = Object.fromEntries(
-    records.map((r) => [r.month, { volumes: byName(catalog.channels, r.state.volumes), reasons: byName(catalog.reasons, r.state.reasons), segments: byName(catalog.segments, r.state.segments), kpis: byName(catalog.kpis, r.state.kpis) }]),
+    records.map((r) => [
+      r.month,
+      {
+        volumes: byName(catalog.channels, r.state.volumes),
+        reasons: byName(catalog.reasons, r.state.reasons),
+        segments: byName(catalog.segments, r.state.segments),
+        kpis: byName(catalog.kpis, r.state.kpis),
+      },
+    ]),
   );
   return { remembered, months, published: reviews.map((r) => r.month).sort() };
 }

@@ -10,7 +10,9 @@ export type Lists = Record<ListKind, string[]>;
 /** Per dimension, value as written → item name (possibly one to create) or null (ignored). */
 export type ValueChoice = Record<string, string | null>;
 /** By lower-cased value: the item chosen (null: ignored), and how each rating counted. */
-export type RememberedMappings = Record<ListKind, Record<string, string | null>> & { satisfaction: Record<string, SatisfactionClass> };
+export type RememberedMappings = Record<ListKind, Record<string, string | null>> & {
+  satisfaction: Record<string, SatisfactionClass>;
+};
 export type MonthByName = {
   volumes: Record<string, { received: number; handled: number }>;
   reasons: Record<string, number>;
@@ -22,7 +24,13 @@ export type MonthByName = {
 export const otherTarget = (items: string[]) => otherItem(items) ?? OTHER_NAME;
 
 /** What the team chose before wins (it is the leader's own decision); otherwise the best guess. */
-export function initialChoice(kind: ListKind, values: { value: string }[], items: string[], remembered: Record<string, string | null>, context: { organisationColumn?: boolean } = {}): ValueChoice {
+export function initialChoice(
+  kind: ListKind,
+  values: { value: string }[],
+  items: string[],
+  remembered: Record<string, string | null>,
+  context: { organisationColumn?: boolean } = {},
+): ValueChoice {
   const choice: ValueChoice = {};
   const known = new Set(items.map(nameKey));
   for (const { value } of values) {
@@ -39,12 +47,17 @@ export function initialChoice(kind: ListKind, values: { value: string }[], items
 export function itemsToCreate(choice: ValueChoice, items: string[]): string[] {
   const known = new Set(items.map(nameKey));
   const create = new Map<string, string>();
-  for (const target of Object.values(choice)) if (target && !known.has(nameKey(target))) create.set(nameKey(target), target.trim());
+  for (const target of Object.values(choice))
+    if (target && !known.has(nameKey(target))) create.set(nameKey(target), target.trim());
   return [...create.values()];
 }
 
-export function mappingsToRemember(choices: Record<ListKind, ValueChoice>): { kind: ListKind; value: string; target: string | null }[] {
-  return (Object.keys(choices) as ListKind[]).flatMap((kind) => Object.entries(choices[kind]).map(([value, target]) => ({ kind, value, target })));
+export function mappingsToRemember(
+  choices: Record<ListKind, ValueChoice>,
+): { kind: ListKind; value: string; target: string | null }[] {
+  return (Object.keys(choices) as ListKind[]).flatMap((kind) =>
+    Object.entries(choices[kind]).map(([value, target]) => ({ kind, value, target })),
+  );
 }
 
 export type Cover = { reasons: boolean; segments: boolean; kpis: string[] };
@@ -52,7 +65,11 @@ export type Change = { name: string; now: number | null; after: number | null };
 export type MonthPreview = {
   month: string;
   isNew: boolean;
-  channels: { name: string; now: { received: number; handled: number } | null; after: { received: number; handled: number } | null }[];
+  channels: {
+    name: string;
+    now: { received: number; handled: number } | null;
+    after: { received: number; handled: number } | null;
+  }[];
   /** null: the file has no column for it, so the month keeps what it has. */
   reasons: Change[] | null;
   segments: Change[] | null;
@@ -63,23 +80,47 @@ export type MonthPreview = {
 
 /** Rows in the team's list order, then any other names; both what is there now and what comes. */
 function rows(order: string[], now: Record<string, number>, after: Record<string, number>): Change[] {
-  const names = [...new Set([...order.filter((n) => n in now || n in after), ...Object.keys(now), ...Object.keys(after)])];
+  const names = [
+    ...new Set([...order.filter((n) => n in now || n in after), ...Object.keys(now), ...Object.keys(after)]),
+  ];
   return names.map((name) => ({ name, now: now[name] ?? null, after: after[name] ?? null }));
 }
 
-const toRecord = <T extends Record<string, unknown>>(list: T[], key: keyof T, value: keyof T) => Object.fromEntries(list.map((x) => [x[key] as string, x[value] as number]));
+const toRecord = <T extends Record<string, unknown>>(list: T[], key: keyof T, value: keyof T) =>
+  Object.fromEntries(list.map((x) => [x[key] as string, x[value] as number]));
 
-export function previewMonth(m: AggregatedMonth, now: MonthByName | undefined, cover: Cover, lists: Lists, kpiOrder: string[]): MonthPreview {
+export function previewMonth(
+  m: AggregatedMonth,
+  now: MonthByName | undefined,
+  cover: Cover,
+  lists: Lists,
+  kpiOrder: string[],
+): MonthPreview {
   const current: MonthByName = now ?? { volumes: {}, reasons: {}, segments: {}, kpis: {} };
   const p: FiguresPayload = m.payload;
-  const afterVolumes = Object.fromEntries(p.volumes.map((v) => [v.channel, { received: v.received, handled: v.handled }]));
-  const channelNames = [...new Set([...lists.channel.filter((n) => n in current.volumes || n in afterVolumes), ...Object.keys(current.volumes), ...Object.keys(afterVolumes)])];
-  const afterKpis = { ...Object.fromEntries(Object.entries(current.kpis).filter(([name]) => !cover.kpis.includes(name))), ...toRecord(p.kpis, 'kpi', 'value') };
+  const afterVolumes = Object.fromEntries(
+    p.volumes.map((v) => [v.channel, { received: v.received, handled: v.handled }]),
+  );
+  const channelNames = [
+    ...new Set([
+      ...lists.channel.filter((n) => n in current.volumes || n in afterVolumes),
+      ...Object.keys(current.volumes),
+      ...Object.keys(afterVolumes),
+    ]),
+  ];
+  const afterKpis = {
+    ...Object.fromEntries(Object.entries(current.kpis).filter(([name]) => !cover.kpis.includes(name))),
+    ...toRecord(p.kpis, 'kpi', 'value'),
+  };
   const sum = (r: Record<string, { received: number }>) => Object.values(r).reduce((n, v) => n + v.received, 0);
   return {
     month: m.month,
     isNew: now === undefined,
-    channels: channelNames.map((name) => ({ name, now: current.volumes[name] ?? null, after: afterVolumes[name] ?? null })),
+    channels: channelNames.map((name) => ({
+      name,
+      now: current.volumes[name] ?? null,
+      after: afterVolumes[name] ?? null,
+    })),
     reasons: cover.reasons ? rows(lists.reason, current.reasons, toRecord(p.reasons, 'reason', 'count')) : null,
     segments: cover.segments ? rows(lists.segment, current.segments, toRecord(p.segments, 'segment', 'count')) : null,
     kpis: rows(kpiOrder, current.kpis, afterKpis),

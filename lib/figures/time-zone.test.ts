@@ -16,7 +16,21 @@ async function teamIn(timeZone: string | null) {
   const phone = catalog.channels.find((c) => c.name === 'Phone')!.id;
   const write = (month: string) =>
     db.$transaction((tx) =>
-      writeMonthTx(tx, { actor: leader, teamId: team.id, month, change: { volumes: { [phone]: { received: 10, handled: 10 } }, reasons: {}, segments: {}, kpis: {}, note: null }, mode: 'merge', catalog, source: 'test' }),
+      writeMonthTx(tx, {
+        actor: leader,
+        teamId: team.id,
+        month,
+        change: {
+          volumes: { [phone]: { received: 10, handled: 10 } },
+          reasons: {},
+          segments: {},
+          kpis: {},
+          note: null,
+        },
+        mode: 'merge',
+        catalog,
+        source: 'test',
+      }),
     );
   return { team, write };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Actor } from '../authz';
 import { db } from '../db';
-import {NotFoundError } from '../errors';
+import { NotFoundError } from '../errors';
 import { toWallQuote } from '../quotes/quotes';
 import { wallQuoteSelect } from '../quotes/wall-query';
 import { listWinsCrediting } from '../wins/wins';
@@ -29,4 +29,3 @@ export async function getPersonPage(actor: Actor, userId: string) {
   ]);
   return { person, quotes: quotes.map(toWallQuote), wins };
 }
-

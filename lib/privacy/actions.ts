@@ -14,7 +14,10 @@ export async function erasePersonAction(_prev: FormState, formData: FormData): P
     // with "Already erased." The next visit shows the new state.
     revalidatePath('/admin/users');
     expireDashboard();
-    return { ok: true, message: `Erased. Credits in ${result.revisionsAnonymised} published edition revision(s) and ${result.thanksAnonymised} thanks note(s) anonymised; ${result.auditEventsScrubbed} audit record(s) scrubbed.` };
+    return {
+      ok: true,
+      message: `Erased. Credits in ${result.revisionsAnonymised} published edition revision(s) and ${result.thanksAnonymised} thanks note(s) anonymised; ${result.auditEventsScrubbed} audit record(s) scrubbed.`,
+    };
   });
 }
 
@@ -24,6 +27,9 @@ export async function removeCustomerNameAction(_prev: FormState, formData: FormD
     // Not /admin/people: the quote would drop out of the search and take its outcome message along.
     revalidatePath('/reviews', 'layout');
     expireDashboard();
-    return { ok: true, message: `Name removed. ${result.editionsCorrected} published edition(s) corrected, with a note readers see.` };
+    return {
+      ok: true,
+      message: `Name removed. ${result.editionsCorrected} published edition(s) corrected, with a note readers see.`,
+    };
   });
 }

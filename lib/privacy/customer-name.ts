@@ -18,7 +18,15 @@ export async function findNamedQuotes(actor: Actor, customer: string) {
     where: { customerName: { contains: term, mode: 'insensitive' } },
     orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
     take: 50,
-    select: { id: true, text: true, customerName: true, customerOrganisation: true, receivedOn: true, team: { select: { name: true } }, _count: { select: { featuredIn: true } } },
+    select: {
+      id: true,
+      text: true,
+      customerName: true,
+      customerOrganisation: true,
+      receivedOn: true,
+      team: { select: { name: true } },
+      _count: { select: { featuredIn: true } },
+    },
   });
 }
 
@@ -30,7 +38,10 @@ export async function findNamedQuotes(actor: Actor, customer: string) {
  */
 export async function removeCustomerName(actor: Actor, quoteId: string): Promise<{ editionsCorrected: number }> {
   assertRole(actor, 'ADMIN');
-  const quote = await db.quote.findUnique({ where: { id: quoteId }, select: { id: true, customerName: true, customerOrganisation: true, attribution: true } });
+  const quote = await db.quote.findUnique({
+    where: { id: quoteId },
+    select: { id: true, customerName: true, customerOrganisation: true, attribution: true },
+  });
   if (!quote) throw new NotFoundError('No such quote.');
   if (!quote.customerName) throw new ConflictError('This quote names no customer.');
   const name = quote.customerName;
@@ -39,20 +50,40 @@ export async function removeCustomerName(actor: Actor, quoteId: string): Promise
 
   return db.$transaction(async (tx) => {
     await tx.quote.update({ where: { id: quote.id }, data: { customerName: null, attribution } });
-    const revisions = await tx.$queryRaw<{ id: string; reviewId: string; teamId: string; revision: number; snapshot: EditionSnapshot }[]>`
+    const revisions = await tx.$queryRaw<
+      { id: string; reviewId: string; teamId: string; revision: number; snapshot: EditionSnapshot }[]
+    >`
       SELECT id, "reviewId", "teamId", revision, snapshot FROM "ReviewRevision" WHERE snapshot::text LIKE ${`%${quote.id}%`} ORDER BY "reviewId", revision`;
     const latest = new Map<string, (typeof revisions)[number]>();
     for (const revision of revisions) {
       if (!revision.snapshot.content.quotes.some((q) => q.id === quote.id && q.cite !== cite)) continue;
       const fixed = recite(revision.snapshot, quote.id, cite);
-      await tx.reviewRevision.update({ where: { id: revision.id }, data: { snapshot: fixed as unknown as Prisma.InputJsonValue } });
+      await tx.reviewRevision.update({
+        where: { id: revision.id },
+        data: { snapshot: fixed as unknown as Prisma.InputJsonValue },
+      });
       latest.set(revision.reviewId, { ...revision, snapshot: fixed });
     }
     const corrected: string[] = [];
     for (const revision of latest.values()) {
-      const last = await tx.reviewRevision.findFirstOrThrow({ where: { reviewId: revision.reviewId }, orderBy: { revision: 'desc' }, select: { revision: true, snapshot: true } });
+      const last = await tx.reviewRevision.findFirstOrThrow({
+        where: { reviewId: revision.reviewId },
+        orderBy: { revision: 'desc' },
+        select: { revision: true, snapshot: true },
+      });
       await tx.reviewRevision.create({
-        data: { teamId: revision.teamId, reviewId: revision.reviewId, revision: last.revision + 1, note: NAME_REMOVED_NOTE, snapshot: recite(last.snapshot as unknown as EditionSnapshot, quote.id, cite) as unknown as Prisma.InputJsonValue, publishedById: actor.id },
+        data: {
+          teamId: revision.teamId,
+          reviewId: revision.reviewId,
+          revision: last.revision + 1,
+          note: NAME_REMOVED_NOTE,
+          snapshot: recite(
+            last.snapshot as unknown as EditionSnapshot,
+            quote.id,
+            cite,
+          ) as unknown as Prisma.InputJsonValue,
+          publishedById: actor.id,
+        },
       });
       corrected.push(revision.reviewId);
     }
@@ -60,7 +91,14 @@ export async function removeCustomerName(actor: Actor, quoteId: string): Promise
     await tx.$executeRaw`
       UPDATE "AuditEvent" SET before = replace(before::text, ${`"${jsonText(name)}"`}, '"[removed]"')::jsonb, after = replace(after::text, ${`"${jsonText(name)}"`}, '"[removed]"')::jsonb
       WHERE "entityType" = 'Quote' AND "entityId" = ${quote.id}`;
-    await recordAudit(tx, { actor, action: 'quote.remove_customer_name', entityType: 'Quote', entityId: quote.id, before: { attribution: quote.attribution }, after: { attribution, editionsCorrected: corrected } });
+    await recordAudit(tx, {
+      actor,
+      action: 'quote.remove_customer_name',
+      entityType: 'Quote',
+      entityId: quote.id,
+      before: { attribution: quote.attribution },
+      after: { attribution, editionsCorrected: corrected },
+    });
     return { editionsCorrected: corrected.length };
   });
 }

@@ -8,7 +8,12 @@ import { anonymiseCredits, ERASED_NAME, jsonText } from './snapshots';
 
 export const ERASED_DOMAIN = 'erased.invalid';
 
-export type EraseResult = { userId: string; revisionsAnonymised: number; thanksAnonymised: number; auditEventsScrubbed: number };
+export type EraseResult = {
+  userId: string;
+  revisionsAnonymised: number;
+  thanksAnonymised: number;
+  auditEventsScrubbed: number;
+};
 
 /**
  * Erases a person on request, in one transaction: name and email replaced, password removed and
@@ -23,16 +28,27 @@ export async function erasePerson(actor: Actor, userId: string, confirmEmail: st
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true } });
   if (!user) throw new NotFoundError('No such user.');
   if (user.email.endsWith(`@${ERASED_DOMAIN}`)) throw new ConflictError('This person has already been erased.');
-  if (confirmEmail.trim().toLowerCase() !== user.email) throw new ValidationError({ confirmEmail: [`Type ${user.email} to confirm.`] });
+  if (confirmEmail.trim().toLowerCase() !== user.email)
+    throw new ValidationError({ confirmEmail: [`Type ${user.email} to confirm.`] });
   const erasedEmail = `erased-${user.id}@${ERASED_DOMAIN}`;
 
   return db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: user.id },
-      data: { name: ERASED_NAME, email: erasedEmail, passwordHash: null, active: false, passwordChangeRequired: false, lastSignInAt: null },
+      data: {
+        name: ERASED_NAME,
+        email: erasedEmail,
+        passwordHash: null,
+        active: false,
+        passwordChangeRequired: false,
+        lastSignInAt: null,
+      },
     });
     await tx.loginAttempt.deleteMany({ where: { email: user.email } });
-    const thanks = await tx.reviewThanks.updateMany({ where: { userId: user.id, note: { not: null } }, data: { note: null } });
+    const thanks = await tx.reviewThanks.updateMany({
+      where: { userId: user.id, note: { not: null } },
+      data: { note: null },
+    });
 
     // Published editions froze the person's name into their credits.
     const revisions = await tx.$queryRaw<{ id: string; snapshot: EditionSnapshot }[]>`
@@ -41,7 +57,10 @@ export async function erasePerson(actor: Actor, userId: string, confirmEmail: st
     for (const revision of revisions) {
       const next = anonymiseCredits(revision.snapshot, user.id, user.name);
       if (JSON.stringify(next) === JSON.stringify(revision.snapshot)) continue;
-      await tx.reviewRevision.update({ where: { id: revision.id }, data: { snapshot: next as unknown as Prisma.InputJsonValue } });
+      await tx.reviewRevision.update({
+        where: { id: revision.id },
+        data: { snapshot: next as unknown as Prisma.InputJsonValue },
+      });
       revisionsAnonymised++;
     }
 
@@ -55,7 +74,13 @@ export async function erasePerson(actor: Actor, userId: string, confirmEmail: st
       WHERE "actorId" = ${user.id} OR "actorEmail" = ${user.email} OR before::text LIKE ${`%${jsonText(user.email)}%`} OR after::text LIKE ${`%${jsonText(user.email)}%`}
         OR ("entityType" = 'User' AND "entityId" = ${user.id})`;
 
-    await recordAudit(tx, { actor, action: 'user.erase', entityType: 'User', entityId: user.id, after: { revisionsAnonymised, thanksAnonymised: thanks.count } });
+    await recordAudit(tx, {
+      actor,
+      action: 'user.erase',
+      entityType: 'User',
+      entityId: user.id,
+      after: { revisionsAnonymised, thanksAnonymised: thanks.count },
+    });
     return { userId: user.id, revisionsAnonymised, thanksAnonymised: thanks.count, auditEventsScrubbed: scrubbed };
   });
 }

@@ -13,33 +13,129 @@ export async function exportPersonData(actor: Actor, userId: string) {
   assertRole(actor, 'ADMIN');
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, name: true, email: true, role: true, active: true, passwordChangeRequired: true, passwordHash: true, lastSignInAt: true, createdAt: true, updatedAt: true, team: { select: { id: true, name: true, slug: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      passwordChangeRequired: true,
+      passwordHash: true,
+      lastSignInAt: true,
+      createdAt: true,
+      updatedAt: true,
+      team: { select: { id: true, name: true, slug: true } },
+    },
   });
   if (!user) throw new NotFoundError('No such user.');
   const { passwordHash, ...account } = user;
-  const [quotesSubmitted, quotesModerated, quoteCredits, winsRecorded, winCredits, projectsOwned, projectsCreated, projectUpdates, readership, thanks, emailOptOuts, monthFiguresSaved, apiTokens, revisionsPublished, signInAttempts, audit] =
-    await Promise.all([
-      db.quote.findMany({ where: { submitterId: userId }, orderBy: { createdAt: 'asc' }, select: { id: true, teamId: true, text: true, attribution: true, customerName: true, customerOrganisation: true, channel: true, receivedOn: true, sourceReference: true, status: true, moderationNote: true, createdAt: true } }),
-      db.quote.findMany({ where: { moderatorId: userId }, orderBy: { moderatedAt: 'asc' }, select: { id: true, status: true, moderationNote: true, moderatedAt: true } }),
-      db.quoteCredit.findMany({ where: { userId }, select: { createdAt: true, quote: { select: { id: true, text: true, receivedOn: true, status: true } } } }),
-      db.win.findMany({ where: { recordedById: userId }, select: { id: true, teamId: true, title: true, story: true, occurredOn: true, deletedAt: true, createdAt: true } }),
-      db.winCredit.findMany({ where: { userId }, select: { createdAt: true, win: { select: { id: true, title: true, occurredOn: true } } } }),
-      db.project.findMany({ where: { ownerId: userId }, select: { id: true, name: true, status: true } }),
-      db.project.findMany({ where: { createdById: userId }, select: { id: true, name: true, createdAt: true } }),
-      db.projectUpdate.findMany({ where: { authorId: userId }, select: { id: true, projectId: true, postedOn: true, body: true } }),
-      db.reviewView.findMany({ where: { userId }, select: { createdAt: true, review: { select: { id: true, month: true, team: { select: { slug: true } } } } } }),
-      db.reviewThanks.findMany({ where: { userId }, select: { id: true, note: true, hiddenAt: true, createdAt: true, review: { select: { id: true, month: true, team: { select: { slug: true } } } } } }),
-      db.reviewEmailOptOut.findMany({ where: { userId }, select: { createdAt: true, team: { select: { slug: true } } } }),
-      db.monthFigures.findMany({ where: { updatedById: userId }, select: { teamId: true, month: true, version: true, updatedAt: true } }),
-      db.apiToken.findMany({ where: { createdById: userId }, select: { id: true, teamId: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } }),
-      db.reviewRevision.findMany({ where: { publishedById: userId }, select: { reviewId: true, revision: true, note: true, createdAt: true } }),
-      db.loginAttempt.findMany({ where: { email: user.email }, orderBy: { createdAt: 'asc' }, select: { ip: true, success: true, createdAt: true } }),
-      db.auditEvent.findMany({
-        where: { OR: [{ actorId: userId }, { actorEmail: user.email }, { entityType: 'User', entityId: userId }] },
-        orderBy: { createdAt: 'asc' },
-        select: { id: true, action: true, entityType: true, entityId: true, before: true, after: true, ip: true, createdAt: true, actorId: true },
-      }),
-    ]);
+  const [
+    quotesSubmitted,
+    quotesModerated,
+    quoteCredits,
+    winsRecorded,
+    winCredits,
+    projectsOwned,
+    projectsCreated,
+    projectUpdates,
+    readership,
+    thanks,
+    emailOptOuts,
+    monthFiguresSaved,
+    apiTokens,
+    revisionsPublished,
+    signInAttempts,
+    audit,
+  ] = await Promise.all([
+    db.quote.findMany({
+      where: { submitterId: userId },
+      orderBy: { createdAt: 'asc' },
+      select: {
+        id: true,
+        teamId: true,
+        text: true,
+        attribution: true,
+        customerName: true,
+        customerOrganisation: true,
+        channel: true,
+        receivedOn: true,
+        sourceReference: true,
+        status: true,
+        moderationNote: true,
+        createdAt: true,
+      },
+    }),
+    db.quote.findMany({
+      where: { moderatorId: userId },
+      orderBy: { moderatedAt: 'asc' },
+      select: { id: true, status: true, moderationNote: true, moderatedAt: true },
+    }),
+    db.quoteCredit.findMany({
+      where: { userId },
+      select: { createdAt: true, quote: { select: { id: true, text: true, receivedOn: true, status: true } } },
+    }),
+    db.win.findMany({
+      where: { recordedById: userId },
+      select: { id: true, teamId: true, title: true, story: true, occurredOn: true, deletedAt: true, createdAt: true },
+    }),
+    db.winCredit.findMany({
+      where: { userId },
+      select: { createdAt: true, win: { select: { id: true, title: true, occurredOn: true } } },
+    }),
+    db.project.findMany({ where: { ownerId: userId }, select: { id: true, name: true, status: true } }),
+    db.project.findMany({ where: { createdById: userId }, select: { id: true, name: true, createdAt: true } }),
+    db.projectUpdate.findMany({
+      where: { authorId: userId },
+      select: { id: true, projectId: true, postedOn: true, body: true },
+    }),
+    db.reviewView.findMany({
+      where: { userId },
+      select: { createdAt: true, review: { select: { id: true, month: true, team: { select: { slug: true } } } } },
+    }),
+    db.reviewThanks.findMany({
+      where: { userId },
+      select: {
+        id: true,
+        note: true,
+        hiddenAt: true,
+        createdAt: true,
+        review: { select: { id: true, month: true, team: { select: { slug: true } } } },
+      },
+    }),
+    db.reviewEmailOptOut.findMany({ where: { userId }, select: { createdAt: true, team: { select: { slug: true } } } }),
+    db.monthFigures.findMany({
+      where: { updatedById: userId },
+      select: { teamId: true, month: true, version: true, updatedAt: true },
+    }),
+    db.apiToken.findMany({
+      where: { createdById: userId },
+      select: { id: true, teamId: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    }),
+    db.reviewRevision.findMany({
+      where: { publishedById: userId },
+      select: { reviewId: true, revision: true, note: true, createdAt: true },
+    }),
+    db.loginAttempt.findMany({
+      where: { email: user.email },
+      orderBy: { createdAt: 'asc' },
+      select: { ip: true, success: true, createdAt: true },
+    }),
+    db.auditEvent.findMany({
+      where: { OR: [{ actorId: userId }, { actorEmail: user.email }, { entityType: 'User', entityId: userId }] },
+      orderBy: { createdAt: 'asc' },
+      select: {
+        id: true,
+        action: true,
+        entityType: true,
+        entityId: true,
+        before: true,
+        after: true,
+        ip: true,
+        createdAt: true,
+        actorId: true,
+      },
+    }),
+  ]);
   await recordAudit(db, { actor, action: 'user.export_data', entityType: 'User', entityId: userId });
   return {
     exportedAt: new Date().toISOString(),

@@ -6,7 +6,10 @@ import { ERASED_DOMAIN } from './erase';
 /** Everyone, for the admin choosing whose data to export or erase. */
 export async function listPeople(actor: Actor) {
   assertRole(actor, 'ADMIN');
-  return db.user.findMany({ orderBy: [{ name: 'asc' }, { email: 'asc' }], select: { id: true, name: true, email: true, active: true } });
+  return db.user.findMany({
+    orderBy: [{ name: 'asc' }, { email: 'asc' }],
+    select: { id: true, name: true, email: true, active: true },
+  });
 }
 
 /** What the product holds about one person, in counts: what an erase would touch. */
@@ -22,7 +25,17 @@ export async function getPersonOverview(actor: Actor, userId: string) {
       active: true,
       createdAt: true,
       team: { select: { name: true } },
-      _count: { select: { quotesSubmitted: true, quoteCredits: true, winCredits: true, projectUpdates: true, reviewViews: true, reviewThanks: true, auditEvents: true } },
+      _count: {
+        select: {
+          quotesSubmitted: true,
+          quoteCredits: true,
+          winCredits: true,
+          projectUpdates: true,
+          reviewViews: true,
+          reviewThanks: true,
+          auditEvents: true,
+        },
+      },
     },
   });
   if (!user) return null;

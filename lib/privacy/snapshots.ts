@@ -9,7 +9,8 @@ export const jsonText = (text: string) => JSON.stringify(text).slice(1, -1);
 
 /** A snapshot with every credit of `userId` (and project updates written by `name`) anonymised. */
 export function anonymiseCredits(snapshot: EditionSnapshot, userId: string, name: string): EditionSnapshot {
-  const credited = (list: { id: string; name: string }[]) => list.map((c) => (c.id === userId ? { ...c, name: ERASED_NAME } : c));
+  const credited = (list: { id: string; name: string }[]) =>
+    list.map((c) => (c.id === userId ? { ...c, name: ERASED_NAME } : c));
   const content = snapshot.content;
   return {
     ...snapshot,
@@ -24,5 +25,11 @@ export function anonymiseCredits(snapshot: EditionSnapshot, userId: string, name
 
 /** A snapshot with one quote's attribution replaced. */
 export function recite(snapshot: EditionSnapshot, quoteId: string, cite: string): EditionSnapshot {
-  return { ...snapshot, content: { ...snapshot.content, quotes: snapshot.content.quotes.map((q) => (q.id === quoteId ? { ...q, cite } : q)) } };
+  return {
+    ...snapshot,
+    content: {
+      ...snapshot.content,
+      quotes: snapshot.content.quotes.map((q) => (q.id === quoteId ? { ...q, cite } : q)),
+    },
+  };
 }

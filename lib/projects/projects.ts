@@ -9,8 +9,22 @@ import type { AddProjectUpdateInput, CreateProjectInput, ProjectListFilter, Upda
 
 const STATUS_ORDER = { IN_PROGRESS: 0, PLANNED: 1, PAUSED: 2, DONE: 3 } as const;
 
-function auditView(p: { name: string; summary: string; ownerId: string; status: string; startOn: Date | null; targetOn: Date | null }) {
-  return { name: p.name, summary: p.summary, ownerId: p.ownerId, status: p.status, startOn: p.startOn && dayString(p.startOn), targetOn: p.targetOn && dayString(p.targetOn) };
+function auditView(p: {
+  name: string;
+  summary: string;
+  ownerId: string;
+  status: string;
+  startOn: Date | null;
+  targetOn: Date | null;
+}) {
+  return {
+    name: p.name,
+    summary: p.summary,
+    ownerId: p.ownerId,
+    status: p.status,
+    startOn: p.startOn && dayString(p.startOn),
+    targetOn: p.targetOn && dayString(p.targetOn),
+  };
 }
 
 function leaderTeamId(actor: Actor): string {
@@ -27,7 +41,8 @@ async function withUniqueName<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ValidationError({ name: ['Your team already has a project with this name.'] });
+    if (isUniqueViolation(error))
+      throw new ValidationError({ name: ['Your team already has a project with this name.'] });
     throw error;
   }
 }
@@ -37,8 +52,17 @@ export async function createProject(actor: Actor, input: CreateProjectInput) {
   await assertTeamMembers(db, teamId, [input.ownerId], 'ownerId');
   return withUniqueName(() =>
     db.$transaction(async (tx) => {
-      const project = await tx.project.create({ data: { ...input, teamId, createdById: actor.id }, select: { id: true } });
-      await recordAudit(tx, { actor, action: 'project.create', entityType: 'Project', entityId: project.id, after: auditView(input) });
+      const project = await tx.project.create({
+        data: { ...input, teamId, createdById: actor.id },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actor,
+        action: 'project.create',
+        entityType: 'Project',
+        entityId: project.id,
+        after: auditView(input),
+      });
       return project;
     }),
   );
@@ -64,7 +88,14 @@ export async function updateProject(actor: Actor, input: UpdateProjectInput) {
       if (input.ownerId !== before.ownerId) await assertTeamMembers(tx, before.teamId, [input.ownerId], 'ownerId');
       const { projectId, ...data } = input;
       await tx.project.update({ where: { id: projectId }, data });
-      await recordAudit(tx, { actor, action: 'project.update', entityType: 'Project', entityId: projectId, before: auditView(before), after: auditView(data) });
+      await recordAudit(tx, {
+        actor,
+        action: 'project.update',
+        entityType: 'Project',
+        entityId: projectId,
+        before: auditView(before),
+        after: auditView(data),
+      });
     }),
   );
 }
@@ -73,12 +104,24 @@ export async function addProjectUpdate(actor: Actor, input: AddProjectUpdateInpu
   return db.$transaction(async (tx) => {
     const project = await loadForLeader(tx, actor, input.projectId);
     const update = await tx.projectUpdate.create({
-      data: { projectId: project.id, teamId: project.teamId, authorId: actor.id, postedOn: input.postedOn, body: input.body },
+      data: {
+        projectId: project.id,
+        teamId: project.teamId,
+        authorId: actor.id,
+        postedOn: input.postedOn,
+        body: input.body,
+      },
       select: { id: true },
     });
     // Posting an update is news about the project, so it moves up the list.
     await tx.project.update({ where: { id: project.id }, data: { updatedAt: new Date() } });
-    await recordAudit(tx, { actor, action: 'project.add_update', entityType: 'Project', entityId: project.id, after: { updateId: update.id, postedOn: dayString(input.postedOn), body: input.body } });
+    await recordAudit(tx, {
+      actor,
+      action: 'project.add_update',
+      entityType: 'Project',
+      entityId: project.id,
+      after: { updateId: update.id, postedOn: dayString(input.postedOn), body: input.body },
+    });
     return update;
   });
 }
@@ -89,7 +132,10 @@ export async function listProjects(actor: Actor, filter: ProjectListFilter) {
   const [teams, rows] = await Promise.all([
     db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } }),
     db.project.findMany({
-      where: { ...(filter.team ? { team: { slug: filter.team } } : {}), ...(filter.status ? { status: filter.status } : {}) },
+      where: {
+        ...(filter.team ? { team: { slug: filter.team } } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+      },
       orderBy: [{ updatedAt: 'desc' }],
       take: 200,
       select: {
@@ -102,7 +148,11 @@ export async function listProjects(actor: Actor, filter: ProjectListFilter) {
         teamId: true,
         team: { select: { name: true, slug: true } },
         owner: { select: { id: true, name: true } },
-        updates: { orderBy: [{ postedOn: 'desc' }, { createdAt: 'desc' }], take: 1, select: { postedOn: true, body: true } },
+        updates: {
+          orderBy: [{ postedOn: 'desc' }, { createdAt: 'desc' }],
+          take: 1,
+          select: { postedOn: true, body: true },
+        },
         _count: { select: { updates: true } },
       },
     }),
@@ -128,7 +178,10 @@ export async function getProject(actor: Actor, projectId: string) {
       createdAt: true,
       team: { select: { name: true, slug: true } },
       owner: { select: { id: true, name: true } },
-      updates: { orderBy: [{ postedOn: 'desc' }, { createdAt: 'desc' }], select: { id: true, postedOn: true, body: true, author: { select: { name: true } } } },
+      updates: {
+        orderBy: [{ postedOn: 'desc' }, { createdAt: 'desc' }],
+        select: { id: true, postedOn: true, body: true, author: { select: { name: true } } },
+      },
     },
   });
   if (!project) throw new NotFoundError('No such project.');

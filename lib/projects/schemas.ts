@@ -14,23 +14,22 @@ export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
 export const PROJECT_STATUSES = Object.keys(PROJECT_STATUS_LABELS) as ProjectStatus[];
 const status = z.enum(PROJECT_STATUSES as [ProjectStatus, ...ProjectStatus[]], { error: 'Choose a status.' });
 
-const projectFields = z
-  .object({
-    name: z
-      .string({ error: 'Name the project.' })
-      .trim()
-      .min(2, 'Name the project (at least 2 characters).')
-      .max(PROJECT_LIMITS.name, `Keep the name under ${PROJECT_LIMITS.name} characters.`),
-    summary: z
-      .string({ error: 'Summarise the project.' })
-      .trim()
-      .min(1, 'Summarise the project in a sentence or two.')
-      .max(PROJECT_LIMITS.summary, `Keep the summary under ${PROJECT_LIMITS.summary.toLocaleString('en')} characters.`),
-    ownerId: idField.or(z.literal('')).refine((v) => v !== '', 'Choose who owns the project.'),
-    status,
-    startOn: optionalDay('start date'),
-    targetOn: optionalDay('target date'),
-  });
+const projectFields = z.object({
+  name: z
+    .string({ error: 'Name the project.' })
+    .trim()
+    .min(2, 'Name the project (at least 2 characters).')
+    .max(PROJECT_LIMITS.name, `Keep the name under ${PROJECT_LIMITS.name} characters.`),
+  summary: z
+    .string({ error: 'Summarise the project.' })
+    .trim()
+    .min(1, 'Summarise the project in a sentence or two.')
+    .max(PROJECT_LIMITS.summary, `Keep the summary under ${PROJECT_LIMITS.summary.toLocaleString('en')} characters.`),
+  ownerId: idField.or(z.literal('')).refine((v) => v !== '', 'Choose who owns the project.'),
+  status,
+  startOn: optionalDay('start date'),
+  targetOn: optionalDay('target date'),
+});
 
 function targetAfterStart<T extends { startOn: Date | null; targetOn: Date | null }>(value: T, ctx: z.RefinementCtx) {
   // Runs even when other fields failed (see below), so the dates may still be raw strings.
@@ -42,7 +41,9 @@ function targetAfterStart<T extends { startOn: Date | null; targetOn: Date | nul
 export const createProjectSchema = projectFields.superRefine(targetAfterStart, { when: () => true });
 export type CreateProjectInput = z.output<typeof createProjectSchema>;
 
-export const updateProjectSchema = projectFields.extend({ projectId: idField }).superRefine(targetAfterStart, { when: () => true });
+export const updateProjectSchema = projectFields
+  .extend({ projectId: idField })
+  .superRefine(targetAfterStart, { when: () => true });
 export type UpdateProjectInput = z.output<typeof updateProjectSchema>;
 
 export const addProjectUpdateSchema = z.object({
@@ -57,7 +58,12 @@ export const addProjectUpdateSchema = z.object({
 export type AddProjectUpdateInput = z.output<typeof addProjectUpdateSchema>;
 
 export const projectListFilterSchema = z.object({
-  team: z.string().trim().regex(/^[a-z0-9-]{1,60}$/).optional().catch(undefined),
+  team: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .optional()
+    .catch(undefined),
   status: status.optional().catch(undefined),
 });
 export type ProjectListFilter = z.output<typeof projectListFilterSchema>;

@@ -3,8 +3,24 @@ import { db } from '../db';
 import { makeQuote, makeTeam, makeUser } from '../../prisma/factories';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { citeFor } from './attribution';
-import { approveQuoteSchema, rejectQuoteSchema, submitQuoteSchema, updateQuoteSchema, wallFilterSchema } from './schemas';
-import { approveQuote, countPendingQuotes, listModerationQueue, listMySubmissions, listWall, rejectQuote, submitQuote, updateQuote, WALL_PAGE_SIZE } from './quotes';
+import {
+  approveQuoteSchema,
+  rejectQuoteSchema,
+  submitQuoteSchema,
+  updateQuoteSchema,
+  wallFilterSchema,
+} from './schemas';
+import {
+  approveQuote,
+  countPendingQuotes,
+  listModerationQueue,
+  listMySubmissions,
+  listWall,
+  rejectQuote,
+  submitQuote,
+  updateQuote,
+  WALL_PAGE_SIZE,
+} from './quotes';
 import { z } from 'zod';
 
 async function makeTeamWithPeople() {
@@ -18,7 +34,14 @@ async function makeTeamWithPeople() {
 const today = new Date().toISOString().slice(0, 10);
 
 function submission(fields: Record<string, string>) {
-  return submitQuoteSchema.parse({ submissionKey: crypto.randomUUID(), text: 'You were wonderful on the phone today.', attribution: 'ANONYMOUS', channel: 'PHONE', receivedOn: today, ...fields });
+  return submitQuoteSchema.parse({
+    submissionKey: crypto.randomUUID(),
+    text: 'You were wonderful on the phone today.',
+    attribution: 'ANONYMOUS',
+    channel: 'PHONE',
+    receivedOn: today,
+    ...fields,
+  });
 }
 
 describe('submitting quotes', () => {
@@ -40,21 +63,54 @@ describe('submitting quotes', () => {
   });
 
   it('names a customer only with recorded consent, and stores nothing about an anonymous one', () => {
-    const named = submitQuoteSchema.safeParse({ submissionKey: crypto.randomUUID(), text: 'Lovely.', attribution: 'NAMED', customerName: 'Ada Lovelace', channel: 'EMAIL', receivedOn: today, creditIds: 'u1' });
+    const named = submitQuoteSchema.safeParse({
+      submissionKey: crypto.randomUUID(),
+      text: 'Lovely.',
+      attribution: 'NAMED',
+      customerName: 'Ada Lovelace',
+      channel: 'EMAIL',
+      receivedOn: today,
+      creditIds: 'u1',
+    });
     expect(named.success).toBe(false);
     expect(z.flattenError(named.error!).fieldErrors.consent?.[0]).toMatch(/consent/);
 
-    const anonymous = submission({ customerName: 'Ada Lovelace', customerOrganisation: 'Analytical Engines Ltd', consent: 'on', creditIds: 'u1' });
+    const anonymous = submission({
+      customerName: 'Ada Lovelace',
+      customerOrganisation: 'Analytical Engines Ltd',
+      consent: 'on',
+      creditIds: 'u1',
+    });
     expect(anonymous).toMatchObject({ customerName: null, customerOrganisation: null, consent: false });
-    const organisation = submission({ attribution: 'ORGANISATION', customerName: 'Ada Lovelace', customerOrganisation: 'Analytical Engines Ltd', creditIds: 'u1' });
+    const organisation = submission({
+      attribution: 'ORGANISATION',
+      customerName: 'Ada Lovelace',
+      customerOrganisation: 'Analytical Engines Ltd',
+      creditIds: 'u1',
+    });
     expect(organisation).toMatchObject({ customerName: null, customerOrganisation: 'Analytical Engines Ltd' });
   });
 
   it('enforces length limits, dates and the credit list on the server', async () => {
-    const tooLong = submitQuoteSchema.safeParse({ submissionKey: crypto.randomUUID(), text: 'a'.repeat(2001), attribution: 'ANONYMOUS', channel: 'PHONE', receivedOn: today, creditIds: 'u1', sourceReference: 'x'.repeat(201) });
+    const tooLong = submitQuoteSchema.safeParse({
+      submissionKey: crypto.randomUUID(),
+      text: 'a'.repeat(2001),
+      attribution: 'ANONYMOUS',
+      channel: 'PHONE',
+      receivedOn: today,
+      creditIds: 'u1',
+      sourceReference: 'x'.repeat(201),
+    });
     expect(z.flattenError(tooLong.error!).fieldErrors.text?.[0]).toMatch(/2,000/);
     expect(z.flattenError(tooLong.error!).fieldErrors.sourceReference?.[0]).toMatch(/200/);
-    const future = submitQuoteSchema.safeParse({ submissionKey: crypto.randomUUID(), text: 'Great', attribution: 'ANONYMOUS', channel: 'PHONE', receivedOn: '2999-01-01', creditIds: '' });
+    const future = submitQuoteSchema.safeParse({
+      submissionKey: crypto.randomUUID(),
+      text: 'Great',
+      attribution: 'ANONYMOUS',
+      channel: 'PHONE',
+      receivedOn: '2999-01-01',
+      creditIds: '',
+    });
     expect(z.flattenError(future.error!).fieldErrors.receivedOn?.[0]).toMatch(/future/);
     expect(z.flattenError(future.error!).fieldErrors.creditIds?.[0]).toMatch(/at least one/);
     expect(rejectQuoteSchema.safeParse({ quoteId: 'q', reason: 'x'.repeat(501) }).success).toBe(false);
@@ -62,7 +118,9 @@ describe('submitting quotes', () => {
 
     const { agent } = await makeTeamWithPeople();
     const outsider = await makeUser(db, { role: 'AGENT', teamId: (await makeTeam(db)).id });
-    const error = await submitQuote(agent, submission({ creditIds: `${agent.id},${outsider.id}` })).catch((e: unknown) => e);
+    const error = await submitQuote(agent, submission({ creditIds: `${agent.id},${outsider.id}` })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors.creditIds).toBeTruthy();
     expect(await db.quote.count({ where: { submitterId: agent.id } })).toBe(0);
@@ -79,7 +137,15 @@ describe('editing a pending quote', () => {
   it('is for its submitter only, and only until it is moderated', async () => {
     const { leader, agent, agent2, team } = await makeTeamWithPeople();
     const quote = await makeQuote(db, { teamId: team.id, submitterId: agent.id, text: 'Original words.' });
-    const edit = (quoteId: string) => updateQuoteSchema.parse({ quoteId, text: 'Changed words.', attribution: 'ANONYMOUS', channel: 'CHAT', receivedOn: today, creditIds: `${agent.id},${agent2.id}` });
+    const edit = (quoteId: string) =>
+      updateQuoteSchema.parse({
+        quoteId,
+        text: 'Changed words.',
+        attribution: 'ANONYMOUS',
+        channel: 'CHAT',
+        receivedOn: today,
+        creditIds: `${agent.id},${agent2.id}`,
+      });
 
     await expect(updateQuote(agent2, edit(quote.id))).rejects.toBeInstanceOf(ForbiddenError);
     await expect(updateQuote(leader, edit(quote.id))).rejects.toBeInstanceOf(ForbiddenError);
@@ -89,7 +155,9 @@ describe('editing a pending quote', () => {
     const updated = await db.quote.findUniqueOrThrow({ where: { id: quote.id }, include: { credits: true } });
     expect(updated).toMatchObject({ text: 'Changed words.', channel: 'CHAT' });
     expect(updated.credits.map((c) => c.userId).sort()).toEqual([agent.id, agent2.id].sort());
-    expect(await db.auditEvent.count({ where: { action: 'quote.update', entityId: quote.id, actorId: agent.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: 'quote.update', entityId: quote.id, actorId: agent.id } }),
+    ).toBe(1);
 
     await approveQuote(leader, { quoteId: quote.id, pullQuote: null });
     await expect(updateQuote(agent, edit(quote.id))).rejects.toBeInstanceOf(ConflictError);
@@ -103,8 +171,12 @@ describe('moderation', () => {
     const quote = await makeQuote(db, { teamId: team.id, submitterId: agent.id });
     await expect(approveQuote(agent, { quoteId: quote.id, pullQuote: null })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(rejectQuote(agent, { quoteId: quote.id, reason: 'nope' })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(approveQuote(other.leader, { quoteId: quote.id, pullQuote: null })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(rejectQuote(other.leader, { quoteId: quote.id, reason: 'nope' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(approveQuote(other.leader, { quoteId: quote.id, pullQuote: null })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(rejectQuote(other.leader, { quoteId: quote.id, reason: 'nope' })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect((await db.quote.findUniqueOrThrow({ where: { id: quote.id } })).status).toBe('PENDING');
     expect(await db.auditEvent.count({ where: { entityId: quote.id } })).toBe(0);
     expect(await listModerationQueue(other.leader)).not.toContainEqual(expect.objectContaining({ id: quote.id }));
@@ -117,20 +189,34 @@ describe('moderation', () => {
     expect(await countPendingQuotes(leader)).toBe(1);
     expect(await countPendingQuotes(agent)).toBe(0);
 
-    const rewrite = await approveQuote(leader, { quoteId: quote.id, pullQuote: 'Priya fixed my bill in 5 minutes' }).catch((e: unknown) => e);
+    const rewrite = await approveQuote(leader, {
+      quoteId: quote.id,
+      pullQuote: 'Priya fixed my bill in 5 minutes',
+    }).catch((e: unknown) => e);
     expect(rewrite).toBeInstanceOf(ValidationError);
     expect((rewrite as ValidationError).fieldErrors.pullQuote?.[0]).toMatch(/exact words/);
     expect((await db.quote.findUniqueOrThrow({ where: { id: quote.id } })).status).toBe('PENDING');
 
     await approveQuote(leader, { quoteId: quote.id, pullQuote: 'Priya fixed my bill in five minutes' });
     const approved = await db.quote.findUniqueOrThrow({ where: { id: quote.id } });
-    expect(approved).toMatchObject({ status: 'APPROVED', pullQuote: 'Priya fixed my bill in five minutes', text, moderatorId: leader.id });
+    expect(approved).toMatchObject({
+      status: 'APPROVED',
+      pullQuote: 'Priya fixed my bill in five minutes',
+      text,
+      moderatorId: leader.id,
+    });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'quote.approve', entityId: quote.id } });
-    expect(audit).toMatchObject({ actorId: leader.id, before: { status: 'PENDING' }, after: { status: 'APPROVED', pullQuote: 'Priya fixed my bill in five minutes' } });
+    expect(audit).toMatchObject({
+      actorId: leader.id,
+      before: { status: 'PENDING' },
+      after: { status: 'APPROVED', pullQuote: 'Priya fixed my bill in five minutes' },
+    });
     expect(await countPendingQuotes(leader)).toBe(0);
 
     // Moderated once: a second leader's click (or a replay) is a conflict, not a silent overwrite.
-    await expect(rejectQuote(leader, { quoteId: quote.id, reason: 'Changed my mind' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(rejectQuote(leader, { quoteId: quote.id, reason: 'Changed my mind' })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
   });
 
   it('rejects with a reason the submitter sees; audited', async () => {
@@ -138,9 +224,15 @@ describe('moderation', () => {
     const quote = await makeQuote(db, { teamId: team.id, submitterId: agent.id });
     await rejectQuote(leader, { quoteId: quote.id, reason: 'It names another customer.' });
     const mine = await listMySubmissions(agent);
-    expect(mine.find((q) => q.id === quote.id)).toMatchObject({ status: 'REJECTED', moderationNote: 'It names another customer.' });
+    expect(mine.find((q) => q.id === quote.id)).toMatchObject({
+      status: 'REJECTED',
+      moderationNote: 'It names another customer.',
+    });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'quote.reject', entityId: quote.id } });
-    expect(audit).toMatchObject({ actorId: leader.id, after: { status: 'REJECTED', reason: 'It names another customer.' } });
+    expect(audit).toMatchObject({
+      actorId: leader.id,
+      after: { status: 'REJECTED', reason: 'It names another customer.' },
+    });
   });
 });
 
@@ -148,10 +240,20 @@ describe('the quote wall', () => {
   it('never reveals an anonymous customer, whatever was typed, and search cannot find them by name', async () => {
     const { team, leader, agent } = await makeTeamWithPeople();
     const secret = `Zebedee${Date.now()}`;
-    const input = submission({ text: 'Quietly brilliant help with my pension forms.', customerName: secret, customerOrganisation: `${secret} Holdings`, consent: 'on', creditIds: agent.id });
+    const input = submission({
+      text: 'Quietly brilliant help with my pension forms.',
+      customerName: secret,
+      customerOrganisation: `${secret} Holdings`,
+      consent: 'on',
+      creditIds: agent.id,
+    });
     const { id } = await submitQuote(agent, input);
     await approveQuote(leader, { quoteId: id, pullQuote: null });
-    expect(await db.quote.findUniqueOrThrow({ where: { id } })).toMatchObject({ customerName: null, customerOrganisation: null, consentRecordedAt: null });
+    expect(await db.quote.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      customerName: null,
+      customerOrganisation: null,
+      consentRecordedAt: null,
+    });
 
     const viewer = await makeUser(db, { role: 'COLLEAGUE' });
     const wall = await listWall(viewer, wallFilterSchema.parse({ team: team.slug }));
@@ -162,8 +264,12 @@ describe('the quote wall', () => {
     expect((await listWall(viewer, wallFilterSchema.parse({ q: 'pension' }))).quotes.map((q) => q.id)).toContain(id);
 
     // Even a row that somehow holds a name shows none while it is anonymous.
-    expect(citeFor({ attribution: 'ANONYMOUS', customerName: secret, customerOrganisation: 'Acme' })).toBe('A customer');
-    expect(citeFor({ attribution: 'ORGANISATION', customerName: secret, customerOrganisation: 'Acme' })).toBe('A customer at Acme');
+    expect(citeFor({ attribution: 'ANONYMOUS', customerName: secret, customerOrganisation: 'Acme' })).toBe(
+      'A customer',
+    );
+    expect(citeFor({ attribution: 'ORGANISATION', customerName: secret, customerOrganisation: 'Acme' })).toBe(
+      'A customer at Acme',
+    );
     expect(citeFor({ attribution: 'NAMED', customerName: 'Ada', customerOrganisation: 'Acme' })).toBe('Ada, Acme');
   });
 
@@ -172,7 +278,13 @@ describe('the quote wall', () => {
     const viewer = await makeUser(db, { role: 'EXEC' });
     const total = WALL_PAGE_SIZE * 2 + 5;
     for (let i = 0; i < total; i++) {
-      await makeQuote(db, { teamId: team.id, submitterId: agent.id, status: 'APPROVED', moderatorId: leader.id, receivedOn: new Date(Date.UTC(2025, 0, 1 + (i % 30))) });
+      await makeQuote(db, {
+        teamId: team.id,
+        submitterId: agent.id,
+        status: 'APPROVED',
+        moderatorId: leader.id,
+        receivedOn: new Date(Date.UTC(2025, 0, 1 + (i % 30))),
+      });
     }
     await makeQuote(db, { teamId: team.id, submitterId: agent.id, status: 'PENDING' });
     await makeQuote(db, { teamId: team.id, submitterId: agent.id, status: 'REJECTED' });
@@ -203,9 +315,26 @@ describe('the quote wall', () => {
   it('filters by channel, month and credited person', async () => {
     const { team, leader, agent, agent2 } = await makeTeamWithPeople();
     const viewer = await makeUser(db, { role: 'COLLEAGUE' });
-    const a = await makeQuote(db, { teamId: team.id, submitterId: agent.id, status: 'APPROVED', moderatorId: leader.id, channel: 'CHAT', receivedOn: new Date('2024-03-10'), creditIds: [agent.id] });
-    const b = await makeQuote(db, { teamId: team.id, submitterId: agent.id, status: 'APPROVED', moderatorId: leader.id, channel: 'PHONE', receivedOn: new Date('2024-04-02'), creditIds: [agent2.id] });
-    const ids = async (f: Record<string, string>) => (await listWall(viewer, wallFilterSchema.parse({ team: team.slug, ...f }))).quotes.map((q) => q.id);
+    const a = await makeQuote(db, {
+      teamId: team.id,
+      submitterId: agent.id,
+      status: 'APPROVED',
+      moderatorId: leader.id,
+      channel: 'CHAT',
+      receivedOn: new Date('2024-03-10'),
+      creditIds: [agent.id],
+    });
+    const b = await makeQuote(db, {
+      teamId: team.id,
+      submitterId: agent.id,
+      status: 'APPROVED',
+      moderatorId: leader.id,
+      channel: 'PHONE',
+      receivedOn: new Date('2024-04-02'),
+      creditIds: [agent2.id],
+    });
+    const ids = async (f: Record<string, string>) =>
+      (await listWall(viewer, wallFilterSchema.parse({ team: team.slug, ...f }))).quotes.map((q) => q.id);
     expect(await ids({ channel: 'CHAT' })).toEqual([a.id]);
     expect(await ids({ month: '2024-04' })).toEqual([b.id]);
     expect(await ids({ person: agent2.id })).toEqual([b.id]);
@@ -218,7 +347,14 @@ describe('the quote wall', () => {
 
 describe('the quote form’s validation', () => {
   it('reports attribution problems together with the other fields’ errors', () => {
-    const result = submitQuoteSchema.safeParse({ submissionKey: crypto.randomUUID(), text: 'Great', attribution: 'ORGANISATION', channel: '', receivedOn: today, creditIds: 'u1' });
+    const result = submitQuoteSchema.safeParse({
+      submissionKey: crypto.randomUUID(),
+      text: 'Great',
+      attribution: 'ORGANISATION',
+      channel: '',
+      receivedOn: today,
+      creditIds: 'u1',
+    });
     const errors = z.flattenError(result.error!).fieldErrors ?? {};
     expect(Object.keys(errors).sort()).toEqual(['channel', 'customerOrganisation']);
   });

@@ -38,7 +38,19 @@ function storedFields(input: Omit<SubmitQuoteInput, 'submissionKey'>) {
   };
 }
 
-function auditView(quote: { text: string; attribution: string; customerName: string | null; customerOrganisation: string | null; channel: string; receivedOn: Date; sourceReference: string | null; status?: string }, creditIds: string[]) {
+function auditView(
+  quote: {
+    text: string;
+    attribution: string;
+    customerName: string | null;
+    customerOrganisation: string | null;
+    channel: string;
+    receivedOn: Date;
+    sourceReference: string | null;
+    status?: string;
+  },
+  creditIds: string[],
+) {
   return { ...quote, receivedOn: dayString(quote.receivedOn), creditIds };
 }
 
@@ -48,7 +60,11 @@ function auditView(quote: { text: string; attribution: string; customerName: str
  */
 export async function submitQuote(actor: Actor, input: SubmitQuoteInput): Promise<{ id: string; replayed: boolean }> {
   const teamId = ownTeamId(actor);
-  const existing = () => db.quote.findUnique({ where: { submitterId_submissionKey: { submitterId: actor.id, submissionKey: input.submissionKey } }, select: { id: true } });
+  const existing = () =>
+    db.quote.findUnique({
+      where: { submitterId_submissionKey: { submitterId: actor.id, submissionKey: input.submissionKey } },
+      select: { id: true },
+    });
   const earlier = await existing();
   if (earlier) return { id: earlier.id, replayed: true };
   await assertTeamMembers(db, teamId, input.creditIds, 'creditIds');
@@ -56,9 +72,17 @@ export async function submitQuote(actor: Actor, input: SubmitQuoteInput): Promis
     const id = await db.$transaction(async (tx) => {
       // Per-submitter lock, so parallel submissions cannot all count the same pending total.
       await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`quote-submit:${actor.id}`})::bigint)`;
-      const pending = await tx.quote.count({ where: { submitterId: actor.id, status: 'PENDING', createdAt: { gte: new Date(Date.now() - 24 * 60 * 60 * 1000) } } });
+      const pending = await tx.quote.count({
+        where: {
+          submitterId: actor.id,
+          status: 'PENDING',
+          createdAt: { gte: new Date(Date.now() - 24 * 60 * 60 * 1000) },
+        },
+      });
       if (pending >= PENDING_QUOTES_PER_DAY) {
-        throw new ConflictError(`You have ${PENDING_QUOTES_PER_DAY} quotes from the last day waiting for moderation: please wait until your leader has reviewed some before adding more.`);
+        throw new ConflictError(
+          `You have ${PENDING_QUOTES_PER_DAY} quotes from the last day waiting for moderation: please wait until your leader has reviewed some before adding more.`,
+        );
       }
       const quote = await tx.quote.create({
         data: {
@@ -70,7 +94,13 @@ export async function submitQuote(actor: Actor, input: SubmitQuoteInput): Promis
         },
         select: { id: true },
       });
-      await recordAudit(tx, { actor, action: 'quote.submit', entityType: 'Quote', entityId: quote.id, after: auditView({ ...storedFields(input), status: 'PENDING' }, input.creditIds) });
+      await recordAudit(tx, {
+        actor,
+        action: 'quote.submit',
+        entityType: 'Quote',
+        entityId: quote.id,
+        after: auditView({ ...storedFields(input), status: 'PENDING' }, input.creditIds),
+      });
       return quote.id;
     });
     return { id, replayed: false };
@@ -106,7 +136,8 @@ async function loadOwnPending(tx: Prisma.TransactionClient | typeof db, actor: A
   const quote = await tx.quote.findUnique({ where: { id: quoteId }, select: editableSelect });
   if (!quote) throw new NotFoundError('No such quote.');
   if (quote.submitterId !== actor.id || quote.teamId !== actor.teamId) throw new ForbiddenError();
-  if (quote.status !== 'PENDING') throw new ConflictError('This quote has been moderated, so it can no longer be changed.');
+  if (quote.status !== 'PENDING')
+    throw new ConflictError('This quote has been moderated, so it can no longer be changed.');
   return quote;
 }
 
@@ -123,7 +154,8 @@ export async function updateQuote(actor: Actor, input: UpdateQuoteInput) {
     // Keep the moment consent was first recorded when it is still given.
     if (data.consentRecordedAt && before.consentRecordedAt) data.consentRecordedAt = before.consentRecordedAt;
     const updated = await tx.quote.updateMany({ where: { id: before.id, status: 'PENDING' }, data });
-    if (updated.count !== 1) throw new ConflictError('This quote has just been moderated, so it can no longer be changed.');
+    if (updated.count !== 1)
+      throw new ConflictError('This quote has just been moderated, so it can no longer be changed.');
     await tx.quoteCredit.deleteMany({ where: { quoteId: before.id } });
     await tx.quoteCredit.createMany({ data: input.creditIds.map((userId) => ({ quoteId: before.id, userId })) });
     await recordAudit(tx, {
@@ -131,7 +163,10 @@ export async function updateQuote(actor: Actor, input: UpdateQuoteInput) {
       action: 'quote.update',
       entityType: 'Quote',
       entityId: before.id,
-      before: auditView(before, before.credits.map((c) => c.userId)),
+      before: auditView(
+        before,
+        before.credits.map((c) => c.userId),
+      ),
       after: auditView(data, input.creditIds),
     });
   });
@@ -140,7 +175,10 @@ export async function updateQuote(actor: Actor, input: UpdateQuoteInput) {
 /** A leader moderates their own team's pending quotes, once; a second moderator gets a conflict. */
 async function loadForModeration(tx: Prisma.TransactionClient, actor: Actor, quoteId: string) {
   assertRole(actor, 'LEADER');
-  const quote = await tx.quote.findUnique({ where: { id: quoteId }, select: { id: true, teamId: true, status: true, text: true } });
+  const quote = await tx.quote.findUnique({
+    where: { id: quoteId },
+    select: { id: true, teamId: true, status: true, text: true },
+  });
   if (!quote) throw new NotFoundError('No such quote.');
   assertTeamMember(actor, quote.teamId, 'LEADER');
   if (quote.status !== 'PENDING') throw new ConflictError('Someone already moderated this quote.');
@@ -152,22 +190,50 @@ export async function approveQuote(actor: Actor, input: ApproveQuoteInput) {
     const quote = await loadForModeration(tx, actor, input.quoteId);
     // The pull-quote is the customer's own words: a part of the original, never a rewrite.
     if (input.pullQuote && !quote.text.includes(input.pullQuote)) {
-      throw new ValidationError({ pullQuote: ['Use the customer’s exact words: the pull-quote must be copied from the quote.'] });
+      throw new ValidationError({
+        pullQuote: ['Use the customer’s exact words: the pull-quote must be copied from the quote.'],
+      });
     }
-    const data = { status: 'APPROVED' as const, pullQuote: input.pullQuote, moderatorId: actor.id, moderationNote: null, moderatedAt: new Date() };
+    const data = {
+      status: 'APPROVED' as const,
+      pullQuote: input.pullQuote,
+      moderatorId: actor.id,
+      moderationNote: null,
+      moderatedAt: new Date(),
+    };
     const updated = await tx.quote.updateMany({ where: { id: quote.id, status: 'PENDING' }, data });
     if (updated.count !== 1) throw new ConflictError('Someone already moderated this quote.');
-    await recordAudit(tx, { actor, action: 'quote.approve', entityType: 'Quote', entityId: quote.id, before: { status: 'PENDING' }, after: { status: 'APPROVED', pullQuote: input.pullQuote } });
+    await recordAudit(tx, {
+      actor,
+      action: 'quote.approve',
+      entityType: 'Quote',
+      entityId: quote.id,
+      before: { status: 'PENDING' },
+      after: { status: 'APPROVED', pullQuote: input.pullQuote },
+    });
   });
 }
 
 export async function rejectQuote(actor: Actor, input: RejectQuoteInput) {
   return db.$transaction(async (tx) => {
     const quote = await loadForModeration(tx, actor, input.quoteId);
-    const data = { status: 'REJECTED' as const, pullQuote: null, moderatorId: actor.id, moderationNote: input.reason, moderatedAt: new Date() };
+    const data = {
+      status: 'REJECTED' as const,
+      pullQuote: null,
+      moderatorId: actor.id,
+      moderationNote: input.reason,
+      moderatedAt: new Date(),
+    };
     const updated = await tx.quote.updateMany({ where: { id: quote.id, status: 'PENDING' }, data });
     if (updated.count !== 1) throw new ConflictError('Someone already moderated this quote.');
-    await recordAudit(tx, { actor, action: 'quote.reject', entityType: 'Quote', entityId: quote.id, before: { status: 'PENDING' }, after: { status: 'REJECTED', reason: input.reason } });
+    await recordAudit(tx, {
+      actor,
+      action: 'quote.reject',
+      entityType: 'Quote',
+      entityId: quote.id,
+      before: { status: 'PENDING' },
+      after: { status: 'REJECTED', reason: input.reason },
+    });
   });
 }
 
@@ -177,7 +243,14 @@ export async function listMySubmissions(actor: Actor) {
     where: { submitterId: actor.id },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: 200,
-    select: { ...editableSelect, pullQuote: true, moderationNote: true, moderatedAt: true, moderator: { select: { name: true } }, ...creditsSelect },
+    select: {
+      ...editableSelect,
+      pullQuote: true,
+      moderationNote: true,
+      moderatedAt: true,
+      moderator: { select: { name: true } },
+      ...creditsSelect,
+    },
   });
   return rows.map((row) => ({ ...row, cite: citeFor(row), credited: row.credits.map((c) => c.user) }));
 }
@@ -263,7 +336,11 @@ export async function listWallFilterOptions(actor: Actor) {
   assertSignedIn(actor);
   const [teams, people] = await Promise.all([
     db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } }),
-    db.user.findMany({ where: { role: { in: ['AGENT', 'LEADER'] }, teamId: { not: null } }, orderBy: { name: 'asc' }, select: { id: true, name: true, team: { select: { name: true } } } }),
+    db.user.findMany({
+      where: { role: { in: ['AGENT', 'LEADER'] }, teamId: { not: null } },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true, team: { select: { name: true } } },
+    }),
   ]);
   return { teams, people: people.map((p) => ({ id: p.id, name: p.name, team: p.team?.name ?? '' })) };
 }

@@ -45,16 +45,24 @@ const quoteFields = z.object({
     .trim()
     .min(3, 'Enter the customer’s words.')
     .max(QUOTE_LIMITS.text, `Keep the quote under ${QUOTE_LIMITS.text.toLocaleString('en')} characters.`),
-  attribution: z.enum(ATTRIBUTIONS as [QuoteAttribution, ...QuoteAttribution[]], { error: 'Choose how to attribute the quote.' }),
+  attribution: z.enum(ATTRIBUTIONS as [QuoteAttribution, ...QuoteAttribution[]], {
+    error: 'Choose how to attribute the quote.',
+  }),
   consent: z
     .string()
     .optional()
     .transform((v) => v === 'on' || v === 'true'),
   customerName: optionalText(QUOTE_LIMITS.customerName, `Keep the name under ${QUOTE_LIMITS.customerName} characters.`),
-  customerOrganisation: optionalText(QUOTE_LIMITS.customerOrganisation, `Keep the organisation under ${QUOTE_LIMITS.customerOrganisation} characters.`),
+  customerOrganisation: optionalText(
+    QUOTE_LIMITS.customerOrganisation,
+    `Keep the organisation under ${QUOTE_LIMITS.customerOrganisation} characters.`,
+  ),
   channel: z.enum(CHANNELS as [QuoteChannel, ...QuoteChannel[]], { error: 'Choose the channel it came in on.' }),
   receivedOn: pastDay('date received'),
-  sourceReference: optionalText(QUOTE_LIMITS.sourceReference, `Keep the reference under ${QUOTE_LIMITS.sourceReference} characters.`),
+  sourceReference: optionalText(
+    QUOTE_LIMITS.sourceReference,
+    `Keep the reference under ${QUOTE_LIMITS.sourceReference} characters.`,
+  ),
   creditIds: creditIdsField(),
 });
 
@@ -70,11 +78,25 @@ const always = { when: () => true };
 function applyAttribution<T extends QuoteFields>(value: T, ctx: z.RefinementCtx) {
   // Runs even when other fields failed (see `always`), so fields may still hold raw input.
   if (value.attribution === 'NAMED') {
-    if (!value.customerName) ctx.addIssue({ code: 'custom', path: ['customerName'], message: 'Enter the customer’s name, or choose another attribution.' });
-    if (!value.consent) ctx.addIssue({ code: 'custom', path: ['consent'], message: 'Only name a customer who agreed to it: confirm their consent, or choose another attribution.' });
+    if (!value.customerName)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customerName'],
+        message: 'Enter the customer’s name, or choose another attribution.',
+      });
+    if (!value.consent)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consent'],
+        message: 'Only name a customer who agreed to it: confirm their consent, or choose another attribution.',
+      });
   }
   if (value.attribution === 'ORGANISATION' && !value.customerOrganisation) {
-    ctx.addIssue({ code: 'custom', path: ['customerOrganisation'], message: 'Enter the customer’s organisation, or choose “Anonymous”.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['customerOrganisation'],
+      message: 'Enter the customer’s organisation, or choose “Anonymous”.',
+    });
   }
 }
 
@@ -94,7 +116,10 @@ export const submitQuoteSchema = quoteFields
   .transform(dropHidden);
 export type SubmitQuoteInput = z.output<typeof submitQuoteSchema>;
 
-export const updateQuoteSchema = quoteFields.extend({ quoteId: idField }).superRefine(applyAttribution, always).transform(dropHidden);
+export const updateQuoteSchema = quoteFields
+  .extend({ quoteId: idField })
+  .superRefine(applyAttribution, always)
+  .transform(dropHidden);
 export type UpdateQuoteInput = z.output<typeof updateQuoteSchema>;
 
 export const approveQuoteSchema = z.object({
@@ -123,9 +148,19 @@ const ignoreBad = <T extends z.ZodType>(schema: T) => schema.optional().catch(un
 
 /** The wall's URL: anything malformed is ignored rather than failing the page. */
 export const wallFilterSchema = z.object({
-  team: ignoreBad(z.string().trim().regex(/^[a-z0-9-]{1,60}$/)),
+  team: ignoreBad(
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{1,60}$/),
+  ),
   channel: ignoreBad(z.enum(CHANNELS as [QuoteChannel, ...QuoteChannel[]])),
-  person: ignoreBad(z.string().trim().regex(/^[A-Za-z0-9-]{1,64}$/)),
+  person: ignoreBad(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{1,64}$/),
+  ),
   month: ignoreBad(z.string().trim().refine(isMonth)),
   q: ignoreBad(
     z

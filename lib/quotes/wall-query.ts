@@ -31,7 +31,11 @@ export function parseCursor(value: string | undefined): WallCursor | undefined {
   if (!match) return undefined;
   const [, y, m, d, id] = match as unknown as [string, string, string, string, string];
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  const valid = Number(y) >= 1900 && date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
+  const valid =
+    Number(y) >= 1900 &&
+    date.getUTCFullYear() === Number(y) &&
+    date.getUTCMonth() === Number(m) - 1 &&
+    date.getUTCDate() === Number(d);
   return valid ? { day: `${y}-${m}-${d}`, id } : undefined;
 }
 
@@ -44,17 +48,24 @@ export function wallIdsSql(query: WallQuery): Prisma.Sql {
   const where: Prisma.Sql[] = [Prisma.sql`q."status" = 'APPROVED'`];
   if (query.teamId) where.push(Prisma.sql`q."teamId" = ${query.teamId}`);
   if (query.channel) where.push(Prisma.sql`q."channel" = ${query.channel}::"QuoteChannel"`);
-  if (query.range) where.push(Prisma.sql`q."receivedOn" >= ${query.range.start}::date AND q."receivedOn" < ${query.range.end}::date`);
-  if (query.personId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "QuoteCredit" c WHERE c."quoteId" = q."id" AND c."userId" = ${query.personId})`);
+  if (query.range)
+    where.push(Prisma.sql`q."receivedOn" >= ${query.range.start}::date AND q."receivedOn" < ${query.range.end}::date`);
+  if (query.personId)
+    where.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "QuoteCredit" c WHERE c."quoteId" = q."id" AND c."userId" = ${query.personId})`,
+    );
   if (query.search) where.push(Prisma.sql`q."searchVector" @@ websearch_to_tsquery('english', ${query.search})`);
   if (query.after) where.push(Prisma.sql`(q."receivedOn", q."id") < (${query.after.day}::date, ${query.after.id})`);
-  else if (query.before) where.push(Prisma.sql`(q."receivedOn", q."id") > (${query.before.day}::date, ${query.before.id})`);
+  else if (query.before)
+    where.push(Prisma.sql`(q."receivedOn", q."id") > (${query.before.day}::date, ${query.before.id})`);
   const direction = query.before && !query.after ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   return Prisma.sql`SELECT q."id" FROM "Quote" q WHERE ${Prisma.join(where, ' AND ')}
     ORDER BY q."receivedOn" ${direction}, q."id" ${direction} LIMIT ${query.limit + 1}`;
 }
 
-export const creditsSelect = { credits: { select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: 'asc' } } } } as const;
+export const creditsSelect = {
+  credits: { select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: 'asc' } } },
+} as const;
 
 /** A quote's words, who said it (for `citeFor`) and who is credited: every public surface reads these. */
 export const quoteBodySelect = {

@@ -10,10 +10,16 @@ describe('retention', () => {
     const now = new Date('2026-06-30T12:00:00Z');
     const email = `retention-${Date.now()}@example.test`;
     const at = (days: number) => new Date(now.getTime() - days * DAY);
-    await db.loginAttempt.createMany({ data: [31, 29].map((days) => ({ email, ip: '203.0.113.7', success: false, createdAt: at(days) })) });
+    await db.loginAttempt.createMany({
+      data: [31, 29].map((days) => ({ email, ip: '203.0.113.7', success: false, createdAt: at(days) })),
+    });
     const user = await makeUser(db, { role: 'COLLEAGUE' });
-    const old = await db.auditEvent.create({ data: { actorId: user.id, action: 'auth.sign_in', entityType: 'User', ip: '203.0.113.8', createdAt: at(15) } });
-    const recent = await db.auditEvent.create({ data: { actorId: user.id, action: 'auth.sign_in', entityType: 'User', ip: '203.0.113.9', createdAt: at(5) } });
+    const old = await db.auditEvent.create({
+      data: { actorId: user.id, action: 'auth.sign_in', entityType: 'User', ip: '203.0.113.8', createdAt: at(15) },
+    });
+    const recent = await db.auditEvent.create({
+      data: { actorId: user.id, action: 'auth.sign_in', entityType: 'User', ip: '203.0.113.9', createdAt: at(5) },
+    });
 
     const result = await applyRetention(now, 10);
     expect(result.signInAttemptsDeleted).toBeGreaterThanOrEqual(1);

@@ -13,8 +13,16 @@ export type RetentionResult = { signInAttemptsDeleted: number; auditIpsCleared: 
  * than AUDIT_IP_RETENTION_DAYS (the event itself is kept: who did what, when). Idempotent, so
  * every instance may run it.
  */
-export async function applyRetention(now = new Date(), auditIpDays = env().AUDIT_IP_RETENTION_DAYS): Promise<RetentionResult> {
-  const attempts = await db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - SIGN_IN_ATTEMPT_DAYS * DAY_MS) } } });
-  const ips = await db.auditEvent.updateMany({ where: { ip: { not: null }, createdAt: { lt: new Date(now.getTime() - auditIpDays * DAY_MS) } }, data: { ip: null } });
+export async function applyRetention(
+  now = new Date(),
+  auditIpDays = env().AUDIT_IP_RETENTION_DAYS,
+): Promise<RetentionResult> {
+  const attempts = await db.loginAttempt.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - SIGN_IN_ATTEMPT_DAYS * DAY_MS) } },
+  });
+  const ips = await db.auditEvent.updateMany({
+    where: { ip: { not: null }, createdAt: { lt: new Date(now.getTime() - auditIpDays * DAY_MS) } },
+    data: { ip: null },
+  });
   return { signInAttemptsDeleted: attempts.count, auditIpsCleared: ips.count };
 }

@@ -9,8 +9,25 @@ import { getManagedTeam } from '../team-access';
 import type { FactChange } from './basis';
 import { deliverDueEmails, retryReviewEmail, sendTestEmail } from './email';
 import { hideThanks, setEmailOptOut, thankReview } from './readers';
-import { confirmReviewText, publishReview, ReviewConflictError, rewriteReviewText, saveReview, StaleTextError, startReview } from './reviews';
-import { featuredFrom, omissionsFrom, hideThanksSchema, optOutSchema, retryEmailSchema, saveReviewSchema, teamMonthSchema, thanksSchema } from './schemas';
+import {
+  confirmReviewText,
+  publishReview,
+  ReviewConflictError,
+  rewriteReviewText,
+  saveReview,
+  StaleTextError,
+  startReview,
+} from './reviews';
+import {
+  featuredFrom,
+  omissionsFrom,
+  hideThanksSchema,
+  optOutSchema,
+  retryEmailSchema,
+  saveReviewSchema,
+  teamMonthSchema,
+  thanksSchema,
+} from './schemas';
 import { ANY_ROLE } from '../authz';
 
 const MANAGERS = ['ADMIN', 'LEADER'] as const;
@@ -31,7 +48,8 @@ export async function startReviewAction(_prev: FormState, formData: FormData): P
     return { ok: true, message: 'Started.', values: { team: team.slug, month: data.month } } satisfies FormState;
   });
   // Outside handleForm: redirect() works by throwing.
-  if (result.ok && result.values?.team && result.values.month) redirect(`/manage/${result.values.team}/reviews/${result.values.month}`);
+  if (result.ok && result.values?.team && result.values.month)
+    redirect(`/manage/${result.values.team}/reviews/${result.values.month}`);
   return result;
 }
 
@@ -51,18 +69,38 @@ export type SaveReviewState = FormState & {
 export async function saveReviewAction(_prev: SaveReviewState, formData: FormData): Promise<SaveReviewState> {
   return handleForm(formData, { roles: [...MANAGERS], schema: saveReviewSchema }, async (actor, data) => {
     const team = await getManagedTeam(actor, data.team);
-    const fields = { version: data.version, title: data.title, highlights: data.highlights, asks: data.asks, distribution: data.distribution, featured: featuredFrom(formData), ...omissionsFrom(formData) };
+    const fields = {
+      version: data.version,
+      title: data.title,
+      highlights: data.highlights,
+      asks: data.asks,
+      distribution: data.distribution,
+      featured: featuredFrom(formData),
+      ...omissionsFrom(formData),
+    };
     const typed = typedValues(formData);
     try {
       if (data.intent === 'rewrite') {
         const { version, highlights, asks } = await rewriteReviewText(actor, team, data.month, fields);
         editionPaths(team.slug, data.month);
-        return { ok: true, stale: null, message: `Rewrote the parts written from the figures with today’s figures; your own sentences are unchanged. Saved (version ${version}).`, version, values: { ...typed, highlights, asks, version: String(version) } } satisfies SaveReviewState;
+        return {
+          ok: true,
+          stale: null,
+          message: `Rewrote the parts written from the figures with today’s figures; your own sentences are unchanged. Saved (version ${version}).`,
+          version,
+          values: { ...typed, highlights, asks, version: String(version) },
+        } satisfies SaveReviewState;
       }
       if (data.intent === 'confirm') {
         const { version } = await confirmReviewText(actor, team, data.month, fields);
         editionPaths(team.slug, data.month);
-        return { ok: true, stale: null, message: `Noted: the text stands with today’s figures. Saved (version ${version}).`, version, values: { ...typed, version: String(version) } } satisfies SaveReviewState;
+        return {
+          ok: true,
+          stale: null,
+          message: `Noted: the text stands with today’s figures. Saved (version ${version}).`,
+          version,
+          values: { ...typed, version: String(version) },
+        } satisfies SaveReviewState;
       }
       if (data.intent === 'test') {
         const { version } = await saveReview(actor, team, data.month, fields);
@@ -70,10 +108,20 @@ export async function saveReviewAction(_prev: SaveReviewState, formData: FormDat
         const values = { ...typed, version: String(version) };
         try {
           const { to } = await sendTestEmail(actor, team, data.month);
-          return { ok: true, message: `Saved (version ${version}) and sent a test email of the draft to ${to}. Nobody else was emailed.`, version, values } satisfies SaveReviewState;
+          return {
+            ok: true,
+            message: `Saved (version ${version}) and sent a test email of the draft to ${to}. Nobody else was emailed.`,
+            version,
+            values,
+          } satisfies SaveReviewState;
         } catch (error) {
           // Saved, but not sent: say so, and keep the new version so the next save is not a conflict.
-          return { ok: false, message: `Saved (version ${version}), but the test email was not sent: ${error instanceof Error ? error.message : String(error)}`, version, values } satisfies SaveReviewState;
+          return {
+            ok: false,
+            message: `Saved (version ${version}), but the test email was not sent: ${error instanceof Error ? error.message : String(error)}`,
+            version,
+            values,
+          } satisfies SaveReviewState;
         }
       }
       if (data.intent === 'publish') {
@@ -81,21 +129,40 @@ export async function saveReviewAction(_prev: SaveReviewState, formData: FormDat
         // The outbox row committed with the publish; sending starts once the response is on its way.
         if (emailId) after(() => deliverDueEmails());
         editionPaths(team.slug, data.month);
-        const message = revision === 1 ? 'Published. Readers can open it now.' : `Correction published as revision ${revision}.`;
-        return { ok: true, published: true, message, version, values: { ...typed, version: String(version), note: '' } } satisfies SaveReviewState;
+        const message =
+          revision === 1 ? 'Published. Readers can open it now.' : `Correction published as revision ${revision}.`;
+        return {
+          ok: true,
+          published: true,
+          message,
+          version,
+          values: { ...typed, version: String(version), note: '' },
+        } satisfies SaveReviewState;
       }
       const { version } = await saveReview(actor, team, data.month, fields);
       editionPaths(team.slug, data.month);
-      return { ok: true, message: `Saved (version ${version}).`, version, values: { ...typed, version: String(version) } } satisfies SaveReviewState;
+      return {
+        ok: true,
+        message: `Saved (version ${version}).`,
+        version,
+        values: { ...typed, version: String(version) },
+      } satisfies SaveReviewState;
     } catch (error) {
-      if (error instanceof StaleTextError) return { ok: false, message: error.message, stale: error.changes, values: typed } satisfies SaveReviewState;
+      if (error instanceof StaleTextError)
+        return { ok: false, message: error.message, stale: error.changes, values: typed } satisfies SaveReviewState;
       if (!(error instanceof ReviewConflictError)) throw error;
       const latest = error.latest;
       return {
         ok: false,
         message: error.message,
         values: { ...typed, version: String(latest.version) },
-        conflict: { version: latest.version, by: latest.updatedBy?.name ?? null, title: latest.title, highlights: latest.highlights, asks: latest.asks },
+        conflict: {
+          version: latest.version,
+          by: latest.updatedBy?.name ?? null,
+          title: latest.title,
+          highlights: latest.highlights,
+          asks: latest.asks,
+        },
       } satisfies SaveReviewState;
     }
   });
@@ -106,7 +173,10 @@ export async function thankReviewAction(_prev: FormState, formData: FormData): P
     const review = await thankReview(actor, data.reviewId, data.note);
     revalidatePath(`/reviews/${review.team.slug}/${review.month}`);
     expireDashboard();
-    return { ok: true, message: data.note ? 'Thank you: your note reached the team.' : 'Thank you: the team will see it.' } satisfies FormState;
+    return {
+      ok: true,
+      message: data.note ? 'Thank you: your note reached the team.' : 'Thank you: the team will see it.',
+    } satisfies FormState;
   });
 }
 
@@ -123,7 +193,13 @@ export async function emailOptOutAction(_prev: FormState, formData: FormData): P
   return handleForm(formData, { roles: [...ANY_ROLE], schema: optOutSchema }, async (actor, data) => {
     const team = await setEmailOptOut(actor, data.team, data.optOut === 'yes');
     revalidatePath('/reviews', 'layout');
-    return { ok: true, message: data.optOut === 'yes' ? `You will no longer get ${team.name}’s editions by email.` : `You will get ${team.name}’s editions by email again.` } satisfies FormState;
+    return {
+      ok: true,
+      message:
+        data.optOut === 'yes'
+          ? `You will no longer get ${team.name}’s editions by email.`
+          : `You will get ${team.name}’s editions by email again.`,
+    } satisfies FormState;
   });
 }
 
@@ -131,6 +207,9 @@ export async function retryEmailAction(_prev: FormState, formData: FormData): Pr
   return handleForm(formData, { roles: [...MANAGERS], schema: retryEmailSchema }, async (actor, data) => {
     const { slug, month, status, error } = await retryReviewEmail(actor, data.emailId);
     revalidatePath(`/manage/${slug}/reviews/${month}`);
-    return { ok: status === 'SENT', message: status === 'SENT' ? 'Email sent.' : `Email not sent: ${error ?? status}.` } satisfies FormState;
+    return {
+      ok: status === 'SENT',
+      message: status === 'SENT' ? 'Email sent.' : `Email not sent: ${error ?? status}.`,
+    } satisfies FormState;
   });
 }

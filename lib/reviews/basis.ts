@@ -31,10 +31,29 @@ export function figureFacts(content: EditionContent): Fact[] {
   for (const c of content.channels) metric('channel', c);
   for (const k of content.kpis) metric('kpi', k, k.unit, k.decimals);
   for (const r of content.reasons) {
-    facts.push({ key: `reason:${r.name}:month`, label: `Contacts about ${r.name}`, value: r.count, unit: '', decimals: 0 });
-    facts.push({ key: `reason:${r.name}:lastMonth`, label: `Contacts about ${r.name}, ${prev}`, value: r.lastMonth, unit: '', decimals: 0 });
+    facts.push({
+      key: `reason:${r.name}:month`,
+      label: `Contacts about ${r.name}`,
+      value: r.count,
+      unit: '',
+      decimals: 0,
+    });
+    facts.push({
+      key: `reason:${r.name}:lastMonth`,
+      label: `Contacts about ${r.name}, ${prev}`,
+      value: r.lastMonth,
+      unit: '',
+      decimals: 0,
+    });
   }
-  for (const s of content.segments) facts.push({ key: `segment:${s.name}:month`, label: `Contacts from ${s.name}`, value: s.count, unit: '', decimals: 0 });
+  for (const s of content.segments)
+    facts.push({
+      key: `segment:${s.name}:month`,
+      label: `Contacts from ${s.name}`,
+      value: s.count,
+      unit: '',
+      decimals: 0,
+    });
   return facts;
 }
 
@@ -67,13 +86,17 @@ export function makeBasis(content: EditionContent, highlights: TextBlock[], asks
 export function parseBasis(value: unknown): TextBasis | null {
   if (!value || typeof value !== 'object') return null;
   const v = value as Partial<TextBasis>;
-  if (typeof v.digest !== 'string' || !Array.isArray(v.facts) || !Array.isArray(v.highlights) || !Array.isArray(v.asks)) return null;
+  if (typeof v.digest !== 'string' || !Array.isArray(v.facts) || !Array.isArray(v.highlights) || !Array.isArray(v.asks))
+    return null;
   return v as TextBasis;
 }
 
 /** Whether any paragraph of the text is still one written from the figures. */
 export function hasGeneratedText(highlights: string, asks: string, basis: TextBasis): boolean {
-  return markBlocks(highlights, basis.highlights, 'paragraph').some((b) => b.generated) || markBlocks(asks, basis.asks, 'line').some((b) => b.generated);
+  return (
+    markBlocks(highlights, basis.highlights, 'paragraph').some((b) => b.generated) ||
+    markBlocks(asks, basis.asks, 'line').some((b) => b.generated)
+  );
 }
 
 /**
@@ -81,7 +104,13 @@ export function hasGeneratedText(highlights: string, asks: string, basis: TextBa
  * basis (an old edition), the same figures, figures the leader already said the text stands for,
  * or no generated paragraph left (every word is the leader's own).
  */
-export function textStaleness(basisValue: unknown, confirmedDigest: string | null, highlights: string, asks: string, content: EditionContent): FactChange[] | null {
+export function textStaleness(
+  basisValue: unknown,
+  confirmedDigest: string | null,
+  highlights: string,
+  asks: string,
+  content: EditionContent,
+): FactChange[] | null {
   const basis = parseBasis(basisValue);
   if (!basis) return null;
   const facts = figureFacts(content);

@@ -6,12 +6,18 @@ export type Separator = 'paragraph' | 'line';
 // Browsers submit a textarea's line breaks as CRLF: a paragraph is a paragraph either way.
 const split = (text: string, sep: Separator) => {
   const lf = text.replace(/\r\n?/g, '\n');
-  return (sep === 'paragraph' ? lf.split(/\n[ \t]*\n/) : lf.split('\n')).map((p) => p.trim().replace(/[ \t]*\n[ \t]*/g, '\n')).filter(Boolean);
+  return (sep === 'paragraph' ? lf.split(/\n[ \t]*\n/) : lf.split('\n'))
+    .map((p) => p.trim().replace(/[ \t]*\n[ \t]*/g, '\n'))
+    .filter(Boolean);
 };
 const join = (parts: string[], sep: Separator) => parts.join(sep === 'paragraph' ? '\n\n' : '\n');
 
 /** Each paragraph (or line) of a text, marked generated when it is still exactly as written from the figures. */
-export function markBlocks(text: string, generated: TextBlock[], sep: Separator): { text: string; generated: boolean }[] {
+export function markBlocks(
+  text: string,
+  generated: TextBlock[],
+  sep: Separator,
+): { text: string; generated: boolean }[] {
   const known = new Set(generated.map((b) => b.text.trim()));
   return split(text, sep).map((p) => ({ text: p, generated: known.has(p) }));
 }

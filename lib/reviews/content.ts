@@ -9,12 +9,52 @@ import { formatNumberUpTo } from '../format';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 import { buildCharts, type ChartSpec } from '../trends/charts';
 
-export type Metric = { key: string; label: string; value: number | null; lastMonth: number | null; lastYear: number | null };
-export type KpiMetric = Metric & { unit: string; percent: boolean; decimals: number; target: number | null; direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER'; meetsTarget: boolean | null };
-export type ShareRow = { name: string; count: number; share: number; lastMonth: number | null; lastYear: number | null };
-export type EditionQuote = { id: string; text: string; pullQuote: string | null; cite: string; channel: string; receivedOn: string; credited: { id: string; name: string }[] };
-export type EditionWin = { id: string; title: string; story: string; occurredOn: string; credited: { id: string; name: string }[] };
-export type EditionUpdate = { id: string; projectId: string; projectName: string; body: string; postedOn: string; author: string };
+export type Metric = {
+  key: string;
+  label: string;
+  value: number | null;
+  lastMonth: number | null;
+  lastYear: number | null;
+};
+export type KpiMetric = Metric & {
+  unit: string;
+  percent: boolean;
+  decimals: number;
+  target: number | null;
+  direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
+  meetsTarget: boolean | null;
+};
+export type ShareRow = {
+  name: string;
+  count: number;
+  share: number;
+  lastMonth: number | null;
+  lastYear: number | null;
+};
+export type EditionQuote = {
+  id: string;
+  text: string;
+  pullQuote: string | null;
+  cite: string;
+  channel: string;
+  receivedOn: string;
+  credited: { id: string; name: string }[];
+};
+export type EditionWin = {
+  id: string;
+  title: string;
+  story: string;
+  occurredOn: string;
+  credited: { id: string; name: string }[];
+};
+export type EditionUpdate = {
+  id: string;
+  projectId: string;
+  projectName: string;
+  body: string;
+  postedOn: string;
+  author: string;
+};
 
 export type EditionContent = {
   team: { name: string; slug: string };
@@ -53,7 +93,8 @@ export function buildContent(input: ContentInputs): EditionContent {
   const now = byMonth.get(month);
   const prev = byMonth.get(addMonths(month, -1));
   const year = byMonth.get(addMonths(month, -12));
-  const totalOf = (r: MonthRecord | undefined) => (r && Object.keys(r.state.volumes).length ? sum(Object.values(r.state.volumes).map((v) => v.received)) : null);
+  const totalOf = (r: MonthRecord | undefined) =>
+    r && Object.keys(r.state.volumes).length ? sum(Object.values(r.state.volumes).map((v) => v.received)) : null;
 
   const usedChannels = catalog.channels.filter((c) => [now, prev].some((r) => r?.state.volumes[c.id]));
   const channels = usedChannels.map((c) => ({
@@ -67,7 +108,12 @@ export function buildContent(input: ContentInputs): EditionContent {
     .filter((k) => !k.archivedAt || now?.state.kpis[k.id] !== undefined)
     .map((k) => {
       const value = now?.state.kpis[k.id] ?? null;
-      const meetsTarget = value === null || k.target === null ? null : k.direction === 'HIGHER_IS_BETTER' ? value >= k.target : value <= k.target;
+      const meetsTarget =
+        value === null || k.target === null
+          ? null
+          : k.direction === 'HIGHER_IS_BETTER'
+            ? value >= k.target
+            : value <= k.target;
       return {
         key: k.id,
         label: k.name,
@@ -84,7 +130,10 @@ export function buildContent(input: ContentInputs): EditionContent {
       };
     });
 
-  const shares = (items: { id: string; name: string }[], pick: (r: MonthRecord) => Record<string, number>): ShareRow[] => {
+  const shares = (
+    items: { id: string; name: string }[],
+    pick: (r: MonthRecord) => Record<string, number>,
+  ): ShareRow[] => {
     if (!now) return [];
     const values = pick(now);
     const total = sum(Object.values(values));
@@ -101,12 +150,20 @@ export function buildContent(input: ContentInputs): EditionContent {
   };
 
   // A year of context: the trends page's own chart specs, so chart, table and CSV agree.
-  const charts = buildCharts(catalog, input.records, addMonths(month, -12), month, [], []).filter((c) => c.id !== 'year-over-year');
+  const charts = buildCharts(catalog, input.records, addMonths(month, -12), month, [], []).filter(
+    (c) => c.id !== 'year-over-year',
+  );
 
   return {
     team: input.team,
     month,
-    total: { key: 'total', label: 'Contacts received', value: totalOf(now), lastMonth: totalOf(prev), lastYear: totalOf(year) },
+    total: {
+      key: 'total',
+      label: 'Contacts received',
+      value: totalOf(now),
+      lastMonth: totalOf(prev),
+      lastYear: totalOf(year),
+    },
     channels,
     kpis,
     reasons: shares(catalog.reasons, (r) => r.state.reasons),
@@ -148,14 +205,18 @@ export function countChange(value: number | null, base: number | null): Change {
 
 /** The reason whose count moved most against last month, in absolute contacts. */
 export function reasonThatMoved(content: EditionContent): (ShareRow & { delta: number }) | null {
-  const moved = content.reasons.filter((r) => r.lastMonth !== null).map((r) => ({ ...r, delta: r.count - r.lastMonth! }));
+  const moved = content.reasons
+    .filter((r) => r.lastMonth !== null)
+    .map((r) => ({ ...r, delta: r.count - r.lastMonth! }));
   moved.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
   const top = moved[0];
   return top && top.delta !== 0 ? top : null;
 }
 
 function biggestMover(metrics: Metric[], against: 'lastMonth' | 'lastYear') {
-  const moves = metrics.map((m) => ({ m, change: percentChange(m.value, m[against]) })).filter((x): x is { m: Metric; change: number } => x.change !== null && x.change !== 0);
+  const moves = metrics
+    .map((m) => ({ m, change: percentChange(m.value, m[against]) }))
+    .filter((x): x is { m: Metric; change: number } => x.change !== null && x.change !== 0);
   moves.sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
   return moves[0] ?? null;
 }
@@ -192,7 +253,10 @@ export function suggestHighlightBlocks(content: EditionContent, previousThanks: 
     const year = biggestMover(content.channels, 'lastYear');
     const moves: string[] = [];
     if (month) moves.push(`${month.m.label} ${riseOrFall(month.m, 'lastMonth')} against last month`);
-    if (year) moves.push(`${year.m === month?.m ? 'and' : `${year.m.label}`} ${riseOrFall(year.m, 'lastYear')} against last year`.trim());
+    if (year)
+      moves.push(
+        `${year.m === month?.m ? 'and' : `${year.m.label}`} ${riseOrFall(year.m, 'lastYear')} against last year`.trim(),
+      );
     if (moves.length) paragraphs.push({ key: 'channels', text: `${moves.join('; ')}.` });
   }
   const kpiLines = content.kpis
@@ -204,8 +268,16 @@ export function suggestHighlightBlocks(content: EditionContent, previousThanks: 
     });
   if (kpiLines.length) paragraphs.push({ key: 'kpis', text: `${kpiLines.join('; ')}.` });
   const moved = reasonThatMoved(content);
-  if (moved) paragraphs.push({ key: 'reason', text: `Contacts about **${moved.name}** moved most: ${formatMetric(moved.count)} this month, ${moved.delta > 0 ? `${formatMetric(moved.delta)} more` : `${formatMetric(-moved.delta)} fewer`} than last month.` });
-  if (previousThanks) paragraphs.push({ key: 'thanks', text: `Last month’s edition earned ${previousThanks} thank-you${previousThanks === 1 ? '' : 's'} from colleagues: thank you for reading.` });
+  if (moved)
+    paragraphs.push({
+      key: 'reason',
+      text: `Contacts about **${moved.name}** moved most: ${formatMetric(moved.count)} this month, ${moved.delta > 0 ? `${formatMetric(moved.delta)} more` : `${formatMetric(-moved.delta)} fewer`} than last month.`,
+    });
+  if (previousThanks)
+    paragraphs.push({
+      key: 'thanks',
+      text: `Last month’s edition earned ${previousThanks} thank-you${previousThanks === 1 ? '' : 's'} from colleagues: thank you for reading.`,
+    });
   return paragraphs;
 }
 
@@ -221,6 +293,8 @@ export function suggestAskBlocks(content: EditionContent): TextBlock[] {
     .filter((r) => r.lastMonth !== null && r.count > r.lastMonth)
     .sort((a, b) => b.count - b.lastMonth! - (a.count - a.lastMonth!))
     .slice(0, 2);
-  return rising
-    .map((r) => ({ key: `ask:${r.name}`, text: `- **${r.name}** caused ${formatMetric(r.count)} contacts (${formatMetric(r.count - r.lastMonth!)} more than last month). If your team owns ${r.name.toLowerCase()}, can we talk?` }));
+  return rising.map((r) => ({
+    key: `ask:${r.name}`,
+    text: `- **${r.name}** caused ${formatMetric(r.count)} contacts (${formatMetric(r.count - r.lastMonth!)} more than last month). If your team owns ${r.name.toLowerCase()}, can we talk?`,
+  }));
 }

@@ -8,7 +8,14 @@ import { canManageTeam } from '../team-access';
 import { diffFacts, figureFacts, type FactChange } from './basis';
 import { buildContent, type EditionSnapshot } from './content';
 
-export type Drift = { reviewId: string; team: string; slug: string; month: string; revision: number; changes: FactChange[] };
+export type Drift = {
+  reviewId: string;
+  team: string;
+  slug: string;
+  month: string;
+  revision: number;
+  changes: FactChange[];
+};
 
 /**
  * Published editions whose figures changed since their latest revision froze them: what the
@@ -22,29 +29,61 @@ export async function listPublishedDrift(actor: Actor, teamIds: string[]): Promi
   const reviews = await db.review.findMany({
     where: { teamId: { in: managed }, status: 'PUBLISHED' },
     orderBy: [{ month: 'desc' }],
-    select: { id: true, month: true, team: { select: { id: true, name: true, slug: true } }, revisions: { orderBy: { revision: 'desc' }, take: 1, select: { revision: true, createdAt: true } } },
+    select: {
+      id: true,
+      month: true,
+      team: { select: { id: true, name: true, slug: true } },
+      revisions: { orderBy: { revision: 'desc' }, take: 1, select: { revision: true, createdAt: true } },
+    },
   });
-  const oldest = reviews.reduce<Date | null>((min, r) => (r.revisions[0] && (!min || r.revisions[0].createdAt < min) ? r.revisions[0].createdAt : min), null);
+  const oldest = reviews.reduce<Date | null>(
+    (min, r) => (r.revisions[0] && (!min || r.revisions[0].createdAt < min) ? r.revisions[0].createdAt : min),
+    null,
+  );
   if (!oldest) return [];
-  const saved = await db.monthFigures.findMany({ where: { teamId: { in: managed }, updatedAt: { gt: oldest } }, select: { teamId: true, month: true, updatedAt: true } });
+  const saved = await db.monthFigures.findMany({
+    where: { teamId: { in: managed }, updatedAt: { gt: oldest } },
+    select: { teamId: true, month: true, updatedAt: true },
+  });
   const candidates = reviews.filter((r) => {
     const frozen = r.revisions[0];
     if (!frozen) return false;
     const from = addMonths(r.month, -12);
-    return saved.some((f) => f.teamId === r.team.id && f.month >= from && f.month <= r.month && f.updatedAt > frozen.createdAt);
+    return saved.some(
+      (f) => f.teamId === r.team.id && f.month >= from && f.month <= r.month && f.updatedAt > frozen.createdAt,
+    );
   });
   const drifts: Drift[] = [];
   const catalogs = new Map<string, Awaited<ReturnType<typeof loadCatalog>>>();
   for (const r of candidates) {
     const frozen = r.revisions[0]!;
-    const row = await db.reviewRevision.findUniqueOrThrow({ where: { reviewId_revision: { reviewId: r.id, revision: frozen.revision } }, select: { snapshot: true } });
+    const row = await db.reviewRevision.findUniqueOrThrow({
+      where: { reviewId_revision: { reviewId: r.id, revision: frozen.revision } },
+      select: { snapshot: true },
+    });
     const snapshot = row.snapshot as EditionSnapshot;
     const catalog = catalogs.get(r.team.id) ?? (await loadCatalog(db, r.team.id));
     catalogs.set(r.team.id, catalog);
     const records = await readMonths(db, r.team.id, addMonths(r.month, -12), r.month);
-    const now = buildContent({ team: { name: r.team.name, slug: r.team.slug }, month: r.month, catalog, records, quotes: [], wins: [], updates: [] });
+    const now = buildContent({
+      team: { name: r.team.name, slug: r.team.slug },
+      month: r.month,
+      catalog,
+      records,
+      quotes: [],
+      wins: [],
+      updates: [],
+    });
     const changes = diffFacts(figureFacts(snapshot.content), figureFacts(now));
-    if (changes.length) drifts.push({ reviewId: r.id, team: r.team.name, slug: r.team.slug, month: r.month, revision: frozen.revision, changes });
+    if (changes.length)
+      drifts.push({
+        reviewId: r.id,
+        team: r.team.name,
+        slug: r.team.slug,
+        month: r.month,
+        revision: frozen.revision,
+        changes,
+      });
   }
   return drifts;
 }

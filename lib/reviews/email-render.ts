@@ -22,11 +22,13 @@ function emailLinkPolicy(baseUrl: string) {
   const fix = (nodes: ElementContent[]): ElementContent[] =>
     nodes.map((node) => {
       if (node.type !== 'element') return node;
-      if (node.tagName === 'img') return { type: 'text', value: typeof node.properties.alt === 'string' ? node.properties.alt : '' };
+      if (node.tagName === 'img')
+        return { type: 'text', value: typeof node.properties.alt === 'string' ? node.properties.alt : '' };
       const el: Element = { ...node, children: fix(node.children) };
       if (el.tagName === 'a') {
         const href = typeof el.properties.href === 'string' ? el.properties.href : '';
-        if (!href || !isSafeMarkdownUrl(href)) return { type: 'element', tagName: 'span', properties: {}, children: el.children };
+        if (!href || !isSafeMarkdownUrl(href))
+          return { type: 'element', tagName: 'span', properties: {}, children: el.children };
         el.properties = { href: /^[/#]/.test(href.trim()) ? new URL(href.trim(), baseUrl).toString() : href.trim() };
       }
       return el;
@@ -37,7 +39,15 @@ function emailLinkPolicy(baseUrl: string) {
 }
 
 function markdownHtml(text: string, baseUrl: string): string {
-  return String(unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(emailLinkPolicy(baseUrl)).use(rehypeStringify).processSync(text));
+  return String(
+    unified()
+      .use(remarkParse)
+      .use(remarkRehype)
+      .use(rehypeSanitize)
+      .use(emailLinkPolicy(baseUrl))
+      .use(rehypeStringify)
+      .processSync(text),
+  );
 }
 
 const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr']);
@@ -53,15 +63,19 @@ function markdownText(text: string, baseUrl: string): string {
         if (node.type === 'root') return walk(node.children as ElementContent[]);
         if (node.type !== 'element') return '';
         const inner = walk(node.children);
-        if (node.tagName === 'a' && typeof node.properties.href === 'string' && node.properties.href !== inner) return `${inner} (${node.properties.href})`;
+        if (node.tagName === 'a' && typeof node.properties.href === 'string' && node.properties.href !== inner)
+          return `${inner} (${node.properties.href})`;
         if (node.tagName === 'li') return `- ${inner.trim()}\n`;
         // The line breaks between list items are the source's, not the reader's.
-        if (node.tagName === 'ul' || node.tagName === 'ol') return `${walk(node.children.filter((c) => c.type !== 'text' || c.value.trim()))}\n`;
+        if (node.tagName === 'ul' || node.tagName === 'ol')
+          return `${walk(node.children.filter((c) => c.type !== 'text' || c.value.trim()))}\n`;
         if (node.tagName === 'br') return '\n';
         return BLOCKS.has(node.tagName) ? `${inner.trim()}\n\n` : inner;
       })
       .join('');
-  return walk([tree]).replace(/\n{3,}/g, '\n\n').trim();
+  return walk([tree])
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 export function editionUrl(baseUrl: string, slug: string, month: string): string {
@@ -93,15 +107,28 @@ export function editionSubject(teamName: string, month: string): string {
  * The email for every recipient at once: the one part that differs per person (their signed
  * unsubscribe link) is a placeholder `forRecipient` fills, so a list of thousands renders once.
  */
-export function renderEditionEmail(snapshot: EditionSnapshot, link: string): { subject: string; html: string; text: string } {
+export function renderEditionEmail(
+  snapshot: EditionSnapshot,
+  link: string,
+): { subject: string; html: string; text: string } {
   const { content } = snapshot;
   const label = monthLabel(content.month);
   const subject = editionSubject(content.team.name, content.month);
   const baseUrl = new URL(link).origin;
-  const kpiTarget = (k: EditionSnapshot['content']['kpis'][number]) => (k.target === null ? '' : `${k.meetsTarget ? 'meets' : 'misses'} target ${formatMetric(k.target, k.unit, k.decimals)}`);
-  const rows = [metricRow(content.total), ...content.channels.map((c) => metricRow(c)), ...content.kpis.map((k) => metricRow(k, k.unit, k.decimals, kpiTarget(k)))].join('');
+  const kpiTarget = (k: EditionSnapshot['content']['kpis'][number]) =>
+    k.target === null
+      ? ''
+      : `${k.meetsTarget ? 'meets' : 'misses'} target ${formatMetric(k.target, k.unit, k.decimals)}`;
+  const rows = [
+    metricRow(content.total),
+    ...content.channels.map((c) => metricRow(c)),
+    ...content.kpis.map((k) => metricRow(k, k.unit, k.decimals, kpiTarget(k))),
+  ].join('');
   const quotes = content.quotes
-    .map((q) => `<blockquote style="margin:12px 0;padding:8px 14px;border-left:4px solid #1d5fd1;color:#0f172a">${escapeHtml(q.pullQuote ?? q.text)}<br><span style="color:#475569;font-size:13px">— ${escapeHtml(q.cite)}</span></blockquote>`)
+    .map(
+      (q) =>
+        `<blockquote style="margin:12px 0;padding:8px 14px;border-left:4px solid #1d5fd1;color:#0f172a">${escapeHtml(q.pullQuote ?? q.text)}<br><span style="color:#475569;font-size:13px">— ${escapeHtml(q.cite)}</span></blockquote>`,
+    )
     .join('');
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;background:#f8fafc;font-family:Arial,Helvetica,sans-serif;color:#0f172a">
@@ -130,7 +157,9 @@ ${snapshot.asks.trim() ? `<h2 style="font-size:18px;margin:24px 0 8px">How you c
     ...textRows,
     '',
     markdownText(snapshot.highlights, baseUrl),
-    ...(content.quotes.length ? ['', 'What customers said:', ...content.quotes.map((q) => `“${q.pullQuote ?? q.text}” — ${q.cite}`)] : []),
+    ...(content.quotes.length
+      ? ['', 'What customers said:', ...content.quotes.map((q) => `“${q.pullQuote ?? q.text}” — ${q.cite}`)]
+      : []),
     ...(snapshot.asks.trim() ? ['', 'How you can help:', markdownText(snapshot.asks, baseUrl)] : []),
     '',
     `Read the full edition: ${link}`,
@@ -143,5 +172,9 @@ ${snapshot.asks.trim() ? `<h2 style="font-size:18px;margin:24px 0 8px">How you c
 
 /** One recipient's copy: their own signed unsubscribe link in both parts. */
 export function forRecipient(message: { subject: string; html: string; text: string }, unsubscribePage: string) {
-  return { subject: message.subject, html: message.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, escapeHtml(unsubscribePage)), text: message.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, unsubscribePage) };
+  return {
+    subject: message.subject,
+    html: message.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, escapeHtml(unsubscribePage)),
+    text: message.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, unsubscribePage),
+  };
 }

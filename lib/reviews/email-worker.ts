@@ -11,7 +11,9 @@ const globalForWorker = globalThis as unknown as { reviewEmailWorker?: NodeJS.Ti
 export function startEmailWorker(): void {
   if (globalForWorker.reviewEmailWorker || !smtpFromEnv()) return;
   globalForWorker.reviewEmailWorker = setInterval(() => {
-    deliverDueEmails().catch((error: unknown) => console.error('[service-review] edition emails:', error instanceof Error ? error.message : error));
+    deliverDueEmails().catch((error: unknown) =>
+      console.error('[service-review] edition emails:', error instanceof Error ? error.message : error),
+    );
   }, EVERY_MS);
   globalForWorker.reviewEmailWorker.unref();
 }

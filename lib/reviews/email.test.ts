@@ -30,13 +30,22 @@ beforeAll(async () => {
           const error = Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 });
           return callback(error);
         }
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  smtp = { host: '127.0.0.1', port: (server.server.address() as AddressInfo).port, secure: false, from: 'Service Review <review@example.test>' };
+  smtp = {
+    host: '127.0.0.1',
+    port: (server.server.address() as AddressInfo).port,
+    secure: false,
+    from: 'Service Review <review@example.test>',
+  };
 });
 
 afterAll(async () => {
@@ -44,16 +53,39 @@ afterAll(async () => {
 });
 
 /** The raw message with quoted-printable soft breaks undone, so phrases can be searched. */
-const decoded = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+const decoded = (raw: string) =>
+  raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 async function publishedEdition(distribution = '') {
   const team = await makeTeam(db);
   await makeCatalog(db, team.id);
   const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
-  const quote = await makeQuote(db, { teamId: team.id, submitterId: leader.id, status: 'APPROVED', receivedOn: new Date('2025-03-04'), attribution: 'ANONYMOUS', customerName: 'Ophelia Whistleblower', customerOrganisation: 'Confidential Widgets', text: 'You fixed it before I had finished explaining.' });
+  const quote = await makeQuote(db, {
+    teamId: team.id,
+    submitterId: leader.id,
+    status: 'APPROVED',
+    receivedOn: new Date('2025-03-04'),
+    attribution: 'ANONYMOUS',
+    customerName: 'Ophelia Whistleblower',
+    customerOrganisation: 'Confidential Widgets',
+    text: 'You fixed it before I had finished explaining.',
+  });
   const ref = { id: team.id, name: team.name, slug: team.slug };
   await startReview(leader, ref, '2025-03');
-  const result = await publishReview(leader, ref, '2025-03', { version: 1, title: `March story ${team.slug}`, highlights: 'Calls **rose**.', asks: '', distribution, featured: [quote.id] }, '');
+  const result = await publishReview(
+    leader,
+    ref,
+    '2025-03',
+    {
+      version: 1,
+      title: `March story ${team.slug}`,
+      highlights: 'Calls **rose**.',
+      asks: '',
+      distribution,
+      featured: [quote.id],
+    },
+    '',
+  );
   return { team, leader, ref, emailId: result.emailId! };
 }
 
@@ -61,11 +93,17 @@ const forTeam = (slug: string) => received.filter((m) => m.raw.includes(`March s
 
 describe('edition emails', () => {
   it('sends exactly once per publish, after it commits, to the distribution list minus opt-outs', async () => {
-    const optedOut = await makeUser(db, { role: 'COLLEAGUE', email: `out-${Math.random().toString(36).slice(2, 8)}@example.test` });
+    const optedOut = await makeUser(db, {
+      role: 'COLLEAGUE',
+      email: `out-${Math.random().toString(36).slice(2, 8)}@example.test`,
+    });
     const { team, emailId } = await publishedEdition(`finance@example.test\n${optedOut.email}`);
     await setEmailOptOut(optedOut, team.slug, true);
     // Two workers at once, then another run: one message in all.
-    await Promise.all([deliverDueEmails({ smtp, baseUrl: 'https://review.example.com' }), deliverDueEmails({ smtp, baseUrl: 'https://review.example.com' })]);
+    await Promise.all([
+      deliverDueEmails({ smtp, baseUrl: 'https://review.example.com' }),
+      deliverDueEmails({ smtp, baseUrl: 'https://review.example.com' }),
+    ]);
     await deliverDueEmails({ smtp, baseUrl: 'https://review.example.com' });
     const messages = forTeam(team.slug);
     expect(messages).toHaveLength(1);
@@ -78,7 +116,11 @@ describe('edition emails', () => {
     expect(body).toContain('<strong>rose</strong>');
     // The anonymous customer is never named, in any part or header.
     expect(body).not.toMatch(/Ophelia|Whistleblower|Confidential Widgets/);
-    expect(await db.reviewEmail.findUniqueOrThrow({ where: { id: emailId } })).toMatchObject({ status: 'SENT', attempts: 1, recipients: 1 });
+    expect(await db.reviewEmail.findUniqueOrThrow({ where: { id: emailId } })).toMatchObject({
+      status: 'SENT',
+      attempts: 1,
+      recipients: 1,
+    });
   });
 
   it('a failure is recorded with its reason and retried later, still sending once', async () => {
@@ -96,10 +138,16 @@ describe('edition emails', () => {
     await deliverDueEmails({ smtp, now: new Date(Date.now() + 2 * 60_000) });
     await deliverDueEmails({ smtp, now: new Date(Date.now() + 60 * 60_000) });
     expect(forTeam(team.slug)).toHaveLength(1);
-    expect(await db.reviewEmail.findUniqueOrThrow({ where: { id: emailId } })).toMatchObject({ status: 'SENT', attempts: 2, lastError: null });
+    expect(await db.reviewEmail.findUniqueOrThrow({ where: { id: emailId } })).toMatchObject({
+      status: 'SENT',
+      attempts: 2,
+      lastError: null,
+    });
     // A sent email cannot be retried by hand, and another team's leader cannot try.
     await expect(retryReviewEmail(leader, emailId, { smtp })).rejects.toThrow('Only a failed email');
-    await expect(retryReviewEmail(await makeUser(db, { role: 'LEADER', teamId: (await makeTeam(db)).id }), emailId, { smtp })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      retryReviewEmail(await makeUser(db, { role: 'LEADER', teamId: (await makeTeam(db)).id }), emailId, { smtp }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('with SMTP off, publishing works and nothing is sent; a leader retries a failed email by hand', async () => {
@@ -121,11 +169,18 @@ const headersOf = (raw: string) => raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \
 /** A header's value with RFC 2047 encoded words (how "—" travels) decoded. */
 const header = (raw: string, name: string) => {
   const value = new RegExp(`^${name}: (.*)$`, 'mi').exec(headersOf(raw))?.[1]?.trim() ?? null;
-  return value
-    ?.replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
-      enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
-    ) ?? null;
+  return (
+    value?.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8'),
+    ) ?? null
+  );
 };
 
 describe('edition emails done right', () => {
@@ -140,13 +195,17 @@ describe('edition emails done right', () => {
     expect(unsubscribe).toMatch(/^<https:\/\/review\.example\.com\/api\/unsubscribe\/[\w-]+\.[\w-]+>$/);
     expect(header(raw, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     const text = decoded(raw);
-    expect(text).toMatch(/To stop .*editions by email \(one click, no sign-in\): https:\/\/review\.example\.com\/unsubscribe\/[\w-]+\.[\w-]+/);
+    expect(text).toMatch(
+      /To stop .*editions by email \(one click, no sign-in\): https:\/\/review\.example\.com\/unsubscribe\/[\w-]+\.[\w-]+/,
+    );
     // A tampered token is refused; the genuine one stops the next edition's email to that address.
     const token = unsubscribe.slice(unsubscribe.lastIndexOf('/') + 1, -1);
     await expect(unsubscribeByToken(`${token.slice(0, -2)}xx`)).rejects.toThrow('not valid');
     await unsubscribeByToken(token);
     await unsubscribeByToken(token);
-    expect(await db.reviewEmailAddressOptOut.count({ where: { teamId: team.id, email: 'list-a@example.test' } })).toBe(1);
+    expect(await db.reviewEmailAddressOptOut.count({ where: { teamId: team.id, email: 'list-a@example.test' } })).toBe(
+      1,
+    );
     expect(await db.auditEvent.count({ where: { action: 'review.email.unsubscribe', entityId: team.id } })).toBe(1);
   });
 
@@ -157,7 +216,20 @@ describe('edition emails done right', () => {
     const link = header(toGo.raw, 'List-Unsubscribe')!;
     await unsubscribeByToken(link.slice(link.lastIndexOf('/') + 1, -1));
     await startReview(leader, ref, '2025-04');
-    await publishReview(leader, ref, '2025-04', { version: 1, title: `April story ${team.slug}`, highlights: 'Quiet month.', asks: '', distribution: 'stay@example.test\ngo@example.test', featured: [] }, '');
+    await publishReview(
+      leader,
+      ref,
+      '2025-04',
+      {
+        version: 1,
+        title: `April story ${team.slug}`,
+        highlights: 'Quiet month.',
+        asks: '',
+        distribution: 'stay@example.test\ngo@example.test',
+        featured: [],
+      },
+      '',
+    );
     await deliverDueEmails({ smtp, baseUrl: 'https://review.example.com' });
     const april = received.filter((m) => m.raw.includes(`April story ${team.slug}`));
     expect(april.map((m) => m.to).flat()).toEqual(['stay@example.test']);
@@ -169,12 +241,17 @@ describe('edition emails done right', () => {
     failNext = 3;
     const [first] = await deliverDueEmails({ smtp });
     expect(first!.status).toBe('FAILED');
-    expect((await db.reviewEmail.findUniqueOrThrow({ where: { id: emailId } })).lastError).toMatch(/^sent to \d+ of 120/);
+    expect((await db.reviewEmail.findUniqueOrThrow({ where: { id: emailId } })).lastError).toMatch(
+      /^sent to \d+ of 120/,
+    );
     await deliverDueEmails({ smtp, now: new Date(Date.now() + 2 * 60_000) });
     const to = forTeam(team.slug).flatMap((m) => m.to);
     expect(to).toHaveLength(120);
     expect(new Set(to).size).toBe(120);
-    expect(await db.reviewEmail.findUniqueOrThrow({ where: { id: emailId } })).toMatchObject({ status: 'SENT', recipients: 120 });
+    expect(await db.reviewEmail.findUniqueOrThrow({ where: { id: emailId } })).toMatchObject({
+      status: 'SENT',
+      recipients: 120,
+    });
   });
 
   it('applies the page’s Markdown rule: no remote images, only http(s) and mailto links, no protocol-relative ones', async () => {
@@ -184,7 +261,13 @@ describe('edition emails done right', () => {
     const ref = { id: team.id, name: team.name, slug: team.slug };
     await startReview(leader, ref, '2025-03');
     const highlights = `Policy ${team.slug}. ![tracker](https://evil.example/pixel.png) [ok](https://intranet.example/a) [mail](mailto:care@example.test) [sneaky](//evil.example/x) [script](javascript:alert(1)) [inside](/trends)`;
-    await publishReview(leader, ref, '2025-03', { version: 1, title: 'Policy', highlights, asks: '', distribution: 'policy@example.test', featured: [] }, '');
+    await publishReview(
+      leader,
+      ref,
+      '2025-03',
+      { version: 1, title: 'Policy', highlights, asks: '', distribution: 'policy@example.test', featured: [] },
+      '',
+    );
     await deliverDueEmails({ smtp, baseUrl: 'https://review.example.com' });
     const body = decoded(received.find((m) => m.raw.includes(`Policy ${team.slug}`))!.raw);
     expect(body).not.toContain('evil.example');
@@ -208,6 +291,8 @@ describe('edition emails done right', () => {
     expect(mine).toHaveLength(1);
     expect(decoded(mine[0]!.raw)).toContain('[Test]');
     expect(await db.reviewEmail.count({ where: { teamId: team.id } })).toBe(0);
-    await expect(sendTestEmail(await makeUser(db, { role: 'AGENT', teamId: team.id }), ref, '2025-03', { smtp })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      sendTestEmail(await makeUser(db, { role: 'AGENT', teamId: team.id }), ref, '2025-03', { smtp }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

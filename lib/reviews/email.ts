@@ -12,13 +12,27 @@ import { editionUrl, forRecipient, renderEditionEmail } from './email-render';
 import { loadContent } from './load';
 import { unsubscribeUrls } from './unsubscribe';
 
-export type SmtpSettings = { host: string; port: number; secure: boolean; user?: string | undefined; password?: string | undefined; from: string };
+export type SmtpSettings = {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string | undefined;
+  password?: string | undefined;
+  from: string;
+};
 
 /** The SMTP server from the environment, or null: email is off and publishing still works. */
 export function smtpFromEnv(): SmtpSettings | null {
   const e = env();
   if (!e.SMTP_HOST || !e.MAIL_FROM) return null;
-  return { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: e.MAIL_FROM };
+  return {
+    host: e.SMTP_HOST,
+    port: e.SMTP_PORT,
+    secure: e.SMTP_SECURE,
+    user: e.SMTP_USER,
+    password: e.SMTP_PASSWORD,
+    from: e.MAIL_FROM,
+  };
 }
 
 export function publicBaseUrl(): string {
@@ -46,8 +60,13 @@ export async function recipientsFor(teamId: string, distribution: string): Promi
   ]);
   const optedOut = new Set([...users.map((o) => o.user.email.toLowerCase()), ...addresses.map((a) => a.email)]);
   const list = distribution.trim()
-    ? distribution.split('\n').map((a) => a.trim().toLowerCase()).filter(Boolean)
-    : (await db.user.findMany({ where: { active: true }, select: { email: true }, orderBy: { email: 'asc' } })).map((u) => u.email.toLowerCase());
+    ? distribution
+        .split('\n')
+        .map((a) => a.trim().toLowerCase())
+        .filter(Boolean)
+    : (await db.user.findMany({ where: { active: true }, select: { email: true }, orderBy: { email: 'asc' } })).map(
+        (u) => u.email.toLowerCase(),
+      );
   return [...new Set(list)].filter((a) => !optedOut.has(a));
 }
 
@@ -59,9 +78,13 @@ export async function recipientsFor(teamId: string, distribution: string): Promi
 async function claim(where: { id?: string; now: Date; manual?: boolean }): Promise<string | null> {
   const staleBefore = new Date(where.now.getTime() - STALE_AFTER_MS);
   const rows = where.manual
-    ? await db.$queryRaw<{ id: string }[]>`UPDATE "ReviewEmail" SET status = 'SENDING', attempts = attempts + 1, "updatedAt" = now()
+    ? await db.$queryRaw<
+        { id: string }[]
+      >`UPDATE "ReviewEmail" SET status = 'SENDING', attempts = attempts + 1, "updatedAt" = now()
         WHERE id = ${where.id} AND status = 'FAILED' RETURNING id`
-    : await db.$queryRaw<{ id: string }[]>`UPDATE "ReviewEmail" SET status = 'SENDING', attempts = attempts + 1, "updatedAt" = now()
+    : await db.$queryRaw<
+        { id: string }[]
+      >`UPDATE "ReviewEmail" SET status = 'SENDING', attempts = attempts + 1, "updatedAt" = now()
         WHERE id = (SELECT id FROM "ReviewEmail" WHERE status IN ('PENDING', 'FAILED') AND "nextAttemptAt" <= ${where.now}
           AND attempts < ${MAX_ATTEMPTS} AND "createdAt" > ${staleBefore} ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
         RETURNING id`;
@@ -70,7 +93,18 @@ async function claim(where: { id?: string; now: Date; manual?: boolean }): Promi
 
 function transportFor(smtp: SmtpSettings) {
   // Pooled: a few connections carry many messages, so a list of thousands is not thousands of handshakes.
-  return nodemailer.createTransport({ pool: true, maxConnections: 3, maxMessages: 200, host: smtp.host, port: smtp.port, secure: smtp.secure, ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password } } : {}), connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  return nodemailer.createTransport({
+    pool: true,
+    maxConnections: 3,
+    maxMessages: 200,
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password } } : {}),
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
 }
 
 type Rendered = ReturnType<typeof renderEditionEmail>;
@@ -80,7 +114,14 @@ type Rendered = ReturnType<typeof renderEditionEmail>;
  * its own signed RFC 8058 one-click unsubscribe), the `List-Unsubscribe` headers mail clients show
  * as "Unsubscribe".
  */
-function messageFor(smtp: SmtpSettings, rendered: Rendered, to: string, teamId: string, baseUrl: string, subjectPrefix = '') {
+function messageFor(
+  smtp: SmtpSettings,
+  rendered: Rendered,
+  to: string,
+  teamId: string,
+  baseUrl: string,
+  subjectPrefix = '',
+) {
   const urls = unsubscribeUrls(baseUrl, teamId, to);
   const own = forRecipient(rendered, urls.page);
   return {
@@ -97,17 +138,37 @@ function messageFor(smtp: SmtpSettings, rendered: Rendered, to: string, teamId: 
  * Sends to every recipient not yet sent to, in batches, recording each delivery: a retry after a
  * failure (or a crash) sends only to those still waiting, never twice to anyone.
  */
-async function sendToRecipients(emailId: string, recipients: string[], smtp: SmtpSettings, rendered: Rendered, teamId: string, baseUrl: string): Promise<number> {
-  await db.reviewEmailRecipient.createMany({ data: recipients.map((address) => ({ emailId, address })), skipDuplicates: true });
-  const waiting = new Set((await db.reviewEmailRecipient.findMany({ where: { emailId, sentAt: null }, select: { address: true } })).map((r) => r.address));
+async function sendToRecipients(
+  emailId: string,
+  recipients: string[],
+  smtp: SmtpSettings,
+  rendered: Rendered,
+  teamId: string,
+  baseUrl: string,
+): Promise<number> {
+  await db.reviewEmailRecipient.createMany({
+    data: recipients.map((address) => ({ emailId, address })),
+    skipDuplicates: true,
+  });
+  const waiting = new Set(
+    (await db.reviewEmailRecipient.findMany({ where: { emailId, sentAt: null }, select: { address: true } })).map(
+      (r) => r.address,
+    ),
+  );
   const todo = recipients.filter((a) => waiting.has(a));
   const transport = transportFor(smtp);
   try {
     for (let i = 0; i < todo.length; i += BATCH) {
       const batch = todo.slice(i, i + BATCH);
-      const results = await Promise.allSettled(batch.map((to) => transport.sendMail(messageFor(smtp, rendered, to, teamId, baseUrl))));
+      const results = await Promise.allSettled(
+        batch.map((to) => transport.sendMail(messageFor(smtp, rendered, to, teamId, baseUrl))),
+      );
       const sent = batch.filter((_, j) => results[j]!.status === 'fulfilled');
-      if (sent.length) await db.reviewEmailRecipient.updateMany({ where: { emailId, address: { in: sent } }, data: { sentAt: new Date() } });
+      if (sent.length)
+        await db.reviewEmailRecipient.updateMany({
+          where: { emailId, address: { in: sent } },
+          data: { sentAt: new Date() },
+        });
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) {
         const done = await db.reviewEmailRecipient.count({ where: { emailId, sentAt: { not: null } } });
@@ -124,22 +185,68 @@ async function sendToRecipients(emailId: string, recipients: string[], smtp: Smt
 async function sendClaimed(id: string, smtp: SmtpSettings, baseUrl: string, now: Date) {
   const email = await db.reviewEmail.findUniqueOrThrow({
     where: { id },
-    select: { id: true, attempts: true, revision: true, review: { select: { id: true, month: true, distribution: true, team: { select: { id: true, slug: true } } } } },
+    select: {
+      id: true,
+      attempts: true,
+      revision: true,
+      review: { select: { id: true, month: true, distribution: true, team: { select: { id: true, slug: true } } } },
+    },
   });
   const review = email.review;
   try {
-    const revision = await db.reviewRevision.findUniqueOrThrow({ where: { reviewId_revision: { reviewId: review.id, revision: email.revision } }, select: { snapshot: true } });
+    const revision = await db.reviewRevision.findUniqueOrThrow({
+      where: { reviewId_revision: { reviewId: review.id, revision: email.revision } },
+      select: { snapshot: true },
+    });
     const recipients = await recipientsFor(review.team.id, review.distribution);
-    const rendered = renderEditionEmail(revision.snapshot as EditionSnapshot, editionUrl(baseUrl, review.team.slug, review.month));
-    const sent = recipients.length ? await sendToRecipients(id, recipients, smtp, rendered, review.team.id, baseUrl) : 0;
-    await db.reviewEmail.update({ where: { id }, data: { status: 'SENT', sentAt: new Date(), recipients: sent, lastError: null } });
-    log.info({ event: 'outbox.sent', emailId: id, reviewId: review.id, team: review.team.slug, month: review.month, attempt: email.attempts, recipients: sent }, 'edition email sent');
+    const rendered = renderEditionEmail(
+      revision.snapshot as EditionSnapshot,
+      editionUrl(baseUrl, review.team.slug, review.month),
+    );
+    const sent = recipients.length
+      ? await sendToRecipients(id, recipients, smtp, rendered, review.team.id, baseUrl)
+      : 0;
+    await db.reviewEmail.update({
+      where: { id },
+      data: { status: 'SENT', sentAt: new Date(), recipients: sent, lastError: null },
+    });
+    log.info(
+      {
+        event: 'outbox.sent',
+        emailId: id,
+        reviewId: review.id,
+        team: review.team.slug,
+        month: review.month,
+        attempt: email.attempts,
+        recipients: sent,
+      },
+      'edition email sent',
+    );
     return { id, status: 'SENT' as const, error: null };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const wait = BACKOFF[Math.min(email.attempts - 1, BACKOFF.length - 1)] ?? 60;
-    await db.reviewEmail.update({ where: { id }, data: { status: 'FAILED', lastError: reason.slice(0, 500), nextAttemptAt: new Date(now.getTime() + wait * 60_000) } });
-    log.warn({ event: 'outbox.failed', emailId: id, reviewId: review.id, team: review.team.slug, month: review.month, attempt: email.attempts, retryInMinutes: wait, reason }, 'edition email failed');
+    await db.reviewEmail.update({
+      where: { id },
+      data: {
+        status: 'FAILED',
+        lastError: reason.slice(0, 500),
+        nextAttemptAt: new Date(now.getTime() + wait * 60_000),
+      },
+    });
+    log.warn(
+      {
+        event: 'outbox.failed',
+        emailId: id,
+        reviewId: review.id,
+        team: review.team.slug,
+        month: review.month,
+        attempt: email.attempts,
+        retryInMinutes: wait,
+        reason,
+      },
+      'edition email failed',
+    );
     return { id, status: 'FAILED' as const, error: reason };
   }
 }
@@ -151,22 +258,38 @@ export async function deliverDueEmails(options: { smtp?: SmtpSettings | null; ba
   const now = options.now ?? new Date();
   const baseUrl = options.baseUrl ?? publicBaseUrl();
   const results = [];
-  for (let id = await claim({ now }); id; id = await claim({ now })) results.push(await sendClaimed(id, smtp, baseUrl, now));
+  for (let id = await claim({ now }); id; id = await claim({ now }))
+    results.push(await sendClaimed(id, smtp, baseUrl, now));
   return results;
 }
 
 /** A leader retries a failed email now. */
-export async function retryReviewEmail(actor: Actor, emailId: string, options: { smtp?: SmtpSettings | null; baseUrl?: string } = {}) {
-  const email = await db.reviewEmail.findUnique({ where: { id: emailId }, select: { id: true, teamId: true, review: { select: { month: true, team: { select: { slug: true } } } } } });
+export async function retryReviewEmail(
+  actor: Actor,
+  emailId: string,
+  options: { smtp?: SmtpSettings | null; baseUrl?: string } = {},
+) {
+  const email = await db.reviewEmail.findUnique({
+    where: { id: emailId },
+    select: { id: true, teamId: true, review: { select: { month: true, team: { select: { slug: true } } } } },
+  });
   if (!email) throw new NotFoundError('No such email.');
   assertCanManageTeam(actor, email.teamId);
   const smtp = options.smtp === undefined ? smtpFromEnv() : options.smtp;
   if (!smtp) {
     // Email is off: queue it again, so it goes out as soon as SMTP is configured.
-    const queued = await db.reviewEmail.updateMany({ where: { id: emailId, status: 'FAILED' }, data: { status: 'PENDING', nextAttemptAt: new Date() } });
+    const queued = await db.reviewEmail.updateMany({
+      where: { id: emailId, status: 'FAILED' },
+      data: { status: 'PENDING', nextAttemptAt: new Date() },
+    });
     if (queued.count !== 1) throw new ConflictError('Only a failed email can be retried.');
     await recordAudit(db, { actor, action: 'review.email.retry', entityType: 'ReviewEmail', entityId: emailId });
-    return { slug: email.review.team.slug, month: email.review.month, status: 'PENDING' as const, error: 'email is off (no SMTP configured); queued until it is' };
+    return {
+      slug: email.review.team.slug,
+      month: email.review.month,
+      status: 'PENDING' as const,
+      error: 'email is off (no SMTP configured); queued until it is',
+    };
   }
   const id = await claim({ id: emailId, now: new Date(), manual: true });
   if (!id) throw new ConflictError('Only a failed email can be retried.');
@@ -178,7 +301,21 @@ export async function retryReviewEmail(actor: Actor, emailId: string, options: {
 /** The outbox rows of an edition, for the leader: sent, failed with reason, or waiting. */
 export async function listReviewEmails(actor: Actor, teamId: string, reviewId: string) {
   assertCanManageTeam(actor, teamId);
-  return db.reviewEmail.findMany({ where: { reviewId }, orderBy: { revision: 'asc' }, select: { id: true, revision: true, status: true, attempts: true, lastError: true, recipients: true, sentAt: true, nextAttemptAt: true, createdAt: true } });
+  return db.reviewEmail.findMany({
+    where: { reviewId },
+    orderBy: { revision: 'asc' },
+    select: {
+      id: true,
+      revision: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      recipients: true,
+      sentAt: true,
+      nextAttemptAt: true,
+      createdAt: true,
+    },
+  });
 }
 
 /** How many people the first publish would email now: what the confirmation names. */
@@ -191,24 +328,52 @@ export async function countRecipients(actor: Actor, team: TeamRef, distribution:
  * The saved draft as its readers would get it, sent only to the leader asking (subject marked
  * "[Test]"), right away: no outbox, nothing recorded as sent to readers.
  */
-export async function sendTestEmail(actor: Actor, team: TeamRef, month: string, options: { smtp?: SmtpSettings | null; baseUrl?: string } = {}): Promise<{ to: string }> {
+export async function sendTestEmail(
+  actor: Actor,
+  team: TeamRef,
+  month: string,
+  options: { smtp?: SmtpSettings | null; baseUrl?: string } = {},
+): Promise<{ to: string }> {
   assertCanManageTeam(actor, team.id);
   const smtp = options.smtp === undefined ? smtpFromEnv() : options.smtp;
   if (!smtp) throw new ValidationError({}, 'Email is off (no SMTP server is configured), so no test can be sent.');
   const draft = await db.review.findUnique({
     where: { teamId_month: { teamId: team.id, month } },
-    select: { id: true, title: true, highlights: true, asks: true, omittedWinIds: true, omittedUpdateIds: true, quotes: { select: { quoteId: true }, orderBy: { position: 'asc' } } },
+    select: {
+      id: true,
+      title: true,
+      highlights: true,
+      asks: true,
+      omittedWinIds: true,
+      omittedUpdateIds: true,
+      quotes: { select: { quoteId: true }, orderBy: { position: 'asc' } },
+    },
   });
   if (!draft) throw new NotFoundError('Start the edition first.');
   const baseUrl = options.baseUrl ?? publicBaseUrl();
-  const content = await loadContent(db, team, month, draft.quotes.map((q) => q.quoteId), { wins: draft.omittedWinIds, updates: draft.omittedUpdateIds });
-  const rendered = renderEditionEmail({ title: draft.title, highlights: draft.highlights, asks: draft.asks, content }, editionUrl(baseUrl, team.slug, month));
+  const content = await loadContent(
+    db,
+    team,
+    month,
+    draft.quotes.map((q) => q.quoteId),
+    { wins: draft.omittedWinIds, updates: draft.omittedUpdateIds },
+  );
+  const rendered = renderEditionEmail(
+    { title: draft.title, highlights: draft.highlights, asks: draft.asks, content },
+    editionUrl(baseUrl, team.slug, month),
+  );
   const transport = transportFor(smtp);
   try {
     await transport.sendMail(messageFor(smtp, rendered, actor.email, team.id, baseUrl, '[Test] '));
   } finally {
     transport.close();
   }
-  await recordAudit(db, { actor, action: 'review.email.test', entityType: 'Review', entityId: draft.id, after: { to: actor.email } });
+  await recordAudit(db, {
+    actor,
+    action: 'review.email.test',
+    entityType: 'Review',
+    entityId: draft.id,
+    after: { to: actor.email },
+  });
   return { to: actor.email };
 }

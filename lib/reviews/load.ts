@@ -14,7 +14,15 @@ type Client = Prisma.TransactionClient | typeof db;
  * anonymous quote's stored name or organisation never reaches a snapshot, a page or an email.
  */
 function toEditionQuote(row: Prisma.QuoteGetPayload<{ select: typeof quoteBodySelect }>): EditionQuote {
-  return { id: row.id, text: row.text, pullQuote: row.pullQuote, cite: citeFor(row), channel: row.channel, receivedOn: dayString(row.receivedOn), credited: row.credits.map((c) => c.user) };
+  return {
+    id: row.id,
+    text: row.text,
+    pullQuote: row.pullQuote,
+    cite: citeFor(row),
+    channel: row.channel,
+    receivedOn: dayString(row.receivedOn),
+    credited: row.credits.map((c) => c.user),
+  };
 }
 
 /** The team's approved quotes received in the month, newest first: the ones a leader can feature. */
@@ -31,7 +39,12 @@ export async function listMonthQuotes(client: Client, teamId: string, month: str
 /** A win as the edition lists it, with the ids of every record it merges (the same win entered twice). */
 export type MonthWin = EditionWin & { ids: string[] };
 
-const winKey = (title: string) => title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const winKey = (title: string) =>
+  title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * The month's wins with duplicates merged: the same title (ignoring case, spacing and punctuation)
@@ -54,31 +67,73 @@ export function mergeWins(wins: EditionWin[]): MonthWin[] {
 }
 
 /** The month's wins (merged) and project updates, every one of them: what the leader picks from. */
-export async function listMonthEvents(client: Client, teamId: string, month: string): Promise<{ wins: MonthWin[]; updates: EditionUpdate[] }> {
+export async function listMonthEvents(
+  client: Client,
+  teamId: string,
+  month: string,
+): Promise<{ wins: MonthWin[]; updates: EditionUpdate[] }> {
   const { start, end } = monthRange(month);
   const wins = await client.win.findMany({
     where: { teamId, deletedAt: null, occurredOn: { gte: start, lt: end } },
     orderBy: [{ occurredOn: 'asc' }, { id: 'asc' }],
-    select: { id: true, title: true, story: true, occurredOn: true, credits: { select: { user: { select: { id: true, name: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      story: true,
+      occurredOn: true,
+      credits: { select: { user: { select: { id: true, name: true } } } },
+    },
   });
   const updates = await client.projectUpdate.findMany({
     where: { teamId, postedOn: { gte: start, lt: end } },
     orderBy: [{ postedOn: 'asc' }, { id: 'asc' }],
-    select: { id: true, body: true, postedOn: true, project: { select: { id: true, name: true } }, author: { select: { name: true } } },
+    select: {
+      id: true,
+      body: true,
+      postedOn: true,
+      project: { select: { id: true, name: true } },
+      author: { select: { name: true } },
+    },
   });
   return {
-    wins: mergeWins(wins.map((w) => ({ id: w.id, title: w.title, story: w.story, occurredOn: dayString(w.occurredOn), credited: w.credits.map((c) => c.user) }))),
-    updates: updates.map((u) => ({ id: u.id, projectId: u.project.id, projectName: u.project.name, body: u.body, postedOn: dayString(u.postedOn), author: u.author.name })),
+    wins: mergeWins(
+      wins.map((w) => ({
+        id: w.id,
+        title: w.title,
+        story: w.story,
+        occurredOn: dayString(w.occurredOn),
+        credited: w.credits.map((c) => c.user),
+      })),
+    ),
+    updates: updates.map((u) => ({
+      id: u.id,
+      projectId: u.project.id,
+      projectName: u.project.name,
+      body: u.body,
+      postedOn: dayString(u.postedOn),
+      author: u.author.name,
+    })),
   };
 }
 
 export type Omitted = { wins: string[]; updates: string[] };
 
 /** Everything an edition shows, read from the data as it is now (one query at a time: tx-safe). */
-export async function loadContent(client: Client, team: { id: string; name: string; slug: string }, month: string, featured: string[], omitted: Omitted = { wins: [], updates: [] }): Promise<EditionContent> {
+export async function loadContent(
+  client: Client,
+  team: { id: string; name: string; slug: string },
+  month: string,
+  featured: string[],
+  omitted: Omitted = { wins: [], updates: [] },
+): Promise<EditionContent> {
   const catalog = await loadCatalog(client, team.id);
   const records = await readMonths(client, team.id, addMonths(month, -12), month);
-  const quoteRows = featured.length ? await client.quote.findMany({ where: { id: { in: featured }, teamId: team.id, status: 'APPROVED' }, select: quoteBodySelect }) : [];
+  const quoteRows = featured.length
+    ? await client.quote.findMany({
+        where: { id: { in: featured }, teamId: team.id, status: 'APPROVED' },
+        select: quoteBodySelect,
+      })
+    : [];
   const byId = new Map(quoteRows.map((q) => [q.id, toEditionQuote(q)]));
   const events = await listMonthEvents(client, team.id, month);
   const leftOut = new Set([...omitted.wins, ...omitted.updates]);
@@ -89,7 +144,9 @@ export async function loadContent(client: Client, team: { id: string; name: stri
     records,
     quotes: featured.map((id) => byId.get(id)).filter((q): q is EditionQuote => Boolean(q)),
     // A merged win is left out only when every record of it was: a leader ticks one line.
-    wins: events.wins.filter((w) => !w.ids.every((id) => leftOut.has(id))).map((w) => ({ id: w.id, title: w.title, story: w.story, occurredOn: w.occurredOn, credited: w.credited })),
+    wins: events.wins
+      .filter((w) => !w.ids.every((id) => leftOut.has(id)))
+      .map((w) => ({ id: w.id, title: w.title, story: w.story, occurredOn: w.occurredOn, credited: w.credited })),
     updates: events.updates.filter((u) => !leftOut.has(u.id)),
   });
 }

@@ -20,7 +20,9 @@ export async function loadComposer(actor: Actor, team: TeamRef, month: string) {
   const readership = published ? await readershipFor(draft.id, true) : null;
   const events = await listMonthEvents(db, team.id, month);
   const stale = await draftStaleness(draft, team);
-  const drift = published ? ((await listPublishedDrift(actor, [team.id])).find((d) => d.reviewId === draft.id) ?? null) : null;
+  const drift = published
+    ? ((await listPublishedDrift(actor, [team.id])).find((d) => d.reviewId === draft.id) ?? null)
+    : null;
   const basis = parseBasis(draft.textBasis);
   const values = draftValues(draft);
   // One click from "figures changed since publishing" to a correction: the note is written for them.
@@ -45,8 +47,22 @@ export async function loadComposer(actor: Actor, team: TeamRef, month: string) {
 export async function loadPreview(actor: Actor, team: TeamRef, month: string) {
   const draft = await getReviewDraft(actor, team, month);
   if (!draft) throw new NotFoundError('Start the edition first.');
-  const content = await loadContent(db, team, month, draft.quotes.map((q) => q.quoteId), { wins: draft.omittedWinIds, updates: draft.omittedUpdateIds });
+  const content = await loadContent(
+    db,
+    team,
+    month,
+    draft.quotes.map((q) => q.quoteId),
+    { wins: draft.omittedWinIds, updates: draft.omittedUpdateIds },
+  );
   const stale = await draftStaleness(draft, team);
   const recipients = draft.status === 'PUBLISHED' ? 0 : await countRecipients(actor, team, draft.distribution);
-  return { snapshot: { title: draft.title, highlights: draft.highlights, asks: draft.asks, content }, version: draft.version, draft, values: draftValues(draft), stale, recipients, emailOn: smtpFromEnv() !== null };
+  return {
+    snapshot: { title: draft.title, highlights: draft.highlights, asks: draft.asks, content },
+    version: draft.version,
+    draft,
+    values: draftValues(draft),
+    stale,
+    recipients,
+    emailOn: smtpFromEnv() !== null,
+  };
 }

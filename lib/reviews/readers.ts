@@ -23,13 +23,25 @@ export async function listArchive(actor: Actor) {
       month: true,
       publishedAt: true,
       team: { select: { name: true, slug: true } },
-      revisions: { orderBy: { revision: 'desc' }, take: 1, select: { revision: true, snapshot: true, createdAt: true } },
+      revisions: {
+        orderBy: { revision: 'desc' },
+        take: 1,
+        select: { revision: true, snapshot: true, createdAt: true },
+      },
       _count: { select: { thanks: true } },
     },
   });
   return reviews.map((r) => {
     const latest = r.revisions[0];
-    return { id: r.id, month: r.month, team: r.team, title: (latest?.snapshot as EditionSnapshot | undefined)?.title ?? '', publishedAt: r.publishedAt, updated: (latest?.revision ?? 1) > 1, thanks: r._count.thanks };
+    return {
+      id: r.id,
+      month: r.month,
+      team: r.team,
+      title: (latest?.snapshot as EditionSnapshot | undefined)?.title ?? '',
+      publishedAt: r.publishedAt,
+      updated: (latest?.revision ?? 1) > 1,
+      thanks: r._count.thanks,
+    };
   });
 }
 
@@ -50,7 +62,10 @@ async function revisionSnapshot(reviewId: string, revision: number): Promise<Edi
   const key = `${reviewId}:${revision}`;
   const kept = snapshots.get(key);
   if (kept) return kept;
-  const row = await db.reviewRevision.findUniqueOrThrow({ where: { reviewId_revision: { reviewId, revision } }, select: { snapshot: true } });
+  const row = await db.reviewRevision.findUniqueOrThrow({
+    where: { reviewId_revision: { reviewId, revision } },
+    select: { snapshot: true },
+  });
   // Shared by every request from now on: frozen, so no render can change it for the next reader.
   return snapshots.set(key, deepFreeze(row.snapshot) as EditionSnapshot);
 }
@@ -64,15 +79,30 @@ export async function readEdition(actor: Actor, slug: string, month: string) {
   const team = await findTeamBySlug(slug);
   const review = await db.review.findUnique({
     where: { teamId_month: { teamId: team.id, month } },
-    select: { id: true, status: true, publishedAt: true, revisions: { orderBy: { revision: 'desc' }, select: { revision: true, note: true, createdAt: true } } },
+    select: {
+      id: true,
+      status: true,
+      publishedAt: true,
+      revisions: { orderBy: { revision: 'desc' }, select: { revision: true, note: true, createdAt: true } },
+    },
   });
   const latest = review?.revisions[0];
-  if (!review || review.status !== 'PUBLISHED' || !latest) throw new NotFoundError('This edition has not been published.');
+  if (!review || review.status !== 'PUBLISHED' || !latest)
+    throw new NotFoundError('This edition has not been published.');
   const [snapshot, mine, optOut, addressOptOut] = await Promise.all([
     revisionSnapshot(review.id, latest.revision),
-    db.reviewThanks.findUnique({ where: { reviewId_userId: { reviewId: review.id, userId: actor.id } }, select: { note: true, createdAt: true } }),
-    db.reviewEmailOptOut.findUnique({ where: { userId_teamId: { userId: actor.id, teamId: team.id } }, select: { userId: true } }),
-    db.reviewEmailAddressOptOut.findUnique({ where: { teamId_email: { teamId: team.id, email: actor.email.toLowerCase() } }, select: { email: true } }),
+    db.reviewThanks.findUnique({
+      where: { reviewId_userId: { reviewId: review.id, userId: actor.id } },
+      select: { note: true, createdAt: true },
+    }),
+    db.reviewEmailOptOut.findUnique({
+      where: { userId_teamId: { userId: actor.id, teamId: team.id } },
+      select: { userId: true },
+    }),
+    db.reviewEmailAddressOptOut.findUnique({
+      where: { teamId_email: { teamId: team.id, email: actor.email.toLowerCase() } },
+      select: { email: true },
+    }),
   ]);
   return {
     id: review.id,
@@ -95,7 +125,9 @@ async function authorIds(reviewId: string): Promise<Set<string>> {
     db.reviewRevision.findMany({ where: { reviewId }, select: { publishedById: true } }),
     db.review.findUnique({ where: { id: reviewId }, select: { updatedById: true } }),
   ]);
-  return new Set([...revisions.map((r) => r.publishedById), review?.updatedById].filter((id): id is string => Boolean(id)));
+  return new Set(
+    [...revisions.map((r) => r.publishedById), review?.updatedById].filter((id): id is string => Boolean(id)),
+  );
 }
 
 /**
@@ -104,33 +136,59 @@ async function authorIds(reviewId: string): Promise<Set<string>> {
  */
 export async function recordEditionView(actor: Actor, edition: { id: string; team: { id: string } }): Promise<void> {
   if ((await authorIds(edition.id)).has(actor.id)) return;
-  await db.reviewView.createMany({ data: [{ reviewId: edition.id, userId: actor.id, teamId: edition.team.id }], skipDuplicates: true });
+  await db.reviewView.createMany({
+    data: [{ reviewId: edition.id, userId: actor.id, teamId: edition.team.id }],
+    skipDuplicates: true,
+  });
 }
 
 /** Unique readers, readers by team and by role, and the thanks notes (hidden ones only for managers). */
 export async function readershipFor(reviewId: string, includeHidden: boolean) {
   // Views recorded before authors were left out are left out here too.
   const authors = [...(await authorIds(reviewId))];
-  const views = await db.reviewView.findMany({ where: { reviewId, userId: { notIn: authors } }, select: { user: { select: { role: true, team: { select: { name: true } } } } } });
-  const count = (keys: string[]) => [...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())].map(([label, n]) => ({ label, count: n })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const views = await db.reviewView.findMany({
+    where: { reviewId, userId: { notIn: authors } },
+    select: { user: { select: { role: true, team: { select: { name: true } } } } },
+  });
+  const count = (keys: string[]) =>
+    [...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())]
+      .map(([label, n]) => ({ label, count: n }))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   const thanks = await db.reviewThanks.findMany({
     where: { reviewId, ...(includeHidden ? {} : { hiddenAt: null }) },
     orderBy: { createdAt: 'desc' },
-    select: { id: true, note: true, createdAt: true, hiddenAt: true, user: { select: { name: true, role: true, team: { select: { name: true } } } } },
+    select: {
+      id: true,
+      note: true,
+      createdAt: true,
+      hiddenAt: true,
+      user: { select: { name: true, role: true, team: { select: { name: true } } } },
+    },
   });
   return {
     readers: views.length,
     byTeam: count(views.map((v) => v.user.team?.name ?? 'No team')),
     byRole: count(views.map((v) => ROLE_LABELS[v.user.role])),
     thanksCount: thanks.filter((t) => !t.hiddenAt).length,
-    notes: thanks.map((t) => ({ id: t.id, note: t.note, at: t.createdAt, hidden: Boolean(t.hiddenAt), by: t.user.name, role: ROLE_LABELS[t.user.role], team: t.user.team?.name ?? null })),
+    notes: thanks.map((t) => ({
+      id: t.id,
+      note: t.note,
+      at: t.createdAt,
+      hidden: Boolean(t.hiddenAt),
+      by: t.user.name,
+      role: ROLE_LABELS[t.user.role],
+      team: t.user.team?.name ?? null,
+    })),
   };
 }
 
 /** One click says thanks; saying it again with a note updates the note. */
 export async function thankReview(actor: Actor, reviewId: string, note: string) {
   assertSignedIn(actor);
-  const review = await db.review.findUnique({ where: { id: reviewId }, select: { id: true, teamId: true, status: true, month: true, team: { select: { slug: true } } } });
+  const review = await db.review.findUnique({
+    where: { id: reviewId },
+    select: { id: true, teamId: true, status: true, month: true, team: { select: { slug: true } } },
+  });
   if (!review || review.status !== 'PUBLISHED') throw new NotFoundError('This edition has not been published.');
   await db.$transaction(async (tx) => {
     const thanks = await tx.reviewThanks.upsert({
@@ -139,20 +197,42 @@ export async function thankReview(actor: Actor, reviewId: string, note: string) 
       update: note ? { note } : {},
       select: { id: true },
     });
-    await recordAudit(tx, { actor, action: 'review.thanks', entityType: 'ReviewThanks', entityId: thanks.id, after: { reviewId, note: note || null } });
+    await recordAudit(tx, {
+      actor,
+      action: 'review.thanks',
+      entityType: 'ReviewThanks',
+      entityId: thanks.id,
+      after: { reviewId, note: note || null },
+    });
   });
   return review;
 }
 
 /** A leader of the team (or an admin) hides an inappropriate note; audited with the words hidden. */
 export async function hideThanks(actor: Actor, thanksId: string) {
-  const thanks = await db.reviewThanks.findUnique({ where: { id: thanksId }, select: { id: true, teamId: true, note: true, hiddenAt: true, review: { select: { month: true, team: { select: { slug: true } } } } } });
+  const thanks = await db.reviewThanks.findUnique({
+    where: { id: thanksId },
+    select: {
+      id: true,
+      teamId: true,
+      note: true,
+      hiddenAt: true,
+      review: { select: { month: true, team: { select: { slug: true } } } },
+    },
+  });
   if (!thanks) throw new NotFoundError('No such note.');
   if (!canManageTeam(actor, thanks.teamId)) throw new ForbiddenError();
   if (thanks.hiddenAt) return thanks.review;
   await db.$transaction(async (tx) => {
     await tx.reviewThanks.update({ where: { id: thanks.id }, data: { hiddenAt: new Date(), hiddenById: actor.id } });
-    await recordAudit(tx, { actor, action: 'review.thanks.hide', entityType: 'ReviewThanks', entityId: thanks.id, before: { note: thanks.note, hidden: false }, after: { hidden: true } });
+    await recordAudit(tx, {
+      actor,
+      action: 'review.thanks.hide',
+      entityType: 'ReviewThanks',
+      entityId: thanks.id,
+      before: { note: thanks.note, hidden: false },
+      after: { hidden: true },
+    });
   });
   return thanks.review;
 }
@@ -161,13 +241,19 @@ export async function setEmailOptOut(actor: Actor, slug: string, optOut: boolean
   assertSignedIn(actor);
   const team = await findTeamBySlug(slug);
   await db.$transaction(async (tx) => {
-    if (optOut) await tx.reviewEmailOptOut.createMany({ data: [{ userId: actor.id, teamId: team.id }], skipDuplicates: true });
+    if (optOut)
+      await tx.reviewEmailOptOut.createMany({ data: [{ userId: actor.id, teamId: team.id }], skipDuplicates: true });
     else {
       await tx.reviewEmailOptOut.deleteMany({ where: { userId: actor.id, teamId: team.id } });
       // An unsubscribe from an email's link is stored by address: signing in and asking again undoes it.
       await tx.reviewEmailAddressOptOut.deleteMany({ where: { teamId: team.id, email: actor.email.toLowerCase() } });
     }
-    await recordAudit(tx, { actor, action: optOut ? 'review.email.opt_out' : 'review.email.opt_in', entityType: 'Team', entityId: team.id });
+    await recordAudit(tx, {
+      actor,
+      action: optOut ? 'review.email.opt_out' : 'review.email.opt_in',
+      entityType: 'Team',
+      entityId: team.id,
+    });
   });
   return team;
 }

@@ -14,10 +14,23 @@ async function setup() {
   const agent = await makeUser(db, { role: 'AGENT', teamId: team.id });
   const catalog = await loadCatalog(db, team.id);
   const id = (list: { id: string; name: string }[], name: string) => list.find((i) => i.name === name)!.id;
-  const ids = { phone: id(catalog.channels, 'Phone'), chat: id(catalog.channels, 'Chat'), billing: id(catalog.reasons, 'Billing'), delivery: id(catalog.reasons, 'Delivery'), csat: id(catalog.kpis, 'CSAT') };
+  const ids = {
+    phone: id(catalog.channels, 'Phone'),
+    chat: id(catalog.channels, 'Chat'),
+    billing: id(catalog.reasons, 'Billing'),
+    delivery: id(catalog.reasons, 'Delivery'),
+    csat: id(catalog.kpis, 'CSAT'),
+  };
   const write = (month: string, phone: number, chat: number, billing: number, csat: number) => {
-    const change: MonthChange = { volumes: { [ids.phone]: { received: phone, handled: phone }, [ids.chat]: { received: chat, handled: chat } }, reasons: { [ids.billing]: billing, [ids.delivery]: 100 }, segments: {}, kpis: { [ids.csat]: csat } };
-    return db.$transaction((tx) => writeMonthTx(tx, { actor: leader, teamId: team.id, month, change, mode: 'replace', catalog, source: 'test' }));
+    const change: MonthChange = {
+      volumes: { [ids.phone]: { received: phone, handled: phone }, [ids.chat]: { received: chat, handled: chat } },
+      reasons: { [ids.billing]: billing, [ids.delivery]: 100 },
+      segments: {},
+      kpis: { [ids.csat]: csat },
+    };
+    return db.$transaction((tx) =>
+      writeMonthTx(tx, { actor: leader, teamId: team.id, month, change, mode: 'replace', catalog, source: 'test' }),
+    );
   };
   await write('2024-05', 800, 100, 200, 89);
   await write('2025-04', 1000, 200, 300, 91);
@@ -25,13 +38,31 @@ async function setup() {
   return { team: { id: team.id, name: team.name, slug: team.slug }, leader, agent, ids, write };
 }
 
-const fields = (version: number, featured: string[] = []) => ({ version, title: 'May at a glance', highlights: 'We did **well**.', asks: '- Finance, can we talk?', distribution: '', featured });
+const fields = (version: number, featured: string[] = []) => ({
+  version,
+  title: 'May at a glance',
+  highlights: 'We did **well**.',
+  asks: '- Finance, can we talk?',
+  distribution: '',
+  featured,
+});
 
 describe('the monthly edition', () => {
   it('starts a draft pre-filled from the month: numbers, story, asks and the month’s approved quotes', async () => {
     const s = await setup();
-    const quote = await makeQuote(db, { teamId: s.team.id, submitterId: s.agent.id, status: 'APPROVED', receivedOn: new Date('2025-05-10'), pullQuote: null });
-    await makeQuote(db, { teamId: s.team.id, submitterId: s.agent.id, status: 'PENDING', receivedOn: new Date('2025-05-11') });
+    const quote = await makeQuote(db, {
+      teamId: s.team.id,
+      submitterId: s.agent.id,
+      status: 'APPROVED',
+      receivedOn: new Date('2025-05-10'),
+      pullQuote: null,
+    });
+    await makeQuote(db, {
+      teamId: s.team.id,
+      submitterId: s.agent.id,
+      status: 'PENDING',
+      receivedOn: new Date('2025-05-11'),
+    });
     const draft = await startReview(s.leader, s.team, '2025-05');
     expect(draft.status).toBe('DRAFT');
     expect(draft.version).toBe(1);
@@ -56,7 +87,12 @@ describe('the monthly edition', () => {
   it('agents, execs, colleagues and another team’s leader cannot start, save or publish', async () => {
     const s = await setup();
     const other = await makeUser(db, { role: 'LEADER', teamId: (await makeTeam(db)).id });
-    for (const actor of [s.agent, await makeUser(db, { role: 'EXEC' }), await makeUser(db, { role: 'COLLEAGUE' }), other]) {
+    for (const actor of [
+      s.agent,
+      await makeUser(db, { role: 'EXEC' }),
+      await makeUser(db, { role: 'COLLEAGUE' }),
+      other,
+    ]) {
       await expect(startReview(actor, s.team, '2025-05')).rejects.toBeInstanceOf(ForbiddenError);
     }
     await startReview(s.leader, s.team, '2025-05');
@@ -87,15 +123,40 @@ describe('the monthly edition', () => {
   it('refuses featuring a quote that is not an approved quote of the team and month', async () => {
     const s = await setup();
     await startReview(s.leader, s.team, '2025-05');
-    const pending = await makeQuote(db, { teamId: s.team.id, submitterId: s.agent.id, status: 'PENDING', receivedOn: new Date('2025-05-11') });
-    const april = await makeQuote(db, { teamId: s.team.id, submitterId: s.agent.id, status: 'APPROVED', receivedOn: new Date('2025-04-11') });
-    for (const id of [pending.id, april.id]) await expect(saveReview(s.leader, s.team, '2025-05', fields(1, [id]))).rejects.toBeInstanceOf(ValidationError);
+    const pending = await makeQuote(db, {
+      teamId: s.team.id,
+      submitterId: s.agent.id,
+      status: 'PENDING',
+      receivedOn: new Date('2025-05-11'),
+    });
+    const april = await makeQuote(db, {
+      teamId: s.team.id,
+      submitterId: s.agent.id,
+      status: 'APPROVED',
+      receivedOn: new Date('2025-04-11'),
+    });
+    for (const id of [pending.id, april.id])
+      await expect(saveReview(s.leader, s.team, '2025-05', fields(1, [id]))).rejects.toBeInstanceOf(ValidationError);
   });
 
   it('publishing freezes a snapshot: a later figures correction does not change the page until a correction revision', async () => {
     const s = await setup();
-    const anonymous = await makeQuote(db, { teamId: s.team.id, submitterId: s.agent.id, status: 'APPROVED', receivedOn: new Date('2025-05-03'), attribution: 'ANONYMOUS', customerName: 'Secret Person', customerOrganisation: 'Hidden Ltd', text: 'You saved my week.' });
-    const win = await makeWin(db, { teamId: s.team.id, recordedById: s.agent.id, occurredOn: new Date('2025-05-20'), title: 'Backlog cleared' });
+    const anonymous = await makeQuote(db, {
+      teamId: s.team.id,
+      submitterId: s.agent.id,
+      status: 'APPROVED',
+      receivedOn: new Date('2025-05-03'),
+      attribution: 'ANONYMOUS',
+      customerName: 'Secret Person',
+      customerOrganisation: 'Hidden Ltd',
+      text: 'You saved my week.',
+    });
+    const win = await makeWin(db, {
+      teamId: s.team.id,
+      recordedById: s.agent.id,
+      occurredOn: new Date('2025-05-20'),
+      title: 'Backlog cleared',
+    });
     await startReview(s.leader, s.team, '2025-05');
     const published = await publishReview(s.leader, s.team, '2025-05', fields(1, [anonymous.id]), '');
     expect(published).toMatchObject({ version: 2, revision: 1 });
@@ -116,8 +177,16 @@ describe('the monthly edition', () => {
     expect((await readEdition(reader, s.team.slug, '2025-05')).snapshot.content.kpis[0]?.value).toBe(88);
 
     // A correction needs a note, makes revision 2 and shows the history; it sends no second email.
-    await expect(publishReview(s.leader, s.team, '2025-05', fields(2, [anonymous.id]), '')).rejects.toBeInstanceOf(ValidationError);
-    const corrected = await publishReview(s.leader, s.team, '2025-05', fields(2, [anonymous.id]), 'CSAT corrected from 88% to 86%');
+    await expect(publishReview(s.leader, s.team, '2025-05', fields(2, [anonymous.id]), '')).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    const corrected = await publishReview(
+      s.leader,
+      s.team,
+      '2025-05',
+      fields(2, [anonymous.id]),
+      'CSAT corrected from 88% to 86%',
+    );
     expect(corrected).toMatchObject({ revision: 2, emailId: null });
     const after = await readEdition(reader, s.team.slug, '2025-05');
     expect(after.snapshot.content.kpis[0]?.value).toBe(86);
@@ -125,9 +194,15 @@ describe('the monthly edition', () => {
       [2, 'CSAT corrected from 88% to 86%'],
       [1, null],
     ]);
-    expect(await db.auditEvent.count({ where: { action: 'review.correct', entityType: 'Review' } })).toBeGreaterThanOrEqual(1);
+    expect(
+      await db.auditEvent.count({ where: { action: 'review.correct', entityType: 'Review' } }),
+    ).toBeGreaterThanOrEqual(1);
     expect(await db.reviewEmail.count({ where: { teamId: s.team.id } })).toBe(1);
-    expect((await listArchive(reader)).find((r) => r.team.slug === s.team.slug)).toMatchObject({ month: '2025-05', updated: true, title: 'May at a glance' });
+    expect((await listArchive(reader)).find((r) => r.team.slug === s.team.slug)).toMatchObject({
+      month: '2025-05',
+      updated: true,
+      title: 'May at a glance',
+    });
   });
 
   it('drafts are not readable; readers are counted once each; thanks and notes reach the team; leaders hide notes', async () => {
@@ -157,14 +232,30 @@ describe('the monthly edition', () => {
     await open(s.agent);
     const team = await readEdition(s.agent, s.team.slug, '2025-05');
     expect(team.readership).toMatchObject({ readers: 4, thanksCount: 2 });
-    expect(team.readership?.byRole).toEqual(expect.arrayContaining([{ label: 'Colleague', count: 1 }, { label: 'Executive', count: 1 }, { label: 'Agent', count: 2 }]));
-    expect(team.readership?.byTeam).toEqual(expect.arrayContaining([{ label: otherTeam.name, count: 1 }, { label: 'No team', count: 2 }, { label: s.team.name, count: 1 }]));
-    expect(team.readership?.notes.map((n) => n.note)).toContain('I didn’t realise how many calls the invoice change caused');
+    expect(team.readership?.byRole).toEqual(
+      expect.arrayContaining([
+        { label: 'Colleague', count: 1 },
+        { label: 'Executive', count: 1 },
+        { label: 'Agent', count: 2 },
+      ]),
+    );
+    expect(team.readership?.byTeam).toEqual(
+      expect.arrayContaining([
+        { label: otherTeam.name, count: 1 },
+        { label: 'No team', count: 2 },
+        { label: s.team.name, count: 1 },
+      ]),
+    );
+    expect(team.readership?.notes.map((n) => n.note)).toContain(
+      'I didn’t realise how many calls the invoice change caused',
+    );
 
     const rude = team.readership!.notes.find((n) => n.note === 'Rude words here')!;
     await expect(hideThanks(s.agent, rude.id)).rejects.toBeInstanceOf(ForbiddenError);
     await hideThanks(s.leader, rude.id);
-    expect(await db.auditEvent.count({ where: { action: 'review.thanks.hide', entityId: rude.id, actorId: s.leader.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: 'review.thanks.hide', entityId: rude.id, actorId: s.leader.id } }),
+    ).toBe(1);
     const agentView = await readEdition(s.agent, s.team.slug, '2025-05');
     expect(agentView.readership?.notes.map((n) => n.note)).not.toContain('Rude words here');
     expect(agentView.readership?.thanksCount).toBe(1);

@@ -36,7 +36,13 @@ export type ReviewDraft = Prisma.ReviewGetPayload<{ select: typeof draftSelect }
 
 /** The form fields of a saved draft, as the composer shows them. */
 export function draftValues(review: ReviewDraft): Record<string, string> {
-  const values: Record<string, string> = { title: review.title, highlights: review.highlights, asks: review.asks, distribution: review.distribution, version: String(review.version) };
+  const values: Record<string, string> = {
+    title: review.title,
+    highlights: review.highlights,
+    asks: review.asks,
+    distribution: review.distribution,
+    version: String(review.version),
+  };
   review.quotes.forEach((q, i) => {
     values[`feature:${q.quoteId}`] = 'on';
     values[`order:${q.quoteId}`] = String(i + 1);
@@ -45,7 +51,10 @@ export function draftValues(review: ReviewDraft): Record<string, string> {
 }
 
 /** The wins and project updates to leave out: the saved choice unless the form made one. */
-const omissions = (review: ReviewDraft, fields: ReviewFields) => ({ wins: fields.omitWins ?? review.omittedWinIds, updates: fields.omitUpdates ?? review.omittedUpdateIds });
+const omissions = (review: ReviewDraft, fields: ReviewFields) => ({
+  wins: fields.omitWins ?? review.omittedWinIds,
+  updates: fields.omitUpdates ?? review.omittedUpdateIds,
+});
 
 /**
  * Publishing text written from figures that have since changed is refused until the leader
@@ -53,7 +62,9 @@ const omissions = (review: ReviewDraft, fields: ReviewFields) => ({ wins: fields
  */
 export class StaleTextError extends ConflictError {
   constructor(readonly changes: FactChange[]) {
-    super(`The figures changed since the story was written (${changes.length} change${changes.length === 1 ? '' : 's'}, shown above the story). Rewrite the parts written from the figures, or confirm that the text stands, then publish. Nothing was published.`);
+    super(
+      `The figures changed since the story was written (${changes.length} change${changes.length === 1 ? '' : 's'}, shown above the story). Rewrite the parts written from the figures, or confirm that the text stands, then publish. Nothing was published.`,
+    );
   }
 }
 
@@ -67,7 +78,10 @@ export class ReviewConflictError extends ConflictError {
 }
 
 async function thanksFor(client: Tx | typeof db, teamId: string, month: string): Promise<number | null> {
-  const review = await client.review.findUnique({ where: { teamId_month: { teamId, month } }, select: { id: true, status: true } });
+  const review = await client.review.findUnique({
+    where: { teamId_month: { teamId, month } },
+    select: { id: true, status: true },
+  });
   if (!review || review.status !== 'PUBLISHED') return null;
   return client.reviewThanks.count({ where: { reviewId: review.id } });
 }
@@ -79,25 +93,55 @@ async function thanksFor(client: Tx | typeof db, teamId: string, month: string):
 export async function startReview(actor: Actor, team: TeamRef, month: string): Promise<ReviewDraft> {
   assertCanManageTeam(actor, team.id);
   if (month > currentMonth()) throw new ValidationError({ month: ['That month has not started yet.'] });
-  const existing = await db.review.findUnique({ where: { teamId_month: { teamId: team.id, month } }, select: draftSelect });
+  const existing = await db.review.findUnique({
+    where: { teamId_month: { teamId: team.id, month } },
+    select: draftSelect,
+  });
   if (existing) return existing;
   const quotes = await listMonthQuotes(db, team.id, month);
-  const featured = [...quotes].sort((a, b) => Number(Boolean(b.pullQuote)) - Number(Boolean(a.pullQuote))).slice(0, 3).map((q) => q.id);
+  const featured = [...quotes]
+    .sort((a, b) => Number(Boolean(b.pullQuote)) - Number(Boolean(a.pullQuote)))
+    .slice(0, 3)
+    .map((q) => q.id);
   const content = await loadContent(db, team, month, featured);
   const previousThanks = await thanksFor(db, team.id, addMonths(month, -1));
   // The distribution list carries over from the team's latest edition: leaders set it once.
-  const earlier = await db.review.findFirst({ where: { teamId: team.id, month: { lt: month } }, orderBy: { month: 'desc' }, select: { distribution: true } });
+  const earlier = await db.review.findFirst({
+    where: { teamId: team.id, month: { lt: month } },
+    orderBy: { month: 'desc' },
+    select: { distribution: true },
+  });
   const blocks = { highlights: suggestHighlightBlocks(content, previousThanks), asks: suggestAskBlocks(content) };
-  const data = { title: `${team.name}: ${monthLabel(month)}`, highlights: blocks.highlights.map((b) => b.text).join('\n\n'), asks: blocks.asks.map((b) => b.text).join('\n'), distribution: earlier?.distribution ?? '' };
+  const data = {
+    title: `${team.name}: ${monthLabel(month)}`,
+    highlights: blocks.highlights.map((b) => b.text).join('\n\n'),
+    asks: blocks.asks.map((b) => b.text).join('\n'),
+    distribution: earlier?.distribution ?? '',
+  };
   // What the generated text was written from travels with it, so a later change of figures shows.
-  const textBasis = JSON.parse(JSON.stringify(makeBasis(content, blocks.highlights, blocks.asks))) as Prisma.InputJsonValue;
+  const textBasis = JSON.parse(
+    JSON.stringify(makeBasis(content, blocks.highlights, blocks.asks)),
+  ) as Prisma.InputJsonValue;
   try {
     return await db.$transaction(async (tx) => {
       const review = await tx.review.create({
-        data: { teamId: team.id, month, ...data, textBasis, updatedById: actor.id, quotes: { createMany: { data: featured.map((quoteId, position) => ({ quoteId, position })) } } },
+        data: {
+          teamId: team.id,
+          month,
+          ...data,
+          textBasis,
+          updatedById: actor.id,
+          quotes: { createMany: { data: featured.map((quoteId, position) => ({ quoteId, position })) } },
+        },
         select: draftSelect,
       });
-      await recordAudit(tx, { actor, action: 'review.start', entityType: 'Review', entityId: review.id, after: { month, ...data, featured } });
+      await recordAudit(tx, {
+        actor,
+        action: 'review.start',
+        entityType: 'Review',
+        entityId: review.id,
+        after: { month, ...data, featured },
+      });
       return review;
     });
   } catch (error) {
@@ -118,14 +162,29 @@ export async function listTeamReviews(actor: Actor, team: TeamRef) {
   return db.review.findMany({
     where: { teamId: team.id },
     orderBy: { month: 'desc' },
-    select: { id: true, month: true, title: true, status: true, version: true, updatedAt: true, publishedAt: true, _count: { select: { views: true, thanks: true, revisions: true } } },
+    select: {
+      id: true,
+      month: true,
+      title: true,
+      status: true,
+      version: true,
+      updatedAt: true,
+      publishedAt: true,
+      _count: { select: { views: true, thanks: true, revisions: true } },
+    },
   });
 }
 
 type TextChoice = { textBasis?: Prisma.InputJsonValue; textConfirmedDigest?: string | null };
 
 /** Writes the draft's fields if nobody saved since `fields.version`; returns the new version. */
-async function writeDraftTx(tx: Tx, actor: Actor, review: ReviewDraft, fields: ReviewFields, text: TextChoice = {}): Promise<number> {
+async function writeDraftTx(
+  tx: Tx,
+  actor: Actor,
+  review: ReviewDraft,
+  fields: ReviewFields,
+  text: TextChoice = {},
+): Promise<number> {
   const allowed = new Set((await listMonthQuotes(tx, review.teamId, review.month)).map((q) => q.id));
   const unknown = fields.featured.filter((id) => !allowed.has(id));
   if (unknown.length) throw new ValidationError({ featured: ['Feature only approved quotes of this team and month.'] });
@@ -151,26 +210,52 @@ async function writeDraftTx(tx: Tx, actor: Actor, review: ReviewDraft, fields: R
     );
   }
   await tx.reviewQuote.deleteMany({ where: { reviewId: review.id } });
-  if (fields.featured.length) await tx.reviewQuote.createMany({ data: fields.featured.map((quoteId, position) => ({ reviewId: review.id, quoteId, position })) });
+  if (fields.featured.length)
+    await tx.reviewQuote.createMany({
+      data: fields.featured.map((quoteId, position) => ({ reviewId: review.id, quoteId, position })),
+    });
   await recordAudit(tx, {
     actor,
     action: 'review.save',
     entityType: 'Review',
     entityId: review.id,
-    before: { version: review.version, title: review.title, highlights: review.highlights, asks: review.asks, featured: review.quotes.map((q) => q.quoteId) },
-    after: { version: fields.version + 1, title: fields.title, highlights: fields.highlights, asks: fields.asks, featured: fields.featured, omitted: omissions(review, fields), ...('textConfirmedDigest' in text ? { textConfirmedDigest: text.textConfirmedDigest } : {}), ...(text.textBasis ? { textRewritten: true } : {}) },
+    before: {
+      version: review.version,
+      title: review.title,
+      highlights: review.highlights,
+      asks: review.asks,
+      featured: review.quotes.map((q) => q.quoteId),
+    },
+    after: {
+      version: fields.version + 1,
+      title: fields.title,
+      highlights: fields.highlights,
+      asks: fields.asks,
+      featured: fields.featured,
+      omitted: omissions(review, fields),
+      ...('textConfirmedDigest' in text ? { textConfirmedDigest: text.textConfirmedDigest } : {}),
+      ...(text.textBasis ? { textRewritten: true } : {}),
+    },
   });
   return fields.version + 1;
 }
 
 async function loadForWrite(actor: Actor, team: TeamRef, month: string) {
   assertCanManageTeam(actor, team.id);
-  const review = await db.review.findUnique({ where: { teamId_month: { teamId: team.id, month } }, select: draftSelect });
+  const review = await db.review.findUnique({
+    where: { teamId_month: { teamId: team.id, month } },
+    select: draftSelect,
+  });
   if (!review) throw new NotFoundError('Start the edition first.');
   return review;
 }
 
-export async function saveReview(actor: Actor, team: TeamRef, month: string, fields: ReviewFields): Promise<{ version: number }> {
+export async function saveReview(
+  actor: Actor,
+  team: TeamRef,
+  month: string,
+  fields: ReviewFields,
+): Promise<{ version: number }> {
   const review = await loadForWrite(actor, team, month);
   const version = await db.$transaction((tx) => writeDraftTx(tx, actor, review, fields));
   return { version };
@@ -180,7 +265,12 @@ export async function saveReview(actor: Actor, team: TeamRef, month: string, fie
  * Rewrites the parts of the story and asks still exactly as generated from today's figures, keeping
  * every paragraph the leader wrote or edited, and saves; the text is then tied to today's figures.
  */
-export async function rewriteReviewText(actor: Actor, team: TeamRef, month: string, fields: ReviewFields): Promise<{ version: number; highlights: string; asks: string }> {
+export async function rewriteReviewText(
+  actor: Actor,
+  team: TeamRef,
+  month: string,
+  fields: ReviewFields,
+): Promise<{ version: number; highlights: string; asks: string }> {
   const review = await loadForWrite(actor, team, month);
   return db.$transaction(async (tx) => {
     const content = await loadContent(tx, team, month, fields.featured, omissions(review, fields));
@@ -189,14 +279,27 @@ export async function rewriteReviewText(actor: Actor, team: TeamRef, month: stri
     const old = parseBasis(review.textBasis) ?? { highlights: [], asks: [] };
     const highlights = rewriteBlocks(fields.highlights, old.highlights, fresh.highlights, 'paragraph');
     const asks = rewriteBlocks(fields.asks, old.asks, fresh.asks, 'line');
-    const textBasis = JSON.parse(JSON.stringify(makeBasis(content, fresh.highlights, fresh.asks))) as Prisma.InputJsonValue;
-    const version = await writeDraftTx(tx, actor, review, { ...fields, highlights: highlights || fields.highlights, asks }, { textBasis, textConfirmedDigest: null });
+    const textBasis = JSON.parse(
+      JSON.stringify(makeBasis(content, fresh.highlights, fresh.asks)),
+    ) as Prisma.InputJsonValue;
+    const version = await writeDraftTx(
+      tx,
+      actor,
+      review,
+      { ...fields, highlights: highlights || fields.highlights, asks },
+      { textBasis, textConfirmedDigest: null },
+    );
     return { version, highlights: highlights || fields.highlights, asks };
   });
 }
 
 /** The leader read what changed and says the text stands with today's figures; saved with it. */
-export async function confirmReviewText(actor: Actor, team: TeamRef, month: string, fields: ReviewFields): Promise<{ version: number }> {
+export async function confirmReviewText(
+  actor: Actor,
+  team: TeamRef,
+  month: string,
+  fields: ReviewFields,
+): Promise<{ version: number }> {
   const review = await loadForWrite(actor, team, month);
   return db.$transaction(async (tx) => {
     const content = await loadContent(tx, team, month, fields.featured, omissions(review, fields));
@@ -208,7 +311,10 @@ export async function confirmReviewText(actor: Actor, team: TeamRef, month: stri
 
 /** What changed under the saved draft's generated text, for the composer; null when nothing did. */
 export async function draftStaleness(review: ReviewDraft, team: TeamRef): Promise<FactChange[] | null> {
-  const content = await loadContent(db, team, review.month, [], { wins: review.omittedWinIds, updates: review.omittedUpdateIds });
+  const content = await loadContent(db, team, review.month, [], {
+    wins: review.omittedWinIds,
+    updates: review.omittedUpdateIds,
+  });
   return textStaleness(review.textBasis, review.textConfirmedDigest, review.highlights, review.asks, content);
 }
 
@@ -217,25 +323,54 @@ export async function draftStaleness(review: ReviewDraft, team: TeamRef): Promis
  * content is frozen into a new revision (so a later figures correction cannot change it), and the
  * first publish queues one outbox row for the email, sent after the commit.
  */
-export async function publishReview(actor: Actor, team: TeamRef, month: string, fields: ReviewFields, note: string): Promise<{ version: number; revision: number; emailId: string | null }> {
+export async function publishReview(
+  actor: Actor,
+  team: TeamRef,
+  month: string,
+  fields: ReviewFields,
+  note: string,
+): Promise<{ version: number; revision: number; emailId: string | null }> {
   const review = await loadForWrite(actor, team, month);
-  if (review.status === 'PUBLISHED' && !note) throw new ValidationError({ note: ['Say what was corrected: readers see this note.'] });
+  if (review.status === 'PUBLISHED' && !note)
+    throw new ValidationError({ note: ['Say what was corrected: readers see this note.'] });
   return db.$transaction(async (tx) => {
     const version = await writeDraftTx(tx, actor, review, fields);
-    const last = await tx.reviewRevision.findFirst({ where: { reviewId: review.id }, orderBy: { revision: 'desc' }, select: { revision: true } });
+    const last = await tx.reviewRevision.findFirst({
+      where: { reviewId: review.id },
+      orderBy: { revision: 'desc' },
+      select: { revision: true },
+    });
     const revision = (last?.revision ?? 0) + 1;
     const content = await loadContent(tx, team, month, fields.featured, omissions(review, fields));
     // Read inside the transaction that publishes: figures saved a moment ago count.
     const stale = textStaleness(review.textBasis, review.textConfirmedDigest, fields.highlights, fields.asks, content);
     if (stale) throw new StaleTextError(stale);
-    const snapshot: EditionSnapshot = { title: fields.title, highlights: fields.highlights, asks: fields.asks, content };
+    const snapshot: EditionSnapshot = {
+      title: fields.title,
+      highlights: fields.highlights,
+      asks: fields.asks,
+      content,
+    };
     await tx.reviewRevision.create({
-      data: { teamId: team.id, reviewId: review.id, revision, note: revision === 1 ? null : note, snapshot: JSON.parse(JSON.stringify(snapshot)) as Prisma.InputJsonValue, publishedById: actor.id },
+      data: {
+        teamId: team.id,
+        reviewId: review.id,
+        revision,
+        note: revision === 1 ? null : note,
+        snapshot: JSON.parse(JSON.stringify(snapshot)) as Prisma.InputJsonValue,
+        publishedById: actor.id,
+      },
     });
     const publishedAt = review.publishedAt ?? new Date();
     await tx.review.update({ where: { id: review.id }, data: { status: 'PUBLISHED', publishedAt } });
     // Corrections are shown on the page; only the first publish goes out by email.
-    const email = revision === 1 ? await tx.reviewEmail.create({ data: { teamId: team.id, reviewId: review.id, revision }, select: { id: true } }) : null;
+    const email =
+      revision === 1
+        ? await tx.reviewEmail.create({
+            data: { teamId: team.id, reviewId: review.id, revision },
+            select: { id: true },
+          })
+        : null;
     await recordAudit(tx, {
       actor,
       action: revision === 1 ? 'review.publish' : 'review.correct',

@@ -30,13 +30,27 @@ export const reviewFieldsSchema = z.object({
   version: z.coerce.number().int().min(1),
   title: z.string().trim().min(1, 'Give the edition a title.').max(160, 'Keep the title under 160 characters.'),
   // Stored with the line breaks the generated text has (browsers send CRLF).
-  highlights: z.string().trim().min(1, 'Write the story of the month.').max(10_000, 'Keep the highlights under 10,000 characters.').transform((t) => t.replace(/\r\n?/g, '\n')),
-  asks: z.string().trim().max(4000, 'Keep the asks under 4,000 characters.').default('').transform((t) => t.replace(/\r\n?/g, '\n')),
+  highlights: z
+    .string()
+    .trim()
+    .min(1, 'Write the story of the month.')
+    .max(10_000, 'Keep the highlights under 10,000 characters.')
+    .transform((t) => t.replace(/\r\n?/g, '\n')),
+  asks: z
+    .string()
+    .trim()
+    .max(4000, 'Keep the asks under 4,000 characters.')
+    .default('')
+    .transform((t) => t.replace(/\r\n?/g, '\n')),
   distribution: distributionSchema,
 });
 
 /** `omitWins`/`omitUpdates` undefined: the form did not offer the choice, so the saved one stands. */
-export type ReviewFields = z.output<typeof reviewFieldsSchema> & { featured: string[]; omitWins?: string[] | undefined; omitUpdates?: string[] | undefined };
+export type ReviewFields = z.output<typeof reviewFieldsSchema> & {
+  featured: string[];
+  omitWins?: string[] | undefined;
+  omitUpdates?: string[] | undefined;
+};
 
 export const saveReviewSchema = teamMonthSchema.extend(reviewFieldsSchema.shape).extend({
   intent: z.enum(['save', 'publish', 'rewrite', 'confirm', 'test']).default('save'),

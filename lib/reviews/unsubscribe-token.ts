@@ -6,7 +6,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const PURPOSE = 'service-review:edition-unsubscribe:v1';
 
-const mac = (secret: string, payload: string) => createHmac('sha256', secret).update(`${PURPOSE}\n${payload}`).digest('base64url');
+const mac = (secret: string, payload: string) =>
+  createHmac('sha256', secret).update(`${PURPOSE}\n${payload}`).digest('base64url');
 
 export function signUnsubscribeToken(secret: string, teamId: string, email: string): string {
   const payload = Buffer.from(JSON.stringify([teamId, email.trim().toLowerCase()])).toString('base64url');
@@ -23,7 +24,8 @@ export function verifyUnsubscribeToken(secret: string, token: string): { teamId:
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || typeof value[1] !== 'string') return null;
+    if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || typeof value[1] !== 'string')
+      return null;
     return { teamId: value[0], email: value[1] };
   } catch {
     return null;

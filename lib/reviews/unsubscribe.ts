@@ -19,7 +19,10 @@ export function unsubscribeToken(teamId: string, email: string): string {
 /** The List-Unsubscribe target (one-click POST) and the page a person opens from the email. */
 export function unsubscribeUrls(baseUrl: string, teamId: string, email: string) {
   const token = unsubscribeToken(teamId, email);
-  return { oneClick: new URL(`/api/unsubscribe/${token}`, baseUrl).toString(), page: new URL(`/unsubscribe/${token}`, baseUrl).toString() };
+  return {
+    oneClick: new URL(`/api/unsubscribe/${token}`, baseUrl).toString(),
+    page: new URL(`/unsubscribe/${token}`, baseUrl).toString(),
+  };
 }
 
 const maskEmail = (email: string) => email.replace(/^(.)[^@]*(@.*)$/, '$1…$2');
@@ -27,10 +30,16 @@ const maskEmail = (email: string) => email.replace(/^(.)[^@]*(@.*)$/, '$1…$2')
 /** What the unsubscribe page shows for a token: the team and the (masked) address. */
 export async function describeUnsubscribe(token: string) {
   const found = verifyUnsubscribeToken(secret(), token);
-  if (!found) throw new NotFoundError('This unsubscribe link is not valid. Use the link in the latest email, or sign in and choose “Stop these emails” on an edition.');
+  if (!found)
+    throw new NotFoundError(
+      'This unsubscribe link is not valid. Use the link in the latest email, or sign in and choose “Stop these emails” on an edition.',
+    );
   const team = await db.team.findUnique({ where: { id: found.teamId }, select: { id: true, name: true } });
   if (!team) throw new NotFoundError('This unsubscribe link is not valid.');
-  const optedOut = await db.reviewEmailAddressOptOut.findUnique({ where: { teamId_email: { teamId: team.id, email: found.email } }, select: { email: true } });
+  const optedOut = await db.reviewEmailAddressOptOut.findUnique({
+    where: { teamId_email: { teamId: team.id, email: found.email } },
+    select: { email: true },
+  });
   return { team, email: maskEmail(found.email), optedOut: Boolean(optedOut) };
 }
 
@@ -44,8 +53,19 @@ export async function unsubscribeByToken(token: string): Promise<{ teamName: str
   const team = await db.team.findUnique({ where: { id: found.teamId }, select: { id: true, name: true } });
   if (!team) throw new NotFoundError('This unsubscribe link is not valid.');
   await db.$transaction(async (tx) => {
-    const created = await tx.reviewEmailAddressOptOut.createMany({ data: [{ teamId: team.id, email: found.email }], skipDuplicates: true });
-    if (created.count) await recordAudit(tx, { actor: null, actorEmail: found.email, action: 'review.email.unsubscribe', entityType: 'Team', entityId: team.id, after: { email: found.email } });
+    const created = await tx.reviewEmailAddressOptOut.createMany({
+      data: [{ teamId: team.id, email: found.email }],
+      skipDuplicates: true,
+    });
+    if (created.count)
+      await recordAudit(tx, {
+        actor: null,
+        actorEmail: found.email,
+        action: 'review.email.unsubscribe',
+        entityType: 'Team',
+        entityId: team.id,
+        after: { email: found.email },
+      });
   });
   return { teamName: team.name };
 }

@@ -5,7 +5,14 @@ export function creditIdsField(field = 'teammate') {
   return z
     .string()
     .default('')
-    .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.string().max(64)).min(1, `Credit at least one ${field}.`).max(20, 'Credit at most 20 people.'));
 }
 

@@ -14,8 +14,15 @@ export async function listTeamMembers(tx: Tx, teamId: string) {
 }
 
 /** Every id must be an active agent or leader of the team; the browser's list is never trusted. */
-export async function assertTeamMembers(tx: Tx, teamId: string, userIds: readonly string[], field: string): Promise<void> {
+export async function assertTeamMembers(
+  tx: Tx,
+  teamId: string,
+  userIds: readonly string[],
+  field: string,
+): Promise<void> {
   const unique = [...new Set(userIds)];
-  const found = await tx.user.count({ where: { id: { in: unique }, teamId, active: true, role: { in: ['AGENT', 'LEADER'] } } });
+  const found = await tx.user.count({
+    where: { id: { in: unique }, teamId, active: true, role: { in: ['AGENT', 'LEADER'] } },
+  });
   if (found !== unique.length) throw new ValidationError({ [field]: ['Choose people from your team’s list.'] });
 }

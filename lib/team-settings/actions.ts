@@ -19,8 +19,19 @@ const base = { team: z.string().min(1).max(80) };
 
 const listSchema = z.discriminatedUnion('op', [
   z.object({ ...base, kind: z.enum(LIST_KINDS), op: z.literal('add'), name: itemName }),
-  z.object({ ...base, kind: z.enum(LIST_KINDS), op: z.literal('rename'), id: z.string().min(1).max(64), name: itemName }),
-  z.object({ ...base, kind: z.enum(LIST_KINDS), op: z.enum(['up', 'down', 'archive', 'restore', 'delete']), id: z.string().min(1).max(64) }),
+  z.object({
+    ...base,
+    kind: z.enum(LIST_KINDS),
+    op: z.literal('rename'),
+    id: z.string().min(1).max(64),
+    name: itemName,
+  }),
+  z.object({
+    ...base,
+    kind: z.enum(LIST_KINDS),
+    op: z.enum(['up', 'down', 'archive', 'restore', 'delete']),
+    id: z.string().min(1).max(64),
+  }),
 ]);
 
 /** Every change to a channel, reason or segment list: add, rename, reorder, archive, restore, delete. */
@@ -29,7 +40,8 @@ export async function listItemAction(_prev: FormState, formData: FormData): Prom
     const team = await getManagedTeam(actor, data.team);
     if (data.op === 'add') await addListItem(actor, team.id, data.kind, data.name);
     else if (data.op === 'rename') await renameListItem(actor, team.id, data.kind, data.id, data.name);
-    else if (data.op === 'up' || data.op === 'down') await moveListItem(actor, team.id, data.kind, data.id, data.op === 'up' ? -1 : 1);
+    else if (data.op === 'up' || data.op === 'down')
+      await moveListItem(actor, team.id, data.kind, data.id, data.op === 'up' ? -1 : 1);
     else if (data.op === 'delete') await deleteListItem(actor, team.id, data.kind, data.id);
     else await setListItemArchived(actor, team.id, data.kind, data.id, data.op === 'archive');
     revalidatePath(`/manage/${team.slug}`, 'layout');
@@ -61,7 +73,11 @@ export async function kpiAction(_prev: FormState, formData: FormData): Promise<F
 export type TokenState = FormState & { token?: string };
 
 const tokenSchema = z.discriminatedUnion('op', [
-  z.object({ ...base, op: z.literal('create'), name: z.string().trim().min(1, 'Name the token after what uses it, e.g. “Zendesk export”.').max(80) }),
+  z.object({
+    ...base,
+    op: z.literal('create'),
+    name: z.string().trim().min(1, 'Name the token after what uses it, e.g. “Zendesk export”.').max(80),
+  }),
   z.object({ ...base, op: z.literal('revoke'), id: z.string().min(1).max(64) }),
 ]);
 
@@ -93,6 +109,11 @@ export async function teamTimeZoneAction(_prev: FormState, formData: FormData): 
     const team = await getManagedTeam(actor, data.team);
     await setTeamTimeZone(actor, team.id, data.timeZone || null);
     revalidatePath(`/manage/${team.slug}`, 'layout');
-    return { ok: true, message: data.timeZone ? `Months now begin and end in ${data.timeZone}.` : 'Months now follow the organisation’s time zone.' };
+    return {
+      ok: true,
+      message: data.timeZone
+        ? `Months now begin and end in ${data.timeZone}.`
+        : 'Months now follow the organisation’s time zone.',
+    };
   });
 }

@@ -4,8 +4,17 @@ import type { KpiDirection, KpiUnit } from '../generated/prisma/enums';
 
 export const KPI_UNITS = ['PERCENT', 'SECONDS', 'MINUTES', 'COUNT', 'SCORE'] as const satisfies readonly KpiUnit[];
 export const KPI_DIRECTIONS = ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'] as const satisfies readonly KpiDirection[];
-export const UNIT_LABELS: Record<KpiUnit, string> = { PERCENT: '%', SECONDS: 'seconds', MINUTES: 'minutes', COUNT: 'count', SCORE: 'score' };
-export const DIRECTION_LABELS: Record<KpiDirection, string> = { HIGHER_IS_BETTER: 'Higher is better', LOWER_IS_BETTER: 'Lower is better' };
+export const UNIT_LABELS: Record<KpiUnit, string> = {
+  PERCENT: '%',
+  SECONDS: 'seconds',
+  MINUTES: 'minutes',
+  COUNT: 'count',
+  SCORE: 'score',
+};
+export const DIRECTION_LABELS: Record<KpiDirection, string> = {
+  HIGHER_IS_BETTER: 'Higher is better',
+  LOWER_IS_BETTER: 'Lower is better',
+};
 
 const optionalNumber = z
   .string()
@@ -26,7 +35,11 @@ export const kpiFormSchema = z
     unit: z.enum(KPI_UNITS, { error: 'Choose a unit.' }),
     direction: z.enum(KPI_DIRECTIONS, { error: 'Choose which way is better.' }),
     target: optionalNumber.optional().transform((v) => v ?? null),
-    decimals: z.coerce.number({ error: 'Enter 0 to 4.' }).int('Enter 0 to 4.').min(0, 'Enter 0 to 4.').max(4, 'Enter 0 to 4.'),
+    decimals: z.coerce
+      .number({ error: 'Enter 0 to 4.' })
+      .int('Enter 0 to 4.')
+      .min(0, 'Enter 0 to 4.')
+      .max(4, 'Enter 0 to 4.'),
   })
   .superRefine((v, ctx) => {
     if (v.unit === 'PERCENT' && v.target !== null && (v.target < 0 || v.target > 100)) {

@@ -7,7 +7,14 @@ import { assertCanManageTeam } from '../team-access';
 import { nameKey, type ListKind } from '../figures/schemas';
 
 type Tx = Prisma.TransactionClient;
-export type ListItem = { id: string; teamId: string; name: string; nameKey: string; position: number; archivedAt: Date | null };
+export type ListItem = {
+  id: string;
+  teamId: string;
+  name: string;
+  nameKey: string;
+  position: number;
+  archivedAt: Date | null;
+};
 
 // Channel, ContactReason and Segment are the same shape: one narrow interface serves all three.
 type ListDelegate = {
@@ -45,11 +52,25 @@ async function itemOfTeam(tx: Tx, kind: ListKind, teamId: string, id: string) {
 }
 
 /** Adds an item at the end of the list; used by settings and by imports that create unknown names. */
-export async function addListItemTx(tx: Tx, actor: Pick<Actor, 'id' | 'email'> | null, teamId: string, kind: ListKind, name: string) {
+export async function addListItemTx(
+  tx: Tx,
+  actor: Pick<Actor, 'id' | 'email'> | null,
+  teamId: string,
+  kind: ListKind,
+  name: string,
+) {
   const delegate = listDelegate(tx, kind);
   const last = await delegate.findFirst({ where: { teamId }, orderBy: { position: 'desc' } });
-  const item = await delegate.create({ data: { teamId, name: name.trim(), nameKey: nameKey(name), position: (last?.position ?? -1) + 1 } });
-  await recordAudit(tx, { actor, action: `${kind}.create`, entityType: ENTITY[kind], entityId: item.id, after: { teamId, name: item.name } });
+  const item = await delegate.create({
+    data: { teamId, name: name.trim(), nameKey: nameKey(name), position: (last?.position ?? -1) + 1 },
+  });
+  await recordAudit(tx, {
+    actor,
+    action: `${kind}.create`,
+    entityType: ENTITY[kind],
+    entityId: item.id,
+    after: { teamId, name: item.name },
+  });
   return item;
 }
 
@@ -58,7 +79,8 @@ export async function addListItem(actor: Actor, teamId: string, kind: ListKind, 
   try {
     return await db.$transaction((tx) => addListItemTx(tx, actor, teamId, kind, name));
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ValidationError({ name: ['This team already has an item with that name.'] });
+    if (isUniqueViolation(error))
+      throw new ValidationError({ name: ['This team already has an item with that name.'] });
     throw error;
   }
 }
@@ -68,11 +90,22 @@ export async function renameListItem(actor: Actor, teamId: string, kind: ListKin
   try {
     await db.$transaction(async (tx) => {
       const before = await itemOfTeam(tx, kind, teamId, id);
-      const after = await listDelegate(tx, kind).update({ where: { id }, data: { name: name.trim(), nameKey: nameKey(name) } });
-      await recordAudit(tx, { actor, action: `${kind}.rename`, entityType: ENTITY[kind], entityId: id, before: { name: before.name }, after: { name: after.name } });
+      const after = await listDelegate(tx, kind).update({
+        where: { id },
+        data: { name: name.trim(), nameKey: nameKey(name) },
+      });
+      await recordAudit(tx, {
+        actor,
+        action: `${kind}.rename`,
+        entityType: ENTITY[kind],
+        entityId: id,
+        before: { name: before.name },
+        after: { name: after.name },
+      });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ValidationError({ name: ['This team already has an item with that name.'] });
+    if (isUniqueViolation(error))
+      throw new ValidationError({ name: ['This team already has an item with that name.'] });
     throw error;
   }
 }
@@ -81,7 +114,10 @@ export async function renameListItem(actor: Actor, teamId: string, kind: ListKin
 export async function moveListItem(actor: Actor, teamId: string, kind: ListKind, id: string, direction: -1 | 1) {
   assertCanManageTeam(actor, teamId);
   await db.$transaction(async (tx) => {
-    const items = await listDelegate(tx, kind).findMany({ where: { teamId }, orderBy: [{ position: 'asc' }, { name: 'asc' }] });
+    const items = await listDelegate(tx, kind).findMany({
+      where: { teamId },
+      orderBy: [{ position: 'asc' }, { name: 'asc' }],
+    });
     const index = items.findIndex((i) => i.id === id);
     if (index < 0) throw new NotFoundError('No such item in this team.');
     const other = items[index + direction];
@@ -89,8 +125,16 @@ export async function moveListItem(actor: Actor, teamId: string, kind: ListKind,
     // Renumber densely so equal positions left by older data cannot make the swap a no-op.
     const order = items.map((i) => i.id);
     [order[index], order[index + direction]] = [order[index + direction]!, order[index]!];
-    for (const [position, itemId] of order.entries()) await listDelegate(tx, kind).update({ where: { id: itemId }, data: { position } });
-    await recordAudit(tx, { actor, action: `${kind}.reorder`, entityType: ENTITY[kind], entityId: id, before: { position: index }, after: { position: index + direction } });
+    for (const [position, itemId] of order.entries())
+      await listDelegate(tx, kind).update({ where: { id: itemId }, data: { position } });
+    await recordAudit(tx, {
+      actor,
+      action: `${kind}.reorder`,
+      entityType: ENTITY[kind],
+      entityId: id,
+      before: { position: index },
+      after: { position: index + direction },
+    });
   });
 }
 
@@ -99,7 +143,14 @@ export async function setListItemArchived(actor: Actor, teamId: string, kind: Li
   await db.$transaction(async (tx) => {
     const before = await itemOfTeam(tx, kind, teamId, id);
     await listDelegate(tx, kind).update({ where: { id }, data: { archivedAt: archived ? new Date() : null } });
-    await recordAudit(tx, { actor, action: `${kind}.${archived ? 'archive' : 'restore'}`, entityType: ENTITY[kind], entityId: id, before: { archived: before.archivedAt !== null }, after: { archived } });
+    await recordAudit(tx, {
+      actor,
+      action: `${kind}.${archived ? 'archive' : 'restore'}`,
+      entityType: ENTITY[kind],
+      entityId: id,
+      before: { archived: before.archivedAt !== null },
+      after: { archived },
+    });
   });
 }
 
@@ -108,8 +159,15 @@ export async function deleteListItem(actor: Actor, teamId: string, kind: ListKin
   assertCanManageTeam(actor, teamId);
   await db.$transaction(async (tx) => {
     const before = await itemOfTeam(tx, kind, teamId, id);
-    if ((await usageCount(tx, kind, id)) > 0) throw new ConflictError(`“${before.name}” holds figures, so it can only be archived.`);
+    if ((await usageCount(tx, kind, id)) > 0)
+      throw new ConflictError(`“${before.name}” holds figures, so it can only be archived.`);
     await listDelegate(tx, kind).delete({ where: { id } });
-    await recordAudit(tx, { actor, action: `${kind}.delete`, entityType: ENTITY[kind], entityId: id, before: { name: before.name } });
+    await recordAudit(tx, {
+      actor,
+      action: `${kind}.delete`,
+      entityType: ENTITY[kind],
+      entityId: id,
+      before: { name: before.name },
+    });
   });
 }

@@ -18,7 +18,15 @@ export async function readTeamSettings(actor: Actor, teamId: string) {
     listApiTokens(actor, teamId),
     listUsedItemIds(teamId),
   ]);
-  return { lists, kpis, tokens, usedIds, timeZone: team.timeZone, organisationZone: appTimeZone(), zones: timeZoneNames() };
+  return {
+    lists,
+    kpis,
+    tokens,
+    usedIds,
+    timeZone: team.timeZone,
+    organisationZone: appTimeZone(),
+    zones: timeZoneNames(),
+  };
 }
 
 /** Every IANA zone this runtime knows, for the team's time zone picker. */
@@ -34,5 +42,9 @@ async function listUsedItemIds(teamId: string): Promise<Set<string>> {
     db.reasonCount.findMany({ where: { teamId }, distinct: ['reasonId'], select: { reasonId: true } }),
     db.segmentCount.findMany({ where: { teamId }, distinct: ['segmentId'], select: { segmentId: true } }),
   ]);
-  return new Set([...channels.map((u) => u.channelId), ...reasons.map((u) => u.reasonId), ...segments.map((u) => u.segmentId)]);
+  return new Set([
+    ...channels.map((u) => u.channelId),
+    ...reasons.map((u) => u.reasonId),
+    ...segments.map((u) => u.segmentId),
+  ]);
 }

@@ -12,7 +12,14 @@ export async function setTeamTimeZone(actor: Actor, teamId: string, timeZone: st
     const before = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { timeZone: true } });
     if (before.timeZone === timeZone) return;
     await tx.team.update({ where: { id: teamId }, data: { timeZone } });
-    await recordAudit(tx, { actor, action: 'team.time-zone', entityType: 'Team', entityId: teamId, before, after: { timeZone } });
+    await recordAudit(tx, {
+      actor,
+      action: 'team.time-zone',
+      entityType: 'Team',
+      entityId: teamId,
+      before,
+      after: { timeZone },
+    });
   });
   expireDashboard();
 }

@@ -14,7 +14,15 @@ export async function listApiTokens(actor: Actor, teamId: string) {
   return db.apiToken.findMany({
     where: { teamId },
     orderBy: [{ revokedAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'desc' }],
-    select: { id: true, name: true, prefix: true, lastUsedAt: true, revokedAt: true, createdAt: true, createdBy: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
+    },
   });
 }
 
@@ -23,8 +31,16 @@ export async function createApiToken(actor: Actor, teamId: string, name: string)
   assertCanManageTeam(actor, teamId);
   const token = PREFIX + randomBytes(32).toString('base64url');
   await db.$transaction(async (tx) => {
-    const created = await tx.apiToken.create({ data: { teamId, name, tokenHash: hashToken(token), prefix: token.slice(0, 10), createdById: actor.id } });
-    await recordAudit(tx, { actor, action: 'api_token.create', entityType: 'ApiToken', entityId: created.id, after: { teamId, name, prefix: created.prefix } });
+    const created = await tx.apiToken.create({
+      data: { teamId, name, tokenHash: hashToken(token), prefix: token.slice(0, 10), createdById: actor.id },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: 'api_token.create',
+      entityType: 'ApiToken',
+      entityId: created.id,
+      after: { teamId, name, prefix: created.prefix },
+    });
   });
   return token;
 }
@@ -36,14 +52,26 @@ export async function revokeApiToken(actor: Actor, teamId: string, tokenId: stri
     if (!token) throw new NotFoundError('No such token.');
     if (token.revokedAt) return;
     await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, { actor, action: 'api_token.revoke', entityType: 'ApiToken', entityId: tokenId, before: { revoked: false }, after: { revoked: true } });
+    await recordAudit(tx, {
+      actor,
+      action: 'api_token.revoke',
+      entityType: 'ApiToken',
+      entityId: tokenId,
+      before: { revoked: false },
+      after: { revoked: true },
+    });
   });
 }
 
 /** The team a bearer token may write to, or null; records when it was last used. */
-export async function authenticateApiToken(token: string): Promise<{ tokenId: string; teamId: string; name: string } | null> {
+export async function authenticateApiToken(
+  token: string,
+): Promise<{ tokenId: string; teamId: string; name: string } | null> {
   if (!token.startsWith(PREFIX)) return null;
-  const found = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, teamId: true, name: true, revokedAt: true } });
+  const found = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, teamId: true, name: true, revokedAt: true },
+  });
   if (!found || found.revokedAt) return null;
   await db.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
   return { tokenId: found.id, teamId: found.teamId, name: found.name };

@@ -13,7 +13,12 @@ export function slugify(name: string): string {
 
 export const createTeamSchema = z
   .object({
-    name: nameField({ min: 2, max: 80, empty: 'Enter a team name of at least 2 characters.', tooLong: 'Keep the name under 80 characters.' }),
+    name: nameField({
+      min: 2,
+      max: 80,
+      empty: 'Enter a team name of at least 2 characters.',
+      tooLong: 'Keep the name under 80 characters.',
+    }),
     slug: z.string().trim().toLowerCase().max(60, 'Keep the address under 60 characters.').default(''),
   })
   .transform((v) => ({ name: v.name, slug: v.slug || slugify(v.name) }))

@@ -19,7 +19,9 @@ describe('teams', () => {
     expect(await db.auditEvent.count({ where: { entityId: team.id, action: 'team.create' } })).toBe(1);
     const dup = await createTeam(admin, createTeamSchema.parse({ name, slug: 'other-slug' })).catch((e: unknown) => e);
     expect((dup as ValidationError).fieldErrors.name?.[0]).toMatch(/already exists/);
-    const dupSlug = await createTeam(admin, createTeamSchema.parse({ name: `${name} 2`, slug: team.slug })).catch((e: unknown) => e);
+    const dupSlug = await createTeam(admin, createTeamSchema.parse({ name: `${name} 2`, slug: team.slug })).catch(
+      (e: unknown) => e,
+    );
     expect((dupSlug as ValidationError).fieldErrors.slug?.[0]).toMatch(/already uses/);
   });
 

@@ -9,7 +9,10 @@ import { seedTeamDefaults } from '../team-settings/kpis';
 /** Every signed-in user may see which teams exist (they are the subject of every review). */
 export async function listTeams(actor: Actor) {
   assertSignedIn(actor);
-  return db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true, _count: { select: { users: { where: { active: true } } } } } });
+  return db.team.findMany({
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, slug: true, _count: { select: { users: { where: { active: true } } } } },
+  });
 }
 
 export async function createTeam(actor: Actor, input: CreateTeamInput) {
@@ -23,8 +26,15 @@ export async function createTeam(actor: Actor, input: CreateTeamInput) {
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      const taken = await db.team.findFirst({ where: { OR: [{ name: input.name }, { slug: input.slug }] }, select: { name: true, slug: true } });
-      throw new ValidationError(taken?.name === input.name ? { name: ['A team with this name already exists.'] } : { slug: ['Another team already uses this address.'] });
+      const taken = await db.team.findFirst({
+        where: { OR: [{ name: input.name }, { slug: input.slug }] },
+        select: { name: true, slug: true },
+      });
+      throw new ValidationError(
+        taken?.name === input.name
+          ? { name: ['A team with this name already exists.'] }
+          : { slug: ['Another team already uses this address.'] },
+      );
     }
     throw error;
   }

@@ -39,7 +39,11 @@ function changeKey(chart: ChartSpec): string | null {
  */
 export function chartTable(chart: ChartSpec): { header: string[]; rows: (string | number | null)[][] } {
   const keys = [chart.xKey, ...chart.series.map((s) => s.key), ...(chart.id === 'contacts' ? [ALL_KEY] : [])];
-  const header = [chart.xLabel, ...chart.series.map((s) => (chart.percent && s.key !== 'Target' ? `${s.label} (%)` : s.label)), ...(chart.id === 'contacts' ? ['Total'] : [])];
+  const header = [
+    chart.xLabel,
+    ...chart.series.map((s) => (chart.percent && s.key !== 'Target' ? `${s.label} (%)` : s.label)),
+    ...(chart.id === 'contacts' ? ['Total'] : []),
+  ];
   const key = changeKey(chart);
   if (key) header.push('Change on previous month');
   const value = (r: Row | undefined) => (r && typeof r[key ?? ''] === 'number' ? (r[key ?? ''] as number) : null);
@@ -48,7 +52,10 @@ export function chartTable(chart: ChartSpec): { header: string[]; rows: (string 
     rows: chart.rows.map((r, i) => {
       const cells = keys.map((k) => r[k] ?? null);
       if (key) {
-        const change = describeChange(value(r), value(chart.rows[i - 1]), { percent: Boolean(chart.percent), direction: chart.id === 'contacts' ? null : (chart.direction ?? null) });
+        const change = describeChange(value(r), value(chart.rows[i - 1]), {
+          percent: Boolean(chart.percent),
+          direction: chart.id === 'contacts' ? null : (chart.direction ?? null),
+        });
         cells.push(change.amount === null ? null : change.text);
       }
       return cells;

@@ -14,7 +14,15 @@ function seriesOf(items: { id: string; name: string }[], used: Set<string>): Ser
   return items.filter((i) => used.has(i.id)).map((i) => ({ key: i.name, label: i.name }));
 }
 
-export function buildCharts(catalog: Catalog, records: MonthRecord[], from: string, to: string, kpiKeys: string[], lastYear: MonthRecord[], annotations: Annotation[] = []): ChartSpec[] {
+export function buildCharts(
+  catalog: Catalog,
+  records: MonthRecord[],
+  from: string,
+  to: string,
+  kpiKeys: string[],
+  lastYear: MonthRecord[],
+  annotations: Annotation[] = [],
+): ChartSpec[] {
   const months = monthsBetween(from, to);
   const byMonth = new Map(records.map((r) => [r.month, r]));
   const usedChannels = new Set(records.flatMap((r) => Object.keys(r.state.volumes)));
@@ -25,11 +33,17 @@ export function buildCharts(catalog: Catalog, records: MonthRecord[], from: stri
   const volumes: Row[] = months.map((month) => {
     const r = byMonth.get(month);
     const row: Row = { month };
-    for (const c of catalog.channels) if (usedChannels.has(c.id)) row[c.name] = r ? (r.state.volumes[c.id]?.received ?? null) : null;
+    for (const c of catalog.channels)
+      if (usedChannels.has(c.id)) row[c.name] = r ? (r.state.volumes[c.id]?.received ?? null) : null;
     row[ALL] = r ? receivedTotal(r.state) : null;
     return row;
   });
-  const share = (record: MonthRecord | undefined, values: (r: MonthRecord) => Record<string, number>, items: { id: string; name: string }[], used: Set<string>): Row => {
+  const share = (
+    record: MonthRecord | undefined,
+    values: (r: MonthRecord) => Record<string, number>,
+    items: { id: string; name: string }[],
+    used: Set<string>,
+  ): Row => {
     const row: Row = {};
     if (!record) {
       for (const i of items) if (used.has(i.id)) row[i.name] = null;
@@ -37,11 +51,19 @@ export function buildCharts(catalog: Catalog, records: MonthRecord[], from: stri
     }
     const v = values(record);
     const total = Object.values(v).reduce((a, b) => a + b, 0);
-    for (const i of items) if (used.has(i.id)) row[i.name] = total && v[i.id] !== undefined ? Math.round((v[i.id]! / total) * 1000) / 10 : null;
+    for (const i of items)
+      if (used.has(i.id))
+        row[i.name] = total && v[i.id] !== undefined ? Math.round((v[i.id]! / total) * 1000) / 10 : null;
     return row;
   };
-  const reasons: Row[] = months.map((month) => ({ month, ...share(byMonth.get(month), (r) => r.state.reasons, catalog.reasons, usedReasons) }));
-  const segments: Row[] = months.map((month) => ({ month, ...share(byMonth.get(month), (r) => r.state.segments, catalog.segments, usedSegments) }));
+  const reasons: Row[] = months.map((month) => ({
+    month,
+    ...share(byMonth.get(month), (r) => r.state.reasons, catalog.reasons, usedReasons),
+  }));
+  const segments: Row[] = months.map((month) => ({
+    month,
+    ...share(byMonth.get(month), (r) => r.state.segments, catalog.segments, usedSegments),
+  }));
 
   const charts: ChartSpec[] = [
     {
@@ -92,7 +114,11 @@ export function buildCharts(catalog: Catalog, records: MonthRecord[], from: stri
       xKey: 'month',
       xLabel: 'Month',
       series: [{ key: k.name, label: k.name }, ...(k.target !== null ? [{ key: 'Target', label: 'Target' }] : [])],
-      rows: months.map((month) => ({ month, [k.name]: byMonth.get(month)?.state.kpis[k.id] ?? null, ...(k.target !== null ? { Target: k.target } : {}) })),
+      rows: months.map((month) => ({
+        month,
+        [k.name]: byMonth.get(month)?.state.kpis[k.id] ?? null,
+        ...(k.target !== null ? { Target: k.target } : {}),
+      })),
       unit: k.unit === 'PERCENT' ? '%' : UNIT_LABELS[k.unit],
       target: k.target,
       direction: k.direction,
@@ -119,7 +145,11 @@ export function buildCharts(catalog: Catalog, records: MonthRecord[], from: stri
     ],
     rows: monthNames.map((label, i) => {
       const mm = String(i + 1).padStart(2, '0');
-      return { month: label, [String(year)]: total(byMonth.get(`${year}-${mm}`) ?? lastYearByMonth.get(`${year}-${mm}`)), [String(year - 1)]: total(lastYearByMonth.get(`${year - 1}-${mm}`) ?? byMonth.get(`${year - 1}-${mm}`)) };
+      return {
+        month: label,
+        [String(year)]: total(byMonth.get(`${year}-${mm}`) ?? lastYearByMonth.get(`${year}-${mm}`)),
+        [String(year - 1)]: total(lastYearByMonth.get(`${year - 1}-${mm}`) ?? byMonth.get(`${year - 1}-${mm}`)),
+      };
     }),
     unit: 'contacts',
   });

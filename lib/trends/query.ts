@@ -8,7 +8,12 @@ export type Range = (typeof RANGES)[number];
 const list = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean).slice(0, 20));
+  .transform((v) =>
+    (v === undefined ? [] : Array.isArray(v) ? v : [v])
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, 20),
+  );
 
 export const trendsQuerySchema = z.object({
   team: list,
@@ -20,7 +25,11 @@ export const trendsQuerySchema = z.object({
 export type TrendsQuery = z.infer<typeof trendsQuerySchema>;
 
 /** The months shown: the last N complete months, everything, or a chosen span (oldest first). */
-export function monthWindow(q: TrendsQuery, earliest: string | null, now: Date = new Date()): { from: string; to: string } {
+export function monthWindow(
+  q: TrendsQuery,
+  earliest: string | null,
+  now: Date = new Date(),
+): { from: string; to: string } {
   const latest = addMonths(currentMonth(now), -1);
   // A chosen span is clamped to months that can hold figures (2000-01 … last month).
   const clamp = (m: string) => (m < MIN_MONTH ? MIN_MONTH : m > latest ? latest : m);

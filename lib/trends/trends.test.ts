@@ -19,7 +19,20 @@ async function teamWithMonths(months: { month: string; phone: number; csat?: num
   const csat = catalog.kpis[0]!.id;
   for (const m of months) {
     await db.$transaction((tx) =>
-      writeMonthTx(tx, { actor: leader, teamId: team.id, month: m.month, change: { volumes: { [phone]: { received: m.phone, handled: m.phone } }, reasons: {}, segments: {}, kpis: m.csat === undefined ? {} : { [csat]: m.csat } }, mode: 'merge', catalog, source: 'test' }),
+      writeMonthTx(tx, {
+        actor: leader,
+        teamId: team.id,
+        month: m.month,
+        change: {
+          volumes: { [phone]: { received: m.phone, handled: m.phone } },
+          reasons: {},
+          segments: {},
+          kpis: m.csat === undefined ? {} : { [csat]: m.csat },
+        },
+        mode: 'merge',
+        catalog,
+        source: 'test',
+      }),
     );
   }
   return { team, leader };
@@ -47,11 +60,29 @@ describe('trends', () => {
 
   it('draws wins and project updates on the months they happened', async () => {
     const { team, leader } = await teamWithMonths([{ month: latest, phone: 10 }]);
-    await makeWin(db, { teamId: team.id, recordedById: leader.id, title: 'Zero backlog', occurredOn: new Date(`${latest}-12T00:00:00Z`) });
-    const removed = await makeWin(db, { teamId: team.id, recordedById: leader.id, title: 'Removed win', occurredOn: new Date(`${latest}-13T00:00:00Z`) });
+    await makeWin(db, {
+      teamId: team.id,
+      recordedById: leader.id,
+      title: 'Zero backlog',
+      occurredOn: new Date(`${latest}-12T00:00:00Z`),
+    });
+    const removed = await makeWin(db, {
+      teamId: team.id,
+      recordedById: leader.id,
+      title: 'Removed win',
+      occurredOn: new Date(`${latest}-13T00:00:00Z`),
+    });
     await db.win.update({ where: { id: removed.id }, data: { deletedAt: new Date() } });
     const project = await makeProject(db, { teamId: team.id, ownerId: leader.id, name: 'New chat tool' });
-    await db.projectUpdate.create({ data: { teamId: team.id, projectId: project.id, authorId: leader.id, postedOn: new Date(`${addMonths(latest, -3)}-02T00:00:00Z`), body: 'Moved **40%** of chat' } });
+    await db.projectUpdate.create({
+      data: {
+        teamId: team.id,
+        projectId: project.id,
+        authorId: leader.id,
+        postedOn: new Date(`${addMonths(latest, -3)}-02T00:00:00Z`),
+        body: 'Moved **40%** of chat',
+      },
+    });
     const notes = await loadAnnotations(team.id, addMonths(latest, -11), latest);
     expect(notes).toEqual([
       { month: addMonths(latest, -3), label: 'New chat tool: Moved 40% of chat', kind: 'project' },

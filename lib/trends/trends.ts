@@ -1,7 +1,7 @@
 import 'server-only';
 import { toSafeCsv } from '../csv';
 import { db } from '../db';
-import {type Actor, assertSignedIn } from '../authz';
+import { type Actor, assertSignedIn } from '../authz';
 import { loadCatalog, readMonths } from '../figures/figures';
 import { buildCharts, chartTable, type Annotation, type ChartSpec } from './charts';
 import { mergeAnnotations } from './chart-spec';
@@ -19,23 +19,50 @@ const monthStart = (month: string) => new Date(`${month}-01T00:00:00Z`);
 export async function loadAnnotations(teamId: string, from: string, to: string): Promise<Annotation[]> {
   const range = { gte: monthStart(from), lt: monthStart(addMonths(to, 1)) };
   const [wins, updates] = await Promise.all([
-    db.win.findMany({ where: { teamId, deletedAt: null, occurredOn: range }, orderBy: { occurredOn: 'asc' }, select: { title: true, occurredOn: true } }),
-    db.projectUpdate.findMany({ where: { teamId, postedOn: range }, orderBy: { postedOn: 'asc' }, select: { postedOn: true, body: true, project: { select: { name: true } } } }),
+    db.win.findMany({
+      where: { teamId, deletedAt: null, occurredOn: range },
+      orderBy: { occurredOn: 'asc' },
+      select: { title: true, occurredOn: true },
+    }),
+    db.projectUpdate.findMany({
+      where: { teamId, postedOn: range },
+      orderBy: { postedOn: 'asc' },
+      select: { postedOn: true, body: true, project: { select: { name: true } } },
+    }),
   ]);
   const short = (text: string) => (text.length > 90 ? `${text.slice(0, 87).trimEnd()}…` : text).replace(/[#*_`>]/g, '');
-  return mergeAnnotations([
-    ...wins.map((w) => ({ month: w.occurredOn.toISOString().slice(0, 7), label: `Win: ${w.title}`, kind: 'win' as const })),
-    ...updates.map((u) => ({ month: u.postedOn.toISOString().slice(0, 7), label: `${u.project.name}: ${short(u.body)}`, kind: 'project' as const })),
-  ].sort((a, b) => a.month.localeCompare(b.month)));
+  return mergeAnnotations(
+    [
+      ...wins.map((w) => ({
+        month: w.occurredOn.toISOString().slice(0, 7),
+        label: `Win: ${w.title}`,
+        kind: 'win' as const,
+      })),
+      ...updates.map((u) => ({
+        month: u.postedOn.toISOString().slice(0, 7),
+        label: `${u.project.name}: ${short(u.body)}`,
+        kind: 'project' as const,
+      })),
+    ].sort((a, b) => a.month.localeCompare(b.month)),
+  );
 }
 
-export type TeamTrends = { team: { id: string; name: string; slug: string }; from: string; to: string; charts: ChartSpec[]; kpiOptions: { key: string; name: string }[]; empty: boolean };
+export type TeamTrends = {
+  team: { id: string; name: string; slug: string };
+  from: string;
+  to: string;
+  charts: ChartSpec[];
+  kpiOptions: { key: string; name: string }[];
+  empty: boolean;
+};
 
 export async function getTrends(actor: Actor, query: TrendsQuery) {
   assertCanRead(actor);
   const teams = await db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
   // No team chosen: the reader's own team, else the first one.
-  const chosen = query.team.length ? teams.filter((t) => query.team.includes(t.slug)) : teams.filter((t) => t.id === actor.teamId).concat(actor.teamId ? [] : teams.slice(0, 1));
+  const chosen = query.team.length
+    ? teams.filter((t) => query.team.includes(t.slug))
+    : teams.filter((t) => t.id === actor.teamId).concat(actor.teamId ? [] : teams.slice(0, 1));
   const sections: TeamTrends[] = [];
   for (const team of chosen.slice(0, 4)) {
     const [catalog, earliest] = await Promise.all([
@@ -66,11 +93,18 @@ export async function getTrends(actor: Actor, query: TrendsQuery) {
 }
 
 /** One chart of one team as CSV: exactly the rows its data table shows. */
-export async function trendCsv(actor: Actor, query: TrendsQuery, chartId: string): Promise<{ filename: string; csv: string } | null> {
+export async function trendCsv(
+  actor: Actor,
+  query: TrendsQuery,
+  chartId: string,
+): Promise<{ filename: string; csv: string } | null> {
   const { sections } = await getTrends(actor, { ...query, team: query.team.slice(0, 1) });
   const section = sections[0];
   const chart = section?.charts.find((c) => c.id === chartId);
   if (!section || !chart) return null;
   const { header, rows } = chartTable(chart);
-  return { filename: `${section.team.slug}-${chart.id}-${section.from}-to-${section.to}.csv`, csv: toSafeCsv([header, ...rows]) };
+  return {
+    filename: `${section.team.slug}-${chart.id}-${section.from}-to-${section.to}.csv`,
+    csv: toSafeCsv([header, ...rows]),
+  };
 }

@@ -48,4 +48,7 @@ export const changePasswordSchema = z
     newPassword: z.string().min(12, 'Use at least 12 characters.').max(1024, 'Keep it under 1024 characters.'),
     confirmPassword: z.string().max(1024),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'The two new passwords differ.' });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The two new passwords differ.',
+  });

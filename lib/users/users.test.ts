@@ -4,7 +4,15 @@ import { makeTeam, makeUser } from '../../prisma/factories';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { verifyPassword } from '../password';
 import { createUserSchema } from './schemas';
-import { changeOwnPassword, createUser, listUsers, resetUserPassword, setUserActive, signOutEverywhere, updateUserRoleAndTeam } from './users';
+import {
+  changeOwnPassword,
+  createUser,
+  listUsers,
+  resetUserPassword,
+  setUserActive,
+  signOutEverywhere,
+  updateUserRoleAndTeam,
+} from './users';
 import { z } from 'zod';
 
 describe('users', () => {
@@ -12,7 +20,10 @@ describe('users', () => {
     const admin = await makeUser(db, { role: 'ADMIN' });
     const team = await makeTeam(db);
     const email = `new-${Date.now()}@example.test`;
-    const { user, oneTimePassword } = await createUser(admin, createUserSchema.parse({ name: 'New Agent', email, role: 'AGENT', teamId: team.id }));
+    const { user, oneTimePassword } = await createUser(
+      admin,
+      createUserSchema.parse({ name: 'New Agent', email, role: 'AGENT', teamId: team.id }),
+    );
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordChangeRequired).toBe(true);
     expect(stored.passwordHash).not.toContain(oneTimePassword);
@@ -27,9 +38,13 @@ describe('users', () => {
     for (const role of ['LEADER', 'AGENT', 'EXEC', 'COLLEAGUE'] as const) {
       const actor = await makeUser(db, { role, teamId: team.id });
       const before = await db.user.count();
-      await expect(createUser(actor, { name: 'X', email: `x-${role}@example.test`, role: 'ADMIN', teamId: null })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        createUser(actor, { name: 'X', email: `x-${role}@example.test`, role: 'ADMIN', teamId: null }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
       await expect(listUsers(actor)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(updateUserRoleAndTeam(actor, { userId: actor.id, role: 'ADMIN', teamId: null })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        updateUserRoleAndTeam(actor, { userId: actor.id, role: 'ADMIN', teamId: null }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
       expect(await db.user.count()).toBe(before);
       expect((await db.user.findUniqueOrThrow({ where: { id: actor.id } })).role).toBe(role);
     }
@@ -38,7 +53,9 @@ describe('users', () => {
   it('reports a duplicate email at the email field', async () => {
     const admin = await makeUser(db, { role: 'ADMIN' });
     const existing = await makeUser(db, { role: 'EXEC' });
-    const error = await createUser(admin, { name: 'Dup', email: existing.email, role: 'EXEC', teamId: null }).catch((e: unknown) => e);
+    const error = await createUser(admin, { name: 'Dup', email: existing.email, role: 'EXEC', teamId: null }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors.email?.[0]).toMatch(/already exists/);
   });
@@ -64,7 +81,9 @@ describe('users', () => {
     await db.user.updateMany({ where: { role: 'ADMIN' }, data: { active: false } });
     const admin = await makeUser(db, { role: 'ADMIN' });
     await expect(setUserActive(admin, admin.id, false)).rejects.toBeInstanceOf(ConflictError);
-    await expect(updateUserRoleAndTeam(admin, { userId: admin.id, role: 'EXEC', teamId: null })).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateUserRoleAndTeam(admin, { userId: admin.id, role: 'EXEC', teamId: null })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).active).toBe(true);
   });
 
@@ -87,9 +106,13 @@ describe('the last admin under concurrency', () => {
       const b = await makeUser(db, { role: 'ADMIN' });
       // Alternate between deactivating and demoting, and mix the two.
       const remove = (actor: typeof a, target: typeof a, i: number) =>
-        i % 2 === 0 ? setUserActive(actor, target.id, false) : updateUserRoleAndTeam(actor, { userId: target.id, role: 'EXEC', teamId: null });
+        i % 2 === 0
+          ? setUserActive(actor, target.id, false)
+          : updateUserRoleAndTeam(actor, { userId: target.id, role: 'EXEC', teamId: null });
       const outcomes = await Promise.allSettled([remove(a, b, trial), remove(b, a, trial + (trial % 3 === 0 ? 1 : 0))]);
-      expect(await db.user.count({ where: { role: 'ADMIN', active: true } }), `trial ${trial}`).toBeGreaterThanOrEqual(1);
+      expect(await db.user.count({ where: { role: 'ADMIN', active: true } }), `trial ${trial}`).toBeGreaterThanOrEqual(
+        1,
+      );
       const refused = outcomes.filter((o) => o.status === 'rejected');
       expect(refused, `trial ${trial}`).toHaveLength(1);
       expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
@@ -115,12 +138,24 @@ describe('session versions', () => {
     seen.push(await version());
     expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
     await expect(signOutEverywhere(user, admin.id)).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await db.auditEvent.count({ where: { entityId: user.id, action: 'user.sign_out_everywhere', actorId: admin.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { entityId: user.id, action: 'user.sign_out_everywhere', actorId: admin.id },
+      }),
+    ).toBe(1);
   });
 
   it('a one-time password is issued with an expiry and must be replaced', async () => {
     const admin = await makeUser(db, { role: 'ADMIN' });
-    const { user } = await createUser(admin, createUserSchema.parse({ name: 'Fresh Person', email: `fresh-${Date.now()}@example.test`, role: 'EXEC', teamId: '' }));
+    const { user } = await createUser(
+      admin,
+      createUserSchema.parse({
+        name: 'Fresh Person',
+        email: `fresh-${Date.now()}@example.test`,
+        role: 'EXEC',
+        teamId: '',
+      }),
+    );
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordChangeRequired).toBe(true);
     const hours = (stored.oneTimePasswordExpiresAt!.getTime() - Date.now()) / 3_600_000;

@@ -50,10 +50,21 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
   try {
     const user = await db.$transaction(async (tx) => {
       const created = await tx.user.create({
-        data: { ...input, passwordHash, passwordChangeRequired: true, oneTimePasswordExpiresAt: oneTimePasswordExpiry() },
+        data: {
+          ...input,
+          passwordHash,
+          passwordChangeRequired: true,
+          oneTimePasswordExpiresAt: oneTimePasswordExpiry(),
+        },
         select: publicUser,
       });
-      await recordAudit(tx, { actor, action: 'user.create', entityType: 'User', entityId: created.id, after: { name: created.name, email: created.email, role: created.role, teamId: created.teamId } });
+      await recordAudit(tx, {
+        actor,
+        action: 'user.create',
+        entityType: 'User',
+        entityId: created.id,
+        after: { name: created.name, email: created.email, role: created.role, teamId: created.teamId },
+      });
       return created;
     });
     return { user, oneTimePassword };
@@ -81,11 +92,25 @@ export async function updateUserRoleAndTeam(actor: Actor, input: UpdateUserInput
   await assertTeamExists(input.teamId);
   return db.$transaction(async (tx) => {
     await lockAdminChanges(tx);
-    const before = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true, teamId: true, active: true } });
+    const before = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { role: true, teamId: true, active: true },
+    });
     if (!before) throw new NotFoundError('No such user.');
     if (before.role === 'ADMIN' && input.role !== 'ADMIN' && before.active) await assertNotLastAdmin(tx, input.userId);
-    const after = await tx.user.update({ where: { id: input.userId }, data: { role: input.role, teamId: input.teamId }, select: { role: true, teamId: true } });
-    await recordAudit(tx, { actor, action: 'user.update', entityType: 'User', entityId: input.userId, before: { role: before.role, teamId: before.teamId }, after });
+    const after = await tx.user.update({
+      where: { id: input.userId },
+      data: { role: input.role, teamId: input.teamId },
+      select: { role: true, teamId: true },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: 'user.update',
+      entityType: 'User',
+      entityId: input.userId,
+      before: { role: before.role, teamId: before.teamId },
+      after,
+    });
     return after;
   });
 }
@@ -99,7 +124,14 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
     if (!active && before.role === 'ADMIN') await assertNotLastAdmin(tx, userId);
     // A new session version either way: reactivating someone never revives their old cookies.
     await tx.user.update({ where: { id: userId }, data: { active, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, { actor, action: active ? 'user.reactivate' : 'user.deactivate', entityType: 'User', entityId: userId, before: { active: before.active }, after: { active } });
+    await recordAudit(tx, {
+      actor,
+      action: active ? 'user.reactivate' : 'user.deactivate',
+      entityType: 'User',
+      entityId: userId,
+      before: { active: before.active },
+      after: { active },
+    });
   });
 }
 
@@ -111,7 +143,15 @@ export async function resetUserPassword(actor: Actor, userId: string) {
   await db.$transaction(async (tx) => {
     const exists = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
     if (!exists) throw new NotFoundError('No such user.');
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangeRequired: true, oneTimePasswordExpiresAt: oneTimePasswordExpiry(), sessionVersion: { increment: 1 } } });
+    await tx.user.update({
+      where: { id: userId },
+      data: {
+        passwordHash,
+        passwordChangeRequired: true,
+        oneTimePasswordExpiresAt: oneTimePasswordExpiry(),
+        sessionVersion: { increment: 1 },
+      },
+    });
     await recordAudit(tx, { actor, action: 'user.reset_password', entityType: 'User', entityId: userId });
   });
   return oneTimePassword;
@@ -124,7 +164,15 @@ export async function changeOwnPassword(actor: Actor, currentPassword: string, n
   }
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, passwordChangeRequired: false, oneTimePasswordExpiresAt: null, sessionVersion: { increment: 1 } } });
+    await tx.user.update({
+      where: { id: actor.id },
+      data: {
+        passwordHash,
+        passwordChangeRequired: false,
+        oneTimePasswordExpiresAt: null,
+        sessionVersion: { increment: 1 },
+      },
+    });
     await recordAudit(tx, { actor, action: 'user.change_password', entityType: 'User', entityId: actor.id });
   });
 }

@@ -10,26 +10,34 @@ import { createWin, deleteWin, updateWin } from './wins';
 
 export async function createWinAction(_prev: FormState, formData: FormData): Promise<FormState> {
   let month = '';
-  const state = await handleForm(joinRepeated(formData, ['creditIds']), { roles: ['AGENT', 'LEADER'], schema: createWinSchema }, async (actor, data) => {
-    await createWin(actor, data);
-    month = monthOf(data.occurredOn);
-    revalidatePath('/wins');
-    revalidatePath('/people', 'layout');
-    return { ok: true };
-  });
+  const state = await handleForm(
+    joinRepeated(formData, ['creditIds']),
+    { roles: ['AGENT', 'LEADER'], schema: createWinSchema },
+    async (actor, data) => {
+      await createWin(actor, data);
+      month = monthOf(data.occurredOn);
+      revalidatePath('/wins');
+      revalidatePath('/people', 'layout');
+      return { ok: true };
+    },
+  );
   if (state.ok) redirect(`/wins?month=${month}&recorded=1`);
   return state;
 }
 
 export async function updateWinAction(_prev: FormState, formData: FormData): Promise<FormState> {
   let month = '';
-  const state = await handleForm(joinRepeated(formData, ['creditIds']), { roles: ['LEADER'], schema: updateWinSchema }, async (actor, data) => {
-    await updateWin(actor, data);
-    month = monthOf(data.occurredOn);
-    revalidatePath('/wins');
-    revalidatePath('/people', 'layout');
-    return { ok: true };
-  });
+  const state = await handleForm(
+    joinRepeated(formData, ['creditIds']),
+    { roles: ['LEADER'], schema: updateWinSchema },
+    async (actor, data) => {
+      await updateWin(actor, data);
+      month = monthOf(data.occurredOn);
+      revalidatePath('/wins');
+      revalidatePath('/people', 'layout');
+      return { ok: true };
+    },
+  );
   if (state.ok) redirect(`/wins?month=${month}&updated=1`);
   return state;
 }

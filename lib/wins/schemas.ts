@@ -21,7 +21,9 @@ const winFields = z.object({
 
 // One key per rendered form (as for quotes): a double click or a replayed request finds the win
 // the first one made instead of recording it again.
-export const createWinSchema = winFields.extend({ submissionKey: z.string().trim().min(8, 'Reload the page and try again.').max(64) });
+export const createWinSchema = winFields.extend({
+  submissionKey: z.string().trim().min(8, 'Reload the page and try again.').max(64),
+});
 export type CreateWinInput = z.output<typeof createWinSchema>;
 
 export const updateWinSchema = winFields.extend({ winId: idField });
@@ -30,7 +32,12 @@ export type UpdateWinInput = z.output<typeof updateWinSchema>;
 export const deleteWinSchema = z.object({ winId: idField });
 
 export const winListFilterSchema = z.object({
-  team: z.string().trim().regex(/^[a-z0-9-]{1,60}$/).optional().catch(undefined),
+  team: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .optional()
+    .catch(undefined),
   month: z.string().trim().refine(isMonth).optional().catch(undefined),
 });
 export type WinListFilter = z.output<typeof winListFilterSchema>;

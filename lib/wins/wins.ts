@@ -39,7 +39,11 @@ export async function createWin(actor: Actor, input: CreateWinInput) {
   assertRole(actor, 'AGENT', 'LEADER');
   if (!actor.teamId) throw new ForbiddenError();
   const teamId = actor.teamId;
-  const existing = () => db.win.findUnique({ where: { recordedById_submissionKey: { recordedById: actor.id, submissionKey: input.submissionKey } }, select: { id: true } });
+  const existing = () =>
+    db.win.findUnique({
+      where: { recordedById_submissionKey: { recordedById: actor.id, submissionKey: input.submissionKey } },
+      select: { id: true },
+    });
   const earlier = await existing();
   if (earlier) return { ...earlier, replayed: true };
   await assertTeamMembers(db, teamId, input.creditIds, 'creditIds');
@@ -58,7 +62,13 @@ export async function createWin(actor: Actor, input: CreateWinInput) {
         },
         select: { id: true },
       });
-      await recordAudit(tx, { actor, action: 'win.create', entityType: 'Win', entityId: win.id, after: auditView(fields, fields.creditIds) });
+      await recordAudit(tx, {
+        actor,
+        action: 'win.create',
+        entityType: 'Win',
+        entityId: win.id,
+        after: auditView(fields, fields.creditIds),
+      });
       return { ...win, replayed: false };
     });
   } catch (error) {
@@ -74,7 +84,10 @@ export async function createWin(actor: Actor, input: CreateWinInput) {
 /** Leaders of the win's team edit and remove; removed wins are gone from every list. */
 async function loadForLeader(tx: Pick<typeof db, 'win'>, actor: Actor, winId: string) {
   assertRole(actor, 'LEADER');
-  const win = await tx.win.findFirst({ where: { id: winId, deletedAt: null }, select: { ...winSelect, credits: { select: { userId: true } } } });
+  const win = await tx.win.findFirst({
+    where: { id: winId, deletedAt: null },
+    select: { ...winSelect, credits: { select: { userId: true } } },
+  });
   if (!win) throw new NotFoundError('No such win.');
   assertTeamMember(actor, win.teamId, 'LEADER');
   return win;
@@ -89,7 +102,10 @@ export async function updateWin(actor: Actor, input: UpdateWinInput) {
   return db.$transaction(async (tx) => {
     const before = await loadForLeader(tx, actor, input.winId);
     await assertTeamMembers(tx, before.teamId, input.creditIds, 'creditIds');
-    await tx.win.update({ where: { id: before.id }, data: { title: input.title, story: input.story, occurredOn: input.occurredOn } });
+    await tx.win.update({
+      where: { id: before.id },
+      data: { title: input.title, story: input.story, occurredOn: input.occurredOn },
+    });
     await tx.winCredit.deleteMany({ where: { winId: before.id } });
     await tx.winCredit.createMany({ data: input.creditIds.map((userId) => ({ winId: before.id, userId })) });
     await recordAudit(tx, {
@@ -97,7 +113,10 @@ export async function updateWin(actor: Actor, input: UpdateWinInput) {
       action: 'win.update',
       entityType: 'Win',
       entityId: before.id,
-      before: auditView(before, before.credits.map((c) => c.userId)),
+      before: auditView(
+        before,
+        before.credits.map((c) => c.userId),
+      ),
       after: auditView(input, input.creditIds),
     });
   });
@@ -108,7 +127,17 @@ export async function deleteWin(actor: Actor, winId: string) {
     const before = await loadForLeader(tx, actor, winId);
     const deletedAt = new Date();
     await tx.win.update({ where: { id: before.id }, data: { deletedAt, deletedById: actor.id } });
-    await recordAudit(tx, { actor, action: 'win.delete', entityType: 'Win', entityId: before.id, before: auditView(before, before.credits.map((c) => c.userId)), after: { deletedAt } });
+    await recordAudit(tx, {
+      actor,
+      action: 'win.delete',
+      entityType: 'Win',
+      entityId: before.id,
+      before: auditView(
+        before,
+        before.credits.map((c) => c.userId),
+      ),
+      after: { deletedAt },
+    });
   });
 }
 
@@ -120,7 +149,11 @@ export async function listWins(actor: Actor, filter: WinListFilter) {
   const [teams, rows] = await Promise.all([
     db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } }),
     db.win.findMany({
-      where: { deletedAt: null, occurredOn: { gte: start, lt: end }, ...(filter.team ? { team: { slug: filter.team } } : {}) },
+      where: {
+        deletedAt: null,
+        occurredOn: { gte: start, lt: end },
+        ...(filter.team ? { team: { slug: filter.team } } : {}),
+      },
       orderBy: [{ occurredOn: 'desc' }, { createdAt: 'desc' }],
       take: 200,
       select: winSelect,

@@ -17,9 +17,12 @@ async function rowCount(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const tables = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'LoginAttempt')`);
+    const tables = await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'LoginAttempt')`,
+    );
     let total = 0;
-    for (const { name } of tables.rows) total += Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${name}"`)).rows[0]!.n);
+    for (const { name } of tables.rows)
+      total += Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${name}"`)).rows[0]!.n);
     return total;
   } finally {
     await client.end();
@@ -39,13 +42,17 @@ try {
   started = performance.now();
   const backup = await backupDatabase(source.url, file);
   const rows = backup.tables.reduce((sum, t) => sum + t.rows, 0);
-  console.log(`Backup:  ${seconds(started)}, ${rows.toLocaleString('en-GB')} rows in ${backup.tables.length} tables, ${(backup.bytes / 1024 / 1024).toFixed(1)} MB`);
+  console.log(
+    `Backup:  ${seconds(started)}, ${rows.toLocaleString('en-GB')} rows in ${backup.tables.length} tables, ${(backup.bytes / 1024 / 1024).toFixed(1)} MB`,
+  );
 
   await createDatabase(cluster.adminUrl, 'bench_restored');
   const target = cluster.urlFor('bench_restored');
   started = performance.now();
   const restored = await restoreDatabase(target, file);
-  console.log(`Restore: ${seconds(started)} (schema, rows, sequences, ANALYZE), ${restored.tables.reduce((sum, t) => sum + t.rows, 0).toLocaleString('en-GB')} rows`);
+  console.log(
+    `Restore: ${seconds(started)} (schema, rows, sequences, ANALYZE), ${restored.tables.reduce((sum, t) => sum + t.rows, 0).toLocaleString('en-GB')} rows`,
+  );
   const [before, after] = [await rowCount(source.url), await rowCount(target)];
   if (before !== after) throw new Error(`Row counts differ: ${before} backed up, ${after} restored`);
 } finally {

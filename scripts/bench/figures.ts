@@ -25,7 +25,12 @@ try {
   const segments = ['Consumers', 'Business customers', 'Partners', 'Internal'];
   const kpis = ['CSAT', 'First response time', 'Average handle time', 'First-contact resolution', 'Backlog'];
   const team = await makeTeam(db);
-  await makeCatalog(db, team.id, { channels, reasons, segments, kpis: kpis.map((name) => ({ name, unit: name === 'CSAT' || name.includes('resolution') ? 'PERCENT' : 'COUNT' })) });
+  await makeCatalog(db, team.id, {
+    channels,
+    reasons,
+    segments,
+    kpis: kpis.map((name) => ({ name, unit: name === 'CSAT' || name.includes('resolution') ? 'PERCENT' : 'COUNT' })),
+  });
   const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
 
   // ── 60 months of monthly CSV ──
@@ -48,13 +53,24 @@ try {
   const againMs = performance.now() - t;
 
   // ── 50,000-row ticket export ──
-  const header = 'Ticket ID;Created at;Via;Tags;Organization;Satisfaction Score;First reply time (min);Full resolution time;Status';
+  const header =
+    'Ticket ID;Created at;Via;Tags;Organization;Satisfaction Score;First reply time (min);Full resolution time;Status';
   const rows = [header];
   for (let i = 0; i < 50_000; i++) {
     const month = addMonths(last, -(i % 12));
     const day = String((i % 28) + 1).padStart(2, '0');
     rows.push(
-      [i + 1, `${month}-${day} 10:${String(i % 60).padStart(2, '0')}`, channels[i % 4], `${reasons[i % 6]!.toLowerCase()} vip`, i % 7 === 0 ? '"Acme; Ltd\nLondon"' : 'Consumers', i % 5 === 0 ? 'Bad' : 'Good', 5 + (i % 50), `0:${String(3 + (i % 20)).padStart(2, '0')}:00`, i % 30 === 0 ? 'open' : 'solved'].join(';'),
+      [
+        i + 1,
+        `${month}-${day} 10:${String(i % 60).padStart(2, '0')}`,
+        channels[i % 4],
+        `${reasons[i % 6]!.toLowerCase()} vip`,
+        i % 7 === 0 ? '"Acme; Ltd\nLondon"' : 'Consumers',
+        i % 5 === 0 ? 'Bad' : 'Good',
+        5 + (i % 50),
+        `0:${String(3 + (i % 20)).padStart(2, '0')}:00`,
+        i % 30 === 0 ? 'open' : 'solved',
+      ].join(';'),
     );
   }
   const exportText = '\uFEFF' + rows.join('\r\n');
@@ -80,15 +96,30 @@ try {
   });
   const aggregateMs = performance.now() - t;
   t = performance.now();
-  await applyTicketImport(leader, team.id, { months: aggregated.months.map(({ month, payload }) => ({ month, payload })), cover: { reasons: true, segments: true, kpis: ['CSAT', 'First response time'] }, create: { channel: [], reason: [], segment: [] }, mappings: [], ignored: { rows: aggregated.stats.rows, ignored: aggregated.stats.ignored, confirmed: false } });
+  await applyTicketImport(leader, team.id, {
+    months: aggregated.months.map(({ month, payload }) => ({ month, payload })),
+    cover: { reasons: true, segments: true, kpis: ['CSAT', 'First response time'] },
+    create: { channel: [], reason: [], segment: [] },
+    mappings: [],
+    ignored: { rows: aggregated.stats.rows, ignored: aggregated.stats.ignored, confirmed: false },
+  });
   const applyMs = performance.now() - t;
 
-  const row = (label: string, ms: number, goal?: number) => console.log(`${label.padEnd(58)} ${ms.toFixed(0).padStart(7)} ms${goal ? `   goal < ${goal} ms: ${ms < goal ? 'met' : 'NOT met'}` : ''}`);
-  console.log(`\nService Review figures import benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version})`);
-  console.log(`monthly CSV: ${lines.length - 1} rows, ${first.length} months; ticket export: ${data.length} rows, ${(exportText.length / 1e6).toFixed(1)} MB\n`);
+  const row = (label: string, ms: number, goal?: number) =>
+    console.log(
+      `${label.padEnd(58)} ${ms.toFixed(0).padStart(7)} ms${goal ? `   goal < ${goal} ms: ${ms < goal ? 'met' : 'NOT met'}` : ''}`,
+    );
+  console.log(
+    `\nService Review figures import benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version})`,
+  );
+  console.log(
+    `monthly CSV: ${lines.length - 1} rows, ${first.length} months; ticket export: ${data.length} rows, ${(exportText.length / 1e6).toFixed(1)} MB\n`,
+  );
   row('monthly CSV, 60 months, first import (all new)', firstMs, 2000);
   row('monthly CSV, same file again (all unchanged)', againMs, 2000);
-  console.log(`  outcomes: first ${first.filter((r) => r.outcome === 'new').length} new; again ${again.filter((r) => r.outcome === 'unchanged').length} unchanged`);
+  console.log(
+    `  outcomes: first ${first.filter((r) => r.outcome === 'new').length} new; again ${again.filter((r) => r.outcome === 'unchanged').length} unchanged`,
+  );
   row('ticket export: parse 50,000 rows (csv-parse)', parseMs);
   row('ticket export: aggregate into months', aggregateMs);
   row(`ticket export: apply ${aggregated.months.length} months in one transaction`, applyMs);

@@ -43,7 +43,9 @@ const now = () => performance.now();
 async function seed(client: pg.Client) {
   const started = now();
   const hash = await hashPassword(PASSWORD);
-  await client.query(`INSERT INTO "Team" (id, name, slug, "updatedAt") SELECT 'team' || t, 'Bench team ' || t, 'bench-team-' || t, now() FROM generate_series(1, ${TEAMS}) t`);
+  await client.query(
+    `INSERT INTO "Team" (id, name, slug, "updatedAt") SELECT 'team' || t, 'Bench team ' || t, 'bench-team-' || t, now() FROM generate_series(1, ${TEAMS}) t`,
+  );
   await client.query(
     `INSERT INTO "User" (id, name, email, role, "teamId", "passwordHash", "updatedAt")
      SELECT 'user' || t || '_' || u, 'Person ' || t || '-' || u, 'p' || t || '-' || u || '@bench.test',
@@ -51,7 +53,10 @@ async function seed(client: pg.Client) {
      FROM generate_series(1, ${TEAMS}) t, generate_series(1, ${PEOPLE_PER_TEAM}) u`,
     [hash],
   );
-  await client.query(`INSERT INTO "User" (id, name, email, role, "passwordHash", "updatedAt") VALUES ('reader', 'Bench Reader', 'reader@bench.test', 'COLLEAGUE', $1, now())`, [hash]);
+  await client.query(
+    `INSERT INTO "User" (id, name, email, role, "passwordHash", "updatedAt") VALUES ('reader', 'Bench Reader', 'reader@bench.test', 'COLLEAGUE', $1, now())`,
+    [hash],
+  );
   // One statement generates every quote server-side: 12–30 random words each, 95% approved,
   // spread over the last 36 months, so the planner sees a realistic mix.
   await client.query(
@@ -67,22 +72,35 @@ async function seed(client: pg.Client) {
      FROM (SELECT g, 1 + g % ${TEAMS} AS t FROM generate_series(1, ${QUOTES}) g) s`,
     [WORDS],
   );
-  await client.query(`INSERT INTO "QuoteCredit" ("quoteId", "userId", "updatedAt") SELECT id, "submitterId", now() FROM "Quote"`);
+  await client.query(
+    `INSERT INTO "QuoteCredit" ("quoteId", "userId", "updatedAt") SELECT id, "submitterId", now() FROM "Quote"`,
+  );
   await client.query(
     `INSERT INTO "QuoteCredit" ("quoteId", "userId", "updatedAt")
      SELECT id, 'user' || substr("teamId", 5) || '_' || (2 + (abs(hashtext(id)) % ${PEOPLE_PER_TEAM - 1})), now() FROM "Quote" WHERE abs(hashtext(id)) % 10 < 3
      ON CONFLICT DO NOTHING`,
   );
   await client.query('VACUUM ANALYZE');
-  const counts = (await client.query(`SELECT (SELECT count(*) FROM "Quote") AS quotes, (SELECT count(*) FROM "Quote" WHERE status = 'APPROVED') AS approved, (SELECT count(*) FROM "QuoteCredit") AS credits`)).rows[0] as Record<string, string>;
-  console.log(`Seeded ${counts.quotes} quotes (${counts.approved} approved, ${counts.credits} credits) in ${((now() - started) / 1000).toFixed(1)} s`);
+  const counts = (
+    await client.query(
+      `SELECT (SELECT count(*) FROM "Quote") AS quotes, (SELECT count(*) FROM "Quote" WHERE status = 'APPROVED') AS approved, (SELECT count(*) FROM "QuoteCredit") AS credits`,
+    )
+  ).rows[0] as Record<string, string>;
+  console.log(
+    `Seeded ${counts.quotes} quotes (${counts.approved} approved, ${counts.credits} credits) in ${((now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 type Scenario = { name: string; query: Omit<WallQuery, 'limit'>; url: string };
 
 async function scenarios(client: pg.Client): Promise<Scenario[]> {
   const ordered = async (offset: number) => {
-    const row = (await client.query(`SELECT id, "receivedOn" FROM "Quote" WHERE status = 'APPROVED' ORDER BY "receivedOn" DESC, id DESC OFFSET $1 LIMIT 1`, [offset])).rows[0] as { id: string; receivedOn: Date };
+    const row = (
+      await client.query(
+        `SELECT id, "receivedOn" FROM "Quote" WHERE status = 'APPROVED' ORDER BY "receivedOn" DESC, id DESC OFFSET $1 LIMIT 1`,
+        [offset],
+      )
+    ).rows[0] as { id: string; receivedOn: Date };
     // pg returns a date at local midnight; the app's cursor is the calendar day.
     const day = `${row.receivedOn.getFullYear()}-${String(row.receivedOn.getMonth() + 1).padStart(2, '0')}-${String(row.receivedOn.getDate()).padStart(2, '0')}`;
     return { day, id: row.id, cursor: `${day}_${row.id}` };
@@ -95,8 +113,16 @@ async function scenarios(client: pg.Client): Promise<Scenario[]> {
   const range = { start: `${month}-01`, end: new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10) };
   return [
     { name: 'first page', query: {}, url: '/quotes' },
-    { name: `deep page (~${Math.floor(approved / 2 / PAGE)})`, query: { after: deep }, url: `/quotes?after=${deep.cursor}` },
-    { name: `last page (~${Math.floor(approved / PAGE)})`, query: { after: last }, url: `/quotes?after=${last.cursor}` },
+    {
+      name: `deep page (~${Math.floor(approved / 2 / PAGE)})`,
+      query: { after: deep },
+      url: `/quotes?after=${deep.cursor}`,
+    },
+    {
+      name: `last page (~${Math.floor(approved / PAGE)})`,
+      query: { after: last },
+      url: `/quotes?after=${last.cursor}`,
+    },
     { name: 'newer from deep page', query: { before: deep }, url: `/quotes?before=${deep.cursor}` },
     { name: 'team', query: { teamId: 'team3' }, url: '/quotes?team=bench-team-3' },
     { name: 'team + month', query: { teamId: 'team3', range }, url: `/quotes?team=bench-team-3&month=${month}` },
@@ -105,7 +131,11 @@ async function scenarios(client: pg.Client): Promise<Scenario[]> {
     { name: 'search common word', query: { search: 'refund' }, url: '/quotes?q=refund' },
     { name: 'search two words', query: { search: 'patient invoice' }, url: '/quotes?q=patient+invoice' },
     { name: 'search rare word', query: { search: 'zebra' }, url: '/quotes?q=zebra' },
-    { name: 'search + team + channel', query: { search: 'delivery', teamId: 'team2', channel: 'EMAIL' }, url: '/quotes?q=delivery&team=bench-team-2&channel=EMAIL' },
+    {
+      name: 'search + team + channel',
+      query: { search: 'delivery', teamId: 'team2', channel: 'EMAIL' },
+      url: '/quotes?q=delivery&team=bench-team-2&channel=EMAIL',
+    },
   ];
 }
 
@@ -117,8 +147,15 @@ async function measureQueries(client: pg.Client, prisma: PrismaClient, list: Sce
   const rows: string[][] = [];
   for (const s of list) {
     const sql = toPg(wallIdsSql({ ...s.query, limit: PAGE }));
-    const plan = (await client.query({ text: `EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, values: sql.values })).rows[0]['QUERY PLAN'][0] as { 'Execution Time': number; Plan: { 'Node Type': string; Plans?: { 'Node Type': string; 'Index Name'?: string }[] } };
-    const nodes = JSON.stringify(plan.Plan).match(/"Index Name":"([^"]+)"/g)?.map((m) => m.slice(14, -1)) ?? [];
+    const plan = (await client.query({ text: `EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, values: sql.values }))
+      .rows[0]['QUERY PLAN'][0] as {
+      'Execution Time': number;
+      Plan: { 'Node Type': string; Plans?: { 'Node Type': string; 'Index Name'?: string }[] };
+    };
+    const nodes =
+      JSON.stringify(plan.Plan)
+        .match(/"Index Name":"([^"]+)"/g)
+        ?.map((m) => m.slice(14, -1)) ?? [];
     const idsTimes: number[] = [];
     const pageTimes: number[] = [];
     let count = 0;
@@ -127,13 +164,24 @@ async function measureQueries(client: pg.Client, prisma: PrismaClient, list: Sce
       const ids = (await client.query<{ id: string }>(sql)).rows;
       const t1 = now();
       // The app's second query: the page's quotes with team and credited people.
-      await prisma.quote.findMany({ where: { id: { in: ids.slice(0, PAGE).map((r) => r.id) } }, select: wallQuoteSelect });
+      await prisma.quote.findMany({
+        where: { id: { in: ids.slice(0, PAGE).map((r) => r.id) } },
+        select: wallQuoteSelect,
+      });
       const t2 = now();
       idsTimes.push(t1 - t0);
       pageTimes.push(t2 - t0);
       count = Math.min(ids.length, PAGE);
     }
-    rows.push([s.name, String(count), ms(plan['Execution Time']), ms(median(idsTimes)), ms(p95(idsTimes)), ms(median(pageTimes)), [...new Set(nodes)].join(', ') || plan.Plan['Node Type']]);
+    rows.push([
+      s.name,
+      String(count),
+      ms(plan['Execution Time']),
+      ms(median(idsTimes)),
+      ms(p95(idsTimes)),
+      ms(median(pageTimes)),
+      [...new Set(nodes)].join(', ') || plan.Plan['Node Type'],
+    ]);
   }
   return rows;
 }
@@ -165,19 +213,35 @@ async function signIn(base: string): Promise<string> {
 async function measureHttp(url: string, list: Scenario[]) {
   if (!existsSync(path.join(root, '.next/BUILD_ID'))) {
     console.log('No build found: running next build…');
-    const built = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    const built = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     if (built.status !== 0) throw new Error('next build failed');
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    stdio: 'ignore',
-    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-  });
+  const server = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: root,
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+    },
+  );
   try {
     for (let i = 0; ; i++) {
-      const up = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+      const up = await fetch(`${base}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (up) break;
       if (i > 300) throw new Error('next start did not come up');
       await new Promise((r) => setTimeout(r, 100));
@@ -206,7 +270,8 @@ async function measureHttp(url: string, list: Scenario[]) {
 
 function table(head: string[], rows: string[][]) {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(head));
   console.log(widths.map((w) => '─'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
@@ -223,9 +288,16 @@ try {
   try {
     await seed(client);
     const list = await scenarios(client);
-    console.log(`\nWall page query (lib/quotes/wall-query.ts), ${PAGE} per page, ${RUNS} runs each; goal: page query under 20 ms`);
-    table(['scenario', 'rows', 'EXPLAIN exec', 'ids median', 'ids p95', 'ids+hydrate median', 'indexes used'], await measureQueries(client, prisma, list));
-    console.log(`\nGET /quotes over HTTP (next start, signed in as a colleague), ${RUNS} requests each after 2 warm-ups`);
+    console.log(
+      `\nWall page query (lib/quotes/wall-query.ts), ${PAGE} per page, ${RUNS} runs each; goal: page query under 20 ms`,
+    );
+    table(
+      ['scenario', 'rows', 'EXPLAIN exec', 'ids median', 'ids p95', 'ids+hydrate median', 'indexes used'],
+      await measureQueries(client, prisma, list),
+    );
+    console.log(
+      `\nGET /quotes over HTTP (next start, signed in as a colleague), ${RUNS} requests each after 2 warm-ups`,
+    );
     table(['scenario', 'median', 'p95', 'size'], await measureHttp(url, list));
   } finally {
     await prisma.$disconnect();

@@ -21,7 +21,11 @@ export async function seedBenchData(url: string, quotes: number) {
   await seedTeamFigures(db, teams[2]!.id, 'customer-care', 3, 60);
   await makeUser(db, { role: 'COLLEAGUE', email: 'reader@bench.test', name: 'Bench Reader', password: BENCH_PASSWORD });
   const agents = [];
-  for (const team of teams) for (let i = 0; i < 10; i++) agents.push(await makeUser(db, { role: i ? 'AGENT' : 'LEADER', teamId: team.id, name: `Agent ${team.slug} ${i}` }));
+  for (const team of teams)
+    for (let i = 0; i < 10; i++)
+      agents.push(
+        await makeUser(db, { role: i ? 'AGENT' : 'LEADER', teamId: team.id, name: `Agent ${team.slug} ${i}` }),
+      );
   await db.$disconnect();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -34,7 +38,9 @@ export async function seedBenchData(url: string, quotes: number) {
      FROM generate_series(1, $1::int) g JOIN LATERAL (SELECT id FROM "Team" ORDER BY id OFFSET (g % 3) LIMIT 1) t ON true`,
     [quotes],
   );
-  await client.query(`INSERT INTO "QuoteCredit" ("quoteId", "userId", "updatedAt") SELECT id, "submitterId", now() FROM "Quote"`);
+  await client.query(
+    `INSERT INTO "QuoteCredit" ("quoteId", "userId", "updatedAt") SELECT id, "submitterId", now() FROM "Quote"`,
+  );
   await client.query('VACUUM ANALYZE');
   await client.end();
   return { teams, agents };

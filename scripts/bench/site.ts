@@ -20,12 +20,19 @@ import { resolveChromium } from '../testing/chromium.ts';
 import { createTestDatabase, prepareTemplate } from '../testing/template.ts';
 import { BENCH_PASSWORD, seedBenchData } from './seed.ts';
 
-type AutocannonResult = { requests: { average: number; total: number }; throughput: { total: number }; latency: { p50: number; p90: number; p99: number }; non2xx: number; errors: number };
+type AutocannonResult = {
+  requests: { average: number; total: number };
+  throughput: { total: number };
+  latency: { p50: number; p90: number; p99: number };
+  non2xx: number;
+  errors: number;
+};
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 
 const root = path.resolve(import.meta.dirname, '../..');
-const arg = (name: string, fallback: number) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
+const arg = (name: string, fallback: number) =>
+  process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback;
 const DURATION = arg('duration', 10);
 const CONNECTIONS = arg('connections', 10);
 const QUOTES = arg('quotes', 100_000);
@@ -37,7 +44,9 @@ const PASSWORD = BENCH_PASSWORD;
 const CEILING = '/about';
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]!.split(',') : null;
 const DUMP = process.argv.includes('--dump') ? path.resolve(process.argv[process.argv.indexOf('--dump') + 1]!) : null;
-const CPU_PROF = process.argv.includes('--cpu-prof') ? path.resolve(process.argv[process.argv.indexOf('--cpu-prof') + 1]!) : null;
+const CPU_PROF = process.argv.includes('--cpu-prof')
+  ? path.resolve(process.argv[process.argv.indexOf('--cpu-prof') + 1]!)
+  : null;
 
 let editionPath = '';
 if (DUMP) mkdirSync(DUMP, { recursive: true });
@@ -69,14 +78,32 @@ async function seed(url: string) {
   const leader = agents[0]!;
   const month = addMonths(currentMonth(), -1);
   const draft = await startReview(leader, teams[0]!, month);
-  await publishReview(leader, teams[0]!, month, { version: draft.version, title: draft.title, highlights: draft.highlights, asks: draft.asks, distribution: '', featured: [] }, '');
+  await publishReview(
+    leader,
+    teams[0]!,
+    month,
+    {
+      version: draft.version,
+      title: draft.title,
+      highlights: draft.highlights,
+      asks: draft.asks,
+      distribution: '',
+      featured: [],
+    },
+    '',
+  );
   editionPath = `/reviews/${teams[0]!.slug}/${month}`;
-  console.log(`Seeded 3 teams × 60 months of figures and ${QUOTES.toLocaleString('en-GB')} quotes in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `Seeded 3 teams × 60 months of figures and ${QUOTES.toLocaleString('en-GB')} quotes in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 async function signInCookie(base: string): Promise<string> {
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const jar = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const jar = csrfRes.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
@@ -84,7 +111,10 @@ async function signInCookie(base: string): Promise<string> {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', cookie: jar },
     body: new URLSearchParams({ csrfToken, email: 'reader@bench.test', password: PASSWORD }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c!.includes('session-token'));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c!.includes('session-token'));
   if (!session) throw new Error('Could not sign in the bench reader');
   return session;
 }
@@ -95,14 +125,33 @@ try {
   await prepareTemplate(cluster.adminUrl);
   const database = await createTestDatabase(cluster.adminUrl, 'bench');
   await seed(database.url);
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID')))
+    spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { cwd: root, stdio: 'inherit' });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []), 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    stdio: 'ignore',
-    env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-01', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-  });
+  server = spawn(
+    process.execPath,
+    [
+      ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []),
+      'node_modules/next/dist/bin/next',
+      'start',
+      '-p',
+      String(port),
+      '-H',
+      '127.0.0.1',
+    ],
+    {
+      cwd: root,
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+    },
+  );
   for (let i = 0; i < 300; i++) {
     if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) break;
     await new Promise((r) => setTimeout(r, 100));
@@ -118,7 +167,9 @@ try {
     { name: '/api/health', path: '/api/health' },
   ];
   console.log(`\nLoad: autocannon, ${CONNECTIONS} connections, ${DURATION} s each, signed in, loopback`);
-  console.log(`${'target'.padEnd(24)} ${'req/s'.padStart(8)} ${'p50'.padStart(7)} ${'p90'.padStart(7)} ${'p99'.padStart(7)} ${'× static'.padStart(9)} ${'CPU ms/r'.padStart(9)} ${'KB/resp'.padStart(8)}  errors`);
+  console.log(
+    `${'target'.padEnd(24)} ${'req/s'.padStart(8)} ${'p50'.padStart(7)} ${'p90'.padStart(7)} ${'p99'.padStart(7)} ${'× static'.padStart(9)} ${'CPU ms/r'.padStart(9)} ${'KB/resp'.padStart(8)}  errors`,
+  );
   let ceiling = 0;
   for (const t of targets) {
     // The ceiling always runs (every ratio needs it) unless profiling, where it would drown the page.
@@ -130,7 +181,12 @@ try {
       if (DUMP && i === 0) writeFileSync(path.join(DUMP, `${t.name.replace(/\W+/g, '-')}.html`), body);
     }
     const cpuBefore = cpuSeconds(server.pid!);
-    const r = await autocannon({ url: base + t.path, connections: CONNECTIONS, duration: DURATION, headers: { cookie } });
+    const r = await autocannon({
+      url: base + t.path,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      headers: { cookie },
+    });
     const cpuPerRequest = ((cpuSeconds(server.pid!) - cpuBefore) * 1000) / Math.max(1, r.requests.total);
     if (t.path === CEILING) ceiling = r.requests.average;
     console.log(
@@ -139,10 +195,19 @@ try {
   }
 
   const choice = resolveChromium();
-  const browser = await chromium.launch({ ...(choice.executablePath ? { executablePath: choice.executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    ...(choice.executablePath ? { executablePath: choice.executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   const [name, value] = cookie.split('=') as [string, string];
   console.log('\nFirst-load JavaScript (gzip as transferred, Chromium, empty cache):');
-  for (const t of targets.filter((x) => !x.path.startsWith('/api') && x.path !== '/robots.txt' && x.path !== CEILING && (!ONLY || ONLY.some((o) => x.name.includes(o))))) {
+  for (const t of targets.filter(
+    (x) =>
+      !x.path.startsWith('/api') &&
+      x.path !== '/robots.txt' &&
+      x.path !== CEILING &&
+      (!ONLY || ONLY.some((o) => x.name.includes(o))),
+  )) {
     // A fresh context per page: nothing comes from the previous page's cache.
     const context = await browser.newContext();
     await context.addCookies([{ name, value, url: base }]);
@@ -150,13 +215,21 @@ try {
     let bytes = 0;
     const pending: Promise<void>[] = [];
     page.on('response', (response) => {
-      if (response.request().resourceType() === 'script') pending.push(response.request().sizes().then((s) => void (bytes += s.responseBodySize)));
+      if (response.request().resourceType() === 'script')
+        pending.push(
+          response
+            .request()
+            .sizes()
+            .then((s) => void (bytes += s.responseBodySize)),
+        );
     });
     await page.goto(base + t.path, { waitUntil: 'networkidle' });
     await Promise.all(pending);
     const charts = t.path.startsWith('/trends');
     const goal = charts ? 300 : 200;
-    console.log(`  ${t.name.padEnd(22)} ${(bytes / 1024).toFixed(0).padStart(5)} KB   goal ≤ ${goal} KB (${charts ? 'with charts' : 'no charts'}): ${bytes / 1024 <= goal ? 'met' : 'NOT met'}`);
+    console.log(
+      `  ${t.name.padEnd(22)} ${(bytes / 1024).toFixed(0).padStart(5)} KB   goal ≤ ${goal} KB (${charts ? 'with charts' : 'no charts'}): ${bytes / 1024 <= goal ? 'met' : 'NOT met'}`,
+    );
     await context.close();
   }
   await browser.close();
@@ -164,23 +237,55 @@ try {
   if (LIGHTHOUSE) {
     const { default: lighthouse } = await import('lighthouse');
     const chromeLauncher = await import('chrome-launcher');
-    const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? choice.executablePath ?? '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    const chrome = await chromeLauncher.launch({
+      chromePath: process.env.CHROME_PATH ?? choice.executablePath ?? '/usr/bin/chromium',
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
     console.log('\nLighthouse 12 (desktop preset; goals: performance ≥ 95, accessibility 100, best practices ≥ 95):');
     try {
-      for (const t of targets.filter((x) => ['/', editionPath].includes(x.path) || x.path.startsWith('/trends')).filter((x) => !ONLY || ONLY.some((o) => x.name.includes(o)))) {
-        const result = await lighthouse(base + t.path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'], extraHeaders: { Cookie: cookie }, formFactor: 'desktop', screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }, throttlingMethod: 'provided' });
+      for (const t of targets
+        .filter((x) => ['/', editionPath].includes(x.path) || x.path.startsWith('/trends'))
+        .filter((x) => !ONLY || ONLY.some((o) => x.name.includes(o)))) {
+        const result = await lighthouse(base + t.path, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices'],
+          extraHeaders: { Cookie: cookie },
+          formFactor: 'desktop',
+          screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false },
+          throttlingMethod: 'provided',
+        });
         const c = result?.lhr.categories;
         const score = (k: string) => Math.round((c?.[k]?.score ?? 0) * 100);
         const metric = (id: string) => result?.lhr.audits[id]?.displayValue ?? '–';
-        console.log(`  ${t.name.padEnd(22)} performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}`);
+        console.log(
+          `  ${t.name.padEnd(22)} performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}`,
+        );
         if (process.argv.includes('--lighthouse-details')) {
-          type Item = { url?: string; total?: number; scripting?: number; startTime?: number; duration?: number; group?: string; groupLabel?: string };
-          const items = (id: string) => ((result?.lhr.audits[id]?.details as { items?: Item[] } | undefined)?.items ?? []);
-          for (const i of items('long-tasks').slice(0, 10)) console.log(`    long task at ${i.startTime?.toFixed(0)} ms: ${i.duration?.toFixed(0)} ms ${i.url ?? ''}`);
-          for (const i of items('bootup-time').slice(0, 6)) console.log(`    script ${i.url}: total ${i.total?.toFixed(0)} ms, scripting ${i.scripting?.toFixed(0)} ms`);
-          for (const i of items('mainthread-work-breakdown')) console.log(`    main thread ${i.groupLabel}: ${(i as { duration?: number }).duration?.toFixed(0)} ms`);
+          type Item = {
+            url?: string;
+            total?: number;
+            scripting?: number;
+            startTime?: number;
+            duration?: number;
+            group?: string;
+            groupLabel?: string;
+          };
+          const items = (id: string) =>
+            (result?.lhr.audits[id]?.details as { items?: Item[] } | undefined)?.items ?? [];
+          for (const i of items('long-tasks').slice(0, 10))
+            console.log(`    long task at ${i.startTime?.toFixed(0)} ms: ${i.duration?.toFixed(0)} ms ${i.url ?? ''}`);
+          for (const i of items('bootup-time').slice(0, 6))
+            console.log(
+              `    script ${i.url}: total ${i.total?.toFixed(0)} ms, scripting ${i.scripting?.toFixed(0)} ms`,
+            );
+          for (const i of items('mainthread-work-breakdown'))
+            console.log(`    main thread ${i.groupLabel}: ${(i as { duration?: number }).duration?.toFixed(0)} ms`);
         }
-        console.log(`  ${''.padEnd(22)} FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, TTFB ${metric('server-response-time')}`);
+        console.log(
+          `  ${''.padEnd(22)} FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, TTFB ${metric('server-response-time')}`,
+        );
       }
     } finally {
       await chrome.kill();

@@ -8,7 +8,8 @@ export type ChromiumChoice = { executablePath?: string; source: 'env' | 'playwri
 const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 export function resolveChromium(): ChromiumChoice {
-  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return { executablePath: process.env.CHROMIUM_PATH, source: 'env' };
+  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH))
+    return { executablePath: process.env.CHROMIUM_PATH, source: 'env' };
   try {
     if (existsSync(chromium.executablePath())) return { source: 'playwright' };
   } catch {

@@ -19,7 +19,10 @@ export async function prepareTemplate(adminUrl: string) {
   // A template must have no open connections when it is copied.
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
-  await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [TEMPLATE]);
+  await client.query(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+    [TEMPLATE],
+  );
   await client.end();
 }
 

@@ -13,12 +13,18 @@ export default async function ManagePage() {
   if (teams.length === 1) redirect(`/manage/${teams[0]!.slug}`);
   return (
     <>
-      <PageHeader title="Manage a team" description="Enter and import monthly figures, and set up each team’s channels, reasons, segments and KPIs." />
+      <PageHeader
+        title="Manage a team"
+        description="Enter and import monthly figures, and set up each team’s channels, reasons, segments and KPIs."
+      />
       {teams.length ? (
         <ul className="grid gap-3 sm:grid-cols-2">
           {teams.map((t) => (
             <li key={t.id}>
-              <Link href={`/manage/${t.slug}`} className="block rounded-lg bg-surface p-4 font-medium text-accent shadow-sm ring-1 ring-line hover:ring-accent-line">
+              <Link
+                href={`/manage/${t.slug}`}
+                className="block rounded-lg bg-surface p-4 font-medium text-accent shadow-sm ring-1 ring-line hover:ring-accent-line"
+              >
                 {t.name}
               </Link>
             </li>

@@ -12,7 +12,11 @@ import { filterControl, TeamFilter } from '@/components/ui/filters';
 
 export const metadata: Metadata = { title: 'Projects' };
 
-export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProjectsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor();
   const filter = projectListFilterSchema.parse(await searchParams);
   const { teams, projects, canCreate } = await listProjects(actor, filter);
@@ -29,20 +33,31 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           ) : null
         }
       />
-      <form aria-label="Filter projects" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line">
+      <form
+        aria-label="Filter projects"
+        className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line"
+      >
         <TeamFilter teams={teams} value={filter.team} />
         <div>
-          <label htmlFor="status" className="block text-sm font-medium">Status</label>
+          <label htmlFor="status" className="block text-sm font-medium">
+            Status
+          </label>
           <select id="status" name="status" defaultValue={filter.status ?? ''} className={filterControl}>
             <option value="">Any status</option>
             {PROJECT_STATUSES.map((s) => (
-              <option key={s} value={s}>{PROJECT_STATUS_LABELS[s]}</option>
+              <option key={s} value={s}>
+                {PROJECT_STATUS_LABELS[s]}
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" className={buttonClass('secondary')}>Show</button>
+        <button type="submit" className={buttonClass('secondary')}>
+          Show
+        </button>
       </form>
-      {projects.length === 0 ? <p className="rounded-lg bg-surface p-6 text-center text-ink-muted ring-1 ring-line">No projects match.</p> : null}
+      {projects.length === 0 ? (
+        <p className="rounded-lg bg-surface p-6 text-center text-ink-muted ring-1 ring-line">No projects match.</p>
+      ) : null}
       <ul className="grid gap-4 md:grid-cols-2" aria-label="Projects">
         {projects.map((p) => (
           <li key={p.id} className="flex flex-col rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line">

@@ -23,10 +23,17 @@ function wallHref(filter: WallFilter, page: { after?: string; before?: string })
   return query ? `/quotes?${query}` : '/quotes';
 }
 
-export default async function QuoteWallPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function QuoteWallPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor();
   const filter = wallFilterSchema.parse(await searchParams);
-  const [{ quotes, newer, older }, options] = await Promise.all([listWall(actor, filter), listWallFilterOptions(actor)]);
+  const [{ quotes, newer, older }, options] = await Promise.all([
+    listWall(actor, filter),
+    listWallFilterOptions(actor),
+  ]);
   const filtered = Boolean(filter.q || filter.team || filter.channel || filter.person || filter.month);
   const canSubmit = hasRole(actor, 'AGENT', 'LEADER');
   return (
@@ -47,37 +54,67 @@ export default async function QuoteWallPage({ searchParams }: { searchParams: Pr
           ) : null
         }
       />
-      <form role="search" aria-label="Filter quotes" className="mb-6 grid gap-3 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line sm:grid-cols-2 lg:grid-cols-6">
+      <form
+        role="search"
+        aria-label="Filter quotes"
+        className="mb-6 grid gap-3 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line sm:grid-cols-2 lg:grid-cols-6"
+      >
         <div className="sm:col-span-2">
-          <label htmlFor="q" className="block text-sm font-medium">Search the words</label>
-          <input id="q" name="q" type="search" maxLength={QUOTE_LIMITS.search} defaultValue={filter.q ?? ''} placeholder="e.g. refund quickly" className={filterControl} />
+          <label htmlFor="q" className="block text-sm font-medium">
+            Search the words
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            maxLength={QUOTE_LIMITS.search}
+            defaultValue={filter.q ?? ''}
+            placeholder="e.g. refund quickly"
+            className={filterControl}
+          />
         </div>
         <TeamFilter teams={options.teams} value={filter.team} />
         <div>
-          <label htmlFor="channel" className="block text-sm font-medium">Channel</label>
+          <label htmlFor="channel" className="block text-sm font-medium">
+            Channel
+          </label>
           <select id="channel" name="channel" defaultValue={filter.channel ?? ''} className={filterControl}>
             <option value="">All channels</option>
             {CHANNELS.map((c) => (
-              <option key={c} value={c}>{CHANNEL_LABELS[c]}</option>
+              <option key={c} value={c}>
+                {CHANNEL_LABELS[c]}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="person" className="block text-sm font-medium">Credited person</label>
+          <label htmlFor="person" className="block text-sm font-medium">
+            Credited person
+          </label>
           <select id="person" name="person" defaultValue={filter.person ?? ''} className={filterControl}>
             <option value="">Anyone</option>
             {options.people.map((p) => (
-              <option key={p.id} value={p.id}>{p.name} ({p.team})</option>
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.team})
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="month" className="block text-sm font-medium">Month received</label>
+          <label htmlFor="month" className="block text-sm font-medium">
+            Month received
+          </label>
           <input id="month" name="month" type="month" defaultValue={filter.month ?? ''} className={filterControl} />
         </div>
         <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-6">
-          <button type="submit" className={buttonClass()}>Show quotes</button>
-          {filtered ? <Link href="/quotes" className="text-sm text-accent underline">Clear filters</Link> : null}
+          <button type="submit" className={buttonClass()}>
+            Show quotes
+          </button>
+          {filtered ? (
+            <Link href="/quotes" className="text-sm text-accent underline">
+              Clear filters
+            </Link>
+          ) : null}
         </div>
       </form>
       {quotes.length ? (
@@ -95,8 +132,20 @@ export default async function QuoteWallPage({ searchParams }: { searchParams: Pr
       )}
       {newer || older ? (
         <nav aria-label="Pages" className="mt-6 flex items-center justify-between text-sm">
-          {newer ? <Link href={wallHref(filter, { before: newer })} className={buttonClass('secondary')} rel="prev">← Newer quotes</Link> : <span />}
-          {older ? <Link href={wallHref(filter, { after: older })} className={buttonClass('secondary')} rel="next">Older quotes →</Link> : <span />}
+          {newer ? (
+            <Link href={wallHref(filter, { before: newer })} className={buttonClass('secondary')} rel="prev">
+              ← Newer quotes
+            </Link>
+          ) : (
+            <span />
+          )}
+          {older ? (
+            <Link href={wallHref(filter, { after: older })} className={buttonClass('secondary')} rel="next">
+              Older quotes →
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </>

@@ -26,8 +26,13 @@ export default async function ReviewsArchivePage() {
                   .filter((e) => e.month === month)
                   .map((e) => (
                     <li key={e.id}>
-                      <Link href={`/reviews/${e.team.slug}/${e.month}`} className="block h-full rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line hover:ring-accent-line">
-                        <span className="block text-xs font-semibold tracking-wide text-accent uppercase">{e.team.name}</span>
+                      <Link
+                        href={`/reviews/${e.team.slug}/${e.month}`}
+                        className="block h-full rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line hover:ring-accent-line"
+                      >
+                        <span className="block text-xs font-semibold tracking-wide text-accent uppercase">
+                          {e.team.name}
+                        </span>
                         <span className="mt-1 block font-semibold text-ink">{e.title}</span>
                         <span className="mt-1 block text-xs text-ink-subtle">
                           {e.thanks} thank-you{e.thanks === 1 ? '' : 's'}
@@ -41,7 +46,9 @@ export default async function ReviewsArchivePage() {
           ))}
         </div>
       ) : (
-        <p className="rounded-lg bg-surface p-6 text-center text-ink-subtle shadow-sm ring-1 ring-line">No edition has been published yet.</p>
+        <p className="rounded-lg bg-surface p-6 text-center text-ink-subtle shadow-sm ring-1 ring-line">
+          No edition has been published yet.
+        </p>
       )}
     </>
   );

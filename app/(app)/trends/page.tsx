@@ -9,9 +9,19 @@ import { getTrends } from '@/lib/trends/trends';
 
 export const metadata: Metadata = { title: 'Trends' };
 
-const RANGE_LABELS = { '12': 'Last 12 months', '24': 'Last 24 months', '36': 'Last 36 months', all: 'All months', custom: 'From – to' } as const;
+const RANGE_LABELS = {
+  '12': 'Last 12 months',
+  '24': 'Last 24 months',
+  '36': 'Last 36 months',
+  all: 'All months',
+  custom: 'From – to',
+} as const;
 
-export default async function TrendsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TrendsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor();
   const query = trendsQuerySchema.parse(await searchParams);
   const { teams, sections } = await getTrends(actor, query);
@@ -20,13 +30,20 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   const selectedKpis = query.kpi.length ? query.kpi : kpiOptions.map((k) => k.key);
   return (
     <>
-      <PageHeader title="Trends" description="How contacts, reasons, customers and KPIs move across months and years. Every view is a link you can share." />
-      <form method="get" className="mb-8 grid gap-4 print:hidden rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line md:grid-cols-[1fr_2fr_1fr]">
+      <PageHeader
+        title="Trends"
+        description="How contacts, reasons, customers and KPIs move across months and years. Every view is a link you can share."
+      />
+      <form
+        method="get"
+        className="mb-8 grid gap-4 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line md:grid-cols-[1fr_2fr_1fr] print:hidden"
+      >
         <fieldset>
           <legend className="text-sm font-semibold">Teams</legend>
           {teams.map((t) => (
             <label key={t.id} className="mt-1 flex items-center gap-2 text-sm">
-              <input type="checkbox" name="team" value={t.slug} defaultChecked={selectedTeams.includes(t.slug)} /> {t.name}
+              <input type="checkbox" name="team" value={t.slug} defaultChecked={selectedTeams.includes(t.slug)} />{' '}
+              {t.name}
             </label>
           ))}
         </fieldset>
@@ -35,43 +52,77 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           <div className="grid gap-x-4 sm:grid-cols-2">
             {kpiOptions.map((k) => (
               <label key={k.key} className="mt-1 flex items-center gap-2 text-sm">
-                <input type="checkbox" name="kpi" value={k.key} defaultChecked={selectedKpis.includes(k.key)} /> {k.name}
+                <input type="checkbox" name="kpi" value={k.key} defaultChecked={selectedKpis.includes(k.key)} />{' '}
+                {k.name}
               </label>
             ))}
           </div>
         </fieldset>
         <fieldset className="space-y-2">
           <legend className="text-sm font-semibold">Period</legend>
-          <label htmlFor="range" className="sr-only">Period</label>
-          <select id="range" name="range" defaultValue={query.range} className="block w-full rounded-md border border-line-strong px-2 py-1.5 text-sm">
+          <label htmlFor="range" className="sr-only">
+            Period
+          </label>
+          <select
+            id="range"
+            name="range"
+            defaultValue={query.range}
+            className="block w-full rounded-md border border-line-strong px-2 py-1.5 text-sm"
+          >
             {Object.entries(RANGE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
+              <option key={value} value={value}>
+                {label}
+              </option>
             ))}
           </select>
           <div className="flex gap-2">
             <div>
-              <label htmlFor="from" className="block text-xs">From (with “From – to”)</label>
-              <input id="from" name="from" type="month" defaultValue={query.from ?? sections[0]?.from} className="w-full rounded-md border border-line-strong px-2 py-1 text-sm" />
+              <label htmlFor="from" className="block text-xs">
+                From (with “From – to”)
+              </label>
+              <input
+                id="from"
+                name="from"
+                type="month"
+                defaultValue={query.from ?? sections[0]?.from}
+                className="w-full rounded-md border border-line-strong px-2 py-1 text-sm"
+              />
             </div>
             <div>
-              <label htmlFor="to" className="block text-xs">To</label>
-              <input id="to" name="to" type="month" defaultValue={query.to ?? sections[0]?.to} className="w-full rounded-md border border-line-strong px-2 py-1 text-sm" />
+              <label htmlFor="to" className="block text-xs">
+                To
+              </label>
+              <input
+                id="to"
+                name="to"
+                type="month"
+                defaultValue={query.to ?? sections[0]?.to}
+                className="w-full rounded-md border border-line-strong px-2 py-1 text-sm"
+              />
             </div>
           </div>
-          <button type="submit" className={buttonClass()}>Show</button>
+          <button type="submit" className={buttonClass()}>
+            Show
+          </button>
         </fieldset>
       </form>
       {sections.length === 0 ? <p className="text-ink-muted">Choose a team to see its trends.</p> : null}
       {sections.map((section) => (
         <section key={section.team.id} aria-labelledby={`team-${section.team.slug}`} className="mb-10">
-          <h2 id={`team-${section.team.slug}`} className="mb-1 text-xl font-bold">{section.team.name}</h2>
+          <h2 id={`team-${section.team.slug}`} className="mb-1 text-xl font-bold">
+            {section.team.name}
+          </h2>
           <p className="mb-4 text-sm text-ink-subtle">
             {monthLabel(section.from)} – {monthLabel(section.to)}
             {section.empty ? ' · no figures in this period yet' : ''}
             {section.empty ? null : (
               <>
                 {' · '}
-                <a className="font-medium text-accent underline" href={`/api/teams/${section.team.slug}/figures?from=${section.from}&to=${section.to}`} download>
+                <a
+                  className="font-medium text-accent underline"
+                  href={`/api/teams/${section.team.slug}/figures?from=${section.from}&to=${section.to}`}
+                  download
+                >
                   All figures for this period (CSV)
                 </a>
               </>
@@ -79,7 +130,11 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           </p>
           <div className="grid gap-6 lg:grid-cols-2">
             {section.charts.map((chart) => (
-              <ChartCard key={chart.id} spec={chart} csvHref={`/api/trends/csv?${queryString({ ...query, team: [section.team.slug] }, { chart: chart.id })}`} />
+              <ChartCard
+                key={chart.id}
+                spec={chart}
+                csvHref={`/api/trends/csv?${queryString({ ...query, team: [section.team.slug] }, { chart: chart.id })}`}
+              />
             ))}
           </div>
         </section>

@@ -12,13 +12,24 @@ import { filterControl, TeamFilter } from '@/components/ui/filters';
 
 export const metadata: Metadata = { title: 'Wins' };
 
-export default async function WinsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WinsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor();
   const params = await searchParams;
   const filter = winListFilterSchema.parse(params);
   const { month, teams, wins } = await listWins(actor, filter);
-  const href = (m: string) => `/wins?${new URLSearchParams({ ...(filter.team ? { team: filter.team } : {}), month: m }).toString()}`;
-  const notice = params.recorded ? 'The win is recorded. Thank you for sharing it!' : params.updated ? 'Saved.' : params.removed ? 'The win was removed.' : null;
+  const href = (m: string) =>
+    `/wins?${new URLSearchParams({ ...(filter.team ? { team: filter.team } : {}), month: m }).toString()}`;
+  const notice = params.recorded
+    ? 'The win is recorded. Thank you for sharing it!'
+    : params.updated
+      ? 'Saved.'
+      : params.removed
+        ? 'The win was removed.'
+        : null;
   return (
     <>
       <PageHeader
@@ -33,22 +44,36 @@ export default async function WinsPage({ searchParams }: { searchParams: Promise
         }
       />
       {notice ? (
-        <p role="status" className="mb-4 rounded-md bg-success-surface px-3 py-2 text-sm font-medium text-success ring-1 ring-success-line">
+        <p
+          role="status"
+          className="mb-4 rounded-md bg-success-surface px-3 py-2 text-sm font-medium text-success ring-1 ring-success-line"
+        >
           {notice}
         </p>
       ) : null}
-      <form aria-label="Choose team and month" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line">
+      <form
+        aria-label="Choose team and month"
+        className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line"
+      >
         <TeamFilter teams={teams} value={filter.team} />
         <div>
-          <label htmlFor="month" className="block text-sm font-medium">Month</label>
+          <label htmlFor="month" className="block text-sm font-medium">
+            Month
+          </label>
           <input id="month" name="month" type="month" defaultValue={month} className={filterControl} />
         </div>
-        <button type="submit" className={buttonClass('secondary')}>Show</button>
+        <button type="submit" className={buttonClass('secondary')}>
+          Show
+        </button>
       </form>
       <nav aria-label="Months" className="mb-4 flex items-center justify-between gap-3">
-        <Link href={href(shiftMonth(month, -1))} className="text-sm font-medium text-accent underline">← {formatMonth(shiftMonth(month, -1))}</Link>
+        <Link href={href(shiftMonth(month, -1))} className="text-sm font-medium text-accent underline">
+          ← {formatMonth(shiftMonth(month, -1))}
+        </Link>
         <h2 className="text-lg font-semibold">{formatMonth(month)}</h2>
-        <Link href={href(shiftMonth(month, 1))} className="text-sm font-medium text-accent underline">{formatMonth(shiftMonth(month, 1))} →</Link>
+        <Link href={href(shiftMonth(month, 1))} className="text-sm font-medium text-accent underline">
+          {formatMonth(shiftMonth(month, 1))} →
+        </Link>
       </nav>
       {wins.length ? (
         <ul className="grid gap-4 md:grid-cols-2" aria-label={`Wins in ${formatMonth(month)}`}>
@@ -59,7 +84,10 @@ export default async function WinsPage({ searchParams }: { searchParams: Promise
           ))}
         </ul>
       ) : (
-        <p className="rounded-lg bg-surface p-6 text-center text-ink-muted ring-1 ring-line">No wins recorded for {formatMonth(month)}{filter.team ? ' in this team' : ''}.</p>
+        <p className="rounded-lg bg-surface p-6 text-center text-ink-muted ring-1 ring-line">
+          No wins recorded for {formatMonth(month)}
+          {filter.team ? ' in this team' : ''}.
+        </p>
       )}
     </>
   );

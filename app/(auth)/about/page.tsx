@@ -7,14 +7,23 @@ export const metadata: Metadata = { title: 'About' };
 // and nothing from the database.
 const ROLES = [
   { name: 'Agents', does: 'submit what customers said and the team’s wins, crediting the teammates involved.' },
-  { name: 'Team leaders', does: 'enter or import each month’s figures, approve quotes, track projects and publish the monthly edition.' },
+  {
+    name: 'Team leaders',
+    does: 'enter or import each month’s figures, approve quotes, track projects and publish the monthly edition.',
+  },
   { name: 'Colleagues', does: 'browse the dashboard, read each edition and say thanks to the team.' },
-  { name: 'Executives', does: 'study the trends across months and years, with the wins and projects that explain them.' },
+  {
+    name: 'Executives',
+    does: 'study the trends across months and years, with the wins and projects that explain them.',
+  },
 ];
 
 const FIGURES = [
   { term: 'Contacts', means: 'calls, emails, chats and messages received, per channel, and how many were handled.' },
-  { term: 'Contact reasons', means: 'what customers got in touch about, so the organisation sees where questions come from.' },
+  {
+    term: 'Contact reasons',
+    means: 'what customers got in touch about, so the organisation sees where questions come from.',
+  },
   { term: 'Who contacted', means: 'the customer segments the contacts came from.' },
   { term: 'KPIs', means: 'how well the team answered — satisfaction, speed, resolution — each against its target.' },
 ];
@@ -25,7 +34,9 @@ export default function AboutPage() {
       <p className="text-sm font-semibold tracking-wide text-accent uppercase">Service Review</p>
       <h1 className="mt-2 text-3xl font-bold text-ink">The monthly review of our customer service</h1>
       <p className="mt-4 text-ink-muted">
-        Customer-service teams answer thousands of customers every month, and most of that work goes unseen. Service Review shows it to the whole organisation: how many contacts arrived, from whom and about what, how well the team answered, and what customers said.
+        Customer-service teams answer thousands of customers every month, and most of that work goes unseen. Service
+        Review shows it to the whole organisation: how many contacts arrived, from whom and about what, how well the
+        team answered, and what customers said.
       </p>
       <h2 className="mt-10 text-xl font-bold text-ink">Who does what</h2>
       <ul className="mt-3 space-y-2 text-ink-muted">
@@ -44,7 +55,10 @@ export default function AboutPage() {
         ))}
       </dl>
       <h2 className="mt-10 text-xl font-bold text-ink">Getting access</h2>
-      <p className="mt-3 text-ink-muted">Everyone in the organisation can read Service Review. Accounts are created by an administrator; ask yours if you cannot sign in.</p>
+      <p className="mt-3 text-ink-muted">
+        Everyone in the organisation can read Service Review. Accounts are created by an administrator; ask yours if you
+        cannot sign in.
+      </p>
       <p className="mt-8">
         <Link href="/sign-in" className="font-semibold text-accent underline">
           Sign in

@@ -15,7 +15,11 @@ const ERRORS: Record<string, string> = {
   Configuration: 'Sign-in is misconfigured on the server. Tell your admin.',
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined);
   if (await getActor()) redirect(callbackUrl);
@@ -27,11 +31,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="mb-8 text-center">
           <p className="text-sm font-semibold tracking-wide text-accent uppercase">Service Review</p>
           <h1 className="mt-2 text-2xl font-bold text-ink">Sign in</h1>
-          <p className="mt-2 text-sm text-ink-subtle">See what our customer-service teams hear, handle and achieve every month.</p>
+          <p className="mt-2 text-sm text-ink-subtle">
+            See what our customer-service teams hear, handle and achieve every month.
+          </p>
         </div>
         <div className="space-y-6 rounded-lg bg-surface p-6 shadow-sm ring-1 ring-line">
           {error ? (
-            <p role="alert" className="rounded-md bg-danger-surface px-3 py-2 text-sm text-danger ring-1 ring-danger-line">
+            <p
+              role="alert"
+              className="rounded-md bg-danger-surface px-3 py-2 text-sm text-danger ring-1 ring-danger-line"
+            >
               {error}
             </p>
           ) : null}

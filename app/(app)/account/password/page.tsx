@@ -6,14 +6,21 @@ import { requirePageSessionUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Your account' };
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageSessionUser();
   const changed = (await searchParams).changed === '1' && !actor.passwordChangeRequired;
   return (
     <>
       <PageHeader title="Your account" description={`${actor.name} · ${actor.email} · ${ROLE_LABELS[actor.role]}`} />
       {changed ? (
-        <p role="status" className="mb-4 rounded-md bg-success-surface px-3 py-2 text-sm text-success ring-1 ring-success-line">
+        <p
+          role="status"
+          className="mb-4 rounded-md bg-success-surface px-3 py-2 text-sm text-success ring-1 ring-success-line"
+        >
           Your password was changed. Every other session you had has ended.
         </p>
       ) : null}

@@ -18,7 +18,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   const userId = one(params.user);
   const customer = one(params.customer).trim();
-  const [people, person, quotes] = await Promise.all([listPeople(actor), userId ? getPersonOverview(actor, userId) : null, customer ? findNamedQuotes(actor, customer) : []]);
+  const [people, person, quotes] = await Promise.all([
+    listPeople(actor),
+    userId ? getPersonOverview(actor, userId) : null,
+    customer ? findNamedQuotes(actor, customer) : [],
+  ]);
   const counts = person
     ? [
         ['Quotes submitted', person._count.quotesSubmitted],
@@ -32,7 +36,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
     : [];
   return (
     <>
-      <PageHeader title="Data rights" description="Export everything held about a person, erase a person, or remove a customer's name from quotes and published editions. Every step is audited." />
+      <PageHeader
+        title="Data rights"
+        description="Export everything held about a person, erase a person, or remove a customer's name from quotes and published editions. Every step is audited."
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="A person">
           <form method="get" className="flex flex-wrap items-end gap-3">
@@ -78,7 +85,9 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
                   Erase
                 </h3>
                 <p className="mt-1 mb-4 text-sm text-ink-muted">
-                  Replaces their name and email, removes their password and ends their sessions, clears their thanks notes, shows their credits (also in published editions) as “Former colleague”, deletes their sign-in attempts and scrubs them from the audit trail. Quotes, wins and figures stay with the team.
+                  Replaces their name and email, removes their password and ends their sessions, clears their thanks
+                  notes, shows their credits (also in published editions) as “Former colleague”, deletes their sign-in
+                  attempts and scrubs them from the audit trail. Quotes, wins and figures stay with the team.
                 </p>
                 {person.erased ? (
                   <p className="text-sm font-medium text-ink">Already erased.</p>
@@ -110,9 +119,13 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
                     <p className="text-ink">“{q.text}”</p>
                     <p className="text-ink-muted">
                       {q.customerName}
-                      {q.customerOrganisation ? `, ${q.customerOrganisation}` : ''} · {q.team.name} · {q.receivedOn.toISOString().slice(0, 10)} · featured in {q._count.featuredIn} edition(s)
+                      {q.customerOrganisation ? `, ${q.customerOrganisation}` : ''} · {q.team.name} ·{' '}
+                      {q.receivedOn.toISOString().slice(0, 10)} · featured in {q._count.featuredIn} edition(s)
                     </p>
-                    <RemoveCustomerNameForm quoteId={q.id} label={`Remove ${q.customerName ?? 'the name'} from this quote`} />
+                    <RemoveCustomerNameForm
+                      quoteId={q.id}
+                      label={`Remove ${q.customerName ?? 'the name'} from this quote`}
+                    />
                   </li>
                 ))}
               </ul>
@@ -120,7 +133,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
               <p className="mt-4 text-sm text-ink-subtle">No quote names a customer like “{customer}”.</p>
             )
           ) : (
-            <p className="mt-4 text-sm text-ink-subtle">The name goes from the quote and from every published edition that showed it; each such edition gets a correction note readers see.</p>
+            <p className="mt-4 text-sm text-ink-subtle">
+              The name goes from the quote and from every published edition that showed it; each such edition gets a
+              correction note readers see.
+            </p>
           )}
         </Card>
       </div>

@@ -18,9 +18,15 @@ export default async function TeamsPage() {
             <caption className="sr-only">Teams</caption>
             <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-ink-muted uppercase">
               <tr>
-                <th scope="col" className="px-4 py-3">Name</th>
-                <th scope="col" className="px-4 py-3">Address</th>
-                <th scope="col" className="px-4 py-3 text-right">Active members</th>
+                <th scope="col" className="px-4 py-3">
+                  Name
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Address
+                </th>
+                <th scope="col" className="px-4 py-3 text-right">
+                  Active members
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-line-subtle">

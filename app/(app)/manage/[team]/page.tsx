@@ -27,7 +27,10 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
         title={`${team.name}: monthly figures`}
         description={`Volumes by channel, contact reasons, who contacted and KPIs, month by month. Months and times in ${zoneLabel(zone)}.`}
         actions={
-          <Link href={`/manage/${team.slug}/figures/${has.has(latestComplete) ? now : latestComplete}`} className={buttonClass()}>
+          <Link
+            href={`/manage/${team.slug}/figures/${has.has(latestComplete) ? now : latestComplete}`}
+            className={buttonClass()}
+          >
             Enter figures for {monthLabel(has.has(latestComplete) ? now : latestComplete)}
           </Link>
         }
@@ -47,10 +50,18 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
           <caption className="sr-only">Months with figures, newest first</caption>
           <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-ink-muted uppercase">
             <tr>
-              <th scope="col" className="px-4 py-3">Month</th>
-              <th scope="col" className="px-4 py-3 text-right">Contacts received</th>
-              <th scope="col" className="px-4 py-3">Note</th>
-              <th scope="col" className="px-4 py-3">Last saved</th>
+              <th scope="col" className="px-4 py-3">
+                Month
+              </th>
+              <th scope="col" className="px-4 py-3 text-right">
+                Contacts received
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Note
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Last saved
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-line-subtle">
@@ -61,7 +72,9 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
                     {monthLabel(m.month)}
                   </Link>
                 </td>
-                <td className="px-4 py-2 text-right tabular-nums">{formatNumber(m.volumes.reduce((n, v) => n + v.received, 0))}</td>
+                <td className="px-4 py-2 text-right tabular-nums">
+                  {formatNumber(m.volumes.reduce((n, v) => n + v.received, 0))}
+                </td>
                 <td className="max-w-xs truncate px-4 py-2 text-ink-muted">{m.note ?? ''}</td>
                 <td className="px-4 py-2 text-ink-subtle">
                   {formatInstant(m.updatedAt, zone)}
@@ -71,23 +84,49 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
             ))}
             {months.length === 0 ? (
               <tr>
-                <td colSpan={4} className="px-4 py-6 text-center text-ink-subtle">No figures yet: enter a month or import a CSV.</td>
+                <td colSpan={4} className="px-4 py-6 text-center text-ink-subtle">
+                  No figures yet: enter a month or import a CSV.
+                </td>
               </tr>
             ) : null}
           </tbody>
         </table>
       </div>
-      <form action={`/api/teams/${team.slug}/figures`} method="get" className="mt-6 flex flex-wrap items-end gap-3 text-sm">
+      <form
+        action={`/api/teams/${team.slug}/figures`}
+        method="get"
+        className="mt-6 flex flex-wrap items-end gap-3 text-sm"
+      >
         <div>
-          <label htmlFor="from" className="block font-medium">From</label>
-          <input id="from" name="from" type="month" defaultValue={addMonths(now, -11)} className="mt-1 rounded-md border border-line-strong px-3 py-2" />
+          <label htmlFor="from" className="block font-medium">
+            From
+          </label>
+          <input
+            id="from"
+            name="from"
+            type="month"
+            defaultValue={addMonths(now, -11)}
+            className="mt-1 rounded-md border border-line-strong px-3 py-2"
+          />
         </div>
         <div>
-          <label htmlFor="to" className="block font-medium">To</label>
-          <input id="to" name="to" type="month" defaultValue={now} className="mt-1 rounded-md border border-line-strong px-3 py-2" />
+          <label htmlFor="to" className="block font-medium">
+            To
+          </label>
+          <input
+            id="to"
+            name="to"
+            type="month"
+            defaultValue={now}
+            className="mt-1 rounded-md border border-line-strong px-3 py-2"
+          />
         </div>
-        <button type="submit" className={buttonClass('secondary')}>Download CSV</button>
-        <p className="w-full text-xs text-ink-subtle">The download uses the monthly import layout, so it can be edited and imported back.</p>
+        <button type="submit" className={buttonClass('secondary')}>
+          Download CSV
+        </button>
+        <p className="w-full text-xs text-ink-subtle">
+          The download uses the monthly import layout, so it can be edited and imported back.
+        </p>
       </form>
     </>
   );

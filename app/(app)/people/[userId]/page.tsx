@@ -15,9 +15,14 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
   const { person, quotes, wins } = await orPageError(getPersonPage(actor, userId));
   return (
     <>
-      <PageHeader title={person.name} description={`${ROLE_LABELS[person.role]}, ${person.team?.name ?? ''}. Do you know your customer service representatives? This is what customers and colleagues credit them for.`} />
+      <PageHeader
+        title={person.name}
+        description={`${ROLE_LABELS[person.role]}, ${person.team?.name ?? ''}. Do you know your customer service representatives? This is what customers and colleagues credit them for.`}
+      />
       <section aria-labelledby="praise" className="mb-10">
-        <h2 id="praise" className="mb-4 text-lg font-semibold">What customers said</h2>
+        <h2 id="praise" className="mb-4 text-lg font-semibold">
+          What customers said
+        </h2>
         {quotes.length ? (
           <ul className="grid gap-4 md:grid-cols-2">
             {quotes.map((q) => (
@@ -31,7 +36,9 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
         )}
       </section>
       <section aria-labelledby="wins">
-        <h2 id="wins" className="mb-4 text-lg font-semibold">Wins</h2>
+        <h2 id="wins" className="mb-4 text-lg font-semibold">
+          Wins
+        </h2>
         {wins.length ? (
           <ul className="grid gap-4 md:grid-cols-2">
             {wins.map((w) => (

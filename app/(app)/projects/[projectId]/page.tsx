@@ -62,12 +62,25 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         </div>
         <Card title="At a glance" className="h-fit">
           <dl className="space-y-2 text-sm">
-            <div><dt className="font-medium">Status</dt><dd><ProjectStatusBadge status={project.status} /></dd></div>
-            <div><dt className="font-medium">Started</dt><dd>{project.startOn ? formatDay(project.startOn) : 'Not yet'}</dd></div>
-            <div><dt className="font-medium">Target</dt><dd>{project.targetOn ? formatDay(project.targetOn) : 'None set'}</dd></div>
+            <div>
+              <dt className="font-medium">Status</dt>
+              <dd>
+                <ProjectStatusBadge status={project.status} />
+              </dd>
+            </div>
+            <div>
+              <dt className="font-medium">Started</dt>
+              <dd>{project.startOn ? formatDay(project.startOn) : 'Not yet'}</dd>
+            </div>
+            <div>
+              <dt className="font-medium">Target</dt>
+              <dd>{project.targetOn ? formatDay(project.targetOn) : 'None set'}</dd>
+            </div>
           </dl>
           <p className="mt-4 text-sm">
-            <Link href="/projects" className="text-accent underline">All projects</Link>
+            <Link href="/projects" className="text-accent underline">
+              All projects
+            </Link>
           </p>
         </Card>
       </div>

@@ -12,9 +12,15 @@ export default async function NewProjectPage() {
   const { teamMembers } = await orPageError(getProjectFormOptions(actor));
   return (
     <>
-      <PageHeader title="New project" description="An initiative your team is running. Everyone in the organisation can follow it." />
+      <PageHeader
+        title="New project"
+        description="An initiative your team is running. Everyone in the organisation can follow it."
+      />
       <Card>
-        <ProjectForm teamMembers={teamMembers} initial={{ name: '', summary: '', ownerId: actor.id, status: 'PLANNED', startOn: '', targetOn: '' }} />
+        <ProjectForm
+          teamMembers={teamMembers}
+          initial={{ name: '', summary: '', ownerId: actor.id, status: 'PLANNED', startOn: '', targetOn: '' }}
+        />
       </Card>
     </>
   );

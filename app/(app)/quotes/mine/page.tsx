@@ -12,10 +12,18 @@ import { formatDay } from '@/lib/stories/dates';
 
 export const metadata: Metadata = { title: 'My submissions' };
 
-export default async function MySubmissionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MySubmissionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor('AGENT', 'LEADER');
   const [quotes, params] = await Promise.all([listMySubmissions(actor), searchParams]);
-  const notice = params.submitted ? 'Thank you: your quote is waiting for a leader’s approval.' : params.updated ? 'Your changes are saved.' : null;
+  const notice = params.submitted
+    ? 'Thank you: your quote is waiting for a leader’s approval.'
+    : params.updated
+      ? 'Your changes are saved.'
+      : null;
   return (
     <>
       <PageHeader
@@ -28,11 +36,18 @@ export default async function MySubmissionsPage({ searchParams }: { searchParams
         }
       />
       {notice ? (
-        <p role="status" className="mb-4 rounded-md bg-success-surface px-3 py-2 text-sm font-medium text-success ring-1 ring-success-line">
+        <p
+          role="status"
+          className="mb-4 rounded-md bg-success-surface px-3 py-2 text-sm font-medium text-success ring-1 ring-success-line"
+        >
           {notice}
         </p>
       ) : null}
-      {quotes.length === 0 ? <p className="rounded-lg bg-surface p-6 text-center text-ink-muted ring-1 ring-line">You have not submitted a quote yet.</p> : null}
+      {quotes.length === 0 ? (
+        <p className="rounded-lg bg-surface p-6 text-center text-ink-muted ring-1 ring-line">
+          You have not submitted a quote yet.
+        </p>
+      ) : null}
       <ul className="space-y-4" aria-label="Your quotes">
         {quotes.map((q) => (
           <li key={q.id} className="rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line" data-testid="my-quote">

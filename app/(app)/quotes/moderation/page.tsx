@@ -17,12 +17,24 @@ export default async function ModerationPage() {
     <>
       <PageHeader
         title="Quotes waiting for approval"
-        description={queue.length ? `${queue.length} from your team, oldest first. Approve, approve with a pull-quote, or reject with a reason.` : undefined}
+        description={
+          queue.length
+            ? `${queue.length} from your team, oldest first. Approve, approve with a pull-quote, or reject with a reason.`
+            : undefined
+        }
       />
-      {queue.length === 0 ? <p className="rounded-lg bg-surface p-6 text-center text-ink-muted ring-1 ring-line">Nothing is waiting. Thank you!</p> : null}
+      {queue.length === 0 ? (
+        <p className="rounded-lg bg-surface p-6 text-center text-ink-muted ring-1 ring-line">
+          Nothing is waiting. Thank you!
+        </p>
+      ) : null}
       <ul className="space-y-6" aria-label="Pending quotes">
         {queue.map((q) => (
-          <li key={q.id} className="space-y-4 rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line" data-testid="pending-quote">
+          <li
+            key={q.id}
+            className="space-y-4 rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line"
+            data-testid="pending-quote"
+          >
             <figure>
               <blockquote className="border-l-4 border-amber-400 pl-4 text-ink">
                 <PlainText text={q.text} />
@@ -33,11 +45,35 @@ export default async function ModerationPage() {
               </figcaption>
             </figure>
             <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-              <div><dt className="inline font-medium">Attribution: </dt><dd className="inline">{ATTRIBUTION_LABELS[q.attribution]}{q.consentRecordedAt ? `, consent recorded ${formatDay(q.consentRecordedAt)}` : ''}</dd></div>
-              <div><dt className="inline font-medium">Channel: </dt><dd className="inline">{CHANNEL_LABELS[q.channel]}, received {formatDay(q.receivedOn)}</dd></div>
-              <div><dt className="inline font-medium">Submitted by: </dt><dd className="inline">{q.submitter.name}, {formatDay(q.createdAt)}</dd></div>
-              <div><dt className="inline font-medium">Source: </dt><dd className="inline break-all">{q.sourceReference ?? '—'}</dd></div>
-              <div className="sm:col-span-2"><dt className="inline font-medium">Credited: </dt><dd className="inline"><PersonLinks people={q.credited} /></dd></div>
+              <div>
+                <dt className="inline font-medium">Attribution: </dt>
+                <dd className="inline">
+                  {ATTRIBUTION_LABELS[q.attribution]}
+                  {q.consentRecordedAt ? `, consent recorded ${formatDay(q.consentRecordedAt)}` : ''}
+                </dd>
+              </div>
+              <div>
+                <dt className="inline font-medium">Channel: </dt>
+                <dd className="inline">
+                  {CHANNEL_LABELS[q.channel]}, received {formatDay(q.receivedOn)}
+                </dd>
+              </div>
+              <div>
+                <dt className="inline font-medium">Submitted by: </dt>
+                <dd className="inline">
+                  {q.submitter.name}, {formatDay(q.createdAt)}
+                </dd>
+              </div>
+              <div>
+                <dt className="inline font-medium">Source: </dt>
+                <dd className="inline break-all">{q.sourceReference ?? '—'}</dd>
+              </div>
+              <div className="sm:col-span-2">
+                <dt className="inline font-medium">Credited: </dt>
+                <dd className="inline">
+                  <PersonLinks people={q.credited} />
+                </dd>
+              </div>
             </dl>
             <ModerationForms quoteId={q.id} />
           </li>

@@ -15,14 +15,27 @@ export default async function NewQuotePage() {
   const today = dayString(new Date());
   return (
     <>
-      <PageHeader title="Submit a customer quote" description="A leader of your team approves it before it appears on the wall." />
+      <PageHeader
+        title="Submit a customer quote"
+        description="A leader of your team approves it before it appears on the wall."
+      />
       <Card>
         <QuoteForm
           // Made once per rendered form: sending it twice (a double click, a retry) makes one quote.
           submissionKey={randomUUID()}
           teamMembers={teamMembers}
           today={today}
-          initial={{ text: '', attribution: 'ANONYMOUS', consent: false, customerName: '', customerOrganisation: '', channel: '', receivedOn: today, sourceReference: '', creditIds: [actor.id] }}
+          initial={{
+            text: '',
+            attribution: 'ANONYMOUS',
+            consent: false,
+            customerName: '',
+            customerOrganisation: '',
+            channel: '',
+            receivedOn: today,
+            sourceReference: '',
+            creditIds: [actor.id],
+          }}
         />
       </Card>
     </>

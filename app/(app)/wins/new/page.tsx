@@ -15,9 +15,17 @@ export default async function NewWinPage() {
   const today = dayString(new Date());
   return (
     <>
-      <PageHeader title="Record a win" description="Something your team achieved: a fix, a record, a customer saved. Credit the people behind it." />
+      <PageHeader
+        title="Record a win"
+        description="Something your team achieved: a fix, a record, a customer saved. Credit the people behind it."
+      />
       <Card>
-        <WinForm submissionKey={randomUUID()} teamMembers={teamMembers} today={today} initial={{ title: '', story: '', occurredOn: today, creditIds: [actor.id] }} />
+        <WinForm
+          submissionKey={randomUUID()}
+          teamMembers={teamMembers}
+          today={today}
+          initial={{ title: '', story: '', occurredOn: today, creditIds: [actor.id] }}
+        />
       </Card>
     </>
   );

@@ -19,7 +19,10 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
       <p className="text-sm font-semibold tracking-wide text-accent uppercase">Service Review</p>
       <h1 className="mt-2 text-2xl font-bold text-ink">Edition emails</h1>
       {'error' in found ? (
-        <p className="mt-4 rounded-md bg-danger-surface px-3 py-2 text-sm text-danger ring-1 ring-danger-line" role="alert">
+        <p
+          className="mt-4 rounded-md bg-danger-surface px-3 py-2 text-sm text-danger ring-1 ring-danger-line"
+          role="alert"
+        >
           {found.error}
         </p>
       ) : found.optedOut ? (
@@ -29,13 +32,17 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
       ) : (
         <div className="mt-4 space-y-4">
           <p className="text-ink-muted">
-            Stop sending {found.team.name}’s monthly editions to <strong className="text-ink">{found.email}</strong>? The editions stay readable in Service Review.
+            Stop sending {found.team.name}’s monthly editions to <strong className="text-ink">{found.email}</strong>?
+            The editions stay readable in Service Review.
           </p>
           <UnsubscribeForm token={token} teamName={found.team.name} />
         </div>
       )}
       <p className="mt-8 text-sm text-ink-subtle">
-        Changed your mind later? Sign in, open an edition and choose to get its emails again. <Link href="/about" className="text-accent underline">About Service Review</Link>
+        Changed your mind later? Sign in, open an edition and choose to get its emails again.{' '}
+        <Link href="/about" className="text-accent underline">
+          About Service Review
+        </Link>
       </p>
     </main>
   );

@@ -10,12 +10,21 @@ export async function GET(request: Request) {
     const actor = await getActor();
     if (!actor) throw new UnauthenticatedError();
     const url = new URL(request.url);
-    const params = Object.fromEntries([...new Set(url.searchParams.keys())].map((k) => [k, url.searchParams.getAll(k).length > 1 ? url.searchParams.getAll(k) : url.searchParams.get(k)!]));
+    const params = Object.fromEntries(
+      [...new Set(url.searchParams.keys())].map((k) => [
+        k,
+        url.searchParams.getAll(k).length > 1 ? url.searchParams.getAll(k) : url.searchParams.get(k)!,
+      ]),
+    );
     const query = trendsQuerySchema.parse(params);
     const result = await trendCsv(actor, query, url.searchParams.get('chart') ?? '');
     if (!result) return Response.json({ error: 'not_found', message: 'No such chart for that team.' }, { status: 404 });
     return new Response(result.csv, {
-      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${result.filename}"`, 'Cache-Control': 'private, no-store' },
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${result.filename}"`,
+        'Cache-Control': 'private, no-store',
+      },
     });
   } catch (error) {
     return jsonError(error);

@@ -12,9 +12,16 @@ export async function POST(_request: Request, { params }: { params: Promise<{ to
   const { token } = await params;
   try {
     const { teamName } = await unsubscribeByToken(token);
-    return new Response(`Unsubscribed from ${teamName}’s editions.\n`, { status: 200, headers: { ...NO_STORE, 'Content-Type': 'text/plain; charset=utf-8' } });
+    return new Response(`Unsubscribed from ${teamName}’s editions.\n`, {
+      status: 200,
+      headers: { ...NO_STORE, 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   } catch (error) {
-    if (error instanceof NotFoundError) return new Response(`${error.message}\n`, { status: 404, headers: { ...NO_STORE, 'Content-Type': 'text/plain; charset=utf-8' } });
+    if (error instanceof NotFoundError)
+      return new Response(`${error.message}\n`, {
+        status: 404,
+        headers: { ...NO_STORE, 'Content-Type': 'text/plain; charset=utf-8' },
+      });
     throw error;
   }
 }
@@ -26,5 +33,8 @@ export async function POST(_request: Request, { params }: { params: Promise<{ to
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   // Relative: the request's own URL names the listening host, not the address people use.
-  return new Response(null, { status: 303, headers: { ...NO_STORE, Location: `/unsubscribe/${encodeURIComponent(token)}` } });
+  return new Response(null, {
+    status: 303,
+    headers: { ...NO_STORE, Location: `/unsubscribe/${encodeURIComponent(token)}` },
+  });
 }

@@ -41,11 +41,15 @@ export default async function EditUserPage({ params }: { params: Promise<{ userI
             <ActiveForm userId={user.id} active={user.active} />
           </Card>
           <Card title="Password">
-            <p className="mb-3 text-sm text-ink-muted">A new one-time password ends every session they have; it works for {oneTimePasswordHours} hours.</p>
+            <p className="mb-3 text-sm text-ink-muted">
+              A new one-time password ends every session they have; it works for {oneTimePasswordHours} hours.
+            </p>
             <ResetPasswordForm userId={user.id} />
           </Card>
           <Card title="Sessions">
-            <p className="mb-3 text-sm text-ink-muted">A lost laptop or a shared computer: end every session they have, on every device. They can sign in again.</p>
+            <p className="mb-3 text-sm text-ink-muted">
+              A lost laptop or a shared computer: end every session they have, on every device. They can sign in again.
+            </p>
             <SignOutEverywhereForm userId={user.id} />
           </Card>
         </div>

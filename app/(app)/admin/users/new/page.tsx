@@ -12,7 +12,10 @@ export default async function NewUserPage() {
   const teams = await listTeams(actor);
   return (
     <>
-      <PageHeader title="Create user" description="They get a one-time password, shown once, and choose their own after signing in." />
+      <PageHeader
+        title="Create user"
+        description="They get a one-time password, shown once, and choose their own after signing in."
+      />
       <Card>
         <CreateUserForm roles={roleOptions} teams={teams.map((t) => ({ value: t.id, label: t.name }))} />
       </Card>

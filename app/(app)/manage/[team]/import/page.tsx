@@ -12,7 +12,10 @@ export default async function ImportPage({ params }: { params: Promise<{ team: s
   const team = await managedTeamOrInterrupt(actor, (await params).team);
   return (
     <>
-      <PageHeader title={`${team.name}: import monthly figures`} description="Preview first; nothing changes until you apply, and then every month imports or none does." />
+      <PageHeader
+        title={`${team.name}: import monthly figures`}
+        description="Preview first; nothing changes until you apply, and then every month imports or none does."
+      />
       <TeamTabs slug={team.slug} current="/import" />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card>
@@ -28,11 +31,20 @@ export default async function ImportPage({ params }: { params: Promise<{ team: s
 2026-10,segment,Consumers,3900
 2026-10,kpi,CSAT,91.5
 2026-10,note,,"Storm on the 12th"`}</pre>
-            <p><strong>kind</strong> is one of received, handled (per channel), reason, segment, kpi or note. Items are matched to this team’s names without regard to case. Months in the file are updated; items not in the file keep their figures. Importing the same file twice changes nothing.</p>
             <p>
-              <a className="font-medium text-accent underline" href="/monthly-figures-template.csv" download>Download the template</a> ·{' '}
-              <a className="font-medium text-accent underline" href="/monthly-figures-sample.csv" download>a filled-in sample</a> ·{' '}
-              or export existing months from the Months tab.
+              <strong>kind</strong> is one of received, handled (per channel), reason, segment, kpi or note. Items are
+              matched to this team’s names without regard to case. Months in the file are updated; items not in the file
+              keep their figures. Importing the same file twice changes nothing.
+            </p>
+            <p>
+              <a className="font-medium text-accent underline" href="/monthly-figures-template.csv" download>
+                Download the template
+              </a>{' '}
+              ·{' '}
+              <a className="font-medium text-accent underline" href="/monthly-figures-sample.csv" download>
+                a filled-in sample
+              </a>{' '}
+              · or export existing months from the Months tab.
             </p>
           </div>
         </Card>

@@ -23,22 +23,41 @@ export default async function TeamReviewsPage({ params }: { params: Promise<{ te
   const months = Array.from({ length: 13 }, (_, i) => addMonths(currentMonth(), -1 - i)).filter((m) => !started.has(m));
   return (
     <>
-      <PageHeader title={`${team.name}: monthly editions`} description="Start the month’s edition from the figures, quotes, wins and project updates; edit, preview and publish it." />
+      <PageHeader
+        title={`${team.name}: monthly editions`}
+        description="Start the month’s edition from the figures, quotes, wins and project updates; edit, preview and publish it."
+      />
       <TeamTabs slug={team.slug} current="/reviews" />
       <section aria-labelledby="start" className="mb-8 rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line">
-        <h2 id="start" className="mb-3 text-lg font-semibold">Start an edition</h2>
-        {months.length ? <StartReviewForm team={team.slug} months={months.map((m) => ({ value: m, label: monthLabel(m) }))} /> : <p className="text-sm text-ink-subtle">Every recent month has an edition.</p>}
+        <h2 id="start" className="mb-3 text-lg font-semibold">
+          Start an edition
+        </h2>
+        {months.length ? (
+          <StartReviewForm team={team.slug} months={months.map((m) => ({ value: m, label: monthLabel(m) }))} />
+        ) : (
+          <p className="text-sm text-ink-subtle">Every recent month has an edition.</p>
+        )}
       </section>
       <div className="overflow-x-auto rounded-lg bg-surface shadow-sm ring-1 ring-line">
         <table className="min-w-full divide-y divide-line text-sm">
           <caption className="sr-only">Editions, newest month first</caption>
           <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-ink-muted uppercase">
             <tr>
-              <th scope="col" className="px-4 py-3">Month</th>
-              <th scope="col" className="px-4 py-3">Title</th>
-              <th scope="col" className="px-4 py-3">Status</th>
-              <th scope="col" className="px-4 py-3 text-right">Readers</th>
-              <th scope="col" className="px-4 py-3 text-right">Thanks</th>
+              <th scope="col" className="px-4 py-3">
+                Month
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Title
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Status
+              </th>
+              <th scope="col" className="px-4 py-3 text-right">
+                Readers
+              </th>
+              <th scope="col" className="px-4 py-3 text-right">
+                Thanks
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-line-subtle">
@@ -51,10 +70,18 @@ export default async function TeamReviewsPage({ params }: { params: Promise<{ te
                 </th>
                 <td className="px-4 py-2">{r.title}</td>
                 <td className="px-4 py-2">
-                  {r.status === 'PUBLISHED' ? `Published ${r.publishedAt ? formatDay(r.publishedAt) : ''}${r._count.revisions > 1 ? `, ${r._count.revisions - 1} correction${r._count.revisions > 2 ? 's' : ''}` : ''}` : `Draft, version ${r.version}`}
+                  {r.status === 'PUBLISHED'
+                    ? `Published ${r.publishedAt ? formatDay(r.publishedAt) : ''}${r._count.revisions > 1 ? `, ${r._count.revisions - 1} correction${r._count.revisions > 2 ? 's' : ''}` : ''}`
+                    : `Draft, version ${r.version}`}
                   {driftOf.has(r.id) ? (
-                    <div className="mt-1 rounded-md bg-warning-surface px-2 py-1 text-warning ring-1 ring-warning-line" data-testid="edition-drift">
-                      <Link href={`/manage/${team.slug}/reviews/${r.month}#correction`} className="text-xs font-semibold underline">
+                    <div
+                      className="mt-1 rounded-md bg-warning-surface px-2 py-1 text-warning ring-1 ring-warning-line"
+                      data-testid="edition-drift"
+                    >
+                      <Link
+                        href={`/manage/${team.slug}/reviews/${r.month}#correction`}
+                        className="text-xs font-semibold underline"
+                      >
                         Figures changed since publishing: publish a correction
                       </Link>
                       <FigureChanges changes={driftOf.get(r.id)!.changes} />
@@ -67,7 +94,9 @@ export default async function TeamReviewsPage({ params }: { params: Promise<{ te
             ))}
             {reviews.length === 0 ? (
               <tr>
-                <td colSpan={5} className="px-4 py-6 text-center text-ink-subtle">No editions yet.</td>
+                <td colSpan={5} className="px-4 py-6 text-center text-ink-subtle">
+                  No editions yet.
+                </td>
               </tr>
             ) : null}
           </tbody>

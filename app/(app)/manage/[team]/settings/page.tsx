@@ -19,7 +19,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ team:
   const { lists, kpis, tokens, usedIds, timeZone, organisationZone, zones } = await readTeamSettings(actor, team.id);
   return (
     <>
-      <PageHeader title={`${team.name}: team settings`} description="What this team tracks. Items that hold figures are archived, never deleted, so history and charts keep them." />
+      <PageHeader
+        title={`${team.name}: team settings`}
+        description="What this team tracks. Items that hold figures are archived, never deleted, so history and charts keep them."
+      />
       <TeamTabs slug={team.slug} current="/settings" />
       <div className="grid gap-6 lg:grid-cols-3">
         {LIST_KINDS.map((kind, i) => (
@@ -29,14 +32,27 @@ export default async function SettingsPage({ params }: { params: Promise<{ team:
             kind={kind}
             title={LIST_LABELS[kind].plural}
             singular={LIST_LABELS[kind].singular}
-            items={lists[i]!.map((item) => ({ id: item.id, name: item.name, archived: item.archivedAt !== null, used: usedIds.has(item.id) }))}
+            items={lists[i]!.map((item) => ({
+              id: item.id,
+              name: item.name,
+              archived: item.archivedAt !== null,
+              used: usedIds.has(item.id),
+            }))}
           />
         ))}
       </div>
       <div className="mt-6 space-y-6">
         <KpiEditor
           team={team.slug}
-          kpis={kpis.map((k) => ({ id: k.id, name: k.name, unit: k.unit, direction: k.direction, target: k.target?.toNumber() ?? null, decimals: k.decimals, archived: k.archivedAt !== null }))}
+          kpis={kpis.map((k) => ({
+            id: k.id,
+            name: k.name,
+            unit: k.unit,
+            direction: k.direction,
+            target: k.target?.toNumber() ?? null,
+            decimals: k.decimals,
+            archived: k.archivedAt !== null,
+          }))}
           units={KPI_UNITS.map((u) => ({ value: u, label: UNIT_LABELS[u] }))}
           directions={KPI_DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_LABELS[d] }))}
         />
@@ -44,7 +60,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ team:
         <TokenEditor
           team={team.slug}
           apiExample={`PUT /api/v1/teams/${team.slug}/months/YYYY-MM with Authorization: Bearer <token>`}
-          tokens={tokens.map((t) => ({ id: t.id, name: t.name, prefix: t.prefix, lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null, createdAt: t.createdAt.toISOString(), createdBy: t.createdBy?.name ?? null }))}
+          tokens={tokens.map((t) => ({
+            id: t.id,
+            name: t.name,
+            prefix: t.prefix,
+            lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+            revokedAt: t.revokedAt?.toISOString() ?? null,
+            createdAt: t.createdAt.toISOString(),
+            createdBy: t.createdBy?.name ?? null,
+          }))}
         />
       </div>
     </>

@@ -25,7 +25,11 @@ export default async function EditQuotePage({ params }: { params: Promise<{ quot
         <PageHeader title="Edit your quote" />
         <Card>
           <p className="text-sm text-ink-muted">
-            A leader has already moderated this quote, so its words are final. <Link href="/quotes/mine" className="text-accent underline">See its status</Link>.
+            A leader has already moderated this quote, so its words are final.{' '}
+            <Link href="/quotes/mine" className="text-accent underline">
+              See its status
+            </Link>
+            .
           </p>
         </Card>
       </>

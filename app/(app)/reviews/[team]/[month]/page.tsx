@@ -36,7 +36,9 @@ export default async function EditionPage({ params }: { params: Promise<{ team: 
           <ThanksForm reviewId={edition.id} thanked={Boolean(edition.myThanks)} note={edition.myThanks?.note ?? null} />
         </Card>
         <div className="space-y-6">
-          {edition.readership ? <ReadershipPanel readership={edition.readership} canModerate={edition.canModerate} /> : null}
+          {edition.readership ? (
+            <ReadershipPanel readership={edition.readership} canModerate={edition.canModerate} />
+          ) : null}
           <Card title="Email">
             <OptOutForm team={edition.team.slug} teamName={edition.team.name} optedOut={edition.optedOut} />
           </Card>

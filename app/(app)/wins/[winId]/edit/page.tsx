@@ -22,7 +22,12 @@ export default async function EditWinPage({ params }: { params: Promise<{ winId:
             winId={win.id}
             teamMembers={teamMembers}
             today={dayString(new Date())}
-            initial={{ title: win.title, story: win.story, occurredOn: dayString(win.occurredOn), creditIds: win.credits.map((c) => c.userId) }}
+            initial={{
+              title: win.title,
+              story: win.story,
+              occurredOn: dayString(win.occurredOn),
+              creditIds: win.credits.map((c) => c.userId),
+            }}
           />
         </Card>
         <Card title="Remove">

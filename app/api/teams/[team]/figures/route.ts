@@ -15,7 +15,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
     const to = url.searchParams.get('to') ?? currentMonth();
     const from = url.searchParams.get('from') ?? addMonths(to, -11);
     if (!MONTH_RE.test(from) || !MONTH_RE.test(to) || from > to) {
-      return Response.json({ error: 'invalid', errors: [{ path: 'from', message: 'Give from and to as months like 2026-01, from ≤ to.' }] }, { status: 400 });
+      return Response.json(
+        {
+          error: 'invalid',
+          errors: [{ path: 'from', message: 'Give from and to as months like 2026-01, from ≤ to.' }],
+        },
+        { status: 400 },
+      );
     }
     const csv = await exportMonthlyCsv(actor, team.id, from, to);
     return new Response(csv, {

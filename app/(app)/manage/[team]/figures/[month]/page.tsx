@@ -20,17 +20,26 @@ export default async function MonthPage({ params }: { params: Promise<{ team: st
   const parsed = monthSchema().safeParse(rawMonth);
   if (!parsed.success) notFound();
   const month = parsed.data;
-  const [catalog, { current, lastMonth, lastYear }] = await Promise.all([readTeamCatalog(actor, team.id), readMonthWithHints(actor, team.id, month)]);
+  const [catalog, { current, lastMonth, lastYear }] = await Promise.all([
+    readTeamCatalog(actor, team.id),
+    readMonthWithHints(actor, team.id, month),
+  ]);
   const values = fieldValuesOf(current.state);
   // Archived items still show when this month holds a figure for them.
   const visible = <T extends { id: string; name: string; archivedAt: Date | null }>(items: T[], prefixes: string[]) =>
-    items.filter((i) => !i.archivedAt || prefixes.some((p) => values[`${p}:${i.id}`] !== undefined)).map((i) => ({ id: i.id, name: i.name, archived: Boolean(i.archivedAt) }) satisfies FormItem);
+    items
+      .filter((i) => !i.archivedAt || prefixes.some((p) => values[`${p}:${i.id}`] !== undefined))
+      .map((i) => ({ id: i.id, name: i.name, archived: Boolean(i.archivedAt) }) satisfies FormItem);
   const next = addMonths(month, 1);
   return (
     <>
       <PageHeader
         title={`${team.name}: ${monthLabel(month)}`}
-        description={current.version ? `Version ${current.version}, last saved ${current.updatedAt?.toISOString().slice(0, 10)}${current.updatedBy ? ` by ${current.updatedBy}` : ''}.` : 'No figures yet for this month.'}
+        description={
+          current.version
+            ? `Version ${current.version}, last saved ${current.updatedAt?.toISOString().slice(0, 10)}${current.updatedBy ? ` by ${current.updatedBy}` : ''}.`
+            : 'No figures yet for this month.'
+        }
         actions={
           <nav aria-label="Months" className="flex gap-3 text-sm">
             <Link className="text-accent underline" href={`/manage/${team.slug}/figures/${addMonths(month, -1)}`}>
@@ -58,7 +67,13 @@ export default async function MonthPage({ params }: { params: Promise<{ team: st
         segments={visible(catalog.segments, ['segment'])}
         kpis={catalog.kpis
           .filter((k) => !k.archivedAt || values[`kpi:${k.id}`] !== undefined)
-          .map((k) => ({ id: k.id, name: k.name, archived: Boolean(k.archivedAt), unit: UNIT_LABELS[k.unit], target: k.target }))}
+          .map((k) => ({
+            id: k.id,
+            name: k.name,
+            archived: Boolean(k.archivedAt),
+            unit: UNIT_LABELS[k.unit],
+            target: k.target,
+          }))}
       />
     </>
   );

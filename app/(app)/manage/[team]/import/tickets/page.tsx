@@ -14,11 +14,19 @@ export const metadata: Metadata = { title: 'Import a ticket export' };
 export default async function TicketImportPage({ params }: { params: Promise<{ team: string }> }) {
   const actor = await requirePageActor('ADMIN', 'LEADER');
   const team = await managedTeamOrInterrupt(actor, (await params).team);
-  const [catalog, context, timeZone] = await Promise.all([readTeamCatalog(actor, team.id), loadTicketImportContext(actor, team.id), teamTimeZone(team.id)]);
-  const active = <T extends { name: string; archivedAt: Date | null }>(items: T[]) => items.filter((i) => !i.archivedAt).map((i) => i.name);
+  const [catalog, context, timeZone] = await Promise.all([
+    readTeamCatalog(actor, team.id),
+    loadTicketImportContext(actor, team.id),
+    teamTimeZone(team.id),
+  ]);
+  const active = <T extends { name: string; archivedAt: Date | null }>(items: T[]) =>
+    items.filter((i) => !i.archivedAt).map((i) => i.name);
   return (
     <>
-      <PageHeader title={`${team.name}: import a help-desk export`} description="From Zendesk, Freshdesk, Intercom or a phone system: one row per ticket or contact becomes monthly figures." />
+      <PageHeader
+        title={`${team.name}: import a help-desk export`}
+        description="From Zendesk, Freshdesk, Intercom or a phone system: one row per ticket or contact becomes monthly figures."
+      />
       <TeamTabs slug={team.slug} current="/import/tickets" />
       <Card>
         <TicketImport

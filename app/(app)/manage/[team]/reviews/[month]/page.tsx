@@ -16,7 +16,12 @@ import { formatDay } from '@/lib/stories/dates';
 
 export const metadata: Metadata = { title: 'Compose edition' };
 
-const STATUS_TEXT = { PENDING: 'Waiting to be sent', SENDING: 'Sending (if this stays, the server stopped mid-send: check with a recipient before retrying)', SENT: 'Sent', FAILED: 'Failed' } as const;
+const STATUS_TEXT = {
+  PENDING: 'Waiting to be sent',
+  SENDING: 'Sending (if this stays, the server stopped mid-send: check with a recipient before retrying)',
+  SENT: 'Sent',
+  FAILED: 'Failed',
+} as const;
 
 export default async function ComposePage({ params }: { params: Promise<{ team: string; month: string }> }) {
   const actor = await requirePageActor('ADMIN', 'LEADER');
@@ -25,7 +30,8 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
   if (!MONTH_RE.test(month)) notFound();
   const composer = await loadComposer(actor, team, month);
   if (!composer) notFound();
-  const { draft, values, quotes, emails, emailOn, readership, events, omitted, stale, drift, generated, everyone } = composer;
+  const { draft, values, quotes, emails, emailOn, readership, events, omitted, stale, drift, generated, everyone } =
+    composer;
   const published = draft.status === 'PUBLISHED';
   return (
     <>
@@ -47,9 +53,18 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
       />
       <TeamTabs slug={team.slug} current="/reviews" />
       {drift ? (
-        <section aria-labelledby="drift-title" className="mb-6 rounded-lg bg-warning-surface p-4 text-warning ring-1 ring-warning-line" data-testid="edition-drift">
-          <h2 id="drift-title" className="font-semibold">Figures changed since publishing</h2>
-          <p className="mt-1 text-sm">Readers still see revision {drift.revision} with the figures as they were. To show them today’s, publish a correction: the note below is written from these differences.</p>
+        <section
+          aria-labelledby="drift-title"
+          className="mb-6 rounded-lg bg-warning-surface p-4 text-warning ring-1 ring-warning-line"
+          data-testid="edition-drift"
+        >
+          <h2 id="drift-title" className="font-semibold">
+            Figures changed since publishing
+          </h2>
+          <p className="mt-1 text-sm">
+            Readers still see revision {drift.revision} with the figures as they were. To show them today’s, publish a
+            correction: the note below is written from these differences.
+          </p>
           <FigureChanges changes={drift.changes} shown={6} />
           <a href="#correction" className="mt-2 inline-block text-sm font-semibold underline">
             Go to the correction note
@@ -63,9 +78,22 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
           monthLabel={monthLabel(month)}
           published={published}
           values={values}
-          quotes={quotes.map((q) => ({ id: q.id, text: q.pullQuote ?? q.text, cite: q.cite, receivedOn: q.receivedOn }))}
-          wins={events.wins.map((w) => ({ ids: w.ids, title: w.title, detail: `${w.occurredOn}${w.credited.length ? `, ${w.credited.map((c) => c.name).join(', ')}` : ''}${w.ids.length > 1 ? ` (entered ${w.ids.length} times, shown once)` : ''}` }))}
-          updates={events.updates.map((u) => ({ ids: [u.id], title: u.projectName, detail: `${u.postedOn}, ${u.author}: ${u.body.slice(0, 80)}${u.body.length > 80 ? '…' : ''}` }))}
+          quotes={quotes.map((q) => ({
+            id: q.id,
+            text: q.pullQuote ?? q.text,
+            cite: q.cite,
+            receivedOn: q.receivedOn,
+          }))}
+          wins={events.wins.map((w) => ({
+            ids: w.ids,
+            title: w.title,
+            detail: `${w.occurredOn}${w.credited.length ? `, ${w.credited.map((c) => c.name).join(', ')}` : ''}${w.ids.length > 1 ? ` (entered ${w.ids.length} times, shown once)` : ''}`,
+          }))}
+          updates={events.updates.map((u) => ({
+            ids: [u.id],
+            title: u.projectName,
+            detail: `${u.postedOn}, ${u.author}: ${u.body.slice(0, 80)}${u.body.length > 80 ? '…' : ''}`,
+          }))}
           omitted={[...omitted]}
           stale={stale}
           generated={generated}
@@ -75,10 +103,18 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
         <div className="space-y-6">
           <Card title="Email">
             {emailOn ? (
-              <p className="text-sm text-ink-muted">On first publish, the edition goes by email to {draft.distribution.trim() ? 'the distribution list' : 'every active user'} (except those who opted out).</p>
+              <p className="text-sm text-ink-muted">
+                On first publish, the edition goes by email to{' '}
+                {draft.distribution.trim() ? 'the distribution list' : 'every active user'} (except those who opted
+                out).
+              </p>
             ) : (
-              <p className="rounded-md bg-warning-surface px-3 py-2 text-sm text-warning ring-1 ring-warning-line" data-testid="email-off">
-                Email is off: no SMTP server is configured. Publishing still works. An administrator sets <code>SMTP_HOST</code> and <code>MAIL_FROM</code> (see “Configuration” in the README).
+              <p
+                className="rounded-md bg-warning-surface px-3 py-2 text-sm text-warning ring-1 ring-warning-line"
+                data-testid="email-off"
+              >
+                Email is off: no SMTP server is configured. Publishing still works. An administrator sets{' '}
+                <code>SMTP_HOST</code> and <code>MAIL_FROM</code> (see “Configuration” in the README).
               </p>
             )}
             {emails.length ? (
@@ -86,7 +122,9 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
                 {emails.map((e) => (
                   <li key={e.id} data-testid="email-status">
                     <span className="font-medium">{STATUS_TEXT[e.status]}</span>
-                    {e.status === 'SENT' && e.sentAt ? ` ${formatDay(e.sentAt)} to ${e.recipients} recipient${e.recipients === 1 ? '' : 's'}` : ''}
+                    {e.status === 'SENT' && e.sentAt
+                      ? ` ${formatDay(e.sentAt)} to ${e.recipients} recipient${e.recipients === 1 ? '' : 's'}`
+                      : ''}
                     {e.status === 'FAILED' ? (
                       <>
                         {` after ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}: ${e.lastError ?? 'unknown error'}. Next automatic try ${e.attempts < 5 ? e.nextAttemptAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : 'none (gave up)'}.`}
