@@ -126,8 +126,15 @@ export async function backupDatabase(url: string, file: string): Promise<BackupR
       const columns = await copyableColumns(client, table);
       await write(JSON.stringify({ table, columns }) + '\n');
       const source = client.query(copyTo(`COPY ${quote(table)} (${columns.map(quote).join(', ')}) TO STDOUT`));
-      for await (const chunk of source) await write(chunk as Buffer);
-      tables.push({ table, rows: source.rowCount });
+      // COPY's text format ends every row with a newline and escapes newlines inside values, so
+      // counting them is exact (the stream's own rowCount is set only after its last chunk).
+      let rows = 0;
+      for await (const chunk of source) {
+        const buffer = chunk as Buffer;
+        for (let i = buffer.indexOf(10); i !== -1; i = buffer.indexOf(10, i + 1)) rows++;
+        await write(buffer);
+      }
+      tables.push({ table, rows });
       await write('\\.\n');
     }
     await write(JSON.stringify({ end: true, tables: tables.length }) + '\n');
