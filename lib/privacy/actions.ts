@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { expireDashboard } from '../dashboard/cache';
 import type { FormState } from '../errors';
 import { handleForm } from '../form';
@@ -22,14 +23,20 @@ export async function erasePersonAction(_prev: FormState, formData: FormData): P
 }
 
 export async function removeCustomerNameAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(formData, { roles: ['ADMIN'], schema: removeCustomerNameSchema }, async (actor, data) => {
-    const result = await removeCustomerName(actor, data.quoteId);
-    // Not /admin/people: the quote would drop out of the search and take its outcome message along.
-    revalidatePath('/reviews', 'layout');
-    expireDashboard();
-    return {
-      ok: true,
-      message: `Name removed. ${result.editionsCorrected} published edition(s) corrected, with a note readers see.`,
-    };
-  });
+  let corrected = 0;
+  const state = await handleForm(
+    formData,
+    { roles: ['ADMIN'], schema: removeCustomerNameSchema },
+    async (actor, data) => {
+      corrected = (await removeCustomerName(actor, data.quoteId)).editionsCorrected;
+      revalidatePath('/reviews', 'layout');
+      revalidatePath('/admin/people');
+      expireDashboard();
+      return { ok: true };
+    },
+  );
+  // The quote drops out of the search once its name is gone, and its form with it: the outcome is
+  // told on the page the admin lands on.
+  if (state.ok) redirect(`/admin/people?nameRemoved=${corrected}`);
+  return state;
 }

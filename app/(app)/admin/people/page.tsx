@@ -10,7 +10,7 @@ import { requirePageActor } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Data rights' };
 
-type Search = Promise<{ user?: string | string[]; customer?: string | string[] }>;
+type Search = Promise<{ user?: string | string[]; customer?: string | string[]; nameRemoved?: string | string[] }>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.slice(0, 200) ?? '';
 
 export default async function PeoplePage({ searchParams }: { searchParams: Search }) {
@@ -18,6 +18,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   const userId = one(params.user);
   const customer = one(params.customer).trim();
+  const nameRemoved = /^\d{1,6}$/.test(one(params.nameRemoved)) ? Number(one(params.nameRemoved)) : null;
   const [people, person, quotes] = await Promise.all([
     listPeople(actor),
     userId ? getPersonOverview(actor, userId) : null,
@@ -40,6 +41,15 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
         title="Data rights"
         description="Export everything held about a person, erase a person, or remove a customer's name from quotes and published editions. Every step is audited."
       />
+      {nameRemoved !== null ? (
+        <p
+          role="status"
+          className="mb-6 rounded-md bg-success-surface p-3 text-sm font-medium text-success ring-1 ring-success-line"
+        >
+          Name removed. {nameRemoved} published edition{nameRemoved === 1 ? '' : 's'} corrected, with a note readers
+          see.
+        </p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="A person">
           <form method="get" className="flex flex-wrap items-end gap-3">
