@@ -9,6 +9,8 @@ import { fieldValuesOf } from '@/lib/figures/month-form';
 import { addMonths, currentMonth, monthLabel, monthSchema } from '@/lib/figures/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { requirePageActor } from '@/lib/session';
+import { formatInstant, zoneLabel } from '@/lib/dates/zone';
+import { teamTimeZone } from '@/lib/time-zone';
 import { UNIT_LABELS } from '@/lib/team-settings/kpi-schemas';
 
 export const metadata: Metadata = { title: 'Enter figures' };
@@ -20,9 +22,10 @@ export default async function MonthPage({ params }: { params: Promise<{ team: st
   const parsed = monthSchema().safeParse(rawMonth);
   if (!parsed.success) notFound();
   const month = parsed.data;
-  const [catalog, { current, lastMonth, lastYear }] = await Promise.all([
+  const [catalog, { current, lastMonth, lastYear }, zone] = await Promise.all([
     readTeamCatalog(actor, team.id),
     readMonthWithHints(actor, team.id, month),
+    teamTimeZone(team.id),
   ]);
   const values = fieldValuesOf(current.state);
   // Archived items still show when this month holds a figure for them.
@@ -37,7 +40,7 @@ export default async function MonthPage({ params }: { params: Promise<{ team: st
         title={`${team.name}: ${monthLabel(month)}`}
         description={
           current.version
-            ? `Version ${current.version}, last saved ${current.updatedAt?.toISOString().slice(0, 10)}${current.updatedBy ? ` by ${current.updatedBy}` : ''}.`
+            ? `Version ${current.version}, last saved ${current.updatedAt ? formatInstant(current.updatedAt, zone) : ''} (${zoneLabel(zone)})${current.updatedBy ? ` by ${current.updatedBy}` : ''}.`
             : 'No figures yet for this month.'
         }
         actions={

@@ -12,7 +12,8 @@ import { MONTH_RE, monthLabel } from '@/lib/figures/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { loadComposer } from '@/lib/reviews/pages';
 import { requirePageActor } from '@/lib/session';
-import { formatDay } from '@/lib/stories/dates';
+import { formatInstant, zoneLabel } from '@/lib/dates/zone';
+import { teamTimeZone } from '@/lib/time-zone';
 
 export const metadata: Metadata = { title: 'Compose edition' };
 
@@ -33,11 +34,12 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
   const { draft, values, quotes, emails, emailOn, readership, events, omitted, stale, drift, generated, everyone } =
     composer;
   const published = draft.status === 'PUBLISHED';
+  const zone = await teamTimeZone(team.id);
   return (
     <>
       <PageHeader
         title={`${team.name}: ${monthLabel(month)} edition`}
-        description={`${published ? 'Published' : 'Draft'} · version ${draft.version}, last saved ${formatDay(draft.updatedAt)}${draft.updatedBy ? ` by ${draft.updatedBy.name}` : ''}.`}
+        description={`${published ? 'Published' : 'Draft'} · version ${draft.version}, last saved ${formatInstant(draft.updatedAt, zone)}${draft.updatedBy ? ` by ${draft.updatedBy.name}` : ''} (times in ${zoneLabel(zone)}).`}
         actions={
           <div className="flex flex-wrap gap-2">
             <Link href={`/manage/${team.slug}/reviews/${month}/preview`} className={buttonClass('secondary')}>
@@ -123,11 +125,11 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
                   <li key={e.id} data-testid="email-status">
                     <span className="font-medium">{STATUS_TEXT[e.status]}</span>
                     {e.status === 'SENT' && e.sentAt
-                      ? ` ${formatDay(e.sentAt)} to ${e.recipients} recipient${e.recipients === 1 ? '' : 's'}`
+                      ? ` ${formatInstant(e.sentAt, zone)} to ${e.recipients} recipient${e.recipients === 1 ? '' : 's'}`
                       : ''}
                     {e.status === 'FAILED' ? (
                       <>
-                        {` after ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}: ${e.lastError ?? 'unknown error'}. Next automatic try ${e.attempts < 5 ? e.nextAttemptAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : 'none (gave up)'}.`}
+                        {` after ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}: ${e.lastError ?? 'unknown error'}. Next automatic try ${e.attempts < 5 ? formatInstant(e.nextAttemptAt, zone) : 'none (gave up)'}.`}
                         <div className="mt-1">
                           <RetryEmailForm emailId={e.id} />
                         </div>
