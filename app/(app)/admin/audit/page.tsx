@@ -79,7 +79,7 @@ export default async function AuditPage({
           <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-ink-muted uppercase">
             <tr>
               <th scope="col" className="px-3 py-3">
-                When (UTC)
+                When
               </th>
               <th scope="col" className="px-3 py-3">
                 Actor
