@@ -34,6 +34,9 @@ test('a leader composes and publishes; a colleague reads it from the archive and
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByTestId('headline').filter({ hasText: 'Contacts received' })).toContainText('1,334');
   await page.getByRole('link', { name: 'Back to the composer' }).click();
+  // The composer as saved (version 2), not a copy from before the save: a newer render replaces the
+  // form (it is keyed by version) and would close a dialog opened on the older one.
+  await expect(page.getByText(/Draft · version 2, last saved/)).toBeVisible();
   // Publishing asks first; with email off (this server has no SMTP) it says nobody is emailed.
   await page.getByRole('button', { name: 'Publish…' }).click();
   await expect(page.getByTestId('publish-recipients')).toContainText('nobody is emailed');
