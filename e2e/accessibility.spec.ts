@@ -102,7 +102,15 @@ test('the dark check can fail: light-only text on a dark page is reported', asyn
   await page.evaluate(() =>
     document
       .querySelector('main')!
-      .insertAdjacentHTML('beforeend', '<p style="color: #1e293b">Dark grey on the dark page</p>'),
+      // Its own dark background (the dark canvas), so the measured pair does not depend on what
+      // axe finds behind it mid-transition: it once reported nothing in a clean CI run.
+      .insertAdjacentHTML(
+        'beforeend',
+        '<p style="color: #1e293b; background-color: #020617">Dark grey on the dark page</p>',
+      ),
+  );
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
   );
   const results = await new AxeBuilder({ page }).withRules(COLOUR_RULES).analyze();
   expect(results.violations.map((v) => v.id)).toContain('color-contrast');
