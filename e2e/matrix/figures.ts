@@ -23,7 +23,7 @@ function figureActions(which: 'team' | 'otherTeam') {
       prepare: async (c: Context) => {
         const team = c[which];
         const ch = await channel(c, team.id);
-        const month = freshMonth();
+        const month = freshMonth('figures', team.id);
         return {
           args: form({ team: team.slug, month, version: '0', [`received:${ch.id}`]: '10', [`handled:${ch.id}`]: '9' }),
           probe: monthCount(c, team.id, month),
@@ -37,7 +37,7 @@ function figureActions(which: 'team' | 'otherTeam') {
       prepare: async (c: Context) => {
         const team = c[which];
         const ch = await channel(c, team.id);
-        const month = freshMonth();
+        const month = freshMonth('figures', team.id);
         const csv = `month,kind,item,value\n${month},received,${ch.name},5\n${month},handled,${ch.name},5\n`;
         return {
           args: form({ team: team.slug, step: 'apply', csv, fileName: 'm.csv' }),
@@ -52,7 +52,7 @@ function figureActions(which: 'team' | 'otherTeam') {
       prepare: async (c: Context) => {
         const team = c[which];
         const ch = await channel(c, team.id);
-        const month = freshMonth();
+        const month = freshMonth('figures', team.id);
         const payload = {
           volumes: [{ channel: ch.name, received: 3, handled: 3 }],
           reasons: [],

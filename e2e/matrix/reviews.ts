@@ -23,9 +23,10 @@ const allowedFor = (which: Which) => (which === 'team' ? MANAGERS : (['ADMIN'] a
 const labelFor = (which: Which, extra?: string) =>
   [which === 'otherTeam' ? "another team's" : null, extra].filter(Boolean).join(', ') || undefined;
 
-const draft = (c: Context, which: Which) => makeReview(c.db, { teamId: c[which].id, month: freshMonth() });
+const draft = (c: Context, which: Which) =>
+  makeReview(c.db, { teamId: c[which].id, month: freshMonth('review', c[which].id) });
 const published = (c: Context, which: Which) =>
-  makeReview(c.db, { teamId: c[which].id, month: freshMonth(), status: 'PUBLISHED' });
+  makeReview(c.db, { teamId: c[which].id, month: freshMonth('review', c[which].id), status: 'PUBLISHED' });
 
 function managePages(which: Which): PageRow[] {
   const allowed = allowedFor(which);
@@ -66,7 +67,7 @@ function composeActions(which: Which): ActionRow[] {
       allowed,
       label: labelFor(which),
       prepare: async (c) => {
-        const month = freshMonth();
+        const month = freshMonth('review', c[which].id);
         return {
           args: form({ team: c[which].slug, month }),
           probe: () => c.db.review.count({ where: { teamId: c[which].id, month } }),

@@ -70,12 +70,17 @@ export function form(fields: Record<string, string | string[]>) {
 export const unique = () => Math.random().toString(36).slice(2, 10);
 
 /**
- * A past month no other row has used in this run: (team, month) is unique for figures and
- * editions alike, so every allowed call creates something a probe can see.
+ * A past month no other row has used in this run for that table and team: (team, month) is
+ * unique for figures and for editions, so every allowed call creates something a probe can see.
+ * Each (table, team) pair counts on its own, so the 299 months from 2002-01 go a long way; the
+ * year 2001 is left to the rows that name a fixed month (the API's GET and PUT).
  */
-let monthCounter = 0;
-export function freshMonth(): string {
-  monthCounter++;
-  // From 2000-01: earlier months are refused everywhere (lib/figures/month.ts).
-  return `${2000 + Math.floor(monthCounter / 12)}-${String((monthCounter % 12) + 1).padStart(2, '0')}`;
+const monthCounters = new Map<string, number>();
+export function freshMonth(table: 'figures' | 'review', teamId: string): string {
+  const key = `${table}:${teamId}`;
+  const n = monthCounters.get(key) ?? 0;
+  monthCounters.set(key, n + 1);
+  const month = `${2002 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+  if (month >= new Date().toISOString().slice(0, 7)) throw new Error(`freshMonth ran out of past months at ${month}`);
+  return month;
 }
