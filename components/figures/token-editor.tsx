@@ -9,6 +9,7 @@ type Token = {
   id: string;
   name: string;
   prefix: string;
+  /** Times as the page shows them, already in the team's zone. */
   lastUsedAt: string | null;
   revokedAt: string | null;
   createdAt: string;
@@ -42,10 +43,9 @@ export function TokenEditor({ team, tokens, apiExample }: { team: string; tokens
             <span>
               <strong>{t.name}</strong> <code className="text-xs">{t.prefix}…</code>
               <span className="block text-xs text-ink-subtle">
-                Created {t.createdAt.slice(0, 10)}
-                {t.createdBy ? ` by ${t.createdBy}` : ''} ·{' '}
-                {t.lastUsedAt ? `last used ${t.lastUsedAt.slice(0, 16).replace('T', ' ')}` : 'never used'}
-                {t.revokedAt ? ` · revoked ${t.revokedAt.slice(0, 10)}` : ''}
+                Created {t.createdAt}
+                {t.createdBy ? ` by ${t.createdBy}` : ''} · {t.lastUsedAt ? `last used ${t.lastUsedAt}` : 'never used'}
+                {t.revokedAt ? ` · revoked ${t.revokedAt}` : ''}
               </span>
             </span>
             {t.revokedAt ? null : (

@@ -15,6 +15,7 @@ import {
   type Metric,
   type ShareRow,
 } from '@/lib/reviews/content';
+import { formatInstantDay } from '@/lib/dates/zone';
 import { formatDay, parseDay } from '@/lib/stories/dates';
 import type { QuoteChannel } from '@/lib/generated/prisma/enums';
 
@@ -148,9 +149,12 @@ export function EditionView({
   publishedAt,
   history = [],
   banner,
+  zone,
 }: {
   snapshot: EditionSnapshot;
   publishedAt?: Date | null;
+  /** The team's time zone: publishing and corrections are instants, shown as days there. */
+  zone: string;
   history?: EditionHistory;
   banner?: ReactNode;
 }) {
@@ -167,13 +171,15 @@ export function EditionView({
         <h1 id="edition-title" className="mt-1 text-3xl font-bold tracking-tight text-ink">
           {snapshot.title}
         </h1>
-        {publishedAt ? <p className="mt-1 text-sm text-ink-subtle">Published {formatDay(publishedAt)}</p> : null}
+        {publishedAt ? (
+          <p className="mt-1 text-sm text-ink-subtle">Published {formatInstantDay(publishedAt, zone)}</p>
+        ) : null}
         {corrected ? (
           <p
             className="mt-3 rounded-md bg-warning-surface px-3 py-2 text-sm text-warning ring-1 ring-warning-line"
             role="note"
           >
-            <strong>Updated {formatDay(corrected.at)}:</strong> {corrected.note}{' '}
+            <strong>Updated {formatInstantDay(corrected.at, zone)}:</strong> {corrected.note}{' '}
             <a href="#revisions" className="underline">
               See the revision history
             </a>
@@ -301,7 +307,7 @@ export function EditionView({
           <ol className="space-y-1 text-sm text-ink-muted">
             {history.map((h) => (
               <li key={h.revision}>
-                <span className="font-medium">Revision {h.revision}</span>, {formatDay(h.at)}:{' '}
+                <span className="font-medium">Revision {h.revision}</span>, {formatInstantDay(h.at, zone)}:{' '}
                 {h.note ?? 'first published'}
               </li>
             ))}

@@ -1,5 +1,5 @@
 import { Card } from '@/components/ui/card';
-import { formatDay } from '@/lib/stories/dates';
+import { formatInstantDay } from '@/lib/dates/zone';
 import { HideNoteForm } from './small-forms';
 
 type Readership = {
@@ -35,7 +35,16 @@ function Breakdown({ title, rows }: { title: string; rows: { label: string; coun
 }
 
 /** What the team sees of its readers: counts by team and role, and the notes (never a ranking). */
-export function ReadershipPanel({ readership, canModerate }: { readership: Readership; canModerate: boolean }) {
+export function ReadershipPanel({
+  readership,
+  canModerate,
+  zone,
+}: {
+  readership: Readership;
+  canModerate: boolean;
+  /** The team's time zone, for the day each note was written. */
+  zone: string;
+}) {
   const notes = readership.notes.filter((n) => n.note);
   return (
     <Card title="Readers and thanks" className="no-print">
@@ -60,7 +69,7 @@ export function ReadershipPanel({ readership, canModerate }: { readership: Reade
             >
               <p>“{n.note}”</p>
               <p className="mt-1 text-xs text-ink-subtle">
-                {n.by}, {n.team ?? n.role} · {formatDay(n.at)}
+                {n.by}, {n.team ?? n.role} · {formatInstantDay(n.at, zone)}
                 {n.hidden ? ' · hidden' : ''}
               </p>
               {canModerate && !n.hidden ? <HideNoteForm thanksId={n.id} /> : null}

@@ -3,16 +3,20 @@ import { ModerationForms } from '@/components/quotes/moderation-forms';
 import { PersonLinks } from '@/components/stories/person-links';
 import { PlainText } from '@/components/stories/plain-text';
 import { PageHeader } from '@/components/ui/card';
+import { formatInstantDay } from '@/lib/dates/zone';
 import { listModerationQueue } from '@/lib/quotes/quotes';
 import { ATTRIBUTION_LABELS, CHANNEL_LABELS } from '@/lib/quotes/schemas';
 import { requirePageActor } from '@/lib/session';
 import { formatDay } from '@/lib/stories/dates';
+import { appTimeZone, teamTimeZone } from '@/lib/time-zone';
 
 export const metadata: Metadata = { title: 'Moderation' };
 
 export default async function ModerationPage() {
   const actor = await requirePageActor('LEADER');
   const queue = await listModerationQueue(actor);
+  // Recorded instants as days in the leader's team's zone; received days are calendar days.
+  const zone = actor.teamId ? await teamTimeZone(actor.teamId) : appTimeZone();
   return (
     <>
       <PageHeader
@@ -49,7 +53,7 @@ export default async function ModerationPage() {
                 <dt className="inline font-medium">Attribution: </dt>
                 <dd className="inline">
                   {ATTRIBUTION_LABELS[q.attribution]}
-                  {q.consentRecordedAt ? `, consent recorded ${formatDay(q.consentRecordedAt)}` : ''}
+                  {q.consentRecordedAt ? `, consent recorded ${formatInstantDay(q.consentRecordedAt, zone)}` : ''}
                 </dd>
               </div>
               <div>
@@ -61,7 +65,7 @@ export default async function ModerationPage() {
               <div>
                 <dt className="inline font-medium">Submitted by: </dt>
                 <dd className="inline">
-                  {q.submitter.name}, {formatDay(q.createdAt)}
+                  {q.submitter.name}, {formatInstantDay(q.createdAt, zone)}
                 </dd>
               </div>
               <div>

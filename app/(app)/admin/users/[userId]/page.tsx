@@ -3,10 +3,12 @@ import { notFound } from 'next/navigation';
 import { ActiveForm, ResetPasswordForm, RoleTeamForm, SignOutEverywhereForm } from '@/components/admin/edit-user-forms';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ROLE_LABELS } from '@/lib/authz';
+import { formatInstant, zoneLabel } from '@/lib/dates/zone';
 import { env } from '@/lib/env';
 import { NotFoundError } from '@/lib/errors';
 import { requirePageActor } from '@/lib/session';
 import { listTeams } from '@/lib/teams/teams';
+import { appTimeZone } from '@/lib/time-zone';
 import { roleOptions } from '@/lib/users/options';
 import { getUserForAdmin } from '@/lib/users/users';
 
@@ -25,7 +27,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ userI
     <>
       <PageHeader
         title={user.name}
-        description={`${user.email} · ${ROLE_LABELS[user.role]}${user.team ? ` · ${user.team.name}` : ''} · ${user.active ? 'active' : 'deactivated'}${user.lastSignInAt ? ` · last signed in ${user.lastSignInAt.toISOString().slice(0, 10)}` : ''}`}
+        description={`${user.email} · ${ROLE_LABELS[user.role]}${user.team ? ` · ${user.team.name}` : ''} · ${user.active ? 'active' : 'deactivated'}${user.lastSignInAt ? ` · last signed in ${formatInstant(user.lastSignInAt, appTimeZone())} (${zoneLabel(appTimeZone())})` : ''}`}
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Role and team">

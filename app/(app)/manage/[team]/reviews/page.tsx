@@ -4,12 +4,13 @@ import { TeamTabs } from '@/components/figures/team-tabs';
 import { FigureChanges } from '@/components/reviews/figure-changes';
 import { StartReviewForm } from '@/components/reviews/small-forms';
 import { PageHeader } from '@/components/ui/card';
-import { addMonths, currentMonth, monthLabel } from '@/lib/figures/month';
+import { formatInstantDay } from '@/lib/dates/zone';
+import { addMonths, monthLabel } from '@/lib/figures/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { listPublishedDrift } from '@/lib/reviews/drift';
 import { listTeamReviews } from '@/lib/reviews/reviews';
 import { requirePageActor } from '@/lib/session';
-import { formatDay } from '@/lib/stories/dates';
+import { teamMonthNow, teamTimeZone } from '@/lib/time-zone';
 
 export const metadata: Metadata = { title: 'Monthly editions' };
 
@@ -19,8 +20,10 @@ export default async function TeamReviewsPage({ params }: { params: Promise<{ te
   const [reviews, drifts] = await Promise.all([listTeamReviews(actor, team), listPublishedDrift(actor, [team.id])]);
   const driftOf = new Map(drifts.map((d) => [d.reviewId, d]));
   const started = new Set(reviews.map((r) => r.month));
+  // The team's own month and days: a Sydney team starts November's edition on 1 November there.
+  const [zone, monthNow] = await Promise.all([teamTimeZone(team.id), teamMonthNow(team.id)]);
   // The latest complete month first: an edition tells a finished month's story.
-  const months = Array.from({ length: 13 }, (_, i) => addMonths(currentMonth(), -1 - i)).filter((m) => !started.has(m));
+  const months = Array.from({ length: 13 }, (_, i) => addMonths(monthNow, -1 - i)).filter((m) => !started.has(m));
   return (
     <>
       <PageHeader
@@ -71,7 +74,7 @@ export default async function TeamReviewsPage({ params }: { params: Promise<{ te
                 <td className="px-4 py-2">{r.title}</td>
                 <td className="px-4 py-2">
                   {r.status === 'PUBLISHED'
-                    ? `Published ${r.publishedAt ? formatDay(r.publishedAt) : ''}${r._count.revisions > 1 ? `, ${r._count.revisions - 1} correction${r._count.revisions > 2 ? 's' : ''}` : ''}`
+                    ? `Published ${r.publishedAt ? formatInstantDay(r.publishedAt, zone) : ''}${r._count.revisions > 1 ? `, ${r._count.revisions - 1} correction${r._count.revisions > 2 ? 's' : ''}` : ''}`
                     : `Draft, version ${r.version}`}
                   {driftOf.has(r.id) ? (
                     <div

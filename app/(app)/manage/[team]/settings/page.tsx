@@ -5,6 +5,7 @@ import { TeamTabs } from '@/components/figures/team-tabs';
 import { TimeZoneEditor } from '@/components/figures/time-zone-editor';
 import { TokenEditor } from '@/components/figures/token-editor';
 import { PageHeader } from '@/components/ui/card';
+import { formatInstant, formatInstantDay } from '@/lib/dates/zone';
 import { LIST_KINDS, LIST_LABELS } from '@/lib/figures/schemas';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { requirePageActor } from '@/lib/session';
@@ -64,9 +65,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ team:
             id: t.id,
             name: t.name,
             prefix: t.prefix,
-            lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
-            revokedAt: t.revokedAt?.toISOString() ?? null,
-            createdAt: t.createdAt.toISOString(),
+            // Shown in the team's zone, like every time on the page.
+            lastUsedAt: t.lastUsedAt ? formatInstant(t.lastUsedAt, timeZone ?? organisationZone) : null,
+            revokedAt: t.revokedAt ? formatInstantDay(t.revokedAt, timeZone ?? organisationZone) : null,
+            createdAt: formatInstantDay(t.createdAt, timeZone ?? organisationZone),
             createdBy: t.createdBy?.name ?? null,
           }))}
         />

@@ -10,6 +10,7 @@ import { NotFoundError } from '@/lib/errors';
 import { MONTH_RE } from '@/lib/figures/month';
 import { readEdition, recordEditionView } from '@/lib/reviews/readers';
 import { requirePageActor } from '@/lib/session';
+import { teamTimeZone } from '@/lib/time-zone';
 
 export const metadata: Metadata = { title: 'Monthly review' };
 
@@ -21,6 +22,7 @@ export default async function EditionPage({ params }: { params: Promise<{ team: 
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  const zone = await teamTimeZone(edition.team.id);
   // Counting the reader is a write the page does not need to wait for.
   after(() => recordEditionView(actor, edition));
   return (
@@ -30,14 +32,19 @@ export default async function EditionPage({ params }: { params: Promise<{ team: 
           ← All reviews
         </Link>
       </p>
-      <EditionView snapshot={edition.snapshot} publishedAt={edition.publishedAt} history={edition.history} />
+      <EditionView
+        snapshot={edition.snapshot}
+        publishedAt={edition.publishedAt}
+        history={edition.history}
+        zone={zone}
+      />
       <div className="no-print mx-auto mt-10 grid max-w-4xl gap-6 md:grid-cols-2">
         <Card title="Say thanks">
           <ThanksForm reviewId={edition.id} thanked={Boolean(edition.myThanks)} note={edition.myThanks?.note ?? null} />
         </Card>
         <div className="space-y-6">
           {edition.readership ? (
-            <ReadershipPanel readership={edition.readership} canModerate={edition.canModerate} />
+            <ReadershipPanel readership={edition.readership} canModerate={edition.canModerate} zone={zone} />
           ) : null}
           <Card title="Email">
             <OptOutForm team={edition.team.slug} teamName={edition.team.name} optedOut={edition.optedOut} />

@@ -140,7 +140,7 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
               </ul>
             ) : null}
           </Card>
-          {readership ? <ReadershipPanel readership={readership} canModerate /> : null}
+          {readership ? <ReadershipPanel readership={readership} canModerate zone={zone} /> : null}
         </div>
       </div>
     </>

@@ -8,6 +8,7 @@ import { MONTH_RE, monthLabel } from '@/lib/figures/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { loadPreview } from '@/lib/reviews/pages';
 import { requirePageActor } from '@/lib/session';
+import { teamTimeZone } from '@/lib/time-zone';
 
 export const metadata: Metadata = { title: 'Preview edition' };
 
@@ -23,6 +24,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ team: 
   return (
     <EditionView
       snapshot={preview.snapshot}
+      zone={await teamTimeZone(team.id)}
       banner={
         <div className="no-print mb-6 space-y-3 rounded-md bg-accent-surface px-3 py-2 text-sm text-accent-strong ring-1 ring-accent-line/25">
           <p role="note">
