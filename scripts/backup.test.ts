@@ -74,7 +74,7 @@ describe('backup and restore', () => {
     // No secrets and no throttle data in the file.
     const text = gunzipSync(readFileSync(file)).toString('utf8');
     expect(text).not.toContain(process.env.AUTH_SECRET!);
-    expect(text).not.toContain('{"table":"LoginAttempt"');
+    expect(text).not.toContain('{"table":"SignInLimit"');
 
     const target = await freshDatabase();
     const restored = await restoreDatabase(target, file);

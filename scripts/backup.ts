@@ -16,8 +16,8 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { applyMigrations, loadMigrationsList } from './migrations.ts';
 
 const FORMAT = 'service-review-backup';
-/** Sign-in attempts only feed the 15-minute throttle and hold addresses: not worth keeping. */
-export const SKIPPED_TABLES = ['_prisma_migrations', 'LoginAttempt'];
+/** Sign-in budgets live an hour or a day and hold addresses: not worth keeping. */
+export const SKIPPED_TABLES = ['_prisma_migrations', 'SignInLimit'];
 const root = path.resolve(import.meta.dirname, '..');
 
 export type BackupHeader = {

@@ -44,7 +44,10 @@ export async function erasePerson(actor: Actor, userId: string, confirmEmail: st
         lastSignInAt: null,
       },
     });
-    await tx.loginAttempt.deleteMany({ where: { email: user.email } });
+    // Sign-in budgets are keyed by email (lib/throttle.ts): the address stays in none of them.
+    await tx.signInLimit.deleteMany({
+      where: { OR: [{ key: `email:${user.email}` }, { key: { startsWith: `pair:${user.email}|` } }] },
+    });
     const thanks = await tx.reviewThanks.updateMany({
       where: { userId: user.id, note: { not: null } },
       data: { note: null },

@@ -60,7 +60,13 @@ async function setup() {
     '',
   );
   await thankReview(colleague, draft.id, 'Loved the story about Acme');
-  await db.loginAttempt.create({ data: { email: colleague.email, ip: '198.51.100.4', success: true } });
+  await db.signInLimit.createMany({
+    data: [`email:${colleague.email}`, `pair:${colleague.email}|198.51.100.4`].map((key) => ({
+      key,
+      points: 2,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    })),
+  });
   await recordAudit(db, {
     actor: colleague,
     action: 'auth.sign_in',
@@ -121,7 +127,7 @@ describe('data rights', () => {
 
     await erasePerson(s.admin, s.colleague.id, s.colleague.email);
     expect((await db.reviewThanks.findFirstOrThrow({ where: { userId: s.colleague.id } })).note).toBeNull();
-    expect(await db.loginAttempt.count({ where: { email: s.colleague.email } })).toBe(0);
+    expect(await db.signInLimit.count({ where: { key: { contains: s.colleague.email } } })).toBe(0);
     for (const person of [s.agent, s.colleague]) {
       const [left] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "AuditEvent"
         WHERE coalesce("actorEmail", '') || coalesce(before::text, '') || coalesce(after::text, '') LIKE ${`%${person.email}%`}

@@ -18,7 +18,7 @@ async function rowCount(url: string): Promise<number> {
   await client.connect();
   try {
     const tables = await client.query<{ name: string }>(
-      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'LoginAttempt')`,
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'SignInLimit')`,
     );
     let total = 0;
     for (const { name } of tables.rows)
