@@ -2,6 +2,7 @@
 // PostgreSQL), `next build`, Playwright in Chromium against `next start`. One throwaway
 // PostgreSQL cluster serves the whole run. Ends with "N passed, N failed" over all runners.
 //   --only unit   type check, lint and Vitest          --only e2e   build and Playwright
+//   Vitest files (x.test.ts) and Playwright specs (x.spec.ts, --grep=…) narrow their runners.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -84,7 +85,14 @@ try {
       const out = path.join(reports, 'vitest.json');
       const code = await run(
         bin('vitest'),
-        ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+        [
+          'run',
+          '--reporter=default',
+          '--reporter=json',
+          `--outputFile.json=${out}`,
+          // `npx tsx scripts/test.ts --only unit lib/x/y.test.ts` runs just those files.
+          ...process.argv.slice(2).filter((a) => a.endsWith('.test.ts')),
+        ],
         testEnv,
       );
       if (!existsSync(out)) return { passed: 0, failed: 1, note: `vitest exited ${code} without a report` };
