@@ -44,7 +44,7 @@ export async function exportPersonData(actor: Actor, userId: string) {
     monthFiguresSaved,
     apiTokens,
     revisionsPublished,
-    signInAttempts,
+    signInBudgets,
     audit,
   ] = await Promise.all([
     db.quote.findMany({
@@ -115,10 +115,11 @@ export async function exportPersonData(actor: Actor, userId: string) {
       where: { publishedById: userId },
       select: { reviewId: true, revision: true, note: true, createdAt: true },
     }),
-    db.loginAttempt.findMany({
-      where: { email: user.email },
-      orderBy: { createdAt: 'asc' },
-      select: { ip: true, success: true, createdAt: true },
+    // Sign-in attempts themselves are audit events (below); these are the live throttle budgets.
+    db.signInLimit.findMany({
+      where: { OR: [{ key: `email:${user.email}` }, { key: { startsWith: `pair:${user.email}|` } }] },
+      orderBy: { key: 'asc' },
+      select: { key: true, points: true, expiresAt: true },
     }),
     db.auditEvent.findMany({
       where: { OR: [{ actorId: userId }, { actorEmail: user.email }, { entityType: 'User', entityId: userId }] },
@@ -154,7 +155,7 @@ export async function exportPersonData(actor: Actor, userId: string) {
     monthFiguresSaved,
     apiTokens,
     revisionsPublished,
-    signInAttempts,
+    signInBudgets,
     audit,
   };
 }

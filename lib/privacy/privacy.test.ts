@@ -92,7 +92,10 @@ describe('data rights', () => {
     expect(data.quoteCredits.map((c) => c.quote.id)).toEqual([s.quote.id]);
     const colleague = await exportPersonData(s.admin, s.colleague.id);
     expect(colleague.thanks.map((t) => t.note)).toEqual(['Loved the story about Acme']);
-    expect(colleague.signInAttempts).toHaveLength(1);
+    expect(colleague.signInBudgets.map((b) => b.key)).toEqual([
+      `email:${s.colleague.email}`,
+      `pair:${s.colleague.email}|198.51.100.4`,
+    ]);
     expect(colleague.audit.some((a) => a.action === 'auth.sign_in')).toBe(true);
     expect(
       await db.auditEvent.count({ where: { action: 'user.export_data', entityId: s.agent.id, actorId: s.admin.id } }),
