@@ -59,6 +59,11 @@ const server = http.createServer((req, res) => {
   }
   void handle(req, res);
 });
+// Node closes an idle keep-alive connection after 5 s, and a client that reuses it at that moment
+// gets ECONNRESET (seen from a busy test run). A proxy or client keeps idle connections for up to
+// a minute, so the server keeps them longer than that; headers must be allowed a little longer.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, hostname, () => {
   console.log(`▲ Service Review listening on http://${hostname ?? '0.0.0.0'}:${port}${dev ? ' (development)' : ''}`);
 });

@@ -110,6 +110,8 @@ try {
     await step('build (next build)', () =>
       single(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
         NODE_ENV: 'production',
+        // The type check above already passed on this tree: the build need not repeat it.
+        ...(results.some((r) => r.step === 'type check (tsc)' && r.failed === 0) ? { BUILD_SKIP_TYPECHECK: '1' } : {}),
       }),
     );
     const buildOk = results.at(-1)?.failed === 0;
