@@ -7,7 +7,8 @@
 //    a proxy would: the right-most entry is the socket, the one before it what the nearest proxy
 //    appended, and so on. lib/client-address.ts reads TRUST_PROXY_HOPS entries from the right.
 // 2. Server-action bodies over the limit. Next answers them with a 500 and no message; here a
-//    declared Content-Length over the limit gets 413 and a sentence.
+//    declared Content-Length over the limit gets 413 and a sentence, and a body sent without one
+//    (chunked) is read here up to the limit: 413 past it, else handed on with its length.
 //
 // Usage: node scripts/serve.mjs [--dev] [-p PORT] [-H HOST]
 import http from 'node:http';
@@ -39,10 +40,67 @@ function appendPeer(req) {
 }
 
 /** @param {import('node:http').IncomingMessage} req */
+const isAction = (req) => req.method === 'POST' && Boolean(req.headers['next-action']);
+
+/** @param {import('node:http').IncomingMessage} req */
 function tooLarge(req) {
-  if (req.method !== 'POST' || !req.headers['next-action']) return false;
   const length = Number(req.headers['content-length']);
-  return Number.isFinite(length) && length > ACTION_BODY_LIMIT;
+  return isAction(req) && Number.isFinite(length) && length > ACTION_BODY_LIMIT;
+}
+
+/**
+ * An action body without a Content-Length (chunked), read here: a copy of the request carrying it
+ * with its length, or null once it passes the limit. Past the limit the rest is read and dropped,
+ * so the client can finish sending and read the 413.
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {Promise<import('node:http').IncomingMessage | null>}
+ */
+function bufferedAction(req) {
+  return new Promise((resolve, reject) => {
+    /** @type {Buffer[]} */
+    let chunks = [];
+    let size = 0;
+    req.on('data', (/** @type {Buffer} */ chunk) => {
+      if (size > ACTION_BODY_LIMIT) return;
+      size += chunk.length;
+      if (size > ACTION_BODY_LIMIT) {
+        chunks = [];
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size <= ACTION_BODY_LIMIT) resolve(withBody(req, Buffer.concat(chunks)));
+    });
+    req.on('error', reject);
+  });
+}
+
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @param {Buffer} body
+ */
+function withBody(req, body) {
+  const copy = new http.IncomingMessage(req.socket);
+  copy.method = req.method;
+  copy.url = req.url;
+  copy.httpVersion = req.httpVersion;
+  copy.httpVersionMajor = req.httpVersionMajor;
+  copy.httpVersionMinor = req.httpVersionMinor;
+  const headers = { ...req.headers, 'content-length': String(body.length) };
+  delete headers['transfer-encoding'];
+  copy.headers = headers;
+  copy.rawHeaders = Object.entries(headers).flatMap(([k, v]) =>
+    Array.isArray(v) ? v.flatMap((x) => [k, x]) : [k, String(v)],
+  );
+  copy.push(body);
+  copy.push(null);
+  return copy;
+}
+
+/** @param {import('node:http').ServerResponse} res */
+function refuseTooLarge(res) {
+  res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+  res.end('This form sent more than 1 MB. Shorten the text or attach less, then try again.\n');
 }
 
 const app = next({ dev, dir, hostname, port });
@@ -52,9 +110,18 @@ await app.prepare();
 const server = http.createServer((req, res) => {
   appendPeer(req);
   if (tooLarge(req)) {
-    res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
-    res.end('This form sent more than 1 MB. Shorten the text or attach less, then try again.\n');
+    refuseTooLarge(res);
     req.resume();
+    return;
+  }
+  if (isAction(req) && req.headers['content-length'] === undefined) {
+    bufferedAction(req).then(
+      (copy) => {
+        if (copy) return handle(copy, res);
+        refuseTooLarge(res);
+      },
+      () => req.destroy(),
+    );
     return;
   }
   void handle(req, res);
