@@ -48,10 +48,13 @@ function tooLarge(req) {
   return isAction(req) && Number.isFinite(length) && length > ACTION_BODY_LIMIT;
 }
 
+/** What is read and dropped past the limit before the connection is cut instead. */
+const DRAIN_LIMIT = 16 * ACTION_BODY_LIMIT;
+
 /**
  * An action body without a Content-Length (chunked), read here: a copy of the request carrying it
- * with its length, or null once it passes the limit. Past the limit the rest is read and dropped,
- * so the client can finish sending and read the 413.
+ * with its length, or null when it passed the limit. Past the limit the rest is read and dropped
+ * (up to DRAIN_LIMIT) before answering, so the client finishes sending and reads the 413.
  * @param {import('node:http').IncomingMessage} req
  * @returns {Promise<import('node:http').IncomingMessage | null>}
  */
@@ -61,17 +64,14 @@ function bufferedAction(req) {
     let chunks = [];
     let size = 0;
     req.on('data', (/** @type {Buffer} */ chunk) => {
-      if (size > ACTION_BODY_LIMIT) return;
       size += chunk.length;
-      if (size > ACTION_BODY_LIMIT) {
-        chunks = [];
-        resolve(null);
-      } else chunks.push(chunk);
+      if (size <= ACTION_BODY_LIMIT) chunks.push(chunk);
+      else chunks = [];
+      if (size > DRAIN_LIMIT) req.destroy();
     });
-    req.on('end', () => {
-      if (size <= ACTION_BODY_LIMIT) resolve(withBody(req, Buffer.concat(chunks)));
-    });
+    req.on('end', () => resolve(size > ACTION_BODY_LIMIT ? null : withBody(req, Buffer.concat(chunks))));
     req.on('error', reject);
+    req.on('close', () => reject(new Error('closed')));
   });
 }
 
@@ -94,6 +94,9 @@ function withBody(req, body) {
   );
   copy.push(body);
   copy.push(null);
+  // Whole already: otherwise destroying the copy when it ends (autoDestroy) would cut the socket
+  // the response still needs, as it does for a message the parser has not finished.
+  copy.complete = true;
   return copy;
 }
 
