@@ -10,7 +10,7 @@ export async function getTvSlides(actor: Actor) {
   const teams = await db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
   const slides = await Promise.all(
     teams.map(async (team) => {
-      const { headlines, quotes } = await cachedTeamCard(team.id);
+      const { headlines, quotes } = await cachedTeamCard(actor, team.id);
       return {
         team: team.name,
         month: headlines ? monthLabel(headlines.month) : null,

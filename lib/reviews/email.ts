@@ -53,7 +53,7 @@ const BATCH = 50;
  * Every active user, or the team's distribution list, minus those who opted out of the team: by
  * signing in ("Stop these emails") or by the signed link in an email (any address, users or not).
  */
-export async function recipientsFor(teamId: string, distribution: string): Promise<string[]> {
+async function recipientsFor(teamId: string, distribution: string): Promise<string[]> {
   const [users, addresses] = await Promise.all([
     db.reviewEmailOptOut.findMany({ where: { teamId }, select: { user: { select: { email: true } } } }),
     db.reviewEmailAddressOptOut.findMany({ where: { teamId }, select: { email: true } }),

@@ -17,7 +17,7 @@ export async function loadComposer(actor: Actor, team: TeamRef, month: string) {
   const quotes = await listMonthQuotes(db, team.id, month);
   const emails = await listReviewEmails(actor, team.id, draft.id);
   const published = draft.status === 'PUBLISHED';
-  const readership = published ? await readershipFor(draft.id, true) : null;
+  const readership = published ? await readershipFor(actor, draft.id) : null;
   const events = await listMonthEvents(db, team.id, month);
   const stale = await draftStaleness(draft, team);
   const drift = published

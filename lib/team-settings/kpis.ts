@@ -9,7 +9,9 @@ import { DEFAULT_CHANNELS, DEFAULT_KPIS, type KpiInput } from './kpi-schemas';
 
 type Tx = Prisma.TransactionClient;
 
-export async function listKpis(teamId: string, { includeArchived = true } = {}) {
+/** The team's KPIs, for a leader of the team or an admin. */
+export async function listKpis(actor: Actor, teamId: string, { includeArchived = true } = {}) {
+  assertCanManageTeam(actor, teamId);
   return db.kpi.findMany({
     where: { teamId, ...(includeArchived ? {} : { archivedAt: null }) },
     orderBy: [{ position: 'asc' }, { name: 'asc' }],

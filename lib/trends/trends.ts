@@ -16,7 +16,8 @@ function assertCanRead(actor: Actor) {
 const monthStart = (month: string) => new Date(`${month}-01T00:00:00Z`);
 
 /** Wins and project updates in the window, as annotations on the month they happened. */
-export async function loadAnnotations(teamId: string, from: string, to: string): Promise<Annotation[]> {
+export async function loadAnnotations(actor: Actor, teamId: string, from: string, to: string): Promise<Annotation[]> {
+  assertCanRead(actor);
   const range = { gte: monthStart(from), lt: monthStart(addMonths(to, 1)) };
   const [wins, updates] = await Promise.all([
     db.win.findMany({
@@ -76,7 +77,7 @@ export async function getTrends(actor: Actor, query: TrendsQuery) {
     const yoyTo = `${year}-12`;
     const [all, annotations] = await Promise.all([
       readMonths(db, team.id, from < yoyFrom ? from : yoyFrom, to > yoyTo ? to : yoyTo),
-      loadAnnotations(team.id, from, to),
+      loadAnnotations(actor, team.id, from, to),
     ]);
     const records = all.filter((r) => r.month >= from && r.month <= to);
     const twoYears = all.filter((r) => r.month >= yoyFrom && r.month <= yoyTo);
