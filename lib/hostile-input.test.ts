@@ -10,7 +10,7 @@ import { foreignActionOrigin } from './action-origin';
 import { safeCallbackUrl } from './auth-flow/callback-url';
 import { ConflictError, ValidationError } from './errors';
 import { loadCatalog, writeMonthTx } from './figures/figures';
-import { addMonths, currentMonth, monthSchema } from './figures/month';
+import { addMonths, currentMonth, monthSchema } from './dates/month';
 import { trendCsv } from './trends/trends';
 import { parseMonthForm } from './figures/month-form';
 import { formatMonthlyCsv, parseMonthlyCsv } from './figures/monthly-csv';

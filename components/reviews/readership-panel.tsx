@@ -1,5 +1,5 @@
 import { Card } from '@/components/ui/card';
-import { formatDay } from '@/lib/stories/dates';
+import { formatDay } from '@/lib/dates/day';
 import { HideNoteForm } from './small-forms';
 
 type Readership = {

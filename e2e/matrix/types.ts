@@ -76,6 +76,6 @@ export const unique = () => Math.random().toString(36).slice(2, 10);
 let monthCounter = 0;
 export function freshMonth(): string {
   monthCounter++;
-  // From 2000-01: earlier months are refused everywhere (lib/figures/month.ts).
+  // From 2000-01: earlier months are refused everywhere (lib/dates/month.ts).
   return `${2000 + Math.floor(monthCounter / 12)}-${String((monthCounter % 12) + 1).padStart(2, '0')}`;
 }

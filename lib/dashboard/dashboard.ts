@@ -3,7 +3,7 @@ import { unstable_cache } from 'next/cache';
 import { dashboardCacheKey, DASHBOARD_TAG, DASHBOARD_TTL_SECONDS } from './cache';
 import { db } from '../db';
 import { hasRole, type Actor, assertSignedIn } from '../authz';
-import { addMonths, currentMonth } from '../figures/month';
+import { addMonths, currentMonth } from '../dates/month';
 import { countPendingQuotes, toWallQuote } from '../quotes/quotes';
 import { wallQuoteSelect } from '../quotes/wall-query';
 import { listPublishedDrift, type Drift } from '../reviews/drift';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '../db';
 import { loadCatalog, readMonths, type Catalog, type MonthRecord } from '../figures/figures';
-import { addMonths, currentMonth } from '../figures/month';
+import { addMonths, currentMonth } from '../dates/month';
 import { receivedTotal } from '../figures/state';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '../db';
 import { type Actor, assertSignedIn } from '../authz';
-import { monthLabel } from '../figures/month';
+import { monthLabel } from '../dates/month';
 import { cachedTeamCard } from './dashboard';
 
 /** Plain data for the wall screen: every team's headline numbers, trend and latest quotes. */

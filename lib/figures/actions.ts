@@ -6,7 +6,7 @@ import type { FormState } from '../errors';
 import { handleForm, toFormState, typedValues } from '../form';
 import { requireActor } from '../session';
 import { getManagedTeam } from '../team-access';
-import { monthSchema } from './month';
+import { monthSchema } from '../dates/month';
 import { MonthConflictError, saveMonthFromForm } from './month-save';
 import { ticketImportSchema, applyTicketImport } from './ticket-import';
 import { applyMonthlyImport, ImportError, previewMonthlyImport, type ImportPreview } from './service';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Prisma } from '../db';
+import { db, type Tx } from '../db';
 import { type Actor, assertSignedIn } from '../authz';
 import { ForbiddenError, ValidationError } from '../errors';
 import { addListItemTx } from '../team-settings/lists';
@@ -17,8 +17,6 @@ import {
 import { formatMonthlyCsv, parseMonthlyCsv } from './monthly-csv';
 import { describeUnknown, payloadEntries, resolveEntries, type Entry, type Problem, type UnknownItem } from './resolve';
 import { mergeState, sameState } from './state';
-
-type Tx = Prisma.TransactionClient;
 
 /** Who writes through the API: a leader's session or a team's token. */
 export type ApiPrincipal =

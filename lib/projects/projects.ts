@@ -1,9 +1,9 @@
 import 'server-only';
-import { db, type Prisma } from '../db';
+import { db, type DbClient } from '../db';
 import { recordAudit } from '../audit';
 import { assertRole, assertTeamMember, hasRole, type Actor, assertSignedIn } from '../authz';
 import { ForbiddenError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
-import { dayString } from '../stories/dates';
+import { dayString } from '../dates/day';
 import { assertTeamMembers, listTeamMembers } from '../stories/team-members';
 import type { AddProjectUpdateInput, CreateProjectInput, ProjectListFilter, UpdateProjectInput } from './schemas';
 
@@ -68,7 +68,7 @@ export async function createProject(actor: Actor, input: CreateProjectInput) {
   );
 }
 
-async function loadForLeader(tx: Prisma.TransactionClient | typeof db, actor: Actor, projectId: string) {
+async function loadForLeader(tx: DbClient, actor: Actor, projectId: string) {
   assertRole(actor, 'LEADER');
   const project = await tx.project.findUnique({ where: { id: projectId } });
   if (!project) throw new NotFoundError('No such project.');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ProjectStatus } from '../generated/prisma/enums';
-import { optionalDay, pastDay } from '../stories/dates';
+import { optionalDay, pastDay } from '../dates/day';
 import { idField } from '../stories/schemas';
 
 export const PROJECT_LIMITS = { name: 120, summary: 4000, update: 2000 } as const;

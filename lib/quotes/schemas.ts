@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { QuoteAttribution, QuoteChannel } from '../generated/prisma/enums';
-import { isMonth, pastDay } from '../stories/dates';
+import { isMonth } from '../dates/month';
+import { pastDay } from '../dates/day';
 import { creditIdsField, idField } from '../stories/schemas';
 
 /** Stated at each field and enforced here. */

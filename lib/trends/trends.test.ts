@@ -4,7 +4,7 @@ import { db } from '../db';
 import { ForbiddenError } from '../errors';
 import { makeCatalog, makeProject, makeTeam, makeUser, makeWin } from '../../prisma/factories';
 import { loadCatalog, writeMonthTx } from '../figures/figures';
-import { addMonths, currentMonth } from '../figures/month';
+import { addMonths, currentMonth } from '../dates/month';
 import { chartTable } from './charts';
 import { trendsQuerySchema } from './query';
 import { getTrends, loadAnnotations, trendCsv } from './trends';

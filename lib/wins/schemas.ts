@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isMonth, pastDay } from '../stories/dates';
+import { isMonth } from '../dates/month';
+import { pastDay } from '../dates/day';
 import { creditIdsField, idField } from '../stories/schemas';
 
 export const WIN_LIMITS = { title: 120, story: 2000 } as const;

@@ -18,7 +18,7 @@ try {
   const { applyTicketImport } = await import('../../lib/figures/ticket-import');
   const { aggregateTickets } = await import('../../lib/figures/ticket-export');
   const { guessColumns } = await import('../../lib/figures/ticket-guess');
-  const { addMonths, currentMonth } = await import('../../lib/figures/month');
+  const { addMonths, currentMonth } = await import('../../lib/dates/month');
 
   const channels = ['Phone', 'Email', 'Chat', 'Social'];
   const reasons = ['Billing', 'Delivery', 'Returns', 'Technical', 'Account', 'Product information'];

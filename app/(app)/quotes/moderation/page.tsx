@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/ui/card';
 import { listModerationQueue } from '@/lib/quotes/quotes';
 import { ATTRIBUTION_LABELS, CHANNEL_LABELS } from '@/lib/quotes/schemas';
 import { requirePageActor } from '@/lib/session';
-import { formatDay } from '@/lib/stories/dates';
+import { formatDay } from '@/lib/dates/day';
 
 export const metadata: Metadata = { title: 'Moderation' };
 

@@ -4,12 +4,12 @@ import { TeamTabs } from '@/components/figures/team-tabs';
 import { FigureChanges } from '@/components/reviews/figure-changes';
 import { StartReviewForm } from '@/components/reviews/small-forms';
 import { PageHeader } from '@/components/ui/card';
-import { addMonths, currentMonth, monthLabel } from '@/lib/figures/month';
+import { addMonths, currentMonth, monthLabel } from '@/lib/dates/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { listPublishedDrift } from '@/lib/reviews/drift';
 import { listTeamReviews } from '@/lib/reviews/reviews';
 import { requirePageActor } from '@/lib/session';
-import { formatDay } from '@/lib/stories/dates';
+import { formatDay } from '@/lib/dates/day';
 
 export const metadata: Metadata = { title: 'Monthly editions' };
 

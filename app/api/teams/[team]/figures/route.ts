@@ -1,5 +1,5 @@
 import { jsonError } from '@/lib/figures/api';
-import { addMonths, currentMonth, MONTH_RE } from '@/lib/figures/month';
+import { addMonths, currentMonth, MONTH_RE } from '@/lib/dates/month';
 import { exportMonthlyCsv } from '@/lib/figures/service';
 import { UnauthenticatedError } from '@/lib/errors';
 import { getActor } from '@/lib/session';

@@ -1,5 +1,5 @@
 import { resolveApiPrincipal, jsonError } from '@/lib/figures/api';
-import { addMonths, currentMonth, MONTH_RE } from '@/lib/figures/month';
+import { addMonths, currentMonth, MONTH_RE } from '@/lib/dates/month';
 import { assertPrincipalForTeam, listMonthsForApi } from '@/lib/figures/service';
 import { findTeamBySlug } from '@/lib/team-access';
 

@@ -1,5 +1,5 @@
 import { resolveApiPrincipal, jsonError, zodErrors } from '@/lib/figures/api';
-import { monthSchema } from '@/lib/figures/month';
+import { monthSchema } from '@/lib/dates/month';
 import { figuresPayloadSchema } from '@/lib/figures/schemas';
 import { assertPrincipalForTeam, getMonthForApi, putMonthFromApi } from '@/lib/figures/service';
 import { findTeamBySlug } from '@/lib/team-access';
