@@ -213,8 +213,21 @@ export async function writeMonthTx(
   return { outcome: existing ? 'updated' : 'new', version: figures.version };
 }
 
-/** Months that have figures, newest first, with when and by whom they were last saved. */
-/** The team's months, newest first, for its leaders and admins. */
+/** Writes several months in month order inside one transaction (an import: all months or none). */
+export async function writeMonthsTx(
+  tx: Tx,
+  months: Map<string, MonthChange>,
+  args: Omit<Parameters<typeof writeMonthTx>[1], 'month' | 'change' | 'mode' | 'expectedVersion'>,
+): Promise<{ month: string; outcome: WriteOutcome }[]> {
+  const results: { month: string; outcome: WriteOutcome }[] = [];
+  for (const [month, change] of [...months.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const { outcome } = await writeMonthTx(tx, { ...args, month, change, mode: 'merge' });
+    results.push({ month, outcome });
+  }
+  return results;
+}
+
+/** The team's months that have figures, newest first, with when and by whom they were last saved. */
 export async function listMonthSummaries(actor: Actor, teamId: string, limit = 48) {
   assertCanManageTeam(actor, teamId);
   return db.monthFigures.findMany({
