@@ -4,7 +4,7 @@ import { recordAudit } from '../audit';
 import { assertRole, assertTeamMember, hasRole, type Actor, assertSignedIn } from '../authz';
 import { ForbiddenError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
 import { dayString } from '../dates/day';
-import { assertTeamMembers, listTeamMembers } from '../stories/team-members';
+import { assertTeamMembers, listTeamMembers } from '../team-members';
 import type { AddProjectUpdateInput, CreateProjectInput, ProjectListFilter, UpdateProjectInput } from './schemas';
 
 const STATUS_ORDER = { IN_PROGRESS: 0, PLANNED: 1, PAUSED: 2, DONE: 3 } as const;

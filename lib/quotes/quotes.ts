@@ -5,7 +5,7 @@ import { assertRole, assertTeamMember, hasRole, type Actor, assertSignedIn } fro
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
 import { monthRange } from '../dates/month';
 import { dayString } from '../dates/day';
-import { assertTeamMembers, listTeamMembers } from '../stories/team-members';
+import { assertTeamMembers, listTeamMembers } from '../team-members';
 import { citeFor } from './attribution';
 import type { ApproveQuoteInput, RejectQuoteInput, SubmitQuoteInput, UpdateQuoteInput, WallFilter } from './schemas';
 import { creditsSelect, formatCursor, parseCursor, wallIdsSql, wallQuoteSelect } from './wall-query';

@@ -5,7 +5,7 @@ import { assertRole, assertTeamMember, hasRole, type Actor, assertSignedIn } fro
 import { ForbiddenError, NotFoundError, isUniqueViolation } from '../errors';
 import { monthOf, monthRange } from '../dates/month';
 import { dayString } from '../dates/day';
-import { assertTeamMembers, listTeamMembers } from '../stories/team-members';
+import { assertTeamMembers, listTeamMembers } from '../team-members';
 import type { CreateWinInput, UpdateWinInput, WinListFilter } from './schemas';
 
 const winSelect = {

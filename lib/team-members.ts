@@ -1,6 +1,6 @@
 import 'server-only';
-import { type DbClient } from '../db';
-import { ValidationError } from '../errors';
+import { type DbClient } from './db';
+import { ValidationError } from './errors';
 
 /** People who can be credited on a team's quotes and wins, or own its projects. */
 export async function listTeamMembers(tx: DbClient, teamId: string) {
