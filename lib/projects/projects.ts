@@ -9,6 +9,19 @@ import type { AddProjectUpdateInput, CreateProjectInput, ProjectListFilter, Upda
 
 const STATUS_ORDER = { IN_PROGRESS: 0, PLANNED: 1, PAUSED: 2, DONE: 3 } as const;
 
+/** What the project list and a project's page both show of it. */
+const projectSelect = {
+  id: true,
+  name: true,
+  summary: true,
+  status: true,
+  startOn: true,
+  targetOn: true,
+  teamId: true,
+  team: { select: { name: true, slug: true } },
+  owner: { select: { id: true, name: true } },
+} as const;
+
 function auditView(p: {
   name: string;
   summary: string;
@@ -139,15 +152,7 @@ export async function listProjects(actor: Actor, filter: ProjectListFilter) {
       orderBy: [{ updatedAt: 'desc' }],
       take: 200,
       select: {
-        id: true,
-        name: true,
-        summary: true,
-        status: true,
-        startOn: true,
-        targetOn: true,
-        teamId: true,
-        team: { select: { name: true, slug: true } },
-        owner: { select: { id: true, name: true } },
+        ...projectSelect,
         updates: {
           orderBy: [{ postedOn: 'desc' }, { createdAt: 'desc' }],
           take: 1,
@@ -168,16 +173,8 @@ export async function getProject(actor: Actor, projectId: string) {
   const project = await db.project.findUnique({
     where: { id: projectId },
     select: {
-      id: true,
-      name: true,
-      summary: true,
-      status: true,
-      startOn: true,
-      targetOn: true,
-      teamId: true,
+      ...projectSelect,
       createdAt: true,
-      team: { select: { name: true, slug: true } },
-      owner: { select: { id: true, name: true } },
       updates: {
         orderBy: [{ postedOn: 'desc' }, { createdAt: 'desc' }],
         select: { id: true, postedOn: true, body: true, author: { select: { name: true } } },

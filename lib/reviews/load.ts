@@ -148,3 +148,19 @@ export async function loadContent(
     updates: events.updates.filter((u) => !leftOut.has(u.id)),
   });
 }
+
+/** Everything a saved draft shows over the data as it is now: its featured quotes, without what it left out. */
+export function loadDraftContent(
+  client: DbClient,
+  team: { id: string; name: string; slug: string },
+  month: string,
+  draft: { quotes: { quoteId: string }[]; omittedWinIds: string[]; omittedUpdateIds: string[] },
+): Promise<EditionContent> {
+  return loadContent(
+    client,
+    team,
+    month,
+    draft.quotes.map((q) => q.quoteId),
+    { wins: draft.omittedWinIds, updates: draft.omittedUpdateIds },
+  );
+}
