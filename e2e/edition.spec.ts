@@ -1,9 +1,8 @@
 // The edition never contradicts itself: text tied to its figures, corrections offered when figures
 // move under a published edition, publishing that names its recipients, and email done right.
-import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { SMTPServer } from 'smtp-server';
 import { makeUser } from '../prisma/factories';
+import { startTestSmtp } from '../scripts/testing/smtp';
 import { startAppServer } from './fixtures/app-server';
 import { changePhoneVolume, monthLabel, monthsAgo, seededTeam } from './fixtures/editions';
 import { expect, signIn, test } from './fixtures';
@@ -109,29 +108,12 @@ test('email: a test to oneself, a confirmation naming the recipients, RFC 8058 o
 }) => {
   // Long: a whole edition's life, on machines that may be busy.
   test.setTimeout(240_000);
-  const messages: { to: string[]; raw: string }[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        messages.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  const smtp = await startTestSmtp();
+  const { messages } = smtp;
   const app = await startAppServer({
     DATABASE_URL: process.env.E2E_DATABASE_URL!,
     SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtpPort),
+    SMTP_PORT: String(smtp.port),
     MAIL_FROM: 'Service Review <review@example.test>',
     PUBLIC_URL: 'https://review.example.com',
   });
@@ -220,6 +202,6 @@ test('email: a test to oneself, a confirmation naming the recipients, RFC 8058 o
     await context.close();
   } finally {
     await app.stop();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   }
 });

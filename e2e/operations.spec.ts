@@ -2,7 +2,7 @@
 import { request as playwrightRequest } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { addMonths, currentMonth } from '../lib/figures/month';
+import { addMonths, currentMonth } from '../lib/dates/month';
 import { makeCatalog, makeTeam, makeUser } from '../prisma/factories';
 import { expect, test, TEST_PASSWORD } from './fixtures';
 import { startAppServer, type AppServer } from './fixtures/app-server';

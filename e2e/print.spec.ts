@@ -3,7 +3,7 @@
 // them all.
 import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { addMonths, currentMonth } from '../lib/figures/month';
+import { addMonths, currentMonth } from '../lib/dates/month';
 import { expect, test } from './fixtures';
 
 /** In the print-emulated page: every chart has its marks, every data table is shown. */

@@ -1,11 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
-import { db, type Prisma } from './db';
+import { db, type Prisma, type DbClient } from './db';
 import { assertRole, type Actor } from './authz';
 import { log } from './log';
 import { currentRequestId } from './request-id';
-
-type Tx = Prisma.TransactionClient | typeof db;
 
 export type AuditInput = {
   actor: Pick<Actor, 'id' | 'email'> | null;
@@ -27,7 +25,7 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
 }
 
 /** Call inside the same transaction as the change, so the change and its record commit together. */
-export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+export async function recordAudit(tx: DbClient, input: AuditInput): Promise<void> {
   await tx.auditEvent.create({
     data: {
       actorId: input.actor?.id ?? null,

@@ -43,11 +43,8 @@ export function oidcSignInName(): string | null {
   return oidcProvider()[0]?.name ?? null;
 }
 
-// Auth.js derives callback URLs from AUTH_URL when set, else from each request's host, which can
-// differ between the sign-in redirect and the provider's callback (localhost vs 127.0.0.1, or a
-// proxy). One PUBLIC_URL makes them agree; env.js insists on it when single sign-on is on.
-const publicUrl = env().PUBLIC_URL;
-if (publicUrl) process.env.AUTH_URL ??= publicUrl;
+// Auth.js derives callback URLs from AUTH_URL, which scripts/serve.mjs sets from PUBLIC_URL before
+// Next loads (nothing changes process.env at import time).
 
 const config: NextAuthConfig = {
   trustHost: true,

@@ -1,5 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/prisma/client';
+import { PrismaClient, type Prisma } from './generated/prisma/client';
 import { env } from './env';
 
 // One client per process, kept on globalThis so dev-mode reloads don't open a pool each time.
@@ -21,3 +21,7 @@ if (process.env.NODE_ENV !== 'production') globalForDb.serviceReviewDb = db;
 
 export type Db = typeof db;
 export type { Prisma } from './generated/prisma/client';
+/** The client inside `db.$transaction`: for writes that must commit or roll back together. */
+export type Tx = Prisma.TransactionClient;
+/** The root client or a transaction's: for helpers that work inside a transaction or outside one. */
+export type DbClient = Tx | Db;

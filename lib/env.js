@@ -5,6 +5,7 @@ import { z } from 'zod';
 
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
 export const LOG_LEVELS = /** @type {const} */ (['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+const logLevelSchema = z.enum(LOG_LEVELS).default('info');
 
 export const envSchema = z
   .object({
@@ -55,7 +56,7 @@ export const envSchema = z
     SMTP_PASSWORD: z.string().min(1).optional(),
     MAIL_FROM: z.string().min(3).optional(),
     // Operations: log verbosity, traces, and how long audit records keep IP addresses.
-    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    LOG_LEVEL: logLevelSchema,
     OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
     AUDIT_IP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   })
@@ -122,4 +123,16 @@ let cached;
 export function env() {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * LOG_LEVEL alone, for the logger: scripts (seed, admin:create) log without the rest of the
+ * environment (no AUTH_SECRET), so this reads just the one setting. A bad value has already
+ * stopped next.config.js and start.ts with a message naming it; here it falls back to info.
+ * @param {Record<string, string | undefined>} [source]
+ * @returns {z.output<typeof logLevelSchema>}
+ */
+export function logLevel(source = process.env) {
+  const result = logLevelSchema.safeParse(source.LOG_LEVEL || undefined);
+  return result.success ? result.data : 'info';
 }

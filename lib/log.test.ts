@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from './env.js';
+import { logLevel, parseEnv } from './env.js';
 import { createLogger, type LogLevel } from './log';
 
 function capture(level: LogLevel) {
@@ -47,5 +47,12 @@ describe('structured log', () => {
     expect(() => parseEnv({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
     expect(parseEnv({ AUDIT_IP_RETENTION_DAYS: '30' }).AUDIT_IP_RETENTION_DAYS).toBe(30);
     expect(() => parseEnv({ AUDIT_IP_RETENTION_DAYS: '0' })).toThrow(/AUDIT_IP_RETENTION_DAYS/);
+  });
+
+  it('reads LOG_LEVEL alone for the logger, so scripts without the rest of the environment can log', () => {
+    expect(logLevel({ LOG_LEVEL: 'debug', DATABASE_URL: 'postgresql://x/y' })).toBe('debug');
+    expect(logLevel({})).toBe('info');
+    expect(logLevel({ LOG_LEVEL: '' })).toBe('info');
+    expect(logLevel({ LOG_LEVEL: 'loud' })).toBe('info');
   });
 });

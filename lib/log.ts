@@ -1,7 +1,7 @@
 // One structured JSON line per event on stdout (pino), for whatever collects the container's
 // output. `npm run dev` pipes it through pino-pretty. No 'server-only': scripts log too.
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { LOG_LEVELS } from './env.js';
+import { logLevel, type LOG_LEVELS } from './env.js';
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -31,8 +31,4 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
 const g = globalThis as unknown as { serviceReviewLog?: Logger };
 
 // Only LOG_LEVEL, not the whole environment: scripts (seed, admin:create) log without AUTH_SECRET.
-// next.config.js and start.ts have already rejected a bad value with a message naming it.
-const configured = process.env.LOG_LEVEL as LogLevel | undefined;
-export const log: Logger = (g.serviceReviewLog ??= createLogger(
-  configured && LOG_LEVELS.includes(configured) ? configured : 'info',
-));
+export const log: Logger = (g.serviceReviewLog ??= createLogger(logLevel()));

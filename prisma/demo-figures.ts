@@ -2,7 +2,7 @@
 // channel, CSAT around its target, and one bad month with a note. Deterministic (seeded), so
 // every fresh start shows the same story.
 import type { PrismaClient } from '../lib/generated/prisma/client';
-import { addMonths, currentMonth } from '../lib/figures/month';
+import { addMonths, currentMonth } from '../lib/dates/month';
 import { nameKey } from '../lib/figures/schemas';
 import { DEFAULT_KPIS } from '../lib/team-settings/kpi-schemas';
 import type { DemoOrganisation, DemoSeeder, DemoTeamSlug } from './demo';

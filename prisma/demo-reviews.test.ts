@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../lib/db';
-import { addMonths, currentMonth } from '../lib/figures/month';
+import { addMonths, currentMonth } from '../lib/dates/month';
 import { seedDemo } from './demo';
 
 describe('demo editions', () => {

@@ -6,7 +6,7 @@
 // it needs are made here).
 import type { Prisma, PrismaClient } from '../lib/generated/prisma/client';
 import type { Catalog, MonthRecord } from '../lib/figures/figures';
-import { addMonths, currentMonth, monthLabel } from '../lib/figures/month';
+import { addMonths, currentMonth, monthLabel } from '../lib/dates/month';
 import { citeFor } from '../lib/quotes/attribution';
 import { makeBasis } from '../lib/reviews/basis';
 import {

@@ -9,6 +9,11 @@
 // 2. Server-action bodies over the limit. Next answers them with a 500 and no message; here a
 //    declared Content-Length over the limit gets 413 and a sentence, and a body sent without one
 //    (chunked) is read here up to the limit: 413 past it, else handed on with its length.
+// 3. AUTH_URL. Auth.js derives callback URLs from it when set, else from each request's host, which
+//    can differ between the sign-in redirect and the provider's callback (localhost vs 127.0.0.1,
+//    or a proxy). One PUBLIC_URL makes them agree (env.js insists on it with single sign-on). Auth.js
+//    reads process.env at request time and takes the URL nowhere else, so it is set here, once,
+//    before Next loads, rather than by a module as a side effect of being imported.
 //
 // Usage: node scripts/serve.mjs [--dev] [-p PORT] [-H HOST]
 import http from 'node:http';
@@ -24,6 +29,7 @@ const option = (flag, fallback) => {
   return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
 };
 const dev = args.includes('--dev');
+if (process.env.PUBLIC_URL && !process.env.AUTH_URL) process.env.AUTH_URL = process.env.PUBLIC_URL;
 const port = Number(option('-p', process.env.PORT ?? '3000'));
 const hostname = option('-H', process.env.HOSTNAME || undefined);
 const dir = path.resolve(import.meta.dirname, '..');

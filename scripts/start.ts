@@ -89,8 +89,6 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 const childEnv: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: '1', ...process.env };
-// Auth.js builds absolute callback URLs from this when the app sits behind a proxy.
-if (env.PUBLIC_URL) childEnv.AUTH_URL ??= env.PUBLIC_URL;
 try {
   const prepared = await prepareDatabase(env.DATABASE_URL, say);
   embedded = prepared.embedded;

@@ -4,7 +4,7 @@ import { QuoteFigure } from '@/components/quotes/quote-figure';
 import { FigureChanges } from '@/components/reviews/figure-changes';
 import { PageHeader } from '@/components/ui/card';
 import { getDashboard } from '@/lib/dashboard/dashboard';
-import { monthLabel } from '@/lib/figures/month';
+import { monthLabel } from '@/lib/dates/month';
 import { formatNumber } from '@/lib/format';
 import { requirePageActor } from '@/lib/session';
 

@@ -1,6 +1,6 @@
 'use client';
 import { formatNumber, formatNumberUpTo } from '@/lib/format';
-import { monthLabel } from '@/lib/figures/month';
+import { monthLabel } from '@/lib/dates/month';
 import type { Change, MonthPreview } from '@/lib/figures/ticket-plan';
 import type { MultiTagRule } from '@/lib/figures/ticket-export';
 

@@ -3,7 +3,7 @@ import { PersonLinks } from '@/components/stories/person-links';
 import { PlainText } from '@/components/stories/plain-text';
 import type { WallQuote } from '@/lib/quotes/quotes';
 import { CHANNEL_LABELS } from '@/lib/quotes/schemas';
-import { formatDay } from '@/lib/stories/dates';
+import { formatDay } from '@/lib/dates/day';
 
 /**
  * A quotation as HTML means it: the customer's words in <blockquote>, who said it in <cite>

@@ -3,7 +3,7 @@ import { ChartCard } from '@/components/charts/chart-card';
 import { Markdown } from '@/components/stories/markdown';
 import { PersonLinks } from '@/components/stories/person-links';
 import { PlainText } from '@/components/stories/plain-text';
-import { addMonths, monthLabel } from '@/lib/figures/month';
+import { addMonths, monthLabel } from '@/lib/dates/month';
 import { CHANNEL_LABELS } from '@/lib/quotes/schemas';
 import { TONE_CLASS, TONE_WORDS, type Change as ChangeValue } from '@/lib/change';
 import {
@@ -16,7 +16,7 @@ import {
   type ShareRow,
 } from '@/lib/reviews/content';
 import { formatInstantDay } from '@/lib/dates/zone';
-import { formatDay, parseDay } from '@/lib/stories/dates';
+import { formatDay, parseDay } from '@/lib/dates/day';
 import type { QuoteChannel } from '@/lib/generated/prisma/enums';
 
 export type EditionHistory = { revision: number; note: string | null; at: Date }[];

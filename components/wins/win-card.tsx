@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Markdown } from '@/components/stories/markdown';
 import { PersonLinks } from '@/components/stories/person-links';
-import { formatDay } from '@/lib/stories/dates';
+import { formatDay } from '@/lib/dates/day';
 
 type Win = {
   id: string;

@@ -3,12 +3,12 @@ import { unstable_cache } from 'next/cache';
 import { dashboardCacheKey, DASHBOARD_TAG, DASHBOARD_TTL_SECONDS } from './cache';
 import { db } from '../db';
 import { hasRole, type Actor, assertSignedIn } from '../authz';
-import { addMonths, currentMonth } from '../figures/month';
+import { addMonths, currentMonth } from '../dates/month';
 import { countPendingQuotes, toWallQuote } from '../quotes/quotes';
 import { wallQuoteSelect } from '../quotes/wall-query';
 import { listPublishedDrift, type Drift } from '../reviews/drift';
 import { canManageTeam } from '../team-access';
-import { teamHeadlines } from './headlines';
+import { teamHeadlinesUnchecked } from './headlines';
 
 async function loadTeamCard(teamId: string) {
   const edition = await db.review.findFirst({
@@ -18,7 +18,7 @@ async function loadTeamCard(teamId: string) {
   });
   const [headlines, quotes, projects, thanks] = await Promise.all([
     // The numbers of the latest published edition's month, so the card and the edition agree.
-    teamHeadlines(teamId, edition?.month),
+    teamHeadlinesUnchecked(teamId, edition?.month),
     db.quote.findMany({
       where: { teamId, status: 'APPROVED' },
       orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
@@ -42,12 +42,14 @@ async function loadTeamCard(teamId: string) {
   };
 }
 
-/** One team's card, shared by every reader (and the TV screen). */
-export const cachedTeamCard = (teamId: string) =>
-  unstable_cache(loadTeamCard, ['dashboard-team-card', teamId, dashboardCacheKey()], {
+/** One team's card, shared by every signed-in reader (and the TV screen): cached by team, not by reader. */
+export async function cachedTeamCard(actor: Actor, teamId: string) {
+  assertSignedIn(actor);
+  return unstable_cache(loadTeamCard, ['dashboard-team-card', teamId, dashboardCacheKey()], {
     tags: [DASHBOARD_TAG],
     revalidate: DASHBOARD_TTL_SECONDS,
   })(teamId);
+}
 
 export async function getDashboard(actor: Actor) {
   assertSignedIn(actor);
@@ -57,7 +59,7 @@ export async function getDashboard(actor: Actor) {
   const latestComplete = addMonths(currentMonth(), -1);
   const cards = await Promise.all(
     teams.map(async (team) => {
-      const card = await cachedTeamCard(team.id);
+      const card = await cachedTeamCard(actor, team.id);
       // The cache stores JSON: bring the dates back.
       return {
         team,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '../db';
 import { loadCatalog, readMonths, type Catalog, type MonthRecord } from '../figures/figures';
-import { addMonths, currentMonth } from '../figures/month';
+import { addMonths, currentMonth } from '../dates/month';
 import { receivedTotal } from '../figures/state';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 
@@ -97,7 +97,7 @@ export function headlinesFor(catalog: Catalog, records: MonthRecord[], month: st
 }
 
 /** The latest complete month that has figures (or null for a new team). */
-export async function latestFiguresMonth(teamId: string): Promise<string | null> {
+async function latestFiguresMonth(teamId: string): Promise<string | null> {
   const row = await db.monthFigures.findFirst({
     where: { teamId, month: { lte: addMonths(currentMonth(), -1) } },
     orderBy: { month: 'desc' },
@@ -106,7 +106,11 @@ export async function latestFiguresMonth(teamId: string): Promise<string | null>
   return row?.month ?? null;
 }
 
-export async function teamHeadlines(teamId: string, month?: string): Promise<TeamHeadlines | null> {
+/**
+ * A team's headlines without checking who asks: every signed-in user may see them, and the one
+ * caller (the dashboard's shared card cache) checks the reader before reaching the cache.
+ */
+export async function teamHeadlinesUnchecked(teamId: string, month?: string): Promise<TeamHeadlines | null> {
   const target = month ?? (await latestFiguresMonth(teamId));
   if (!target) return null;
   const [catalog, records] = await Promise.all([

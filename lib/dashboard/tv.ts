@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '../db';
 import { type Actor, assertSignedIn } from '../authz';
-import { monthLabel } from '../figures/month';
+import { monthLabel } from '../dates/month';
 import { cachedTeamCard } from './dashboard';
 
 /** Plain data for the wall screen: every team's headline numbers, trend and latest quotes. */
@@ -10,7 +10,7 @@ export async function getTvSlides(actor: Actor) {
   const teams = await db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
   const slides = await Promise.all(
     teams.map(async (team) => {
-      const { headlines, quotes } = await cachedTeamCard(team.id);
+      const { headlines, quotes } = await cachedTeamCard(actor, team.id);
       return {
         team: team.name,
         month: headlines ? monthLabel(headlines.month) : null,

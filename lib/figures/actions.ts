@@ -6,10 +6,10 @@ import type { FormState } from '../errors';
 import { handleForm, toFormState, typedValues } from '../form';
 import { requireActor } from '../session';
 import { getManagedTeam } from '../team-access';
-import { monthSchema } from './month';
+import { monthSchema } from '../dates/month';
 import { MonthConflictError, saveMonthFromForm } from './month-save';
 import { ticketImportSchema, applyTicketImport } from './ticket-import';
-import { applyMonthlyImport, ImportError, previewMonthlyImport, type ImportPreview } from './service';
+import { applyMonthlyImport, ImportError, previewMonthlyImport, type ImportPreview } from './monthly-import';
 
 export type SaveMonthState = FormState & {
   conflict?: { version: number; values: Record<string, string>; by: string | null };

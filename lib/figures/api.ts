@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, Val
 import { checkDatabase } from '../health';
 import { getActor } from '../session';
 import { authenticateApiToken } from '../team-settings/tokens';
-import { ApiValidationError, type ApiPrincipal } from './service';
+import { ApiValidationError, type ApiPrincipal } from './api-months';
 
 /** A bearer token, or else the signed-in user's session (checked per team by the service). */
 export async function resolveApiPrincipal(request: Request): Promise<ApiPrincipal> {

@@ -4,14 +4,9 @@ import { makeCatalog, makeTeam, makeUser } from '../../prisma/factories';
 import { ForbiddenError } from '../errors';
 import { loadCatalog, readMonth, writeMonthTx } from './figures';
 import { MonthConflictError, saveMonthFromForm } from './month-save';
-import {
-  ApiValidationError,
-  applyMonthlyImport,
-  exportMonthlyCsv,
-  ImportError,
-  previewMonthlyImport,
-  putMonthFromApi,
-} from './service';
+import { ApiValidationError, putMonthFromApi } from './api-months';
+import { exportMonthlyCsv } from './export';
+import { applyMonthlyImport, ImportError, previewMonthlyImport } from './monthly-import';
 
 async function setup() {
   const team = await makeTeam(db);

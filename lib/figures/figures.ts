@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Prisma } from '../db';
+import { db, type Prisma, type Tx, type DbClient } from '../db';
 import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
 import { ConflictError, ValidationError } from '../errors';
@@ -7,11 +7,8 @@ import { monthInZone } from '../dates/zone';
 import { env } from '../env';
 import { assertCanManageTeam } from '../team-access';
 import type { KpiUnit } from '../generated/prisma/enums';
-import { addMonths } from './month';
+import { addMonths } from '../dates/month';
 import { coverState, mergeState, sameState, emptyState, type Cover, type MonthChange, type MonthState } from './state';
-
-type Tx = Prisma.TransactionClient;
-type Client = Tx | typeof db;
 
 export type CatalogItem = { id: string; name: string; nameKey: string; archivedAt: Date | null };
 export type CatalogKpi = CatalogItem & {
@@ -32,7 +29,7 @@ export async function readTeamCatalog(actor: Actor, teamId: string): Promise<Cat
 }
 
 /** The team's channels, reasons, segments and KPIs, archived ones included (history keeps them). */
-export async function loadCatalog(client: Client, teamId: string): Promise<Catalog> {
+export async function loadCatalog(client: DbClient, teamId: string): Promise<Catalog> {
   // One query at a time: inside a transaction they share a single connection.
   const channels = await client.channel.findMany({ where: { teamId }, select: itemSelect, orderBy: order });
   const reasons = await client.contactReason.findMany({ where: { teamId }, select: itemSelect, orderBy: order });
@@ -73,7 +70,7 @@ export type MonthRecord = {
   updatedBy: string | null;
 };
 
-export async function readMonth(client: Client, teamId: string, month: string): Promise<MonthRecord> {
+export async function readMonth(client: DbClient, teamId: string, month: string): Promise<MonthRecord> {
   const row = await client.monthFigures.findUnique({
     where: { teamId_month: { teamId, month } },
     include: { ...figuresInclude, updatedBy: { select: { name: true } } },
@@ -87,7 +84,7 @@ export async function readMonth(client: Client, teamId: string, month: string): 
   };
 }
 
-export async function readMonths(client: Client, teamId: string, from: string, to: string): Promise<MonthRecord[]> {
+export async function readMonths(client: DbClient, teamId: string, from: string, to: string): Promise<MonthRecord[]> {
   const rows = await client.monthFigures.findMany({
     where: { teamId, month: { gte: from, lte: to } },
     include: { ...figuresInclude, updatedBy: { select: { name: true } } },
@@ -216,8 +213,21 @@ export async function writeMonthTx(
   return { outcome: existing ? 'updated' : 'new', version: figures.version };
 }
 
-/** Months that have figures, newest first, with when and by whom they were last saved. */
-/** The team's months, newest first, for its leaders and admins. */
+/** Writes several months in month order inside one transaction (an import: all months or none). */
+export async function writeMonthsTx(
+  tx: Tx,
+  months: Map<string, MonthChange>,
+  args: Omit<Parameters<typeof writeMonthTx>[1], 'month' | 'change' | 'mode' | 'expectedVersion'>,
+): Promise<{ month: string; outcome: WriteOutcome }[]> {
+  const results: { month: string; outcome: WriteOutcome }[] = [];
+  for (const [month, change] of [...months.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const { outcome } = await writeMonthTx(tx, { ...args, month, change, mode: 'merge' });
+    results.push({ month, outcome });
+  }
+  return results;
+}
+
+/** The team's months that have figures, newest first, with when and by whom they were last saved. */
 export async function listMonthSummaries(actor: Actor, teamId: string, limit = 48) {
   assertCanManageTeam(actor, teamId);
   return db.monthFigures.findMany({

@@ -4,7 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import { toSafeCsv } from '../csv';
 import type { Catalog, MonthRecord } from './figures';
-import { MONTH_RE, currentMonth } from './month';
+import { MONTH_RE, currentMonth } from '../dates/month';
 import { ENTRY_KINDS, type Entry, type EntryKind, type Problem } from './resolve';
 
 export const MONTHLY_HEADER = ['month', 'kind', 'item', 'value'] as const;

@@ -12,6 +12,12 @@ export type Entry = { ref: Ref; month: string; kind: EntryKind; item: string; va
 export type Problem = { ref: Ref; message: string };
 export type UnknownItem = { kind: ItemKind; name: string };
 
+/** Where a problem is, in words: its JSON path, or "row 3, column Phone". */
+export function problemWhere(p: Problem): string {
+  if (p.ref.path) return p.ref.path;
+  return p.ref.row ? `row ${p.ref.row}${p.ref.column ? `, column ${p.ref.column}` : ''}` : '';
+}
+
 const ITEM_KIND: Record<Exclude<EntryKind, 'note'>, ItemKind> = {
   received: 'channel',
   handled: 'channel',

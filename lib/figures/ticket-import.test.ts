@@ -5,7 +5,7 @@ import { makeCatalog, makeReview, makeTeam, makeUser } from '../../prisma/factor
 import { freshdeskExport, zendeskExport, type MonthTruth } from '../../prisma/ticket-exports';
 import { ForbiddenError, ValidationError } from '../errors';
 import { loadCatalog, writeMonthTx } from './figures';
-import { currentMonth } from './month';
+import { currentMonth } from '../dates/month';
 import { detectDelimiter } from './monthly-csv';
 import { aggregateTickets, distinctValues, guessDateOrder, hasSlashDates, type MultiTagRule } from './ticket-export';
 import { guessColumns, unitFromHeader } from './ticket-guess';

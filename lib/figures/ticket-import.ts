@@ -1,20 +1,19 @@
 import 'server-only';
 import { z } from 'zod';
-import { db, type Prisma } from '../db';
+import { db, type Tx } from '../db';
 import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
 import { isUniqueViolation, ValidationError } from '../errors';
 import { assertCanManageTeam } from '../team-access';
 import { addListItemTx } from '../team-settings/lists';
-import { loadCatalog, readMonths, writeMonthTx, type Catalog, type CatalogItem, type WriteOutcome } from './figures';
-import { monthSchema } from './month';
+import { loadCatalog, readMonths, writeMonthsTx, type Catalog, type CatalogItem } from './figures';
+import { monthSchema } from '../dates/month';
 import { describeUnknown, payloadEntries, resolveEntries } from './resolve';
 import { figuresPayloadSchema, LIST_KINDS, nameKey, type ListKind } from './schemas';
 import { IGNORED_SHARE_LIMIT } from './ticket-export';
 import type { MonthByName, RememberedMappings } from './ticket-plan';
-import { ImportError } from './service';
+import { ImportError } from './monthly-import';
 
-type Tx = Prisma.TransactionClient;
 const itemName = z.string().trim().min(1).max(80, 'Keep names under 80 characters.');
 
 export const ticketImportSchema = z.object({
@@ -103,20 +102,7 @@ export async function applyTicketImport(
         if (all.length) throw new ImportError(all);
 
         const cover = { volumes: true, reasons: input.cover.reasons, segments: input.cover.segments, kpis: kpiIds };
-        const results: { month: string; outcome: WriteOutcome }[] = [];
-        for (const [month, change] of [...months.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-          const { outcome } = await writeMonthTx(tx, {
-            actor,
-            teamId,
-            month,
-            change,
-            mode: 'merge',
-            cover,
-            catalog,
-            source,
-          });
-          results.push({ month, outcome });
-        }
+        const results = await writeMonthsTx(tx, months, { actor, teamId, cover, catalog, source });
         await rememberMappingsTx(tx, actor, teamId, input, catalog);
         return { results, created };
       },

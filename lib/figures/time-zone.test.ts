@@ -5,7 +5,7 @@ import { db } from '../db';
 import { makeCatalog, makeTeam, makeUser } from '../../prisma/factories';
 import { ValidationError } from '../errors';
 import { loadCatalog, writeMonthTx } from './figures';
-import { currentMonth } from './month';
+import { currentMonth } from '../dates/month';
 
 async function teamIn(timeZone: string | null) {
   const team = await makeTeam(db);

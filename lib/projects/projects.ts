@@ -1,13 +1,26 @@
 import 'server-only';
-import { db, type Prisma } from '../db';
+import { db, type DbClient } from '../db';
 import { recordAudit } from '../audit';
 import { assertRole, assertTeamMember, hasRole, type Actor, assertSignedIn } from '../authz';
 import { ForbiddenError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
-import { dayString } from '../stories/dates';
-import { assertTeamMembers, listTeamMembers } from '../stories/team-members';
+import { dayString } from '../dates/day';
+import { assertTeamMembers, listTeamMembers } from '../team-members';
 import type { AddProjectUpdateInput, CreateProjectInput, ProjectListFilter, UpdateProjectInput } from './schemas';
 
 const STATUS_ORDER = { IN_PROGRESS: 0, PLANNED: 1, PAUSED: 2, DONE: 3 } as const;
+
+/** What the project list and a project's page both show of it. */
+const projectSelect = {
+  id: true,
+  name: true,
+  summary: true,
+  status: true,
+  startOn: true,
+  targetOn: true,
+  teamId: true,
+  team: { select: { name: true, slug: true } },
+  owner: { select: { id: true, name: true } },
+} as const;
 
 function auditView(p: {
   name: string;
@@ -68,7 +81,7 @@ export async function createProject(actor: Actor, input: CreateProjectInput) {
   );
 }
 
-async function loadForLeader(tx: Prisma.TransactionClient | typeof db, actor: Actor, projectId: string) {
+async function loadForLeader(tx: DbClient, actor: Actor, projectId: string) {
   assertRole(actor, 'LEADER');
   const project = await tx.project.findUnique({ where: { id: projectId } });
   if (!project) throw new NotFoundError('No such project.');
@@ -139,15 +152,7 @@ export async function listProjects(actor: Actor, filter: ProjectListFilter) {
       orderBy: [{ updatedAt: 'desc' }],
       take: 200,
       select: {
-        id: true,
-        name: true,
-        summary: true,
-        status: true,
-        startOn: true,
-        targetOn: true,
-        teamId: true,
-        team: { select: { name: true, slug: true } },
-        owner: { select: { id: true, name: true } },
+        ...projectSelect,
         updates: {
           orderBy: [{ postedOn: 'desc' }, { createdAt: 'desc' }],
           take: 1,
@@ -168,16 +173,8 @@ export async function getProject(actor: Actor, projectId: string) {
   const project = await db.project.findUnique({
     where: { id: projectId },
     select: {
-      id: true,
-      name: true,
-      summary: true,
-      status: true,
-      startOn: true,
-      targetOn: true,
-      teamId: true,
+      ...projectSelect,
       createdAt: true,
-      team: { select: { name: true, slug: true } },
-      owner: { select: { id: true, name: true } },
       updates: {
         orderBy: [{ postedOn: 'desc' }, { createdAt: 'desc' }],
         select: { id: true, postedOn: true, body: true, author: { select: { name: true } } },

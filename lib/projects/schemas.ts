@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ProjectStatus } from '../generated/prisma/enums';
-import { optionalDay, pastDay } from '../stories/dates';
-import { idField } from '../stories/schemas';
+import { optionalDay, pastDay } from '../dates/day';
+import { idField } from '../fields';
 
 export const PROJECT_LIMITS = { name: 120, summary: 4000, update: 2000 } as const;
 

@@ -2,9 +2,9 @@
 import { revalidatePath } from 'next/cache';
 import { expireDashboard } from '../dashboard/cache';
 import { redirect } from 'next/navigation';
-import { handleForm } from '../form';
+import { handleForm, joinRepeated } from '../form';
 import type { FormState } from '../errors';
-import { joinRepeated } from '../stories/form-data';
+
 import { approveQuoteSchema, rejectQuoteSchema, submitQuoteSchema, updateQuoteSchema } from './schemas';
 import { approveQuote, rejectQuote, submitQuote, updateQuote } from './quotes';
 

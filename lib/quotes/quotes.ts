@@ -1,10 +1,11 @@
 import 'server-only';
-import { db, type Prisma } from '../db';
+import { db, type Prisma, type Tx, type DbClient } from '../db';
 import { recordAudit } from '../audit';
 import { assertRole, assertTeamMember, hasRole, type Actor, assertSignedIn } from '../authz';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
-import { dayString, monthRange } from '../stories/dates';
-import { assertTeamMembers, listTeamMembers } from '../stories/team-members';
+import { monthRange } from '../dates/month';
+import { dayString } from '../dates/day';
+import { assertTeamMembers, listTeamMembers } from '../team-members';
 import { citeFor } from './attribution';
 import type { ApproveQuoteInput, RejectQuoteInput, SubmitQuoteInput, UpdateQuoteInput, WallFilter } from './schemas';
 import { creditsSelect, formatCursor, parseCursor, wallIdsSql, wallQuoteSelect } from './wall-query';
@@ -131,7 +132,7 @@ const editableSelect = {
 } as const satisfies Prisma.QuoteSelect;
 
 /** Only the submitter edits, and only while pending: after moderation the words are fixed. */
-async function loadOwnPending(tx: Prisma.TransactionClient | typeof db, actor: Actor, quoteId: string) {
+async function loadOwnPending(tx: DbClient, actor: Actor, quoteId: string) {
   assertRole(actor, 'AGENT', 'LEADER');
   const quote = await tx.quote.findUnique({ where: { id: quoteId }, select: editableSelect });
   if (!quote) throw new NotFoundError('No such quote.');
@@ -173,7 +174,7 @@ export async function updateQuote(actor: Actor, input: UpdateQuoteInput) {
 }
 
 /** A leader moderates their own team's pending quotes, once; a second moderator gets a conflict. */
-async function loadForModeration(tx: Prisma.TransactionClient, actor: Actor, quoteId: string) {
+async function loadForModeration(tx: Tx, actor: Actor, quoteId: string) {
   assertRole(actor, 'LEADER');
   const quote = await tx.quote.findUnique({
     where: { id: quoteId },

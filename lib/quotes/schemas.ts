@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { QuoteAttribution, QuoteChannel } from '../generated/prisma/enums';
-import { isMonth, pastDay } from '../stories/dates';
-import { creditIdsField, idField } from '../stories/schemas';
+import { isMonth } from '../dates/month';
+import { pastDay } from '../dates/day';
+import { creditIdsField, idField } from '../fields';
 
 /** Stated at each field and enforced here. */
 export const QUOTE_LIMITS = {

@@ -7,7 +7,7 @@
 // replaces only the paragraphs that are still exactly as generated: a paragraph the leader wrote or
 // edited is theirs and is never touched.
 import { createHash } from 'node:crypto';
-import { addMonths, monthLabel } from '../figures/month';
+import { addMonths, monthLabel } from '../dates/month';
 import { markBlocks } from './blocks';
 import { formatMetric, type EditionContent, type Metric, type TextBlock } from './content';
 

@@ -3,7 +3,7 @@
 // is easy to test and the same code serves the composer, the preview, the page and the email.
 import type { Catalog, MonthRecord } from '../figures/figures';
 import type { TextBlock } from './blocks';
-import { addMonths, monthLabel } from '../figures/month';
+import { addMonths, monthLabel } from '../dates/month';
 import { changeMagnitude, describeChange, type Change } from '../change';
 import { formatNumberUpTo } from '../format';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';

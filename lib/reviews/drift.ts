@@ -3,7 +3,7 @@ import { db } from '../db';
 import { hasRole, type Actor } from '../authz';
 import { ForbiddenError } from '../errors';
 import { loadCatalog, readMonths } from '../figures/figures';
-import { addMonths } from '../figures/month';
+import { addMonths } from '../dates/month';
 import { canManageTeam } from '../team-access';
 import { diffFacts, figureFacts, type FactChange } from './basis';
 import { buildContent, type EditionSnapshot } from './content';

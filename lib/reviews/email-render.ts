@@ -9,7 +9,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { monthLabel } from '../figures/month';
+import { monthLabel } from '../dates/month';
 import { isSafeMarkdownUrl } from '../markdown-policy';
 import { formatMetric, metricChange, type EditionSnapshot, type Metric } from './content';
 

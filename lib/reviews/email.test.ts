@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { makeCatalog, makeQuote, makeTeam, makeUser } from '../../prisma/factories';
@@ -8,49 +6,19 @@ import { setEmailOptOut } from './readers';
 import { deliverDueEmails, retryReviewEmail, sendTestEmail, type SmtpSettings } from './email';
 import { unsubscribeByToken } from './unsubscribe';
 import { publishReview, startReview } from './reviews';
+import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../../scripts/testing/smtp';
 
-type Received = { from: string; to: string[]; raw: string };
-const received: Received[] = [];
-let failNext = 0;
-let server: SMTPServer;
+let server: TestSmtp;
 let smtp: SmtpSettings;
+let received: ReceivedMail[];
 
 beforeAll(async () => {
-  // A real SMTP server in the test process: nodemailer speaks real SMTP to it.
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (failNext > 0) {
-          failNext--;
-          const error = Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 });
-          return callback(error);
-        }
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  smtp = {
-    host: '127.0.0.1',
-    port: (server.server.address() as AddressInfo).port,
-    secure: false,
-    from: 'Service Review <review@example.test>',
-  };
+  server = await startTestSmtp();
+  received = server.messages;
+  smtp = { host: server.host, port: server.port, secure: false, from: 'Service Review <review@example.test>' };
 });
 
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 /** The raw message with quoted-printable soft breaks undone, so phrases can be searched. */
 const decoded = (raw: string) =>
@@ -125,7 +93,7 @@ describe('edition emails', () => {
 
   it('a failure is recorded with its reason and retried later, still sending once', async () => {
     const { team, leader, emailId } = await publishedEdition('ops@example.test');
-    failNext = 1;
+    server.failNext(1);
     const [first] = await deliverDueEmails({ smtp });
     expect(first).toMatchObject({ id: emailId, status: 'FAILED' });
     const failed = await db.reviewEmail.findUniqueOrThrow({ where: { id: emailId } });
@@ -238,7 +206,7 @@ describe('edition emails done right', () => {
   it('sends a large list in batches, one message each, and a retry after a failure sends only to those still waiting', async () => {
     const list = Array.from({ length: 120 }, (_, i) => `person${String(i).padStart(3, '0')}@bulk.example.test`);
     const { team, emailId } = await publishedEdition(list.join('\n'));
-    failNext = 3;
+    server.failNext(3);
     const [first] = await deliverDueEmails({ smtp });
     expect(first!.status).toBe('FAILED');
     expect((await db.reviewEmail.findUniqueOrThrow({ where: { id: emailId } })).lastError).toMatch(

@@ -9,7 +9,7 @@ import { log } from '../log';
 import { assertCanManageTeam, type TeamRef } from '../team-access';
 import type { EditionSnapshot } from './content';
 import { editionUrl, forRecipient, renderEditionEmail } from './email-render';
-import { loadContent } from './load';
+import { loadDraftContent } from './load';
 import { unsubscribeUrls } from './unsubscribe';
 
 export type SmtpSettings = {
@@ -53,7 +53,7 @@ const BATCH = 50;
  * Every active user, or the team's distribution list, minus those who opted out of the team: by
  * signing in ("Stop these emails") or by the signed link in an email (any address, users or not).
  */
-export async function recipientsFor(teamId: string, distribution: string): Promise<string[]> {
+async function recipientsFor(teamId: string, distribution: string): Promise<string[]> {
   const [users, addresses] = await Promise.all([
     db.reviewEmailOptOut.findMany({ where: { teamId }, select: { user: { select: { email: true } } } }),
     db.reviewEmailAddressOptOut.findMany({ where: { teamId }, select: { email: true } }),
@@ -351,13 +351,7 @@ export async function sendTestEmail(
   });
   if (!draft) throw new NotFoundError('Start the edition first.');
   const baseUrl = options.baseUrl ?? publicBaseUrl();
-  const content = await loadContent(
-    db,
-    team,
-    month,
-    draft.quotes.map((q) => q.quoteId),
-    { wins: draft.omittedWinIds, updates: draft.omittedUpdateIds },
-  );
+  const content = await loadDraftContent(db, team, month, draft);
   const rendered = renderEditionEmail(
     { title: draft.title, highlights: draft.highlights, asks: draft.asks, content },
     editionUrl(baseUrl, team.slug, month),

@@ -1,13 +1,11 @@
 import 'server-only';
-import { type db, type Prisma } from '../db';
+import { type Prisma, type DbClient } from '../db';
 import { loadCatalog, readMonths } from '../figures/figures';
-import { addMonths } from '../figures/month';
+import { addMonths, monthRange } from '../dates/month';
 import { citeFor } from '../quotes/attribution';
 import { quoteBodySelect } from '../quotes/wall-query';
-import { dayString, monthRange } from '../stories/dates';
+import { dayString } from '../dates/day';
 import { buildContent, type EditionContent, type EditionQuote, type EditionUpdate, type EditionWin } from './content';
-
-type Client = Prisma.TransactionClient | typeof db;
 
 /**
  * A quote as an edition may show it: the customer appears only through `citeFor`, so an
@@ -26,7 +24,7 @@ function toEditionQuote(row: Prisma.QuoteGetPayload<{ select: typeof quoteBodySe
 }
 
 /** The team's approved quotes received in the month, newest first: the ones a leader can feature. */
-export async function listMonthQuotes(client: Client, teamId: string, month: string): Promise<EditionQuote[]> {
+export async function listMonthQuotes(client: DbClient, teamId: string, month: string): Promise<EditionQuote[]> {
   const { start, end } = monthRange(month);
   const rows = await client.quote.findMany({
     where: { teamId, status: 'APPROVED', receivedOn: { gte: start, lt: end } },
@@ -68,7 +66,7 @@ export function mergeWins(wins: EditionWin[]): MonthWin[] {
 
 /** The month's wins (merged) and project updates, every one of them: what the leader picks from. */
 export async function listMonthEvents(
-  client: Client,
+  client: DbClient,
   teamId: string,
   month: string,
 ): Promise<{ wins: MonthWin[]; updates: EditionUpdate[] }> {
@@ -120,7 +118,7 @@ export type Omitted = { wins: string[]; updates: string[] };
 
 /** Everything an edition shows, read from the data as it is now (one query at a time: tx-safe). */
 export async function loadContent(
-  client: Client,
+  client: DbClient,
   team: { id: string; name: string; slug: string },
   month: string,
   featured: string[],
@@ -149,4 +147,20 @@ export async function loadContent(
       .map((w) => ({ id: w.id, title: w.title, story: w.story, occurredOn: w.occurredOn, credited: w.credited })),
     updates: events.updates.filter((u) => !leftOut.has(u.id)),
   });
+}
+
+/** Everything a saved draft shows over the data as it is now: its featured quotes, without what it left out. */
+export function loadDraftContent(
+  client: DbClient,
+  team: { id: string; name: string; slug: string },
+  month: string,
+  draft: { quotes: { quoteId: string }[]; omittedWinIds: string[]; omittedUpdateIds: string[] },
+): Promise<EditionContent> {
+  return loadContent(
+    client,
+    team,
+    month,
+    draft.quotes.map((q) => q.quoteId),
+    { wins: draft.omittedWinIds, updates: draft.omittedUpdateIds },
+  );
 }

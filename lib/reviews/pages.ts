@@ -6,7 +6,7 @@ import type { TeamRef } from '../team-access';
 import { parseBasis } from './basis';
 import { correctionNoteFor, listPublishedDrift } from './drift';
 import { countRecipients, listReviewEmails, smtpFromEnv } from './email';
-import { listMonthEvents, listMonthQuotes, loadContent } from './load';
+import { listMonthEvents, listMonthQuotes, loadDraftContent } from './load';
 import { readershipFor } from './readers';
 import { draftStaleness, draftValues, getReviewDraft } from './reviews';
 
@@ -17,7 +17,7 @@ export async function loadComposer(actor: Actor, team: TeamRef, month: string) {
   const quotes = await listMonthQuotes(db, team.id, month);
   const emails = await listReviewEmails(actor, team.id, draft.id);
   const published = draft.status === 'PUBLISHED';
-  const readership = published ? await readershipFor(draft.id, true) : null;
+  const readership = published ? await readershipFor(actor, draft.id) : null;
   const events = await listMonthEvents(db, team.id, month);
   const stale = await draftStaleness(draft, team);
   const drift = published
@@ -47,13 +47,7 @@ export async function loadComposer(actor: Actor, team: TeamRef, month: string) {
 export async function loadPreview(actor: Actor, team: TeamRef, month: string) {
   const draft = await getReviewDraft(actor, team, month);
   if (!draft) throw new NotFoundError('Start the edition first.');
-  const content = await loadContent(
-    db,
-    team,
-    month,
-    draft.quotes.map((q) => q.quoteId),
-    { wins: draft.omittedWinIds, updates: draft.omittedUpdateIds },
-  );
+  const content = await loadDraftContent(db, team, month, draft);
   const stale = await draftStaleness(draft, team);
   const recipients = draft.status === 'PUBLISHED' ? 0 : await countRecipients(actor, team, draft.distribution);
   return {

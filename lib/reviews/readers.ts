@@ -114,7 +114,7 @@ export async function readEdition(actor: Actor, slug: string, month: string) {
     history: review.revisions.map((r) => ({ revision: r.revision, note: r.note, at: r.createdAt })),
     myThanks: mine,
     optedOut: Boolean(optOut ?? addressOptOut),
-    readership: canSeeReadership(actor, team.id) ? await readershipFor(review.id, canManageTeam(actor, team.id)) : null,
+    readership: canSeeReadership(actor, team.id) ? await readershipFor(actor, review.id) : null,
     canModerate: canManageTeam(actor, team.id),
   };
 }
@@ -142,8 +142,15 @@ export async function recordEditionView(actor: Actor, edition: { id: string; tea
   });
 }
 
-/** Unique readers, readers by team and by role, and the thanks notes (hidden ones only for managers). */
-export async function readershipFor(reviewId: string, includeHidden: boolean) {
+/**
+ * Unique readers, readers by team and by role, and the thanks notes, for whoever may see readership;
+ * hidden notes only for those who may manage the team.
+ */
+export async function readershipFor(actor: Actor, reviewId: string) {
+  const review = await db.review.findUnique({ where: { id: reviewId }, select: { teamId: true } });
+  // Refuse the same way whether or not the edition exists, so ids cannot be probed.
+  if (!review || !canSeeReadership(actor, review.teamId)) throw new ForbiddenError();
+  const includeHidden = canManageTeam(actor, review.teamId);
   // Views recorded before authors were left out are left out here too.
   const authors = [...(await authorIds(reviewId))];
   const views = await db.reviewView.findMany({

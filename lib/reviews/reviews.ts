@@ -1,16 +1,14 @@
 import 'server-only';
-import { db, type Prisma } from '../db';
+import { db, type DbClient, type Prisma, type Tx } from '../db';
 import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
-import { currentMonth, monthLabel, addMonths } from '../figures/month';
+import { currentMonth, monthLabel, addMonths } from '../dates/month';
 import { assertCanManageTeam, type TeamRef } from '../team-access';
 import { makeBasis, parseBasis, rewriteBlocks, textStaleness, type FactChange } from './basis';
 import { suggestAskBlocks, suggestHighlightBlocks, type EditionSnapshot } from './content';
 import { listMonthQuotes, loadContent } from './load';
 import type { ReviewFields } from './schemas';
-
-type Tx = Prisma.TransactionClient;
 
 const draftSelect = {
   id: true,
@@ -77,7 +75,7 @@ export class ReviewConflictError extends ConflictError {
   }
 }
 
-async function thanksFor(client: Tx | typeof db, teamId: string, month: string): Promise<number | null> {
+async function thanksFor(client: DbClient, teamId: string, month: string): Promise<number | null> {
   const review = await client.review.findUnique({
     where: { teamId_month: { teamId, month } },
     select: { id: true, status: true },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MONTH_RE } from '../figures/month';
+import { MONTH_RE } from '../dates/month';
 
 export const teamMonthSchema = z.object({
   team: z.string().trim().min(1).max(80),

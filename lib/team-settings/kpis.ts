@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Prisma } from '../db';
+import { db, type Tx } from '../db';
 import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
 import { NotFoundError, ValidationError, isUniqueViolation } from '../errors';
@@ -7,9 +7,9 @@ import { nameKey } from '../figures/schemas';
 import { assertCanManageTeam } from '../team-access';
 import { DEFAULT_CHANNELS, DEFAULT_KPIS, type KpiInput } from './kpi-schemas';
 
-type Tx = Prisma.TransactionClient;
-
-export async function listKpis(teamId: string, { includeArchived = true } = {}) {
+/** The team's KPIs, for a leader of the team or an admin. */
+export async function listKpis(actor: Actor, teamId: string, { includeArchived = true } = {}) {
+  assertCanManageTeam(actor, teamId);
   return db.kpi.findMany({
     where: { teamId, ...(includeArchived ? {} : { archivedAt: null }) },
     orderBy: [{ position: 'asc' }, { name: 'asc' }],

@@ -1,12 +1,11 @@
 import 'server-only';
-import { db, type Prisma } from '../db';
+import { db, type DbClient, type Tx } from '../db';
 import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
 import { assertCanManageTeam } from '../team-access';
 import { nameKey, type ListKind } from '../figures/schemas';
 
-type Tx = Prisma.TransactionClient;
 export type ListItem = {
   id: string;
   teamId: string;
@@ -27,7 +26,7 @@ type ListDelegate = {
 
 const ENTITY: Record<ListKind, string> = { channel: 'Channel', reason: 'ContactReason', segment: 'Segment' };
 
-export function listDelegate(tx: Tx | typeof db, kind: ListKind): ListDelegate {
+function listDelegate(tx: DbClient, kind: ListKind): ListDelegate {
   const delegates = { channel: tx.channel, reason: tx.contactReason, segment: tx.segment };
   return delegates[kind] as unknown as ListDelegate;
 }
@@ -38,7 +37,9 @@ async function usageCount(tx: Tx, kind: ListKind, id: string): Promise<number> {
   return tx.segmentCount.count({ where: { segmentId: id } });
 }
 
-export async function listItems(teamId: string, kind: ListKind, { includeArchived = true } = {}) {
+/** One of the team's lists (channels, reasons, segments), for a leader of the team or an admin. */
+export async function listItems(actor: Actor, teamId: string, kind: ListKind, { includeArchived = true } = {}) {
+  assertCanManageTeam(actor, teamId);
   return listDelegate(db, kind).findMany({
     where: { teamId, ...(includeArchived ? {} : { archivedAt: null }) },
     orderBy: [{ position: 'asc' }, { name: 'asc' }],

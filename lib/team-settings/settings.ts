@@ -13,8 +13,8 @@ export async function readTeamSettings(actor: Actor, teamId: string) {
   assertCanManageTeam(actor, teamId);
   const [team, lists, kpis, tokens, usedIds] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: teamId }, select: { timeZone: true } }),
-    Promise.all(LIST_KINDS.map((kind) => listItems(teamId, kind))),
-    listKpis(teamId),
+    Promise.all(LIST_KINDS.map((kind) => listItems(actor, teamId, kind))),
+    listKpis(actor, teamId),
     listApiTokens(actor, teamId),
     listUsedItemIds(teamId),
   ]);

@@ -1,7 +1,7 @@
 // Chart specifications built on the server from a team's figures: the chart, its data table
 // and its CSV download all read the same `rows`, so they cannot disagree.
 import type { Catalog, MonthRecord } from '../figures/figures';
-import { monthsBetween } from '../figures/month';
+import { monthsBetween } from '../dates/month';
 import { receivedTotal } from '../figures/state';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 

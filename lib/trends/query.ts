@@ -1,6 +1,6 @@
 // What /trends shows lives in its URL (?team=…&kpi=…&range=…), so a link reproduces the view.
 import { z } from 'zod';
-import { addMonths, currentMonth, MIN_MONTH, MONTH_RE } from '../figures/month';
+import { addMonths, currentMonth, MIN_MONTH, MONTH_RE } from '../dates/month';
 
 export const RANGES = ['12', '24', '36', 'all', 'custom'] as const;
 export type Range = (typeof RANGES)[number];

@@ -1,9 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { db } from '../db';
+import { ForbiddenError } from '../errors';
 import { makeCatalog, makeProject, makeTeam, makeUser, makeWin } from '../../prisma/factories';
 import { loadCatalog, writeMonthTx } from '../figures/figures';
-import { addMonths, currentMonth } from '../figures/month';
+import { addMonths, currentMonth } from '../dates/month';
 import { chartTable } from './charts';
 import { trendsQuerySchema } from './query';
 import { getTrends, loadAnnotations, trendCsv } from './trends';
@@ -83,7 +84,7 @@ describe('trends', () => {
         body: 'Moved **40%** of chat',
       },
     });
-    const notes = await loadAnnotations(team.id, addMonths(latest, -11), latest);
+    const notes = await loadAnnotations(leader, team.id, addMonths(latest, -11), latest);
     expect(notes).toEqual([
       { month: addMonths(latest, -3), label: 'New chat tool: Moved 40% of chat', kind: 'project' },
       { month: latest, label: 'Win: Zero backlog', kind: 'win' },
@@ -107,5 +108,14 @@ describe('trends', () => {
       expect(rows.slice(1)).toEqual(table.rows.map((r) => r.map((cell) => (cell === null ? '' : String(cell)))));
     }
     expect(await trendCsv(leader, query, 'no-such-chart')).toBeNull();
+  });
+});
+
+describe('trends access', () => {
+  it('refuses a deactivated user, annotations included', async () => {
+    const { team } = await teamWithMonths([{ month: latest, phone: 10 }]);
+    const gone = await makeUser(db, { role: 'EXEC', active: false });
+    await expect(loadAnnotations(gone, team.id, addMonths(latest, -11), latest)).rejects.toThrow(ForbiddenError);
+    await expect(getTrends(gone, trendsQuerySchema.parse({ team: team.slug }))).rejects.toThrow(ForbiddenError);
   });
 });

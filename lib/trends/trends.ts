@@ -5,7 +5,7 @@ import { type Actor, assertSignedIn } from '../authz';
 import { loadCatalog, readMonths } from '../figures/figures';
 import { buildCharts, chartTable, type Annotation, type ChartSpec } from './charts';
 import { mergeAnnotations } from './chart-spec';
-import { addMonths } from '../figures/month';
+import { monthRange } from '../dates/month';
 import { monthWindow, type TrendsQuery } from './query';
 
 /** Trends are for every signed-in reader: execs study them, colleagues browse them. */
@@ -13,11 +13,10 @@ function assertCanRead(actor: Actor) {
   assertSignedIn(actor);
 }
 
-const monthStart = (month: string) => new Date(`${month}-01T00:00:00Z`);
-
 /** Wins and project updates in the window, as annotations on the month they happened. */
-export async function loadAnnotations(teamId: string, from: string, to: string): Promise<Annotation[]> {
-  const range = { gte: monthStart(from), lt: monthStart(addMonths(to, 1)) };
+export async function loadAnnotations(actor: Actor, teamId: string, from: string, to: string): Promise<Annotation[]> {
+  assertCanRead(actor);
+  const range = { gte: monthRange(from).start, lt: monthRange(to).end };
   const [wins, updates] = await Promise.all([
     db.win.findMany({
       where: { teamId, deletedAt: null, occurredOn: range },
@@ -76,7 +75,7 @@ export async function getTrends(actor: Actor, query: TrendsQuery) {
     const yoyTo = `${year}-12`;
     const [all, annotations] = await Promise.all([
       readMonths(db, team.id, from < yoyFrom ? from : yoyFrom, to > yoyTo ? to : yoyTo),
-      loadAnnotations(team.id, from, to),
+      loadAnnotations(actor, team.id, from, to),
     ]);
     const records = all.filter((r) => r.month >= from && r.month <= to);
     const twoYears = all.filter((r) => r.month >= yoyFrom && r.month <= yoyTo);

@@ -1,10 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { handleForm } from '../form';
+import { handleForm, joinRepeated } from '../form';
 import type { FormState } from '../errors';
-import { monthOf } from '../stories/dates';
-import { joinRepeated } from '../stories/form-data';
+import { monthOf } from '../dates/month';
+
 import { createWinSchema, deleteWinSchema, updateWinSchema } from './schemas';
 import { createWin, deleteWin, updateWin } from './wins';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isMonth, pastDay } from '../stories/dates';
-import { creditIdsField, idField } from '../stories/schemas';
+import { isMonth } from '../dates/month';
+import { pastDay } from '../dates/day';
+import { creditIdsField, idField } from '../fields';
 
 export const WIN_LIMITS = { title: 120, story: 2000 } as const;
 

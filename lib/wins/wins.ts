@@ -3,8 +3,9 @@ import { db } from '../db';
 import { recordAudit } from '../audit';
 import { assertRole, assertTeamMember, hasRole, type Actor, assertSignedIn } from '../authz';
 import { ForbiddenError, NotFoundError, isUniqueViolation } from '../errors';
-import { dayString, monthOf, monthRange } from '../stories/dates';
-import { assertTeamMembers, listTeamMembers } from '../stories/team-members';
+import { monthOf, monthRange } from '../dates/month';
+import { dayString } from '../dates/day';
+import { assertTeamMembers, listTeamMembers } from '../team-members';
 import type { CreateWinInput, UpdateWinInput, WinListFilter } from './schemas';
 
 const winSelect = {

@@ -14,11 +14,11 @@ try {
   process.env.AUTH_SECRET ??= 'bench-secret-bench-secret-bench-secret-00';
   const { db } = await import('../../lib/db');
   const { makeCatalog, makeTeam, makeUser } = await import('../../prisma/factories');
-  const { applyMonthlyImport } = await import('../../lib/figures/service');
+  const { applyMonthlyImport } = await import('../../lib/figures/monthly-import');
   const { applyTicketImport } = await import('../../lib/figures/ticket-import');
   const { aggregateTickets } = await import('../../lib/figures/ticket-export');
   const { guessColumns } = await import('../../lib/figures/ticket-guess');
-  const { addMonths, currentMonth } = await import('../../lib/figures/month');
+  const { addMonths, currentMonth } = await import('../../lib/dates/month');
 
   const channels = ['Phone', 'Email', 'Chat', 'Social'];
   const reasons = ['Billing', 'Delivery', 'Returns', 'Technical', 'Account', 'Product information'];

@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/card';
 import { projectListFilterSchema, PROJECT_STATUS_LABELS, PROJECT_STATUSES } from '@/lib/projects/schemas';
 import { listProjects } from '@/lib/projects/projects';
 import { requirePageActor } from '@/lib/session';
-import { formatDay } from '@/lib/stories/dates';
+import { formatDay } from '@/lib/dates/day';
 import { filterControl, TeamFilter } from '@/components/ui/filters';
 
 export const metadata: Metadata = { title: 'Projects' };

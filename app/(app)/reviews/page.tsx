@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/card';
-import { monthLabel } from '@/lib/figures/month';
+import { monthLabel } from '@/lib/dates/month';
 import { listArchive } from '@/lib/reviews/readers';
 import { requirePageActor } from '@/lib/session';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ChartCard } from '@/components/charts/chart-card';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
-import { monthLabel } from '@/lib/figures/month';
+import { monthLabel } from '@/lib/dates/month';
 import { requirePageActor } from '@/lib/session';
 import { queryString, trendsQuerySchema } from '@/lib/trends/query';
 import { getTrends } from '@/lib/trends/trends';

@@ -5,7 +5,7 @@ import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { hasRole } from '@/lib/authz';
 import { requirePageActor } from '@/lib/session';
-import { formatMonth, shiftMonth } from '@/lib/stories/dates';
+import { monthLabel, addMonths } from '@/lib/dates/month';
 import { winListFilterSchema } from '@/lib/wins/schemas';
 import { listWins } from '@/lib/wins/wins';
 import { filterControl, TeamFilter } from '@/components/ui/filters';
@@ -67,16 +67,16 @@ export default async function WinsPage({
         </button>
       </form>
       <nav aria-label="Months" className="mb-4 flex items-center justify-between gap-3">
-        <Link href={href(shiftMonth(month, -1))} className="text-sm font-medium text-accent underline">
-          ← {formatMonth(shiftMonth(month, -1))}
+        <Link href={href(addMonths(month, -1))} className="text-sm font-medium text-accent underline">
+          ← {monthLabel(addMonths(month, -1))}
         </Link>
-        <h2 className="text-lg font-semibold">{formatMonth(month)}</h2>
-        <Link href={href(shiftMonth(month, 1))} className="text-sm font-medium text-accent underline">
-          {formatMonth(shiftMonth(month, 1))} →
+        <h2 className="text-lg font-semibold">{monthLabel(month)}</h2>
+        <Link href={href(addMonths(month, 1))} className="text-sm font-medium text-accent underline">
+          {monthLabel(addMonths(month, 1))} →
         </Link>
       </nav>
       {wins.length ? (
-        <ul className="grid gap-4 md:grid-cols-2" aria-label={`Wins in ${formatMonth(month)}`}>
+        <ul className="grid gap-4 md:grid-cols-2" aria-label={`Wins in ${monthLabel(month)}`}>
           {wins.map((win) => (
             <li key={win.id}>
               <WinCard win={win} canManage={win.canManage} />
@@ -85,7 +85,7 @@ export default async function WinsPage({
         </ul>
       ) : (
         <p className="rounded-lg bg-surface p-6 text-center text-ink-muted ring-1 ring-line">
-          No wins recorded for {formatMonth(month)}
+          No wins recorded for {monthLabel(month)}
           {filter.team ? ' in this team' : ''}.
         </p>
       )}

@@ -5,7 +5,7 @@ import { buttonClass } from '@/components/ui/button';
 import { formatNumber } from '@/lib/format';
 import { PageHeader } from '@/components/ui/card';
 import { listMonthSummaries } from '@/lib/figures/figures';
-import { addMonths, currentMonth, monthLabel } from '@/lib/figures/month';
+import { addMonths, currentMonth, monthLabel } from '@/lib/dates/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { requirePageActor } from '@/lib/session';
 import { formatInstant, zoneLabel } from '@/lib/dates/zone';

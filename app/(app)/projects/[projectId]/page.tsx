@@ -7,7 +7,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { getProject } from '@/lib/projects/projects';
 import { requirePageActor } from '@/lib/session';
-import { dayString, formatDay } from '@/lib/stories/dates';
+import { dayString, formatDay } from '@/lib/dates/day';
 import { orPageError } from '@/lib/pages';
 
 export const metadata: Metadata = { title: 'Project' };

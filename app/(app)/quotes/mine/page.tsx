@@ -8,7 +8,7 @@ import { PageHeader } from '@/components/ui/card';
 import { listMySubmissions } from '@/lib/quotes/quotes';
 import { CHANNEL_LABELS } from '@/lib/quotes/schemas';
 import { requirePageActor } from '@/lib/session';
-import { formatDay } from '@/lib/stories/dates';
+import { formatDay } from '@/lib/dates/day';
 
 export const metadata: Metadata = { title: 'My submissions' };
 

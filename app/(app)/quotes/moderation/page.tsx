@@ -7,7 +7,7 @@ import { formatInstantDay } from '@/lib/dates/zone';
 import { listModerationQueue } from '@/lib/quotes/quotes';
 import { ATTRIBUTION_LABELS, CHANNEL_LABELS } from '@/lib/quotes/schemas';
 import { requirePageActor } from '@/lib/session';
-import { formatDay } from '@/lib/stories/dates';
+import { formatDay } from '@/lib/dates/day';
 import { appTimeZone, teamTimeZone } from '@/lib/time-zone';
 
 export const metadata: Metadata = { title: 'Moderation' };

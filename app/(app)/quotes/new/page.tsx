@@ -4,7 +4,7 @@ import { QuoteForm } from '@/components/quotes/quote-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { getQuoteFormOptions } from '@/lib/quotes/quotes';
 import { requirePageActor } from '@/lib/session';
-import { dayString } from '@/lib/stories/dates';
+import { dayString } from '@/lib/dates/day';
 import { orPageError } from '@/lib/pages';
 
 export const metadata: Metadata = { title: 'Submit a quote' };

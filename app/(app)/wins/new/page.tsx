@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { WinForm } from '@/components/wins/win-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePageActor } from '@/lib/session';
-import { dayString } from '@/lib/stories/dates';
+import { dayString } from '@/lib/dates/day';
 import { orPageError } from '@/lib/pages';
 import { getWinFormOptions } from '@/lib/wins/wins';
 

@@ -5,7 +5,7 @@ import { FigureChanges } from '@/components/reviews/figure-changes';
 import { StartReviewForm } from '@/components/reviews/small-forms';
 import { PageHeader } from '@/components/ui/card';
 import { formatInstantDay } from '@/lib/dates/zone';
-import { addMonths, monthLabel } from '@/lib/figures/month';
+import { addMonths, monthLabel } from '@/lib/dates/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { listPublishedDrift } from '@/lib/reviews/drift';
 import { listTeamReviews } from '@/lib/reviews/reviews';

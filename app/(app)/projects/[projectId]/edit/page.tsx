@@ -3,7 +3,7 @@ import { ProjectForm } from '@/components/projects/project-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { getProjectForEdit } from '@/lib/projects/projects';
 import { requirePageActor } from '@/lib/session';
-import { dayString } from '@/lib/stories/dates';
+import { dayString } from '@/lib/dates/day';
 import { orPageError } from '@/lib/pages';
 
 export const metadata: Metadata = { title: 'Edit project' };

@@ -5,7 +5,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { ConflictError } from '@/lib/errors';
 import { getOwnQuoteForEdit } from '@/lib/quotes/quotes';
 import { requirePageActor } from '@/lib/session';
-import { dayString } from '@/lib/stories/dates';
+import { dayString } from '@/lib/dates/day';
 import { orPageError } from '@/lib/pages';
 
 export const metadata: Metadata = { title: 'Edit your quote' };

@@ -7,7 +7,7 @@ import { ReadershipPanel } from '@/components/reviews/readership-panel';
 import { OptOutForm, ThanksForm } from '@/components/reviews/small-forms';
 import { Card } from '@/components/ui/card';
 import { NotFoundError } from '@/lib/errors';
-import { MONTH_RE } from '@/lib/figures/month';
+import { MONTH_RE } from '@/lib/dates/month';
 import { readEdition, recordEditionView } from '@/lib/reviews/readers';
 import { requirePageActor } from '@/lib/session';
 import { teamTimeZone } from '@/lib/time-zone';

@@ -3,7 +3,7 @@ import { DeleteWinForm } from '@/components/wins/delete-win-form';
 import { WinForm } from '@/components/wins/win-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePageActor } from '@/lib/session';
-import { dayString } from '@/lib/stories/dates';
+import { dayString } from '@/lib/dates/day';
 import { orPageError } from '@/lib/pages';
 import { getWinForEdit } from '@/lib/wins/wins';
 

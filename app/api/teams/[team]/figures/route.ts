@@ -1,6 +1,6 @@
 import { jsonError } from '@/lib/figures/api';
-import { addMonths, currentMonth, MONTH_RE } from '@/lib/figures/month';
-import { exportMonthlyCsv } from '@/lib/figures/service';
+import { addMonths, currentMonth, MONTH_RE } from '@/lib/dates/month';
+import { exportMonthlyCsv } from '@/lib/figures/export';
 import { UnauthenticatedError } from '@/lib/errors';
 import { getActor } from '@/lib/session';
 import { findTeamBySlug } from '@/lib/team-access';

@@ -6,7 +6,7 @@ import { TeamTabs } from '@/components/figures/team-tabs';
 import { PageHeader } from '@/components/ui/card';
 import { readTeamCatalog, readMonthWithHints } from '@/lib/figures/figures';
 import { fieldValuesOf } from '@/lib/figures/month-form';
-import { addMonths, currentMonth, monthLabel, monthSchema } from '@/lib/figures/month';
+import { addMonths, currentMonth, monthLabel, monthSchema } from '@/lib/dates/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { requirePageActor } from '@/lib/session';
 import { formatInstant, zoneLabel } from '@/lib/dates/zone';

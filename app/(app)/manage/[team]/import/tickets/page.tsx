@@ -3,7 +3,7 @@ import { TeamTabs } from '@/components/figures/team-tabs';
 import { TicketImport } from '@/components/figures/ticket-import';
 import { Card, PageHeader } from '@/components/ui/card';
 import { readTeamCatalog } from '@/lib/figures/figures';
-import { currentMonth } from '@/lib/figures/month';
+import { currentMonth } from '@/lib/dates/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { requirePageActor } from '@/lib/session';
 import { teamTimeZone } from '@/lib/time-zone';

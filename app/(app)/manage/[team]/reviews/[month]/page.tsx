@@ -8,7 +8,7 @@ import { ReadershipPanel } from '@/components/reviews/readership-panel';
 import { RetryEmailForm } from '@/components/reviews/small-forms';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
-import { MONTH_RE, monthLabel } from '@/lib/figures/month';
+import { MONTH_RE, monthLabel } from '@/lib/dates/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { loadComposer } from '@/lib/reviews/pages';
 import { requirePageActor } from '@/lib/session';

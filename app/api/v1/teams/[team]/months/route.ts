@@ -1,6 +1,6 @@
 import { resolveApiPrincipal, jsonError } from '@/lib/figures/api';
-import { addMonths, currentMonth, MONTH_RE } from '@/lib/figures/month';
-import { assertPrincipalForTeam, listMonthsForApi } from '@/lib/figures/service';
+import { addMonths, currentMonth, MONTH_RE } from '@/lib/dates/month';
+import { assertPrincipalForTeam, listMonthsForApi } from '@/lib/figures/api-months';
 import { findTeamBySlug } from '@/lib/team-access';
 
 export async function GET(request: Request, { params }: { params: Promise<{ team: string }> }) {

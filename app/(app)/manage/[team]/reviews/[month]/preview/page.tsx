@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { EditionView } from '@/components/reviews/edition-view';
 import { PreviewPublish } from '@/components/reviews/preview-publish';
 import { NotFoundError } from '@/lib/errors';
-import { MONTH_RE, monthLabel } from '@/lib/figures/month';
+import { MONTH_RE, monthLabel } from '@/lib/dates/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { loadPreview } from '@/lib/reviews/pages';
 import { requirePageActor } from '@/lib/session';

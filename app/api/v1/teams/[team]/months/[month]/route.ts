@@ -1,7 +1,7 @@
 import { resolveApiPrincipal, jsonError, zodErrors } from '@/lib/figures/api';
-import { monthSchema } from '@/lib/figures/month';
+import { monthSchema } from '@/lib/dates/month';
 import { figuresPayloadSchema } from '@/lib/figures/schemas';
-import { assertPrincipalForTeam, getMonthForApi, putMonthFromApi } from '@/lib/figures/service';
+import { assertPrincipalForTeam, getMonthForApi, putMonthFromApi } from '@/lib/figures/api-months';
 import { findTeamBySlug } from '@/lib/team-access';
 import { expireDashboard } from '@/lib/dashboard/cache';
 

@@ -1,6 +1,6 @@
 // Months are "YYYY-MM" strings everywhere: they sort, compare and appear in URLs as they are.
 import { z } from 'zod';
-import { monthInZone } from '../dates/zone';
+import { monthInZone } from './zone';
 import { env } from '../env';
 
 /** The first month figures may describe; earlier years (0000-01, 1000-01) are typing mistakes. */
@@ -19,6 +19,22 @@ export function latestMonthAnywhere(now: Date = new Date()): string {
   return monthInZone(now, 'Etc/GMT-14');
 }
 
+/** True for a "YYYY-MM" month this app accepts (years 2000–2999), for query strings and filters. */
+export function isMonth(value: string): boolean {
+  return MONTH_RE.test(value);
+}
+
+/** The month a calendar day (stored as UTC midnight) falls in. */
+export function monthOf(day: Date): string {
+  return day.toISOString().slice(0, 7);
+}
+
+/** [first day, first day of the next month) for a month, as UTC-midnight calendar days. */
+export function monthRange(month: string): { start: Date; end: Date } {
+  const [year, mon] = month.split('-').map(Number) as [number, number];
+  return { start: new Date(Date.UTC(year, mon - 1, 1)), end: new Date(Date.UTC(year, mon, 1)) };
+}
+
 export function addMonths(month: string, delta: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const index = y * 12 + (m - 1) + delta;
@@ -32,9 +48,9 @@ export function monthsBetween(from: string, to: string): string[] {
 }
 
 const LABEL = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** "March 2026". */
 export function monthLabel(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return LABEL.format(new Date(Date.UTC(y, m - 1, 1)));
+  return LABEL.format(monthRange(month).start);
 }
 
 /**

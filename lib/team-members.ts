@@ -1,11 +1,9 @@
 import 'server-only';
-import { type db, type Prisma } from '../db';
-import { ValidationError } from '../errors';
-
-type Tx = Prisma.TransactionClient | typeof db;
+import { type DbClient } from './db';
+import { ValidationError } from './errors';
 
 /** People who can be credited on a team's quotes and wins, or own its projects. */
-export async function listTeamMembers(tx: Tx, teamId: string) {
+export async function listTeamMembers(tx: DbClient, teamId: string) {
   return tx.user.findMany({
     where: { teamId, active: true, role: { in: ['AGENT', 'LEADER'] } },
     select: { id: true, name: true },
@@ -15,7 +13,7 @@ export async function listTeamMembers(tx: Tx, teamId: string) {
 
 /** Every id must be an active agent or leader of the team; the browser's list is never trusted. */
 export async function assertTeamMembers(
-  tx: Tx,
+  tx: DbClient,
   teamId: string,
   userIds: readonly string[],
   field: string,

@@ -1,3 +1,4 @@
+// zod fields shared by several forms (quotes, wins, projects).
 import { z } from 'zod';
 
 /** Credited people arrive as one comma-joined field (see joinRepeated). */

@@ -4,7 +4,6 @@ import { z } from 'zod';
 // are stored as PostgreSQL `date` and handled here as UTC midnight so they never shift a day.
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function parseDay(value: string): Date | null {
   if (!DAY.test(value)) return null;
@@ -58,37 +57,13 @@ export function optionalDay(label: string) {
     });
 }
 
-export function isMonth(value: string): boolean {
-  return MONTH.test(value);
-}
-
-export function monthOf(date: Date): string {
-  return date.toISOString().slice(0, 7);
-}
-
-/** [first day, first day of the next month) for a YYYY-MM month. */
-export function monthRange(month: string): { start: Date; end: Date } {
-  const [year, mon] = month.split('-').map(Number) as [number, number];
-  return { start: new Date(Date.UTC(year, mon - 1, 1)), end: new Date(Date.UTC(year, mon, 1)) };
-}
-
-export function shiftMonth(month: string, by: number): string {
-  const { start } = monthRange(month);
-  return monthOf(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + by, 1)));
-}
-
 const dayFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',
   year: 'numeric',
   timeZone: 'UTC',
 });
-const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export function formatDay(date: Date): string {
   return dayFormat.format(date);
-}
-
-export function formatMonth(month: string): string {
-  return monthFormat.format(monthRange(month).start);
 }

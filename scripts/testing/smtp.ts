@@ -1,0 +1,51 @@
+// A real SMTP server for tests (Vitest and Playwright alike): nodemailer speaks real SMTP to it on a
+// free loopback port, and every message it accepts is kept for the test to read.
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export type ReceivedMail = { from: string; to: string[]; raw: string };
+
+export type TestSmtp = {
+  host: string;
+  port: number;
+  messages: ReceivedMail[];
+  /** Answers the next `count` messages with 451 (mailbox busy), as a flaky relay would. */
+  failNext(count: number): void;
+  close(): Promise<void>;
+};
+
+export async function startTestSmtp(): Promise<TestSmtp> {
+  const messages: ReceivedMail[] = [];
+  let failing = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (failing > 0) {
+          failing--;
+          return callback(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 }));
+        }
+        messages.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    host: '127.0.0.1',
+    port: (server.server.address() as AddressInfo).port,
+    messages,
+    failNext: (count) => {
+      failing = count;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
