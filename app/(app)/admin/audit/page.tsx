@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PageHeader } from '@/components/ui/card';
 import { Button } from '@/components/ui/button';
+import { Pagination } from '@/components/ui/pagination';
+import { EmptyRow, TBody, Td, Th, THead, Table } from '@/components/ui/table';
 import { auditFilterSchema, listAuditEvents } from '@/lib/audit';
 import { formatInstant, zoneLabel } from '@/lib/dates/zone';
 import { requirePageActor } from '@/lib/session';
@@ -27,12 +28,6 @@ export default async function AuditPage({
   const filter = auditFilterSchema.parse(await searchParams);
   const { events, total, page, pageCount, entityTypes } = await listAuditEvents(actor, filter);
   const zone = appTimeZone();
-  const query = (p: number) =>
-    new URLSearchParams({
-      ...(filter.actor ? { actor: filter.actor } : {}),
-      ...(filter.entity ? { entity: filter.entity } : {}),
-      page: String(p),
-    }).toString();
   return (
     <>
       <PageHeader
@@ -73,76 +68,47 @@ export default async function AuditPage({
           Filter
         </Button>
       </form>
-      <div className="overflow-x-auto rounded-lg bg-surface shadow-sm ring-1 ring-line">
-        <table className="min-w-full divide-y divide-line text-sm">
-          <caption className="sr-only">Audit events</caption>
-          <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-ink-muted uppercase">
-            <tr>
-              <th scope="col" className="px-3 py-3">
-                When
-              </th>
-              <th scope="col" className="px-3 py-3">
-                Actor
-              </th>
-              <th scope="col" className="px-3 py-3">
-                Action
-              </th>
-              <th scope="col" className="px-3 py-3">
-                Entity
-              </th>
-              <th scope="col" className="px-3 py-3">
-                Before
-              </th>
-              <th scope="col" className="px-3 py-3">
-                After
-              </th>
+      <Table caption="Audit events">
+        <THead>
+          <Th compact>When</Th>
+          <Th compact>Actor</Th>
+          <Th compact>Action</Th>
+          <Th compact>Entity</Th>
+          <Th compact>Before</Th>
+          <Th compact>After</Th>
+        </THead>
+        <TBody className="align-top">
+          {events.map((e) => (
+            <tr key={e.id}>
+              <Td compact className="whitespace-nowrap tabular-nums">
+                <time dateTime={e.createdAt.toISOString()}>{formatInstant(e.createdAt, zone)}</time>
+              </Td>
+              <Td compact>{e.actor?.name ?? e.actorEmail ?? 'system'}</Td>
+              <Td compact className="font-mono text-xs">
+                {e.action}
+              </Td>
+              <Td compact className="text-xs">
+                {e.entityType}
+                {e.entityId ? <span className="block font-mono text-ink-subtle">{e.entityId}</span> : null}
+              </Td>
+              <Td compact>
+                <Json value={e.before} />
+              </Td>
+              <Td compact>
+                <Json value={e.after} />
+              </Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-line-subtle align-top">
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td className="px-3 py-2 whitespace-nowrap tabular-nums">
-                  <time dateTime={e.createdAt.toISOString()}>{formatInstant(e.createdAt, zone)}</time>
-                </td>
-                <td className="px-3 py-2">{e.actor?.name ?? e.actorEmail ?? 'system'}</td>
-                <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
-                <td className="px-3 py-2 text-xs">
-                  {e.entityType}
-                  {e.entityId ? <span className="block font-mono text-ink-subtle">{e.entityId}</span> : null}
-                </td>
-                <td className="px-3 py-2">
-                  <Json value={e.before} />
-                </td>
-                <td className="px-3 py-2">
-                  <Json value={e.after} />
-                </td>
-              </tr>
-            ))}
-            {events.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-4 py-6 text-center text-ink-subtle">
-                  No events match.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
-      <nav aria-label="Pages" className="mt-4 flex items-center gap-3 text-sm">
-        {page > 1 ? (
-          <Link href={`?${query(page - 1)}`} className="text-accent underline">
-            Newer
-          </Link>
-        ) : null}
-        <span>
-          Page {page} of {pageCount}
-        </span>
-        {page < pageCount ? (
-          <Link href={`?${query(page + 1)}`} className="text-accent underline">
-            Older
-          </Link>
-        ) : null}
-      </nav>
+          ))}
+          {events.length === 0 ? <EmptyRow colSpan={6}>No events match.</EmptyRow> : null}
+        </TBody>
+      </Table>
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        params={{ actor: filter.actor, entity: filter.entity }}
+        previousLabel="Newer"
+        nextLabel="Older"
+      />
     </>
   );
 }
