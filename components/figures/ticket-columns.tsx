@@ -6,8 +6,8 @@ import {
   type DurationUnit,
   type TicketField,
 } from '@/lib/figures/ticket-export';
+import { Select } from '@/components/ui/input';
 
-const select = 'mt-1 block w-full rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm';
 export type Units = { firstResponse: DurationUnit; handleTime: DurationUnit };
 
 type Props = {
@@ -28,9 +28,10 @@ export function ColumnChoice({ header, mapping, units, onColumn, onUnit }: Props
             <label htmlFor={`col-${field}`} className="block text-sm font-medium">
               {TICKET_FIELD_LABELS[field]}
             </label>
-            <select
+            <Select
               id={`col-${field}`}
-              className={select}
+              size="sm"
+              className="mt-1"
               value={mapping[field] ?? ''}
               onChange={(e) => onColumn(field, e.target.value)}
             >
@@ -40,7 +41,7 @@ export function ColumnChoice({ header, mapping, units, onColumn, onUnit }: Props
                   {h || `Column ${i + 1}`}
                 </option>
               ))}
-            </select>
+            </Select>
           </div>
         ))}
       </div>
@@ -52,16 +53,17 @@ export function ColumnChoice({ header, mapping, units, onColumn, onUnit }: Props
               <label htmlFor={`unit-${f}`} className="block text-sm font-medium">
                 {TICKET_FIELD_LABELS[f]}: plain numbers are in
               </label>
-              <select
+              <Select
                 id={`unit-${f}`}
-                className={select}
+                size="sm"
+                className="mt-1"
                 value={units[f]}
                 onChange={(e) => onUnit(f, e.target.value as DurationUnit)}
               >
                 <option value="seconds">seconds</option>
                 <option value="minutes">minutes</option>
                 <option value="hours">hours</option>
-              </select>
+              </Select>
               <p className="mt-1 text-xs text-ink-subtle">
                 Guessed from the header “{header[mapping[f]!]}”; times like 1:02:03 are read as they are.
               </p>

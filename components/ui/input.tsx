@@ -74,16 +74,23 @@ export function Textarea({
   );
 }
 
-/** A checkbox with its label beside it (the label wraps the box, so getByLabel finds it). */
-export function Checkbox({
-  children,
-  className = '',
-  ...props
-}: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & { children: ReactNode }) {
+type ChoiceProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & { children: ReactNode };
+
+function Choice({ type, children, className = '', ...props }: ChoiceProps & { type: 'checkbox' | 'radio' }) {
   return (
     <label className={`flex items-start gap-2 text-sm ${className}`}>
-      <input type="checkbox" className="mt-0.5 size-4 shrink-0 accent-action" {...props} />
+      <input type={type} className="mt-0.5 size-4 shrink-0 accent-action" {...props} />
       <span>{children}</span>
     </label>
   );
+}
+
+/** A checkbox with its label beside it (the label wraps the box, so getByLabel finds it). */
+export function Checkbox(props: ChoiceProps) {
+  return <Choice type="checkbox" {...props} />;
+}
+
+/** A radio button with its label beside it; give the group a fieldset and legend. */
+export function Radio(props: ChoiceProps) {
+  return <Choice type="radio" {...props} />;
 }
