@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/card';
 import { Button } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
+import { Field, SelectField } from '@/components/ui/field';
 import { EmptyRow, TBody, Td, Th, THead, Table } from '@/components/ui/table';
 import { auditFilterSchema, listAuditEvents } from '@/lib/audit';
 import { formatInstant, zoneLabel } from '@/lib/dates/zone';
@@ -35,35 +36,15 @@ export default async function AuditPage({
         description={`${total} event${total === 1 ? '' : 's'}, newest first. Times in ${zoneLabel(zone)}.`}
       />
       <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
-        <div>
-          <label htmlFor="actor" className="block text-sm font-medium">
-            Actor (email)
-          </label>
-          <input
-            id="actor"
-            name="actor"
-            defaultValue={filter.actor ?? ''}
-            className="mt-1 rounded-md border border-line-strong px-3 py-2 text-sm"
-          />
-        </div>
-        <div>
-          <label htmlFor="entity" className="block text-sm font-medium">
-            Entity
-          </label>
-          <select
-            id="entity"
-            name="entity"
-            defaultValue={filter.entity ?? ''}
-            className="mt-1 rounded-md border border-line-strong px-3 py-2 text-sm"
-          >
-            <option value="">All</option>
-            {entityTypes.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field label="Actor (email)" name="actor" defaultValue={filter.actor ?? ''} />
+        <SelectField label="Entity" name="entity" defaultValue={filter.entity ?? ''}>
+          <option value="">All</option>
+          {entityTypes.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </SelectField>
         <Button type="submit" variant="secondary">
           Filter
         </Button>

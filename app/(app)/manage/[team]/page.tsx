@@ -5,6 +5,7 @@ import { buttonClass } from '@/components/ui/button';
 import { formatNumber } from '@/lib/format';
 import { PageHeader } from '@/components/ui/card';
 import { EmptyRow, TBody, Td, Th, THead, Table } from '@/components/ui/table';
+import { Field } from '@/components/ui/field';
 import { listMonthSummaries } from '@/lib/figures/figures';
 import { addMonths, currentMonth, monthLabel } from '@/lib/figures/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
@@ -77,30 +78,8 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
         method="get"
         className="mt-6 flex flex-wrap items-end gap-3 text-sm"
       >
-        <div>
-          <label htmlFor="from" className="block font-medium">
-            From
-          </label>
-          <input
-            id="from"
-            name="from"
-            type="month"
-            defaultValue={addMonths(now, -11)}
-            className="mt-1 rounded-md border border-line-strong px-3 py-2"
-          />
-        </div>
-        <div>
-          <label htmlFor="to" className="block font-medium">
-            To
-          </label>
-          <input
-            id="to"
-            name="to"
-            type="month"
-            defaultValue={now}
-            className="mt-1 rounded-md border border-line-strong px-3 py-2"
-          />
-        </div>
+        <Field label="From" name="from" type="month" defaultValue={addMonths(now, -11)} />
+        <Field label="To" name="to" type="month" defaultValue={now} />
         <button type="submit" className={buttonClass('secondary')}>
           Download CSV
         </button>
