@@ -17,7 +17,7 @@ export function Table({
   className?: string;
 }) {
   return (
-    <div className={`overflow-x-auto rounded-lg bg-surface shadow-sm ring-1 ring-line ${className}`}>
+    <div className={`overflow-x-auto rounded-lg bg-surface shadow-sm ring-1 ring-line print:shadow-none ${className}`}>
       <table className="min-w-full divide-y divide-line text-sm">
         <caption className={captionVisible ? 'px-4 pt-3 text-left text-sm font-semibold text-ink' : 'sr-only'}>
           {caption}
