@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
+import { pageParam } from '@/lib/paging';
 import { buttonClass } from '@/components/ui/button';
 import { TBody, Td, Th, THead, Table } from '@/components/ui/table';
 import { ROLE_LABELS } from '@/lib/authz';
@@ -9,14 +11,18 @@ import { listUsers } from '@/lib/users/users';
 
 export const metadata: Metadata = { title: 'Users' };
 
-export default async function UsersPage() {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor('ADMIN');
-  const users = await listUsers(actor);
+  const { users, total, active, page, pageCount } = await listUsers(actor, pageParam.parse((await searchParams).page));
   return (
     <>
       <PageHeader
         title="Users"
-        description={`${users.filter((u) => u.active).length} active of ${users.length}.`}
+        description={`${active} active of ${total}.`}
         actions={
           <Link href="/admin/users/new" className={buttonClass()}>
             Create user
@@ -47,6 +53,7 @@ export default async function UsersPage() {
           ))}
         </TBody>
       </Table>
+      <Pagination page={page} pageCount={pageCount} label="Pages of users" />
     </>
   );
 }

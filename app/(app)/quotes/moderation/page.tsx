@@ -3,6 +3,8 @@ import { ModerationForms } from '@/components/quotes/moderation-forms';
 import { PersonLinks } from '@/components/stories/person-links';
 import { PlainText } from '@/components/stories/plain-text';
 import { PageHeader } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
+import { pageParam } from '@/lib/paging';
 import { listModerationQueue } from '@/lib/quotes/quotes';
 import { ATTRIBUTION_LABELS, CHANNEL_LABELS } from '@/lib/quotes/schemas';
 import { requirePageActor } from '@/lib/session';
@@ -10,16 +12,25 @@ import { formatDay } from '@/lib/stories/dates';
 
 export const metadata: Metadata = { title: 'Moderation' };
 
-export default async function ModerationPage() {
+export default async function ModerationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor('LEADER');
-  const queue = await listModerationQueue(actor);
+  const {
+    items: queue,
+    total,
+    page,
+    pageCount,
+  } = await listModerationQueue(actor, pageParam.parse((await searchParams).page));
   return (
     <>
       <PageHeader
         title="Quotes waiting for approval"
         description={
-          queue.length
-            ? `${queue.length} from your team, oldest first. Approve, approve with a pull-quote, or reject with a reason.`
+          total
+            ? `${total} from your team, oldest first. Approve, approve with a pull-quote, or reject with a reason.`
             : undefined
         }
       />
@@ -79,6 +90,7 @@ export default async function ModerationPage() {
           </li>
         ))}
       </ul>
+      <Pagination page={page} pageCount={pageCount} label="Pages of pending quotes" />
     </>
   );
 }
