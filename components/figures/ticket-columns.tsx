@@ -6,6 +6,7 @@ import {
   type DurationUnit,
   type TicketField,
 } from '@/lib/figures/ticket-export';
+import { FieldFrame } from '@/components/ui/field';
 import { Select } from '@/components/ui/input';
 
 export type Units = { firstResponse: DurationUnit; handleTime: DurationUnit };
@@ -24,14 +25,10 @@ export function ColumnChoice({ header, mapping, units, onColumn, onUnit }: Props
     <>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {TICKET_FIELDS.map((field) => (
-          <div key={field}>
-            <label htmlFor={`col-${field}`} className="block text-sm font-medium">
-              {TICKET_FIELD_LABELS[field]}
-            </label>
+          <FieldFrame key={field} id={`col-${field}`} label={TICKET_FIELD_LABELS[field]}>
             <Select
               id={`col-${field}`}
               size="sm"
-              className="mt-1"
               value={mapping[field] ?? ''}
               onChange={(e) => onColumn(field, e.target.value)}
             >
@@ -42,21 +39,23 @@ export function ColumnChoice({ header, mapping, units, onColumn, onUnit }: Props
                 </option>
               ))}
             </Select>
-          </div>
+          </FieldFrame>
         ))}
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
         {(['firstResponse', 'handleTime'] as const)
           .filter((f) => mapping[f] !== undefined)
           .map((f) => (
-            <div key={f}>
-              <label htmlFor={`unit-${f}`} className="block text-sm font-medium">
-                {TICKET_FIELD_LABELS[f]}: plain numbers are in
-              </label>
+            <FieldFrame
+              key={f}
+              id={`unit-${f}`}
+              label={`${TICKET_FIELD_LABELS[f]}: plain numbers are in`}
+              hint={`Guessed from the header “${header[mapping[f]!]}”; times like 1:02:03 are read as they are.`}
+            >
               <Select
                 id={`unit-${f}`}
                 size="sm"
-                className="mt-1"
+                aria-describedby={`unit-${f}-hint`}
                 value={units[f]}
                 onChange={(e) => onUnit(f, e.target.value as DurationUnit)}
               >
@@ -64,10 +63,7 @@ export function ColumnChoice({ header, mapping, units, onColumn, onUnit }: Props
                 <option value="minutes">minutes</option>
                 <option value="hours">hours</option>
               </Select>
-              <p className="mt-1 text-xs text-ink-subtle">
-                Guessed from the header “{header[mapping[f]!]}”; times like 1:02:03 are read as they are.
-              </p>
-            </div>
+            </FieldFrame>
           ))}
       </div>
     </>

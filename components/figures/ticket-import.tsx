@@ -350,21 +350,18 @@ export function TicketImport(props: Props) {
               the import.
             </p>
             {values.slashDates ? (
-              <div>
-                <label htmlFor="date-order" className="block text-sm font-medium">
-                  Dates like 03/04/2026 mean
-                </label>
+              <FieldFrame id="date-order" label="Dates like 03/04/2026 mean">
                 <Select
                   id="date-order"
                   size="sm"
-                  className="mt-1 max-w-xs"
+                  className="max-w-xs"
                   value={dateOrder}
                   onChange={(e) => setDateOrder(e.target.value as DateOrder)}
                 >
                   <option value="DMY">3 April (day first)</option>
                   <option value="MDY">March 4 (month first)</option>
                 </Select>
-              </div>
+              </FieldFrame>
             ) : null}
             {(['channel', 'reason', 'segment'] as const).map((kind) =>
               kind !== 'channel' && mapping[FIELD[kind]] === undefined ? (
