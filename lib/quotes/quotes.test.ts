@@ -15,6 +15,7 @@ import {
   countPendingQuotes,
   listModerationQueue,
   MODERATION_PAGE_SIZE,
+  MY_SUBMISSIONS_PAGE_SIZE,
   listMySubmissions,
   listWall,
   rejectQuote,
@@ -226,7 +227,7 @@ describe('moderation', () => {
     const { team, leader, agent } = await makeTeamWithPeople();
     const quote = await makeQuote(db, { teamId: team.id, submitterId: agent.id });
     await rejectQuote(leader, { quoteId: quote.id, reason: 'It names another customer.' });
-    const mine = await listMySubmissions(agent);
+    const mine = (await listMySubmissions(agent)).items;
     expect(mine.find((q) => q.id === quote.id)).toMatchObject({
       status: 'REJECTED',
       moderationNote: 'It names another customer.',
@@ -379,5 +380,23 @@ describe('the moderation queue', () => {
     const second = await listModerationQueue(leader, 2);
     expect(second.items.map((q) => q.id)).toEqual([pending[MODERATION_PAGE_SIZE]!.id]);
     expect((await listModerationQueue(leader, 50)).page).toBe(2);
+  });
+});
+
+describe('my submissions', () => {
+  it('pages the submitter’s own quotes newest first, and nobody else’s', async () => {
+    const { team, agent, agent2 } = await makeTeamWithPeople();
+    const mine = [];
+    for (let i = 0; i < MY_SUBMISSIONS_PAGE_SIZE + 2; i++) {
+      mine.push(await makeQuote(db, { teamId: team.id, submitterId: agent.id }));
+    }
+    await makeQuote(db, { teamId: team.id, submitterId: agent2.id });
+    const newestFirst = mine.map((q) => q.id).reverse();
+    const first = await listMySubmissions(agent);
+    expect(first).toMatchObject({ total: MY_SUBMISSIONS_PAGE_SIZE + 2, page: 1, pageCount: 2 });
+    expect(first.items.map((q) => q.id)).toEqual(newestFirst.slice(0, MY_SUBMISSIONS_PAGE_SIZE));
+    expect((await listMySubmissions(agent, 2)).items.map((q) => q.id)).toEqual(
+      newestFirst.slice(MY_SUBMISSIONS_PAGE_SIZE),
+    );
   });
 });

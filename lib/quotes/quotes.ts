@@ -238,12 +238,19 @@ export async function rejectQuote(actor: Actor, input: RejectQuoteInput) {
   });
 }
 
-export async function listMySubmissions(actor: Actor) {
+export const MY_SUBMISSIONS_PAGE_SIZE = 20;
+
+/** One page of the quotes the actor submitted, newest first. */
+export async function listMySubmissions(actor: Actor, requestedPage = 1) {
   assertRole(actor, 'AGENT', 'LEADER');
+  const where = { submitterId: actor.id };
+  const total = await db.quote.count({ where });
+  const { page, pageCount, skip, take } = pageWindow(requestedPage, total, MY_SUBMISSIONS_PAGE_SIZE);
   const rows = await db.quote.findMany({
-    where: { submitterId: actor.id },
+    where,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: 200,
+    skip,
+    take,
     select: {
       ...editableSelect,
       pullQuote: true,
@@ -253,7 +260,8 @@ export async function listMySubmissions(actor: Actor) {
       ...creditsSelect,
     },
   });
-  return rows.map((row) => ({ ...row, cite: citeFor(row), credited: row.credits.map((c) => c.user) }));
+  const items = rows.map((row) => ({ ...row, cite: citeFor(row), credited: row.credits.map((c) => c.user) }));
+  return { items, total, page, pageCount };
 }
 
 export const MODERATION_PAGE_SIZE = 20;
