@@ -4,6 +4,8 @@ import { listItemAction } from '@/lib/team-settings/actions';
 import type { FormState } from '@/lib/errors';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
 
 type Item = { id: string; name: string; archived: boolean; used: boolean };
 
@@ -49,12 +51,14 @@ export function ListEditor({
               <label className="sr-only" htmlFor={`${kind}-${item.id}`}>
                 Name of {singular} {index + 1}
               </label>
-              <input
+              <Input
                 id={`${kind}-${item.id}`}
                 name="name"
                 defaultValue={item.name}
                 maxLength={80}
-                className="min-w-0 flex-1 rounded-md border border-line-strong px-2 py-1 text-sm"
+                size="sm"
+                width="auto"
+                className="min-w-0 flex-1"
               />
               <button type="submit" className={small} disabled={pending}>
                 Rename
@@ -103,17 +107,7 @@ export function ListEditor({
       <form action={action} className="mt-3 flex items-end gap-2" key={state.ok ? state.message : 'add'}>
         {hidden}
         <input type="hidden" name="op" value="add" />
-        <div className="flex-1">
-          <label htmlFor={`${kind}-new`} className="block text-sm font-medium">
-            New {singular}
-          </label>
-          <input
-            id={`${kind}-new`}
-            name="name"
-            maxLength={80}
-            className="mt-1 w-full rounded-md border border-line-strong px-2 py-1.5 text-sm"
-          />
-        </div>
+        <Field id={`${kind}-new`} label={`New ${singular}`} name="name" maxLength={80} className="flex-1" />
         <Button type="submit" variant="secondary" disabled={pending}>
           Add
         </Button>

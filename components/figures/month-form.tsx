@@ -3,6 +3,7 @@ import { useActionState } from 'react';
 import { saveMonthAction, type SaveMonthState } from '@/lib/figures/actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
+import { Checkbox, Input, Textarea } from '@/components/ui/input';
 
 export type FormItem = { id: string; name: string; archived: boolean; unit?: string; target?: number | null };
 type Hints = { lastMonth: Record<string, string>; lastYear: Record<string, string> };
@@ -45,16 +46,17 @@ function NumberField({
         {srLabel}
       </label>
       <div className="flex items-center gap-1">
-        <input
+        <Input
           id={id}
           name={name}
           inputMode="decimal"
           maxLength={16}
           autoComplete="off"
           defaultValue={state.values?.[name] ?? ''}
-          aria-invalid={errors?.length ? true : undefined}
+          invalid={Boolean(errors?.length)}
           aria-describedby={describedBy}
-          className={`w-full min-w-20 rounded-md border px-2 py-1.5 text-right text-sm tabular-nums ${errors?.length ? 'border-danger' : 'border-line-strong'}`}
+          size="sm"
+          className="min-w-20 text-right tabular-nums"
         />
         {unit ? <span className="text-xs text-ink-subtle">{unit}</span> : null}
       </div>
@@ -143,10 +145,9 @@ export function MonthFiguresForm(props: Props) {
             ))}
           </tbody>
         </table>
-        <label className="mt-3 flex items-center gap-2 text-sm">
-          <input type="checkbox" name="confirmHandled" defaultChecked={state.values?.confirmHandled === 'on'} /> Handled
-          can exceed received this month (backlog worked off)
-        </label>
+        <Checkbox name="confirmHandled" defaultChecked={state.values?.confirmHandled === 'on'} className="mt-3">
+          Handled can exceed received this month (backlog worked off)
+        </Checkbox>
       </Section>
       <div className="grid gap-6 lg:grid-cols-2">
         {[
@@ -195,14 +196,15 @@ export function MonthFiguresForm(props: Props) {
         <label htmlFor="note" className="text-sm text-ink-muted">
           Anything that explains the month (up to 1000 characters), e.g. “storm on the 12th doubled phone volume”.
         </label>
-        <textarea
+        <Textarea
           id="note"
           name="note"
           rows={3}
           maxLength={1000}
           defaultValue={state.values?.note ?? ''}
+          invalid={Boolean(state.fieldErrors?.note)}
           aria-describedby={state.fieldErrors?.note ? 'note-error' : undefined}
-          className="mt-1 w-full rounded-md border border-line-strong px-3 py-2 text-sm"
+          className="mt-1"
         />
         {state.conflict?.values.note !== undefined && state.conflict.values.note !== (state.values?.note ?? '') ? (
           <p className="text-xs font-medium text-warning">Theirs: {state.conflict.values.note}</p>

@@ -3,6 +3,8 @@ import { useActionState } from 'react';
 import { monthlyImportAction, type ImportState } from '@/lib/figures/actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
+import { Field } from '@/components/ui/field';
+import { Checkbox } from '@/components/ui/input';
 
 const OUTCOME_STYLE: Record<string, string> = {
   new: 'bg-success-surface text-success',
@@ -19,28 +21,15 @@ export function MonthlyImport({ team }: { team: string }) {
       <form action={action} className="space-y-4" noValidate>
         <input type="hidden" name="team" value={team} />
         <input type="hidden" name="step" value="preview" />
-        <div>
-          <label htmlFor="file" className="block text-sm font-medium">
-            Monthly CSV file
-          </label>
-          <input
-            id="file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv"
-            required
-            aria-describedby={state.fieldErrors?.file ? 'file-error' : 'file-hint'}
-            className="mt-1 block text-sm"
-          />
-          <p id="file-hint" className="mt-1 text-xs text-ink-subtle">
-            Columns month, kind, item, value. Comma or semicolon separated, UTF-8 (a BOM is fine), up to 5 MB.
-          </p>
-          {state.fieldErrors?.file ? (
-            <p id="file-error" className="text-sm text-danger">
-              {state.fieldErrors.file.join(' ')}
-            </p>
-          ) : null}
-        </div>
+        <Field
+          label="Monthly CSV file"
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          required
+          errors={state.fieldErrors?.file}
+          hint="Columns month, kind, item, value. Comma or semicolon separated, UTF-8 (a BOM is fine), up to 5 MB."
+        />
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? 'Reading…' : 'Preview'}
         </Button>
@@ -95,15 +84,12 @@ export function MonthlyImport({ team }: { team: string }) {
                     </li>
                   ))}
                 </ul>
-                <label className="mt-2 flex items-center gap-2">
-                  <input type="checkbox" name="createUnknown" /> Create them (new KPIs start as “score”; adjust them in
-                  team settings)
-                </label>
+                <Checkbox name="createUnknown" className="mt-2">
+                  Create them (new KPIs start as “score”; adjust them in team settings)
+                </Checkbox>
               </fieldset>
             ) : null}
-            <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="confirmHandled" /> Handled may exceed received (backlog worked off)
-            </label>
+            <Checkbox name="confirmHandled">Handled may exceed received (backlog worked off)</Checkbox>
             <Button type="submit" disabled={pending || blocking || preview.months.length === 0}>
               {pending
                 ? 'Importing…'

@@ -6,8 +6,9 @@ import {
   type DurationUnit,
   type TicketField,
 } from '@/lib/figures/ticket-export';
+import { FieldFrame } from '@/components/ui/field';
+import { Select } from '@/components/ui/input';
 
-const select = 'mt-1 block w-full rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm';
 export type Units = { firstResponse: DurationUnit; handleTime: DurationUnit };
 
 type Props = {
@@ -24,13 +25,10 @@ export function ColumnChoice({ header, mapping, units, onColumn, onUnit }: Props
     <>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {TICKET_FIELDS.map((field) => (
-          <div key={field}>
-            <label htmlFor={`col-${field}`} className="block text-sm font-medium">
-              {TICKET_FIELD_LABELS[field]}
-            </label>
-            <select
+          <FieldFrame key={field} id={`col-${field}`} label={TICKET_FIELD_LABELS[field]}>
+            <Select
               id={`col-${field}`}
-              className={select}
+              size="sm"
               value={mapping[field] ?? ''}
               onChange={(e) => onColumn(field, e.target.value)}
             >
@@ -40,32 +38,32 @@ export function ColumnChoice({ header, mapping, units, onColumn, onUnit }: Props
                   {h || `Column ${i + 1}`}
                 </option>
               ))}
-            </select>
-          </div>
+            </Select>
+          </FieldFrame>
         ))}
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
         {(['firstResponse', 'handleTime'] as const)
           .filter((f) => mapping[f] !== undefined)
           .map((f) => (
-            <div key={f}>
-              <label htmlFor={`unit-${f}`} className="block text-sm font-medium">
-                {TICKET_FIELD_LABELS[f]}: plain numbers are in
-              </label>
-              <select
+            <FieldFrame
+              key={f}
+              id={`unit-${f}`}
+              label={`${TICKET_FIELD_LABELS[f]}: plain numbers are in`}
+              hint={`Guessed from the header “${header[mapping[f]!]}”; times like 1:02:03 are read as they are.`}
+            >
+              <Select
                 id={`unit-${f}`}
-                className={select}
+                size="sm"
+                aria-describedby={`unit-${f}-hint`}
                 value={units[f]}
                 onChange={(e) => onUnit(f, e.target.value as DurationUnit)}
               >
                 <option value="seconds">seconds</option>
                 <option value="minutes">minutes</option>
                 <option value="hours">hours</option>
-              </select>
-              <p className="mt-1 text-xs text-ink-subtle">
-                Guessed from the header “{header[mapping[f]!]}”; times like 1:02:03 are read as they are.
-              </p>
-            </div>
+              </Select>
+            </FieldFrame>
           ))}
       </div>
     </>

@@ -31,6 +31,8 @@ import { ImportOutcome } from './ticket-outcome';
 import { readAll, readHeader } from './ticket-read';
 import { SatisfactionValues } from './ticket-satisfaction';
 import { ValueMapping } from './ticket-values';
+import { Checkbox, Input, Radio, Select } from '@/components/ui/input';
+import { FieldFrame } from '@/components/ui/field';
 
 type Kpi = { name: string; unit: string };
 type Props = {
@@ -47,7 +49,6 @@ type Props = {
   published: string[];
 };
 
-const select = 'mt-1 block w-full max-w-xs rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm';
 const LEGEND: Record<ListKind, string> = {
   channel: 'Channels',
   reason: 'Contact reasons',
@@ -285,24 +286,19 @@ export function TicketImport(props: Props) {
   const stats = aggregated?.stats;
   return (
     <div className="space-y-6">
-      <div>
-        <label htmlFor="ticket-file" className="block text-sm font-medium">
-          Ticket export (CSV)
-        </label>
-        <input
+      <FieldFrame
+        id="ticket-file"
+        label="Ticket export (CSV)"
+        hint="One row per ticket or contact, as Zendesk, Freshdesk, Intercom, Help Scout or a phone system exports it. The file is read in your browser: only monthly totals are sent. For each month in the file, the import sets the channels, and the reasons, segments and KPIs it has columns for, to exactly what the file says."
+      >
+        <Input
           id="ticket-file"
           type="file"
           accept=".csv,text/csv,.txt"
           onChange={(e) => void choose(e.target.files?.[0] ?? null)}
-          className="mt-1 block text-sm"
           aria-describedby="ticket-file-hint"
         />
-        <p id="ticket-file-hint" className="mt-1 text-xs text-ink-subtle">
-          One row per ticket or contact, as Zendesk, Freshdesk, Intercom, Help Scout or a phone system exports it. The
-          file is read in your browser: only monthly totals are sent. For each month in the file, the import sets the
-          channels, and the reasons, segments and KPIs it has columns for, to exactly what the file says.
-        </p>
-      </div>
+      </FieldFrame>
       {error ? (
         <p role="alert" className="rounded-md bg-danger-surface px-3 py-2 text-sm text-danger">
           {error}
@@ -354,20 +350,18 @@ export function TicketImport(props: Props) {
               the import.
             </p>
             {values.slashDates ? (
-              <div>
-                <label htmlFor="date-order" className="block text-sm font-medium">
-                  Dates like 03/04/2026 mean
-                </label>
-                <select
+              <FieldFrame id="date-order" label="Dates like 03/04/2026 mean">
+                <Select
                   id="date-order"
-                  className={select}
+                  size="sm"
+                  className="max-w-xs"
                   value={dateOrder}
                   onChange={(e) => setDateOrder(e.target.value as DateOrder)}
                 >
                   <option value="DMY">3 April (day first)</option>
                   <option value="MDY">March 4 (month first)</option>
-                </select>
-              </div>
+                </Select>
+              </FieldFrame>
             ) : null}
             {(['channel', 'reason', 'segment'] as const).map((kind) =>
               kind !== 'channel' && mapping[FIELD[kind]] === undefined ? (
@@ -390,33 +384,18 @@ export function TicketImport(props: Props) {
             {mapping.reason !== undefined ? (
               <fieldset className="rounded-md p-3 ring-1 ring-line">
                 <legend className="px-1 text-sm font-semibold">Tickets with several tags</legend>
-                <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={tagColumn} onChange={(e) => setMultiTag(e.target.checked)} /> The
-                  reason column holds several tags per ticket
-                </label>
+                <Checkbox checked={tagColumn} onChange={(e) => setMultiTag(e.target.checked)}>
+                  The reason column holds several tags per ticket
+                </Checkbox>
                 {tagColumn ? (
                   <div className="mt-2 space-y-1 text-sm">
-                    <label className="flex items-start gap-2">
-                      <input
-                        type="radio"
-                        name="tag-rule"
-                        checked={rule === 'first'}
-                        onChange={() => setRule('first')}
-                        className="mt-1"
-                      />{' '}
+                    <Radio name="tag-rule" checked={rule === 'first'} onChange={() => setRule('first')}>
                       Count each ticket once, under the first of its tags that matches a reason: reasons add up to the
                       contacts.
-                    </label>
-                    <label className="flex items-start gap-2">
-                      <input
-                        type="radio"
-                        name="tag-rule"
-                        checked={rule === 'each'}
-                        onChange={() => setRule('each')}
-                        className="mt-1"
-                      />{' '}
+                    </Radio>
+                    <Radio name="tag-rule" checked={rule === 'each'} onChange={() => setRule('each')}>
                       Count a ticket under each reason its tags match: reasons can add up to more than the contacts.
-                    </label>
+                    </Radio>
                   </div>
                 ) : null}
               </fieldset>
@@ -456,10 +435,9 @@ export function TicketImport(props: Props) {
                   {formatNumber(stats.ignored)} of {formatNumber(stats.rows)} tickets (
                   {formatNumberUpTo(ignoredShare * 100, 1)} %) will not be counted.
                 </p>
-                <label className="mt-1 flex items-center gap-2">
-                  <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> I
-                  checked: these tickets should not count
-                </label>
+                <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} className="mt-1">
+                  I checked: these tickets should not count
+                </Checkbox>
               </div>
             ) : null}
             {previews.map((p) => (

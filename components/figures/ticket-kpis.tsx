@@ -1,8 +1,8 @@
 'use client';
 import type { ReactNode } from 'react';
 import type { ColumnMapping } from '@/lib/figures/ticket-export';
+import { Select } from '@/components/ui/input';
 
-const select = 'mt-1 block w-full rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm';
 export type KpiTargets = { csat: string; firstResponse: string; handleTime: string };
 const ROWS = [
   ['csat', 'satisfaction', 'Satisfaction → % satisfied'],
@@ -38,9 +38,10 @@ export function TicketKpis({
           <label htmlFor={`kpi-${key}`} className="block text-xs text-ink-muted">
             {label}
           </label>
-          <select
+          <Select
             id={`kpi-${key}`}
-            className={select}
+            size="sm"
+            className="mt-1"
             value={targets[key]}
             onChange={(e) => onChange(key, e.target.value)}
           >
@@ -50,7 +51,7 @@ export function TicketKpis({
                 {k.name}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
       ))}
       {children}

@@ -1,8 +1,7 @@
 'use client';
 import { formatNumber } from '@/lib/format';
 import type { SatisfactionClass } from '@/lib/figures/ticket-guess';
-
-const select = 'block w-full rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm';
+import { Select } from '@/components/ui/input';
 
 type Props = {
   values: { value: string; count: number }[];
@@ -31,16 +30,16 @@ export function SatisfactionValues({ values, classes, onChange }: Props) {
                 {formatNumber(count)} ticket{count === 1 ? '' : 's'}
               </span>
             </label>
-            <select
+            <Select
               id={`sat-${i}`}
-              className={select}
+              size="sm"
               value={classes[value] ?? 'none'}
               onChange={(e) => onChange(value, e.target.value as SatisfactionClass)}
             >
               <option value="satisfied">Satisfied</option>
               <option value="unsatisfied">Not satisfied (counts against)</option>
               <option value="none">Not a response</option>
-            </select>
+            </Select>
           </li>
         ))}
       </ul>

@@ -2,8 +2,8 @@
 import { formatNumber } from '@/lib/format';
 import { nameKey, type ListKind } from '@/lib/figures/schemas';
 import { OTHER_NAME, otherTarget, type ValueChoice } from '@/lib/figures/ticket-plan';
+import { Select } from '@/components/ui/input';
 
-const select = 'block w-full rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm';
 const SINGULAR: Record<ListKind, string> = { channel: 'channel', reason: 'reason', segment: 'segment' };
 // The commonest values stay in view; the long tail sits behind a summary that says how many
 // values and tickets it holds, so nothing below a fold looks absent.
@@ -38,12 +38,7 @@ export function ValueMapping({ kind, legend, values, choice, items, noColumn, on
             {formatNumber(count)} ticket{count === 1 ? '' : 's'}
           </span>
         </label>
-        <select
-          id={id}
-          className={select}
-          value={choice[value] ?? ''}
-          onChange={(e) => onChange(value, e.target.value || null)}
-        >
+        <Select id={id} size="sm" value={choice[value] ?? ''} onChange={(e) => onChange(value, e.target.value || null)}>
           <option value="">
             {kind === 'channel' ? 'Ignore: don’t count these tickets' : `Ignore: no ${SINGULAR[kind]}`}
           </option>
@@ -54,7 +49,7 @@ export function ValueMapping({ kind, legend, values, choice, items, noColumn, on
           ))}
           {known.has(nameKey(other)) ? null : <option value={OTHER_NAME}>{OTHER_NAME} (new)</option>}
           {offerNew ? <option value={fresh}>{`New ${SINGULAR[kind]}: “${fresh}”`}</option> : null}
-        </select>
+        </Select>
       </li>
     );
   };

@@ -3,6 +3,7 @@ import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { Checkbox, Radio } from '@/components/ui/input';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { CreditsField } from '@/components/stories/credits-field';
 import { submitQuoteAction, updateQuoteAction } from '@/lib/quotes/actions';
@@ -59,17 +60,9 @@ export function QuoteForm({ teamMembers, initial, submissionKey, quoteId, today 
         <legend className="block text-sm font-medium text-ink">How to attribute it</legend>
         <div className="mt-2 space-y-2">
           {ATTRIBUTIONS.map((a) => (
-            <label key={a} className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name="attribution"
-                value={a}
-                checked={attribution === a}
-                onChange={() => setAttribution(a)}
-                className="h-4 w-4"
-              />
+            <Radio key={a} name="attribution" value={a} checked={attribution === a} onChange={() => setAttribution(a)}>
               {ATTRIBUTION_LABELS[a]}
-            </label>
+            </Radio>
           ))}
         </div>
         {errors.attribution ? (
@@ -92,17 +85,14 @@ export function QuoteForm({ teamMembers, initial, submissionKey, quoteId, today 
             hint={`Up to ${QUOTE_LIMITS.customerName} characters.`}
           />
           <div>
-            <label className="flex items-start gap-2 text-sm">
-              <input
-                type="checkbox"
-                name="consent"
-                defaultChecked={v.consent !== undefined ? v.consent === 'on' : initial.consent}
-                aria-invalid={errors.consent ? true : undefined}
-                aria-describedby={errors.consent ? 'consent-error' : undefined}
-                className="mt-0.5 h-4 w-4"
-              />
-              <span>The customer agreed to be named with their words. (Recorded with your name and the date.)</span>
-            </label>
+            <Checkbox
+              name="consent"
+              defaultChecked={v.consent !== undefined ? v.consent === 'on' : initial.consent}
+              aria-invalid={errors.consent ? true : undefined}
+              aria-describedby={errors.consent ? 'consent-error' : undefined}
+            >
+              The customer agreed to be named with their words. (Recorded with your name and the date.)
+            </Checkbox>
             {errors.consent ? (
               <p id="consent-error" className="mt-1 text-sm font-medium text-danger">
                 {errors.consent.join(' ')}

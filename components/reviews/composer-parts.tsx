@@ -6,6 +6,7 @@ import { markBlocks, type Separator } from '@/lib/reviews/blocks';
 import type { FactChange } from '@/lib/reviews/basis';
 import { Button } from '@/components/ui/button';
 import { TextareaField } from '@/components/ui/textarea-field';
+import { Checkbox } from '@/components/ui/input';
 import { FigureChanges } from './figure-changes';
 
 /** Shown when the figures moved under the generated text: what moved, and the two ways on. */
@@ -133,17 +134,15 @@ export function EventPicker({
             const id = `${kind}-${item.ids[0]}`;
             return (
               <li key={item.ids.join(',')} className="flex items-start gap-3 text-sm">
-                <input
-                  type="checkbox"
+                <Checkbox
                   id={id}
                   name={`keep${kind}`}
                   value={item.ids.join(',')}
                   defaultChecked={!item.ids.every((i) => left.has(i))}
-                  className="mt-1"
-                />
-                <label htmlFor={id} className="flex-1">
+                  className="flex-1"
+                >
                   {item.title} <span className="text-xs text-ink-subtle">— {item.detail}</span>
-                </label>
+                </Checkbox>
               </li>
             );
           })}

@@ -3,6 +3,7 @@ import { ChartCard } from '@/components/charts/chart-card';
 import { Markdown } from '@/components/stories/markdown';
 import { PersonLinks } from '@/components/stories/person-links';
 import { PlainText } from '@/components/stories/plain-text';
+import { TBody, Td, Th, THead, Table } from '@/components/ui/table';
 import { addMonths, monthLabel } from '@/lib/dates/month';
 import { CHANNEL_LABELS } from '@/lib/quotes/schemas';
 import { TONE_CLASS, TONE_WORDS, type Change as ChangeValue } from '@/lib/change';
@@ -96,47 +97,44 @@ function Tile({
 function ShareTable({ rows, caption, first }: { rows: ShareRow[]; caption: string; first: string }) {
   if (!rows.length) return <p className="text-sm text-ink-subtle">No figures for this month.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg bg-surface shadow-sm ring-1 ring-line print:shadow-none">
-      <table className="min-w-full text-sm tabular-nums">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-surface-muted text-left text-xs font-semibold text-ink-muted uppercase">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              {first}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Contacts
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Share
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              vs last month
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              vs last year
-            </th>
+    <Table caption={caption}>
+      <THead>
+        <Th compact>{first}</Th>
+        <Th compact numeric>
+          Contacts
+        </Th>
+        <Th compact numeric>
+          Share
+        </Th>
+        <Th compact numeric>
+          vs last month
+        </Th>
+        <Th compact numeric>
+          vs last year
+        </Th>
+      </THead>
+      <TBody>
+        {rows.map((r) => (
+          <tr key={r.name}>
+            <Th compact scope="row" className="text-left font-medium">
+              {r.name}
+            </Th>
+            <Td compact numeric>
+              {formatMetric(r.count)}
+            </Td>
+            <Td compact numeric>
+              {formatMetric(r.share, '%', 1)}
+            </Td>
+            <Td compact numeric>
+              <ChangeText change={countChange(r.count, r.lastMonth)} />
+            </Td>
+            <Td compact numeric>
+              <ChangeText change={countChange(r.count, r.lastYear)} />
+            </Td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-line-subtle">
-          {rows.map((r) => (
-            <tr key={r.name}>
-              <th scope="row" className="px-3 py-1.5 text-left font-medium">
-                {r.name}
-              </th>
-              <td className="px-3 py-1.5 text-right">{formatMetric(r.count)}</td>
-              <td className="px-3 py-1.5 text-right">{formatMetric(r.share, '%', 1)}</td>
-              <td className="px-3 py-1.5 text-right">
-                <ChangeText change={countChange(r.count, r.lastMonth)} />
-              </td>
-              <td className="px-3 py-1.5 text-right">
-                <ChangeText change={countChange(r.count, r.lastYear)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </TBody>
+    </Table>
   );
 }
 

@@ -4,6 +4,7 @@ import { saveReviewAction, type SaveReviewState } from '@/lib/reviews/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { Checkbox, Input } from '@/components/ui/input';
 import { TextareaField } from '@/components/ui/textarea-field';
 import type { FactChange } from '@/lib/reviews/basis';
 import { EventPicker, MarkedTextarea, PublishButton, StalePanel, type PickItem } from './composer-parts';
@@ -112,28 +113,28 @@ export function ReviewForm({
           <ul className="space-y-2">
             {quotes.map((q) => (
               <li key={q.id} className="flex items-start gap-3 text-sm">
-                <input
-                  type="checkbox"
+                <Checkbox
                   id={`feature-${q.id}`}
                   name={`feature:${q.id}`}
                   defaultChecked={values[`feature:${q.id}`] === 'on'}
-                  className="mt-1"
-                />
-                <label htmlFor={`feature-${q.id}`} className="flex-1">
+                  className="flex-1"
+                >
                   “{q.text}”{' '}
                   <span className="text-xs text-ink-subtle">
                     — {q.cite}, {q.receivedOn}
                   </span>
-                </label>
+                </Checkbox>
                 <label className="sr-only" htmlFor={`order-${q.id}`}>
                   Order of this quote
                 </label>
-                <input
+                <Input
                   id={`order-${q.id}`}
                   name={`order:${q.id}`}
                   inputMode="numeric"
                   defaultValue={values[`order:${q.id}`] ?? ''}
-                  className="w-14 rounded-md border border-line-strong px-2 py-1 text-right"
+                  size="sm"
+                  width="auto"
+                  className="w-14 text-right"
                   placeholder="#"
                 />
               </li>

@@ -10,29 +10,26 @@ import {
 import type { FormState } from '@/lib/errors';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
+import { SelectField, TextareaField } from '@/components/ui/field';
 
 export function StartReviewForm({ team, months }: { team: string; months: { value: string; label: string }[] }) {
   const [state, action, pending] = useActionState<FormState, FormData>(startReviewAction, { ok: false });
   return (
     <form action={action} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="team" value={team} />
-      <div>
-        <label htmlFor="start-month" className="block text-sm font-medium text-ink">
-          Month
-        </label>
-        <select
-          id="start-month"
-          name="month"
-          defaultValue={state.values?.month ?? months[0]?.value}
-          className="mt-1 rounded-md border border-line-strong bg-surface px-3 py-2 text-sm"
-        >
-          {months.map((m) => (
-            <option key={m.value} value={m.value}>
-              {m.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="start-month"
+        label="Month"
+        name="month"
+        defaultValue={state.values?.month ?? months[0]?.value}
+        errors={state.fieldErrors?.month}
+      >
+        {months.map((m) => (
+          <option key={m.value} value={m.value}>
+            {m.label}
+          </option>
+        ))}
+      </SelectField>
       <Button type="submit" disabled={pending}>
         Start the edition
       </Button>
@@ -50,20 +47,16 @@ export function ThanksForm({ reviewId, thanked, note }: { reviewId: string; than
       <input type="hidden" name="reviewId" value={reviewId} />
       <FormMessage state={state} />
       {thanked ? <p className="text-sm text-ink-muted">You said thank you{note ? `: “${note}”` : '.'}</p> : null}
-      <div>
-        <label htmlFor="thanks-note" className="block text-sm font-medium text-ink">
-          A short note to the team (optional)
-        </label>
-        <textarea
-          id="thanks-note"
-          name="note"
-          rows={2}
-          maxLength={500}
-          defaultValue={state.ok ? '' : (state.values?.note ?? '')}
-          className="mt-1 block w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-sm"
-          placeholder="I didn’t realise…"
-        />
-      </div>
+      <TextareaField
+        id="thanks-note"
+        label="A short note to the team (optional)"
+        name="note"
+        rows={2}
+        maxLength={500}
+        defaultValue={state.ok ? '' : (state.values?.note ?? '')}
+        errors={state.fieldErrors?.note}
+        placeholder="I didn’t realise…"
+      />
       <Button type="submit" disabled={pending}>
         {thanked ? 'Send your note' : 'Say thank you'}
       </Button>

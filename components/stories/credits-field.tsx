@@ -1,3 +1,5 @@
+import { Checkbox } from '@/components/ui/input';
+
 /** Checkboxes for the teammates to credit; several may be ticked. */
 export function CreditsField({
   legend,
@@ -29,16 +31,9 @@ export function CreditsField({
         className={`mt-2 grid gap-2 rounded-md border p-3 sm:grid-cols-2 ${invalid ? 'border-danger' : 'border-line-strong'}`}
       >
         {members.map((m) => (
-          <label key={m.id} className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              name={name}
-              value={m.id}
-              defaultChecked={selected.includes(m.id)}
-              className="h-4 w-4 rounded border-line-strong"
-            />
+          <Checkbox key={m.id} name={name} value={m.id} defaultChecked={selected.includes(m.id)}>
             {m.name}
-          </label>
+          </Checkbox>
         ))}
       </div>
       {invalid ? (

@@ -1,90 +1,123 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { Input, Select, Textarea } from './input';
+
+// A labelled control with its hint and errors tied to it (aria-describedby, aria-invalid). The
+// hint and error ids derive from the control's id, so a page holding several forms with the same
+// field names (one per KPI, one per quote) still has unique ids.
 
 type Common = {
-  label: string;
+  label: ReactNode;
   name: string;
   errors?: string[] | undefined;
   hint?: ReactNode;
 };
 
-const control =
-  'mt-1 block w-full rounded-md border bg-surface px-3 py-2 text-sm shadow-sm focus:border-accent-line focus:ring-1 focus:ring-accent-line focus:outline-none';
-
-function describedBy(name: string, errors?: string[], hint?: ReactNode) {
-  return [errors?.length ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(' ') || undefined;
+function describedBy(id: string, errors?: string[], hint?: ReactNode) {
+  return [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
-function Messages({ name, errors, hint }: { name: string; errors?: string[] | undefined; hint?: ReactNode }) {
+/** The label, the control and its messages: the markup every form field repeats. */
+export function FieldFrame({
+  id,
+  label,
+  errors,
+  hint,
+  className = '',
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  errors?: string[] | undefined;
+  hint?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
-    <>
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-ink">
+        {label}
+      </label>
+      {children}
       {hint ? (
-        <p id={`${name}-hint`} className="mt-1 text-xs text-ink-subtle">
+        <p id={`${id}-hint`} className="mt-1 text-xs text-ink-subtle">
           {hint}
         </p>
       ) : null}
       {errors?.length ? (
-        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-danger">
+        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-danger">
           {errors.join(' ')}
         </p>
       ) : null}
-    </>
+    </div>
   );
 }
 
-/** A labelled input whose errors are tied to it with aria-describedby and aria-invalid. */
+/** A labelled input. */
 export function Field({
   label,
   name,
   errors,
   hint,
   className = '',
+  id = name,
   ...input
-}: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const invalid = Boolean(errors?.length);
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'size' | 'width'>) {
   return (
-    <div className={className}>
-      <label htmlFor={input.id ?? name} className="block text-sm font-medium text-ink">
-        {label}
-      </label>
-      <input
-        id={input.id ?? name}
+    <FieldFrame id={id} label={label} errors={errors} hint={hint} className={className}>
+      <Input
+        id={id}
         name={name}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(name, errors, hint)}
-        className={`${control} ${invalid ? 'border-danger' : 'border-line-strong'}`}
+        invalid={Boolean(errors?.length)}
+        aria-describedby={describedBy(id, errors, hint)}
         {...input}
       />
-      <Messages name={name} errors={errors} hint={hint} />
-    </div>
+    </FieldFrame>
   );
 }
 
+/** A labelled select; pass the options as children. */
 export function SelectField({
   label,
   name,
   errors,
   hint,
   className = '',
-  children,
+  id = name,
   ...select
-}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
-  const invalid = Boolean(errors?.length);
+}: Common & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'size'>) {
   return (
-    <div className={className}>
-      <label htmlFor={select.id ?? name} className="block text-sm font-medium text-ink">
-        {label}
-      </label>
-      <select
-        id={select.id ?? name}
+    <FieldFrame id={id} label={label} errors={errors} hint={hint} className={className}>
+      <Select
+        id={id}
         name={name}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(name, errors, hint)}
-        className={`${control} ${invalid ? 'border-danger' : 'border-line-strong'}`}
+        invalid={Boolean(errors?.length)}
+        aria-describedby={describedBy(id, errors, hint)}
         {...select}
-      >
-        {children}
-      </select>
-      <Messages name={name} errors={errors} hint={hint} />
-    </div>
+      />
+    </FieldFrame>
+  );
+}
+
+/** A labelled textarea (five rows unless told). */
+export function TextareaField({
+  label,
+  name,
+  errors,
+  hint,
+  className = '',
+  id = name,
+  ...textarea
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldFrame id={id} label={label} errors={errors} hint={hint} className={className}>
+      <Textarea
+        id={id}
+        name={name}
+        rows={5}
+        invalid={Boolean(errors?.length)}
+        aria-describedby={describedBy(id, errors, hint)}
+        {...textarea}
+      />
+    </FieldFrame>
   );
 }

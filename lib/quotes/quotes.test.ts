@@ -14,6 +14,8 @@ import {
   approveQuote,
   countPendingQuotes,
   listModerationQueue,
+  MODERATION_PAGE_SIZE,
+  MY_SUBMISSIONS_PAGE_SIZE,
   listMySubmissions,
   listWall,
   rejectQuote,
@@ -179,7 +181,9 @@ describe('moderation', () => {
     );
     expect((await db.quote.findUniqueOrThrow({ where: { id: quote.id } })).status).toBe('PENDING');
     expect(await db.auditEvent.count({ where: { entityId: quote.id } })).toBe(0);
-    expect(await listModerationQueue(other.leader)).not.toContainEqual(expect.objectContaining({ id: quote.id }));
+    expect((await listModerationQueue(other.leader)).items).not.toContainEqual(
+      expect.objectContaining({ id: quote.id }),
+    );
   });
 
   it('approves with a pull-quote only when it is the customer’s own words, never editing the original; audited', async () => {
@@ -223,7 +227,7 @@ describe('moderation', () => {
     const { team, leader, agent } = await makeTeamWithPeople();
     const quote = await makeQuote(db, { teamId: team.id, submitterId: agent.id });
     await rejectQuote(leader, { quoteId: quote.id, reason: 'It names another customer.' });
-    const mine = await listMySubmissions(agent);
+    const mine = (await listMySubmissions(agent)).items;
     expect(mine.find((q) => q.id === quote.id)).toMatchObject({
       status: 'REJECTED',
       moderationNote: 'It names another customer.',
@@ -357,5 +361,42 @@ describe('the quote form’s validation', () => {
     });
     const errors = z.flattenError(result.error!).fieldErrors ?? {};
     expect(Object.keys(errors).sort()).toEqual(['channel', 'customerOrganisation']);
+  });
+});
+
+describe('the moderation queue', () => {
+  it('pages the team’s pending quotes oldest first and leaves out other teams and decided quotes', async () => {
+    const { team, leader, agent } = await makeTeamWithPeople();
+    const other = await makeTeamWithPeople();
+    const pending = [];
+    for (let i = 0; i < MODERATION_PAGE_SIZE + 1; i++) {
+      pending.push(await makeQuote(db, { teamId: team.id, submitterId: agent.id }));
+    }
+    await makeQuote(db, { teamId: team.id, submitterId: agent.id, status: 'APPROVED', moderatorId: leader.id });
+    await makeQuote(db, { teamId: other.team.id, submitterId: other.agent.id });
+    const first = await listModerationQueue(leader);
+    expect(first).toMatchObject({ total: MODERATION_PAGE_SIZE + 1, page: 1, pageCount: 2 });
+    expect(first.items.map((q) => q.id)).toEqual(pending.slice(0, MODERATION_PAGE_SIZE).map((q) => q.id));
+    const second = await listModerationQueue(leader, 2);
+    expect(second.items.map((q) => q.id)).toEqual([pending[MODERATION_PAGE_SIZE]!.id]);
+    expect((await listModerationQueue(leader, 50)).page).toBe(2);
+  });
+});
+
+describe('my submissions', () => {
+  it('pages the submitter’s own quotes newest first, and nobody else’s', async () => {
+    const { team, agent, agent2 } = await makeTeamWithPeople();
+    const mine = [];
+    for (let i = 0; i < MY_SUBMISSIONS_PAGE_SIZE + 2; i++) {
+      mine.push(await makeQuote(db, { teamId: team.id, submitterId: agent.id }));
+    }
+    await makeQuote(db, { teamId: team.id, submitterId: agent2.id });
+    const newestFirst = mine.map((q) => q.id).reverse();
+    const first = await listMySubmissions(agent);
+    expect(first).toMatchObject({ total: MY_SUBMISSIONS_PAGE_SIZE + 2, page: 1, pageCount: 2 });
+    expect(first.items.map((q) => q.id)).toEqual(newestFirst.slice(0, MY_SUBMISSIONS_PAGE_SIZE));
+    expect((await listMySubmissions(agent, 2)).items.map((q) => q.id)).toEqual(
+      newestFirst.slice(MY_SUBMISSIONS_PAGE_SIZE),
+    );
   });
 });

@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isUnique
 import { monthRange } from '../dates/month';
 import { dayString } from '../dates/day';
 import { assertTeamMembers, listTeamMembers } from '../team-members';
+import { pageWindow } from '../paging';
 import { citeFor } from './attribution';
 import type { ApproveQuoteInput, RejectQuoteInput, SubmitQuoteInput, UpdateQuoteInput, WallFilter } from './schemas';
 import { creditsSelect, formatCursor, parseCursor, wallIdsSql, wallQuoteSelect } from './wall-query';
@@ -238,12 +239,19 @@ export async function rejectQuote(actor: Actor, input: RejectQuoteInput) {
   });
 }
 
-export async function listMySubmissions(actor: Actor) {
+export const MY_SUBMISSIONS_PAGE_SIZE = 20;
+
+/** One page of the quotes the actor submitted, newest first. */
+export async function listMySubmissions(actor: Actor, requestedPage = 1) {
   assertRole(actor, 'AGENT', 'LEADER');
+  const where = { submitterId: actor.id };
+  const total = await db.quote.count({ where });
+  const { page, pageCount, skip, take } = pageWindow(requestedPage, total, MY_SUBMISSIONS_PAGE_SIZE);
   const rows = await db.quote.findMany({
-    where: { submitterId: actor.id },
+    where,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: 200,
+    skip,
+    take,
     select: {
       ...editableSelect,
       pullQuote: true,
@@ -253,19 +261,28 @@ export async function listMySubmissions(actor: Actor) {
       ...creditsSelect,
     },
   });
-  return rows.map((row) => ({ ...row, cite: citeFor(row), credited: row.credits.map((c) => c.user) }));
+  const items = rows.map((row) => ({ ...row, cite: citeFor(row), credited: row.credits.map((c) => c.user) }));
+  return { items, total, page, pageCount };
 }
 
-export async function listModerationQueue(actor: Actor) {
+export const MODERATION_PAGE_SIZE = 20;
+
+/** One page of the leader's team's pending quotes, oldest first. */
+export async function listModerationQueue(actor: Actor, requestedPage = 1) {
   assertRole(actor, 'LEADER');
-  if (!actor.teamId) return [];
+  if (!actor.teamId) return { items: [], total: 0, page: 1, pageCount: 1 };
+  const where = { teamId: actor.teamId, status: 'PENDING' } as const;
+  const total = await db.quote.count({ where });
+  const { page, pageCount, skip, take } = pageWindow(requestedPage, total, MODERATION_PAGE_SIZE);
   const rows = await db.quote.findMany({
-    where: { teamId: actor.teamId, status: 'PENDING' },
+    where,
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    take: 100,
+    skip,
+    take,
     select: { ...editableSelect, createdAt: true, submitter: { select: { name: true } }, ...creditsSelect },
   });
-  return rows.map((row) => ({ ...row, cite: citeFor(row), credited: row.credits.map((c) => c.user) }));
+  const items = rows.map((row) => ({ ...row, cite: citeFor(row), credited: row.credits.map((c) => c.user) }));
+  return { items, total, page, pageCount };
 }
 
 /** For the navigation badge: leaders only, their own team. */

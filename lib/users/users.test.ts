@@ -8,6 +8,7 @@ import {
   changeOwnPassword,
   createUser,
   listUsers,
+  USERS_PAGE_SIZE,
   resetUserPassword,
   setUserActive,
   signOutEverywhere,
@@ -31,6 +32,33 @@ describe('users', () => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: user.id, action: 'user.create' } });
     expect(audit.actorId).toBe(admin.id);
     expect(audit.after).toMatchObject({ email, role: 'AGENT', teamId: team.id });
+  });
+
+  it('lists users a page at a time, active first, every user on exactly one page', async () => {
+    const admin = await makeUser(db, { role: 'ADMIN' });
+    const stamp = Date.now();
+    await db.user.createMany({
+      data: Array.from({ length: USERS_PAGE_SIZE + 5 }, (_, i) => ({
+        name: `Paged ${stamp} ${String(i).padStart(2, '0')}`,
+        email: `paged-${stamp}-${i}@example.test`,
+        role: 'COLLEAGUE' as const,
+        active: i % 10 !== 0,
+        passwordHash: admin.passwordHash,
+      })),
+    });
+    const total = await db.user.count();
+    const active = await db.user.count({ where: { active: true } });
+    const first = await listUsers(admin);
+    expect(first).toMatchObject({ total, active, page: 1, pageCount: Math.ceil(total / USERS_PAGE_SIZE) });
+    expect(first.users).toHaveLength(USERS_PAGE_SIZE);
+    const seen: { id: string; active: boolean }[] = [];
+    for (let page = 1; page <= first.pageCount; page++) seen.push(...(await listUsers(admin, page)).users);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen.map((u) => u.id)).size).toBe(total);
+    // Active first across the pages, not only within one.
+    expect(seen.findIndex((u) => !u.active)).toBe(active);
+    // A page past the end shows the last page.
+    expect((await listUsers(admin, 999)).page).toBe(first.pageCount);
   });
 
   it('refuses every non-admin and changes nothing', async () => {

@@ -5,6 +5,7 @@ import { assertRole, type Actor } from '../authz';
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
 import { env } from '../env';
 import { generateOneTimePassword, hashPassword, verifyPassword } from '../password';
+import { pageWindow } from '../paging';
 import type { CreateUserInput, UpdateUserInput } from './schemas';
 
 const publicUser = {
@@ -19,9 +20,20 @@ const publicUser = {
   team: { select: { id: true, name: true, slug: true } },
 } as const;
 
-export async function listUsers(actor: Actor) {
+export const USERS_PAGE_SIZE = 50;
+
+/** One page of users, active first, with the counts the page heading shows. */
+export async function listUsers(actor: Actor, requestedPage = 1) {
   assertRole(actor, 'ADMIN');
-  return db.user.findMany({ select: publicUser, orderBy: [{ active: 'desc' }, { name: 'asc' }] });
+  const [total, active] = await Promise.all([db.user.count(), db.user.count({ where: { active: true } })]);
+  const { page, pageCount, skip, take } = pageWindow(requestedPage, total, USERS_PAGE_SIZE);
+  const users = await db.user.findMany({
+    select: publicUser,
+    orderBy: [{ active: 'desc' }, { name: 'asc' }, { id: 'asc' }],
+    skip,
+    take,
+  });
+  return { users, total, active, page, pageCount };
 }
 
 export async function getUserForAdmin(actor: Actor, userId: string) {

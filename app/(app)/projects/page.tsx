@@ -8,7 +8,8 @@ import { projectListFilterSchema, PROJECT_STATUS_LABELS, PROJECT_STATUSES } from
 import { listProjects } from '@/lib/projects/projects';
 import { requirePageActor } from '@/lib/session';
 import { formatDay } from '@/lib/dates/day';
-import { filterControl, TeamFilter } from '@/components/ui/filters';
+import { TeamFilter } from '@/components/ui/filters';
+import { SelectField } from '@/components/ui/field';
 
 export const metadata: Metadata = { title: 'Projects' };
 
@@ -38,19 +39,14 @@ export default async function ProjectsPage({
         className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line"
       >
         <TeamFilter teams={teams} value={filter.team} />
-        <div>
-          <label htmlFor="status" className="block text-sm font-medium">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={filter.status ?? ''} className={filterControl}>
-            <option value="">Any status</option>
-            {PROJECT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {PROJECT_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Status" name="status" defaultValue={filter.status ?? ''}>
+          <option value="">Any status</option>
+          {PROJECT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {PROJECT_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" className={buttonClass('secondary')}>
           Show
         </button>

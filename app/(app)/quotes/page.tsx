@@ -7,7 +7,8 @@ import { hasRole } from '@/lib/authz';
 import { listWall, listWallFilterOptions } from '@/lib/quotes/quotes';
 import { CHANNEL_LABELS, CHANNELS, QUOTE_LIMITS, wallFilterSchema, type WallFilter } from '@/lib/quotes/schemas';
 import { requirePageActor } from '@/lib/session';
-import { filterControl, TeamFilter } from '@/components/ui/filters';
+import { TeamFilter } from '@/components/ui/filters';
+import { Field, SelectField } from '@/components/ui/field';
 
 export const metadata: Metadata = { title: 'Quote wall' };
 
@@ -59,53 +60,33 @@ export default async function QuoteWallPage({
         aria-label="Filter quotes"
         className="mb-6 grid gap-3 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line sm:grid-cols-2 lg:grid-cols-6"
       >
-        <div className="sm:col-span-2">
-          <label htmlFor="q" className="block text-sm font-medium">
-            Search the words
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            maxLength={QUOTE_LIMITS.search}
-            defaultValue={filter.q ?? ''}
-            placeholder="e.g. refund quickly"
-            className={filterControl}
-          />
-        </div>
+        <Field
+          label="Search the words"
+          name="q"
+          type="search"
+          maxLength={QUOTE_LIMITS.search}
+          defaultValue={filter.q ?? ''}
+          placeholder="e.g. refund quickly"
+          className="sm:col-span-2"
+        />
         <TeamFilter teams={options.teams} value={filter.team} />
-        <div>
-          <label htmlFor="channel" className="block text-sm font-medium">
-            Channel
-          </label>
-          <select id="channel" name="channel" defaultValue={filter.channel ?? ''} className={filterControl}>
-            <option value="">All channels</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {CHANNEL_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="person" className="block text-sm font-medium">
-            Credited person
-          </label>
-          <select id="person" name="person" defaultValue={filter.person ?? ''} className={filterControl}>
-            <option value="">Anyone</option>
-            {options.people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.team})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="month" className="block text-sm font-medium">
-            Month received
-          </label>
-          <input id="month" name="month" type="month" defaultValue={filter.month ?? ''} className={filterControl} />
-        </div>
+        <SelectField label="Channel" name="channel" defaultValue={filter.channel ?? ''}>
+          <option value="">All channels</option>
+          {CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {CHANNEL_LABELS[c]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Credited person" name="person" defaultValue={filter.person ?? ''}>
+          <option value="">Anyone</option>
+          {options.people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.team})
+            </option>
+          ))}
+        </SelectField>
+        <Field label="Month received" name="month" type="month" defaultValue={filter.month ?? ''} />
         <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-6">
           <button type="submit" className={buttonClass()}>
             Show quotes

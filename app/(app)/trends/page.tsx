@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { ChartCard } from '@/components/charts/chart-card';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
+import { Checkbox, Input, Select } from '@/components/ui/input';
 import { monthLabel } from '@/lib/dates/month';
 import { requirePageActor } from '@/lib/session';
 import { queryString, trendsQuerySchema } from '@/lib/trends/query';
@@ -41,20 +42,30 @@ export default async function TrendsPage({
         <fieldset>
           <legend className="text-sm font-semibold">Teams</legend>
           {teams.map((t) => (
-            <label key={t.id} className="mt-1 flex items-center gap-2 text-sm">
-              <input type="checkbox" name="team" value={t.slug} defaultChecked={selectedTeams.includes(t.slug)} />{' '}
+            <Checkbox
+              key={t.id}
+              name="team"
+              value={t.slug}
+              defaultChecked={selectedTeams.includes(t.slug)}
+              className="mt-1"
+            >
               {t.name}
-            </label>
+            </Checkbox>
           ))}
         </fieldset>
         <fieldset>
           <legend className="text-sm font-semibold">KPIs</legend>
           <div className="grid gap-x-4 sm:grid-cols-2">
             {kpiOptions.map((k) => (
-              <label key={k.key} className="mt-1 flex items-center gap-2 text-sm">
-                <input type="checkbox" name="kpi" value={k.key} defaultChecked={selectedKpis.includes(k.key)} />{' '}
+              <Checkbox
+                key={k.key}
+                name="kpi"
+                value={k.key}
+                defaultChecked={selectedKpis.includes(k.key)}
+                className="mt-1"
+              >
                 {k.name}
-              </label>
+              </Checkbox>
             ))}
           </div>
         </fieldset>
@@ -63,42 +74,25 @@ export default async function TrendsPage({
           <label htmlFor="range" className="sr-only">
             Period
           </label>
-          <select
-            id="range"
-            name="range"
-            defaultValue={query.range}
-            className="block w-full rounded-md border border-line-strong px-2 py-1.5 text-sm"
-          >
+          <Select id="range" name="range" defaultValue={query.range} size="sm">
             {Object.entries(RANGE_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
             ))}
-          </select>
+          </Select>
           <div className="flex gap-2">
             <div>
               <label htmlFor="from" className="block text-xs">
                 From (with “From – to”)
               </label>
-              <input
-                id="from"
-                name="from"
-                type="month"
-                defaultValue={query.from ?? sections[0]?.from}
-                className="w-full rounded-md border border-line-strong px-2 py-1 text-sm"
-              />
+              <Input id="from" name="from" type="month" defaultValue={query.from ?? sections[0]?.from} size="sm" />
             </div>
             <div>
               <label htmlFor="to" className="block text-xs">
                 To
               </label>
-              <input
-                id="to"
-                name="to"
-                type="month"
-                defaultValue={query.to ?? sections[0]?.to}
-                className="w-full rounded-md border border-line-strong px-2 py-1 text-sm"
-              />
+              <Input id="to" name="to" type="month" defaultValue={query.to ?? sections[0]?.to} size="sm" />
             </div>
           </div>
           <button type="submit" className={buttonClass()}>

@@ -8,7 +8,8 @@ import { requirePageActor } from '@/lib/session';
 import { monthLabel, addMonths } from '@/lib/dates/month';
 import { winListFilterSchema } from '@/lib/wins/schemas';
 import { listWins } from '@/lib/wins/wins';
-import { filterControl, TeamFilter } from '@/components/ui/filters';
+import { TeamFilter } from '@/components/ui/filters';
+import { Field } from '@/components/ui/field';
 
 export const metadata: Metadata = { title: 'Wins' };
 
@@ -56,12 +57,7 @@ export default async function WinsPage({
         className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line"
       >
         <TeamFilter teams={teams} value={filter.team} />
-        <div>
-          <label htmlFor="month" className="block text-sm font-medium">
-            Month
-          </label>
-          <input id="month" name="month" type="month" defaultValue={month} className={filterControl} />
-        </div>
+        <Field label="Month" name="month" type="month" defaultValue={month} />
         <button type="submit" className={buttonClass('secondary')}>
           Show
         </button>

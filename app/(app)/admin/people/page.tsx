@@ -3,7 +3,7 @@ import { ErasePersonForm } from '@/components/privacy/erase-person-form';
 import { RemoveCustomerNameForm } from '@/components/privacy/remove-customer-name-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button';
-import { filterControl } from '@/components/ui/filters';
+import { Input, Select } from '@/components/ui/input';
 import { findNamedQuotes } from '@/lib/privacy/customer-name';
 import { getPersonOverview, listPeople } from '@/lib/privacy/people';
 import { requirePageActor } from '@/lib/session';
@@ -55,7 +55,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
           <form method="get" className="flex flex-wrap items-end gap-3">
             <label className="block min-w-0 flex-1 text-sm font-medium text-ink">
               Person
-              <select name="user" defaultValue={userId} className={filterControl}>
+              <Select name="user" defaultValue={userId} className="mt-1">
                 <option value="">Choose…</option>
                 {people.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -63,7 +63,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
                     {p.active ? '' : ' (inactive)'}
                   </option>
                 ))}
-              </select>
+              </Select>
             </label>
             <button type="submit" className={buttonClass('secondary')}>
               Show
@@ -115,7 +115,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
             {userId ? <input type="hidden" name="user" value={userId} /> : null}
             <label className="block min-w-0 flex-1 text-sm font-medium text-ink">
               Customer name
-              <input name="customer" defaultValue={customer} maxLength={200} className={filterControl} />
+              <Input name="customer" defaultValue={customer} maxLength={200} className="mt-1" />
             </label>
             <button type="submit" className={buttonClass('secondary')}>
               Find quotes

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { CreateTeamForm } from '@/components/admin/create-team-form';
 import { Card, PageHeader } from '@/components/ui/card';
+import { EmptyRow, TBody, Td, Th, THead, Table } from '@/components/ui/table';
 import { requirePageActor } from '@/lib/session';
 import { listTeams } from '@/lib/teams/teams';
 
@@ -13,40 +14,23 @@ export default async function TeamsPage() {
     <>
       <PageHeader title="Teams" description="The service teams whose work Service Review shows." />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <div className="overflow-x-auto rounded-lg bg-surface shadow-sm ring-1 ring-line">
-          <table className="min-w-full divide-y divide-line text-sm">
-            <caption className="sr-only">Teams</caption>
-            <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-ink-muted uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  Name
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Address
-                </th>
-                <th scope="col" className="px-4 py-3 text-right">
-                  Active members
-                </th>
+        <Table caption="Teams">
+          <THead>
+            <Th>Name</Th>
+            <Th>Address</Th>
+            <Th numeric>Active members</Th>
+          </THead>
+          <TBody>
+            {teams.map((team) => (
+              <tr key={team.id}>
+                <Td className="font-medium">{team.name}</Td>
+                <Td className="font-mono text-xs">{team.slug}</Td>
+                <Td numeric>{team._count.users}</Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-line-subtle">
-              {teams.map((team) => (
-                <tr key={team.id}>
-                  <td className="px-4 py-3 font-medium">{team.name}</td>
-                  <td className="px-4 py-3 font-mono text-xs">{team.slug}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{team._count.users}</td>
-                </tr>
-              ))}
-              {teams.length === 0 ? (
-                <tr>
-                  <td colSpan={3} className="px-4 py-6 text-center text-ink-subtle">
-                    No teams yet: create the first one.
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
+            ))}
+            {teams.length === 0 ? <EmptyRow colSpan={3}>No teams yet: create the first one.</EmptyRow> : null}
+          </TBody>
+        </Table>
         <Card title="New team">
           <CreateTeamForm />
         </Card>

@@ -4,6 +4,8 @@ import { TeamTabs } from '@/components/figures/team-tabs';
 import { buttonClass } from '@/components/ui/button';
 import { formatNumber } from '@/lib/format';
 import { PageHeader } from '@/components/ui/card';
+import { EmptyRow, TBody, Td, Th, THead, Table } from '@/components/ui/table';
+import { Field } from '@/components/ui/field';
 import { listMonthSummaries } from '@/lib/figures/figures';
 import { addMonths, currentMonth, monthLabel } from '@/lib/dates/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
@@ -45,82 +47,39 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
           or import them.
         </p>
       ) : null}
-      <div className="overflow-x-auto rounded-lg bg-surface shadow-sm ring-1 ring-line">
-        <table className="min-w-full divide-y divide-line text-sm">
-          <caption className="sr-only">Months with figures, newest first</caption>
-          <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-ink-muted uppercase">
-            <tr>
-              <th scope="col" className="px-4 py-3">
-                Month
-              </th>
-              <th scope="col" className="px-4 py-3 text-right">
-                Contacts received
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Note
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Last saved
-              </th>
+      <Table caption="Months with figures, newest first">
+        <THead>
+          <Th>Month</Th>
+          <Th numeric>Contacts received</Th>
+          <Th>Note</Th>
+          <Th>Last saved</Th>
+        </THead>
+        <TBody>
+          {months.map((m) => (
+            <tr key={m.month}>
+              <Td className="font-medium">
+                <Link href={`/manage/${team.slug}/figures/${m.month}`} className="text-accent hover:underline">
+                  {monthLabel(m.month)}
+                </Link>
+              </Td>
+              <Td numeric>{formatNumber(m.volumes.reduce((n, v) => n + v.received, 0))}</Td>
+              <Td className="max-w-xs truncate text-ink-muted">{m.note ?? ''}</Td>
+              <Td className="text-ink-subtle">
+                {formatInstant(m.updatedAt, zone)}
+                {m.updatedBy ? ` by ${m.updatedBy.name}` : ''} · v{m.version}
+              </Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-line-subtle">
-            {months.map((m) => (
-              <tr key={m.month}>
-                <td className="px-4 py-2 font-medium">
-                  <Link href={`/manage/${team.slug}/figures/${m.month}`} className="text-accent hover:underline">
-                    {monthLabel(m.month)}
-                  </Link>
-                </td>
-                <td className="px-4 py-2 text-right tabular-nums">
-                  {formatNumber(m.volumes.reduce((n, v) => n + v.received, 0))}
-                </td>
-                <td className="max-w-xs truncate px-4 py-2 text-ink-muted">{m.note ?? ''}</td>
-                <td className="px-4 py-2 text-ink-subtle">
-                  {formatInstant(m.updatedAt, zone)}
-                  {m.updatedBy ? ` by ${m.updatedBy.name}` : ''} · v{m.version}
-                </td>
-              </tr>
-            ))}
-            {months.length === 0 ? (
-              <tr>
-                <td colSpan={4} className="px-4 py-6 text-center text-ink-subtle">
-                  No figures yet: enter a month or import a CSV.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+          ))}
+          {months.length === 0 ? <EmptyRow colSpan={4}>No figures yet: enter a month or import a CSV.</EmptyRow> : null}
+        </TBody>
+      </Table>
       <form
         action={`/api/teams/${team.slug}/figures`}
         method="get"
         className="mt-6 flex flex-wrap items-end gap-3 text-sm"
       >
-        <div>
-          <label htmlFor="from" className="block font-medium">
-            From
-          </label>
-          <input
-            id="from"
-            name="from"
-            type="month"
-            defaultValue={addMonths(now, -11)}
-            className="mt-1 rounded-md border border-line-strong px-3 py-2"
-          />
-        </div>
-        <div>
-          <label htmlFor="to" className="block font-medium">
-            To
-          </label>
-          <input
-            id="to"
-            name="to"
-            type="month"
-            defaultValue={now}
-            className="mt-1 rounded-md border border-line-strong px-3 py-2"
-          />
-        </div>
+        <Field label="From" name="from" type="month" defaultValue={addMonths(now, -11)} />
+        <Field label="To" name="to" type="month" defaultValue={now} />
         <button type="submit" className={buttonClass('secondary')}>
           Download CSV
         </button>

@@ -5,6 +5,8 @@ import { PersonLinks } from '@/components/stories/person-links';
 import { PlainText } from '@/components/stories/plain-text';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
+import { pageParam } from '@/lib/paging';
 import { listMySubmissions } from '@/lib/quotes/quotes';
 import { CHANNEL_LABELS } from '@/lib/quotes/schemas';
 import { requirePageActor } from '@/lib/session';
@@ -18,7 +20,8 @@ export default async function MySubmissionsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requirePageActor('AGENT', 'LEADER');
-  const [quotes, params] = await Promise.all([listMySubmissions(actor), searchParams]);
+  const params = await searchParams;
+  const { items: quotes, page, pageCount } = await listMySubmissions(actor, pageParam.parse(params.page));
   const notice = params.submitted
     ? 'Thank you: your quote is waiting for a leader’s approval.'
     : params.updated
@@ -89,6 +92,7 @@ export default async function MySubmissionsPage({
           </li>
         ))}
       </ul>
+      <Pagination page={page} pageCount={pageCount} label="Pages of your quotes" />
     </>
   );
 }

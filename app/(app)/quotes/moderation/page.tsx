@@ -4,6 +4,8 @@ import { PersonLinks } from '@/components/stories/person-links';
 import { PlainText } from '@/components/stories/plain-text';
 import { PageHeader } from '@/components/ui/card';
 import { formatInstantDay } from '@/lib/dates/zone';
+import { Pagination } from '@/components/ui/pagination';
+import { pageParam } from '@/lib/paging';
 import { listModerationQueue } from '@/lib/quotes/quotes';
 import { ATTRIBUTION_LABELS, CHANNEL_LABELS } from '@/lib/quotes/schemas';
 import { requirePageActor } from '@/lib/session';
@@ -12,9 +14,18 @@ import { appTimeZone, teamTimeZone } from '@/lib/time-zone';
 
 export const metadata: Metadata = { title: 'Moderation' };
 
-export default async function ModerationPage() {
+export default async function ModerationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor('LEADER');
-  const queue = await listModerationQueue(actor);
+  const {
+    items: queue,
+    total,
+    page,
+    pageCount,
+  } = await listModerationQueue(actor, pageParam.parse((await searchParams).page));
   // Recorded instants as days in the leader's team's zone; received days are calendar days.
   const zone = actor.teamId ? await teamTimeZone(actor.teamId) : appTimeZone();
   return (
@@ -22,8 +33,8 @@ export default async function ModerationPage() {
       <PageHeader
         title="Quotes waiting for approval"
         description={
-          queue.length
-            ? `${queue.length} from your team, oldest first. Approve, approve with a pull-quote, or reject with a reason.`
+          total
+            ? `${total} from your team, oldest first. Approve, approve with a pull-quote, or reject with a reason.`
             : undefined
         }
       />
@@ -83,6 +94,7 @@ export default async function ModerationPage() {
           </li>
         ))}
       </ul>
+      <Pagination page={page} pageCount={pageCount} label="Pages of pending quotes" />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { TeamTabs } from '@/components/figures/team-tabs';
 import { FigureChanges } from '@/components/reviews/figure-changes';
 import { StartReviewForm } from '@/components/reviews/small-forms';
 import { PageHeader } from '@/components/ui/card';
+import { EmptyRow, TBody, Td, Th, THead, Table } from '@/components/ui/table';
 import { formatInstantDay } from '@/lib/dates/zone';
 import { addMonths, monthLabel } from '@/lib/dates/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
@@ -41,70 +42,49 @@ export default async function TeamReviewsPage({ params }: { params: Promise<{ te
           <p className="text-sm text-ink-subtle">Every recent month has an edition.</p>
         )}
       </section>
-      <div className="overflow-x-auto rounded-lg bg-surface shadow-sm ring-1 ring-line">
-        <table className="min-w-full divide-y divide-line text-sm">
-          <caption className="sr-only">Editions, newest month first</caption>
-          <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-ink-muted uppercase">
-            <tr>
-              <th scope="col" className="px-4 py-3">
-                Month
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Title
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Status
-              </th>
-              <th scope="col" className="px-4 py-3 text-right">
-                Readers
-              </th>
-              <th scope="col" className="px-4 py-3 text-right">
-                Thanks
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-line-subtle">
-            {reviews.map((r) => (
-              <tr key={r.id}>
-                <th scope="row" className="px-4 py-2 text-left font-medium">
-                  <Link href={`/manage/${team.slug}/reviews/${r.month}`} className="text-accent underline">
-                    {monthLabel(r.month)}
-                  </Link>
-                </th>
-                <td className="px-4 py-2">{r.title}</td>
-                <td className="px-4 py-2">
-                  {r.status === 'PUBLISHED'
-                    ? `Published ${r.publishedAt ? formatInstantDay(r.publishedAt, zone) : ''}${r._count.revisions > 1 ? `, ${r._count.revisions - 1} correction${r._count.revisions > 2 ? 's' : ''}` : ''}`
-                    : `Draft, version ${r.version}`}
-                  {driftOf.has(r.id) ? (
-                    <div
-                      className="mt-1 rounded-md bg-warning-surface px-2 py-1 text-warning ring-1 ring-warning-line"
-                      data-testid="edition-drift"
+      <Table caption="Editions, newest month first">
+        <THead>
+          <Th>Month</Th>
+          <Th>Title</Th>
+          <Th>Status</Th>
+          <Th numeric>Readers</Th>
+          <Th numeric>Thanks</Th>
+        </THead>
+        <TBody>
+          {reviews.map((r) => (
+            <tr key={r.id}>
+              <Th scope="row" className="text-left font-medium">
+                <Link href={`/manage/${team.slug}/reviews/${r.month}`} className="text-accent underline">
+                  {monthLabel(r.month)}
+                </Link>
+              </Th>
+              <Td>{r.title}</Td>
+              <Td>
+                {r.status === 'PUBLISHED'
+                  ? `Published ${r.publishedAt ? formatInstantDay(r.publishedAt, zone) : ''}${r._count.revisions > 1 ? `, ${r._count.revisions - 1} correction${r._count.revisions > 2 ? 's' : ''}` : ''}`
+                  : `Draft, version ${r.version}`}
+                {driftOf.has(r.id) ? (
+                  <div
+                    className="mt-1 rounded-md bg-warning-surface px-2 py-1 text-warning ring-1 ring-warning-line"
+                    data-testid="edition-drift"
+                  >
+                    <Link
+                      href={`/manage/${team.slug}/reviews/${r.month}#correction`}
+                      className="text-xs font-semibold underline"
                     >
-                      <Link
-                        href={`/manage/${team.slug}/reviews/${r.month}#correction`}
-                        className="text-xs font-semibold underline"
-                      >
-                        Figures changed since publishing: publish a correction
-                      </Link>
-                      <FigureChanges changes={driftOf.get(r.id)!.changes} />
-                    </div>
-                  ) : null}
-                </td>
-                <td className="px-4 py-2 text-right tabular-nums">{r._count.views}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{r._count.thanks}</td>
-              </tr>
-            ))}
-            {reviews.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="px-4 py-6 text-center text-ink-subtle">
-                  No editions yet.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+                      Figures changed since publishing: publish a correction
+                    </Link>
+                    <FigureChanges changes={driftOf.get(r.id)!.changes} />
+                  </div>
+                ) : null}
+              </Td>
+              <Td numeric>{r._count.views}</Td>
+              <Td numeric>{r._count.thanks}</Td>
+            </tr>
+          ))}
+          {reviews.length === 0 ? <EmptyRow colSpan={5}>No editions yet.</EmptyRow> : null}
+        </TBody>
+      </Table>
     </>
   );
 }
