@@ -40,6 +40,9 @@ export default async function UsersPage() {
                 Team
               </th>
               <th scope="col" className="px-4 py-3">
+                Department
+              </th>
+              <th scope="col" className="px-4 py-3">
                 Status
               </th>
             </tr>
@@ -55,6 +58,7 @@ export default async function UsersPage() {
                 <td className="px-4 py-3">{user.email}</td>
                 <td className="px-4 py-3">{ROLE_LABELS[user.role]}</td>
                 <td className="px-4 py-3">{user.team?.name ?? '—'}</td>
+                <td className="px-4 py-3">{user.department?.name ?? '—'}</td>
                 <td className="px-4 py-3">{user.active ? 'Active' : 'Deactivated'}</td>
               </tr>
             ))}
