@@ -5,6 +5,8 @@ import { HideNoteForm } from './small-forms';
 type Readership = {
   readers: number;
   thanksCount: number;
+  byDepartment: { label: string; count: number }[];
+  thanksByDepartment: { label: string; count: number }[];
   byTeam: { label: string; count: number }[];
   byRole: { label: string; count: number }[];
   notes: {
@@ -15,6 +17,7 @@ type Readership = {
     by: string;
     role: string;
     team: string | null;
+    department: string | null;
   }[];
 };
 
@@ -34,8 +37,16 @@ function Breakdown({ title, rows }: { title: string; rows: { label: string; coun
   );
 }
 
-/** What the team sees of its readers: counts by team and role, and the notes (never a ranking). */
-export function ReadershipPanel({ readership, canModerate }: { readership: Readership; canModerate: boolean }) {
+/** What the team sees of its readers: counts by department, team and role, and the notes (never a ranking). */
+export function ReadershipPanel({
+  readership,
+  canModerate,
+  reachHref,
+}: {
+  readership: Readership;
+  canModerate: boolean;
+  reachHref?: string | undefined;
+}) {
   const notes = readership.notes.filter((n) => n.note);
   return (
     <Card title="Readers and thanks" className="no-print">
@@ -46,9 +57,18 @@ export function ReadershipPanel({ readership, canModerate }: { readership: Reade
       </p>
       {readership.readers ? (
         <div className="mt-3 grid grid-cols-2 gap-4">
+          <Breakdown title="By department" rows={readership.byDepartment} />
+          <Breakdown title="Thanks by department" rows={readership.thanksByDepartment} />
           <Breakdown title="By team" rows={readership.byTeam} />
           <Breakdown title="By role" rows={readership.byRole} />
         </div>
+      ) : null}
+      {reachHref ? (
+        <p className="mt-3 text-sm">
+          <a href={reachHref} className="font-medium text-accent underline">
+            Reach over the last editions, by department
+          </a>
+        </p>
       ) : null}
       {notes.length ? (
         <ul className="mt-4 space-y-3" aria-label="Notes from readers">
@@ -60,7 +80,7 @@ export function ReadershipPanel({ readership, canModerate }: { readership: Reade
             >
               <p>“{n.note}”</p>
               <p className="mt-1 text-xs text-ink-subtle">
-                {n.by}, {n.team ?? n.role} · {formatDay(n.at)}
+                {n.by}, {[n.department, n.team ?? n.role].filter(Boolean).join(', ')} · {formatDay(n.at)}
                 {n.hidden ? ' · hidden' : ''}
               </p>
               {canModerate && !n.hidden ? <HideNoteForm thanksId={n.id} /> : null}

@@ -142,14 +142,20 @@ export async function recordEditionView(actor: Actor, edition: { id: string; tea
   });
 }
 
-/** Unique readers, readers by team and by role, and the thanks notes (hidden ones only for managers). */
+/**
+ * Unique readers, readers by department, team and role, thanks by department, and the thanks notes
+ * (hidden ones only for managers).
+ */
 export async function readershipFor(reviewId: string, includeHidden: boolean) {
   // Views recorded before authors were left out are left out here too.
   const authors = [...(await authorIds(reviewId))];
   const views = await db.reviewView.findMany({
     where: { reviewId, userId: { notIn: authors } },
-    select: { user: { select: { role: true, team: { select: { name: true } } } } },
+    select: {
+      user: { select: { role: true, team: { select: { name: true } }, department: { select: { name: true } } } },
+    },
   });
+  const departmentOf = (u: { department: { name: string } | null }) => u.department?.name ?? 'No department';
   const count = (keys: string[]) =>
     [...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())]
       .map(([label, n]) => ({ label, count: n }))
@@ -162,14 +168,19 @@ export async function readershipFor(reviewId: string, includeHidden: boolean) {
       note: true,
       createdAt: true,
       hiddenAt: true,
-      user: { select: { name: true, role: true, team: { select: { name: true } } } },
+      user: {
+        select: { name: true, role: true, team: { select: { name: true } }, department: { select: { name: true } } },
+      },
     },
   });
+  const shownThanks = thanks.filter((t) => !t.hiddenAt);
   return {
     readers: views.length,
+    byDepartment: count(views.map((v) => departmentOf(v.user))),
+    thanksByDepartment: count(shownThanks.map((t) => departmentOf(t.user))),
     byTeam: count(views.map((v) => v.user.team?.name ?? 'No team')),
     byRole: count(views.map((v) => ROLE_LABELS[v.user.role])),
-    thanksCount: thanks.filter((t) => !t.hiddenAt).length,
+    thanksCount: shownThanks.length,
     notes: thanks.map((t) => ({
       id: t.id,
       note: t.note,
@@ -178,6 +189,7 @@ export async function readershipFor(reviewId: string, includeHidden: boolean) {
       by: t.user.name,
       role: ROLE_LABELS[t.user.role],
       team: t.user.team?.name ?? null,
+      department: t.user.department?.name ?? null,
     })),
   };
 }
