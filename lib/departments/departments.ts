@@ -11,18 +11,15 @@ export const departmentKey = nameKeyOf;
 
 /**
  * The department's id for a name, made on first use; null for an empty name. The first spelling
- * stays the shown name. Called inside the caller's transaction; an upsert on the unique key so two
- * sign-ins naming a new department at once make one row.
+ * stays the shown name. Called inside the caller's transaction. INSERT … ON CONFLICT DO NOTHING
+ * then a read, so two sign-ins naming a new department at once make one row and neither fails.
  */
 export async function resolveDepartmentId(tx: Tx, name: string | null | undefined): Promise<string | null> {
   const clean = normaliseName(name ?? '');
   if (!clean) return null;
-  const row = await tx.department.upsert({
-    where: { key: departmentKey(clean) },
-    create: { name: clean, key: departmentKey(clean) },
-    update: {},
-    select: { id: true },
-  });
+  const key = departmentKey(clean);
+  await tx.department.createMany({ data: [{ name: clean, key }], skipDuplicates: true });
+  const row = await tx.department.findUniqueOrThrow({ where: { key }, select: { id: true } });
   return row.id;
 }
 
