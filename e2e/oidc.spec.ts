@@ -32,9 +32,9 @@ test.describe('single sign-on (OIDC)', () => {
       // The login name typed at the provider is the account id and its email.
       findAccount: async (_ctx, id) => ({
         accountId: id,
-        claims: async () => ({ sub: id, email: id, email_verified: true, name: `SSO ${id}` }),
+        claims: async () => ({ sub: id, email: id, email_verified: true, name: `SSO ${id}`, department: 'Product' }),
       }),
-      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'department'] },
       features: { devInteractions: { enabled: true } },
       // Put the email in the ID token, as Okta, Entra ID and Google do.
       conformIdTokenClaims: false,
@@ -49,6 +49,7 @@ test.describe('single sign-on (OIDC)', () => {
         AUTH_OIDC_ID: 'service-review',
         AUTH_OIDC_SECRET: 'service-review-secret',
         AUTH_OIDC_NAME: 'Test Identity',
+        OIDC_DEPARTMENT_CLAIM: 'department',
         // Next reports every loopback request as `localhost`, so the public address must say so too.
         PUBLIC_URL: `http://localhost:${appPort}`,
       },
@@ -82,6 +83,9 @@ test.describe('single sign-on (OIDC)', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Sso');
     await expect(page.getByText('Executive', { exact: true })).toBeVisible();
     expect(await db.auditEvent.count({ where: { actorId: user.id, action: 'auth.sign_in' } })).toBe(1);
+    // The provider's department claim (OIDC_DEPARTMENT_CLAIM) is applied on sign-in.
+    const signedIn = await db.user.findUniqueOrThrow({ where: { id: user.id }, include: { department: true } });
+    expect(signedIn.department?.name).toBe('Product');
   });
 
   test('an unknown identity is refused and no account is created', async ({ page, db }) => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { db } from './db';
 import { env } from './env';
 import { recordAudit } from './audit';
+import { departmentFromClaims, resolveDepartmentId } from './departments/departments';
 import { clientIp } from './throttle';
 import { authenticateWithPassword, SignInRefused, type SignInRefusal } from './sign-in';
 
@@ -78,7 +79,7 @@ const config: NextAuthConfig = {
   callbacks: {
     // An identity-provider account only gets in if an admin already created an active user
     // with that email: roles are never granted by the provider.
-    async signIn({ user, account }) {
+    async signIn({ user, account, profile }) {
       if (account?.provider !== OIDC_PROVIDER_ID) return true;
       const email = user.email?.toLowerCase();
       const existing = email ? await db.user.findUnique({ where: { email } }) : null;
@@ -92,13 +93,23 @@ const config: NextAuthConfig = {
         });
         return '/sign-in?error=AccessDenied';
       }
-      await db.user.update({ where: { id: existing.id }, data: { lastSignInAt: new Date() } });
-      await recordAudit(db, {
-        actor: existing,
-        action: 'auth.sign_in',
-        entityType: 'User',
-        entityId: existing.id,
-        after: { method: 'oidc' },
+      // The provider is the source of truth for the department on every sign-in, when configured.
+      const department = departmentFromClaims(profile, env().OIDC_DEPARTMENT_CLAIM);
+      await db.$transaction(async (tx) => {
+        await tx.user.update({
+          where: { id: existing.id },
+          data: {
+            lastSignInAt: new Date(),
+            ...(department === undefined ? {} : { departmentId: await resolveDepartmentId(tx, department) }),
+          },
+        });
+        await recordAudit(tx, {
+          actor: existing,
+          action: 'auth.sign_in',
+          entityType: 'User',
+          entityId: existing.id,
+          after: { method: 'oidc', ...(department === undefined ? {} : { department }) },
+        });
       });
       return true;
     },

@@ -45,6 +45,8 @@ export const envSchema = z
     AUTH_OIDC_ID: z.string().min(1).optional(),
     AUTH_OIDC_SECRET: z.string().min(1).optional(),
     AUTH_OIDC_NAME: z.string().min(1).default('Single sign-on'),
+    // The ID token or userinfo claim holding the user's department (e.g. "department"); unset: none.
+    OIDC_DEPARTMENT_CLAIM: z.string().min(1).max(200).optional(),
     // Edition emails. With no SMTP_HOST, email is off and publishing still works.
     SMTP_HOST: z.string().min(1).optional(),
     SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),

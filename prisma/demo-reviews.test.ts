@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../lib/db';
 import { addMonths, currentMonth } from '../lib/dates/month';
+import { getReach } from '../lib/reviews/reach';
 import { seedDemo } from './demo';
 
 describe('demo editions', () => {
@@ -27,5 +28,11 @@ describe('demo editions', () => {
     expect(drafts).toEqual([{ month: latest, team: { slug: 'customer-care' } }]);
     const correction = await db.reviewRevision.findFirstOrThrow({ where: { revision: 2 } });
     expect(correction.note).toMatch(/^CSAT corrected from/);
-  });
+    // The Reach view tells a story on a fresh start: departments read, two have not lately.
+    const exec = await db.user.findUniqueOrThrow({ where: { email: 'exec@demo.test' } });
+    const reach = await getReach(exec, 'customer-care');
+    expect(reach.editions).toHaveLength(11);
+    expect(reach.notReached.sort()).toEqual(['HR', 'Logistics', 'Marketing']);
+    expect(reach.chart.series.map((s) => s.key)).toEqual(expect.arrayContaining(['Sales', 'Finance', 'Product']));
+  }, 90_000); // the whole demo is seeded: over 30 s when the machine is busy
 });

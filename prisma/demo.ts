@@ -6,6 +6,7 @@ import type { Role } from '../lib/generated/prisma/enums';
 import { makeTeam, makeUser } from './factories';
 import { seedDemoFigures } from './demo-figures';
 import { seedStories } from './demo-stories';
+import { seedDemoReach } from './demo-reach';
 import { seedDemoReviews } from './demo-reviews';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -42,7 +43,7 @@ export type DemoOrganisation = {
 export type DemoSeeder = (db: PrismaClient, org: DemoOrganisation) => Promise<void>;
 
 /** Area seeders, run in order after the organisation exists. */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoFigures, seedStories, seedDemoReviews];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoFigures, seedStories, seedDemoReviews, seedDemoReach];
 
 async function seedOrganisation(db: PrismaClient): Promise<DemoOrganisation> {
   const teams = {

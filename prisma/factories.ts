@@ -24,6 +24,7 @@ export type MakeUserInput = {
   password?: string;
   active?: boolean;
   passwordChangeRequired?: boolean;
+  departmentId?: string | null;
 };
 
 export async function makeUser(db: Client, input: MakeUserInput) {
@@ -36,9 +37,16 @@ export async function makeUser(db: Client, input: MakeUserInput) {
       teamId: input.teamId ?? null,
       active: input.active ?? true,
       passwordChangeRequired: input.passwordChangeRequired ?? false,
+      departmentId: input.departmentId ?? null,
       passwordHash: await hashPassword(input.password ?? 'test-password'),
     },
   });
+}
+
+/** A department by name (made once: the same name again returns the same row). */
+export async function makeDepartment(db: Pick<PrismaClient, 'department'>, name: string) {
+  const key = name.trim().toLowerCase();
+  return db.department.upsert({ where: { key }, create: { name: name.trim(), key }, update: {} });
 }
 
 type CatalogClient = Pick<PrismaClient, 'channel' | 'contactReason' | 'segment' | 'kpi'>;

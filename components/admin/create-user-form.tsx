@@ -8,7 +8,15 @@ import { OneTimePassword } from './one-time-password';
 
 type Option = { value: string; label: string };
 
-export function CreateUserForm({ roles, teams }: { roles: Option[]; teams: Option[] }) {
+export function CreateUserForm({
+  roles,
+  teams,
+  departments,
+}: {
+  roles: Option[];
+  teams: Option[];
+  departments: string[];
+}) {
   const [state, action, pending] = useActionState<CreateUserState, FormData>(createUserAction, { ok: false });
   if (state.ok && state.oneTimePassword) {
     return (
@@ -63,6 +71,21 @@ export function CreateUserForm({ roles, teams }: { roles: Option[]; teams: Optio
           </option>
         ))}
       </SelectField>
+      <Field
+        label="Department"
+        name="department"
+        list="department-options"
+        maxLength={80}
+        autoComplete="off"
+        defaultValue={v.department ?? ''}
+        errors={state.fieldErrors?.department}
+        hint="Optional, e.g. Sales or Finance: readership and reach are counted by department."
+      />
+      <datalist id="department-options">
+        {departments.map((d) => (
+          <option key={d} value={d} />
+        ))}
+      </datalist>
       <Button type="submit" disabled={pending}>
         {pending ? 'Creating…' : 'Create user'}
       </Button>

@@ -8,7 +8,7 @@ import {
   type CreateUserState,
 } from '@/lib/users/actions';
 import type { FormState } from '@/lib/errors';
-import { SelectField } from '@/components/ui/field';
+import { Field, SelectField } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { OneTimePassword } from './one-time-password';
@@ -19,14 +19,18 @@ export function RoleTeamForm({
   userId,
   role,
   teamId,
+  department,
   roles,
   teams,
+  departments,
 }: {
   userId: string;
   role: string;
   teamId: string | null;
+  department: string | null;
   roles: Option[];
   teams: Option[];
+  departments: string[];
 }) {
   const [state, action, pending] = useActionState<FormState, FormData>(updateUserAction, { ok: false });
   const v = state.values ?? {};
@@ -55,8 +59,23 @@ export function RoleTeamForm({
           </option>
         ))}
       </SelectField>
+      <Field
+        label="Department"
+        name="department"
+        list="department-options"
+        maxLength={80}
+        autoComplete="off"
+        defaultValue={v.department ?? department ?? ''}
+        errors={state.fieldErrors?.department}
+        hint="Optional, e.g. Sales or Finance: readership and reach are counted by department."
+      />
+      <datalist id="department-options">
+        {departments.map((d) => (
+          <option key={d} value={d} />
+        ))}
+      </datalist>
       <Button type="submit" disabled={pending}>
-        {pending ? 'Saving…' : 'Save role and team'}
+        {pending ? 'Saving…' : 'Save role, team and department'}
       </Button>
     </form>
   );

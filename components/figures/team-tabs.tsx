@@ -1,10 +1,12 @@
 import Link from 'next/link';
 
-const TABS = [
+const TABS: { href: string; label: string; path?: (slug: string) => string }[] = [
   { href: '', label: 'Months' },
   { href: '/import', label: 'Import CSV' },
   { href: '/import/tickets', label: 'Import ticket export' },
   { href: '/reviews', label: 'Editions' },
+  // Outside /manage: agents and executives see a team's reach too.
+  { href: '/reach', label: 'Reach', path: (slug: string) => `/reviews/${slug}/reach` },
   { href: '/settings', label: 'Team settings' },
 ];
 
@@ -14,7 +16,7 @@ export function TeamTabs({ slug, current }: { slug: string; current: string }) {
       {TABS.map((t) => (
         <Link
           key={t.href}
-          href={`/manage/${slug}${t.href}`}
+          href={t.path ? t.path(slug) : `/manage/${slug}${t.href}`}
           aria-current={current === t.href ? 'page' : undefined}
           className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${current === t.href ? 'border-accent-line text-accent' : 'border-transparent text-ink-muted hover:text-ink'}`}
         >

@@ -5,6 +5,8 @@ import { HideNoteForm } from './small-forms';
 type Readership = {
   readers: number;
   thanksCount: number;
+  byDepartment: { label: string; count: number }[];
+  thanksByDepartment: { label: string; count: number }[];
   byTeam: { label: string; count: number }[];
   byRole: { label: string; count: number }[];
   notes: {
@@ -15,6 +17,7 @@ type Readership = {
     by: string;
     role: string;
     team: string | null;
+    department: string | null;
   }[];
 };
 
@@ -34,14 +37,16 @@ function Breakdown({ title, rows }: { title: string; rows: { label: string; coun
   );
 }
 
-/** What the team sees of its readers: counts by team and role, and the notes (never a ranking). */
+/** What the team sees of its readers: counts by department, team and role, and the notes (never a ranking). */
 export function ReadershipPanel({
   readership,
   canModerate,
+  reachHref,
   zone,
 }: {
   readership: Readership;
   canModerate: boolean;
+  reachHref?: string | undefined;
   /** The team's time zone, for the day each note was written. */
   zone: string;
 }) {
@@ -55,9 +60,18 @@ export function ReadershipPanel({
       </p>
       {readership.readers ? (
         <div className="mt-3 grid grid-cols-2 gap-4">
+          <Breakdown title="By department" rows={readership.byDepartment} />
+          <Breakdown title="Thanks by department" rows={readership.thanksByDepartment} />
           <Breakdown title="By team" rows={readership.byTeam} />
           <Breakdown title="By role" rows={readership.byRole} />
         </div>
+      ) : null}
+      {reachHref ? (
+        <p className="mt-3 text-sm">
+          <a href={reachHref} className="font-medium text-accent underline">
+            Reach over the last editions, by department
+          </a>
+        </p>
       ) : null}
       {notes.length ? (
         <ul className="mt-4 space-y-3" aria-label="Notes from readers">
@@ -69,7 +83,7 @@ export function ReadershipPanel({
             >
               <p>“{n.note}”</p>
               <p className="mt-1 text-xs text-ink-subtle">
-                {n.by}, {n.team ?? n.role} · {formatInstantDay(n.at, zone)}
+                {n.by}, {[n.department, n.team ?? n.role].filter(Boolean).join(', ')} · {formatInstantDay(n.at, zone)}
                 {n.hidden ? ' · hidden' : ''}
               </p>
               {canModerate && !n.hidden ? <HideNoteForm thanksId={n.id} /> : null}

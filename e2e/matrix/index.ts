@@ -2,9 +2,10 @@
 import { figures } from './figures';
 import { foundation } from './foundation';
 import { operations } from './operations';
+import { reach } from './reach';
 import { reviews } from './reviews';
 import { stories } from './stories';
 import { trends } from './trends';
 import type { MatrixArea } from './types';
 
-export const AREAS: MatrixArea[] = [foundation, figures, stories, trends, reviews, operations];
+export const AREAS: MatrixArea[] = [foundation, figures, stories, trends, reviews, operations, reach];

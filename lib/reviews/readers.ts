@@ -143,8 +143,8 @@ export async function recordEditionView(actor: Actor, edition: { id: string; tea
 }
 
 /**
- * Unique readers, readers by team and by role, and the thanks notes, for whoever may see readership;
- * hidden notes only for those who may manage the team.
+ * Unique readers, readers by department, team and role, thanks by department, and the thanks notes
+ * (hidden ones only for managers).
  */
 export async function readershipFor(actor: Actor, reviewId: string) {
   const review = await db.review.findUnique({ where: { id: reviewId }, select: { teamId: true } });
@@ -155,8 +155,11 @@ export async function readershipFor(actor: Actor, reviewId: string) {
   const authors = [...(await authorIds(reviewId))];
   const views = await db.reviewView.findMany({
     where: { reviewId, userId: { notIn: authors } },
-    select: { user: { select: { role: true, team: { select: { name: true } } } } },
+    select: {
+      user: { select: { role: true, team: { select: { name: true } }, department: { select: { name: true } } } },
+    },
   });
+  const departmentOf = (u: { department: { name: string } | null }) => u.department?.name ?? 'No department';
   const count = (keys: string[]) =>
     [...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())]
       .map(([label, n]) => ({ label, count: n }))
@@ -169,14 +172,19 @@ export async function readershipFor(actor: Actor, reviewId: string) {
       note: true,
       createdAt: true,
       hiddenAt: true,
-      user: { select: { name: true, role: true, team: { select: { name: true } } } },
+      user: {
+        select: { name: true, role: true, team: { select: { name: true } }, department: { select: { name: true } } },
+      },
     },
   });
+  const shownThanks = thanks.filter((t) => !t.hiddenAt);
   return {
     readers: views.length,
+    byDepartment: count(views.map((v) => departmentOf(v.user))),
+    thanksByDepartment: count(shownThanks.map((t) => departmentOf(t.user))),
     byTeam: count(views.map((v) => v.user.team?.name ?? 'No team')),
     byRole: count(views.map((v) => ROLE_LABELS[v.user.role])),
-    thanksCount: thanks.filter((t) => !t.hiddenAt).length,
+    thanksCount: shownThanks.length,
     notes: thanks.map((t) => ({
       id: t.id,
       note: t.note,
@@ -185,6 +193,7 @@ export async function readershipFor(actor: Actor, reviewId: string) {
       by: t.user.name,
       role: ROLE_LABELS[t.user.role],
       team: t.user.team?.name ?? null,
+      department: t.user.department?.name ?? null,
     })),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES, TEAM_ROLES } from '../authz';
-import { nameField } from '../names';
+import { nameField, normaliseName } from '../names';
 import type { Role } from '../generated/prisma/enums';
 
 const role = z.enum(ROLES as [Role, ...Role[]], { error: 'Choose a role.' });
@@ -11,6 +11,24 @@ const teamId = z
   .transform((v) => (v === '' ? null : v))
   .nullable()
   .default(null);
+
+const departmentName = nameField({
+  max: 80,
+  empty: 'Enter the department or leave it empty.',
+  tooLong: 'Keep the department under 80 characters.',
+});
+/** Optional: empty (or only spaces) means no department; otherwise the rules of every name. */
+export const departmentField = z
+  .string()
+  .max(1000, 'Keep the department under 80 characters.')
+  .default('')
+  .transform((v, ctx) => {
+    if (normaliseName(v) === '') return null;
+    const parsed = departmentName.safeParse(v);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+    return z.NEVER;
+  });
 
 function requireTeamForTeamRoles<T extends { role: Role; teamId: string | null }>(value: T, ctx: z.RefinementCtx) {
   if (TEAM_ROLES.includes(value.role) && !value.teamId) {
@@ -24,18 +42,21 @@ export const createUserSchema = z
     email: z.email('Enter an email address, like name@example.com.').trim().toLowerCase().max(254),
     role,
     teamId,
+    department: departmentField,
   })
   .superRefine(requireTeamForTeamRoles);
-export type CreateUserInput = z.infer<typeof createUserSchema>;
+// The department may be left out by callers other than the form: then it is not set or not changed.
+export type CreateUserInput = Omit<z.infer<typeof createUserSchema>, 'department'> & { department?: string | null };
 
 export const updateUserSchema = z
   .object({
     userId: z.string().min(1).max(64),
     role,
     teamId,
+    department: departmentField,
   })
   .superRefine(requireTeamForTeamRoles);
-export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+export type UpdateUserInput = Omit<z.infer<typeof updateUserSchema>, 'department'> & { department?: string | null };
 
 export const setActiveSchema = z.object({
   userId: z.string().min(1).max(64),

@@ -3,6 +3,7 @@ import { db } from '../db';
 import { recordAudit } from '../audit';
 import { assertRole, type Actor } from '../authz';
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
+import { resolveDepartmentId } from '../departments/departments';
 import { env } from '../env';
 import { generateOneTimePassword, hashPassword, verifyPassword } from '../password';
 import { pageWindow } from '../paging';
@@ -18,6 +19,7 @@ const publicUser = {
   lastSignInAt: true,
   createdAt: true,
   team: { select: { id: true, name: true, slug: true } },
+  department: { select: { name: true } },
 } as const;
 
 export const USERS_PAGE_SIZE = 50;
@@ -61,9 +63,11 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
   const passwordHash = await hashPassword(oneTimePassword);
   try {
     const user = await db.$transaction(async (tx) => {
+      const { department, ...fields } = input;
       const created = await tx.user.create({
         data: {
-          ...input,
+          ...fields,
+          departmentId: await resolveDepartmentId(tx, department),
           passwordHash,
           passwordChangeRequired: true,
           oneTimePasswordExpiresAt: oneTimePasswordExpiry(),
@@ -75,7 +79,13 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
         action: 'user.create',
         entityType: 'User',
         entityId: created.id,
-        after: { name: created.name, email: created.email, role: created.role, teamId: created.teamId },
+        after: {
+          name: created.name,
+          email: created.email,
+          role: created.role,
+          teamId: created.teamId,
+          department: created.department?.name ?? null,
+        },
       });
       return created;
     });
@@ -106,21 +116,26 @@ export async function updateUserRoleAndTeam(actor: Actor, input: UpdateUserInput
     await lockAdminChanges(tx);
     const before = await tx.user.findUnique({
       where: { id: input.userId },
-      select: { role: true, teamId: true, active: true },
+      select: { role: true, teamId: true, active: true, department: { select: { name: true } } },
     });
     if (!before) throw new NotFoundError('No such user.');
     if (before.role === 'ADMIN' && input.role !== 'ADMIN' && before.active) await assertNotLastAdmin(tx, input.userId);
-    const after = await tx.user.update({
+    const updated = await tx.user.update({
       where: { id: input.userId },
-      data: { role: input.role, teamId: input.teamId },
-      select: { role: true, teamId: true },
+      data: {
+        role: input.role,
+        teamId: input.teamId,
+        ...(input.department === undefined ? {} : { departmentId: await resolveDepartmentId(tx, input.department) }),
+      },
+      select: { role: true, teamId: true, department: { select: { name: true } } },
     });
+    const after = { role: updated.role, teamId: updated.teamId, department: updated.department?.name ?? null };
     await recordAudit(tx, {
       actor,
       action: 'user.update',
       entityType: 'User',
       entityId: input.userId,
-      before: { role: before.role, teamId: before.teamId },
+      before: { role: before.role, teamId: before.teamId, department: before.department?.name ?? null },
       after,
     });
     return after;

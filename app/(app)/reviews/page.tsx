@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/card';
 import { monthLabel } from '@/lib/dates/month';
+import { listReachTeams } from '@/lib/reviews/reach';
 import { listArchive } from '@/lib/reviews/readers';
 import { requirePageActor } from '@/lib/session';
 
@@ -9,11 +10,20 @@ export const metadata: Metadata = { title: 'Reviews' };
 
 export default async function ReviewsArchivePage() {
   const actor = await requirePageActor();
-  const editions = await listArchive(actor);
+  const [editions, reachTeams] = await Promise.all([listArchive(actor), listReachTeams(actor)]);
   const months = [...new Set(editions.map((e) => e.month))];
   return (
     <>
       <PageHeader title="Monthly reviews" description="Every team’s published edition, newest month first." />
+      {reachTeams.length ? (
+        <nav aria-label="Reach" className="-mt-3 mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {reachTeams.map((t) => (
+            <Link key={t.id} href={`/reviews/${t.slug}/reach`} className="font-medium text-accent underline">
+              Reach: {t.name}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
       {months.length ? (
         <div className="space-y-6">
           {months.map((month) => (

@@ -35,6 +35,7 @@ export default async function UsersPage({
           <Th>Email</Th>
           <Th>Role</Th>
           <Th>Team</Th>
+          <Th>Department</Th>
           <Th>Status</Th>
         </THead>
         <TBody>
@@ -48,6 +49,7 @@ export default async function UsersPage({
               <Td>{user.email}</Td>
               <Td>{ROLE_LABELS[user.role]}</Td>
               <Td>{user.team?.name ?? '—'}</Td>
+              <Td>{user.department?.name ?? '—'}</Td>
               <Td>{user.active ? 'Active' : 'Deactivated'}</Td>
             </tr>
           ))}

@@ -4,6 +4,7 @@ import { ActiveForm, ResetPasswordForm, RoleTeamForm, SignOutEverywhereForm } fr
 import { Card, PageHeader } from '@/components/ui/card';
 import { ROLE_LABELS } from '@/lib/authz';
 import { formatInstant, zoneLabel } from '@/lib/dates/zone';
+import { listDepartmentNames } from '@/lib/departments/departments';
 import { env } from '@/lib/env';
 import { NotFoundError } from '@/lib/errors';
 import { requirePageActor } from '@/lib/session';
@@ -23,15 +24,24 @@ export default async function EditUserPage({ params }: { params: Promise<{ userI
   });
   const oneTimePasswordHours = env().ONE_TIME_PASSWORD_HOURS;
   const teams = (await listTeams(actor)).map((t) => ({ value: t.id, label: t.name }));
+  const departments = await listDepartmentNames(actor);
   return (
     <>
       <PageHeader
         title={user.name}
-        description={`${user.email} · ${ROLE_LABELS[user.role]}${user.team ? ` · ${user.team.name}` : ''} · ${user.active ? 'active' : 'deactivated'}${user.lastSignInAt ? ` · last signed in ${formatInstant(user.lastSignInAt, appTimeZone())} (${zoneLabel(appTimeZone())})` : ''}`}
+        description={`${user.email} · ${ROLE_LABELS[user.role]}${user.team ? ` · ${user.team.name}` : ''}${user.department ? ` · ${user.department.name}` : ''} · ${user.active ? 'active' : 'deactivated'}${user.lastSignInAt ? ` · last signed in ${formatInstant(user.lastSignInAt, appTimeZone())} (${zoneLabel(appTimeZone())})` : ''}`}
       />
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="Role and team">
-          <RoleTeamForm userId={user.id} role={user.role} teamId={user.teamId} roles={roleOptions} teams={teams} />
+        <Card title="Role, team and department">
+          <RoleTeamForm
+            userId={user.id}
+            role={user.role}
+            teamId={user.teamId}
+            department={user.department?.name ?? null}
+            roles={roleOptions}
+            teams={teams}
+            departments={departments}
+          />
         </Card>
         <div className="space-y-6">
           <Card title="Access">

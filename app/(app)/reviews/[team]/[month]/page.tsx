@@ -2,26 +2,49 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { after } from 'next/server';
+import { cache } from 'react';
 import { EditionView } from '@/components/reviews/edition-view';
 import { ReadershipPanel } from '@/components/reviews/readership-panel';
 import { OptOutForm, ThanksForm } from '@/components/reviews/small-forms';
 import { Card } from '@/components/ui/card';
 import { NotFoundError } from '@/lib/errors';
-import { MONTH_RE } from '@/lib/dates/month';
+import { MONTH_RE, monthLabel } from '@/lib/dates/month';
+import { canSeeReach } from '@/lib/reviews/reach';
 import { readEdition, recordEditionView } from '@/lib/reviews/readers';
 import { requirePageActor } from '@/lib/session';
 import { teamTimeZone } from '@/lib/time-zone';
 
-export const metadata: Metadata = { title: 'Monthly review' };
+type Params = { params: Promise<{ team: string; month: string }> };
 
-export default async function EditionPage({ params }: { params: Promise<{ team: string; month: string }> }) {
+// The title and the page read the edition through the same guard, once per request: metadata
+// never names an edition its reader could not open.
+const loadEdition = cache(async (slug: string, month: string) => {
   const actor = await requirePageActor();
-  const { team: slug, month } = await params;
   if (!MONTH_RE.test(month)) notFound();
   const edition = await readEdition(actor, slug, month).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  return { actor, edition };
+});
+
+/** "Customer Care — November 2026 · Service Review" in the tab and in link previews. */
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { team: slug, month } = await params;
+  const { edition } = await loadEdition(slug, month);
+  const title = `${edition.team.name} — ${monthLabel(month)}`;
+  const description = edition.snapshot.title;
+  return {
+    title,
+    description,
+    openGraph: { type: 'article', title: `${title} · Service Review`, description, siteName: 'Service Review' },
+    twitter: { card: 'summary', title: `${title} · Service Review`, description },
+  };
+}
+
+export default async function EditionPage({ params }: Params) {
+  const { team: slug, month } = await params;
+  const { actor, edition } = await loadEdition(slug, month);
   const zone = await teamTimeZone(edition.team.id);
   // Counting the reader is a write the page does not need to wait for.
   after(() => recordEditionView(actor, edition));
@@ -44,7 +67,12 @@ export default async function EditionPage({ params }: { params: Promise<{ team: 
         </Card>
         <div className="space-y-6">
           {edition.readership ? (
-            <ReadershipPanel readership={edition.readership} canModerate={edition.canModerate} zone={zone} />
+            <ReadershipPanel
+              readership={edition.readership}
+              canModerate={edition.canModerate}
+              zone={zone}
+              reachHref={canSeeReach(actor, edition.team.id) ? `/reviews/${edition.team.slug}/reach` : undefined}
+            />
           ) : null}
           <Card title="Email">
             <OptOutForm team={edition.team.slug} teamName={edition.team.name} optedOut={edition.optedOut} />
