@@ -91,7 +91,7 @@ async function claim(where: { id?: string; now: Date; manual?: boolean }): Promi
   return rows[0]?.id ?? null;
 }
 
-function transportFor(smtp: SmtpSettings) {
+export function transportFor(smtp: SmtpSettings) {
   // Pooled: a few connections carry many messages, so a list of thousands is not thousands of handshakes.
   return nodemailer.createTransport({
     pool: true,
@@ -114,7 +114,7 @@ type Rendered = ReturnType<typeof renderEditionEmail>;
  * its own signed RFC 8058 one-click unsubscribe), the `List-Unsubscribe` headers mail clients show
  * as "Unsubscribe".
  */
-function messageFor(
+export function messageFor(
   smtp: SmtpSettings,
   rendered: Rendered,
   to: string,
