@@ -8,6 +8,11 @@ import type { EditionSnapshot } from './content';
 import { messageFor, publicBaseUrl, recipientsFor, smtpFromEnv, transportFor, type SmtpSettings } from './email';
 import { editionUrl, renderEditionEmail } from './email-render';
 
+export async function getReminderDays(actor: Actor, teamId: string): Promise<number | null> {
+  assertCanManageTeam(actor, teamId);
+  return (await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { reminderDays: true } })).reminderDays;
+}
+
 export async function setReminderDays(actor: Actor, teamId: string, days: number | null) {
   assertCanManageTeam(actor, teamId);
   await db.$transaction(async (tx) => {

@@ -29,6 +29,8 @@ const draftSelect = {
   textConfirmedDigest: true,
   omittedWinIds: true,
   omittedUpdateIds: true,
+  scheduledAt: true,
+  scheduleError: true,
   updatedAt: true,
   updatedBy: { select: { name: true } },
   quotes: { select: { quoteId: true }, orderBy: { position: 'asc' } },

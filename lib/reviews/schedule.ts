@@ -5,9 +5,24 @@ import type { Actor } from '../authz';
 import { ValidationError } from '../errors';
 import { log } from '../log';
 import { enqueueScheduledPublish, sharedBoss } from '../jobs/queue';
+import { dayInZone, parseTimestamp } from '../dates/zone';
+import { teamTimeZone } from '../time-zone';
 import type { TeamRef } from '../team-access';
 import { loadForWrite, publishReview, writeDraftTx } from './reviews';
 import type { ReviewFields } from './schemas';
+
+/** The instant "publish on <day> at <time>" means in the team's zone, or field errors. */
+export async function scheduleInstant(teamId: string, day: string, time: string): Promise<Date> {
+  const errors: Record<string, string[]> = {};
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) errors.publishOn = ['Choose the day to publish on.'];
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) errors.publishAt = ['Choose the time, e.g. 09:00.'];
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  const zone = await teamTimeZone(teamId);
+  const at = parseTimestamp(`${day} ${time}`, zone);
+  // 31 February parses (it rolls over): a day that does not come back as itself is not a date.
+  if (!at || dayInZone(at, zone) !== day) throw new ValidationError({ publishOn: ['That is not a date.'] });
+  return at;
+}
 
 /**
  * Saves the draft and schedules its publishing at `at`. Nothing is frozen now: the snapshot is
