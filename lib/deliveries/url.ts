@@ -36,7 +36,8 @@ export function isPrivateAddress(address: string): boolean {
 
 /** Internal addresses are refused unless ALLOW_PRIVATE_WEBHOOKS=1 (tests, and an all-internal setup). */
 export const privateAllowed = () => process.env.ALLOW_PRIVATE_WEBHOOKS === '1';
-const httpsRequired = () => process.env.NODE_ENV === 'production' && process.env.ALLOW_HTTP_WEBHOOKS !== '1';
+// Production wants https; a setup that allows internal addresses may also use plain http on them.
+const httpsRequired = () => process.env.NODE_ENV === 'production' && !privateAllowed();
 
 /** What is wrong with a destination URL, in words for the form; null when it may be used. */
 export async function checkDestinationUrl(value: string): Promise<string | null> {
