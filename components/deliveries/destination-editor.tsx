@@ -56,7 +56,7 @@ export function DestinationEditor({ team, destinations }: { team: string; destin
               <input type="hidden" name="team" value={team} />
               <input type="hidden" name="id" value={d.id} />
               <Button type="submit" name="op" value="test" variant="secondary" disabled={pending}>
-                Send test to {d.name}
+                Send test<span className="sr-only"> to {d.name}</span>
               </Button>
               <button
                 type="submit"
@@ -65,14 +65,14 @@ export function DestinationEditor({ team, destinations }: { team: string; destin
                 disabled={pending}
                 className="rounded px-2 py-1 text-xs font-medium text-danger ring-1 ring-danger-line hover:bg-danger-surface"
               >
-                Remove {d.name}
+                Remove<span className="sr-only"> {d.name}</span>
               </button>
             </form>
           </li>
         ))}
         {destinations.length === 0 ? <li className="py-2 text-ink-subtle">No destinations yet.</li> : null}
       </ul>
-      <form action={action} className="grid gap-3 sm:grid-cols-[12rem_1fr]" noValidate>
+      <form action={action} className="grid gap-3 sm:grid-cols-[18rem_1fr]" noValidate>
         <input type="hidden" name="team" value={team} />
         <input type="hidden" name="op" value="create" />
         <SelectField label="Post to" name="kind" defaultValue={values.kind ?? 'SLACK'} errors={errors.kind}>
