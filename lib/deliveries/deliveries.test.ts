@@ -6,7 +6,7 @@ import { makeCatalog, makeQuote, makeTeam, makeUser } from '../../prisma/factori
 import { startBoss, stopSharedBoss, type Boss } from '../jobs/queue';
 import { workQueues } from '../jobs/workers';
 import { publishReview, saveReview, startReview } from '../reviews/reviews';
-import { publishDueReviews, scheduleReview, unscheduleReview } from '../reviews/schedule';
+import { publishDueReviews, scheduleInstant, scheduleReview, unscheduleReview } from '../reviews/schedule';
 import { createDestination, listDestinations, sendDestinationTest } from './destinations';
 import { runDelivery } from './deliveries';
 import { signBody } from './messages';
@@ -236,6 +236,19 @@ describe('deliveries beyond email', () => {
     expect(await listDestinations(leader, team.id)).toEqual([]);
     const other = await makeUser(db, { role: 'LEADER', teamId: (await makeTeam(db)).id });
     await expect(listDestinations(other, team.id)).rejects.toThrow();
+  });
+
+  it('"publish on … at …" is read in the team\'s zone; impossible days and times are refused', async () => {
+    const team = await makeTeam(db);
+    await db.team.update({ where: { id: team.id }, data: { timeZone: 'America/New_York' } });
+    expect((await scheduleInstant(team.id, '2030-12-05', '09:00')).toISOString()).toBe('2030-12-05T14:00:00.000Z');
+    expect((await scheduleInstant(team.id, '2030-07-05', '09:00')).toISOString()).toBe('2030-07-05T13:00:00.000Z');
+    await expect(scheduleInstant(team.id, '2030-02-31', '09:00')).rejects.toMatchObject({
+      fieldErrors: { publishOn: ['That is not a date.'] },
+    });
+    await expect(scheduleInstant(team.id, '', '25:00')).rejects.toMatchObject({
+      fieldErrors: { publishOn: [expect.any(String)], publishAt: [expect.any(String)] },
+    });
   });
 
   it('Send test posts a marked test message at once', async () => {
