@@ -11,6 +11,9 @@ export async function register() {
   }
   const { startEmailWorker } = await import('./lib/reviews/email-worker');
   startEmailWorker();
+  // Slack/Teams/webhook deliveries, scheduled publishing and reminders (pg-boss).
+  const { startJobWorkers } = await import('./lib/jobs/workers');
+  startJobWorkers();
   const { startCacheListener } = await import('./lib/dashboard/cache-sync');
   startCacheListener();
   const { startRetentionWorker } = await import('./lib/retention/worker');

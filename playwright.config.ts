@@ -49,6 +49,8 @@ export default defineConfig({
       AUTH_SECRET: E2E_AUTH_SECRET,
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_ENV: 'production',
+      // The deliveries e2e test posts to a webhook receiver it starts on 127.0.0.1.
+      ALLOW_PRIVATE_WEBHOOKS: '1',
     },
   },
 });

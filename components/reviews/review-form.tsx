@@ -7,6 +7,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { Checkbox, Input } from '@/components/ui/input';
 import { TextareaField } from '@/components/ui/textarea-field';
 import type { FactChange } from '@/lib/reviews/basis';
+import { ScheduleControl } from './schedule-control';
 import { EventPicker, MarkedTextarea, PublishButton, StalePanel, type PickItem } from './composer-parts';
 
 export type ComposerQuote = { id: string; text: string; cite: string; receivedOn: string };
@@ -26,6 +27,7 @@ type Props = {
   generated: { highlights: string[]; asks: string[] };
   emailOn: boolean;
   everyone: number;
+  schedule: { at: string | null; error: string | null; zone: string };
 };
 
 function Theirs({ label, value, mine }: { label: string; value: string | undefined; mine: string | undefined }) {
@@ -53,6 +55,7 @@ export function ReviewForm({
   generated,
   emailOn,
   everyone,
+  schedule,
 }: Props) {
   const [state, action, pending] = useActionState<SaveReviewState, FormData>(saveReviewAction, {
     ok: false,
@@ -175,6 +178,17 @@ export function ReviewForm({
           />
         </div>
       ) : null}
+
+      {published ? null : (
+        <ScheduleControl
+          scheduled={schedule.at}
+          error={schedule.error}
+          zone={schedule.zone}
+          values={values}
+          errors={errors}
+          pending={pending}
+        />
+      )}
 
       <div className="flex flex-wrap gap-3">
         <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending}>

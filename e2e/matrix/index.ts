@@ -1,4 +1,5 @@
 // Every area's rows. A new area adds its file here.
+import { deliveries } from './deliveries';
 import { figures } from './figures';
 import { foundation } from './foundation';
 import { operations } from './operations';
@@ -8,4 +9,4 @@ import { stories } from './stories';
 import { trends } from './trends';
 import type { MatrixArea } from './types';
 
-export const AREAS: MatrixArea[] = [foundation, figures, stories, trends, reviews, operations, reach];
+export const AREAS: MatrixArea[] = [foundation, figures, stories, trends, reviews, operations, reach, deliveries];

@@ -29,6 +29,9 @@ import {
   thanksSchema,
 } from './schemas';
 import { ANY_ROLE } from '../authz';
+import { formatInstant, zoneLabel } from '../dates/zone';
+import { teamTimeZone } from '../time-zone';
+import { scheduleInstant, scheduleReview, unscheduleReview } from './schedule';
 
 const MANAGERS = ['ADMIN', 'LEADER'] as const;
 
@@ -123,6 +126,29 @@ export async function saveReviewAction(_prev: SaveReviewState, formData: FormDat
             values,
           } satisfies SaveReviewState;
         }
+      }
+      if (data.intent === 'schedule') {
+        const at = await scheduleInstant(team.id, data.publishOn, data.publishAt);
+        const { version } = await scheduleReview(actor, team, data.month, fields, at);
+        editionPaths(team.slug, data.month);
+        const zone = await teamTimeZone(team.id);
+        return {
+          ok: true,
+          message: `Saved (version ${version}) and scheduled: it publishes on ${formatInstant(at, zone)} (${zoneLabel(zone, at)}). What you save until then is what readers get.`,
+          version,
+          values: { ...typed, version: String(version) },
+        } satisfies SaveReviewState;
+      }
+      if (data.intent === 'unschedule') {
+        const { version } = await saveReview(actor, team, data.month, fields);
+        await unscheduleReview(actor, team, data.month);
+        editionPaths(team.slug, data.month);
+        return {
+          ok: true,
+          message: `Saved (version ${version}). No longer scheduled: it stays a draft until you publish it.`,
+          version,
+          values: { ...typed, version: String(version) },
+        } satisfies SaveReviewState;
       }
       if (data.intent === 'publish') {
         const { version, revision, emailId } = await publishReview(actor, team, data.month, fields, data.note);

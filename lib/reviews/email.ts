@@ -50,10 +50,11 @@ const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 const BATCH = 50;
 
 /**
+ * For the outbox and reminder workers, which act for the system, not a user: no actor is checked.
  * Every active user, or the team's distribution list, minus those who opted out of the team: by
  * signing in ("Stop these emails") or by the signed link in an email (any address, users or not).
  */
-async function recipientsFor(teamId: string, distribution: string): Promise<string[]> {
+export async function recipientsForUnchecked(teamId: string, distribution: string): Promise<string[]> {
   const [users, addresses] = await Promise.all([
     db.reviewEmailOptOut.findMany({ where: { teamId }, select: { user: { select: { email: true } } } }),
     db.reviewEmailAddressOptOut.findMany({ where: { teamId }, select: { email: true } }),
@@ -91,7 +92,7 @@ async function claim(where: { id?: string; now: Date; manual?: boolean }): Promi
   return rows[0]?.id ?? null;
 }
 
-function transportFor(smtp: SmtpSettings) {
+export function transportFor(smtp: SmtpSettings) {
   // Pooled: a few connections carry many messages, so a list of thousands is not thousands of handshakes.
   return nodemailer.createTransport({
     pool: true,
@@ -114,7 +115,7 @@ type Rendered = ReturnType<typeof renderEditionEmail>;
  * its own signed RFC 8058 one-click unsubscribe), the `List-Unsubscribe` headers mail clients show
  * as "Unsubscribe".
  */
-function messageFor(
+export function messageFor(
   smtp: SmtpSettings,
   rendered: Rendered,
   to: string,
@@ -198,7 +199,7 @@ async function sendClaimed(id: string, smtp: SmtpSettings, baseUrl: string, now:
       where: { reviewId_revision: { reviewId: review.id, revision: email.revision } },
       select: { snapshot: true },
     });
-    const recipients = await recipientsFor(review.team.id, review.distribution);
+    const recipients = await recipientsForUnchecked(review.team.id, review.distribution);
     const rendered = renderEditionEmail(
       revision.snapshot as EditionSnapshot,
       editionUrl(baseUrl, review.team.slug, review.month),
@@ -321,7 +322,7 @@ export async function listReviewEmails(actor: Actor, teamId: string, reviewId: s
 /** How many people the first publish would email now: what the confirmation names. */
 export async function countRecipients(actor: Actor, team: TeamRef, distribution: string): Promise<number> {
   assertCanManageTeam(actor, team.id);
-  return (await recipientsFor(team.id, distribution)).length;
+  return (await recipientsForUnchecked(team.id, distribution)).length;
 }
 
 /**

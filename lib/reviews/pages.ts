@@ -6,6 +6,7 @@ import type { TeamRef } from '../team-access';
 import { parseBasis } from './basis';
 import { correctionNoteFor, listPublishedDrift } from './drift';
 import { countRecipients, listReviewEmails, smtpFromEnv } from './email';
+import { listEditionDeliveries } from '../deliveries/deliveries';
 import { listMonthEvents, listMonthQuotes, loadDraftContent } from './load';
 import { readershipFor } from './readers';
 import { draftStaleness, draftValues, getReviewDraft } from './reviews';
@@ -16,6 +17,7 @@ export async function loadComposer(actor: Actor, team: TeamRef, month: string) {
   if (!draft) return null;
   const quotes = await listMonthQuotes(db, team.id, month);
   const emails = await listReviewEmails(actor, team.id, draft.id);
+  const deliveries = await listEditionDeliveries(actor, team.id, draft.id);
   const published = draft.status === 'PUBLISHED';
   const readership = published ? await readershipFor(actor, draft.id) : null;
   const events = await listMonthEvents(db, team.id, month);
@@ -32,6 +34,7 @@ export async function loadComposer(actor: Actor, team: TeamRef, month: string) {
     values,
     quotes,
     emails,
+    deliveries,
     emailOn: smtpFromEnv() !== null,
     readership,
     events,

@@ -8,6 +8,8 @@ import { assertCanManageTeam, type TeamRef } from '../team-access';
 import { makeBasis, parseBasis, rewriteBlocks, textStaleness, type FactChange } from './basis';
 import { suggestAskBlocks, suggestHighlightBlocks, type EditionSnapshot } from './content';
 import { listMonthQuotes, loadContent } from './load';
+import { createDeliveriesTx } from '../deliveries/deliveries';
+import { queueAfterPublish } from '../deliveries/after-publish';
 import type { ReviewFields } from './schemas';
 
 const draftSelect = {
@@ -25,6 +27,8 @@ const draftSelect = {
   textConfirmedDigest: true,
   omittedWinIds: true,
   omittedUpdateIds: true,
+  scheduledAt: true,
+  scheduleError: true,
   updatedAt: true,
   updatedBy: { select: { name: true } },
   quotes: { select: { quoteId: true }, orderBy: { position: 'asc' } },
@@ -176,7 +180,7 @@ export async function listTeamReviews(actor: Actor, team: TeamRef) {
 type TextChoice = { textBasis?: Prisma.InputJsonValue; textConfirmedDigest?: string | null };
 
 /** Writes the draft's fields if nobody saved since `fields.version`; returns the new version. */
-async function writeDraftTx(
+export async function writeDraftTx(
   tx: Tx,
   actor: Actor,
   review: ReviewDraft,
@@ -238,7 +242,7 @@ async function writeDraftTx(
   return fields.version + 1;
 }
 
-async function loadForWrite(actor: Actor, team: TeamRef, month: string) {
+export async function loadForWrite(actor: Actor, team: TeamRef, month: string) {
   assertCanManageTeam(actor, team.id);
   const review = await db.review.findUnique({
     where: { teamId_month: { teamId: team.id, month } },
@@ -331,7 +335,7 @@ export async function publishReview(
   const review = await loadForWrite(actor, team, month);
   if (review.status === 'PUBLISHED' && !note)
     throw new ValidationError({ note: ['Say what was corrected: readers see this note.'] });
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const version = await writeDraftTx(tx, actor, review, fields);
     const last = await tx.reviewRevision.findFirst({
       where: { reviewId: review.id },
@@ -360,7 +364,11 @@ export async function publishReview(
       },
     });
     const publishedAt = review.publishedAt ?? new Date();
-    await tx.review.update({ where: { id: review.id }, data: { status: 'PUBLISHED', publishedAt } });
+    // Publishing by hand (or by the schedule) ends any schedule.
+    await tx.review.update({
+      where: { id: review.id },
+      data: { status: 'PUBLISHED', publishedAt, scheduledAt: null, scheduledById: null, scheduleError: null },
+    });
     // Corrections are shown on the page; only the first publish goes out by email.
     const email =
       revision === 1
@@ -376,6 +384,14 @@ export async function publishReview(
       entityId: review.id,
       after: { month, revision, version, note: revision === 1 ? null : note, title: fields.title },
     });
-    return { version, revision, emailId: email?.id ?? null };
+    // Slack, Teams and webhooks, like the email, announce the first publish only.
+    const deliveryIds = revision === 1 ? await createDeliveriesTx(tx, team.id, review.id) : [];
+    const reminderDays =
+      revision === 1
+        ? ((await tx.team.findUnique({ where: { id: team.id }, select: { reminderDays: true } }))?.reminderDays ?? null)
+        : null;
+    return { version, revision, emailId: email?.id ?? null, deliveryIds, reminderDays, publishedAt };
   });
+  await queueAfterPublish(review.id, result.deliveryIds, result.reminderDays, result.publishedAt);
+  return { version: result.version, revision: result.revision, emailId: result.emailId };
 }

@@ -53,7 +53,10 @@ export type ReviewFields = z.output<typeof reviewFieldsSchema> & {
 };
 
 export const saveReviewSchema = teamMonthSchema.extend(reviewFieldsSchema.shape).extend({
-  intent: z.enum(['save', 'publish', 'rewrite', 'confirm', 'test']).default('save'),
+  intent: z.enum(['save', 'publish', 'rewrite', 'confirm', 'test', 'schedule', 'unschedule']).default('save'),
+  // "Publish on … at …", in the team's zone; read only for intent=schedule.
+  publishOn: z.string().trim().max(10).default(''),
+  publishAt: z.string().trim().max(5).default(''),
   note: z.string().trim().max(500, 'Keep the note under 500 characters.').default(''),
 });
 

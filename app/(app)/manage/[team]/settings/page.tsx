@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { DestinationEditor } from '@/components/deliveries/destination-editor';
+import { ReminderEditor } from '@/components/deliveries/reminder-editor';
 import { KpiEditor } from '@/components/figures/kpi-editor';
 import { ListEditor } from '@/components/figures/list-editor';
 import { TeamTabs } from '@/components/figures/team-tabs';
@@ -11,6 +13,8 @@ import { managedTeamOrInterrupt } from '@/lib/pages';
 import { requirePageActor } from '@/lib/session';
 import { DIRECTION_LABELS, KPI_DIRECTIONS, KPI_UNITS, UNIT_LABELS } from '@/lib/team-settings/kpi-schemas';
 import { readTeamSettings } from '@/lib/team-settings/settings';
+import { listDestinations } from '@/lib/deliveries/destinations';
+import { getReminderDays } from '@/lib/reviews/reminder';
 
 export const metadata: Metadata = { title: 'Team settings' };
 
@@ -18,6 +22,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ team:
   const actor = await requirePageActor('ADMIN', 'LEADER');
   const team = await managedTeamOrInterrupt(actor, (await params).team);
   const { lists, kpis, tokens, usedIds, timeZone, organisationZone, zones } = await readTeamSettings(actor, team.id);
+  const [destinations, reminderDays] = await Promise.all([
+    listDestinations(actor, team.id),
+    getReminderDays(actor, team.id),
+  ]);
   return (
     <>
       <PageHeader
@@ -58,6 +66,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ team:
           directions={KPI_DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_LABELS[d] }))}
         />
         <TimeZoneEditor team={team.slug} current={timeZone} organisationZone={organisationZone} zones={zones} />
+        <DestinationEditor
+          team={team.slug}
+          destinations={destinations.map((d) => ({ id: d.id, kind: d.kind, name: d.name, host: d.urlHost }))}
+        />
+        <ReminderEditor team={team.slug} days={reminderDays} />
         <TokenEditor
           team={team.slug}
           apiExample={`PUT /api/v1/teams/${team.slug}/months/YYYY-MM with Authorization: Bearer <token>`}

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { TeamTabs } from '@/components/figures/team-tabs';
 import { FigureChanges } from '@/components/reviews/figure-changes';
 import { ReviewForm } from '@/components/reviews/review-form';
+import { DeliveryStatus } from '@/components/deliveries/delivery-status';
 import { ReadershipPanel } from '@/components/reviews/readership-panel';
 import { RetryEmailForm } from '@/components/reviews/small-forms';
 import { buttonClass } from '@/components/ui/button';
@@ -31,8 +32,21 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
   if (!MONTH_RE.test(month)) notFound();
   const composer = await loadComposer(actor, team, month);
   if (!composer) notFound();
-  const { draft, values, quotes, emails, emailOn, readership, events, omitted, stale, drift, generated, everyone } =
-    composer;
+  const {
+    draft,
+    values,
+    quotes,
+    emails,
+    deliveries,
+    emailOn,
+    readership,
+    events,
+    omitted,
+    stale,
+    drift,
+    generated,
+    everyone,
+  } = composer;
   const published = draft.status === 'PUBLISHED';
   const zone = await teamTimeZone(team.id);
   return (
@@ -101,6 +115,11 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
           generated={generated}
           emailOn={emailOn}
           everyone={everyone}
+          schedule={{
+            at: draft.scheduledAt ? formatInstant(draft.scheduledAt, zone) : null,
+            error: draft.scheduleError,
+            zone: zoneLabel(zone),
+          }}
         />
         <div className="space-y-6">
           <Card title="Email">
@@ -140,6 +159,7 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
               </ul>
             ) : null}
           </Card>
+          <DeliveryStatus deliveries={deliveries} zone={zone} published={published} />
           {readership ? <ReadershipPanel readership={readership} canModerate zone={zone} /> : null}
         </div>
       </div>

@@ -1,0 +1,114 @@
+// The short announcement each destination gets: title, three headline numbers with their change
+// (the one rule of lib/change.ts, as the edition shows it), one quote and the link. Pure functions,
+// so the payloads are tested without a network.
+import { createHmac } from 'node:crypto';
+import { monthLabel } from '../dates/month';
+import { formatMetric, metricChange, type EditionSnapshot, type KpiMetric, type Metric } from '../reviews/content';
+
+export type DestinationKindName = 'SLACK' | 'TEAMS' | 'WEBHOOK';
+
+export type Announcement = {
+  team: { name: string; slug: string };
+  month: string;
+  title: string;
+  url: string;
+  headlines: { label: string; value: string; change: string }[];
+  quote: { text: string; cite: string } | null;
+  test: boolean;
+};
+
+/** Contacts and the first two KPIs (channels when there are fewer KPIs): what the edition leads with. */
+export function announcementFor(snapshot: EditionSnapshot, url: string, test = false): Announcement {
+  const { content } = snapshot;
+  const picks: (Metric | KpiMetric)[] = [content.total, ...content.kpis, ...content.channels].slice(0, 3);
+  const quote = content.quotes[0];
+  return {
+    team: content.team,
+    month: content.month,
+    title: snapshot.title,
+    url,
+    headlines: picks.map((m) => ({
+      label: m.label,
+      value: formatMetric(m.value, 'unit' in m ? m.unit : undefined, 'decimals' in m ? m.decimals : 0),
+      change: `${metricChange(m, 'lastMonth').text} vs last month`,
+    })),
+    quote: quote ? { text: quote.pullQuote ?? quote.text, cite: quote.cite } : null,
+    test,
+  };
+}
+
+const heading = (a: Announcement) =>
+  `${a.test ? '[Test] ' : ''}${a.team.name} · ${monthLabel(a.month)} review: ${a.title}`;
+
+// Slack's mrkdwn treats these three as control characters; everything else is shown as typed.
+const slackEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function slackPayload(a: Announcement) {
+  const numbers = a.headlines.map((h) => `*${slackEscape(h.label)}*: ${slackEscape(h.value)} (${h.change})`).join('\n');
+  return {
+    text: heading(a),
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: heading(a).slice(0, 150) } },
+      { type: 'section', text: { type: 'mrkdwn', text: numbers || 'No figures this month.' } },
+      ...(a.quote
+        ? [
+            {
+              type: 'section',
+              text: { type: 'mrkdwn', text: `> ${slackEscape(a.quote.text)}\n— ${slackEscape(a.quote.cite)}` },
+            },
+          ]
+        : []),
+      { type: 'section', text: { type: 'mrkdwn', text: `<${a.url}|Read the edition>` } },
+    ],
+  };
+}
+
+/** A Teams Workflows ("Post to a channel when a webhook request is received") Adaptive Card. */
+export function teamsPayload(a: Announcement) {
+  return {
+    type: 'message',
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        contentUrl: null,
+        content: {
+          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+          type: 'AdaptiveCard',
+          version: '1.4',
+          body: [
+            { type: 'TextBlock', text: heading(a), weight: 'Bolder', size: 'Medium', wrap: true },
+            { type: 'FactSet', facts: a.headlines.map((h) => ({ title: h.label, value: `${h.value} (${h.change})` })) },
+            ...(a.quote
+              ? [{ type: 'TextBlock', text: `“${a.quote.text}” — ${a.quote.cite}`, wrap: true, isSubtle: true }]
+              : []),
+          ],
+          actions: [{ type: 'Action.OpenUrl', title: 'Read the edition', url: a.url }],
+        },
+      },
+    ],
+  };
+}
+
+export function webhookPayload(a: Announcement) {
+  return {
+    event: a.test ? 'edition.test' : 'edition.published',
+    team: a.team,
+    month: a.month,
+    title: a.title,
+    url: a.url,
+    headlines: a.headlines,
+    quote: a.quote,
+  };
+}
+
+export function payloadFor(kind: DestinationKindName, a: Announcement): object {
+  return kind === 'SLACK' ? slackPayload(a) : kind === 'TEAMS' ? teamsPayload(a) : webhookPayload(a);
+}
+
+export const TIMESTAMP_HEADER = 'X-Service-Review-Timestamp';
+export const SIGNATURE_HEADER = 'X-Service-Review-Signature';
+
+/** "sha256=<hex>" of HMAC-SHA256 over `timestamp + "." + body`: the receiver recomputes it to trust the body. */
+export function signBody(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}

@@ -1,0 +1,49 @@
+import 'server-only';
+import { env } from '../env';
+import { log } from '../log';
+import { runDelivery, sweepPendingDeliveries } from '../deliveries/deliveries';
+import { remindNonReaders } from '../reviews/reminder';
+import { publishDueReviews } from '../reviews/schedule';
+import { QUEUES, sharedBoss, type Boss } from './queue';
+
+type Data = { deliveryId?: string; reviewId?: string };
+
+/** Registers this process's handlers on a queue client; every instance may do so. */
+export async function workQueues(boss: Boss, options: { pollingIntervalSeconds?: number } = {}) {
+  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+  await boss.work<Data>(QUEUES.delivery, polling, async (jobs) => {
+    for (const job of jobs) if (job.data.deliveryId) await runDelivery(job.data.deliveryId);
+  });
+  await boss.work<Data>(QUEUES.publish, polling, async () => {
+    await publishDueReviews();
+  });
+  await boss.work<Data>(QUEUES.reminder, polling, async (jobs) => {
+    for (const job of jobs) if (job.data.reviewId) await remindNonReaders(job.data.reviewId);
+  });
+}
+
+/** One pass of what a lost job would have done: due schedules, deliveries never queued. */
+export async function sweep(boss: Boss) {
+  await publishDueReviews();
+  await sweepPendingDeliveries(boss);
+}
+
+const SWEEP_MS = 60_000;
+const globalForWorkers = globalThis as unknown as { serviceReviewWorkers?: boolean };
+
+/** Started from instrumentation.ts on every server instance. */
+export function startJobWorkers(): void {
+  if (globalForWorkers.serviceReviewWorkers || !env().DATABASE_URL) return;
+  globalForWorkers.serviceReviewWorkers = true;
+  void sharedBoss()
+    .then(async (boss) => {
+      await workQueues(boss);
+      setInterval(() => {
+        sweep(boss).catch((error: unknown) => log.warn({ event: 'jobs.sweep_failed', err: error }, 'job sweep failed'));
+      }, SWEEP_MS).unref();
+    })
+    .catch((error: unknown) => {
+      globalForWorkers.serviceReviewWorkers = false;
+      log.error({ event: 'jobs.start_failed', err: error }, 'job queue did not start');
+    });
+}
