@@ -93,7 +93,7 @@ test.describe('administration', () => {
     const agent = await makeUser(db, { role: 'AGENT', teamId: agentTeam.id });
     await page.goto(`/admin/users/${agent.id}`);
     await page.getByLabel('Role').selectOption('LEADER');
-    await page.getByRole('button', { name: 'Save role and team' }).click();
+    await page.getByRole('button', { name: 'Save role, team and department' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
     expect((await db.user.findUniqueOrThrow({ where: { id: agent.id } })).role).toBe('LEADER');
 

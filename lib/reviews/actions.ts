@@ -153,7 +153,7 @@ export async function saveReviewAction(_prev: SaveReviewState, formData: FormDat
       if (data.intent === 'publish') {
         const { version, revision, emailId } = await publishReview(actor, team, data.month, fields, data.note);
         // The outbox row committed with the publish; sending starts once the response is on its way.
-        if (emailId) after(() => deliverDueEmails());
+        if (emailId) after(() => deliverDueEmails({ first: emailId }));
         editionPaths(team.slug, data.month);
         const message =
           revision === 1 ? 'Published. Readers can open it now.' : `Correction published as revision ${revision}.`;

@@ -91,6 +91,18 @@ describe('edition emails', () => {
     });
   });
 
+  it('the edition just published goes first, ahead of older emails waiting, and each is still sent once', async () => {
+    const older = await publishedEdition('older@example.test');
+    const newer = await publishedEdition('newer@example.test');
+    const results = await deliverDueEmails({ smtp, first: newer.emailId });
+    expect(results[0]).toMatchObject({ id: newer.emailId, status: 'SENT' });
+    expect(results.map((r) => r.id)).toContain(older.emailId);
+    // Asking for it again finds it sent: nothing twice.
+    await deliverDueEmails({ smtp, first: newer.emailId });
+    expect(forTeam(newer.team.slug)).toHaveLength(1);
+    expect(forTeam(older.team.slug)).toHaveLength(1);
+  });
+
   it('a failure is recorded with its reason and retried later, still sending once', async () => {
     const { team, leader, emailId } = await publishedEdition('ops@example.test');
     server.failNext(1);

@@ -78,6 +78,13 @@ export async function recipientsForUnchecked(teamId: string, distribution: strin
  */
 async function claim(where: { id?: string; now: Date; manual?: boolean }): Promise<string | null> {
   const staleBefore = new Date(where.now.getTime() - STALE_AFTER_MS);
+  if (where.id && !where.manual) {
+    // The edition just published: its own email, if still waiting, whatever is queued before it.
+    const own = await db.$queryRaw<{ id: string }[]>`UPDATE "ReviewEmail"
+      SET status = 'SENDING', attempts = attempts + 1, "updatedAt" = now()
+      WHERE id = ${where.id} AND status = 'PENDING' AND "nextAttemptAt" <= ${where.now} RETURNING id`;
+    return own[0]?.id ?? null;
+  }
   const rows = where.manual
     ? await db.$queryRaw<
         { id: string }[]
@@ -253,12 +260,17 @@ async function sendClaimed(id: string, smtp: SmtpSettings, baseUrl: string, now:
 }
 
 /** Sends every due outbox row (new ones and failed ones whose retry time has come). */
-export async function deliverDueEmails(options: { smtp?: SmtpSettings | null; baseUrl?: string; now?: Date } = {}) {
+export async function deliverDueEmails(
+  options: { smtp?: SmtpSettings | null; baseUrl?: string; now?: Date; first?: string } = {},
+) {
   const smtp = options.smtp === undefined ? smtpFromEnv() : options.smtp;
   if (!smtp) return [];
   const now = options.now ?? new Date();
   const baseUrl = options.baseUrl ?? publicBaseUrl();
   const results = [];
+  // A leader who just published waits for their own edition's email, not for a backlog of retries.
+  const first = options.first ? await claim({ id: options.first, now }) : null;
+  if (first) results.push(await sendClaimed(first, smtp, baseUrl, now));
   for (let id = await claim({ now }); id; id = await claim({ now }))
     results.push(await sendClaimed(id, smtp, baseUrl, now));
   return results;
