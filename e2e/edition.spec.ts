@@ -1,26 +1,11 @@
 // The edition never contradicts itself: text tied to its figures, corrections offered when figures
 // move under a published edition, publishing that names its recipients, and email done right.
-import type { Page } from '@playwright/test';
 import { makeUser } from '../prisma/factories';
 import { startTestSmtp } from '../scripts/testing/smtp';
 import { startAppServer } from './fixtures/app-server';
 import { changePhoneVolume, monthLabel, monthsAgo, seededTeam } from './fixtures/editions';
 import { expect, signIn, test } from './fixtures';
-
-/** With E2E_SHOTS=dir, pages are photographed (desktop, phone, dark) for a person to look at. */
-async function shoot(page: Page, name: string) {
-  const dir = process.env.E2E_SHOTS;
-  if (!dir) return;
-  const size = page.viewportSize();
-  await page.screenshot({ path: `${dir}/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${dir}/${name}-phone.png`, fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${dir}/${name}-dark.png`, fullPage: true });
-  await page.emulateMedia({ colorScheme: 'light' });
-  if (size) await page.setViewportSize(size);
-}
+import { shoot } from './fixtures/shots';
 
 test('figures that change under a draft are shown and block publishing until the text is rewritten; a change under the published edition asks for a correction', async ({
   page,

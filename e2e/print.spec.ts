@@ -36,7 +36,7 @@ test('an edition printed straight after opening draws every chart and prints eve
   await page.goto(`/reviews/customer-care/${addMonths(currentMonth(), -2)}`);
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   expect(pdf.length).toBeGreaterThan(50_000);
-  if (process.env.SHOTS_DIR) writeFileSync(`${process.env.SHOTS_DIR}/edition.pdf`, pdf);
+  if (process.env.E2E_SHOTS) writeFileSync(`${process.env.E2E_SHOTS}/edition.pdf`, pdf);
   await expectPrintComplete(page, 5);
   // Each chart card is kept whole across page breaks.
   expect(
@@ -51,7 +51,7 @@ test('the trends page prints every chart and table too', async ({ page, signInAs
   await signInAs('EXEC');
   await page.goto('/trends?team=customer-care&range=24');
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
-  if (process.env.SHOTS_DIR) writeFileSync(`${process.env.SHOTS_DIR}/trends.pdf`, pdf);
+  if (process.env.E2E_SHOTS) writeFileSync(`${process.env.E2E_SHOTS}/trends.pdf`, pdf);
   await expectPrintComplete(page, 4);
 });
 

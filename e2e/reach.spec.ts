@@ -1,22 +1,9 @@
 // The Reach view: a team's last editions by department, its chart, table and CSV agreeing; and an
 // edition's tab title naming the team and month, for those who may read it and nobody else.
-import type { Page } from '@playwright/test';
 import { makeReview, makeTeam } from '../prisma/factories';
 import { monthLabel } from './fixtures/editions';
 import { expect, test } from './fixtures';
-
-/** With E2E_SHOTS=dir, pages are photographed (desktop, phone, dark) for a person to look at. */
-async function shoot(page: Page, name: string) {
-  const dir = process.env.E2E_SHOTS;
-  if (!dir) return;
-  await page.screenshot({ path: `${dir}/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${dir}/${name}-phone.png`, fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${dir}/${name}-dark.png`, fullPage: true });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+import { shoot } from './fixtures/shots';
 
 const cells = (row: string) => row.split('\t').map((c) => c.trim().replace(/,/g, '').replace(/^–$/, ''));
 

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { makeCatalog, makeReview, makeTeam, makeUser } from '../prisma/factories';
 import { zendeskExport } from '../prisma/ticket-exports';
 import { expect, signIn, test } from './fixtures';
+import { shoot } from './fixtures/shots';
 
 /** A Zendesk-like export plus `fax` tickets from a channel the team does not have, tagged "refund". */
 function exportWithFax(month: string, perMonth: number, fax: number, seed: number) {
@@ -12,24 +12,6 @@ function exportWithFax(month: string, perMonth: number, fax: number, seed: numbe
     (_, i) => `${9000 + i},Fax sender,${month}-10T10:00:00Z,Order form,Fax,question,refund,,Good,10,100,Solved`,
   );
   return { buffer: Buffer.from(text + extra.join('\r\n') + '\r\n'), truth };
-}
-
-// Screenshots for a person to look at, only when asked for (SHOTS_DIR); never committed.
-async function shoot(page: Page, name: string) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const [width, label] of [
-      [1280, 'desktop'],
-      [390, 'phone'],
-    ] as const) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: `${dir}/${name}-${label}-${scheme}.png`, fullPage: true });
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 test('a leader imports a help-desk export: ignored tickets need confirming, and the next import is pre-filled', async ({

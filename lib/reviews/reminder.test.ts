@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { makeCatalog, makeTeam, makeUser } from '../../prisma/factories';
@@ -8,39 +6,21 @@ import type { SmtpSettings } from './email';
 import { setEmailOptOut } from './readers';
 import { remindNonReaders, setReminderDays } from './reminder';
 import { publishReview, startReview } from './reviews';
+import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../../scripts/testing/smtp';
 
-type Received = { to: string[]; raw: string };
-const received: Received[] = [];
-let server: SMTPServer;
+let server: TestSmtp;
 let smtp: SmtpSettings;
+let received: ReceivedMail[];
 
 beforeAll(async () => {
-  // A real SMTP server: nodemailer speaks SMTP to it.
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString() });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  smtp = {
-    host: '127.0.0.1',
-    port: (server.server.address() as AddressInfo).port,
-    secure: false,
-    from: 'r@example.test',
-  };
+  server = await startTestSmtp();
+  received = server.messages;
+  smtp = { host: server.host, port: server.port, secure: false, from: 'r@example.test' };
 });
 
 afterAll(async () => {
   await stopSharedBoss();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
 });
 
 const unique = (name: string) => `${name}-${Math.random().toString(36).slice(2, 8)}@example.test`;
