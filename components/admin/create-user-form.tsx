@@ -1,12 +1,11 @@
 'use client';
 import { useActionState } from 'react';
 import { createUserAction, type CreateUserState } from '@/lib/users/actions';
-import { Field, SelectField } from '@/components/ui/field';
+import { Field } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { OneTimePassword } from './one-time-password';
-
-type Option = { value: string; label: string };
+import { PlacementFields, type Option } from './placement-fields';
 
 export function CreateUserForm({
   roles,
@@ -50,42 +49,13 @@ export function CreateUserForm({
         errors={state.fieldErrors?.email}
         hint="They sign in with this address (or through single sign-on with the same address)."
       />
-      <SelectField label="Role" name="role" defaultValue={v.role ?? 'AGENT'} errors={state.fieldErrors?.role}>
-        {roles.map((r) => (
-          <option key={r.value} value={r.value}>
-            {r.label}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        label="Team"
-        name="teamId"
-        defaultValue={v.teamId ?? ''}
-        errors={state.fieldErrors?.teamId}
-        hint="Required for leaders and agents."
-      >
-        <option value="">No team</option>
-        {teams.map((t) => (
-          <option key={t.value} value={t.value}>
-            {t.label}
-          </option>
-        ))}
-      </SelectField>
-      <Field
-        label="Department"
-        name="department"
-        list="department-options"
-        maxLength={80}
-        autoComplete="off"
-        defaultValue={v.department ?? ''}
-        errors={state.fieldErrors?.department}
-        hint="Optional, e.g. Sales or Finance: readership and reach are counted by department."
+      <PlacementFields
+        roles={roles}
+        teams={teams}
+        departments={departments}
+        values={{ role: v.role ?? 'AGENT', teamId: v.teamId ?? '', department: v.department ?? '' }}
+        errors={state.fieldErrors}
       />
-      <datalist id="department-options">
-        {departments.map((d) => (
-          <option key={d} value={d} />
-        ))}
-      </datalist>
       <Button type="submit" disabled={pending}>
         {pending ? 'Creating…' : 'Create user'}
       </Button>

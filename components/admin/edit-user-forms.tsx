@@ -8,12 +8,10 @@ import {
   type CreateUserState,
 } from '@/lib/users/actions';
 import type { FormState } from '@/lib/errors';
-import { Field, SelectField } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { OneTimePassword } from './one-time-password';
-
-type Option = { value: string; label: string };
+import { PlacementFields, type Option } from './placement-fields';
 
 export function RoleTeamForm({
   userId,
@@ -38,42 +36,17 @@ export function RoleTeamForm({
     <form action={action} className="space-y-4" noValidate key={JSON.stringify(v)}>
       <input type="hidden" name="userId" value={userId} />
       <FormMessage state={state} />
-      <SelectField label="Role" name="role" defaultValue={v.role ?? role} errors={state.fieldErrors?.role}>
-        {roles.map((r) => (
-          <option key={r.value} value={r.value}>
-            {r.label}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        label="Team"
-        name="teamId"
-        defaultValue={v.teamId ?? teamId ?? ''}
-        errors={state.fieldErrors?.teamId}
-        hint="Required for leaders and agents."
-      >
-        <option value="">No team</option>
-        {teams.map((t) => (
-          <option key={t.value} value={t.value}>
-            {t.label}
-          </option>
-        ))}
-      </SelectField>
-      <Field
-        label="Department"
-        name="department"
-        list="department-options"
-        maxLength={80}
-        autoComplete="off"
-        defaultValue={v.department ?? department ?? ''}
-        errors={state.fieldErrors?.department}
-        hint="Optional, e.g. Sales or Finance: readership and reach are counted by department."
+      <PlacementFields
+        roles={roles}
+        teams={teams}
+        departments={departments}
+        values={{
+          role: v.role ?? role,
+          teamId: v.teamId ?? teamId ?? '',
+          department: v.department ?? department ?? '',
+        }}
+        errors={state.fieldErrors}
       />
-      <datalist id="department-options">
-        {departments.map((d) => (
-          <option key={d} value={d} />
-        ))}
-      </datalist>
       <Button type="submit" disabled={pending}>
         {pending ? 'Saving…' : 'Save role, team and department'}
       </Button>
