@@ -2,7 +2,7 @@ import 'server-only';
 import { env } from '../env';
 import { log } from '../log';
 import { runDelivery, sweepPendingDeliveries } from '../deliveries/deliveries';
-import { remindNonReaders } from '../reviews/reminder';
+import { remindNonReaders, sweepDueReminders } from '../reviews/reminder';
 import { publishDueReviews } from '../reviews/schedule';
 import { QUEUES, sharedBoss, type Boss } from './queue';
 
@@ -22,10 +22,11 @@ export async function workQueues(boss: Boss, options: { pollingIntervalSeconds?:
   });
 }
 
-/** One pass of what a lost job would have done: due schedules, deliveries never queued. */
+/** One pass of what a lost job would have done: due schedules, deliveries never queued, reminders. */
 export async function sweep(boss: Boss) {
   await publishDueReviews();
   await sweepPendingDeliveries(boss);
+  await sweepDueReminders();
 }
 
 const SWEEP_MS = 60_000;

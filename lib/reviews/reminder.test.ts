@@ -4,7 +4,7 @@ import { makeCatalog, makeTeam, makeUser } from '../../prisma/factories';
 import { stopSharedBoss } from '../jobs/queue';
 import type { SmtpSettings } from './email';
 import { setEmailOptOut } from './readers';
-import { remindNonReaders, setReminderDays } from './reminder';
+import { remindNonReaders, setReminderDays, sweepDueReminders } from './reminder';
 import { publishReview, startReview } from './reviews';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../../scripts/testing/smtp';
 
@@ -71,6 +71,23 @@ describe('the gentle reminder', () => {
     expect(mine.map((m) => m.to)).toEqual([[nonReader.email.toLowerCase()]]);
     expect(mine[0]!.raw).toMatch(/^Subject: (=\?UTF-8\?Q\?)?Reminder(:|=3A)/m);
     expect(mine[0]!.raw).toMatch(/^List-Unsubscribe:\s+<http/m);
+  });
+
+  it('a lost job is made up by the sweep once its time comes, and not days too late', async () => {
+    const { review, team } = await published(3);
+    const publishedAt = review.publishedAt!.getTime();
+    const day = 86_400_000;
+    // Before its time: nothing.
+    expect(await sweepDueReminders(new Date(publishedAt + 2 * day), { smtp })).toBe(0);
+    // An hour after its time: sent, once, however often the sweep runs.
+    expect(await sweepDueReminders(new Date(publishedAt + 3 * day + 3_600_000), { smtp })).toBe(1);
+    expect(await sweepDueReminders(new Date(publishedAt + 3 * day + 7_200_000), { smtp })).toBe(0);
+    expect(received.filter((m) => m.raw.includes(`April ${team.slug}`)).length).toBeGreaterThan(0);
+
+    // Three days past its time, the news is old: skipped.
+    const late = await published(3);
+    expect(await sweepDueReminders(new Date(late.review.publishedAt!.getTime() + 6 * day), { smtp })).toBe(0);
+    expect(received.filter((m) => m.raw.includes(`April ${late.team.slug}`))).toEqual([]);
   });
 
   it('is not sent when the team has reminders off', async () => {

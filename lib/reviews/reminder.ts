@@ -87,3 +87,35 @@ export async function remindNonReaders(
   log.info({ event: 'reminder.sent', reviewId, sent, of: todo.length }, 'edition reminder sent');
   return { sent };
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A reminder whose time passed longer ago than this is skipped: late news is no reminder. */
+const REMINDER_GRACE_MS = 2 * DAY_MS;
+
+/**
+ * The minute sweep's share of a lost reminder job (a queue outage at publish, or reminders turned
+ * on after it): every edition whose reminder time came within the grace period and has not gone.
+ * remindNonReaders claims each, so this and the job never both send.
+ */
+export async function sweepDueReminders(
+  now: Date = new Date(),
+  options: { smtp?: SmtpSettings | null; baseUrl?: string } = {},
+): Promise<number> {
+  const candidates = await db.review.findMany({
+    where: {
+      status: 'PUBLISHED',
+      reminderSentAt: null,
+      team: { reminderDays: { not: null } },
+      // Reminder settings stay well under this many days.
+      publishedAt: { gte: new Date(now.getTime() - 100 * DAY_MS), lte: now },
+    },
+    select: { id: true, publishedAt: true, team: { select: { reminderDays: true } } },
+  });
+  let reminded = 0;
+  for (const c of candidates) {
+    const due = c.publishedAt!.getTime() + c.team.reminderDays! * DAY_MS;
+    if (due > now.getTime() || due <= now.getTime() - REMINDER_GRACE_MS) continue;
+    if (await remindNonReaders(c.id, options)) reminded++;
+  }
+  return reminded;
+}
