@@ -101,6 +101,9 @@ export async function sweepDueReminders(
   now: Date = new Date(),
   options: { smtp?: SmtpSettings | null; baseUrl?: string } = {},
 ): Promise<number> {
+  // Email off: nothing could be sent, so every instance's minute tick need not ask the database.
+  const smtp = options.smtp === undefined ? smtpFromEnv() : options.smtp;
+  if (!smtp) return 0;
   const candidates = await db.review.findMany({
     where: {
       status: 'PUBLISHED',
@@ -115,7 +118,7 @@ export async function sweepDueReminders(
   for (const c of candidates) {
     const due = c.publishedAt!.getTime() + c.team.reminderDays! * DAY_MS;
     if (due > now.getTime() || due <= now.getTime() - REMINDER_GRACE_MS) continue;
-    if (await remindNonReaders(c.id, options)) reminded++;
+    if (await remindNonReaders(c.id, { ...options, smtp })) reminded++;
   }
   return reminded;
 }
