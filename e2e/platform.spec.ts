@@ -1,9 +1,6 @@
-import { rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test } from './fixtures';
 import { startAppServer } from './fixtures/app-server';
-import { freePort, startCluster } from '../scripts/embedded-postgres';
+import { startTcpProxy } from './fixtures/tcp-proxy';
 
 test.describe('platform', () => {
   test('security headers on every response, no X-Powered-By', async ({ request }) => {
@@ -32,27 +29,31 @@ test.describe('platform', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  test('health answers 503 while the database is down and recovers when it returns', async () => {
+  test('an instance started while the database is away answers 503, then recovers and starts its job queue', async () => {
     test.setTimeout(90_000);
-    const dataDir = path.join(
-      process.getuid?.() === 0 ? '/var/tmp' : os.tmpdir(),
-      `service-review-health-${Date.now()}`,
-    );
-    const pgPort = await freePort();
-    const options = { dataDir, port: pgPort, password: 'health', persistent: true };
-    let cluster = await startCluster(options);
-    const server = await startAppServer({ DATABASE_URL: cluster.urlFor('postgres') });
+    // The suite's real PostgreSQL, reached through a hop this test can cut and restore.
+    const database = new URL(process.env.E2E_DATABASE_URL!);
+    const proxy = await startTcpProxy({ host: database.hostname, port: Number(database.port) });
+    database.host = `127.0.0.1:${proxy.port}`;
+    await proxy.cut();
+    const server = await startAppServer({ DATABASE_URL: database.toString() });
+    const logged = (event: string) => server.output().includes(`"event":"${event}"`);
     try {
-      await expect.poll(server.health, { timeout: 30_000 }).toBe(200);
-      await cluster.stop();
+      await expect.poll(server.health, { timeout: 30_000 }).toBe(503);
+      await expect.poll(() => logged('jobs.start_failed'), { timeout: 20_000 }).toBe(true);
+      await proxy.restore();
+      await expect.poll(server.health, { timeout: 20_000 }).toBe(200);
+      // Without a retry the instance would never run schedules, deliveries or reminders.
+      await expect.poll(() => logged('jobs.started'), { timeout: 30_000 }).toBe(true);
+
+      await proxy.cut();
       await expect.poll(server.health, { timeout: 20_000 }).toBe(503);
       expect(server.process.exitCode).toBeNull(); // still serving
-      cluster = await startCluster(options);
+      await proxy.restore();
       await expect.poll(server.health, { timeout: 20_000 }).toBe(200);
     } finally {
       await server.stop();
-      await cluster.stop().catch(() => {});
-      await rm(dataDir, { recursive: true, force: true });
+      await proxy.close();
     }
   });
 

@@ -25,10 +25,16 @@ export async function startBoss(connectionString = env().DATABASE_URL): Promise<
   if (!connectionString) throw new Error('DATABASE_URL is not set: the job queue needs the database.');
   const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 4, application_name: 'service-review-jobs' });
   boss.on('error', (error: Error) => log.warn({ event: 'jobs.error', err: error }, 'job queue error'));
-  await boss.start();
-  // "stately": at most one queued and one running job per singleton key, so enqueuing the same
-  // delivery twice (two instances, a sweep) cannot make two jobs wait for it.
-  for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, policy: 'stately' });
+  try {
+    await boss.start();
+    // "stately": at most one queued and one running job per singleton key, so enqueuing the same
+    // delivery twice (two instances, a sweep) cannot make two jobs wait for it.
+    for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, policy: 'stately' });
+  } catch (error) {
+    // A half-started client keeps its pool and timers: close it so a later attempt starts clean.
+    await boss.stop({ graceful: false, wait: false }).catch(() => {});
+    throw error;
+  }
   return boss;
 }
 

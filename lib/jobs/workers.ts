@@ -30,10 +30,13 @@ export async function sweep(boss: Boss) {
 }
 
 const SWEEP_MS = 60_000;
+/** Waits between attempts to start the queue: an instance that starts while the database is away
+ * (a restart, a failover) must still run schedules, deliveries and reminders once it is back. */
+const START_RETRY_MS = [5_000, 15_000, 60_000, 300_000];
 const globalForWorkers = globalThis as unknown as { serviceReviewWorkers?: boolean };
 
 /** Started from instrumentation.ts on every server instance. */
-export function startJobWorkers(): void {
+export function startJobWorkers(attempt = 0): void {
   if (globalForWorkers.serviceReviewWorkers || !env().DATABASE_URL) return;
   globalForWorkers.serviceReviewWorkers = true;
   void sharedBoss()
@@ -42,9 +45,12 @@ export function startJobWorkers(): void {
       setInterval(() => {
         sweep(boss).catch((error: unknown) => log.warn({ event: 'jobs.sweep_failed', err: error }, 'job sweep failed'));
       }, SWEEP_MS).unref();
+      log.info({ event: 'jobs.started', attempt: attempt + 1 }, 'job queue started');
     })
     .catch((error: unknown) => {
       globalForWorkers.serviceReviewWorkers = false;
-      log.error({ event: 'jobs.start_failed', err: error }, 'job queue did not start');
+      const retryInMs = START_RETRY_MS[Math.min(attempt, START_RETRY_MS.length - 1)];
+      log.error({ event: 'jobs.start_failed', err: error, retryInMs }, 'job queue did not start; will try again');
+      setTimeout(() => startJobWorkers(attempt + 1), retryInMs).unref();
     });
 }
