@@ -26,6 +26,10 @@ export function controlClass({ invalid = false, size = 'md', width = 'full' }: C
     .join(' ');
 }
 
+/** One height for a one-line control: a select's box otherwise comes out shorter than an input's
+ * beside it (its text box ignores line-height), which shows in rows such as the KPI editor. */
+const lineHeight = (size: ControlOptions['size'] = 'md') => (size === 'sm' ? 'h-[2.125rem]' : 'h-[2.375rem]');
+
 export function Input({
   invalid,
   size,
@@ -36,7 +40,10 @@ export function Input({
   return (
     <input
       aria-invalid={invalid || undefined}
-      className={controlClass({ invalid, size, width }, className)}
+      className={controlClass(
+        { invalid, size, width },
+        `${props.type === 'file' ? '' : lineHeight(size)} ${className}`,
+      )}
       {...props}
     />
   );
@@ -52,7 +59,7 @@ export function Select({
   return (
     <select
       aria-invalid={invalid || undefined}
-      className={controlClass({ invalid, size, width }, className)}
+      className={controlClass({ invalid, size, width }, `${lineHeight(size)} ${className}`)}
       {...props}
     />
   );
