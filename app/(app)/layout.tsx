@@ -30,7 +30,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="text-base font-bold text-accent-strong">
             Service Review
           </Link>
-          <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
+          {/* Its own row: an admin has a dozen links, which pushed the account controls onto a row of their own. */}
+          <nav aria-label="Main" className="order-3 -mx-3 w-[calc(100%+1.5rem)]">
             <NavLinks items={items} />
           </nav>
           <div className="flex items-center gap-3 text-sm">
