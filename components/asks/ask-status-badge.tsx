@@ -11,7 +11,10 @@ const TONE: Record<AskStatus, string> = {
 /** The status in words (never colour alone). */
 export function AskStatusBadge({ status }: { status: AskStatus }) {
   return (
-    <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ring-1 ${TONE[status]}`}>
+    <span
+      className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ring-1 ${TONE[status]}`}
+      data-testid="ask-status"
+    >
       {ASK_STATUS_LABELS[status]}
     </span>
   );

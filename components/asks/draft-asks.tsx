@@ -4,7 +4,6 @@ import { createAskAction, removeAskAction, updateAskAction } from '@/lib/asks/ac
 import type { FormState } from '@/lib/errors';
 import { Button } from '@/components/ui/button';
 import { Field, SelectField, TextareaField } from '@/components/ui/field';
-import { FormMessage } from '@/components/ui/form-message';
 import { AskStatusBadge } from './ask-status-badge';
 import type { AskStatus } from '@/lib/generated/prisma/enums';
 
@@ -17,6 +16,24 @@ export type DraftAsk = {
   department: string;
 };
 type Department = { id: string; name: string };
+
+/**
+ * The outcome of a form here, announced politely. Not FormMessage: the composer keeps one status
+ * region (its own save and publish messages), and these forms sit beside it.
+ */
+function AskMessage({ state }: { state: FormState }) {
+  return (
+    <div aria-live="polite">
+      {state.message ? (
+        <p
+          className={`rounded-md px-3 py-2 text-sm font-medium ${state.ok ? 'bg-success-surface text-success ring-1 ring-success-line' : 'bg-danger-surface text-danger ring-1 ring-danger-line'}`}
+        >
+          {state.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 /** Title, department and details: the same fields to add an ask and to edit one. */
 function AskFields({
@@ -34,13 +51,13 @@ function AskFields({
     <>
       <Field
         id={`${prefix}-title`}
-        label="Title"
+        label="The ask, in a few words"
         name="title"
         defaultValue={values.title ?? ''}
         errors={errors.title}
         maxLength={120}
         required
-        hint="Short, e.g. “Warn us before price changes”."
+        hint="e.g. “Warn us two weeks before price changes”. Up to 120 characters."
       />
       <SelectField
         id={`${prefix}-department`}
@@ -75,10 +92,16 @@ function AddAskForm({ team, month, departments }: { team: string; month: string;
   const values = state.values ?? {};
   return (
     // A new key after each success empties the form for the next ask.
-    <form action={action} className="space-y-3" noValidate key={state.ok ? state.message : 'add'}>
+    <form
+      action={action}
+      className="space-y-3"
+      noValidate
+      aria-label="Add a tracked ask"
+      key={state.ok ? state.message : 'add'}
+    >
       <input type="hidden" name="team" value={team} />
       <input type="hidden" name="month" value={month} />
-      <FormMessage state={state} />
+      <AskMessage state={state} />
       <AskFields prefix="new-ask" departments={departments} values={values} errors={state.fieldErrors ?? {}} />
       <Button type="submit" variant="secondary" disabled={pending}>
         Add ask
@@ -96,7 +119,7 @@ function EditAskForm({ ask, departments }: { ask: DraftAsk; departments: Departm
       <summary className="cursor-pointer text-sm font-medium text-accent">Edit or remove</summary>
       <form action={action} className="mt-2 space-y-3" noValidate>
         <input type="hidden" name="askId" value={ask.id} />
-        <FormMessage state={state} />
+        <AskMessage state={state} />
         <AskFields
           prefix={`ask-${ask.id}`}
           departments={departments}
@@ -109,7 +132,7 @@ function EditAskForm({ ask, departments }: { ask: DraftAsk; departments: Departm
       </form>
       <form action={remove} className="mt-2">
         <input type="hidden" name="askId" value={ask.id} />
-        <FormMessage state={removed.ok ? undefined : removed} />
+        <AskMessage state={removed} />
         <Button type="submit" variant="ghost" disabled={removing} aria-label={`Remove the ask “${ask.title}”`}>
           Remove
         </Button>
