@@ -8,7 +8,15 @@ import type { AskStatus } from '../lib/generated/prisma/enums';
 import { writeFollowUps, type SnapshotAsk } from '../lib/asks/follow-ups';
 import type { DemoSeeder, DemoTeamSlug } from './demo';
 
-type Plan = { department: string; title: string; details: string; status: AskStatus; answer?: string };
+type Plan = {
+  department: string;
+  title: string;
+  details: string;
+  status: AskStatus;
+  answer?: string;
+  /** Answered since the team's latest edition: the current draft's "You asked, we did". */
+  lately?: boolean;
+};
 
 /** Oldest edition first; each inner list is one edition's asks. */
 const PLANS: Record<DemoTeamSlug, Plan[][]> = {
@@ -98,6 +106,7 @@ const PLANS: Record<DemoTeamSlug, Plan[][]> = {
         details: 'Last change: 900 contacts in three days.',
         status: 'DONE',
         answer: 'Price changes now go to Customer Care two weeks ahead, with an FAQ.',
+        lately: true,
       },
     ],
     [
@@ -107,6 +116,7 @@ const PLANS: Record<DemoTeamSlug, Plan[][]> = {
         details: '',
         status: 'DONE',
         answer: 'Agreed for the winter season: Saturday opening until 4 pm from this month.',
+        lately: true,
       },
       {
         department: 'HR',
@@ -177,6 +187,7 @@ export const seedDemoAsks: DemoSeeder = async (db: PrismaClient, org) => {
     const plans = PLANS[slug];
     // The last plans go to the latest editions.
     const start = Math.max(0, editions.length - plans.length);
+    const latest = editions.at(-1)?.publishedAt ?? org.now;
     for (const [i, edition] of editions.slice(start).entries()) {
       const published = edition.publishedAt ?? org.now;
       const tracked: SnapshotAsk[] = [];
@@ -185,9 +196,8 @@ export const seedDemoAsks: DemoSeeder = async (db: PrismaClient, org) => {
         if (!departmentId) continue;
         const closed = plan.status === 'DONE' || plan.status === 'DECLINED';
         // Recent editions' asks closed lately (after the last edition, for "You asked, we did").
-        const answeredAt = plan.answer
-          ? new Date(Math.min(org.now.getTime() - DAY, published.getTime() + (9 + 5 * j) * DAY))
-          : null;
+        const answered = plan.lately ? latest.getTime() + (3 + 4 * j) * DAY : published.getTime() + (9 + 5 * j) * DAY;
+        const answeredAt = plan.answer ? new Date(Math.min(org.now.getTime() - 3_600_000, answered)) : null;
         const ask = await db.ask.create({
           data: {
             teamId: team.id,
