@@ -9,6 +9,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/quotes', label: 'Quotes', roles: 'all' },
   { href: '/wins', label: 'Wins', roles: 'all' },
   { href: '/projects', label: 'Projects', roles: 'all' },
+  { href: '/asks', label: 'Asks', roles: 'all' },
   { href: '/trends', label: 'Trends', roles: 'all' },
   { href: '/tv', label: 'TV', roles: 'all' },
   { href: '/manage', label: 'Figures', roles: ['ADMIN', 'LEADER'] },

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ChartCard } from '@/components/charts/chart-card';
+import { EditionAsks } from './edition-asks';
 import { Markdown } from '@/components/stories/markdown';
 import { PersonLinks } from '@/components/stories/person-links';
 import { PlainText } from '@/components/stories/plain-text';
@@ -292,13 +293,7 @@ export function EditionView({
         </Section>
       ) : null}
 
-      {snapshot.asks.trim() ? (
-        <Section title="How you can help" id="asks">
-          <div className="rounded-lg bg-accent-surface p-4 ring-1 ring-accent-line/25">
-            <Markdown text={snapshot.asks} />
-          </div>
-        </Section>
-      ) : null}
+      <EditionAsks snapshot={snapshot} />
 
       {history.length ? (
         <Section title="Revision history" id="revisions">

@@ -103,6 +103,14 @@ export function ReviewForm({
         hint="e.g. “The new invoice layout caused 300 calls: Finance, can we talk?” Markdown."
       />
       <Theirs label="Asks" value={state.conflict?.asks} mine={values.asks} />
+      <TextareaField
+        label="Following up: you asked, we did, and still open"
+        name="followUps"
+        rows={5}
+        defaultValue={values.followUps ?? ''}
+        errors={errors.followUps}
+        hint="Written from your team’s tracked asks when the draft was started: asks done since the last edition, and those still open. Edit freely; Markdown. Empty: the section is left out."
+      />
 
       <fieldset className="rounded-lg bg-surface p-4 ring-1 ring-line">
         <legend className="px-1 text-sm font-semibold text-ink">Featured quotes</legend>

@@ -1,4 +1,5 @@
 // Every area's rows. A new area adds its file here.
+import { asks } from './asks';
 import { deliveries } from './deliveries';
 import { figures } from './figures';
 import { foundation } from './foundation';
@@ -9,4 +10,4 @@ import { stories } from './stories';
 import { trends } from './trends';
 import type { MatrixArea } from './types';
 
-export const AREAS: MatrixArea[] = [foundation, figures, stories, trends, reviews, operations, reach, deliveries];
+export const AREAS: MatrixArea[] = [foundation, figures, stories, trends, reviews, operations, reach, deliveries, asks];

@@ -53,6 +53,10 @@ export async function erasePerson(actor: Actor, userId: string, confirmEmail: st
       data: { note: null },
     });
 
+    // Asks they raised or answered stay (the team's and the department's work), linked to nobody.
+    await tx.ask.updateMany({ where: { raisedById: user.id }, data: { raisedById: null } });
+    await tx.ask.updateMany({ where: { answeredById: user.id }, data: { answeredById: null } });
+
     // Published editions froze the person's name into their credits.
     const revisions = await tx.$queryRaw<{ id: string; snapshot: EditionSnapshot }[]>`
       SELECT id, snapshot FROM "ReviewRevision" WHERE snapshot::text LIKE ${`%${user.id}%`} OR snapshot::text LIKE ${`%${jsonText(user.name)}%`}`;

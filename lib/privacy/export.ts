@@ -46,6 +46,7 @@ export async function exportPersonData(actor: Actor, userId: string) {
     revisionsPublished,
     signInBudgets,
     audit,
+    asks,
   ] = await Promise.all([
     db.quote.findMany({
       where: { submitterId: userId },
@@ -136,6 +137,25 @@ export async function exportPersonData(actor: Actor, userId: string) {
         actorId: true,
       },
     }),
+    // Tracked asks they raised in an edition or answered for their department.
+    db.ask.findMany({
+      where: { OR: [{ raisedById: userId }, { answeredById: userId }] },
+      orderBy: { createdAt: 'asc' },
+      select: {
+        id: true,
+        teamId: true,
+        title: true,
+        details: true,
+        status: true,
+        answer: true,
+        answeredAt: true,
+        createdAt: true,
+        raisedById: true,
+        answeredById: true,
+        department: { select: { name: true } },
+        review: { select: { month: true } },
+      },
+    }),
   ]);
   await recordAudit(db, { actor, action: 'user.export_data', entityType: 'User', entityId: userId });
   return {
@@ -157,5 +177,10 @@ export async function exportPersonData(actor: Actor, userId: string) {
     revisionsPublished,
     signInBudgets,
     audit,
+    asks: asks.map(({ raisedById, answeredById, ...ask }) => ({
+      ...ask,
+      raised: raisedById === userId,
+      answered: answeredById === userId,
+    })),
   };
 }

@@ -78,6 +78,7 @@ export async function saveReviewAction(_prev: SaveReviewState, formData: FormDat
       highlights: data.highlights,
       asks: data.asks,
       distribution: data.distribution,
+      followUps: data.followUps,
       featured: featuredFrom(formData),
       ...omissionsFrom(formData),
     };

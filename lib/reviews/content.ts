@@ -3,6 +3,7 @@
 // is easy to test and the same code serves the composer, the preview, the page and the email.
 import type { Catalog, MonthRecord } from '../figures/figures';
 import type { TextBlock } from './blocks';
+import type { SnapshotAsk } from '../asks/follow-ups';
 import { addMonths, monthLabel } from '../dates/month';
 import { changeMagnitude, describeChange, type Change } from '../change';
 import { formatNumberUpTo } from '../format';
@@ -72,7 +73,15 @@ export type EditionContent = {
 };
 
 /** What a revision freezes: the words and the content, exactly as readers see them. */
-export type EditionSnapshot = { title: string; highlights: string; asks: string; content: EditionContent };
+export type EditionSnapshot = {
+  title: string;
+  highlights: string;
+  asks: string;
+  content: EditionContent;
+  /** Tracked asks and their follow-ups (lib/asks); absent from revisions published before them. */
+  trackedAsks?: SnapshotAsk[];
+  followUps?: string;
+};
 
 export type ContentInputs = {
   team: { name: string; slug: string };

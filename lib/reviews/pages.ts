@@ -9,6 +9,7 @@ import { countRecipients, listReviewEmails, smtpFromEnv } from './email';
 import { listEditionDeliveries } from '../deliveries/deliveries';
 import { listMonthEvents, listMonthQuotes, loadDraftContent } from './load';
 import { readershipFor } from './readers';
+import { trackedAsksForSnapshot } from '../asks/carry';
 import { draftStaleness, draftValues, getReviewDraft } from './reviews';
 
 /** Everything the composer shows for a started edition, or null when it has not been started. */
@@ -54,7 +55,14 @@ export async function loadPreview(actor: Actor, team: TeamRef, month: string) {
   const stale = await draftStaleness(draft, team);
   const recipients = draft.status === 'PUBLISHED' ? 0 : await countRecipients(actor, team, draft.distribution);
   return {
-    snapshot: { title: draft.title, highlights: draft.highlights, asks: draft.asks, content },
+    snapshot: {
+      title: draft.title,
+      highlights: draft.highlights,
+      asks: draft.asks,
+      content,
+      trackedAsks: await trackedAsksForSnapshot(db, draft.id),
+      followUps: draft.followUps,
+    },
     version: draft.version,
     draft,
     values: draftValues(draft),

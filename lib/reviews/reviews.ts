@@ -11,6 +11,7 @@ import { listMonthQuotes, loadContent } from './load';
 import { createDeliveriesTx } from '../deliveries/deliveries';
 import { queueAfterPublish } from '../deliveries/after-publish';
 import type { ReviewFields } from './schemas';
+import { followUpsForDraft, trackedAsksForSnapshot } from '../asks/carry';
 
 const draftSelect = {
   id: true,
@@ -19,6 +20,7 @@ const draftSelect = {
   title: true,
   highlights: true,
   asks: true,
+  followUps: true,
   distribution: true,
   status: true,
   version: true,
@@ -42,6 +44,7 @@ export function draftValues(review: ReviewDraft): Record<string, string> {
     title: review.title,
     highlights: review.highlights,
     asks: review.asks,
+    followUps: review.followUps,
     distribution: review.distribution,
     version: String(review.version),
   };
@@ -119,6 +122,7 @@ export async function startReview(actor: Actor, team: TeamRef, month: string): P
     highlights: blocks.highlights.map((b) => b.text).join('\n\n'),
     asks: blocks.asks.map((b) => b.text).join('\n'),
     distribution: earlier?.distribution ?? '',
+    followUps: await followUpsForDraft(db, team.id, month),
   };
   // What the generated text was written from travels with it, so a later change of figures shows.
   const textBasis = JSON.parse(
@@ -197,6 +201,7 @@ export async function writeDraftTx(
       highlights: fields.highlights,
       asks: fields.asks,
       distribution: fields.distribution,
+      ...(fields.followUps === undefined ? {} : { followUps: fields.followUps }),
       omittedWinIds: omissions(review, fields).wins,
       omittedUpdateIds: omissions(review, fields).updates,
       ...text,
@@ -226,6 +231,7 @@ export async function writeDraftTx(
       title: review.title,
       highlights: review.highlights,
       asks: review.asks,
+      followUps: review.followUps,
       featured: review.quotes.map((q) => q.quoteId),
     },
     after: {
@@ -233,6 +239,7 @@ export async function writeDraftTx(
       title: fields.title,
       highlights: fields.highlights,
       asks: fields.asks,
+      followUps: fields.followUps ?? review.followUps,
       featured: fields.featured,
       omitted: omissions(review, fields),
       ...('textConfirmedDigest' in text ? { textConfirmedDigest: text.textConfirmedDigest } : {}),
@@ -352,6 +359,8 @@ export async function publishReview(
       highlights: fields.highlights,
       asks: fields.asks,
       content,
+      trackedAsks: await trackedAsksForSnapshot(tx, review.id),
+      followUps: fields.followUps ?? review.followUps,
     };
     await tx.reviewRevision.create({
       data: {

@@ -43,6 +43,13 @@ export const reviewFieldsSchema = z.object({
     .default('')
     .transform((t) => t.replace(/\r\n?/g, '\n')),
   distribution: distributionSchema,
+  // "You asked, we did" / "Still open": absent from a form that does not show it (kept as saved).
+  followUps: z
+    .string()
+    .trim()
+    .max(6000, 'Keep the follow-ups under 6,000 characters.')
+    .transform((t) => t.replace(/\r\n?/g, '\n'))
+    .optional(),
 });
 
 /** `omitWins`/`omitUpdates` undefined: the form did not offer the choice, so the saved one stands. */

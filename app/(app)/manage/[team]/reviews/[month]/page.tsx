@@ -15,6 +15,8 @@ import { loadComposer } from '@/lib/reviews/pages';
 import { requirePageActor } from '@/lib/session';
 import { formatInstant, zoneLabel } from '@/lib/dates/zone';
 import { teamTimeZone } from '@/lib/time-zone';
+import { DraftAsks } from '@/components/asks/draft-asks';
+import { listDepartmentOptions, listEditionAsks } from '@/lib/asks/asks';
 
 export const metadata: Metadata = { title: 'Compose edition' };
 
@@ -49,6 +51,10 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
   } = composer;
   const published = draft.status === 'PUBLISHED';
   const zone = await teamTimeZone(team.id);
+  const [trackedAsks, departments] = await Promise.all([
+    listEditionAsks(actor, team, draft.id),
+    listDepartmentOptions(actor),
+  ]);
   return (
     <>
       <PageHeader
@@ -122,6 +128,15 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
           }}
         />
         <div className="space-y-6">
+          <Card title="Tracked asks">
+            <DraftAsks
+              team={team.slug}
+              month={month}
+              published={published}
+              asks={trackedAsks.map((a) => ({ ...a, department: a.department.name }))}
+              departments={departments}
+            />
+          </Card>
           <Card title="Email">
             {emailOn ? (
               <p className="text-sm text-ink-muted">

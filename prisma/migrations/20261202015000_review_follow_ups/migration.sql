@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Review" ADD COLUMN     "followUps" TEXT NOT NULL DEFAULT '';
