@@ -19,6 +19,7 @@ import {
 import { formatInstantDay } from '@/lib/dates/zone';
 import { formatDay, parseDay } from '@/lib/dates/day';
 import type { QuoteChannel } from '@/lib/generated/prisma/enums';
+import { EditionOutcomes } from './edition-outcomes';
 
 export type EditionHistory = { revision: number; note: string | null; at: Date }[];
 
@@ -291,6 +292,8 @@ export function EditionView({
           </ul>
         </Section>
       ) : null}
+
+      <EditionOutcomes outcomes={content.outcomes} />
 
       {snapshot.asks.trim() ? (
         <Section title="How you can help" id="asks">
