@@ -8,6 +8,7 @@ import { seedDemoFigures } from './demo-figures';
 import { seedStories } from './demo-stories';
 import { seedDemoReach } from './demo-reach';
 import { seedDemoReviews } from './demo-reviews';
+import { seedDemoOutcomes } from './seed-outcomes';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -43,7 +44,14 @@ export type DemoOrganisation = {
 export type DemoSeeder = (db: PrismaClient, org: DemoOrganisation) => Promise<void>;
 
 /** Area seeders, run in order after the organisation exists. */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoFigures, seedStories, seedDemoReviews, seedDemoReach];
+export const DEMO_SEEDERS: DemoSeeder[] = [
+  seedDemoFigures,
+  seedStories,
+  seedDemoReviews,
+  seedDemoReach,
+  // After the asks seeder, if any, so outcomes can link to the asks they answered.
+  seedDemoOutcomes,
+];
 
 async function seedOrganisation(db: PrismaClient): Promise<DemoOrganisation> {
   const teams = {
