@@ -2,6 +2,7 @@
 import { deliveries } from './deliveries';
 import { figures } from './figures';
 import { foundation } from './foundation';
+import { impact } from './impact';
 import { operations } from './operations';
 import { reach } from './reach';
 import { reviews } from './reviews';
@@ -9,4 +10,14 @@ import { stories } from './stories';
 import { trends } from './trends';
 import type { MatrixArea } from './types';
 
-export const AREAS: MatrixArea[] = [foundation, figures, stories, trends, reviews, operations, reach, deliveries];
+export const AREAS: MatrixArea[] = [
+  foundation,
+  figures,
+  stories,
+  trends,
+  reviews,
+  operations,
+  reach,
+  deliveries,
+  impact,
+];
