@@ -9,6 +9,7 @@ import { seedStories } from './demo-stories';
 import { seedDemoReach } from './demo-reach';
 import { seedDemoReviews } from './demo-reviews';
 import { seedDemoAsks } from './seed-asks';
+import { seedDemoOutcomes } from './seed-outcomes';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -44,7 +45,15 @@ export type DemoOrganisation = {
 export type DemoSeeder = (db: PrismaClient, org: DemoOrganisation) => Promise<void>;
 
 /** Area seeders, run in order after the organisation exists. */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoFigures, seedStories, seedDemoReviews, seedDemoReach, seedDemoAsks];
+export const DEMO_SEEDERS: DemoSeeder[] = [
+  seedDemoFigures,
+  seedStories,
+  seedDemoReviews,
+  seedDemoReach,
+  seedDemoAsks,
+  // After the asks seeder, so outcomes can link to the asks they answered.
+  seedDemoOutcomes,
+];
 
 async function seedOrganisation(db: PrismaClient): Promise<DemoOrganisation> {
   const teams = {

@@ -1,5 +1,5 @@
 import { formatNumberUpTo } from '@/lib/format';
-import { chartTable, mergeAnnotations, type ChartSpec } from '@/lib/trends/chart-spec';
+import { chartTable, mergeAnnotations, outcomeNotes, type ChartSpec } from '@/lib/trends/chart-spec';
 import { SvgChart } from './svg-chart';
 
 /**
@@ -8,7 +8,8 @@ import { SvgChart } from './svg-chart';
  * sits in a <details> on screen and prints open (see app/globals.css).
  */
 export function ChartBody({ spec }: { spec: ChartSpec }) {
-  const annotations = mergeAnnotations(spec.annotations ?? []);
+  const annotations = mergeAnnotations(spec.annotations ?? []).filter((a) => a.kind !== 'outcome');
+  const outcomes = outcomeNotes(spec);
   const table = chartTable(spec);
   const hasData = spec.rows.some((r) => spec.series.some((s) => s.key !== 'Target' && typeof r[s.key] === 'number'));
   return (
@@ -22,6 +23,20 @@ export function ChartBody({ spec }: { spec: ChartSpec }) {
           No figures in this period yet.
         </p>
       )}
+      {outcomes.length ? (
+        <ol className="mt-2 space-y-1 text-xs text-ink" aria-label={`Outcomes: ${spec.title}`} data-outcomes>
+          {outcomes.map((o) => (
+            <li key={o.n} className="flex gap-2">
+              <span className="inline-flex h-[18px] min-w-[18px] shrink-0 items-center justify-center rounded-full bg-accent-surface px-1 font-bold text-accent ring-1 ring-accent-line">
+                {o.n}
+              </span>
+              <span>
+                <span className="text-ink-subtle">{o.month}</span> {o.label}
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
       {annotations.length ? (
         <details className="chart-details mt-2 text-xs text-ink-muted">
           <summary className="cursor-pointer font-medium text-accent">What happened ({annotations.length})</summary>

@@ -18,7 +18,8 @@ const BAND_CLASSES = [
 ] as const;
 const bandClass = (bands: boolean[]) => bands.map((shown, b) => BAND_CLASSES[b]![shown ? 0 : 1]).join(' ');
 
-const TOP = 18; // room for the ★/◆ markers above the plot
+const MARKS = 18; // room for the ★/◆ markers above the plot
+const OUTCOMES = 22; // and above those, the numbered outcome markers when there are any
 const BOTTOM = 24; // month labels
 
 /**
@@ -30,6 +31,7 @@ const BOTTOM = 24; // month labels
 export function SvgChart({ spec }: { spec: ChartSpec }) {
   const g = chartGeometry(spec);
   const series = spec.series.filter((s) => s.key !== 'Target');
+  const TOP = MARKS + (g.outcomeMarkers.length ? OUTCOMES : 0);
   const height = TOP + PLOT_HEIGHT + BOTTOM;
   return (
     <div className="@container">
@@ -75,6 +77,29 @@ export function SvgChart({ spec }: { spec: ChartSpec }) {
               </text>
             ))}
           </g>
+          {/* Outcomes: a numbered badge per month, the numbers of the list under the chart. */}
+          <g aria-hidden="true" data-outcome-markers>
+            {g.outcomeMarkers.map((m) => {
+              const label = m.numbers.join(',');
+              const width = 10 + label.length * 7;
+              return (
+                <svg key={m.month} x={`${m.xPct}%`} y={0} overflow="visible">
+                  <rect
+                    x={-width / 2}
+                    y={1}
+                    width={width}
+                    height={18}
+                    rx={9}
+                    fill="var(--color-accent-surface)"
+                    stroke="var(--color-accent-line)"
+                  />
+                  <text y={14} textAnchor="middle" fontSize={12} fontWeight={700} fill="var(--color-accent)">
+                    {label}
+                  </text>
+                </svg>
+              );
+            })}
+          </g>
           <svg
             y={TOP}
             width="100%"
@@ -95,6 +120,18 @@ export function SvgChart({ spec }: { spec: ChartSpec }) {
                 stroke={m.kind === 'win' ? colour(2) : colour(3)}
                 strokeDasharray="2 3"
                 strokeOpacity={0.7}
+                vectorEffect="non-scaling-stroke"
+              />
+            ))}
+            {g.outcomeMarkers.map((m) => (
+              <line
+                key={m.month}
+                x1={m.xPct * 10}
+                x2={m.xPct * 10}
+                y1={-(TOP - 19)}
+                y2={PLOT_HEIGHT}
+                stroke="var(--color-accent-line)"
+                strokeWidth={1.5}
                 vectorEffect="non-scaling-stroke"
               />
             ))}

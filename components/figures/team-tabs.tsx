@@ -7,6 +7,7 @@ const TABS: { href: string; label: string; path?: (slug: string) => string }[] =
   { href: '/reviews', label: 'Editions' },
   // Outside /manage: agents and executives see a team's reach too.
   { href: '/reach', label: 'Reach', path: (slug: string) => `/reviews/${slug}/reach` },
+  { href: '/outcomes', label: 'Outcomes' },
   { href: '/settings', label: 'Team settings' },
 ];
 

@@ -20,6 +20,7 @@ import {
 import { formatInstantDay } from '@/lib/dates/zone';
 import { formatDay, parseDay } from '@/lib/dates/day';
 import type { QuoteChannel } from '@/lib/generated/prisma/enums';
+import { EditionOutcomes } from './edition-outcomes';
 
 export type EditionHistory = { revision: number; note: string | null; at: Date }[];
 
@@ -292,6 +293,8 @@ export function EditionView({
           </ul>
         </Section>
       ) : null}
+
+      <EditionOutcomes outcomes={content.outcomes} />
 
       <EditionAsks snapshot={snapshot} />
 

@@ -3,6 +3,7 @@ import { asks } from './asks';
 import { deliveries } from './deliveries';
 import { figures } from './figures';
 import { foundation } from './foundation';
+import { impact } from './impact';
 import { operations } from './operations';
 import { reach } from './reach';
 import { reviews } from './reviews';
@@ -10,4 +11,15 @@ import { stories } from './stories';
 import { trends } from './trends';
 import type { MatrixArea } from './types';
 
-export const AREAS: MatrixArea[] = [foundation, figures, stories, trends, reviews, operations, reach, deliveries, asks];
+export const AREAS: MatrixArea[] = [
+  foundation,
+  figures,
+  stories,
+  trends,
+  reviews,
+  operations,
+  reach,
+  deliveries,
+  asks,
+  impact,
+];

@@ -4,7 +4,7 @@
 // per cent of the width and never stretched.
 import { describeChange } from '../change';
 import { formatNumberUpTo } from '../format';
-import { mergeAnnotations, type Annotation, type ChartSpec } from '../trends/chart-spec';
+import { mergeAnnotations, outcomeNotes, type Annotation, type ChartSpec } from '../trends/chart-spec';
 import { chooseValueAxis, placeTargetLabel, xLabelBands, type TargetLabelPlace, type ValueAxis } from './axis';
 
 export const PLOT_WIDTH = 1000;
@@ -18,7 +18,9 @@ export type SeriesPath = {
   dashed?: boolean;
   dots: { x: number; y: number }[];
 };
-export type Marker = { xPct: number; kind: Annotation['kind']; months: string };
+export type Marker = { xPct: number; kind: Exclude<Annotation['kind'], 'outcome'>; months: string };
+/** An outcome's numbered marker: the numbers of the month's outcomes, as the list under the chart has them. */
+export type OutcomeMarker = { xPct: number; month: string; numbers: number[] };
 export type Geometry = {
   axis: ValueAxis;
   /** Gridline y positions in px from the plot's top, with their labels. */
@@ -28,6 +30,7 @@ export type Geometry = {
   xLabels: { xPct: number; text: string; bands: boolean[] }[];
   target: { y: number; label: string; place: TargetLabelPlace } | null;
   markers: Marker[];
+  outcomeMarkers: OutcomeMarker[];
   /** One hover/focus column per month: its words for the tooltip and screen readers. */
   columns: { xPct: number; widthPct: number; lines: string[] }[];
 };
@@ -162,13 +165,19 @@ export function chartGeometry(spec: ChartSpec): Geometry {
         };
 
   const index = new Map(rows.map((r, i) => [String(r[spec.xKey]), i]));
-  const notes = mergeAnnotations(spec.annotations ?? []);
+  const notes = mergeAnnotations(spec.annotations ?? []).filter((a) => a.kind !== 'outcome');
+  const outcomes = outcomeNotes(spec);
   const byMonth = new Map<string, Annotation[]>();
   for (const a of notes) if (index.has(a.month)) byMonth.set(a.month, [...(byMonth.get(a.month) ?? []), a]);
   const markers: Marker[] = [...byMonth].map(([month, list]) => ({
     xPct: r1((cx(index.get(month)!) / PLOT_WIDTH) * 100),
     kind: list.some((a) => a.kind === 'win') ? 'win' : 'project',
     months: month,
+  }));
+  const outcomeMarkers: OutcomeMarker[] = [...new Set(outcomes.map((o) => o.month))].map((month) => ({
+    xPct: r1((cx(index.get(month)!) / PLOT_WIDTH) * 100),
+    month,
+    numbers: outcomes.filter((o) => o.month === month).map((o) => o.n),
   }));
 
   const columns = rows.map((r, i) => {
@@ -191,6 +200,7 @@ export function chartGeometry(spec: ChartSpec): Geometry {
     }
     if (target !== null) lines.push(`Target: ${formatValue(target, spec)}`);
     for (const a of byMonth.get(String(r[spec.xKey])) ?? []) lines.push(`${a.kind === 'win' ? '★' : '◆'} ${a.label}`);
+    for (const o of outcomes) if (o.month === String(r[spec.xKey])) lines.push(`Outcome ${o.n}: ${o.label}`);
     return { xPct: r1((i / n) * 100), widthPct: r1(100 / n), lines };
   });
 
@@ -202,6 +212,7 @@ export function chartGeometry(spec: ChartSpec): Geometry {
     xLabels,
     target: targetLine,
     markers,
+    outcomeMarkers,
     columns,
   };
 }

@@ -9,6 +9,7 @@ import { changeMagnitude, describeChange, type Change } from '../change';
 import { formatNumberUpTo } from '../format';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 import { buildCharts, type ChartSpec } from '../trends/charts';
+import type { EditionOutcome } from '../outcomes/shape';
 
 export type Metric = {
   key: string;
@@ -70,6 +71,8 @@ export type EditionContent = {
   wins: EditionWin[];
   updates: EditionUpdate[];
   note: string | null;
+  /** Outcomes not told in an earlier edition (lib/outcomes/edition.ts); absent before they existed. */
+  outcomes?: EditionOutcome[];
 };
 
 /** What a revision freezes: the words and the content, exactly as readers see them. */
@@ -92,6 +95,7 @@ export type ContentInputs = {
   quotes: EditionQuote[];
   wins: EditionWin[];
   updates: EditionUpdate[];
+  outcomes?: EditionOutcome[];
 };
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -182,6 +186,7 @@ export function buildContent(input: ContentInputs): EditionContent {
     wins: input.wins,
     updates: input.updates,
     note: now?.state.note ?? null,
+    ...(input.outcomes ? { outcomes: input.outcomes } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import { monthLabel } from '../dates/month';
 import { isSafeMarkdownUrl } from '../markdown-policy';
 import { formatMetric, metricChange, type EditionSnapshot, type Metric } from './content';
 import { editionAsksHtml, editionAsksText } from '../asks/email-parts';
+import { outcomesEmailHtml, outcomesEmailText } from '../outcomes/email';
 
 /**
  * The page's Markdown rule, applied to the email: an image becomes its alt text (no remote
@@ -142,6 +143,7 @@ export function renderEditionEmail(
 <h2 style="font-size:18px;margin:24px 0 8px">The story of the month</h2>
 <div style="font-size:15px;line-height:1.5">${markdownHtml(snapshot.highlights, baseUrl)}</div>
 ${quotes ? `<h2 style="font-size:18px;margin:24px 0 8px">What customers said</h2>${quotes}` : ''}
+${outcomesEmailHtml(content.outcomes)}
 ${editionAsksHtml(snapshot, baseUrl, (t) => markdownHtml(t, baseUrl))}
 <p style="margin:28px 0"><a href="${escapeHtml(link)}" style="background:#1d5fd1;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:bold">Read the full edition</a></p>
 <p style="color:#64748b;font-size:12px">You get this because you work here or are on ${escapeHtml(content.team.name)}’s distribution list. <a href="${UNSUBSCRIBE_PLACEHOLDER}" style="color:#475569">Stop ${escapeHtml(content.team.name)}’s editions by email</a> (one click, no sign-in).</p>
@@ -161,6 +163,7 @@ ${editionAsksHtml(snapshot, baseUrl, (t) => markdownHtml(t, baseUrl))}
     ...(content.quotes.length
       ? ['', 'What customers said:', ...content.quotes.map((q) => `“${q.pullQuote ?? q.text}” — ${q.cite}`)]
       : []),
+    ...outcomesEmailText(content.outcomes),
     ...editionAsksText(snapshot, baseUrl, (t) => markdownText(t, baseUrl)),
     '',
     `Read the full edition: ${link}`,

@@ -5,6 +5,7 @@ import { addMonths, monthRange } from '../dates/month';
 import { citeFor } from '../quotes/attribution';
 import { quoteBodySelect } from '../quotes/wall-query';
 import { dayString } from '../dates/day';
+import { listEditionOutcomesUnchecked } from '../outcomes/edition';
 import { buildContent, type EditionContent, type EditionQuote, type EditionUpdate, type EditionWin } from './content';
 
 /**
@@ -135,6 +136,7 @@ export async function loadContent(
   const byId = new Map(quoteRows.map((q) => [q.id, toEditionQuote(q)]));
   const events = await listMonthEvents(client, team.id, month);
   const leftOut = new Set([...omitted.wins, ...omitted.updates]);
+  const outcomes = await listEditionOutcomesUnchecked(client, team.id, month);
   return buildContent({
     team: { name: team.name, slug: team.slug },
     month,
@@ -146,6 +148,7 @@ export async function loadContent(
       .filter((w) => !w.ids.every((id) => leftOut.has(id)))
       .map((w) => ({ id: w.id, title: w.title, story: w.story, occurredOn: w.occurredOn, credited: w.credited })),
     updates: events.updates.filter((u) => !leftOut.has(u.id)),
+    outcomes,
   });
 }
 

@@ -4,7 +4,9 @@ import { describeChange } from '../change';
 
 export type Series = { key: string; label: string };
 export type Row = Record<string, string | number | null>;
-export type Annotation = { month: string; label: string; kind: 'win' | 'project' };
+/** An outcome (funded, consulted…) is numbered on the chart and listed under it, readable without hover. */
+export type Annotation = { month: string; label: string; kind: 'win' | 'project' | 'outcome' };
+export type OutcomeNote = { n: number; month: string; label: string };
 export type ChartSpec = {
   id: string;
   title: string;
@@ -46,6 +48,8 @@ export function chartTable(chart: ChartSpec): { header: string[]; rows: (string 
   ];
   const key = changeKey(chart);
   if (key) header.push('Change on previous month');
+  const outcomes = outcomeNotes(chart);
+  if (outcomes.length) header.push('Outcomes');
   const value = (r: Row | undefined) => (r && typeof r[key ?? ''] === 'number' ? (r[key ?? ''] as number) : null);
   return {
     header,
@@ -57,6 +61,10 @@ export function chartTable(chart: ChartSpec): { header: string[]; rows: (string 
           direction: chart.id === 'contacts' ? null : (chart.direction ?? null),
         });
         cells.push(change.amount === null ? null : change.text);
+      }
+      if (outcomes.length) {
+        const own = outcomes.filter((o) => o.month === String(r[chart.xKey]));
+        cells.push(own.length ? own.map((o) => `${o.n}. ${o.label}`).join('; ') : null);
       }
       return cells;
     }),
@@ -75,4 +83,13 @@ export function mergeAnnotations(annotations: Annotation[]): Annotation[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The chart's outcomes in month order, numbered 1, 2, 3… as the markers, the list and the table show them. */
+export function outcomeNotes(chart: Pick<ChartSpec, 'annotations' | 'rows' | 'xKey'>): OutcomeNote[] {
+  const months = new Set(chart.rows.map((r) => String(r[chart.xKey])));
+  return mergeAnnotations(chart.annotations ?? [])
+    .filter((a) => a.kind === 'outcome' && months.has(a.month))
+    .sort((a, b) => a.month.localeCompare(b.month))
+    .map((a, i) => ({ n: i + 1, month: a.month, label: a.label }));
 }

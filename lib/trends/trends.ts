@@ -7,17 +7,18 @@ import { buildCharts, chartTable, type Annotation, type ChartSpec } from './char
 import { mergeAnnotations } from './chart-spec';
 import { monthRange } from '../dates/month';
 import { monthWindow, type TrendsQuery } from './query';
+import { loadOutcomeAnnotationsUnchecked } from '../outcomes/edition';
 
 /** Trends are for every signed-in reader: execs study them, colleagues browse them. */
 function assertCanRead(actor: Actor) {
   assertSignedIn(actor);
 }
 
-/** Wins and project updates in the window, as annotations on the month they happened. */
+/** Wins, project updates and outcomes in the window, as annotations on the month they happened. */
 export async function loadAnnotations(actor: Actor, teamId: string, from: string, to: string): Promise<Annotation[]> {
   assertCanRead(actor);
   const range = { gte: monthRange(from).start, lt: monthRange(to).end };
-  const [wins, updates] = await Promise.all([
+  const [wins, updates, outcomes] = await Promise.all([
     db.win.findMany({
       where: { teamId, deletedAt: null, occurredOn: range },
       orderBy: { occurredOn: 'asc' },
@@ -28,6 +29,7 @@ export async function loadAnnotations(actor: Actor, teamId: string, from: string
       orderBy: { postedOn: 'asc' },
       select: { postedOn: true, body: true, project: { select: { name: true } } },
     }),
+    loadOutcomeAnnotationsUnchecked(db, teamId, from, to),
   ]);
   const short = (text: string) => (text.length > 90 ? `${text.slice(0, 87).trimEnd()}…` : text).replace(/[#*_`>]/g, '');
   return mergeAnnotations(
@@ -42,6 +44,7 @@ export async function loadAnnotations(actor: Actor, teamId: string, from: string
         label: `${u.project.name}: ${short(u.body)}`,
         kind: 'project' as const,
       })),
+      ...outcomes,
     ].sort((a, b) => a.month.localeCompare(b.month)),
   );
 }

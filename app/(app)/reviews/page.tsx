@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/ui/card';
 import { monthLabel } from '@/lib/dates/month';
 import { listReachTeams } from '@/lib/reviews/reach';
+import { listImpactTeams } from '@/lib/impact/impact';
+import { ImpactLinks } from '@/components/impact/impact-links';
 import { listArchive } from '@/lib/reviews/readers';
 import { requirePageActor } from '@/lib/session';
 
@@ -12,6 +14,7 @@ export default async function ReviewsArchivePage() {
   const actor = await requirePageActor();
   const [editions, reachTeams] = await Promise.all([listArchive(actor), listReachTeams(actor)]);
   const months = [...new Set(editions.map((e) => e.month))];
+  const impactTeams = await listImpactTeams(actor);
   return (
     <>
       <PageHeader title="Monthly reviews" description="Every team’s published edition, newest month first." />
@@ -24,6 +27,7 @@ export default async function ReviewsArchivePage() {
           ))}
         </nav>
       ) : null}
+      <ImpactLinks teams={impactTeams} />
       {months.length ? (
         <div className="space-y-6">
           {months.map((month) => (
