@@ -3,6 +3,7 @@
 // is easy to test and the same code serves the composer, the preview, the page and the email.
 import type { Catalog, MonthRecord } from '../figures/figures';
 import type { TextBlock } from './blocks';
+import type { MeetTheTeamPerson } from '../profiles/edition';
 import { addMonths, monthLabel } from '../dates/month';
 import { changeMagnitude, describeChange, type Change } from '../change';
 import { formatNumberUpTo } from '../format';
@@ -69,6 +70,8 @@ export type EditionContent = {
   wins: EditionWin[];
   updates: EditionUpdate[];
   note: string | null;
+  /** Opted-in teammates the leader featured (editions published before it existed lack it). */
+  meetTheTeam?: MeetTheTeamPerson[];
 };
 
 /** What a revision freezes: the words and the content, exactly as readers see them. */

@@ -12,6 +12,7 @@ import { unified } from 'unified';
 import { monthLabel } from '../dates/month';
 import { isSafeMarkdownUrl } from '../markdown-policy';
 import { formatMetric, metricChange, type EditionSnapshot, type Metric } from './content';
+import { meetTheTeamHtml, meetTheTeamText } from '../profiles/edition';
 
 /**
  * The page's Markdown rule, applied to the email: an image becomes its alt text (no remote
@@ -141,6 +142,7 @@ export function renderEditionEmail(
 <h2 style="font-size:18px;margin:24px 0 8px">The story of the month</h2>
 <div style="font-size:15px;line-height:1.5">${markdownHtml(snapshot.highlights, baseUrl)}</div>
 ${quotes ? `<h2 style="font-size:18px;margin:24px 0 8px">What customers said</h2>${quotes}` : ''}
+${meetTheTeamHtml(content.meetTheTeam, baseUrl)}
 ${snapshot.asks.trim() ? `<h2 style="font-size:18px;margin:24px 0 8px">How you can help</h2><div style="font-size:15px;line-height:1.5">${markdownHtml(snapshot.asks, baseUrl)}</div>` : ''}
 <p style="margin:28px 0"><a href="${escapeHtml(link)}" style="background:#1d5fd1;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:bold">Read the full edition</a></p>
 <p style="color:#64748b;font-size:12px">You get this because you work here or are on ${escapeHtml(content.team.name)}’s distribution list. <a href="${UNSUBSCRIBE_PLACEHOLDER}" style="color:#475569">Stop ${escapeHtml(content.team.name)}’s editions by email</a> (one click, no sign-in).</p>
@@ -160,6 +162,7 @@ ${snapshot.asks.trim() ? `<h2 style="font-size:18px;margin:24px 0 8px">How you c
     ...(content.quotes.length
       ? ['', 'What customers said:', ...content.quotes.map((q) => `“${q.pullQuote ?? q.text}” — ${q.cite}`)]
       : []),
+    ...meetTheTeamText(content.meetTheTeam),
     ...(snapshot.asks.trim() ? ['', 'How you can help:', markdownText(snapshot.asks, baseUrl)] : []),
     '',
     `Read the full edition: ${link}`,

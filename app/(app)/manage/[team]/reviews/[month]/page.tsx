@@ -6,6 +6,8 @@ import { FigureChanges } from '@/components/reviews/figure-changes';
 import { ReviewForm } from '@/components/reviews/review-form';
 import { DeliveryStatus } from '@/components/deliveries/delivery-status';
 import { ReadershipPanel } from '@/components/reviews/readership-panel';
+import { MeetTheTeamPicker } from '@/components/reviews/meet-the-team-picker';
+import { getMeetTheTeamChoice } from '@/lib/profiles/meet-the-team';
 import { RetryEmailForm } from '@/components/reviews/small-forms';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -49,6 +51,7 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
   } = composer;
   const published = draft.status === 'PUBLISHED';
   const zone = await teamTimeZone(team.id);
+  const meet = await getMeetTheTeamChoice(actor, team, month);
   return (
     <>
       <PageHeader
@@ -158,6 +161,9 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
                 ))}
               </ul>
             ) : null}
+          </Card>
+          <Card title="Meet the team">
+            <MeetTheTeamPicker team={team.slug} month={month} options={meet.options} selected={meet.selected} />
           </Card>
           <DeliveryStatus deliveries={deliveries} zone={zone} published={published} />
           {readership ? <ReadershipPanel readership={readership} canModerate zone={zone} /> : null}
