@@ -50,7 +50,7 @@ export function meetTheTeamText(people: MeetTheTeamPerson[] | undefined): string
     `${MEET_THE_TEAM_TITLE}:`,
     ...people.flatMap((p) => [
       '',
-      `${p.name}, ${p.title} (${teamSinceText(p.teamSince).toLowerCase()})`,
+      `${p.name}, ${p.title} — ${teamSinceText(p.teamSince)}`,
       p.bio,
       ...p.quotes.map((q) => `“${q.text}” — ${q.cite}`),
       ...(p.wins.length ? [`Wins: ${p.wins.map((w) => w.title).join('; ')}`] : []),

@@ -138,7 +138,11 @@ export async function loadMeetTheTeam(client: DbClient, reviewId: string): Promi
           cite: citeFor(quote),
           receivedOn: dayString(quote.receivedOn),
         })),
-        wins: row.winCredits.map(({ win }) => ({ id: win.id, title: win.title, occurredOn: dayString(win.occurredOn) })),
+        wins: row.winCredits.map(({ win }) => ({
+          id: win.id,
+          title: win.title,
+          occurredOn: dayString(win.occurredOn),
+        })),
       },
     ];
   });

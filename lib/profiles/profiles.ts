@@ -48,7 +48,12 @@ export async function saveProfile(actor: Actor, userId: string, input: ProfileIn
   return db.$transaction(async (tx) => {
     const before = await tx.teamProfile.findUnique({ where: { userId }, select: profileSelect });
     const after = toView(
-      await tx.teamProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: profileSelect }),
+      await tx.teamProfile.upsert({
+        where: { userId },
+        create: { userId, ...data },
+        update: data,
+        select: profileSelect,
+      }),
     );
     await recordAudit(tx, {
       actor,

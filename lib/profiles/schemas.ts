@@ -35,7 +35,10 @@ export const removeProfileSchema = z.object({ userId: idField.optional() });
 
 export const meetTheTeamSchema = z.object({
   team: z.string().trim().min(1).max(80),
-  month: z.string().trim().regex(/^\d{4}-\d{2}$/, 'Use a month like 2026-10.'),
+  month: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}$/, 'Use a month like 2026-10.'),
   // Comma-joined by joinRepeated; empty means nobody featured.
   userIds: z
     .string()
