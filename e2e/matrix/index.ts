@@ -3,10 +3,21 @@ import { deliveries } from './deliveries';
 import { figures } from './figures';
 import { foundation } from './foundation';
 import { operations } from './operations';
+import { profiles } from './profiles';
 import { reach } from './reach';
 import { reviews } from './reviews';
 import { stories } from './stories';
 import { trends } from './trends';
 import type { MatrixArea } from './types';
 
-export const AREAS: MatrixArea[] = [foundation, figures, stories, trends, reviews, operations, reach, deliveries];
+export const AREAS: MatrixArea[] = [
+  foundation,
+  figures,
+  stories,
+  trends,
+  reviews,
+  operations,
+  reach,
+  deliveries,
+  profiles,
+];

@@ -21,7 +21,8 @@ const auditView = (p: ProfileView) => ({ title: p.title, bio: p.bio, teamSince: 
 /** Profiles belong to people in a team (agents and leaders): they are who an edition features. */
 function assertCanHaveProfile(actor: Actor): void {
   assertRole(actor, 'AGENT', 'LEADER');
-  if (!actor.teamId) throw new ForbiddenError('Profiles are for members of a team.');
+  // Profiles are for members of a team; the one refusal wording, as everywhere.
+  if (!actor.teamId) throw new ForbiddenError();
 }
 
 export async function getOwnProfile(actor: Actor): Promise<ProfileView | null> {
@@ -43,7 +44,7 @@ export async function readProfileUnchecked(client: DbClient, userId: string): Pr
  */
 export async function saveProfile(actor: Actor, userId: string, input: ProfileInput): Promise<ProfileView> {
   assertCanHaveProfile(actor);
-  if (userId !== actor.id) throw new ForbiddenError('Only the person themself can write their profile.');
+  if (userId !== actor.id) throw new ForbiddenError();
   const data = { title: input.title, bio: input.bio, teamSince: monthRange(input.teamSince).start };
   return db.$transaction(async (tx) => {
     const before = await tx.teamProfile.findUnique({ where: { userId }, select: profileSelect });
@@ -74,8 +75,7 @@ export async function saveProfile(actor: Actor, userId: string, input: ProfileIn
  */
 export async function removeProfile(actor: Actor, userId: string): Promise<void> {
   assertSignedIn(actor);
-  if (userId !== actor.id && !hasRole(actor, 'ADMIN'))
-    throw new ForbiddenError('Only the person themself (or an admin, on their request) can remove a profile.');
+  if (userId !== actor.id && !hasRole(actor, 'ADMIN')) throw new ForbiddenError();
   await db.$transaction(async (tx) => {
     const before = await tx.teamProfile.findUnique({ where: { userId }, select: profileSelect });
     if (!before) throw new NotFoundError('There is no profile to remove.');
