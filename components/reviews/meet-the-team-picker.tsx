@@ -30,8 +30,8 @@ export function MeetTheTeamPicker({ team, month, options, selected }: Props) {
       <input type="hidden" name="team" value={team} />
       <input type="hidden" name="month" value={month} />
       <FormMessage state={state} />
-      <fieldset aria-describedby={errors?.length ? 'meet-error' : 'meet-hint'}>
-        <legend className="text-sm text-ink-muted" id="meet-hint">
+      <fieldset aria-describedby={errors?.length ? 'meet-error' : undefined}>
+        <legend className="text-sm text-ink-muted">
           Teammates who shared a profile. Whoever opts out before you publish is left out automatically.
         </legend>
         <div className="mt-2 space-y-2">
