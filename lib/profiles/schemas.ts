@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currentMonth } from '../dates/month';
 import { idField } from '../fields';
+import { teamMonthSchema } from '../reviews/schemas';
 
 export const PROFILE_LIMITS = { title: 80, bio: 600 } as const;
 
@@ -33,12 +34,7 @@ export type ProfileInput = z.output<typeof profileSchema>;
 /** No userId: your own profile. An admin names the person whose profile they remove on request. */
 export const removeProfileSchema = z.object({ userId: idField.optional() });
 
-export const meetTheTeamSchema = z.object({
-  team: z.string().trim().min(1).max(80),
-  month: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}$/, 'Use a month like 2026-10.'),
+export const meetTheTeamSchema = teamMonthSchema.extend({
   // Comma-joined by joinRepeated; empty means nobody featured.
   userIds: z
     .string()
