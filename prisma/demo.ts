@@ -10,6 +10,7 @@ import { seedDemoReach } from './demo-reach';
 import { seedDemoReviews } from './demo-reviews';
 import { seedDemoAsks } from './seed-asks';
 import { seedDemoOutcomes } from './seed-outcomes';
+import { seedDemoProfiles } from './demo-profiles';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -53,6 +54,7 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   seedDemoAsks,
   // After the asks seeder, so outcomes can link to the asks they answered.
   seedDemoOutcomes,
+  seedDemoProfiles,
 ];
 
 async function seedOrganisation(db: PrismaClient): Promise<DemoOrganisation> {

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { HeadlineTile, Sparkline } from '@/components/dashboard/headline-tile';
 import { QuoteFigure } from '@/components/quotes/quote-figure';
 import { FigureChanges } from '@/components/reviews/figure-changes';
+import { NeedsRecognition } from '@/components/dashboard/needs-recognition';
 import { PageHeader } from '@/components/ui/card';
 import { getDashboard } from '@/lib/dashboard/dashboard';
 import { monthLabel } from '@/lib/dates/month';
@@ -28,6 +29,7 @@ export default async function DashboardPage() {
       (needs.pendingQuotes > 0 ||
         needs.missingFigures.length > 0 ||
         needs.drifts.length > 0 ||
+        needs.uncredited.length > 0 ||
         needs.editions.some((e) => e.status !== 'PUBLISHED')) ? (
         <section
           aria-labelledby="needs-title"
@@ -69,6 +71,7 @@ export default async function DashboardPage() {
                 </Link>
               </li>
             ))}
+            <NeedsRecognition people={needs.uncredited} />
           </ul>
         </section>
       ) : null}

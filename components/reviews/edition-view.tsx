@@ -3,6 +3,7 @@ import { ChartCard } from '@/components/charts/chart-card';
 import { EditionAsks } from './edition-asks';
 import { Markdown } from '@/components/stories/markdown';
 import { PersonLinks } from '@/components/stories/person-links';
+import { MeetTheTeamSection } from '@/components/reviews/meet-the-team';
 import { PlainText } from '@/components/stories/plain-text';
 import { TBody, Td, Th, THead, Table } from '@/components/ui/table';
 import { addMonths, monthLabel } from '@/lib/dates/month';
@@ -274,6 +275,8 @@ export function EditionView({
           </ul>
         </Section>
       ) : null}
+
+      <MeetTheTeamSection people={content.meetTheTeam} />
 
       {content.updates.length ? (
         <Section title="Project updates" id="updates">

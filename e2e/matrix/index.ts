@@ -5,6 +5,7 @@ import { figures } from './figures';
 import { foundation } from './foundation';
 import { impact } from './impact';
 import { operations } from './operations';
+import { profiles } from './profiles';
 import { reach } from './reach';
 import { reviews } from './reviews';
 import { stories } from './stories';
@@ -22,4 +23,5 @@ export const AREAS: MatrixArea[] = [
   deliveries,
   asks,
   impact,
+  profiles,
 ];

@@ -2,6 +2,7 @@
 // for someone else's record: an agent cannot edit another agent's pending quote, and a leader
 // cannot moderate or manage another team's quotes, wins and projects.
 import { makeProject, makeQuote, makeUser, makeWin } from '../../prisma/factories';
+import { ensureProfile } from './profiles';
 import { form, SIGNED_IN, unique, type ActionRow, type Actor, type Context, type MatrixArea } from './types';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -53,7 +54,15 @@ export const stories: MatrixArea = {
         `/quotes/${(await makeQuote(c.db, { teamId: c.team.id, submitterId: c.users.AGENT.id })).id}/edit`,
       allowed: ['AGENT'],
     },
-    { route: '/people/[userId]', path: (c) => `/people/${c.users.AGENT.id}`, allowed: SIGNED_IN },
+    {
+      // With a profile, so the page's fullest form is the one checked (and axe sees it).
+      route: '/people/[userId]',
+      path: async (c) => {
+        await ensureProfile(c, c.users.AGENT.id);
+        return `/people/${c.users.AGENT.id}`;
+      },
+      allowed: SIGNED_IN,
+    },
     { route: '/wins', path: () => '/wins', allowed: SIGNED_IN },
     { route: '/wins/new', path: () => '/wins/new', allowed: ['AGENT', 'LEADER'] },
     {

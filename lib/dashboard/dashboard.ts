@@ -9,6 +9,7 @@ import { wallQuoteSelect } from '../quotes/wall-query';
 import { listPublishedDrift, type Drift } from '../reviews/drift';
 import { canManageTeam } from '../team-access';
 import { teamHeadlinesUnchecked } from './headlines';
+import { listUncreditedTeammates } from '../profiles/recognition';
 
 async function loadTeamCard(teamId: string) {
   const edition = await db.review.findFirst({
@@ -76,6 +77,8 @@ export async function getDashboard(actor: Actor) {
     missingFigures: { team: string; slug: string; month: string }[];
     editions: { team: string; slug: string; month: string; status: 'none' | 'DRAFT' | 'PUBLISHED' }[];
     drifts: Drift[];
+    /** Leaders only: teammates not credited lately (names, alphabetical). */
+    uncredited: { id: string; name: string }[];
   } | null = null;
   if (hasRole(actor, 'LEADER', 'ADMIN')) {
     const managed = teams.filter((t) => canManageTeam(actor, t.id));
@@ -104,6 +107,7 @@ export async function getDashboard(actor: Actor) {
         actor,
         managed.map((t) => t.id),
       ),
+      uncredited: await listUncreditedTeammates(actor),
     };
   }
   return { cards, needs, latestComplete };

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { EditionSnapshot } from '../reviews/content';
 import { anonymiseCredits, ERASED_NAME, jsonText } from './snapshots';
+import { eraseProfileTx } from '../profiles/erase';
 
 export const ERASED_DOMAIN = 'erased.invalid';
 
@@ -48,6 +49,7 @@ export async function erasePerson(actor: Actor, userId: string, confirmEmail: st
     await tx.signInLimit.deleteMany({
       where: { OR: [{ key: `email:${user.email}` }, { key: { startsWith: `pair:${user.email}|` } }] },
     });
+    await eraseProfileTx(tx, user.id);
     const thanks = await tx.reviewThanks.updateMany({
       where: { userId: user.id, note: { not: null } },
       data: { note: null },

@@ -157,10 +157,16 @@ export async function exportPersonData(actor: Actor, userId: string) {
       },
     }),
   ]);
+  // Their "Meet the team" profile, while they opt in.
+  const profile = await db.teamProfile.findUnique({
+    where: { userId },
+    select: { title: true, bio: true, teamSince: true, createdAt: true, updatedAt: true },
+  });
   await recordAudit(db, { actor, action: 'user.export_data', entityType: 'User', entityId: userId });
   return {
     exportedAt: new Date().toISOString(),
     account: { ...account, signsInWithPassword: passwordHash !== null },
+    profile,
     quotesSubmitted,
     quotesModerated,
     quoteCredits,

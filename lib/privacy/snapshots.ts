@@ -19,6 +19,8 @@ export function anonymiseCredits(snapshot: EditionSnapshot, userId: string, name
       quotes: content.quotes.map((q) => ({ ...q, credited: credited(q.credited) })),
       wins: content.wins.map((w) => ({ ...w, credited: credited(w.credited) })),
       updates: content.updates.map((u) => (u.author === name ? { ...u, author: ERASED_NAME } : u)),
+      // Their own words go entirely: a profile without its person means nothing.
+      ...(content.meetTheTeam ? { meetTheTeam: content.meetTheTeam.filter((p) => p.id !== userId) } : {}),
     },
   };
 }

@@ -4,6 +4,7 @@
 import type { Catalog, MonthRecord } from '../figures/figures';
 import type { TextBlock } from './blocks';
 import type { SnapshotAsk } from '../asks/follow-ups';
+import type { MeetTheTeamPerson } from '../profiles/edition';
 import { addMonths, monthLabel } from '../dates/month';
 import { changeMagnitude, describeChange, type Change } from '../change';
 import { formatNumberUpTo } from '../format';
@@ -73,6 +74,8 @@ export type EditionContent = {
   note: string | null;
   /** Outcomes not told in an earlier edition (lib/outcomes/edition.ts); absent before they existed. */
   outcomes?: EditionOutcome[];
+  /** Opted-in teammates the leader featured (editions published before it existed lack it). */
+  meetTheTeam?: MeetTheTeamPerson[];
 };
 
 /** What a revision freezes: the words and the content, exactly as readers see them. */

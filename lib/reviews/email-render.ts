@@ -14,6 +14,7 @@ import { isSafeMarkdownUrl } from '../markdown-policy';
 import { formatMetric, metricChange, type EditionSnapshot, type Metric } from './content';
 import { editionAsksHtml, editionAsksText } from '../asks/email-parts';
 import { outcomesEmailHtml, outcomesEmailText } from '../outcomes/email';
+import { meetTheTeamHtml, meetTheTeamText } from '../profiles/edition';
 
 /**
  * The page's Markdown rule, applied to the email: an image becomes its alt text (no remote
@@ -143,6 +144,7 @@ export function renderEditionEmail(
 <h2 style="font-size:18px;margin:24px 0 8px">The story of the month</h2>
 <div style="font-size:15px;line-height:1.5">${markdownHtml(snapshot.highlights, baseUrl)}</div>
 ${quotes ? `<h2 style="font-size:18px;margin:24px 0 8px">What customers said</h2>${quotes}` : ''}
+${meetTheTeamHtml(content.meetTheTeam, baseUrl)}
 ${outcomesEmailHtml(content.outcomes)}
 ${editionAsksHtml(snapshot, baseUrl, (t) => markdownHtml(t, baseUrl))}
 <p style="margin:28px 0"><a href="${escapeHtml(link)}" style="background:#1d5fd1;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:bold">Read the full edition</a></p>
@@ -163,6 +165,7 @@ ${editionAsksHtml(snapshot, baseUrl, (t) => markdownHtml(t, baseUrl))}
     ...(content.quotes.length
       ? ['', 'What customers said:', ...content.quotes.map((q) => `“${q.pullQuote ?? q.text}” — ${q.cite}`)]
       : []),
+    ...meetTheTeamText(content.meetTheTeam),
     ...outcomesEmailText(content.outcomes),
     ...editionAsksText(snapshot, baseUrl, (t) => markdownText(t, baseUrl)),
     '',

@@ -6,6 +6,7 @@ import { citeFor } from '../quotes/attribution';
 import { quoteBodySelect } from '../quotes/wall-query';
 import { dayString } from '../dates/day';
 import { listEditionOutcomesUnchecked } from '../outcomes/edition';
+import { loadMeetTheTeam } from '../profiles/meet-the-team';
 import { buildContent, type EditionContent, type EditionQuote, type EditionUpdate, type EditionWin } from './content';
 
 /**
@@ -153,17 +154,23 @@ export async function loadContent(
 }
 
 /** Everything a saved draft shows over the data as it is now: its featured quotes, without what it left out. */
-export function loadDraftContent(
+export async function loadDraftContent(
   client: DbClient,
   team: { id: string; name: string; slug: string },
   month: string,
-  draft: { quotes: { quoteId: string }[]; omittedWinIds: string[]; omittedUpdateIds: string[] },
+  draft: { id: string; quotes: { quoteId: string }[]; omittedWinIds: string[]; omittedUpdateIds: string[] },
 ): Promise<EditionContent> {
-  return loadContent(
+  const content = await loadContent(
     client,
     team,
     month,
     draft.quotes.map((q) => q.quoteId),
     { wins: draft.omittedWinIds, updates: draft.omittedUpdateIds },
   );
+  return withMeetTheTeam(content, await loadMeetTheTeam(client, draft.id));
+}
+
+/** The content with "Meet the team" when anyone is featured; without the key otherwise. */
+export function withMeetTheTeam(content: EditionContent, people: EditionContent['meetTheTeam']): EditionContent {
+  return people ? { ...content, meetTheTeam: people } : content;
 }

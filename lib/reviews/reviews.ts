@@ -7,7 +7,8 @@ import { currentMonth, monthLabel, addMonths } from '../dates/month';
 import { assertCanManageTeam, type TeamRef } from '../team-access';
 import { makeBasis, parseBasis, rewriteBlocks, textStaleness, type FactChange } from './basis';
 import { suggestAskBlocks, suggestHighlightBlocks, type EditionSnapshot } from './content';
-import { listMonthQuotes, loadContent } from './load';
+import { listMonthQuotes, loadContent, withMeetTheTeam } from './load';
+import { loadMeetTheTeam } from '../profiles/meet-the-team';
 import { createDeliveriesTx } from '../deliveries/deliveries';
 import { queueAfterPublish } from '../deliveries/after-publish';
 import type { ReviewFields } from './schemas';
@@ -350,7 +351,9 @@ export async function publishReview(
       select: { revision: true },
     });
     const revision = (last?.revision ?? 0) + 1;
-    const content = await loadContent(tx, team, month, fields.featured, omissions(review, fields));
+    const figures = await loadContent(tx, team, month, fields.featured, omissions(review, fields));
+    // Only teammates still opted in at this moment are frozen (lib/profiles).
+    const content = withMeetTheTeam(figures, await loadMeetTheTeam(tx, review.id));
     // Read inside the transaction that publishes: figures saved a moment ago count.
     const stale = textStaleness(review.textBasis, review.textConfirmedDigest, fields.highlights, fields.asks, content);
     if (stale) throw new StaleTextError(stale);

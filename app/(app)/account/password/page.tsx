@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ChangePasswordForm } from '@/components/auth/change-password-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ROLE_LABELS } from '@/lib/authz';
@@ -27,6 +28,14 @@ export default async function AccountPage({
       <Card title="Change password">
         <ChangePasswordForm />
       </Card>
+      {actor.role === 'AGENT' || actor.role === 'LEADER' ? (
+        <p className="mt-6 text-sm text-ink-muted">
+          <Link href="/account/profile" className="font-medium text-accent underline">
+            Your profile
+          </Link>{' '}
+          — optional: a few words about you, for your page and an edition’s “Meet the team”.
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { QuoteFigure } from '@/components/quotes/quote-figure';
 import { WinCard } from '@/components/wins/win-card';
+import { PersonProfile } from '@/components/profiles/person-profile';
 import { PageHeader } from '@/components/ui/card';
 import { ROLE_LABELS } from '@/lib/authz';
 import { getPersonPage } from '@/lib/people/people';
@@ -12,12 +13,20 @@ export const metadata: Metadata = { title: 'Person' };
 export default async function PersonPage({ params }: { params: Promise<{ userId: string }> }) {
   const actor = await requirePageActor();
   const { userId } = await params;
-  const { person, quotes, wins } = await orPageError(getPersonPage(actor, userId));
+  const { person, quotes, wins, profile, isSelf, canRemoveProfile } = await orPageError(getPersonPage(actor, userId));
   return (
     <>
       <PageHeader
         title={person.name}
         description={`${ROLE_LABELS[person.role]}, ${person.team?.name ?? ''}. Do you know your customer service representatives? This is what customers and colleagues credit them for.`}
+      />
+      <PersonProfile
+        userId={person.id}
+        name={person.name}
+        profile={profile}
+        isSelf={isSelf}
+        canRemove={canRemoveProfile}
+        canHaveProfile={isSelf && (person.role === 'AGENT' || person.role === 'LEADER')}
       />
       <section aria-labelledby="praise" className="mb-10">
         <h2 id="praise" className="mb-4 text-lg font-semibold">

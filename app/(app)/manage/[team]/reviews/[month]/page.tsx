@@ -6,6 +6,8 @@ import { FigureChanges } from '@/components/reviews/figure-changes';
 import { ReviewForm } from '@/components/reviews/review-form';
 import { DeliveryStatus } from '@/components/deliveries/delivery-status';
 import { ReadershipPanel } from '@/components/reviews/readership-panel';
+import { MeetTheTeamPicker } from '@/components/reviews/meet-the-team-picker';
+import { getMeetTheTeamChoice } from '@/lib/profiles/meet-the-team';
 import { RetryEmailForm } from '@/components/reviews/small-forms';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -55,6 +57,7 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
     listEditionAsks(actor, team, draft.id),
     listDepartmentOptions(actor),
   ]);
+  const meet = await getMeetTheTeamChoice(actor, team, month);
   return (
     <>
       <PageHeader
@@ -173,6 +176,9 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
                 ))}
               </ul>
             ) : null}
+          </Card>
+          <Card title="Meet the team">
+            <MeetTheTeamPicker team={team.slug} month={month} options={meet.options} selected={meet.selected} />
           </Card>
           <DeliveryStatus deliveries={deliveries} zone={zone} published={published} />
           {readership ? <ReadershipPanel readership={readership} canModerate zone={zone} /> : null}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Review" ADD COLUMN     "meetTheTeamIds" TEXT[] DEFAULT ARRAY[]::TEXT[];
