@@ -12,7 +12,7 @@ import { teamHeadlinesUnchecked } from './headlines';
 
 async function loadTeamCard(teamId: string) {
   const edition = await db.review.findFirst({
-    where: { teamId, status: 'PUBLISHED' },
+    where: { teamId, status: 'PUBLISHED', kind: 'MONTHLY' },
     orderBy: { month: 'desc' },
     select: { month: true, title: true, publishedAt: true },
   });

@@ -20,6 +20,7 @@ export function anonymiseCredits(snapshot: EditionSnapshot, userId: string, name
       wins: content.wins.map((w) => ({ ...w, credited: credited(w.credited) })),
       updates: content.updates.map((u) => (u.author === name ? { ...u, author: ERASED_NAME } : u)),
     },
+    ...(snapshot.year ? { year: { ...snapshot.year, people: credited(snapshot.year.people) } } : {}),
   };
 }
 

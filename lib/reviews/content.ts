@@ -8,6 +8,7 @@ import { changeMagnitude, describeChange, type Change } from '../change';
 import { formatNumberUpTo } from '../format';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 import { buildCharts, type ChartSpec } from '../trends/charts';
+import type { YearContent } from '../year-review/content';
 
 export type Metric = {
   key: string;
@@ -72,7 +73,14 @@ export type EditionContent = {
 };
 
 /** What a revision freezes: the words and the content, exactly as readers see them. */
-export type EditionSnapshot = { title: string; highlights: string; asks: string; content: EditionContent };
+export type EditionSnapshot = {
+  title: string;
+  highlights: string;
+  asks: string;
+  content: EditionContent;
+  /** A year in review's own sections (lib/year-review); absent on monthly editions. */
+  year?: YearContent;
+};
 
 export type ContentInputs = {
   team: { name: string; slug: string };

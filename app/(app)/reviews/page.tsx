@@ -5,13 +5,17 @@ import { monthLabel } from '@/lib/dates/month';
 import { listReachTeams } from '@/lib/reviews/reach';
 import { listArchive } from '@/lib/reviews/readers';
 import { requirePageActor } from '@/lib/session';
+import { YearReviewList } from '@/components/reviews/year-review-list';
 
 export const metadata: Metadata = { title: 'Reviews' };
 
 export default async function ReviewsArchivePage() {
   const actor = await requirePageActor();
   const [editions, reachTeams] = await Promise.all([listArchive(actor), listReachTeams(actor)]);
-  const months = [...new Set(editions.map((e) => e.month))];
+  const monthly = editions.filter((e) => e.kind === 'MONTHLY');
+  // Years in review first and apart: they are not months and should not sit among them.
+  const years = editions.filter((e) => e.kind === 'YEAR').sort((a, b) => b.month.localeCompare(a.month));
+  const months = [...new Set(monthly.map((e) => e.month))];
   return (
     <>
       <PageHeader title="Monthly reviews" description="Every team’s published edition, newest month first." />
@@ -24,7 +28,8 @@ export default async function ReviewsArchivePage() {
           ))}
         </nav>
       ) : null}
-      {months.length ? (
+      {years.length ? <YearReviewList editions={years} /> : null}
+      {months.length || years.length ? (
         <div className="space-y-6">
           {months.map((month) => (
             <section key={month} aria-labelledby={`m-${month}`}>
@@ -32,7 +37,7 @@ export default async function ReviewsArchivePage() {
                 {monthLabel(month)}
               </h2>
               <ul className="grid gap-3 sm:grid-cols-2">
-                {editions
+                {monthly
                   .filter((e) => e.month === month)
                   .map((e) => (
                     <li key={e.id}>
