@@ -8,6 +8,7 @@ import { seedDemoFigures } from './demo-figures';
 import { seedStories } from './demo-stories';
 import { seedDemoReach } from './demo-reach';
 import { seedDemoReviews } from './demo-reviews';
+import { seedDemoYearReview } from './seed-year-review';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -43,7 +44,13 @@ export type DemoOrganisation = {
 export type DemoSeeder = (db: PrismaClient, org: DemoOrganisation) => Promise<void>;
 
 /** Area seeders, run in order after the organisation exists. */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoFigures, seedStories, seedDemoReviews, seedDemoReach];
+export const DEMO_SEEDERS: DemoSeeder[] = [
+  seedDemoFigures,
+  seedStories,
+  seedDemoReviews,
+  seedDemoReach,
+  seedDemoYearReview,
+];
 
 async function seedOrganisation(db: PrismaClient): Promise<DemoOrganisation> {
   const teams = {

@@ -5,6 +5,7 @@ import { ForbiddenError, ValidationError } from '../errors';
 import { loadCatalog, writeMonthTx } from '../figures/figures';
 import type { MonthChange } from '../figures/state';
 import { formatMetric } from '../reviews/content';
+import { renderEditionEmail } from '../reviews/email-render';
 import { listArchive, readEdition, thankReview } from '../reviews/readers';
 import { publishReview, ReviewConflictError, saveReview, startReview } from '../reviews/reviews';
 import { listPublishedDrift } from '../reviews/drift';
@@ -202,6 +203,16 @@ describe('the year in review', () => {
     const busiest = year.months.filter((m) => m.contacts !== null).sort((a, b) => b.contacts! - a.contacts!)[0]!;
     expect(busiest.month).toBe('2025-12');
     expect(draft.highlights).toContain(`The busiest month was December 2025, with ${formatMetric(busiest.contacts)}`);
+
+    // The email says what the page says: the year's total, every month (July without figures), the credits.
+    const email = renderEditionEmail(edition.snapshot, `https://review.example.com/reviews/${s.team.slug}/2025`);
+    expect(email.subject).toBe(`${s.team.name} — Year 2025 review`);
+    expect(email.text).toContain(`${formatMetric(year.total)} contacts in 2025`);
+    expect(email.text).toContain('- July 2025: no figures');
+    expect(email.text).toContain('People credited this year: adam Brown, Chloé Ng, Zoe Adams');
+    expect(email.text).toContain('Self-service portal funded');
+    expect(email.text).not.toMatch(/Withdrawn outcome|Only Pending|vs last month/);
+    expect(email.html).toContain('Best service all year');
 
     // Read, thanked and listed apart in the archive, like any edition.
     await thankReview(colleague, edition.id, 'What a year');
