@@ -8,5 +8,16 @@ import { reviews } from './reviews';
 import { stories } from './stories';
 import { trends } from './trends';
 import type { MatrixArea } from './types';
+import { yearReview } from './year-review';
 
-export const AREAS: MatrixArea[] = [foundation, figures, stories, trends, reviews, operations, reach, deliveries];
+export const AREAS: MatrixArea[] = [
+  foundation,
+  figures,
+  stories,
+  trends,
+  reviews,
+  operations,
+  reach,
+  deliveries,
+  yearReview,
+];
