@@ -9,7 +9,7 @@ import { expect, signIn, test } from './fixtures';
 import { AREAS } from './matrix';
 import { PUBLIC, ROLES, type Context } from './matrix/types';
 
-const PAGES = AREAS.flatMap((a) => a.pages ?? []).filter((p) => !p.label);
+const PAGES = AREAS.flatMap((a) => a.pages ?? []).filter((p) => !p.label || p.axe);
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** The WCAG 2.1 AA rules whose outcome depends on colours: the rest cannot change with the scheme. */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];

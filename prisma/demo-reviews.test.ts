@@ -9,7 +9,7 @@ describe('demo editions', () => {
     expect(await seedDemo(db)).toBe(true);
     const latest = addMonths(currentMonth(), -1);
     const published = await db.review.findMany({
-      where: { status: 'PUBLISHED' },
+      where: { status: 'PUBLISHED', kind: 'MONTHLY' },
       select: {
         month: true,
         team: { select: { slug: true } },

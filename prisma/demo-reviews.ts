@@ -39,7 +39,7 @@ const STORY: Record<DemoTeamSlug, string> = {
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const monthStart = (month: string) => new Date(`${month}-01T00:00:00.000Z`);
 
-async function readCatalog(db: PrismaClient, teamId: string): Promise<Catalog> {
+export async function readCatalog(db: PrismaClient, teamId: string): Promise<Catalog> {
   const select = { id: true, name: true, nameKey: true, archivedAt: true } as const;
   const orderBy = { position: 'asc' } as const;
   const kpis = await db.kpi.findMany({
@@ -55,7 +55,7 @@ async function readCatalog(db: PrismaClient, teamId: string): Promise<Catalog> {
   };
 }
 
-async function readRecords(db: PrismaClient, teamId: string): Promise<MonthRecord[]> {
+export async function readRecords(db: PrismaClient, teamId: string): Promise<MonthRecord[]> {
   const rows = await db.monthFigures.findMany({
     where: { teamId },
     include: { volumes: true, reasons: true, segments: true, kpis: true },

@@ -11,6 +11,7 @@ import { seedDemoReviews } from './demo-reviews';
 import { seedDemoAsks } from './seed-asks';
 import { seedDemoOutcomes } from './seed-outcomes';
 import { seedDemoProfiles } from './demo-profiles';
+import { seedDemoYearReview } from './seed-year-review';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -55,6 +56,7 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   // After the asks seeder, so outcomes can link to the asks they answered.
   seedDemoOutcomes,
   seedDemoProfiles,
+  seedDemoYearReview,
 ];
 
 async function seedOrganisation(db: PrismaClient): Promise<DemoOrganisation> {

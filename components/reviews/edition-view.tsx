@@ -22,6 +22,7 @@ import { formatInstantDay } from '@/lib/dates/zone';
 import { formatDay, parseDay } from '@/lib/dates/day';
 import type { QuoteChannel } from '@/lib/generated/prisma/enums';
 import { EditionOutcomes } from './edition-outcomes';
+import { YearEditionView } from './year-edition-view';
 
 export type EditionHistory = { revision: number; note: string | null; at: Date }[];
 
@@ -159,6 +160,8 @@ export function EditionView({
   history?: EditionHistory;
   banner?: ReactNode;
 }) {
+  if (snapshot.year)
+    return <YearEditionView {...{ snapshot, year: snapshot.year, publishedAt, history, banner, zone }} />;
   const { content } = snapshot;
   const latest = history[0];
   const corrected = latest && latest.revision > 1 ? latest : null;

@@ -16,6 +16,8 @@ type Props = {
   team: string;
   month: string;
   monthLabel: string;
+  /** A year in review words its fields for a year and has no project updates to pick. */
+  period?: 'month' | 'year';
   published: boolean;
   values: Record<string, string>;
   quotes: ComposerQuote[];
@@ -45,6 +47,7 @@ export function ReviewForm({
   team,
   month,
   monthLabel,
+  period = 'month',
   published,
   values: initial,
   quotes,
@@ -82,7 +85,7 @@ export function ReviewForm({
       />
       <Theirs label="Title" value={state.conflict?.title} mine={values.title} />
       <MarkedTextarea
-        label="Highlights: the story of the month"
+        label={`Highlights: the story of the ${period}`}
         name="highlights"
         rows={10}
         defaultValue={values.highlights ?? ''}
@@ -115,7 +118,7 @@ export function ReviewForm({
       <fieldset className="rounded-lg bg-surface p-4 ring-1 ring-line">
         <legend className="px-1 text-sm font-semibold text-ink">Featured quotes</legend>
         <p className="mb-2 text-xs text-ink-subtle">
-          The team’s approved quotes received this month. Tick the ones to feature; the numbers set their order.
+          The team’s approved quotes received this {period}. Tick the ones to feature; the numbers set their order.
         </p>
         {errors.featured?.length ? (
           <p className="mb-2 text-sm font-medium text-danger">{errors.featured.join(' ')}</p>
@@ -152,18 +155,26 @@ export function ReviewForm({
             ))}
           </ul>
         ) : (
-          <p className="text-sm text-ink-subtle">No approved quotes were received this month.</p>
+          <p className="text-sm text-ink-subtle">No approved quotes were received this {period}.</p>
         )}
       </fieldset>
 
-      <EventPicker legend="Wins" kind="Win" items={wins} omitted={omitted} empty="No wins were recorded this month." />
       <EventPicker
-        legend="Project updates"
-        kind="Update"
-        items={updates}
+        legend="Wins"
+        kind="Win"
+        items={wins}
         omitted={omitted}
-        empty="No project updates were posted this month."
+        empty={`No wins were recorded this ${period}.`}
       />
+      {period === 'month' ? (
+        <EventPicker
+          legend="Project updates"
+          kind="Update"
+          items={updates}
+          omitted={omitted}
+          empty="No project updates were posted this month."
+        />
+      ) : null}
 
       <TextareaField
         label="Email distribution list (optional)"

@@ -11,6 +11,7 @@ import { reviews } from './reviews';
 import { stories } from './stories';
 import { trends } from './trends';
 import type { MatrixArea } from './types';
+import { yearReview } from './year-review';
 
 export const AREAS: MatrixArea[] = [
   foundation,
@@ -24,4 +25,5 @@ export const AREAS: MatrixArea[] = [
   asks,
   impact,
   profiles,
+  yearReview,
 ];

@@ -30,6 +30,8 @@ export type PageRow = {
   allowed: Allowed;
   label?: string;
   allowedStatus?: number[];
+  /** A labelled row whose page is still checked with axe (the same route with another path shape). */
+  axe?: boolean;
 };
 
 /** Route handlers: `allowed` roles get `expectStatus` (200 by default); everyone else 401/403. */

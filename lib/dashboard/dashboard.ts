@@ -13,7 +13,7 @@ import { listUncreditedTeammates } from '../profiles/recognition';
 
 async function loadTeamCard(teamId: string) {
   const edition = await db.review.findFirst({
-    where: { teamId, status: 'PUBLISHED' },
+    where: { teamId, status: 'PUBLISHED', kind: 'MONTHLY' },
     orderBy: { month: 'desc' },
     select: { month: true, title: true, publishedAt: true },
   });

@@ -48,8 +48,9 @@ export function monthsBetween(from: string, to: string): string[] {
 }
 
 const LABEL = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-/** "March 2026". */
+/** "March 2026"; a year in review's period (its year, "2026") is "Year 2026", never a month. */
 export function monthLabel(month: string): string {
+  if (/^\d{4}$/.test(month)) return `Year ${month}`;
   return LABEL.format(monthRange(month).start);
 }
 

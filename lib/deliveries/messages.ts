@@ -22,6 +22,8 @@ export function announcementFor(snapshot: EditionSnapshot, url: string, test = f
   const { content } = snapshot;
   const picks: (Metric | KpiMetric)[] = [content.total, ...content.kpis, ...content.channels].slice(0, 3);
   const quote = content.quotes[0];
+  // A year in review compares with the year before; it has no last month.
+  const against = snapshot.year ? 'lastYear' : 'lastMonth';
   return {
     team: content.team,
     month: content.month,
@@ -30,7 +32,7 @@ export function announcementFor(snapshot: EditionSnapshot, url: string, test = f
     headlines: picks.map((m) => ({
       label: m.label,
       value: formatMetric(m.value, 'unit' in m ? m.unit : undefined, 'decimals' in m ? m.decimals : 0),
-      change: `${metricChange(m, 'lastMonth').text} vs last month`,
+      change: `${metricChange(m, against).text} vs ${against === 'lastYear' ? 'last year' : 'last month'}`,
     })),
     quote: quote ? { text: quote.pullQuote ?? quote.text, cite: quote.cite } : null,
     test,

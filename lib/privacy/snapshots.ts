@@ -22,6 +22,7 @@ export function anonymiseCredits(snapshot: EditionSnapshot, userId: string, name
       // Their own words go entirely: a profile without its person means nothing.
       ...(content.meetTheTeam ? { meetTheTeam: content.meetTheTeam.filter((p) => p.id !== userId) } : {}),
     },
+    ...(snapshot.year ? { year: { ...snapshot.year, people: credited(snapshot.year.people) } } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { formatNumberUpTo } from '../format';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 import { buildCharts, type ChartSpec } from '../trends/charts';
 import type { EditionOutcome } from '../outcomes/shape';
+import type { YearContent } from '../year-review/content';
 
 export type Metric = {
   key: string;
@@ -87,6 +88,8 @@ export type EditionSnapshot = {
   /** Tracked asks and their follow-ups (lib/asks); absent from revisions published before them. */
   trackedAsks?: SnapshotAsk[];
   followUps?: string;
+  /** A year in review's own sections (lib/year-review); absent on monthly editions. */
+  year?: YearContent;
 };
 
 export type ContentInputs = {

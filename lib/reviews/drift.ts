@@ -27,7 +27,8 @@ export async function listPublishedDrift(actor: Actor, teamIds: string[]): Promi
   const managed = teamIds.filter((id) => canManageTeam(actor, id));
   if (!managed.length) return [];
   const reviews = await db.review.findMany({
-    where: { teamId: { in: managed }, status: 'PUBLISHED' },
+    // A year in review's figures are its year's; drift is told for monthly editions.
+    where: { teamId: { in: managed }, status: 'PUBLISHED', kind: 'MONTHLY' },
     orderBy: [{ month: 'desc' }],
     select: {
       id: true,

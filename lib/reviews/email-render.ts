@@ -15,6 +15,7 @@ import { formatMetric, metricChange, type EditionSnapshot, type Metric } from '.
 import { editionAsksHtml, editionAsksText } from '../asks/email-parts';
 import { outcomesEmailHtml, outcomesEmailText } from '../outcomes/email';
 import { meetTheTeamHtml, meetTheTeamText } from '../profiles/edition';
+import { renderYearEmail } from '../year-review/email';
 
 /**
  * The page's Markdown rule, applied to the email: an image becomes its alt text (no remote
@@ -41,7 +42,7 @@ function emailLinkPolicy(baseUrl: string) {
   };
 }
 
-function markdownHtml(text: string, baseUrl: string): string {
+export function markdownHtml(text: string, baseUrl: string): string {
   return String(
     unified()
       .use(remarkParse)
@@ -56,7 +57,7 @@ function markdownHtml(text: string, baseUrl: string): string {
 const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr']);
 
 /** Plain text from the same tree the HTML part is made from, so both parts follow one rule. */
-function markdownText(text: string, baseUrl: string): string {
+export function markdownText(text: string, baseUrl: string): string {
   const pipeline = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(emailLinkPolicy(baseUrl));
   const tree = pipeline.runSync(pipeline.parse(text)) as Root;
   const walk = (nodes: (Root | ElementContent)[]): string =>
@@ -114,6 +115,7 @@ export function renderEditionEmail(
   snapshot: EditionSnapshot,
   link: string,
 ): { subject: string; html: string; text: string } {
+  if (snapshot.year) return renderYearEmail(snapshot, snapshot.year, link);
   const { content } = snapshot;
   const label = monthLabel(content.month);
   const subject = editionSubject(content.team.name, content.month);

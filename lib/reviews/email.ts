@@ -8,6 +8,7 @@ import { env } from '../env.js';
 import { log } from '../log';
 import { assertCanManageTeam, type TeamRef } from '../team-access';
 import type { EditionSnapshot } from './content';
+import { loadDraftPartsUnchecked } from '../year-review/year-review';
 import { editionUrl, forRecipient, renderEditionEmail } from './email-render';
 import { loadDraftContent } from './load';
 import { unsubscribeUrls } from './unsubscribe';
@@ -364,9 +365,9 @@ export async function sendTestEmail(
   });
   if (!draft) throw new NotFoundError('Start the edition first.');
   const baseUrl = options.baseUrl ?? publicBaseUrl();
-  const content = await loadDraftContent(db, team, month, draft);
+  const parts = await loadDraftPartsUnchecked(db, team, month, draft, () => loadDraftContent(db, team, month, draft));
   const rendered = renderEditionEmail(
-    { title: draft.title, highlights: draft.highlights, asks: draft.asks, content },
+    { title: draft.title, highlights: draft.highlights, asks: draft.asks, ...parts },
     editionUrl(baseUrl, team.slug, month),
   );
   const transport = transportFor(smtp);

@@ -13,7 +13,7 @@ import { buildContent, type EditionContent, type EditionQuote, type EditionUpdat
  * A quote as an edition may show it: the customer appears only through `citeFor`, so an
  * anonymous quote's stored name or organisation never reaches a snapshot, a page or an email.
  */
-function toEditionQuote(row: Prisma.QuoteGetPayload<{ select: typeof quoteBodySelect }>): EditionQuote {
+export function toEditionQuote(row: Prisma.QuoteGetPayload<{ select: typeof quoteBodySelect }>): EditionQuote {
   return {
     id: row.id,
     text: row.text,

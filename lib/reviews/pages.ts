@@ -11,17 +11,22 @@ import { listMonthEvents, listMonthQuotes, loadDraftContent } from './load';
 import { readershipFor } from './readers';
 import { trackedAsksForSnapshot } from '../asks/carry';
 import { draftStaleness, draftValues, getReviewDraft } from './reviews';
+import { listYearQuotes, listYearWins } from '../year-review/load';
+import { loadDraftPartsUnchecked } from '../year-review/year-review';
 
 /** Everything the composer shows for a started edition, or null when it has not been started. */
 export async function loadComposer(actor: Actor, team: TeamRef, month: string) {
   const draft = await getReviewDraft(actor, team, month);
   if (!draft) return null;
-  const quotes = await listMonthQuotes(db, team.id, month);
+  const year = draft.kind === 'YEAR';
+  const quotes = await (year ? listYearQuotes : listMonthQuotes)(db, team.id, month);
   const emails = await listReviewEmails(actor, team.id, draft.id);
   const deliveries = await listEditionDeliveries(actor, team.id, draft.id);
   const published = draft.status === 'PUBLISHED';
   const readership = published ? await readershipFor(actor, draft.id) : null;
-  const events = await listMonthEvents(db, team.id, month);
+  const events = year
+    ? { wins: await listYearWins(db, team.id, month), updates: [] }
+    : await listMonthEvents(db, team.id, month);
   const stale = await draftStaleness(draft, team);
   const drift = published
     ? ((await listPublishedDrift(actor, [team.id])).find((d) => d.reviewId === draft.id) ?? null)
@@ -51,7 +56,7 @@ export async function loadComposer(actor: Actor, team: TeamRef, month: string) {
 export async function loadPreview(actor: Actor, team: TeamRef, month: string) {
   const draft = await getReviewDraft(actor, team, month);
   if (!draft) throw new NotFoundError('Start the edition first.');
-  const content = await loadDraftContent(db, team, month, draft);
+  const parts = await loadDraftPartsUnchecked(db, team, month, draft, () => loadDraftContent(db, team, month, draft));
   const stale = await draftStaleness(draft, team);
   const recipients = draft.status === 'PUBLISHED' ? 0 : await countRecipients(actor, team, draft.distribution);
   return {
@@ -59,7 +64,7 @@ export async function loadPreview(actor: Actor, team: TeamRef, month: string) {
       title: draft.title,
       highlights: draft.highlights,
       asks: draft.asks,
-      content,
+      ...parts,
       trackedAsks: await trackedAsksForSnapshot(db, draft.id),
       followUps: draft.followUps,
     },

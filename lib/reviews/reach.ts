@@ -55,7 +55,8 @@ export async function getReach(actor: Actor, slug: string) {
 
   const reviews = (
     await db.review.findMany({
-      where: { teamId: team.id, status: 'PUBLISHED' },
+      // The monthly series: a year in review would sit among the months as if it were one.
+      where: { teamId: team.id, status: 'PUBLISHED', kind: 'MONTHLY' },
       orderBy: { month: 'desc' },
       take: REACH_EDITIONS,
       select: { id: true, month: true, updatedById: true, revisions: { select: { publishedById: true } } },

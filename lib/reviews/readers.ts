@@ -21,6 +21,7 @@ export async function listArchive(actor: Actor) {
     select: {
       id: true,
       month: true,
+      kind: true,
       publishedAt: true,
       team: { select: { name: true, slug: true } },
       revisions: {
@@ -36,6 +37,7 @@ export async function listArchive(actor: Actor) {
     return {
       id: r.id,
       month: r.month,
+      kind: r.kind,
       team: r.team,
       title: (latest?.snapshot as EditionSnapshot | undefined)?.title ?? '',
       publishedAt: r.publishedAt,

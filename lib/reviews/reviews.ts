@@ -13,11 +13,15 @@ import { createDeliveriesTx } from '../deliveries/deliveries';
 import { queueAfterPublish } from '../deliveries/after-publish';
 import type { ReviewFields } from './schemas';
 import { followUpsForDraft, trackedAsksForSnapshot } from '../asks/carry';
+import { listYearQuotes } from '../year-review/load';
+import { isYearPeriod } from '../year-review/period';
+import { loadDraftPartsUnchecked } from '../year-review/year-review';
 
 const draftSelect = {
   id: true,
   teamId: true,
   month: true,
+  kind: true,
   title: true,
   highlights: true,
   asks: true,
@@ -113,7 +117,7 @@ export async function startReview(actor: Actor, team: TeamRef, month: string): P
   const previousThanks = await thanksFor(db, team.id, addMonths(month, -1));
   // The distribution list carries over from the team's latest edition: leaders set it once.
   const earlier = await db.review.findFirst({
-    where: { teamId: team.id, month: { lt: month } },
+    where: { teamId: team.id, month: { lt: month }, kind: 'MONTHLY' },
     orderBy: { month: 'desc' },
     select: { distribution: true },
   });
@@ -172,6 +176,7 @@ export async function listTeamReviews(actor: Actor, team: TeamRef) {
     select: {
       id: true,
       month: true,
+      kind: true,
       title: true,
       status: true,
       version: true,
@@ -192,9 +197,11 @@ export async function writeDraftTx(
   fields: ReviewFields,
   text: TextChoice = {},
 ): Promise<number> {
-  const allowed = new Set((await listMonthQuotes(tx, review.teamId, review.month)).map((q) => q.id));
+  const listQuotes = isYearPeriod(review.month) ? listYearQuotes : listMonthQuotes;
+  const allowed = new Set((await listQuotes(tx, review.teamId, review.month)).map((q) => q.id));
   const unknown = fields.featured.filter((id) => !allowed.has(id));
-  if (unknown.length) throw new ValidationError({ featured: ['Feature only approved quotes of this team and month.'] });
+  if (unknown.length)
+    throw new ValidationError({ featured: ['Feature only approved quotes of this team and period.'] });
   const updated = await tx.review.updateMany({
     where: { id: review.id, version: fields.version },
     data: {
@@ -282,6 +289,7 @@ export async function rewriteReviewText(
   fields: ReviewFields,
 ): Promise<{ version: number; highlights: string; asks: string }> {
   const review = await loadForWrite(actor, team, month);
+  if (review.kind === 'YEAR') throw new ValidationError({}, 'A year in review has no text tied to figures to rewrite.');
   return db.$transaction(async (tx) => {
     const content = await loadContent(tx, team, month, fields.featured, omissions(review, fields));
     const previousThanks = await thanksFor(tx, team.id, addMonths(month, -1));
@@ -311,6 +319,7 @@ export async function confirmReviewText(
   fields: ReviewFields,
 ): Promise<{ version: number }> {
   const review = await loadForWrite(actor, team, month);
+  if (review.kind === 'YEAR') throw new ValidationError({}, 'A year in review has no text tied to figures to confirm.');
   return db.$transaction(async (tx) => {
     const content = await loadContent(tx, team, month, fields.featured, omissions(review, fields));
     const basis = makeBasis(content, [], []);
@@ -321,6 +330,8 @@ export async function confirmReviewText(
 
 /** What changed under the saved draft's generated text, for the composer; null when nothing did. */
 export async function draftStaleness(review: ReviewDraft, team: TeamRef): Promise<FactChange[] | null> {
+  // A year in review's story is not tied to figures: nothing to go stale.
+  if (review.kind === 'YEAR') return null;
   const content = await loadContent(db, team, review.month, [], {
     wins: review.omittedWinIds,
     updates: review.omittedUpdateIds,
@@ -351,7 +362,13 @@ export async function publishReview(
       select: { revision: true },
     });
     const revision = (last?.revision ?? 0) + 1;
-    const figures = await loadContent(tx, team, month, fields.featured, omissions(review, fields));
+    const { content: figures, year } = await loadDraftPartsUnchecked(
+      tx,
+      team,
+      review.month,
+      { quotes: fields.featured.map((quoteId) => ({ quoteId })), omittedWinIds: omissions(review, fields).wins },
+      () => loadContent(tx, team, month, fields.featured, omissions(review, fields)),
+    );
     // Only teammates still opted in at this moment are frozen (lib/profiles).
     const content = withMeetTheTeam(figures, await loadMeetTheTeam(tx, review.id));
     // Read inside the transaction that publishes: figures saved a moment ago count.
@@ -364,6 +381,7 @@ export async function publishReview(
       content,
       trackedAsks: await trackedAsksForSnapshot(tx, review.id),
       followUps: fields.followUps ?? review.followUps,
+      ...(year ? { year } : {}),
     };
     await tx.reviewRevision.create({
       data: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MONTH_RE } from '../dates/month';
+import { periodSchema } from '../year-review/period';
 
 export const teamMonthSchema = z.object({
   team: z.string().trim().min(1).max(80),
@@ -60,6 +61,8 @@ export type ReviewFields = z.output<typeof reviewFieldsSchema> & {
 };
 
 export const saveReviewSchema = teamMonthSchema.extend(reviewFieldsSchema.shape).extend({
+  // A month's edition, or a year in review ("2026"): composed and published the same way.
+  month: periodSchema,
   intent: z.enum(['save', 'publish', 'rewrite', 'confirm', 'test', 'schedule', 'unschedule']).default('save'),
   // "Publish on … at …", in the team's zone; read only for intent=schedule.
   publishOn: z.string().trim().max(10).default(''),

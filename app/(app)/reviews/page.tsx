@@ -7,13 +7,17 @@ import { listImpactTeams } from '@/lib/impact/impact';
 import { ImpactLinks } from '@/components/impact/impact-links';
 import { listArchive } from '@/lib/reviews/readers';
 import { requirePageActor } from '@/lib/session';
+import { YearReviewList } from '@/components/reviews/year-review-list';
 
 export const metadata: Metadata = { title: 'Reviews' };
 
 export default async function ReviewsArchivePage() {
   const actor = await requirePageActor();
   const [editions, reachTeams] = await Promise.all([listArchive(actor), listReachTeams(actor)]);
-  const months = [...new Set(editions.map((e) => e.month))];
+  const monthly = editions.filter((e) => e.kind === 'MONTHLY');
+  // Years in review first and apart: they are not months and should not sit among them.
+  const years = editions.filter((e) => e.kind === 'YEAR').sort((a, b) => b.month.localeCompare(a.month));
+  const months = [...new Set(monthly.map((e) => e.month))];
   const impactTeams = await listImpactTeams(actor);
   return (
     <>
@@ -28,7 +32,8 @@ export default async function ReviewsArchivePage() {
         </nav>
       ) : null}
       <ImpactLinks teams={impactTeams} />
-      {months.length ? (
+      {years.length ? <YearReviewList editions={years} /> : null}
+      {months.length || years.length ? (
         <div className="space-y-6">
           {months.map((month) => (
             <section key={month} aria-labelledby={`m-${month}`}>
@@ -36,7 +41,7 @@ export default async function ReviewsArchivePage() {
                 {monthLabel(month)}
               </h2>
               <ul className="grid gap-3 sm:grid-cols-2">
-                {editions
+                {monthly
                   .filter((e) => e.month === month)
                   .map((e) => (
                     <li key={e.id}>

@@ -8,7 +8,8 @@ import { ReadershipPanel } from '@/components/reviews/readership-panel';
 import { OptOutForm, ThanksForm } from '@/components/reviews/small-forms';
 import { Card } from '@/components/ui/card';
 import { NotFoundError } from '@/lib/errors';
-import { MONTH_RE, monthLabel } from '@/lib/dates/month';
+import { monthLabel } from '@/lib/dates/month';
+import { isPeriod } from '@/lib/year-review/period';
 import { canSeeReach } from '@/lib/reviews/reach';
 import { readEdition, recordEditionView } from '@/lib/reviews/readers';
 import { requirePageActor } from '@/lib/session';
@@ -20,7 +21,7 @@ type Params = { params: Promise<{ team: string; month: string }> };
 // never names an edition its reader could not open.
 const loadEdition = cache(async (slug: string, month: string) => {
   const actor = await requirePageActor();
-  if (!MONTH_RE.test(month)) notFound();
+  if (!isPeriod(month)) notFound();
   const edition = await readEdition(actor, slug, month).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;

@@ -11,7 +11,8 @@ import { getMeetTheTeamChoice } from '@/lib/profiles/meet-the-team';
 import { RetryEmailForm } from '@/components/reviews/small-forms';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
-import { MONTH_RE, monthLabel } from '@/lib/dates/month';
+import { monthLabel } from '@/lib/dates/month';
+import { isPeriod } from '@/lib/year-review/period';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { loadComposer } from '@/lib/reviews/pages';
 import { requirePageActor } from '@/lib/session';
@@ -33,7 +34,7 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
   const actor = await requirePageActor('ADMIN', 'LEADER');
   const { team: slug, month } = await params;
   const team = await managedTeamOrInterrupt(actor, slug);
-  if (!MONTH_RE.test(month)) notFound();
+  if (!isPeriod(month)) notFound();
   const composer = await loadComposer(actor, team, month);
   if (!composer) notFound();
   const {
@@ -101,6 +102,7 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
           team={team.slug}
           month={month}
           monthLabel={monthLabel(month)}
+          period={draft.kind === 'YEAR' ? 'year' : 'month'}
           published={published}
           values={values}
           quotes={quotes.map((q) => ({

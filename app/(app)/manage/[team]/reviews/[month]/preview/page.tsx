@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { EditionView } from '@/components/reviews/edition-view';
 import { PreviewPublish } from '@/components/reviews/preview-publish';
 import { NotFoundError } from '@/lib/errors';
-import { MONTH_RE, monthLabel } from '@/lib/dates/month';
+import { monthLabel } from '@/lib/dates/month';
+import { isPeriod } from '@/lib/year-review/period';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { loadPreview } from '@/lib/reviews/pages';
 import { requirePageActor } from '@/lib/session';
@@ -16,7 +17,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ team: 
   const actor = await requirePageActor('ADMIN', 'LEADER');
   const { team: slug, month } = await params;
   const team = await managedTeamOrInterrupt(actor, slug);
-  if (!MONTH_RE.test(month)) notFound();
+  if (!isPeriod(month)) notFound();
   const preview = await loadPreview(actor, team, month).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
