@@ -18,7 +18,7 @@ import { chromium } from '@playwright/test';
 import { freePort, startThrowawayCluster } from '../embedded-postgres.ts';
 import { resolveChromium } from '../testing/chromium.ts';
 import { createTestDatabase, prepareTemplate } from '../testing/template.ts';
-import { BENCH_PASSWORD, seedBenchData } from './seed.ts';
+import { BENCH_AUTH_SECRET, BENCH_PASSWORD, seedBenchData } from './seed.ts';
 
 type AutocannonResult = {
   requests: { average: number; total: number };
@@ -146,7 +146,7 @@ try {
       env: {
         ...process.env,
         DATABASE_URL: database.url,
-        AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+        AUTH_SECRET: BENCH_AUTH_SECRET,
         NODE_ENV: 'production',
         NEXT_TELEMETRY_DISABLED: '1',
       },
