@@ -1,5 +1,5 @@
-import { formatNumberUpTo } from '@/lib/format';
-import { chartTable, mergeAnnotations, outcomeNotes, type ChartSpec } from '@/lib/trends/chart-spec';
+import { chartTableMarkup } from '@/lib/charts/svg-markup';
+import { mergeAnnotations, outcomeNotes, type ChartSpec } from '@/lib/trends/chart-spec';
 import { SvgChart } from './svg-chart';
 
 /**
@@ -10,7 +10,6 @@ import { SvgChart } from './svg-chart';
 export function ChartBody({ spec }: { spec: ChartSpec }) {
   const annotations = mergeAnnotations(spec.annotations ?? []).filter((a) => a.kind !== 'outcome');
   const outcomes = outcomeNotes(spec);
-  const table = chartTable(spec);
   const hasData = spec.rows.some((r) => spec.series.some((s) => s.key !== 'Target' && typeof r[s.key] === 'number'));
   return (
     <>
@@ -59,35 +58,9 @@ export function ChartBody({ spec }: { spec: ChartSpec }) {
           <table
             id={`${spec.id}-table`}
             className="min-w-full text-xs tabular-nums [&_tbody_th]:px-2 [&_tbody_th]:py-0.5 [&_tbody_th]:text-left [&_tbody_th]:font-medium [&_td]:px-2 [&_td]:py-0.5 [&_td]:text-right"
-          >
-            <caption className="sr-only">{spec.title}</caption>
-            <thead>
-              <tr>
-                {table.header.map((h) => (
-                  <th key={h} scope="col" className="border-b border-line px-2 py-1 text-left font-semibold">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, i) => (
-                <tr key={i} className="print:break-inside-avoid">
-                  {row.map((cell, j) =>
-                    j === 0 ? (
-                      <th key={j} scope="row">
-                        {cell}
-                      </th>
-                    ) : (
-                      <td key={j}>
-                        {cell === null ? '–' : typeof cell === 'number' ? formatNumberUpTo(cell, 3) : cell}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            // One string, like the chart's marks: a table of months never changes once drawn.
+            dangerouslySetInnerHTML={{ __html: chartTableMarkup(spec) }}
+          />
         </div>
       </details>
     </>

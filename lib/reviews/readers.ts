@@ -86,6 +86,8 @@ export async function readEdition(actor: Actor, slug: string, month: string) {
       status: true,
       publishedAt: true,
       revisions: { orderBy: { revision: 'desc' }, select: { revision: true, note: true, createdAt: true } },
+      // Whether this reader was counted already: then the view needs no write at all.
+      views: { where: { userId: actor.id }, select: { userId: true }, take: 1 },
     },
   });
   const latest = review?.revisions[0];
@@ -115,6 +117,7 @@ export async function readEdition(actor: Actor, slug: string, month: string) {
     revision: latest.revision,
     history: review.revisions.map((r) => ({ revision: r.revision, note: r.note, at: r.createdAt })),
     myThanks: mine,
+    viewed: review.views.length > 0,
     optedOut: Boolean(optOut ?? addressOptOut),
     readership: canSeeReadership(actor, team.id) ? await readershipFor(actor, review.id) : null,
     canModerate: canManageTeam(actor, team.id),
@@ -136,7 +139,12 @@ async function authorIds(reviewId: string): Promise<Set<string>> {
  * A reader's first view of an edition counts them as a reader; later views change nothing. The
  * edition's own authors checking their work are not readers.
  */
-export async function recordEditionView(actor: Actor, edition: { id: string; team: { id: string } }): Promise<void> {
+export async function recordEditionView(
+  actor: Actor,
+  edition: { id: string; team: { id: string }; viewed?: boolean },
+): Promise<void> {
+  // Most page views are readers coming back: counted already, nothing to write.
+  if (edition.viewed) return;
   if ((await authorIds(edition.id)).has(actor.id)) return;
   await db.reviewView.createMany({
     data: [{ reviewId: edition.id, userId: actor.id, teamId: edition.team.id }],

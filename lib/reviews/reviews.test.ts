@@ -5,6 +5,7 @@ import { ForbiddenError, ValidationError } from '../errors';
 import { loadCatalog, writeMonthTx } from '../figures/figures';
 import type { MonthChange } from '../figures/state';
 import { hideThanks, listArchive, readEdition, recordEditionView, thankReview } from './readers';
+import { chartSvg, chartTableMarkup } from '../charts/svg-markup';
 import { publishReview, ReviewConflictError, saveReview, startReview } from './reviews';
 
 async function setup() {
@@ -190,6 +191,11 @@ describe('the monthly edition', () => {
     expect(corrected).toMatchObject({ revision: 2, emailId: null });
     const after = await readEdition(reader, s.team.slug, '2025-05');
     expect(after.snapshot.content.kpis[0]?.value).toBe(86);
+    // Charts are drawn once per revision and kept: the correction is drawn anew, not served stale.
+    const csat = (e: typeof first) => e.snapshot.content.charts.find((c) => c.id === 'kpi-csat')!;
+    expect(chartTableMarkup(csat(first))).toMatch(/<th scope="row">2025-05<\/th><td>88<\/td>/);
+    expect(chartTableMarkup(csat(after))).toMatch(/<th scope="row">2025-05<\/th><td>86<\/td>/);
+    expect(chartSvg(csat(after)).markup).not.toBe(chartSvg(csat(first)).markup);
     expect(after.history.map((h) => [h.revision, h.note])).toEqual([
       [2, 'CSAT corrected from 88% to 86%'],
       [1, null],

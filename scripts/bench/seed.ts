@@ -3,9 +3,13 @@
 import pg from 'pg';
 
 export const BENCH_PASSWORD = 'bench-password';
+/** The bench's own session secret: lib/env.js requires one beside DATABASE_URL, and the server the
+ * bench starts must share it with the seeding process. */
+export const BENCH_AUTH_SECRET = 'bench-secret-bench-secret-bench-secret-01';
 
 export async function seedBenchData(url: string, quotes: number) {
   process.env.DATABASE_URL = url;
+  process.env.AUTH_SECRET = BENCH_AUTH_SECRET;
   const { PrismaPg } = await import('@prisma/adapter-pg');
   const { PrismaClient } = await import('../../lib/generated/prisma/client');
   const { makeTeam, makeUser } = await import('../../prisma/factories');

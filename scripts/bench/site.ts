@@ -18,7 +18,7 @@ import { chromium } from '@playwright/test';
 import { freePort, startThrowawayCluster } from '../embedded-postgres.ts';
 import { resolveChromium } from '../testing/chromium.ts';
 import { createTestDatabase, prepareTemplate } from '../testing/template.ts';
-import { BENCH_PASSWORD, seedBenchData } from './seed.ts';
+import { BENCH_AUTH_SECRET, BENCH_PASSWORD, seedBenchData } from './seed.ts';
 
 type AutocannonResult = {
   requests: { average: number; total: number };
@@ -146,7 +146,7 @@ try {
       env: {
         ...process.env,
         DATABASE_URL: database.url,
-        AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+        AUTH_SECRET: BENCH_AUTH_SECRET,
         NODE_ENV: 'production',
         NEXT_TELEMETRY_DISABLED: '1',
       },
@@ -157,13 +157,15 @@ try {
     await new Promise((r) => setTimeout(r, 100));
   }
   const cookie = await signInCookie(base);
-  const targets = [
+  // The issue's goals: a ratio to the static page, and for the two most-read pages p90 and CPU.
+  type Goal = { ratio: number; p90?: number; cpu?: number };
+  const targets: { name: string; path: string; goal?: Goal }[] = [
     { name: 'static page (ceiling)', path: CEILING },
     { name: 'static file', path: '/robots.txt' },
-    { name: 'dashboard /', path: '/' },
-    { name: 'published edition', path: editionPath },
-    { name: 'trends', path: '/trends?team=customer-care&range=36' },
-    { name: 'quote wall', path: '/quotes' },
+    { name: 'dashboard /', path: '/', goal: { ratio: 0.25, p90: 60, cpu: 6 } },
+    { name: 'published edition', path: editionPath, goal: { ratio: 0.3, p90: 60, cpu: 5 } },
+    { name: 'trends', path: '/trends?team=customer-care&range=36', goal: { ratio: 0.15 } },
+    { name: 'quote wall', path: '/quotes', goal: { ratio: 0.15 } },
     { name: '/api/health', path: '/api/health' },
   ];
   console.log(`\nLoad: autocannon, ${CONNECTIONS} connections, ${DURATION} s each, signed in, loopback`);
@@ -189,8 +191,17 @@ try {
     });
     const cpuPerRequest = ((cpuSeconds(server.pid!) - cpuBefore) * 1000) / Math.max(1, r.requests.total);
     if (t.path === CEILING) ceiling = r.requests.average;
+    const ratio = r.requests.average / ceiling;
+    const missed = t.goal
+      ? [
+          ratio < t.goal.ratio ? `× static < ${t.goal.ratio}` : '',
+          t.goal.p90 !== undefined && r.latency.p90 > t.goal.p90 ? `p90 > ${t.goal.p90} ms` : '',
+          t.goal.cpu !== undefined && cpuPerRequest > t.goal.cpu ? `CPU > ${t.goal.cpu} ms` : '',
+        ].filter(Boolean)
+      : [];
+    const verdict = t.goal ? (missed.length ? `  goal NOT met: ${missed.join(', ')}` : '  goal met') : '';
     console.log(
-      `${t.name.padEnd(24)} ${r.requests.average.toFixed(0).padStart(8)} ${`${r.latency.p50}ms`.padStart(7)} ${`${r.latency.p90}ms`.padStart(7)} ${`${r.latency.p99}ms`.padStart(7)} ${(r.requests.average / ceiling).toFixed(2).padStart(9)} ${cpuPerRequest.toFixed(2).padStart(9)} ${(r.throughput.total / Math.max(1, r.requests.total) / 1024).toFixed(1).padStart(8)}  ${r.non2xx + r.errors}`,
+      `${t.name.padEnd(24)} ${r.requests.average.toFixed(0).padStart(8)} ${`${r.latency.p50}ms`.padStart(7)} ${`${r.latency.p90}ms`.padStart(7)} ${`${r.latency.p99}ms`.padStart(7)} ${ratio.toFixed(2).padStart(9)} ${cpuPerRequest.toFixed(2).padStart(9)} ${(r.throughput.total / Math.max(1, r.requests.total) / 1024).toFixed(1).padStart(8)}  ${r.non2xx + r.errors}${verdict}`,
     );
   }
 
