@@ -84,7 +84,8 @@ export const seedDemoYearReview: DemoSeeder = async (db, org) => {
       receivedOn: day(q.receivedOn),
       credited: q.credits.map((c) => c.user),
     })),
-    wins: wins.map((w) => ({
+    // The same win entered twice is one win, as the app's year loader merges them (lib/reviews/load.ts).
+    wins: [...new Map(wins.map((w) => [w.title.trim().toLowerCase(), w])).values()].map((w) => ({
       id: w.id,
       title: w.title,
       story: w.story,

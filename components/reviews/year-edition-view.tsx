@@ -28,13 +28,19 @@ function TotalTile({ year }: { year: YearContent }) {
       <dt className="text-sm font-medium text-ink-muted">Contacts received in {year.year}</dt>
       <dd className="mt-1 text-2xl font-bold text-ink tabular-nums">{formatMetric(year.total)}</dd>
       <dd className="mt-1 text-xs text-ink-subtle">
-        <span className="sr-only">against {Number(year.year) - 1}: </span>
-        <span aria-hidden="true">vs {Number(year.year) - 1} </span>
-        <span className={`font-medium ${change.amount === null ? '' : TONE_CLASS[change.tone]}`}>
-          {change.text}
-          {words ? <span className="sr-only"> ({words})</span> : null}
-        </span>{' '}
-        ({formatMetric(year.lastYearTotal)})
+        {year.lastYearTotal === null ? (
+          `No figures for ${Number(year.year) - 1}`
+        ) : (
+          <>
+            <span className="sr-only">against {Number(year.year) - 1}: </span>
+            <span aria-hidden="true">vs {Number(year.year) - 1} </span>
+            <span className={`font-medium ${TONE_CLASS[change.tone]}`}>
+              {change.text}
+              {words ? <span className="sr-only"> ({words})</span> : null}
+            </span>{' '}
+            ({formatMetric(year.lastYearTotal)})
+          </>
+        )}
         {withFigures < 12 ? <span className="block">Figures for {withFigures} of 12 months</span> : null}
       </dd>
     </div>

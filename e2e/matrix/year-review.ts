@@ -10,14 +10,16 @@ const allowedFor = (which: Which) => (which === 'team' ? MANAGERS : (['ADMIN'] a
 const labelFor = (which: Which, extra: string) =>
   [which === 'otherTeam' ? "another team's" : null, 'year in review', extra].filter(Boolean).join(', ');
 
-// A past year not used yet for this team in this run: (team, month) is unique, and a year ("2003")
-// never collides with a month ("2003-01") that other rows hand out.
+// A year not used yet for this team in this run: (team, month) is unique, and a year never collides
+// with a month ("2003-01") that other rows hand out. Counted down from 2999, away from the current
+// year the start row uses: a refused actor's call is prepared three times (once per bypass header),
+// so rows need many. Saving and publishing a draft do not care which year it names.
 const yearCounters = new Map<string, number>();
 function freshYear(teamId: string): string {
   const n = yearCounters.get(teamId) ?? 0;
   yearCounters.set(teamId, n + 1);
-  const year = String(2002 + n);
-  if (year >= String(new Date().getUTCFullYear())) throw new Error(`freshYear ran out of past years at ${year}`);
+  const year = String(2999 - n);
+  if (year <= String(new Date().getUTCFullYear())) throw new Error(`freshYear ran out of years at ${year}`);
   return year;
 }
 

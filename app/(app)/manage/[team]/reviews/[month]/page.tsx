@@ -62,7 +62,9 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
   return (
     <>
       <PageHeader
-        title={`${team.name}: ${monthLabel(month)} edition`}
+        title={
+          draft.kind === 'YEAR' ? `${team.name}: ${month} year in review` : `${team.name}: ${monthLabel(month)} edition`
+        }
         description={`${published ? 'Published' : 'Draft'} · version ${draft.version}, last saved ${formatInstant(draft.updatedAt, zone)}${draft.updatedBy ? ` by ${draft.updatedBy.name}` : ''} (times in ${zoneLabel(zone)}).`}
         actions={
           <div className="flex flex-wrap gap-2">
