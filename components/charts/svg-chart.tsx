@@ -132,6 +132,8 @@ export function SvgChart({ spec }: { spec: ChartSpec }) {
                 y2={PLOT_HEIGHT}
                 stroke="var(--color-accent-line)"
                 strokeWidth={1.5}
+                strokeDasharray="4 3"
+                strokeOpacity={0.6}
                 vectorEffect="non-scaling-stroke"
               />
             ))}
