@@ -14,7 +14,8 @@ test('a leader records an outcome; it shows on the impact view and as a numbered
   db,
   signInAs,
 }) => {
-  test.setTimeout(150_000); // cold pages on a busy machine
+  // Cold pages on a busy machine; photographing (E2E_SHOTS) three long pages four ways takes longer.
+  test.setTimeout(process.env.E2E_SHOTS ? 400_000 : 150_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   const team = await makeTeam(db);
   await signInAs('LEADER', { teamId: team.id });

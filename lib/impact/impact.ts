@@ -151,7 +151,6 @@ export async function getImpact(actor: Actor, slug: string, now = new Date()) {
     ],
     rows: askRows,
     unit: 'asks',
-    annotations,
   };
 
   const outcomes: ImpactOutcome[] = outcomeRows.map((o) => ({

@@ -62,7 +62,7 @@ export default async function OutcomesPage({
             today={today}
           />
         </Card>
-        <Table caption="Outcomes, newest first" captionVisible>
+        <Table caption="Outcomes, newest first" captionVisible className="self-start">
           <THead>
             <Th>Date</Th>
             <Th>What happened</Th>

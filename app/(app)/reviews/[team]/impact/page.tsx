@@ -53,7 +53,16 @@ export default async function ImpactPage({ params }: { params: Promise<{ team: s
         ) : (
           <div className="grid gap-6 lg:grid-cols-2">
             <ChartCard spec={impact.charts.readers} csvHref={csv('editions')} />
-            <ChartCard spec={impact.charts.asks} csvHref={csv('asks')} />
+            {totals.asksRaised ? (
+              <ChartCard spec={impact.charts.asks} csvHref={csv('asks')} />
+            ) : (
+              <Card title="Asks raised per edition">
+                <p className="text-sm text-ink-subtle">
+                  No edition of these {IMPACT_MONTHS} months addressed an ask to a department yet. Asks addressed to a
+                  department in an edition’s “How you can help” are followed here, edition by edition, until done.
+                </p>
+              </Card>
+            )}
           </div>
         )}
         <Card
