@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { answerAskAction } from '@/lib/asks/actions';
 import { ASK_STATUSES, ASK_STATUS_LABELS } from '@/lib/asks/schemas';
 import type { FormState } from '@/lib/errors';
@@ -23,6 +23,8 @@ export function AnswerAskForm({
   const [state, action, pending] = useActionState<FormState, FormData>(answerAskAction, { ok: false });
   const values = state.ok ? {} : (state.values ?? {});
   const errors = state.fieldErrors ?? {};
+  // Controlled: React resets a form after its action, and a refused answer must keep the status chosen.
+  const [chosen, setChosen] = useState<string>(status);
   return (
     <form action={action} className="mt-3 space-y-3" noValidate aria-label={`Answer “${title}”`}>
       <input type="hidden" name="askId" value={askId} />
@@ -32,7 +34,8 @@ export function AnswerAskForm({
         id={`answer-${askId}-status`}
         label="Status"
         name="status"
-        defaultValue={values.status ?? status}
+        value={chosen}
+        onChange={(e) => setChosen(e.target.value)}
         errors={errors.status}
       >
         {ASK_STATUSES.map((s) => (
