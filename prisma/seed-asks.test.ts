@@ -23,6 +23,10 @@ describe('demo asks', () => {
     expect(draft.followUps).toContain('**You asked, we did**');
     expect(draft.followUps).toContain('Warn us two weeks before price changes');
     expect(draft.followUps).toContain('**Still open**');
+    // Demo accounts answer for their departments; the draft raises an ask of its own.
+    const colleague = await db.user.findUniqueOrThrow({ where: { email: 'colleague@demo.test' } });
+    expect(asks.some((a) => a.answeredById === colleague.id)).toBe(true);
+    expect(await db.ask.count({ where: { reviewId: draft.id } })).toBe(1);
     // Two signed-in demo users of two departments can answer asks to their department.
     for (const email of ['colleague@demo.test', 'exec@demo.test']) {
       const user = await db.user.findUniqueOrThrow({ where: { email } });

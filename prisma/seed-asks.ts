@@ -164,15 +164,17 @@ export const seedDemoAsks: DemoSeeder = async (db: PrismaClient, org) => {
   const departments = new Map(
     (await db.department.findMany({ select: { id: true, name: true } })).map((d) => [d.name, d.id]),
   );
-  // Who answers for a department: the demo accounts first, so a sign-in shows their own answers.
-  const answerer = async (department: string) =>
-    (
-      await db.user.findFirst({
-        where: { department: { name: department } },
-        orderBy: [{ role: 'asc' }, { email: 'asc' }],
+  // Who answers for a department: someone of it outside the service teams (the demo's colleague@
+  // and exec@ first), never the asking team's own people.
+  const answerer = async (department: string) => {
+    const where = { department: { name: department }, teamId: null };
+    const person =
+      (await db.user.findFirst({
+        where: { ...where, email: { in: ['colleague@demo.test', 'exec@demo.test'] } },
         select: { id: true },
-      })
-    )?.id ?? null;
+      })) ?? (await db.user.findFirst({ where, orderBy: { email: 'asc' }, select: { id: true } }));
+    return person?.id ?? null;
+  };
   const leaders: Record<DemoTeamSlug, string> = {
     'customer-care': org.users['leader@demo.test']!.id,
     'billing-support': org.users['billing.leader@demo.test']!.id,
@@ -257,5 +259,19 @@ export const seedDemoAsks: DemoSeeder = async (db: PrismaClient, org) => {
       org.now,
     );
     await db.review.update({ where: { id: draft.id }, data: { followUps } });
+    // And the draft already raises one ask of its own, to be edited or published.
+    const product = departments.get('Product');
+    if (product)
+      await db.ask.create({
+        data: {
+          teamId: team.id,
+          reviewId: draft.id,
+          departmentId: product,
+          title: 'Test the checkout changes with us before release',
+          details:
+            'Half of this month’s *Delivery* contacts came from the new checkout: a 30-minute walkthrough would let us prepare answers.',
+          raisedById: leaders[slug],
+        },
+      });
   }
 };

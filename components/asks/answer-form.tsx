@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { startTransition, useActionState, useState, type SyntheticEvent } from 'react';
 import { answerAskAction } from '@/lib/asks/actions';
 import { ASK_STATUSES, ASK_STATUS_LABELS } from '@/lib/asks/schemas';
 import type { FormState } from '@/lib/errors';
@@ -23,8 +23,22 @@ export function AnswerAskForm({
   const [state, action, pending] = useActionState<FormState, FormData>(answerAskAction, { ok: false });
   const values = state.ok ? {} : (state.values ?? {});
   const errors = state.fieldErrors ?? {};
+  const [chosen, setChosen] = useState<string>(status);
+  // Submitted by hand rather than through `action`: React resets a form after its action, and a
+  // refused answer must keep the status chosen (a controlled select is reset too).
+  const submit = (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
   return (
-    <form action={action} className="mt-3 space-y-3" noValidate aria-label={`Answer “${title}”`}>
+    <form
+      onSubmit={submit}
+      className="mt-3 space-y-3"
+      noValidate
+      aria-label={`Answer “${title}”`}
+      key={state.ok ? state.message : 'answer'}
+    >
       <input type="hidden" name="askId" value={askId} />
       <input type="hidden" name="seen" value={values.seen ?? seen} />
       <FormMessage state={state} />
@@ -32,7 +46,8 @@ export function AnswerAskForm({
         id={`answer-${askId}-status`}
         label="Status"
         name="status"
-        defaultValue={values.status ?? status}
+        value={chosen}
+        onChange={(e) => setChosen(e.target.value)}
         errors={errors.status}
       >
         {ASK_STATUSES.map((s) => (
