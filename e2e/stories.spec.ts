@@ -17,6 +17,7 @@ test.describe('customer quotes', () => {
     db,
     browser,
   }) => {
+    test.setTimeout(60_000); // three people and five pages: 24–31 s on a loaded 2-core machine
     const team = await makeTeam(db);
     const agent = await makeUser(db, { role: 'AGENT', teamId: team.id, name: 'Avery Agent' });
     const teammate = await makeUser(db, { role: 'AGENT', teamId: team.id, name: 'Toni Teammate' });

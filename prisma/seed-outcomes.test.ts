@@ -22,7 +22,10 @@ describe('demo outcomes', () => {
     const impact = await getImpact({ ...colleague, teamId: null }, 'customer-care');
     // Editions of the 12 months up to this one: the oldest demo edition is 12 months back.
     expect(impact.totals.editions).toBe(10);
-    expect(impact.totals.outcomes).toBe(outcomes.length);
-    expect(impact.charts.readers.annotations?.length).toBe(outcomes.length);
+    // The year in review's seeder may add outcomes of last year, before the impact view's window.
+    const inWindow = outcomes.filter((o) => o.occurredOn.toISOString().slice(0, 7) >= impact.from);
+    expect(inWindow.length).toBeGreaterThanOrEqual(8);
+    expect(impact.totals.outcomes).toBe(inWindow.length);
+    expect(impact.charts.readers.annotations?.length).toBe(inWindow.length);
   });
 });
