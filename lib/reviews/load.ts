@@ -25,9 +25,20 @@ export function toEditionQuote(row: Prisma.QuoteGetPayload<{ select: typeof quot
   };
 }
 
+/** A span of calendar days, [start, end): a month's or a year's. */
+export type DayRange = { start: Date; end: Date };
+
 /** The team's approved quotes received in the month, newest first: the ones a leader can feature. */
-export async function listMonthQuotes(client: DbClient, teamId: string, month: string): Promise<EditionQuote[]> {
-  const { start, end } = monthRange(month);
+export function listMonthQuotes(client: DbClient, teamId: string, month: string): Promise<EditionQuote[]> {
+  return listApprovedQuotesIn(client, teamId, monthRange(month));
+}
+
+/** The team's approved quotes received in the range, newest first (a month's or a year in review's). */
+export async function listApprovedQuotesIn(
+  client: DbClient,
+  teamId: string,
+  { start, end }: DayRange,
+): Promise<EditionQuote[]> {
   const rows = await client.quote.findMany({
     where: { teamId, status: 'APPROVED', receivedOn: { gte: start, lt: end } },
     orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
@@ -72,18 +83,9 @@ export async function listMonthEvents(
   teamId: string,
   month: string,
 ): Promise<{ wins: MonthWin[]; updates: EditionUpdate[] }> {
-  const { start, end } = monthRange(month);
-  const wins = await client.win.findMany({
-    where: { teamId, deletedAt: null, occurredOn: { gte: start, lt: end } },
-    orderBy: [{ occurredOn: 'asc' }, { id: 'asc' }],
-    select: {
-      id: true,
-      title: true,
-      story: true,
-      occurredOn: true,
-      credits: { select: { user: { select: { id: true, name: true } } } },
-    },
-  });
+  const range = monthRange(month);
+  const { start, end } = range;
+  const wins = await listWinsIn(client, teamId, range);
   const updates = await client.projectUpdate.findMany({
     where: { teamId, postedOn: { gte: start, lt: end } },
     orderBy: [{ postedOn: 'asc' }, { id: 'asc' }],
@@ -96,15 +98,7 @@ export async function listMonthEvents(
     },
   });
   return {
-    wins: mergeWins(
-      wins.map((w) => ({
-        id: w.id,
-        title: w.title,
-        story: w.story,
-        occurredOn: dayString(w.occurredOn),
-        credited: w.credits.map((c) => c.user),
-      })),
-    ),
+    wins,
     updates: updates.map((u) => ({
       id: u.id,
       projectId: u.project.id,
@@ -114,6 +108,30 @@ export async function listMonthEvents(
       author: u.author.name,
     })),
   };
+}
+
+/** The team's wins in the range, oldest first, the same win entered twice shown once (mergeWins). */
+export async function listWinsIn(client: DbClient, teamId: string, { start, end }: DayRange): Promise<MonthWin[]> {
+  const wins = await client.win.findMany({
+    where: { teamId, deletedAt: null, occurredOn: { gte: start, lt: end } },
+    orderBy: [{ occurredOn: 'asc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      title: true,
+      story: true,
+      occurredOn: true,
+      credits: { select: { user: { select: { id: true, name: true } } } },
+    },
+  });
+  return mergeWins(
+    wins.map((w) => ({
+      id: w.id,
+      title: w.title,
+      story: w.story,
+      occurredOn: dayString(w.occurredOn),
+      credited: w.credits.map((c) => c.user),
+    })),
+  );
 }
 
 export type Omitted = { wins: string[]; updates: string[] };

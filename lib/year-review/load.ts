@@ -4,7 +4,7 @@ import { loadCatalog, readMonths } from '../figures/figures';
 import { dayString } from '../dates/day';
 import { quoteBodySelect } from '../quotes/wall-query';
 import type { EditionContent, EditionQuote } from '../reviews/content';
-import { mergeWins, toEditionQuote, type MonthWin } from '../reviews/load';
+import { listApprovedQuotesIn, listWinsIn, toEditionQuote, type MonthWin } from '../reviews/load';
 import { buildYearContent, type YearContent } from './content';
 
 /** [1 January, 1 January of the next year) as UTC-midnight calendar days. */
@@ -14,39 +14,13 @@ export function yearRange(year: string): { start: Date; end: Date } {
 }
 
 /** The team's approved quotes received in the year, newest first: the ones a leader can feature. */
-export async function listYearQuotes(client: DbClient, teamId: string, year: string): Promise<EditionQuote[]> {
-  const { start, end } = yearRange(year);
-  const rows = await client.quote.findMany({
-    where: { teamId, status: 'APPROVED', receivedOn: { gte: start, lt: end } },
-    orderBy: [{ receivedOn: 'desc' }, { id: 'desc' }],
-    select: quoteBodySelect,
-  });
-  return rows.map(toEditionQuote);
+export function listYearQuotes(client: DbClient, teamId: string, year: string): Promise<EditionQuote[]> {
+  return listApprovedQuotesIn(client, teamId, yearRange(year));
 }
 
 /** The year's wins, the same win entered twice shown once: what the leader picks from. */
-export async function listYearWins(client: DbClient, teamId: string, year: string): Promise<MonthWin[]> {
-  const { start, end } = yearRange(year);
-  const wins = await client.win.findMany({
-    where: { teamId, deletedAt: null, occurredOn: { gte: start, lt: end } },
-    orderBy: [{ occurredOn: 'asc' }, { id: 'asc' }],
-    select: {
-      id: true,
-      title: true,
-      story: true,
-      occurredOn: true,
-      credits: { select: { user: { select: { id: true, name: true } } } },
-    },
-  });
-  return mergeWins(
-    wins.map((w) => ({
-      id: w.id,
-      title: w.title,
-      story: w.story,
-      occurredOn: dayString(w.occurredOn),
-      credited: w.credits.map((c) => c.user),
-    })),
-  );
+export function listYearWins(client: DbClient, teamId: string, year: string): Promise<MonthWin[]> {
+  return listWinsIn(client, teamId, yearRange(year));
 }
 
 /** Everyone an approved quote or a win of the year credits (every win, picked or not). */
