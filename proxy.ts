@@ -1,25 +1,51 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './lib/env.js';
 import { foreignActionOrigin } from './lib/action-origin';
+import { KEPT_EDITION_PREFIX, keptEditionPath } from './lib/reviews/edition-gate';
 
-// Convenience only: sends readers without a session cookie to sign-in with a way back (API routes
-// answer 401 themselves). It never
-// decides access — every page, action and route handler asks lib/ and lib/ checks the database.
+// Sends readers without a session cookie to sign-in with a way back (API routes answer 401
+// themselves). It decides no access on its own: every page, action and route handler asks lib/ and
+// lib/ checks the database. The one page it serves is a published edition from the per-revision
+// cache, and only when lib/'s gate opens it (lib/reviews/edition-gate.ts); otherwise the request
+// goes on to the dynamic page, whose guards answer.
 // The unsubscribe page opens from an email, signed by its token: it must work without a session.
 const PUBLIC = [/^\/sign-in$/, /^\/about$/, /^\/api\//, /^\/unsubscribe\/[^/]+$/];
 
 // Every request gets an id that its log lines carry (a load balancer's own, when it sent a sane one).
-function withRequestId(request: NextRequest) {
+// Marks the gate's own rewrite, which Next passes through the proxy again under its new path. Random
+// per process, so no client can forge it.
+const GATE_PASS = crypto.randomUUID();
+
+function withRequestId(request: NextRequest, rewrite?: URL) {
   const given = request.headers.get('x-request-id');
   const id = given && /^[\w.:-]{1,100}$/.test(given) ? given : crypto.randomUUID();
   const headers = new Headers(request.headers);
   headers.set('x-request-id', id);
-  const response = NextResponse.next({ request: { headers } });
+  if (rewrite) headers.set('x-edition-gate', GATE_PASS);
+  else headers.delete('x-edition-gate');
+  const response = rewrite
+    ? NextResponse.rewrite(rewrite, { request: { headers } })
+    : NextResponse.next({ request: { headers } });
   response.headers.set('x-request-id', id);
+  // The cached edition is still one reader's page: no shared cache may keep it for the next.
+  if (rewrite) response.headers.set('Cache-Control', 'private, no-cache');
   return response;
 }
 
-export function proxy(request: NextRequest) {
+/** The cached edition for this reader, or null to let the dynamic page answer. */
+async function keptEdition(request: NextRequest): Promise<URL | null> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+  // A database that does not answer is the dynamic page's to report (503), not the proxy's.
+  const path = await keptEditionPath(request.headers.get('cookie'), request.nextUrl.pathname).catch(() => null);
+  if (!path) return null;
+  // From request.url, not nextUrl: Next serves a rewrite internally only when its origin is the
+  // one the server listens on (skipProxyUrlNormalize keeps request.url so); any other origin it
+  // would fetch over HTTP, through this proxy again.
+  const url = new URL(path, request.url);
+  return url;
+}
+
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (request.method === 'POST') {
     const foreign = foreignActionOrigin(request.headers, env().PUBLIC_URL);
@@ -30,9 +56,15 @@ export function proxy(request: NextRequest) {
       });
     }
   }
+  // Reached only through the gate's rewrite below, never by its own address.
+  if (pathname.startsWith(KEPT_EDITION_PREFIX)) {
+    if (request.headers.get('x-edition-gate') === GATE_PASS) return NextResponse.next();
+    return new NextResponse('Not found.\n', { status: 404 });
+  }
   if (PUBLIC.some((re) => re.test(pathname))) return withRequestId(request);
   const hasSession = request.cookies.getAll().some((c) => c.name.endsWith('authjs.session-token'));
-  if (hasSession || request.method !== 'GET') return withRequestId(request);
+  if (hasSession) return withRequestId(request, (await keptEdition(request)) ?? undefined);
+  if (request.method !== 'GET') return withRequestId(request);
   const url = request.nextUrl.clone();
   url.pathname = '/sign-in';
   url.search = pathname === '/' ? '' : `?callbackUrl=${encodeURIComponent(pathname + search)}`;

@@ -1,5 +1,12 @@
 import type { Role } from './generated/prisma/enums';
 
+/** What the signed-in header shows its reader (lib/header.ts builds it). */
+export type HeaderReader = {
+  name: string;
+  roleLabel: string;
+  items: { href: string; label: string; badge?: number; badgeLabel?: string }[];
+};
+
 export type NavItem = { href: string; label: string; roles: readonly Role[] | 'all' };
 
 /** What each role sees in the navigation; every page still checks the role itself. */

@@ -2,7 +2,7 @@ import { Card } from '@/components/ui/card';
 import { formatInstantDay } from '@/lib/dates/zone';
 import { HideNoteForm } from './small-forms';
 
-type Readership = {
+export type Readership = {
   readers: number;
   thanksCount: number;
   byDepartment: { label: string; count: number }[];
@@ -43,8 +43,11 @@ export function ReadershipPanel({
   canModerate,
   reachHref,
   zone,
+  onSaved,
 }: {
   readership: Readership;
+  /** After a note is hidden: a page that fetched the readership refetches it. */
+  onSaved?: () => void;
   canModerate: boolean;
   reachHref?: string | undefined;
   /** The team's time zone, for the day each note was written. */
@@ -86,7 +89,7 @@ export function ReadershipPanel({
                 {n.by}, {[n.department, n.team ?? n.role].filter(Boolean).join(', ')} · {formatInstantDay(n.at, zone)}
                 {n.hidden ? ' · hidden' : ''}
               </p>
-              {canModerate && !n.hidden ? <HideNoteForm thanksId={n.id} /> : null}
+              {canModerate && !n.hidden ? <HideNoteForm thanksId={n.id} onSaved={onSaved} /> : null}
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useEffect } from 'react';
 import {
   emailOptOutAction,
   hideThanksAction,
@@ -40,8 +40,26 @@ export function StartReviewForm({ team, months }: { team: string; months: { valu
   );
 }
 
-export function ThanksForm({ reviewId, thanked, note }: { reviewId: string; thanked: boolean; note: string | null }) {
+/** Calls `onSaved` after each successful submit: a page that fetched its state refetches it. */
+function useSaved(state: FormState, onSaved: (() => void) | undefined) {
+  useEffect(() => {
+    if (state.ok) onSaved?.();
+  }, [state, onSaved]);
+}
+
+export function ThanksForm({
+  reviewId,
+  thanked,
+  note,
+  onSaved,
+}: {
+  reviewId: string;
+  thanked: boolean;
+  note: string | null;
+  onSaved?: () => void;
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(thankReviewAction, { ok: false });
+  useSaved(state, onSaved);
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="reviewId" value={reviewId} />
@@ -64,8 +82,9 @@ export function ThanksForm({ reviewId, thanked, note }: { reviewId: string; than
   );
 }
 
-export function HideNoteForm({ thanksId }: { thanksId: string }) {
+export function HideNoteForm({ thanksId, onSaved }: { thanksId: string; onSaved?: () => void }) {
   const [state, action, pending] = useActionState<FormState, FormData>(hideThanksAction, { ok: false });
+  useSaved(state, onSaved);
   return (
     <form action={action} className="inline">
       <input type="hidden" name="thanksId" value={thanksId} />
@@ -77,8 +96,19 @@ export function HideNoteForm({ thanksId }: { thanksId: string }) {
   );
 }
 
-export function OptOutForm({ team, teamName, optedOut }: { team: string; teamName: string; optedOut: boolean }) {
+export function OptOutForm({
+  team,
+  teamName,
+  optedOut,
+  onSaved,
+}: {
+  team: string;
+  teamName: string;
+  optedOut: boolean;
+  onSaved?: () => void;
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(emailOptOutAction, { ok: false });
+  useSaved(state, onSaved);
   return (
     <form action={action} className="space-y-2 text-sm">
       <input type="hidden" name="team" value={team} />

@@ -4,7 +4,7 @@ import { recentlyUsed } from '../recent';
 import { recordAudit } from '../audit';
 import { ROLE_LABELS, hasRole, type Actor, assertSignedIn } from '../authz';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { canManageTeam, findTeamBySlug } from '../team-access';
+import { canManageTeam, findTeamBySlug, type TeamRef } from '../team-access';
 import type { EditionSnapshot } from './content';
 
 /** The team itself (its agents and leaders) and admins see readership and every note. */
@@ -60,8 +60,13 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-async function revisionSnapshot(reviewId: string, revision: number): Promise<EditionSnapshot> {
-  const key = `${reviewId}:${revision}`;
+/**
+ * A revision's snapshot, frozen and kept. `updatedAt` is part of the key: erasure and a customer's
+ * name being withdrawn rewrite published snapshots in place (lib/privacy), and the rewritten one
+ * must be what every reader sees from then on.
+ */
+export async function revisionSnapshot(reviewId: string, revision: number, updatedAt: Date): Promise<EditionSnapshot> {
+  const key = `${reviewId}:${revision}:${updatedAt.getTime()}`;
   const kept = snapshots.get(key);
   if (kept) return kept;
   const row = await db.reviewRevision.findUniqueOrThrow({
@@ -73,28 +78,12 @@ async function revisionSnapshot(reviewId: string, revision: number): Promise<Edi
 }
 
 /**
- * A published edition for any signed-in reader, with its revision history. The page records the
- * view with recordEditionView once it has been sent.
+ * What a published edition's page shows one reader besides the edition itself: their thanks,
+ * their email choice, and — for the team and admins — the readership. Never names other readers
+ * to anyone outside the team.
  */
-export async function readEdition(actor: Actor, slug: string, month: string) {
-  assertSignedIn(actor);
-  const team = await findTeamBySlug(slug);
-  const review = await db.review.findUnique({
-    where: { teamId_month: { teamId: team.id, month } },
-    select: {
-      id: true,
-      status: true,
-      publishedAt: true,
-      revisions: { orderBy: { revision: 'desc' }, select: { revision: true, note: true, createdAt: true } },
-      // Whether this reader was counted already: then the view needs no write at all.
-      views: { where: { userId: actor.id }, select: { userId: true }, take: 1 },
-    },
-  });
-  const latest = review?.revisions[0];
-  if (!review || review.status !== 'PUBLISHED' || !latest)
-    throw new NotFoundError('This edition has not been published.');
-  const [snapshot, mine, optOut, addressOptOut] = await Promise.all([
-    revisionSnapshot(review.id, latest.revision),
+async function readerState(actor: Actor, review: { id: string; viewed: boolean }, team: TeamRef) {
+  const [mine, optOut, addressOptOut] = await Promise.all([
     db.reviewThanks.findUnique({
       where: { reviewId_userId: { reviewId: review.id, userId: actor.id } },
       select: { note: true, createdAt: true },
@@ -111,17 +100,72 @@ export async function readEdition(actor: Actor, slug: string, month: string) {
   return {
     id: review.id,
     team,
+    myThanks: mine,
+    viewed: review.viewed,
+    optedOut: Boolean(optOut ?? addressOptOut),
+    readership: canSeeReadership(actor, team.id) ? await readershipFor(actor, review.id) : null,
+    canModerate: canManageTeam(actor, team.id),
+  };
+}
+
+/**
+ * A published edition for any signed-in reader, with its revision history. The page records the
+ * view with recordEditionView once it has been sent.
+ */
+export async function readEdition(actor: Actor, slug: string, month: string) {
+  assertSignedIn(actor);
+  const team = await findTeamBySlug(slug);
+  const review = await db.review.findUnique({
+    where: { teamId_month: { teamId: team.id, month } },
+    select: {
+      id: true,
+      status: true,
+      publishedAt: true,
+      revisions: {
+        orderBy: { revision: 'desc' },
+        select: { revision: true, note: true, createdAt: true, updatedAt: true },
+      },
+      // Whether this reader was counted already: then the view needs no write at all.
+      views: { where: { userId: actor.id }, select: { userId: true }, take: 1 },
+    },
+  });
+  const latest = review?.revisions[0];
+  if (!review || review.status !== 'PUBLISHED' || !latest)
+    throw new NotFoundError('This edition has not been published.');
+  const [snapshot, state] = await Promise.all([
+    revisionSnapshot(review.id, latest.revision, latest.updatedAt),
+    readerState(actor, { id: review.id, viewed: review.views.length > 0 }, team),
+  ]);
+  return {
+    ...state,
     month,
     publishedAt: review.publishedAt,
     snapshot,
     revision: latest.revision,
     history: review.revisions.map((r) => ({ revision: r.revision, note: r.note, at: r.createdAt })),
-    myThanks: mine,
-    viewed: review.views.length > 0,
-    optedOut: Boolean(optOut ?? addressOptOut),
-    readership: canSeeReadership(actor, team.id) ? await readershipFor(actor, review.id) : null,
-    canModerate: canManageTeam(actor, team.id),
   };
+}
+
+/**
+ * The reader's part of a published edition's page, for the page the proxy's gate serves from the
+ * per-revision cache (lib/reviews/edition-cache.ts), which cannot know who reads it. Counts the
+ * reader, as the dynamic page does after sending itself.
+ */
+export async function readEditionReaderState(actor: Actor, reviewId: string) {
+  assertSignedIn(actor);
+  const review = await db.review.findUnique({
+    where: { id: reviewId },
+    select: {
+      id: true,
+      status: true,
+      team: { select: { id: true, name: true, slug: true } },
+      views: { where: { userId: actor.id }, select: { userId: true }, take: 1 },
+    },
+  });
+  if (!review || review.status !== 'PUBLISHED') throw new NotFoundError('This edition has not been published.');
+  const state = await readerState(actor, { id: review.id, viewed: review.views.length > 0 }, review.team);
+  await recordEditionView(actor, state);
+  return state;
 }
 
 /** Who wrote an edition: whoever published a revision of it or saved it last. */

@@ -49,6 +49,7 @@ const CPU_PROF = process.argv.includes('--cpu-prof')
   : null;
 
 let editionPath = '';
+let editionReaderPath = '';
 if (DUMP) mkdirSync(DUMP, { recursive: true });
 
 /** CPU seconds (user + system) used so far by a process and its children: what a request costs
@@ -93,6 +94,7 @@ async function seed(url: string) {
     '',
   );
   editionPath = `/reviews/${teams[0]!.slug}/${month}`;
+  editionReaderPath = `/api/editions/${draft.id}/reader`;
   console.log(
     `Seeded 3 teams × 60 months of figures and ${QUOTES.toLocaleString('en-GB')} quotes in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
@@ -162,11 +164,23 @@ try {
   const targets: { name: string; path: string; goal?: Goal }[] = [
     { name: 'static page (ceiling)', path: CEILING },
     { name: 'static file', path: '/robots.txt' },
+    // The floor of any signed-in page: the session, the navigation and a small form, no data.
+    { name: 'signed-in floor', path: '/account/password' },
     { name: 'dashboard /', path: '/', goal: { ratio: 0.25, p90: 60, cpu: 6 } },
     { name: 'published edition', path: editionPath, goal: { ratio: 0.3, p90: 60, cpu: 5 } },
+    // The edition page is the same for every reader; this is what each reader's browser then asks
+    // for their own part (header, thanks, email choice): a view costs both.
+    { name: 'edition reader part', path: editionReaderPath },
     { name: 'trends', path: '/trends?team=customer-care&range=36', goal: { ratio: 0.15 } },
     { name: 'quote wall', path: '/quotes', goal: { ratio: 0.15 } },
     { name: '/api/health', path: '/api/health' },
+    // --extra name=/path,name=/path: any other page, measured the same way.
+    ...(process.argv.includes('--extra')
+      ? process.argv[process.argv.indexOf('--extra') + 1]!.split(',').map((pair) => {
+          const [name, p] = pair.split('=');
+          return { name: name!, path: p! };
+        })
+      : []),
   ];
   console.log(`\nLoad: autocannon, ${CONNECTIONS} connections, ${DURATION} s each, signed in, loopback`);
   console.log(

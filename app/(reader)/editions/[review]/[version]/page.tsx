@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { AppFrame } from '@/components/layout/app-frame';
+import { EditionView } from '@/components/reviews/edition-view';
+import { EditionReader, EditionReaderCards, EditionReaderHeader } from '@/components/reviews/edition-reader';
+import { monthLabel } from '@/lib/dates/month';
+import { keptEdition } from '@/lib/reviews/edition-cache';
+
+// A published edition's version, rendered once and kept (lib/reviews/edition-cache.ts): the proxy
+// rewrites `/reviews/<team>/<period>` here for an active, signed-in reader, and refuses this path
+// to everyone else. Nothing here reads the request; the reader's part is fetched by the browser.
+export const revalidate = false;
+export const dynamicParams = true;
+export function generateStaticParams(): { review: string; version: string }[] {
+  return [];
+}
+
+type Params = { params: Promise<{ review: string; version: string }> };
+
+const load = cache(async (review: string, version: string) => {
+  const edition = await keptEdition(review, version);
+  if (!edition) notFound();
+  return edition;
+});
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { review, version } = await params;
+  const edition = await load(review, version);
+  const title = `${edition.team.name} — ${monthLabel(edition.month)}`;
+  const description = edition.snapshot.title;
+  return {
+    title,
+    description,
+    openGraph: { type: 'article', title: `${title} · Service Review`, description, siteName: 'Service Review' },
+    twitter: { card: 'summary', title: `${title} · Service Review`, description },
+  };
+}
+
+export default async function KeptEditionPage({ params }: Params) {
+  const { review, version } = await params;
+  const edition = await load(review, version);
+  return (
+    <EditionReader reviewId={edition.id}>
+      <AppFrame header={<EditionReaderHeader />}>
+        <p className="no-print mb-4 text-sm">
+          <Link href="/reviews" className="text-accent underline">
+            ← All reviews
+          </Link>
+        </p>
+        <EditionView
+          snapshot={edition.snapshot}
+          publishedAt={edition.publishedAt}
+          history={edition.history}
+          zone={edition.zone}
+        />
+        <EditionReaderCards reviewId={edition.id} zone={edition.zone} />
+      </AppFrame>
+    </EditionReader>
+  );
+}

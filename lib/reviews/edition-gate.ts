@@ -1,0 +1,97 @@
+// The gate in front of the per-revision edition cache (lib/reviews/edition-cache.ts). Imported by
+// proxy.ts, so nothing here may need next/headers or server-only modules.
+//
+// A published edition is the same page for every reader until a correction, a privacy rewrite
+// or a change to its team. So it is rendered once per version and served from Next's page cache
+// (app/(reader)/editions/[review]/[version]); what differs per reader (their thanks, their email
+// choice, the readership panel, the navigation) is fetched by the page itself from
+// /api/editions/<review>/reader, which goes through lib/ as every route does.
+//
+// The cached page cannot ask who reads it, so it is reachable only through the gate below, which
+// the proxy runs on `GET /reviews/<team>/<period>`: it opens the cached version only to an active,
+// signed-in user (read from the database, session version checked, one-time password replaced)
+// and only for a published edition. Any other request goes on to the dynamic page, whose own
+// guards answer it (sign-in redirect, password page, 404) exactly as before.
+import { db } from '../db';
+import { isCurrentSession, sessionToken } from '../session-user';
+import { isPeriod } from '../year-review/period';
+
+/** The path of the cached page. Not public: the proxy refuses it unless the gate rewrote to it. */
+export const KEPT_EDITION_PREFIX = '/editions/';
+
+const EDITION_PATH = /^\/reviews\/([a-z0-9-]{1,80})\/(\d{4}(?:-\d{2})?)$/;
+
+/** `/reviews/<team>/<period>` → its parts, or null for any other path. */
+export function editionPathParts(pathname: string): { slug: string; period: string } | null {
+  const match = EDITION_PATH.exec(pathname);
+  return match && isPeriod(match[2]!) ? { slug: match[1]!, period: match[2]! } : null;
+}
+
+type VersionInput = {
+  publishedAt: Date | null;
+  team: { updatedAt: Date };
+  revisions: { revision: number; updatedAt: Date }[];
+};
+
+/**
+ * Everything the cached page shows comes from these: the latest revision (its number and when its
+ * snapshot last changed), when it was first published, and the team's row (name, slug, time zone).
+ */
+export function versionOf(review: VersionInput): string | null {
+  const latest = review.revisions[0];
+  if (!latest || !review.publishedAt) return null;
+  return [latest.revision, latest.updatedAt.getTime(), review.team.updatedAt.getTime(), review.publishedAt.getTime()]
+    .map((n) => n.toString(36))
+    .join('-');
+}
+
+export const versionSelect = {
+  id: true,
+  publishedAt: true,
+  team: { select: { updatedAt: true } },
+  revisions: { orderBy: { revision: 'desc' as const }, take: 1, select: { revision: true, updatedAt: true } },
+};
+
+type GateRow = {
+  active: boolean;
+  sessionVersion: number;
+  passwordChangeRequired: boolean;
+  reviewId: string | null;
+  publishedAt: Date | null;
+  teamUpdatedAt: Date | null;
+  revision: number | null;
+  revisionUpdatedAt: Date | null;
+};
+
+/**
+ * The gate: the cached page's path for this reader and edition, or null to let the dynamic page
+ * answer. The reader is checked as lib/session-user.ts checks every request (active, session
+ * version, one-time password replaced); reader and edition are read in one round trip, since the
+ * gate is most of what a cached view costs. Never throws for bad input; a database error
+ * propagates (the proxy then lets the dynamic page answer, which reports it as usual).
+ */
+export async function keptEditionPath(cookie: string | null, pathname: string): Promise<string | null> {
+  const parts = editionPathParts(pathname);
+  if (!parts) return null;
+  const session = await sessionToken(cookie);
+  if (!session) return null;
+  const [row] = await db.$queryRaw<GateRow[]>`
+    SELECT u.active, u."sessionVersion", u."passwordChangeRequired",
+           r.id AS "reviewId", r."publishedAt", t."updatedAt" AS "teamUpdatedAt",
+           rr.revision, rr."updatedAt" AS "revisionUpdatedAt"
+    FROM "User" u
+    LEFT JOIN "Team" t ON t.slug = ${parts.slug}
+    LEFT JOIN "Review" r ON r."teamId" = t.id AND r.month = ${parts.period} AND r.status = 'PUBLISHED'
+    LEFT JOIN LATERAL (
+      SELECT revision, "updatedAt" FROM "ReviewRevision" WHERE "reviewId" = r.id ORDER BY revision DESC LIMIT 1
+    ) rr ON true
+    WHERE u.id = ${session.id}`;
+  if (!row || !isCurrentSession(row, session.version) || row.passwordChangeRequired) return null;
+  if (!row.reviewId || row.revision === null || !row.revisionUpdatedAt || !row.teamUpdatedAt) return null;
+  const version = versionOf({
+    publishedAt: row.publishedAt,
+    team: { updatedAt: row.teamUpdatedAt },
+    revisions: [{ revision: row.revision, updatedAt: row.revisionUpdatedAt }],
+  });
+  return version ? `${KEPT_EDITION_PREFIX}${row.reviewId}/${version}` : null;
+}

@@ -1,0 +1,65 @@
+// The signed-in user behind a Cookie header, as the database says now. Shared by lib/session.ts
+// (pages, actions, route handlers) and by the proxy's edition gate (lib/reviews/edition-gate.ts),
+// which runs before any page and so cannot use next/headers or React's per-request cache.
+import { getToken } from 'next-auth/jwt';
+import { db } from './db';
+import type { Actor } from './authz';
+import { env } from './env.js';
+
+const SESSION_COOKIE = 'authjs.session-token';
+
+/**
+ * The user id in an Auth.js session cookie, decrypted and its expiry checked by Auth.js's own
+ * `getToken` (the cookie lib/auth.ts's default configuration writes: `__Secure-` prefixed over
+ * HTTPS, possibly split into chunks). Cheaper than `auth()`, which runs the whole session endpoint —
+ * decrypting, re-encrypting and building a response — on every render; only the id is used.
+ */
+export async function sessionToken(cookie: string | null): Promise<{ id: string; version: number } | null> {
+  const secret = env().AUTH_SECRET;
+  if (!secret || !cookie) return null;
+  const secureCookie = cookie.includes(`__Secure-${SESSION_COOKIE}`);
+  // Only the cookie header: getToken would otherwise also accept an `Authorization: Bearer` JWT.
+  const token = await getToken({ req: { headers: { cookie } }, secret, secureCookie });
+  if (typeof token?.sub !== 'string') return null;
+  // Cookies issued before session versions existed carry none: they count as version 0.
+  return { id: token.sub, version: typeof token.sv === 'number' ? token.sv : 0 };
+}
+
+/** Whether a cookie's session still stands for this user: they are active and did not sign it out. */
+export function isCurrentSession(user: { active: boolean; sessionVersion: number }, cookieVersion: number): boolean {
+  return user.active && user.sessionVersion === cookieVersion;
+}
+
+/**
+ * The user a Cookie header signs in, or null. A demoted or deactivated user loses access on the
+ * next request whatever their cookie says, and a cookie whose session version is behind the
+ * user's (they signed out, changed or were given a new password, were deactivated, or signed out
+ * everywhere) is refused.
+ */
+export async function sessionUserFromCookie(cookie: string | null): Promise<Actor | null> {
+  const session = await sessionToken(cookie);
+  if (!session) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.id },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      teamId: true,
+      active: true,
+      passwordChangeRequired: true,
+      sessionVersion: true,
+    },
+  });
+  if (!user || !isCurrentSession(user, session.version)) return null;
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    teamId: user.teamId,
+    active: user.active,
+    passwordChangeRequired: user.passwordChangeRequired,
+  };
+}
