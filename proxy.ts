@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './lib/env.js';
 import { foreignActionOrigin } from './lib/action-origin';
-import { KEPT_EDITION_PREFIX, keptEditionPath } from './lib/reviews/edition-gate';
+import { keptEditionPath } from './lib/reviews/edition-gate';
+import { KEPT_EDITION_PREFIX } from './lib/reviews/edition-version';
 
 // Sends readers without a session cookie to sign-in with a way back (API routes answer 401
 // themselves). It decides no access on its own: every page, action and route handler asks lib/ and

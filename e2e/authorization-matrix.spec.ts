@@ -100,6 +100,8 @@ test.describe('authorization matrix', () => {
             expect([200, 307], label).toContain(res.status());
           } else if (isAllowed(row.allowed, actor)) {
             expect(row.allowedStatus ?? [200], label).toContain(res.status());
+          } else if (row.refusedStatus) {
+            expect(res.status(), label).toBe(row.refusedStatus);
           } else if (actor === 'ANONYMOUS') {
             expect([303, 307], label).toContain(res.status());
             expect(res.headers().location, label).toContain('/sign-in');

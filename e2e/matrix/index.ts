@@ -1,6 +1,7 @@
 // Every area's rows. A new area adds its file here.
 import { asks } from './asks';
 import { deliveries } from './deliveries';
+import { editionCache } from './edition-cache';
 import { figures } from './figures';
 import { foundation } from './foundation';
 import { impact } from './impact';
@@ -26,4 +27,5 @@ export const AREAS: MatrixArea[] = [
   impact,
   profiles,
   yearReview,
+  editionCache,
 ];

@@ -30,6 +30,8 @@ export type PageRow = {
   allowed: Allowed;
   label?: string;
   allowedStatus?: number[];
+  /** Refused to everyone, signed in or not, with this status (a page no one may open by its address). */
+  refusedStatus?: number;
   /** A labelled row whose page is still checked with axe (the same route with another path shape). */
   axe?: boolean;
 };

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '../db';
 import { appTimeZone } from '../time-zone';
 import type { EditionSnapshot } from './content';
-import { versionOf, versionSelect } from './edition-gate';
+import { versionOf, versionSelect } from './edition-version';
 import { revisionSnapshot } from './readers';
 
 export type KeptEdition = {

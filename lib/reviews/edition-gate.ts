@@ -14,43 +14,7 @@
 // guards answer it (sign-in redirect, password page, 404) exactly as before.
 import { db } from '../db';
 import { isCurrentSession, sessionToken } from '../session-user';
-import { isPeriod } from '../year-review/period';
-
-/** The path of the cached page. Not public: the proxy refuses it unless the gate rewrote to it. */
-export const KEPT_EDITION_PREFIX = '/editions/';
-
-const EDITION_PATH = /^\/reviews\/([a-z0-9-]{1,80})\/(\d{4}(?:-\d{2})?)$/;
-
-/** `/reviews/<team>/<period>` → its parts, or null for any other path. */
-export function editionPathParts(pathname: string): { slug: string; period: string } | null {
-  const match = EDITION_PATH.exec(pathname);
-  return match && isPeriod(match[2]!) ? { slug: match[1]!, period: match[2]! } : null;
-}
-
-type VersionInput = {
-  publishedAt: Date | null;
-  team: { updatedAt: Date };
-  revisions: { revision: number; updatedAt: Date }[];
-};
-
-/**
- * Everything the cached page shows comes from these: the latest revision (its number and when its
- * snapshot last changed), when it was first published, and the team's row (name, slug, time zone).
- */
-export function versionOf(review: VersionInput): string | null {
-  const latest = review.revisions[0];
-  if (!latest || !review.publishedAt) return null;
-  return [latest.revision, latest.updatedAt.getTime(), review.team.updatedAt.getTime(), review.publishedAt.getTime()]
-    .map((n) => n.toString(36))
-    .join('-');
-}
-
-export const versionSelect = {
-  id: true,
-  publishedAt: true,
-  team: { select: { updatedAt: true } },
-  revisions: { orderBy: { revision: 'desc' as const }, take: 1, select: { revision: true, updatedAt: true } },
-};
+import { editionPathParts, KEPT_EDITION_PREFIX, versionOf } from './edition-version';
 
 type GateRow = {
   active: boolean;

@@ -1,0 +1,34 @@
+// The published edition's cached page and the reader's part of it (lib/reviews/edition-cache.ts).
+// The page /reviews/[team]/[month] itself, which the gate serves from that cache, is in reviews.ts.
+import { makeReview } from '../../prisma/factories';
+import { versionOf, versionSelect } from '../../lib/reviews/edition-version';
+import { freshMonth, SIGNED_IN, type Context, type MatrixArea } from './types';
+
+const published = (c: Context) =>
+  makeReview(c.db, { teamId: c.team.id, month: freshMonth('review', c.team.id), status: 'PUBLISHED' });
+
+export const editionCache: MatrixArea = {
+  pages: [
+    {
+      route: '/editions/[review]/[version]',
+      // Its real, current address: still refused to everyone who asks for it by that address.
+      path: async (c) => {
+        const review = await published(c);
+        const row = await c.db.review.findUniqueOrThrow({ where: { id: review.id }, select: versionSelect });
+        return `/editions/${review.id}/${versionOf(row)}`;
+      },
+      allowed: [],
+      refusedStatus: 404,
+    },
+  ],
+  routes: [
+    {
+      route: '/api/editions/[review]/reader',
+      method: 'GET',
+      path: async (c) => `/api/editions/${(await published(c)).id}/reader`,
+      allowed: SIGNED_IN,
+      // Refused readers are not counted as readers.
+      probe: (c) => c.db.reviewView.count({ where: { review: { teamId: c.team.id } } }),
+    },
+  ],
+};
