@@ -35,7 +35,10 @@ function withRequestId(request: NextRequest, rewrite?: URL) {
 
 /** The cached edition for this reader, or null to let the dynamic page answer. */
 async function keptEdition(request: NextRequest): Promise<URL | null> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+  // A form on the page posts its server action to the page's address. The action's answer carries
+  // the page again: the cached one, so the forms (and what they just said) stay as they are.
+  const action = request.method === 'POST' && request.headers.has('next-action');
+  if (request.method !== 'GET' && request.method !== 'HEAD' && !action) return null;
   // A database that does not answer is the dynamic page's to report (503), not the proxy's.
   const path = await keptEditionPath(request.headers.get('cookie'), request.nextUrl.pathname).catch(() => null);
   if (!path) return null;

@@ -33,6 +33,7 @@ test('an edition is served from its cached version, privately, to active readers
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reviews' })).toBeVisible();
   await page.getByLabel('A short note to the team (optional)').fill('Cached, and still mine');
   await page.getByRole('button', { name: 'Say thank you' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'your note reached the team' })).toBeVisible();
   await expect(page.getByText('You said thank you: “Cached, and still mine”')).toBeVisible();
   expect(await db.reviewThanks.count({ where: { reviewId: review.id } })).toBe(1);
   expect(await db.reviewView.count({ where: { reviewId: review.id, userId: reader.id } })).toBe(1);
@@ -50,7 +51,7 @@ test('an edition is served from its cached version, privately, to active readers
   });
   await page.goto(path);
   await expect(page.getByRole('heading', { level: 1, name: 'Cached, corrected' })).toBeVisible();
-  await expect(page.getByText('A figure was wrong')).toBeVisible();
+  await expect(page.getByText(/Revision 2, .*A figure was wrong/)).toBeVisible();
 
   // Deactivated: the gate does not open, and the dynamic page sends them to sign in.
   await db.user.update({ where: { id: reader.id }, data: { active: false } });
