@@ -78,31 +78,41 @@ export async function revisionSnapshot(reviewId: string, revision: number, updat
 }
 
 /**
- * What a published edition's page shows one reader besides the edition itself: their thanks,
- * their email choice, and — for the team and admins — the readership. Never names other readers
- * to anyone outside the team.
+ * What a published edition's page shows one reader besides the edition itself — their thanks,
+ * their email choice — read with the edition in the same query (`readerSelect`).
  */
-async function readerState(actor: Actor, review: { id: string; viewed: boolean }, team: TeamRef) {
-  const [mine, optOut, addressOptOut] = await Promise.all([
-    db.reviewThanks.findUnique({
-      where: { reviewId_userId: { reviewId: review.id, userId: actor.id } },
-      select: { note: true, createdAt: true },
-    }),
-    db.reviewEmailOptOut.findUnique({
-      where: { userId_teamId: { userId: actor.id, teamId: team.id } },
-      select: { userId: true },
-    }),
-    db.reviewEmailAddressOptOut.findUnique({
-      where: { teamId_email: { teamId: team.id, email: actor.email.toLowerCase() } },
-      select: { email: true },
-    }),
-  ]);
+function readerSelect(actor: Actor) {
+  return {
+    views: { where: { userId: actor.id }, select: { userId: true }, take: 1 },
+    thanks: { where: { userId: actor.id }, select: { note: true, createdAt: true }, take: 1 },
+    team: {
+      select: {
+        id: true,
+        name: true,
+        slug: true,
+        reviewEmailOptOuts: { where: { userId: actor.id }, select: { userId: true }, take: 1 },
+        reviewEmailAddressOptOuts: { where: { email: actor.email.toLowerCase() }, select: { email: true }, take: 1 },
+      },
+    },
+  } as const;
+}
+
+type ReaderRows = {
+  id: string;
+  views: unknown[];
+  thanks: { note: string | null; createdAt: Date }[];
+  team: TeamRef & { reviewEmailOptOuts: unknown[]; reviewEmailAddressOptOuts: unknown[] };
+};
+
+/** The reader's part, and — for the team and admins — the readership. Never names other readers to anyone outside the team. */
+async function readerState(actor: Actor, review: ReaderRows) {
+  const team = { id: review.team.id, name: review.team.name, slug: review.team.slug };
   return {
     id: review.id,
     team,
-    myThanks: mine,
-    viewed: review.viewed,
-    optedOut: Boolean(optOut ?? addressOptOut),
+    myThanks: review.thanks[0] ?? null,
+    viewed: review.views.length > 0,
+    optedOut: review.team.reviewEmailOptOuts.length + review.team.reviewEmailAddressOptOuts.length > 0,
     readership: canSeeReadership(actor, team.id) ? await readershipFor(actor, review.id) : null,
     canModerate: canManageTeam(actor, team.id),
   };
@@ -114,9 +124,8 @@ async function readerState(actor: Actor, review: { id: string; viewed: boolean }
  */
 export async function readEdition(actor: Actor, slug: string, month: string) {
   assertSignedIn(actor);
-  const team = await findTeamBySlug(slug);
-  const review = await db.review.findUnique({
-    where: { teamId_month: { teamId: team.id, month } },
+  const review = await db.review.findFirst({
+    where: { team: { slug }, month },
     select: {
       id: true,
       status: true,
@@ -125,8 +134,7 @@ export async function readEdition(actor: Actor, slug: string, month: string) {
         orderBy: { revision: 'desc' },
         select: { revision: true, note: true, createdAt: true, updatedAt: true },
       },
-      // Whether this reader was counted already: then the view needs no write at all.
-      views: { where: { userId: actor.id }, select: { userId: true }, take: 1 },
+      ...readerSelect(actor),
     },
   });
   const latest = review?.revisions[0];
@@ -134,7 +142,7 @@ export async function readEdition(actor: Actor, slug: string, month: string) {
     throw new NotFoundError('This edition has not been published.');
   const [snapshot, state] = await Promise.all([
     revisionSnapshot(review.id, latest.revision, latest.updatedAt),
-    readerState(actor, { id: review.id, viewed: review.views.length > 0 }, team),
+    readerState(actor, review),
   ]);
   return {
     ...state,
@@ -148,22 +156,17 @@ export async function readEdition(actor: Actor, slug: string, month: string) {
 
 /**
  * The reader's part of a published edition's page, for the page the proxy's gate serves from the
- * per-revision cache (lib/reviews/edition-cache.ts), which cannot know who reads it. Counts the
+ * per-version cache (lib/reviews/edition-cache.ts), which cannot know who reads it. Counts the
  * reader, as the dynamic page does after sending itself.
  */
 export async function readEditionReaderState(actor: Actor, reviewId: string) {
   assertSignedIn(actor);
   const review = await db.review.findUnique({
     where: { id: reviewId },
-    select: {
-      id: true,
-      status: true,
-      team: { select: { id: true, name: true, slug: true } },
-      views: { where: { userId: actor.id }, select: { userId: true }, take: 1 },
-    },
+    select: { id: true, status: true, ...readerSelect(actor) },
   });
   if (!review || review.status !== 'PUBLISHED') throw new NotFoundError('This edition has not been published.');
-  const state = await readerState(actor, { id: review.id, viewed: review.views.length > 0 }, review.team);
+  const state = await readerState(actor, review);
   await recordEditionView(actor, state);
   return state;
 }
