@@ -59,6 +59,16 @@ describe('value axis', () => {
     expect(chooseValueAxis([5, 9], { fromZero: true }).min).toBe(0);
   });
 
+  it('gives counts whole gridlines only: never "1.5 asks"', () => {
+    const asks = chooseValueAxis([0, 1, 2, 3], { fromZero: true });
+    expect(asks.ticks).toEqual([0, 1, 2, 3]);
+    expect(asks.ticks.every(Number.isInteger)).toBe(true);
+    expect(chooseValueAxis([2, 2, 2]).ticks.every(Number.isInteger)).toBe(true);
+    expect(chooseValueAxis([0, 1], { fromZero: true }).ticks).toEqual([0, 1]);
+    // Measurements keep their fractional steps.
+    expect(chooseValueAxis([7.2, 7.9]).ticks.some((t) => !Number.isInteger(t))).toBe(true);
+  });
+
   it('writes percent labels with their sign', () => {
     expect(chooseValueAxis([0, 100], { fromZero: true, suffix: '%' }).labels).toEqual([
       '0%',

@@ -68,7 +68,10 @@ export function chooseValueAxis(values: (number | null | undefined)[], options: 
     lo = lo >= 0 && lo - pad < 0 ? 0 : lo - pad;
     hi += pad;
   }
+  // Counts (every value and the target whole numbers) get whole gridlines: "1.5 asks" reads as an error.
+  const whole = finite.length > 0 && all.every((v) => Number.isInteger(v));
   let step = niceStep((hi - lo) / Math.max(1, maxTicks - 1));
+  if (whole) step = Math.max(1, step);
   let min = Math.floor(roundTo(lo / step, 9)) * step;
   let max = Math.ceil(roundTo(hi / step, 9)) * step;
   // Floors and ceilings can add a gridline at each end; a larger step keeps the count in bounds.
