@@ -27,7 +27,7 @@ export async function keptEdition(reviewId: string, version: string): Promise<Ke
       ...versionSelect,
       status: true,
       month: true,
-      team: { select: { id: true, name: true, slug: true, timeZone: true, updatedAt: true } },
+      team: { select: { id: true, name: true, slug: true, timeZone: true } },
       revisions: {
         orderBy: { revision: 'desc' },
         select: { revision: true, note: true, createdAt: true, updatedAt: true },

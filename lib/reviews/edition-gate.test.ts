@@ -109,6 +109,9 @@ describe('the gate in front of the per-version edition cache', () => {
     expect(edition?.snapshot.title).toBe('Corrected title');
     expect(edition?.history.map((h) => h.note)).toEqual(['Fixed a figure', null]);
 
+    // A change to the team that the page does not show keeps the version.
+    await db.team.update({ where: { id: team.id }, data: { reminderDays: 5 } });
+    expect(await open()).toBe(corrected);
     // The team's name and time zone are on the page.
     await db.team.update({ where: { id: team.id }, data: { timeZone: 'Europe/Paris' } });
     const moved = await open();

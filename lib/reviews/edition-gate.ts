@@ -22,7 +22,9 @@ type GateRow = {
   passwordChangeRequired: boolean;
   reviewId: string | null;
   publishedAt: Date | null;
-  teamUpdatedAt: Date | null;
+  teamName: string | null;
+  teamSlug: string | null;
+  teamTimeZone: string | null;
   revision: number | null;
   revisionUpdatedAt: Date | null;
 };
@@ -41,7 +43,7 @@ export async function keptEditionPath(cookie: string | null, pathname: string): 
   if (!session) return null;
   const [row] = await db.$queryRaw<GateRow[]>`
     SELECT u.active, u."sessionVersion", u."passwordChangeRequired",
-           r.id AS "reviewId", r."publishedAt", t."updatedAt" AS "teamUpdatedAt",
+           r.id AS "reviewId", r."publishedAt", t.name AS "teamName", t.slug AS "teamSlug", t."timeZone" AS "teamTimeZone",
            rr.revision, rr."updatedAt" AS "revisionUpdatedAt"
     FROM "User" u
     LEFT JOIN "Team" t ON t.slug = ${parts.slug}
@@ -51,10 +53,10 @@ export async function keptEditionPath(cookie: string | null, pathname: string): 
     ) rr ON true
     WHERE u.id = ${session.id}`;
   if (!row || !isCurrentSession(row, session.version) || row.passwordChangeRequired) return null;
-  if (!row.reviewId || row.revision === null || !row.revisionUpdatedAt || !row.teamUpdatedAt) return null;
+  if (!row.reviewId || row.revision === null || !row.revisionUpdatedAt || !row.teamName || !row.teamSlug) return null;
   const version = versionOf({
     publishedAt: row.publishedAt,
-    team: { updatedAt: row.teamUpdatedAt },
+    team: { name: row.teamName, slug: row.teamSlug, timeZone: row.teamTimeZone },
     revisions: [{ revision: row.revision, updatedAt: row.revisionUpdatedAt }],
   });
   return version ? `${KEPT_EDITION_PREFIX}${row.reviewId}/${version}` : null;

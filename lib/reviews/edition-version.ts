@@ -15,18 +15,27 @@ export function editionPathParts(pathname: string): { slug: string; period: stri
 
 type VersionInput = {
   publishedAt: Date | null;
-  team: { updatedAt: Date };
+  team: { name: string; slug: string; timeZone: string | null };
   revisions: { revision: number; updatedAt: Date }[];
 };
 
+/** FNV-1a, 32 bits: a short fingerprint, not a secret (the gate decides who gets a version). */
+function fingerprint(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
 /**
  * Everything the cached page shows comes from these: the latest revision (its number and when its
- * snapshot last changed), when it was first published, and the team's row (name, slug, time zone).
+ * snapshot last changed), when it was first published, and the team's name, slug and time zone
+ * (not the team row's updatedAt: a new API token or webhook must not make every edition anew).
  */
 export function versionOf(review: VersionInput): string | null {
   const latest = review.revisions[0];
   if (!latest || !review.publishedAt) return null;
-  return [latest.revision, latest.updatedAt.getTime(), review.team.updatedAt.getTime(), review.publishedAt.getTime()]
+  const team = fingerprint([review.team.name, review.team.slug, review.team.timeZone ?? ''].join('\n'));
+  return [latest.revision, latest.updatedAt.getTime(), team, review.publishedAt.getTime()]
     .map((n) => n.toString(36))
     .join('-');
 }
@@ -34,6 +43,6 @@ export function versionOf(review: VersionInput): string | null {
 export const versionSelect = {
   id: true,
   publishedAt: true,
-  team: { select: { updatedAt: true } },
+  team: { select: { name: true, slug: true, timeZone: true } },
   revisions: { orderBy: { revision: 'desc' as const }, take: 1, select: { revision: true, updatedAt: true } },
 };
