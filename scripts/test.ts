@@ -96,6 +96,19 @@ const cluster = await startThrowawayCluster();
 let exitCode = 1;
 try {
   await prepareTemplate(cluster.adminUrl);
+  // The browser tests' database is seeded with the demo while the checks before them run: seeding
+  // waits mostly on PostgreSQL. A failure is reported by the end-to-end step.
+  const e2eDatabase = wantE2e
+    ? (async () => {
+        const database = await createTestDatabase(cluster.adminUrl, 'e2e');
+        const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+        await seedDemo(db).finally(() => db.$disconnect());
+        return database;
+      })().then(
+        (database) => ({ database, error: null }),
+        (error: unknown) => ({ database: null, error }),
+      )
+    : null;
   const testEnv = { TEST_PG_ADMIN_URL: cluster.adminUrl };
 
   const build = (typeChecked: boolean, beside: boolean) =>
@@ -163,10 +176,11 @@ try {
     if (!wantUnit) buildOk = (await build(false, false)).failed === 0;
     await step('end-to-end (playwright, chromium)', async () => {
       if (!buildOk) return { passed: 0, failed: 1, note: 'skipped: the build failed' };
-      const database = await createTestDatabase(cluster.adminUrl, 'e2e');
-      const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-      await seedDemo(db);
-      await db.$disconnect();
+      const { database, error } = (await e2eDatabase)!;
+      if (!database) {
+        console.error(error);
+        return { passed: 0, failed: 1, note: 'the demo could not be seeded' };
+      }
       const out = path.join(reports, 'playwright.json');
       const code = await run(
         bin('playwright'),
