@@ -21,7 +21,11 @@ export default defineConfig({
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    trace: 'retain-on-failure',
+    // Recording a trace of every test (to keep the failed ones') made the browser tests about a
+    // sixth slower. A failure keeps its screenshot and error; E2E_TRACE=1 records traces again to
+    // look into one (`E2E_TRACE=1 npm run test:e2e -- e2e/x.spec.ts`).
+    trace: process.env.E2E_TRACE ? 'retain-on-failure' : 'off',
+    screenshot: 'only-on-failure',
     launchOptions: {
       ...(chromium.executablePath ? { executablePath: chromium.executablePath } : {}),
       args: [

@@ -2,18 +2,18 @@
 // with demo-like data: the same pages the authorization matrix lists, so a new page is checked automatically.
 // Each page is checked twice, in the light and the dark colour scheme (dark follows the OS
 // setting through prefers-color-scheme): colour contrast must hold in both.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { makeTeam, makeUser } from '../prisma/factories';
 import { expect, signIn, test } from './fixtures';
+import { addAxe, COLOUR_RULES, runAxe, WCAG_AA as TAGS } from './fixtures/axe';
 import { AREAS } from './matrix';
 import { PUBLIC, ROLES, type Context } from './matrix/types';
 
 const PAGES = AREAS.flatMap((a) => a.pages ?? []).filter((p) => !p.label || p.axe);
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-/** The WCAG 2.1 AA rules whose outcome depends on colours: the rest cannot change with the scheme. */
-const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+// Every test here runs axe: it is in each page from the start (see e2e/fixtures/axe.ts).
+test.beforeEach(({ page }) => addAxe(page));
 
 // Each page once, as the first role in ROLES that may open it (the most privileged sees the most
 // controls: forms, moderation, readership), and the home page as every role, whose navigation
@@ -65,7 +65,7 @@ for (const { role, rows, name } of groups) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
       // Charts are drawn on the server: their labels and legends are in the page from the start.
-      const light = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      const light = await runAxe(page, { tags: TAGS });
       expect(light.passes.length, `axe checked ${path}`).toBeGreaterThan(10);
       // Switching the scheme restyles the same page at once: no second load. Only colours change,
       // so only the colour rules run again.
@@ -77,7 +77,7 @@ for (const { role, rows, name } of groups) {
       await page.waitForFunction(() =>
         document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
       );
-      const dark = await new AxeBuilder({ page }).withRules(COLOUR_RULES).analyze();
+      const dark = await runAxe(page, { rules: COLOUR_RULES });
       expect(
         dark.passes.map((p) => p.id),
         `axe checked ${path} in dark`,
@@ -102,7 +102,7 @@ for (const { role, rows, name } of groups) {
 // The controls add a faulty element to a real page and expect axe to report it. Hydration can
 // replace the server's markup and drop an element added too early (a clean CI run once reported
 // nothing), so the element is added again whenever it is missing and axe looks only at it.
-async function reportedFor(page: Page, html: string, run: (axe: AxeBuilder) => AxeBuilder): Promise<string[]> {
+async function reportedFor(page: Page, html: string, only: Parameters<typeof runAxe>[1]): Promise<string[]> {
   let ids: string[] = [];
   await expect(async () => {
     await page.evaluate((markup) => {
@@ -112,7 +112,7 @@ async function reportedFor(page: Page, html: string, run: (axe: AxeBuilder) => A
     await page.waitForFunction(() =>
       document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
     );
-    const results = await run(new AxeBuilder({ page }).include('#axe-control')).analyze();
+    const results = await runAxe(page, only, '#axe-control');
     ids = results.violations.map((v) => v.id);
     expect(ids).not.toEqual([]);
   }).toPass({ timeout: 20_000 });
@@ -121,7 +121,7 @@ async function reportedFor(page: Page, html: string, run: (axe: AxeBuilder) => A
 
 test('the check can fail: an image without alt text on a real page is reported', async ({ page }) => {
   await page.goto('/sign-in');
-  const ids = await reportedFor(page, '<img id="axe-control" src="/x.png">', (axe) => axe.withTags(TAGS));
+  const ids = await reportedFor(page, '<img id="axe-control" src="/x.png">', { tags: TAGS });
   expect(ids).toContain('image-alt');
 });
 
@@ -133,7 +133,7 @@ test('the dark check can fail: light-only text on a dark page is reported', asyn
   const ids = await reportedFor(
     page,
     '<p id="axe-control" style="color: #1e293b; background-color: #020617">Dark grey on the dark page</p>',
-    (axe) => axe.withRules(COLOUR_RULES),
+    { rules: COLOUR_RULES },
   );
   expect(ids).toContain('color-contrast');
 });
@@ -143,7 +143,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const path of ['/sign-in', '/about']) {
       expect((await page.goto(path))?.status(), path).toBe(200);
-      const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      const results = await runAxe(page, { tags: TAGS });
       expect(results.violations.map((v) => `${path}: ${v.id}: ${v.help}`)).toEqual([]);
     }
   });

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { makeCatalog, makeReview, makeTeam, makeUser } from '../prisma/factories';
 import { zendeskExport } from '../prisma/ticket-exports';
 import { expect, signIn, test } from './fixtures';
+import { addAxe, COLOUR_RULES, runAxe, WCAG_AA } from './fixtures/axe';
 import { shoot } from './fixtures/shots';
 
 /** A Zendesk-like export plus `fax` tickets from a channel the team does not have, tagged "refund". */
@@ -21,6 +21,7 @@ test('a leader imports a help-desk export: ignored tickets need confirming, and 
   // Two imports, each reading and aggregating a file in the browser, and an axe pass: more than
   // the default 30 s on a busy machine.
   test.setTimeout(180_000);
+  await addAxe(page);
   const team = await makeTeam(db);
   await makeCatalog(db, team.id, {
     channels: ['Phone', 'Email', 'Chat', 'Social media'],
@@ -64,13 +65,9 @@ test('a leader imports a help-desk export: ignored tickets need confirming, and 
   await expect(page.getByText('Segments add up to the 120 contacts.')).toBeVisible();
   // The mapping step and the preview are only on screen after a file is read: the accessibility
   // sweep of every page cannot see them, so they are checked here, light and dark.
-  expect(
-    (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations,
-  ).toEqual([]);
+  expect((await runAxe(page, { tags: WCAG_AA })).violations).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
-  expect(
-    (await new AxeBuilder({ page }).withRules(['color-contrast', 'link-in-text-block']).analyze()).violations,
-  ).toEqual([]);
+  expect((await runAxe(page, { rules: COLOUR_RULES })).violations).toEqual([]);
   await page.emulateMedia({ colorScheme: 'light' });
   await shoot(page, 'ticket-import');
 

@@ -1,6 +1,8 @@
-// `npm test`: everything, in order — type check, lint, format check, unit + integration tests (Vitest, real
+// `npm test`: everything — type check, lint, format check, unit + integration tests (Vitest, real
 // PostgreSQL), `next build`, Playwright in Chromium against `next start`. One throwaway
 // PostgreSQL cluster serves the whole run. Ends with "N passed, N failed" over all runners.
+// ESLint (one core for about a minute) runs beside the type check, format check and build, which
+// fill the other core; Vitest and Playwright, which use both, run alone.
 //   --only unit   type check, lint and Vitest          --only e2e   build and Playwright
 //   Vitest files (x.test.ts) and Playwright specs (x.spec.ts, --grep=…) narrow their runners.
 import { spawn, spawnSync } from 'node:child_process';
@@ -24,27 +26,46 @@ const reports = mkdtempSync(path.join(os.tmpdir(), 'service-review-reports-'));
 type Result = { step: string; passed: number; failed: number; seconds: number; note?: string };
 const results: Result[] = [];
 
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve) => {
+/** Where a command's output goes: the terminal, or a buffer printed when its step ends. */
+type Output = Buffer[] | null;
+
+function run(command: string, args: string[], env: Record<string, string> = {}, output: Output = null) {
+  return new Promise<number>((resolve) => {
     const child = spawn(command, args, {
       cwd: root,
-      stdio: 'inherit',
+      stdio: output ? ['ignore', 'pipe', 'pipe'] : 'inherit',
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.stdout?.on('data', (chunk: Buffer) => output?.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => output?.push(chunk));
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
-async function step(name: string, fn: () => Promise<Omit<Result, 'step' | 'seconds'>>) {
-  console.log(`\n━━ ${name} ━━`);
+/**
+ * One step of the summary. A step that runs beside another (`beside`) keeps its output and prints
+ * it under its heading when it ends, so two steps' lines never interleave.
+ */
+async function step(
+  name: string,
+  fn: (output: Output) => Promise<Omit<Result, 'step' | 'seconds'>>,
+  { beside = false } = {},
+) {
+  const output: Output = beside ? [] : null;
+  if (!beside) console.log(`\n━━ ${name} ━━`);
   const started = Date.now();
-  const result = await fn();
+  const result = await fn(output);
+  if (output) {
+    console.log(`\n━━ ${name} ━━`);
+    process.stdout.write(Buffer.concat(output));
+  }
   results.push({ step: name, seconds: (Date.now() - started) / 1000, ...result });
+  return result;
 }
 
 /** A check that is one pass or one fail (type check, lint, build). */
-const single = async (command: string, args: string[], env?: Record<string, string>) =>
-  (await run(command, args, env)) === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+const single = async (command: string, args: string[], env?: Record<string, string>, output: Output = null) =>
+  (await run(command, args, env, output)) === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 
 function ensureChromium() {
   let choice = resolveChromium();
@@ -75,12 +96,57 @@ const cluster = await startThrowawayCluster();
 let exitCode = 1;
 try {
   await prepareTemplate(cluster.adminUrl);
+  // The browser tests' database is seeded with the demo while the checks before them run: seeding
+  // waits mostly on PostgreSQL. A failure is reported by the end-to-end step.
+  const e2eDatabase = wantE2e
+    ? (async () => {
+        const database = await createTestDatabase(cluster.adminUrl, 'e2e');
+        const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+        await seedDemo(db).finally(() => db.$disconnect());
+        return database;
+      })().then(
+        (database) => ({ database, error: null }),
+        (error: unknown) => ({ database: null, error }),
+      )
+    : null;
   const testEnv = { TEST_PG_ADMIN_URL: cluster.adminUrl };
 
+  const build = (typeChecked: boolean, beside: boolean) =>
+    step(
+      'build (next build)',
+      (output) =>
+        single(
+          process.execPath,
+          [path.join(root, 'node_modules/next/dist/bin/next'), 'build'],
+          {
+            NODE_ENV: 'production',
+            // The type check already passed on this tree: the build need not repeat it.
+            ...(typeChecked ? { BUILD_SKIP_TYPECHECK: '1' } : {}),
+          },
+          output,
+        ),
+      { beside },
+    );
+  let buildOk = false;
+
   if (wantUnit) {
-    await step('type check (tsc)', () => single(bin('tsc'), ['--noEmit']));
-    await step('lint (eslint)', () => single(bin('eslint'), ['--max-warnings', '0', '.']));
-    await step('format (prettier --check)', () => single(bin('prettier'), ['--check', '--log-level', 'warn', '.']));
+    const lint = step(
+      'lint (eslint)',
+      (output) => single(bin('eslint'), ['--max-warnings', '0', '.'], undefined, output),
+      { beside: true },
+    );
+    const besideLint = (async () => {
+      const types = await step('type check (tsc)', (output) => single(bin('tsc'), ['--noEmit'], undefined, output), {
+        beside: true,
+      });
+      await step(
+        'format (prettier --check)',
+        (output) => single(bin('prettier'), ['--check', '--log-level', 'warn', '.'], undefined, output),
+        { beside: true },
+      );
+      if (wantE2e) buildOk = (await build(types.failed === 0, true)).failed === 0;
+    })();
+    await Promise.all([lint, besideLint]);
     await step('unit + integration (vitest)', async () => {
       const out = path.join(reports, 'vitest.json');
       const code = await run(
@@ -107,20 +173,14 @@ try {
   }
 
   if (wantE2e) {
-    await step('build (next build)', () =>
-      single(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
-        NODE_ENV: 'production',
-        // The type check above already passed on this tree: the build need not repeat it.
-        ...(results.some((r) => r.step === 'type check (tsc)' && r.failed === 0) ? { BUILD_SKIP_TYPECHECK: '1' } : {}),
-      }),
-    );
-    const buildOk = results.at(-1)?.failed === 0;
+    if (!wantUnit) buildOk = (await build(false, false)).failed === 0;
     await step('end-to-end (playwright, chromium)', async () => {
       if (!buildOk) return { passed: 0, failed: 1, note: 'skipped: the build failed' };
-      const database = await createTestDatabase(cluster.adminUrl, 'e2e');
-      const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-      await seedDemo(db);
-      await db.$disconnect();
+      const { database, error } = (await e2eDatabase)!;
+      if (!database) {
+        console.error(error);
+        return { passed: 0, failed: 1, note: 'the demo could not be seeded' };
+      }
       const out = path.join(reports, 'playwright.json');
       const code = await run(
         bin('playwright'),
@@ -147,7 +207,10 @@ try {
 }
 
 console.log('\n━━ summary ━━');
-for (const r of results) {
+// In the order of the pipeline, whichever of the steps side by side ended first.
+const ORDER = ['type check', 'lint', 'format', 'build', 'unit', 'end-to-end'];
+const rank = (r: Result) => ORDER.findIndex((prefix) => r.step.startsWith(prefix));
+for (const r of results.sort((a, b) => rank(a) - rank(b))) {
   console.log(
     `${r.failed ? '✗' : '✓'} ${r.step.padEnd(36)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  (${r.note})` : ''}`,
   );

@@ -1,0 +1,129 @@
+// The demo as `npm start` seeds it, checked area by area. Seeding the whole demo takes seconds (over
+// 30 s on a busy machine), so it is seeded once for the file and each area reads what it needs; the
+// reads below change nothing another block depends on (the year in review, which reads an edition
+// as a colleague, comes last).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '../lib/db';
+import { listAsks } from '../lib/asks/list';
+import { addMonths, currentMonth } from '../lib/dates/month';
+import { getImpact } from '../lib/impact/impact';
+import { listEditionOutcomesUnchecked } from '../lib/outcomes/edition';
+import { formatMetric, type EditionSnapshot } from '../lib/reviews/content';
+import { getReach } from '../lib/reviews/reach';
+import { readEdition } from '../lib/reviews/readers';
+import { seedDemo } from './demo';
+
+beforeAll(async () => {
+  expect(await seedDemo(db)).toBe(true);
+}, 120_000);
+
+describe('demo editions', () => {
+  it('publishes 11 months per team, with one correction, readers and thanks, and leaves the latest month to finish', async () => {
+    const latest = addMonths(currentMonth(), -1);
+    const published = await db.review.findMany({
+      where: { status: 'PUBLISHED', kind: 'MONTHLY' },
+      select: {
+        month: true,
+        team: { select: { slug: true } },
+        _count: { select: { revisions: true, views: true, thanks: true, quotes: true } },
+      },
+    });
+    expect(published).toHaveLength(22);
+    expect(published.every((r) => r.month < latest && r.month >= addMonths(latest, -11))).toBe(true);
+    expect(published.filter((r) => r._count.revisions === 2)).toHaveLength(1);
+    expect(published.every((r) => r._count.views > 0 && r._count.thanks > 0)).toBe(true);
+    expect(published.some((r) => r._count.quotes > 0)).toBe(true);
+    const drafts = await db.review.findMany({
+      where: { status: 'DRAFT' },
+      select: { month: true, team: { select: { slug: true } } },
+    });
+    expect(drafts).toEqual([{ month: latest, team: { slug: 'customer-care' } }]);
+    const correction = await db.reviewRevision.findFirstOrThrow({ where: { revision: 2 } });
+    expect(correction.note).toMatch(/^CSAT corrected from/);
+    // The Reach view tells a story on a fresh start: departments read, two have not lately.
+    const exec = await db.user.findUniqueOrThrow({ where: { email: 'exec@demo.test' } });
+    const reach = await getReach(exec, 'customer-care');
+    expect(reach.editions).toHaveLength(11);
+    expect(reach.notReached.sort()).toEqual(['HR', 'Logistics', 'Marketing']);
+    expect(reach.chart.series.map((s) => s.key)).toEqual(expect.arrayContaining(['Sales', 'Finance', 'Product']));
+  });
+});
+
+describe('demo outcomes', () => {
+  it('gives each demo team a year of outcomes; only the newest wait for Customer Care’s draft', async () => {
+    const care = await db.team.findUniqueOrThrow({ where: { slug: 'customer-care' } });
+    const outcomes = await db.outcome.findMany({ where: { teamId: care.id }, orderBy: { occurredOn: 'asc' } });
+    expect(outcomes.length).toBeGreaterThanOrEqual(8);
+    expect(outcomes.every((o) => o.occurredOn <= new Date() && o.recordedById)).toBe(true);
+    expect(outcomes.filter((o) => o.reviewId).length).toBeGreaterThan(4);
+
+    const latest = addMonths(currentMonth(), -1);
+    const draft = await listEditionOutcomesUnchecked(db, care.id, latest);
+    expect(draft.map((o) => o.occurredOn.slice(0, 7))).toEqual([latest, latest]);
+
+    const colleague = await db.user.findUniqueOrThrow({ where: { email: 'colleague@demo.test' } });
+    const impact = await getImpact({ ...colleague, teamId: null }, 'customer-care');
+    // Editions of the 12 months up to this one: the oldest demo edition is 12 months back.
+    expect(impact.totals.editions).toBe(10);
+    // The year in review's seeder may add outcomes of last year, before the impact view's window.
+    const inWindow = outcomes.filter((o) => o.occurredOn.toISOString().slice(0, 7) >= impact.from);
+    expect(inWindow.length).toBeGreaterThanOrEqual(8);
+    expect(impact.totals.outcomes).toBe(inWindow.length);
+    expect(impact.charts.readers.annotations?.length).toBe(inWindow.length);
+  });
+});
+
+describe('demo asks', () => {
+  it('a year of asks with answers; the draft opens with what was done and what is still open', async () => {
+    const asks = await db.ask.findMany({ select: { status: true, answer: true, answeredById: true, reviewId: true } });
+    expect(new Set(asks.map((a) => a.status))).toEqual(new Set(['OPEN', 'IN_PROGRESS', 'DONE', 'DECLINED']));
+    expect(new Set(asks.map((a) => a.reviewId)).size).toBeGreaterThanOrEqual(12);
+    expect(asks.filter((a) => a.answer).every((a) => a.answeredById)).toBe(true);
+    // Every edition that raised asks went out with them.
+    const revisions = await db.reviewRevision.findMany({
+      where: { reviewId: { in: asks.map((a) => a.reviewId) } },
+      select: { snapshot: true },
+    });
+    expect(revisions.every((r) => ((r.snapshot as unknown as EditionSnapshot).trackedAsks ?? []).length > 0)).toBe(
+      true,
+    );
+    const draft = await db.review.findFirstOrThrow({ where: { status: 'DRAFT' } });
+    expect(draft.followUps).toContain('**You asked, we did**');
+    expect(draft.followUps).toContain('Warn us two weeks before price changes');
+    expect(draft.followUps).toContain('**Still open**');
+    // Demo accounts answer for their departments; the draft raises an ask of its own.
+    const colleague = await db.user.findUniqueOrThrow({ where: { email: 'colleague@demo.test' } });
+    expect(asks.some((a) => a.answeredById === colleague.id)).toBe(true);
+    expect(await db.ask.count({ where: { reviewId: draft.id } })).toBe(1);
+    // Two signed-in demo users of two departments can answer asks to their department.
+    for (const email of ['colleague@demo.test', 'exec@demo.test']) {
+      const user = await db.user.findUniqueOrThrow({ where: { email } });
+      const page = await listAsks(user, { page: 1 });
+      expect(page.mine.length, email).toBeGreaterThan(0);
+      expect(page.mine.every((a) => a.canAnswer)).toBe(true);
+    }
+  });
+});
+
+describe('demo year in review', () => {
+  it('publishes Customer Care’s last complete year, readable by a colleague, its story agreeing with its table', async () => {
+    const year = String(Number(currentMonth().slice(0, 4)) - 1);
+    const colleague = await db.user.findUniqueOrThrow({ where: { email: 'colleague@demo.test' } });
+    const edition = await readEdition(colleague, 'customer-care', year);
+    const review = await db.review.findUniqueOrThrow({ where: { id: edition.id } });
+    expect(review).toMatchObject({ kind: 'YEAR', status: 'PUBLISHED' });
+    const content = edition.snapshot.year!;
+    expect(content.months.map((m) => m.month)).toHaveLength(12);
+    expect(content.months.every((m) => m.contacts !== null)).toBe(true);
+    expect(content.months.reduce((a, m) => a + m.contacts!, 0)).toBe(content.total);
+    expect(edition.snapshot.highlights).toContain(`**${formatMetric(content.total)} contacts**`);
+    expect(content.kpis.some((k) => k.target !== null && k.monthsMet !== null)).toBe(true);
+    expect(content.outcomes.length).toBeGreaterThan(0);
+    expect(content.people.length).toBeGreaterThan(0);
+    const names = content.people.map((p) => p.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    expect(edition.snapshot.content.quotes.length).toBeGreaterThan(0);
+    // Billing Support has none: the year in review is a leader's choice, not automatic.
+    expect(await db.review.count({ where: { kind: 'YEAR' } })).toBe(1);
+  });
+});
