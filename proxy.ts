@@ -13,8 +13,9 @@ import { KEPT_EDITION_PREFIX } from './lib/reviews/edition-version';
 const PUBLIC = [/^\/sign-in$/, /^\/about$/, /^\/api\//, /^\/unsubscribe\/[^/]+$/];
 
 // Every request gets an id that its log lines carry (a load balancer's own, when it sent a sane one).
-// Marks the gate's own rewrite, which Next passes through the proxy again under its new path. Random
-// per process, so no client can forge it.
+// Marks the gate's own rewrite. Next routes a same-origin rewrite internally without running the
+// proxy again, so this is defence in depth for any path that would: random per process, so no
+// client can forge it.
 const GATE_PASS = crypto.randomUUID();
 
 function withRequestId(request: NextRequest, rewrite?: URL) {
@@ -29,8 +30,16 @@ function withRequestId(request: NextRequest, rewrite?: URL) {
     : NextResponse.next({ request: { headers } });
   response.headers.set('x-request-id', id);
   // The cached edition is still one reader's page: no shared cache may keep it for the next.
-  if (rewrite) response.headers.set('Cache-Control', 'private, no-cache');
+  // no-store, as the dynamic page: no back/forward or history copy after signing out either.
+  if (rewrite) response.headers.set('Cache-Control', 'private, no-store');
   return response;
+}
+
+function notFound() {
+  return new NextResponse('Not found.\n', {
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  });
 }
 
 /** The cached edition for this reader, or null to let the dynamic page answer. */
@@ -60,10 +69,13 @@ export async function proxy(request: NextRequest) {
       });
     }
   }
-  // Reached only through the gate's rewrite below, never by its own address.
+  // Reached only through the gate's rewrite below, never by its own address — nor through the
+  // pages router's data URLs (/_next/data/<build>/editions/….json), which Next would route to it
+  // after this proxy ran: the app has no pages router, so no such request is legitimate.
+  if (pathname.startsWith('/_next/data/') || request.headers.has('x-nextjs-data')) return notFound();
   if (pathname.startsWith(KEPT_EDITION_PREFIX)) {
     if (request.headers.get('x-edition-gate') === GATE_PASS) return NextResponse.next();
-    return new NextResponse('Not found.\n', { status: 404 });
+    return notFound();
   }
   if (PUBLIC.some((re) => re.test(pathname))) return withRequestId(request);
   const hasSession = request.cookies.getAll().some((c) => c.name.endsWith('authjs.session-token'));

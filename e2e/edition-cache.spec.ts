@@ -21,7 +21,7 @@ test('an edition is served from its cached version, privately, to active readers
   const first = await page.request.get(path);
   expect(first.status()).toBe(200);
   // One reader's page: never for a shared cache, whatever Next says of the cached version.
-  expect(first.headers()['cache-control']).toBe('private, no-cache');
+  expect(first.headers()['cache-control']).toBe('private, no-store');
   const second = await page.request.get(path);
   expect(second.headers()['x-nextjs-cache']).toBe('HIT');
   expect(await second.text()).toContain('Cached first');

@@ -18,7 +18,7 @@ export type KeptEdition = {
 /**
  * What the cached page renders for one version, or null when that version is not the current one
  * (a correction landed between the gate and the render; the next request gets the new version).
- * No reader: only the gate above leads here.
+ * No reader: only the gate (lib/reviews/edition-gate.ts) leads here.
  */
 export async function keptEdition(reviewId: string, version: string): Promise<KeptEdition | null> {
   const review = await db.review.findUnique({
@@ -34,7 +34,9 @@ export async function keptEdition(reviewId: string, version: string): Promise<Ke
       },
     },
   });
-  if (!review || review.status !== 'PUBLISHED' || versionOf(review) !== version) return null;
+  if (!review || review.status !== 'PUBLISHED') return null;
+  const zone = review.team.timeZone ?? appTimeZone();
+  if (versionOf({ ...review, team: { ...review.team, zone } }) !== version) return null;
   const latest = review.revisions[0]!;
   return {
     id: review.id,
@@ -43,6 +45,6 @@ export async function keptEdition(reviewId: string, version: string): Promise<Ke
     publishedAt: review.publishedAt,
     snapshot: await revisionSnapshot(review.id, latest.revision, latest.updatedAt),
     history: review.revisions.map((r) => ({ revision: r.revision, note: r.note, at: r.createdAt })),
-    zone: review.team.timeZone ?? appTimeZone(),
+    zone,
   };
 }

@@ -13,6 +13,7 @@
 // and only for a published edition. Any other request goes on to the dynamic page, whose own
 // guards answer it (sign-in redirect, password page, 404) exactly as before.
 import { db } from '../db';
+import { env } from '../env.js';
 import { isCurrentSession, sessionToken } from '../session-user';
 import { editionPathParts, KEPT_EDITION_PREFIX, versionOf } from './edition-version';
 
@@ -56,7 +57,7 @@ export async function keptEditionPath(cookie: string | null, pathname: string): 
   if (!row.reviewId || row.revision === null || !row.revisionUpdatedAt || !row.teamName || !row.teamSlug) return null;
   const version = versionOf({
     publishedAt: row.publishedAt,
-    team: { name: row.teamName, slug: row.teamSlug, timeZone: row.teamTimeZone },
+    team: { name: row.teamName, slug: row.teamSlug, zone: row.teamTimeZone ?? env().APP_TIME_ZONE },
     revisions: [{ revision: row.revision, updatedAt: row.revisionUpdatedAt }],
   });
   return version ? `${KEPT_EDITION_PREFIX}${row.reviewId}/${version}` : null;

@@ -15,7 +15,8 @@ export function editionPathParts(pathname: string): { slug: string; period: stri
 
 type VersionInput = {
   publishedAt: Date | null;
-  team: { name: string; slug: string; timeZone: string | null };
+  /** `zone`: the team's own time zone, or the organisation's when it has none. */
+  team: { name: string; slug: string; zone: string };
   revisions: { revision: number; updatedAt: Date }[];
 };
 
@@ -34,7 +35,7 @@ function fingerprint(text: string): number {
 export function versionOf(review: VersionInput): string | null {
   const latest = review.revisions[0];
   if (!latest || !review.publishedAt) return null;
-  const team = fingerprint([review.team.name, review.team.slug, review.team.timeZone ?? ''].join('\n'));
+  const team = fingerprint([review.team.name, review.team.slug, review.team.zone].join('\n'));
   return [latest.revision, latest.updatedAt.getTime(), team, review.publishedAt.getTime()]
     .map((n) => n.toString(36))
     .join('-');

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { AppFrame } from '@/components/layout/app-frame';
 import { EditionView } from '@/components/reviews/edition-view';
@@ -19,9 +18,12 @@ export function generateStaticParams(): { review: string; version: string }[] {
 
 type Params = { params: Promise<{ review: string; version: string }> };
 
+// Not notFound(): Next would keep that 404 under this version for good, and a version that is not
+// current now (a change landed between the gate and this render) may be current again later. An
+// error is never kept; the reader's next request gets the current version.
 const load = cache(async (review: string, version: string) => {
   const edition = await keptEdition(review, version);
-  if (!edition) notFound();
+  if (!edition) throw new Error(`Edition ${review} has no current version ${version}.`);
   return edition;
 });
 
