@@ -3,12 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { after } from 'next/server';
 import { cache } from 'react';
+import { editionMetadata } from '@/components/reviews/edition-metadata';
 import { EditionView } from '@/components/reviews/edition-view';
 import { ReadershipPanel } from '@/components/reviews/readership-panel';
 import { OptOutForm, ThanksForm } from '@/components/reviews/small-forms';
 import { Card } from '@/components/ui/card';
 import { NotFoundError } from '@/lib/errors';
-import { monthLabel } from '@/lib/dates/month';
 import { isPeriod } from '@/lib/year-review/period';
 import { canSeeReach } from '@/lib/reviews/reach';
 import { readEdition, recordEditionView } from '@/lib/reviews/readers';
@@ -29,18 +29,10 @@ const loadEdition = cache(async (slug: string, month: string) => {
   return { actor, edition };
 });
 
-/** "Customer Care — November 2026 · Service Review" in the tab and in link previews. */
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { team: slug, month } = await params;
   const { edition } = await loadEdition(slug, month);
-  const title = `${edition.team.name} — ${monthLabel(month)}`;
-  const description = edition.snapshot.title;
-  return {
-    title,
-    description,
-    openGraph: { type: 'article', title: `${title} · Service Review`, description, siteName: 'Service Review' },
-    twitter: { card: 'summary', title: `${title} · Service Review`, description },
-  };
+  return editionMetadata(edition.team.name, month, edition.snapshot.title);
 }
 
 export default async function EditionPage({ params }: Params) {

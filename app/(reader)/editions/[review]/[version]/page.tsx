@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cache } from 'react';
 import { AppFrame } from '@/components/layout/app-frame';
+import { editionMetadata } from '@/components/reviews/edition-metadata';
 import { EditionView } from '@/components/reviews/edition-view';
 import { EditionReader, EditionReaderCards, EditionReaderHeader } from '@/components/reviews/edition-reader';
-import { monthLabel } from '@/lib/dates/month';
 import { keptEdition } from '@/lib/reviews/edition-cache';
 
 // A published edition's version, rendered once and kept (lib/reviews/edition-cache.ts): the proxy
@@ -30,14 +30,7 @@ const load = cache(async (review: string, version: string) => {
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { review, version } = await params;
   const edition = await load(review, version);
-  const title = `${edition.team.name} — ${monthLabel(edition.month)}`;
-  const description = edition.snapshot.title;
-  return {
-    title,
-    description,
-    openGraph: { type: 'article', title: `${title} · Service Review`, description, siteName: 'Service Review' },
-    twitter: { card: 'summary', title: `${title} · Service Review`, description },
-  };
+  return editionMetadata(edition.team.name, edition.month, edition.snapshot.title);
 }
 
 export default async function KeptEditionPage({ params }: Params) {
