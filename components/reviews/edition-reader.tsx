@@ -58,9 +58,29 @@ export function EditionReaderHeader() {
   return <AppHeader reader={useContext(ReaderContext).state?.header ?? null} />;
 }
 
-/** Thanks, readership and email choice; until the reader is known, the same cards saying so. */
-export function EditionReaderCards({ reviewId, zone }: { reviewId: string; zone: string }) {
-  const { state, failed, reload } = useContext(ReaderContext);
+/** What the cards show one reader: fetched by the cached page, read on the server by the dynamic one. */
+export type ReaderCardsState = Pick<
+  ReaderState,
+  'thanks' | 'optedOut' | 'team' | 'readership' | 'canModerate' | 'reachHref'
+>;
+
+/**
+ * Thanks, readership and email choice, on both edition pages. `state` is null until the reader is
+ * known (the cached page): the same cards then say so. `onSaved` refetches after a form is sent.
+ */
+export function ReaderCards({
+  reviewId,
+  zone,
+  state,
+  failed = false,
+  onSaved,
+}: {
+  reviewId: string;
+  zone: string;
+  state: ReaderCardsState | null;
+  failed?: boolean;
+  onSaved?: () => void;
+}) {
   const waiting = (
     <p className="text-sm text-ink-muted" role={failed ? 'alert' : undefined}>
       {failed ? 'This part of the page could not be loaded. Reload the page to try again.' : 'Loading…'}
@@ -74,7 +94,7 @@ export function EditionReaderCards({ reviewId, zone }: { reviewId: string; zone:
             reviewId={reviewId}
             thanked={Boolean(state.thanks)}
             note={state.thanks?.note ?? null}
-            onSaved={reload}
+            onSaved={onSaved}
           />
         ) : (
           waiting
@@ -87,12 +107,12 @@ export function EditionReaderCards({ reviewId, zone }: { reviewId: string; zone:
             canModerate={state.canModerate}
             zone={zone}
             reachHref={state.reachHref ?? undefined}
-            onSaved={reload}
+            onSaved={onSaved}
           />
         ) : null}
         <Card title="Email">
           {state ? (
-            <OptOutForm team={state.team.slug} teamName={state.team.name} optedOut={state.optedOut} onSaved={reload} />
+            <OptOutForm team={state.team.slug} teamName={state.team.name} optedOut={state.optedOut} onSaved={onSaved} />
           ) : (
             waiting
           )}
@@ -100,4 +120,10 @@ export function EditionReaderCards({ reviewId, zone }: { reviewId: string; zone:
       </div>
     </div>
   );
+}
+
+/** The cached page's cards, from the reader's part fetched by EditionReader. */
+export function EditionReaderCards({ reviewId, zone }: { reviewId: string; zone: string }) {
+  const { state, failed, reload } = useContext(ReaderContext);
+  return <ReaderCards reviewId={reviewId} zone={zone} state={state} failed={failed} onSaved={reload} />;
 }

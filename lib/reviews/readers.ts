@@ -5,6 +5,7 @@ import { recordAudit } from '../audit';
 import { ROLE_LABELS, hasRole, type Actor, assertSignedIn } from '../authz';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { canManageTeam, findTeamBySlug, type TeamRef } from '../team-access';
+import { canSeeReach } from './reach';
 import type { EditionSnapshot } from './content';
 
 /** The team itself (its agents and leaders) and admins see readership and every note. */
@@ -115,6 +116,7 @@ async function readerState(actor: Actor, review: ReaderRows) {
     optedOut: review.team.reviewEmailOptOuts.length + review.team.reviewEmailAddressOptOuts.length > 0,
     readership: canSeeReadership(actor, team.id) ? await readershipFor(actor, review.id) : null,
     canModerate: canManageTeam(actor, team.id),
+    reachHref: canSeeReach(actor, team.id) ? `/reviews/${team.slug}/reach` : null,
   };
 }
 

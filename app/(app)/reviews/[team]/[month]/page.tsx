@@ -5,12 +5,9 @@ import { after } from 'next/server';
 import { cache } from 'react';
 import { editionMetadata } from '@/components/reviews/edition-metadata';
 import { EditionView } from '@/components/reviews/edition-view';
-import { ReadershipPanel } from '@/components/reviews/readership-panel';
-import { OptOutForm, ThanksForm } from '@/components/reviews/small-forms';
-import { Card } from '@/components/ui/card';
+import { ReaderCards } from '@/components/reviews/edition-reader';
 import { NotFoundError } from '@/lib/errors';
 import { isPeriod } from '@/lib/year-review/period';
-import { canSeeReach } from '@/lib/reviews/reach';
 import { readEdition, recordEditionView } from '@/lib/reviews/readers';
 import { requirePageActor } from '@/lib/session';
 import { teamTimeZone } from '@/lib/time-zone';
@@ -54,24 +51,18 @@ export default async function EditionPage({ params }: Params) {
         history={edition.history}
         zone={zone}
       />
-      <div className="no-print mx-auto mt-10 grid max-w-4xl gap-6 md:grid-cols-2">
-        <Card title="Say thanks">
-          <ThanksForm reviewId={edition.id} thanked={Boolean(edition.myThanks)} note={edition.myThanks?.note ?? null} />
-        </Card>
-        <div className="space-y-6">
-          {edition.readership ? (
-            <ReadershipPanel
-              readership={edition.readership}
-              canModerate={edition.canModerate}
-              zone={zone}
-              reachHref={canSeeReach(actor, edition.team.id) ? `/reviews/${edition.team.slug}/reach` : undefined}
-            />
-          ) : null}
-          <Card title="Email">
-            <OptOutForm team={edition.team.slug} teamName={edition.team.name} optedOut={edition.optedOut} />
-          </Card>
-        </div>
-      </div>
+      <ReaderCards
+        reviewId={edition.id}
+        zone={zone}
+        state={{
+          thanks: edition.myThanks ? { note: edition.myThanks.note } : null,
+          optedOut: edition.optedOut,
+          team: { slug: edition.team.slug, name: edition.team.name },
+          readership: edition.readership,
+          canModerate: edition.canModerate,
+          reachHref: edition.reachHref,
+        }}
+      />
     </>
   );
 }

@@ -1,7 +1,6 @@
 import { UnauthenticatedError } from '@/lib/errors';
 import { jsonError } from '@/lib/figures/api';
 import { headerFor } from '@/lib/header';
-import { canSeeReach } from '@/lib/reviews/reach';
 import { readEditionReaderState } from '@/lib/reviews/readers';
 import { getActor } from '@/lib/session';
 
@@ -24,7 +23,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ rev
         team: { slug: state.team.slug, name: state.team.name },
         readership: state.readership,
         canModerate: state.canModerate,
-        reachHref: canSeeReach(actor, state.team.id) ? `/reviews/${state.team.slug}/reach` : null,
+        reachHref: state.reachHref,
       },
       { headers: { 'Cache-Control': 'private, no-store' } },
     );
