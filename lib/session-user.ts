@@ -8,6 +8,29 @@ import { env } from './env.js';
 
 const SESSION_COOKIE = 'authjs.session-token';
 
+type SessionClaims = { id: string; version: number; expires: number };
+
+/**
+ * Decrypted session cookies, by their exact text. Decrypting is a pure function of the cookie and
+ * the secret, but costs over a millisecond (a key derivation and two WebCrypto jobs on the thread
+ * pool), a tenth of a cached page's whole cost; the same browser sends the same cookie on every
+ * request. Only cookies that decrypted are kept, each until its own expiry, so a forged or expired
+ * cookie is never answered from here, and the user behind a kept one is still read from the
+ * database on every request (lib/session.ts, the edition gate). Bounded: the oldest entry goes first.
+ */
+const decrypted = new Map<string, SessionClaims>();
+const DECRYPTED_LIMIT = 5_000;
+
+/** The session cookie's own name=value pairs (chunks included, in order): all getToken reads. */
+function sessionCookieKey(cookie: string, secureCookie: boolean): string {
+  const name = secureCookie ? `__Secure-${SESSION_COOKIE}` : SESSION_COOKIE;
+  const pairs = cookie
+    .split(';')
+    .map((pair) => pair.trim())
+    .filter((pair) => pair.startsWith(`${name}=`) || pair.startsWith(`${name}.`));
+  return `${secureCookie ? 's' : 'p'}|${pairs.join(';')}`;
+}
+
 /**
  * The user id in an Auth.js session cookie, decrypted and its expiry checked by Auth.js's own
  * `getToken` (the cookie lib/auth.ts's default configuration writes: `__Secure-` prefixed over
@@ -18,11 +41,21 @@ export async function sessionToken(cookie: string | null): Promise<{ id: string;
   const secret = env().AUTH_SECRET;
   if (!secret || !cookie) return null;
   const secureCookie = cookie.includes(`__Secure-${SESSION_COOKIE}`);
+  const key = sessionCookieKey(cookie, secureCookie);
+  const kept = decrypted.get(key);
+  if (kept && kept.expires > Date.now() / 1000) return { id: kept.id, version: kept.version };
+  if (kept) decrypted.delete(key);
   // Only the cookie header: getToken would otherwise also accept an `Authorization: Bearer` JWT.
   const token = await getToken({ req: { headers: { cookie } }, secret, secureCookie });
   if (typeof token?.sub !== 'string') return null;
   // Cookies issued before session versions existed carry none: they count as version 0.
-  return { id: token.sub, version: typeof token.sv === 'number' ? token.sv : 0 };
+  const claims = { id: token.sub, version: typeof token.sv === 'number' ? token.sv : 0 };
+  // Auth.js always sets exp; a token without one is still answered, just never kept.
+  if (typeof token.exp === 'number') {
+    if (decrypted.size >= DECRYPTED_LIMIT) decrypted.delete(decrypted.keys().next().value!);
+    decrypted.set(key, { ...claims, expires: token.exp });
+  }
+  return claims;
 }
 
 /** Whether a cookie's session still stands for this user: they are active and did not sign it out. */
