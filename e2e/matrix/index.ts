@@ -1,6 +1,7 @@
 // Every area's rows. A new area adds its file here.
 import { asks } from './asks';
 import { deliveries } from './deliveries';
+import { dashboardCache } from './dashboard-cache';
 import { editionCache } from './edition-cache';
 import { figures } from './figures';
 import { foundation } from './foundation';
@@ -28,4 +29,5 @@ export const AREAS: MatrixArea[] = [
   profiles,
   yearReview,
   editionCache,
+  dashboardCache,
 ];

@@ -43,24 +43,31 @@ async function loadTeamCard(teamId: string) {
   };
 }
 
-/** One team's card, shared by every signed-in reader (and the TV screen): cached by team, not by reader. */
-export async function cachedTeamCard(actor: Actor, teamId: string) {
-  assertSignedIn(actor);
+/** One team's card, the same for every reader: kept until a write changes it (lib/dashboard/cache.ts). */
+function teamCard(teamId: string) {
   return unstable_cache(loadTeamCard, ['dashboard-team-card', teamId, dashboardCacheKey()], {
     tags: [DASHBOARD_TAG],
     revalidate: DASHBOARD_TTL_SECONDS,
   })(teamId);
 }
 
-export async function getDashboard(actor: Actor) {
+/** One team's card, shared by every signed-in reader (and the TV screen): cached by team, not by reader. */
+export async function cachedTeamCard(actor: Actor, teamId: string) {
   assertSignedIn(actor);
+  return teamCard(teamId);
+}
+
+/**
+ * Every team's card, the reader's own team first (the one they came to see). Answers anyone: its
+ * callers checked the reader, getDashboard through the session and the kept dashboard page through
+ * the proxy's gate (lib/dashboard/gate.ts), which alone can reach it.
+ */
+export async function dashboardCards(firstTeamId: string | null) {
   const teams = await db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
-  // The reader's own team first: it is the one they came to see.
-  teams.sort((a, b) => Number(b.id === actor.teamId) - Number(a.id === actor.teamId));
-  const latestComplete = addMonths(currentMonth(), -1);
-  const cards = await Promise.all(
+  teams.sort((a, b) => Number(b.id === firstTeamId) - Number(a.id === firstTeamId));
+  return Promise.all(
     teams.map(async (team) => {
-      const card = await cachedTeamCard(actor, team.id);
+      const card = await teamCard(team.id);
       // The cache stores JSON: bring the dates back.
       return {
         team,
@@ -72,43 +79,57 @@ export async function getDashboard(actor: Actor) {
       };
     }),
   );
-  let needs: {
-    pendingQuotes: number;
-    missingFigures: { team: string; slug: string; month: string }[];
-    editions: { team: string; slug: string; month: string; status: 'none' | 'DRAFT' | 'PUBLISHED' }[];
-    drifts: Drift[];
-    /** Leaders only: teammates not credited lately (names, alphabetical). */
-    uncredited: { id: string; name: string }[];
-  } | null = null;
-  if (hasRole(actor, 'LEADER', 'ADMIN')) {
-    const managed = teams.filter((t) => canManageTeam(actor, t.id));
-    const withFigures = await db.monthFigures.findMany({
-      where: { teamId: { in: managed.map((t) => t.id) }, month: latestComplete },
-      select: { teamId: true },
-    });
-    const has = new Set(withFigures.map((f) => f.teamId));
-    const drafts = await db.review.findMany({
-      where: { teamId: { in: managed.map((t) => t.id) }, month: latestComplete },
-      select: { teamId: true, status: true },
-    });
-    needs = {
-      editions: managed.map((t) => ({
-        team: t.name,
-        slug: t.slug,
-        month: latestComplete,
-        status: drafts.find((d) => d.teamId === t.id)?.status ?? 'none',
-      })),
-      pendingQuotes: hasRole(actor, 'LEADER') ? await countPendingQuotes(actor) : 0,
-      missingFigures: managed
-        .filter((t) => !has.has(t.id))
-        .map((t) => ({ team: t.name, slug: t.slug, month: latestComplete })),
-      // Published editions whose figures were corrected since: the leader decides on a correction.
-      drifts: await listPublishedDrift(
-        actor,
-        managed.map((t) => t.id),
-      ),
-      uncredited: await listUncreditedTeammates(actor),
-    };
-  }
-  return { cards, needs, latestComplete };
+}
+
+export type DashboardCard = Awaited<ReturnType<typeof dashboardCards>>[number];
+
+export type DashboardNeeds = {
+  pendingQuotes: number;
+  missingFigures: { team: string; slug: string; month: string }[];
+  editions: { team: string; slug: string; month: string; status: 'none' | 'DRAFT' | 'PUBLISHED' }[];
+  drifts: Drift[];
+  /** Leaders only: teammates not credited lately (names, alphabetical). */
+  uncredited: { id: string; name: string }[];
+};
+
+/** "Needs you": what a leader or admin has to do for the teams they manage; null for everyone else. */
+export async function dashboardNeeds(actor: Actor): Promise<DashboardNeeds | null> {
+  assertSignedIn(actor);
+  if (!hasRole(actor, 'LEADER', 'ADMIN')) return null;
+  const latestComplete = addMonths(currentMonth(), -1);
+  const teams = await db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
+  const managed = teams.filter((t) => canManageTeam(actor, t.id));
+  const withFigures = await db.monthFigures.findMany({
+    where: { teamId: { in: managed.map((t) => t.id) }, month: latestComplete },
+    select: { teamId: true },
+  });
+  const has = new Set(withFigures.map((f) => f.teamId));
+  const drafts = await db.review.findMany({
+    where: { teamId: { in: managed.map((t) => t.id) }, month: latestComplete },
+    select: { teamId: true, status: true },
+  });
+  return {
+    editions: managed.map((t) => ({
+      team: t.name,
+      slug: t.slug,
+      month: latestComplete,
+      status: drafts.find((d) => d.teamId === t.id)?.status ?? 'none',
+    })),
+    pendingQuotes: hasRole(actor, 'LEADER') ? await countPendingQuotes(actor) : 0,
+    missingFigures: managed
+      .filter((t) => !has.has(t.id))
+      .map((t) => ({ team: t.name, slug: t.slug, month: latestComplete })),
+    // Published editions whose figures were corrected since: the leader decides on a correction.
+    drifts: await listPublishedDrift(
+      actor,
+      managed.map((t) => t.id),
+    ),
+    uncredited: await listUncreditedTeammates(actor),
+  };
+}
+
+export async function getDashboard(actor: Actor) {
+  assertSignedIn(actor);
+  const [cards, needs] = await Promise.all([dashboardCards(actor.teamId), dashboardNeeds(actor)]);
+  return { cards, needs, latestComplete: addMonths(currentMonth(), -1) };
 }
