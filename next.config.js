@@ -36,7 +36,14 @@ const nextConfig = {
     // memory only (Next's LRU, cacheMaxMemorySize): written to .next/ they would pile up for good,
     // a new dashboard file every minute. A restart renders each again on its first read.
     isrFlushToDisk: false,
+    // A kept page is static to Next, which lets the browser's router reuse it for 5 minutes on
+    // in-app navigation; the dashboard, trends and the wall change with every write. 30 s is
+    // Next's least.
+    staleTimes: { static: 30 },
   },
+  // Room for the kept pages: an edition is ~0.5 MB with its payload, trends up to 1 MB (Next's
+  // default is 50 MB, least recently read dropped first; a dropped page is rendered again).
+  cacheMaxMemorySize: 256 * 1024 * 1024,
   skipProxyUrlNormalize: true,
   // Only `npm test` sets this, after its own `tsc --noEmit` passed on the same tree; every other
   // build type-checks as usual.

@@ -1,16 +1,16 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './lib/env.js';
 import { foreignActionOrigin } from './lib/action-origin';
-import { KEPT_DASHBOARD_PREFIX, keptDashboardPath } from './lib/dashboard/gate';
+import { KEPT_PREFIX, keptPagePath } from './lib/kept/gate';
 import { keptEditionPath } from './lib/reviews/edition-gate';
 import { KEPT_EDITION_PREFIX } from './lib/reviews/edition-version';
 
 // Sends readers without a session cookie to sign-in with a way back (API routes answer 401
 // themselves). It decides no access on its own: every page, action and route handler asks lib/ and
 // lib/ checks the database. The pages it serves itself are kept ones — a published edition (one
-// rendering per revision) and the dashboard's cards (one per generation and minute) — and only
-// when lib/'s gate opens them (lib/reviews/edition-gate.ts, lib/dashboard/gate.ts); otherwise the
-// request goes on to the dynamic page, whose guards answer.
+// rendering per revision), the dashboard, trends and the quote wall (one per generation and
+// minute) — and only when lib/'s gate opens them (lib/reviews/edition-gate.ts, lib/kept/gate.ts);
+// otherwise the request goes on to the dynamic page, whose guards answer.
 // The unsubscribe page opens from an email, signed by its token: it must work without a session.
 const PUBLIC = [/^\/sign-in$/, /^\/about$/, /^\/api\//, /^\/unsubscribe\/[^/]+$/];
 
@@ -53,9 +53,12 @@ async function keptPage(request: NextRequest): Promise<URL | null> {
   const { pathname } = request.nextUrl;
   const cookie = request.headers.get('cookie');
   // A database that does not answer is the dynamic page's to report (503), not the proxy's.
-  // The dashboard has no action of its own that answers with the page: only reads are kept.
-  const gate = pathname === '/' ? (action ? null : keptDashboardPath) : keptEditionPath;
-  const path = gate ? await gate(cookie, pathname).catch(() => null) : null;
+  // Only an edition's actions answer with the page; elsewhere only reads are kept.
+  const path = await (
+    action || !['/', '/trends', '/quotes'].includes(pathname)
+      ? keptEditionPath(cookie, pathname)
+      : keptPagePath(cookie, pathname, request.nextUrl.search)
+  ).catch(() => null);
   if (!path) return null;
   // From request.url, not nextUrl: Next serves a rewrite internally only when its origin is the
   // one the server listens on (skipProxyUrlNormalize keeps request.url so); any other origin it
@@ -78,7 +81,7 @@ export async function proxy(request: NextRequest) {
   // pages router's data URLs (/_next/data/<build>/editions/….json), which Next would route to it
   // after this proxy ran: the app has no pages router, so no such request is legitimate.
   if (pathname.startsWith('/_next/data/') || request.headers.has('x-nextjs-data')) return notFound();
-  if (pathname.startsWith(KEPT_EDITION_PREFIX) || pathname.startsWith(KEPT_DASHBOARD_PREFIX)) {
+  if (pathname.startsWith(KEPT_EDITION_PREFIX) || pathname.startsWith(KEPT_PREFIX)) {
     if (request.headers.get('x-edition-gate') === GATE_PASS) return NextResponse.next();
     return notFound();
   }

@@ -1,4 +1,4 @@
-import { encode } from 'next-auth/jwt';
+import { encode, getToken } from 'next-auth/jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sessionToken } from './session-user';
 
@@ -27,6 +27,29 @@ describe('sessionToken: the user id in a session cookie', () => {
     expect(await sessionToken(`${SALT}=forged`)).toBeNull();
     expect(await sessionToken(null)).toBeNull();
     expect(await sessionToken('theme=dark')).toBeNull();
+  });
+
+  it('answers exactly what Auth.js reads from the cookies, even after the same token was kept', async () => {
+    const a = await cookie({ sub: 'user-a' });
+    const b = await cookie({ sub: 'user-b' });
+    const tokenOf = (c: string) => c.slice(c.indexOf(`${SALT}=`) + SALT.length + 1);
+    expect(await sessionToken(a)).toEqual({ id: 'user-a', version: 0 });
+    const auth = async (header: string) => {
+      const token = await getToken({
+        req: { headers: { cookie: header } },
+        secret: process.env.AUTH_SECRET!,
+        secureCookie: false,
+      });
+      return typeof token?.sub === 'string' ? { id: token.sub, version: 0 } : null;
+    };
+    for (const header of [
+      // Auth.js reads every cookie whose name starts with the session cookie's.
+      `${SALT}=${tokenOf(a)}; ${SALT}X=junk`,
+      `${SALT} =${tokenOf(b)}; ${SALT}=${tokenOf(a)}`,
+      `${SALT}.0=${tokenOf(a)}`,
+      `${SALT}=${tokenOf(a)}; ${SALT}=${tokenOf(b)}`,
+    ])
+      expect(await sessionToken(header), header.slice(0, 60)).toEqual(await auth(header));
   });
 
   it('stops answering a cookie once it expires, although it decrypted before', async () => {

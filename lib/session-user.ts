@@ -11,25 +11,19 @@ const SESSION_COOKIE = 'authjs.session-token';
 type SessionClaims = { id: string; version: number; expires: number };
 
 /**
- * Decrypted session cookies, by their exact text. Decrypting is a pure function of the cookie and
+ * Decrypted session tokens, by their exact text. Decrypting is a pure function of the token and
  * the secret, but costs over a millisecond (a key derivation and two WebCrypto jobs on the thread
- * pool), a tenth of a cached page's whole cost; the same browser sends the same cookie on every
- * request. Only cookies that decrypted are kept, each until its own expiry, so a forged or expired
- * cookie is never answered from here, and the user behind a kept one is still read from the
- * database on every request (lib/session.ts, the edition gate). Bounded: the oldest entry goes first.
+ * pool), a tenth of a kept page's whole cost; the same browser sends the same token on every
+ * request. Only tokens that decrypted are kept, each until its own expiry, so a forged or expired
+ * token is never answered from here, and the user behind a kept one is still read from the
+ * database on every request (lib/session.ts, the gates). Bounded: the oldest entry goes first. On
+ * globalThis: the proxy and the app's routes are separate bundles of one process.
  */
-const decrypted = new Map<string, SessionClaims>();
+const g = globalThis as unknown as { serviceReviewTokens?: Map<string, SessionClaims> };
+const decrypted = (g.serviceReviewTokens ??= new Map<string, SessionClaims>());
 const DECRYPTED_LIMIT = 5_000;
-
-/** The session cookie's own name=value pairs (chunks included, in order): all getToken reads. */
-function sessionCookieKey(cookie: string, secureCookie: boolean): string {
-  const name = secureCookie ? `__Secure-${SESSION_COOKIE}` : SESSION_COOKIE;
-  const pairs = cookie
-    .split(';')
-    .map((pair) => pair.trim())
-    .filter((pair) => pair.startsWith(`${name}=`) || pair.startsWith(`${name}.`));
-  return `${secureCookie ? 's' : 'p'}|${pairs.join(';')}`;
-}
+/** Auth.js splits a cookie into 4 KB chunks; a real session token is one. Longer ones are never kept. */
+const KEPT_TOKEN_LENGTH = 8_192;
 
 /**
  * The user id in an Auth.js session cookie, decrypted and its expiry checked by Auth.js's own
@@ -41,17 +35,21 @@ export async function sessionToken(cookie: string | null): Promise<{ id: string;
   const secret = env().AUTH_SECRET;
   if (!secret || !cookie) return null;
   const secureCookie = cookie.includes(`__Secure-${SESSION_COOKIE}`);
-  const key = sessionCookieKey(cookie, secureCookie);
+  // Only the cookie header: getToken would otherwise also accept an `Authorization: Bearer` JWT.
+  const req = { headers: { cookie } };
+  // The token exactly as getToken reads it from the cookies (chunks joined), not decrypted: the key.
+  const raw = await getToken({ req, secret, secureCookie, raw: true });
+  if (!raw) return null;
+  const key = `${secureCookie ? 's' : 'p'}|${raw}`;
   const kept = decrypted.get(key);
   if (kept && kept.expires > Date.now() / 1000) return { id: kept.id, version: kept.version };
   if (kept) decrypted.delete(key);
-  // Only the cookie header: getToken would otherwise also accept an `Authorization: Bearer` JWT.
-  const token = await getToken({ req: { headers: { cookie } }, secret, secureCookie });
+  const token = await getToken({ req, secret, secureCookie });
   if (typeof token?.sub !== 'string') return null;
   // Cookies issued before session versions existed carry none: they count as version 0.
   const claims = { id: token.sub, version: typeof token.sv === 'number' ? token.sv : 0 };
   // Auth.js always sets exp; a token without one is still answered, just never kept.
-  if (typeof token.exp === 'number') {
+  if (typeof token.exp === 'number' && raw.length <= KEPT_TOKEN_LENGTH) {
     if (decrypted.size >= DECRYPTED_LIMIT) decrypted.delete(decrypted.keys().next().value!);
     decrypted.set(key, { ...claims, expires: token.exp });
   }

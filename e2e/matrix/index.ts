@@ -1,11 +1,11 @@
 // Every area's rows. A new area adds its file here.
 import { asks } from './asks';
 import { deliveries } from './deliveries';
-import { dashboardCache } from './dashboard-cache';
 import { editionCache } from './edition-cache';
 import { figures } from './figures';
 import { foundation } from './foundation';
 import { impact } from './impact';
+import { keptPages } from './kept-pages';
 import { operations } from './operations';
 import { profiles } from './profiles';
 import { reach } from './reach';
@@ -29,5 +29,5 @@ export const AREAS: MatrixArea[] = [
   profiles,
   yearReview,
   editionCache,
-  dashboardCache,
+  keptPages,
 ];

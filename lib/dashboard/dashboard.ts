@@ -62,7 +62,7 @@ export async function cachedTeamCard(actor: Actor, teamId: string) {
  * callers checked the reader, getDashboard through the session and the kept dashboard page through
  * the proxy's gate (lib/dashboard/gate.ts), which alone can reach it.
  */
-export async function dashboardCards(firstTeamId: string | null) {
+export async function dashboardCardsUnchecked(firstTeamId: string | null) {
   const teams = await db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
   teams.sort((a, b) => Number(b.id === firstTeamId) - Number(a.id === firstTeamId));
   return Promise.all(
@@ -81,7 +81,7 @@ export async function dashboardCards(firstTeamId: string | null) {
   );
 }
 
-export type DashboardCard = Awaited<ReturnType<typeof dashboardCards>>[number];
+export type DashboardCard = Awaited<ReturnType<typeof dashboardCardsUnchecked>>[number];
 
 export type DashboardNeeds = {
   pendingQuotes: number;
@@ -130,6 +130,6 @@ export async function dashboardNeeds(actor: Actor): Promise<DashboardNeeds | nul
 
 export async function getDashboard(actor: Actor) {
   assertSignedIn(actor);
-  const [cards, needs] = await Promise.all([dashboardCards(actor.teamId), dashboardNeeds(actor)]);
+  const [cards, needs] = await Promise.all([dashboardCardsUnchecked(actor.teamId), dashboardNeeds(actor)]);
   return { cards, needs, latestComplete: addMonths(currentMonth(), -1) };
 }

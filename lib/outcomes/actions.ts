@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { expireDashboard } from '../dashboard/cache';
 import { redirect } from 'next/navigation';
 import { handleForm } from '../form';
 import type { FormState } from '../errors';
@@ -11,6 +12,8 @@ function revalidateOutcomes(slug: string) {
   revalidatePath(`/manage/${slug}/outcomes`);
   revalidatePath(`/reviews/${slug}/impact`);
   revalidatePath('/trends');
+  // Trends mark outcomes on their charts (lib/kept/gate.ts keeps trends per generation).
+  expireDashboard();
 }
 
 export async function createOutcomeAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -315,6 +315,14 @@ export type WallQuote = ReturnType<typeof toWallQuote>;
 
 export async function listWall(actor: Actor, filter: WallFilter) {
   assertSignedIn(actor);
+  return wallUnchecked(filter);
+}
+
+/**
+ * One page of the wall. Answers anyone: its callers checked the reader, listWall through the
+ * session and the kept wall through the proxy's gate (lib/kept/gate.ts), which alone can reach it.
+ */
+export async function wallUnchecked(filter: WallFilter) {
   const team = filter.team ? await db.team.findUnique({ where: { slug: filter.team }, select: { id: true } }) : null;
   if (filter.team && !team) return { quotes: [], newer: null, older: null };
   const range = filter.month ? monthRange(filter.month) : undefined;
@@ -352,6 +360,11 @@ export async function listWall(actor: Actor, filter: WallFilter) {
 /** Choices for the wall's filters: every team, and the people who can be credited. */
 export async function listWallFilterOptions(actor: Actor) {
   assertSignedIn(actor);
+  return wallFilterOptionsUnchecked();
+}
+
+/** The filters' choices; answers anyone, as wallUnchecked. */
+export async function wallFilterOptionsUnchecked() {
   const [teams, people] = await Promise.all([
     db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } }),
     db.user.findMany({

@@ -1,6 +1,7 @@
 // What /trends shows lives in its URL (?team=…&kpi=…&range=…), so a link reproduces the view.
 import { z } from 'zod';
 import { addMonths, currentMonth, MIN_MONTH, MONTH_RE } from '../dates/month';
+import { searchParamsRecord } from '../search-params';
 
 export const RANGES = ['12', '24', '36', 'all', 'custom'] as const;
 export type Range = (typeof RANGES)[number];
@@ -53,4 +54,18 @@ export function queryString(q: Partial<TrendsQuery>, extra: Record<string, strin
   }
   for (const [k, v] of Object.entries(extra)) p.set(k, v);
   return p.toString();
+}
+
+/**
+ * A trends address in one canonical form, with everything the page reads from it (the period's
+ * months even when the range is not "From – to": the form shows them), and whether it names a team
+ * (without one, trends shows the reader's own). What the kept trends page (lib/kept/gate.ts) is
+ * named by.
+ */
+export function canonicalTrendsQuery(params: URLSearchParams): { query: string; hasTeam: boolean } {
+  const q = trendsQuerySchema.parse(searchParamsRecord(params));
+  const out = new URLSearchParams(queryString({ team: q.team, kpi: q.kpi, range: q.range }));
+  if (q.from) out.set('from', q.from);
+  if (q.to) out.set('to', q.to);
+  return { query: out.toString(), hasTeam: q.team.length > 0 };
 }

@@ -17,6 +17,10 @@ function assertCanRead(actor: Actor) {
 /** Wins, project updates and outcomes in the window, as annotations on the month they happened. */
 export async function loadAnnotations(actor: Actor, teamId: string, from: string, to: string): Promise<Annotation[]> {
   assertCanRead(actor);
+  return annotationsFor(teamId, from, to);
+}
+
+async function annotationsFor(teamId: string, from: string, to: string): Promise<Annotation[]> {
   const range = { gte: monthRange(from).start, lt: monthRange(to).end };
   const [wins, updates, outcomes] = await Promise.all([
     db.win.findMany({
@@ -60,11 +64,20 @@ export type TeamTrends = {
 
 export async function getTrends(actor: Actor, query: TrendsQuery) {
   assertCanRead(actor);
+  return trendsUnchecked(query, actor.teamId);
+}
+
+/**
+ * Trends for a query, with `readerTeamId`'s team when it names none. Answers anyone: its callers
+ * checked the reader, getTrends through the session and the kept trends page through the proxy's
+ * gate (lib/kept/gate.ts), which alone can reach it.
+ */
+export async function trendsUnchecked(query: TrendsQuery, readerTeamId: string | null) {
   const teams = await db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
   // No team chosen: the reader's own team, else the first one.
   const chosen = query.team.length
     ? teams.filter((t) => query.team.includes(t.slug))
-    : teams.filter((t) => t.id === actor.teamId).concat(actor.teamId ? [] : teams.slice(0, 1));
+    : teams.filter((t) => t.id === readerTeamId).concat(readerTeamId ? [] : teams.slice(0, 1));
   const sections: TeamTrends[] = [];
   for (const team of chosen.slice(0, 4)) {
     const [catalog, earliest] = await Promise.all([
@@ -78,7 +91,7 @@ export async function getTrends(actor: Actor, query: TrendsQuery) {
     const yoyTo = `${year}-12`;
     const [all, annotations] = await Promise.all([
       readMonths(db, team.id, from < yoyFrom ? from : yoyFrom, to > yoyTo ? to : yoyTo),
-      loadAnnotations(actor, team.id, from, to),
+      annotationsFor(team.id, from, to),
     ]);
     const records = all.filter((r) => r.month >= from && r.month <= to);
     const twoYears = all.filter((r) => r.month >= yoyFrom && r.month <= yoyTo);

@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { expireDashboard } from '../dashboard/cache';
 import { signIn } from '../auth';
 import { handleForm } from '../form';
 import type { FormState } from '../errors';
@@ -21,6 +22,8 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
   return handleForm(formData, { roles: ['ADMIN'], schema: createUserSchema }, async (actor, data) => {
     const { user, oneTimePassword } = await createUser(actor, data);
     revalidatePath('/admin/users');
+    // Names and roles show on kept pages (credits on quotes, the wall's people).
+    expireDashboard();
     return { ok: true, message: `${user.name} can now sign in.`, oneTimePassword, createdEmail: user.email };
   });
 }
@@ -29,6 +32,7 @@ export async function updateUserAction(_prev: FormState, formData: FormData): Pr
   return handleForm(formData, { roles: ['ADMIN'], schema: updateUserSchema }, async (actor, data) => {
     await updateUserRoleAndTeam(actor, data);
     revalidatePath('/admin/users');
+    expireDashboard();
     return { ok: true, message: 'Saved.' };
   });
 }
@@ -37,6 +41,7 @@ export async function setUserActiveAction(_prev: FormState, formData: FormData):
   return handleForm(formData, { roles: ['ADMIN'], schema: setActiveSchema }, async (actor, data) => {
     await setUserActive(actor, data.userId, data.active);
     revalidatePath('/admin/users');
+    expireDashboard();
     return {
       ok: true,
       message: data.active ? 'Reactivated.' : 'Deactivated: they are signed out at their next request.',

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { handleForm, joinRepeated } from '../form';
 import type { FormState } from '../errors';
 import { monthOf } from '../dates/month';
+import { expireDashboard } from '../dashboard/cache';
 
 import { createWinSchema, deleteWinSchema, updateWinSchema } from './schemas';
 import { createWin, deleteWin, updateWin } from './wins';
@@ -18,6 +19,8 @@ export async function createWinAction(_prev: FormState, formData: FormData): Pro
       month = monthOf(data.occurredOn);
       revalidatePath('/wins');
       revalidatePath('/people', 'layout');
+      // Trends mark wins on their charts (lib/kept/gate.ts keeps trends per generation).
+      expireDashboard();
       return { ok: true };
     },
   );
@@ -35,6 +38,8 @@ export async function updateWinAction(_prev: FormState, formData: FormData): Pro
       month = monthOf(data.occurredOn);
       revalidatePath('/wins');
       revalidatePath('/people', 'layout');
+      // Trends mark wins on their charts (lib/kept/gate.ts keeps trends per generation).
+      expireDashboard();
       return { ok: true };
     },
   );
@@ -47,6 +52,7 @@ export async function deleteWinAction(_prev: FormState, formData: FormData): Pro
     await deleteWin(actor, data.winId);
     revalidatePath('/wins');
     revalidatePath('/people', 'layout');
+    expireDashboard();
     return { ok: true };
   });
   if (state.ok) redirect('/wins?removed=1');

@@ -1,7 +1,7 @@
 import { AppFrame } from '@/components/layout/app-frame';
 import { DashboardCards } from '@/components/dashboard/dashboard-cards';
 import { DashboardReader, DashboardReaderHeader, DashboardReaderIntro } from '@/components/dashboard/dashboard-reader';
-import { dashboardCards } from '@/lib/dashboard/dashboard';
+import { dashboardCardsUnchecked } from '@/lib/dashboard/dashboard';
 
 // The dashboard's cards, rendered once per version and kept (lib/dashboard/gate.ts): the proxy
 // rewrites `GET /` here for an active, signed-in reader, and refuses this path to everyone else.
@@ -14,7 +14,7 @@ export function generateStaticParams(): { version: string; team: string }[] {
 
 export default async function KeptDashboardPage({ params }: { params: Promise<{ version: string; team: string }> }) {
   const { team } = await params;
-  const cards = await dashboardCards(team === 'all' ? null : team);
+  const cards = await dashboardCardsUnchecked(team === 'all' ? null : team);
   return (
     <DashboardReader>
       <AppFrame header={<DashboardReaderHeader />}>

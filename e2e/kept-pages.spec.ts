@@ -1,4 +1,4 @@
-import { makeReview, makeTeam, makeUser } from '../prisma/factories';
+import { makeQuote, makeReview, makeTeam, makeUser } from '../prisma/factories';
 import { expect, signIn, test } from './fixtures';
 
 // The dashboard's cards are kept per generation and minute behind lib/'s gate
@@ -54,4 +54,44 @@ test('the dashboard is kept for active readers, shows each reader their own part
   expect([303, 307]).toContain(refused.status());
   expect(refused.headers().location).toContain('/sign-in');
   expect(await refused.text()).not.toContain(team.name);
+});
+
+// Trends and the quote wall are kept per address (in one canonical form), per generation and
+// minute; only what the reader may do goes into the kept page's address.
+test('trends and the quote wall are kept per address, with each reader’s own header and buttons', async ({
+  page,
+  db,
+}) => {
+  const team = await makeTeam(db);
+  const agent = await makeUser(db, { role: 'AGENT', teamId: team.id });
+  const text = `Kept wall quote ${team.slug}`;
+  // Credited to no one: the kept page must not name the reader anywhere.
+  await makeQuote(db, { teamId: team.id, status: 'APPROVED', text, submitterId: agent.id, creditIds: [] });
+  await signIn(page, agent.email);
+
+  for (const path of [`/quotes?team=${team.slug}`, '/trends?team=customer-care&range=24']) {
+    const first = await page.request.get(path);
+    expect(first.status()).toBe(200);
+    expect(first.headers()['cache-control']).toBe('private, no-store');
+    // The same view written another way is the same kept page.
+    const again = await page.request.get(path.replace('?', '?junk=1&'));
+    expect(again.headers()['x-nextjs-cache']).toBe('HIT');
+    expect(await again.text()).not.toContain(agent.name);
+  }
+
+  await page.goto(`/quotes?team=${team.slug}`);
+  await expect(page.getByRole('list', { name: 'Quotes' })).toContainText(text);
+  await expect(page.getByRole('banner')).toContainText(agent.name);
+  await expect(page.getByRole('link', { name: 'Submit a quote' })).toBeVisible();
+  await page.goto('/trends?team=customer-care&range=24');
+  await expect(page.getByRole('heading', { level: 2, name: 'Customer Care' })).toBeVisible();
+  await expect(page.getByLabel('Period')).toHaveValue('24');
+
+  // A colleague gets the same wall, without the agent's buttons, and their own header.
+  const colleague = await makeUser(db, { role: 'COLLEAGUE' });
+  await signIn(page, colleague.email);
+  await page.goto(`/quotes?team=${team.slug}`);
+  await expect(page.getByRole('list', { name: 'Quotes' })).toContainText(text);
+  await expect(page.getByRole('banner')).toContainText(colleague.name);
+  await expect(page.getByRole('link', { name: 'Submit a quote' })).toHaveCount(0);
 });

@@ -1,0 +1,90 @@
+import { encode } from 'next-auth/jwt';
+import { describe, expect, it } from 'vitest';
+import { db } from '../db';
+import { makeTeam, makeUser } from '../../prisma/factories';
+import { bumpDashboardGeneration } from '../dashboard/generation';
+import { segmentQuery } from '../search-params';
+import { keptPagePath, keptVersion } from './gate';
+
+const SALT = 'authjs.session-token';
+
+async function cookieFor(user: { id: string }, sessionVersion = 0) {
+  const token = await encode({
+    token: { sub: user.id, sv: sessionVersion },
+    secret: process.env.AUTH_SECRET!,
+    salt: SALT,
+  });
+  return `${SALT}=${token}`;
+}
+
+describe('the gate in front of the kept pages', () => {
+  it('opens the dashboard to active readers only, each with their own team first', async () => {
+    const team = await makeTeam(db);
+    const agent = await makeUser(db, { role: 'AGENT', teamId: team.id });
+    const exec = await makeUser(db, { role: 'EXEC' });
+    const inactive = await makeUser(db, { role: 'ADMIN', active: false });
+    const oneTime = await makeUser(db, { role: 'COLLEAGUE' });
+    await db.user.update({ where: { id: oneTime.id }, data: { passwordChangeRequired: true } });
+    const signedOut = await makeUser(db, { role: 'LEADER', teamId: team.id });
+    await db.user.update({ where: { id: signedOut.id }, data: { sessionVersion: 2 } });
+
+    const version = keptVersion();
+    expect(await keptPagePath(await cookieFor(agent), '/', '')).toBe(`/kept/dashboard/${version}/${team.id}`);
+    expect(await keptPagePath(await cookieFor(exec), '/', '')).toBe(`/kept/dashboard/${version}/all`);
+    // Everyone else gets the dynamic page, whose guards answer (sign-in, the password page).
+    expect(await keptPagePath(await cookieFor(inactive), '/', '')).toBeNull();
+    expect(await keptPagePath(await cookieFor(oneTime), '/', '')).toBeNull();
+    expect(await keptPagePath(await cookieFor(signedOut), '/', '')).toBeNull();
+    expect(await keptPagePath(await cookieFor(signedOut, 2), '/', '')).not.toBeNull();
+    expect(await keptPagePath(null, '/', '')).toBeNull();
+    expect(await keptPagePath(`${SALT}=forged`, '/', '')).toBeNull();
+    expect(await keptPagePath(await cookieFor({ id: 'no-such-user' }), '/', '')).toBeNull();
+    // Only the dashboard itself.
+    expect(await keptPagePath(await cookieFor(agent), '/quotes/new', '')).toBeNull();
+    expect(await keptPagePath(await cookieFor(agent), '//', '')).toBeNull();
+    expect(await keptPagePath(await cookieFor(agent), '/', '?x=1')).toBeNull();
+  });
+
+  it('names trends and the wall by their address in one form, and by what the reader may do', async () => {
+    const team = await makeTeam(db);
+    const agent = await cookieFor(await makeUser(db, { role: 'AGENT', teamId: team.id }));
+    const exec = await cookieFor(await makeUser(db, { role: 'EXEC' }));
+    const version = keptVersion();
+    const at = (path: string | null) =>
+      path
+        ?.replace(`/${version}/`, '/V/')
+        .replace(/[^/]+$/, (segment) => decodeURIComponent(segmentQuery(segment)) || '-');
+
+    // Trends: the same view however its address is written; the reader's team only when it names none.
+    expect(at(await keptPagePath(agent, '/trends', ''))).toBe(`/kept/trends/V/${team.id}/range=12`);
+    expect(at(await keptPagePath(exec, '/trends', ''))).toBe('/kept/trends/V/all/range=12');
+    const named = at(await keptPagePath(agent, '/trends', '?range=36&team=customer-care&junk=1'));
+    expect(named).toBe('/kept/trends/V/any/team=customer-care&range=36');
+    expect(at(await keptPagePath(exec, '/trends', '?team=customer-care&range=36'))).toBe(named);
+    // What the page would correct, corrected the same way (an unknown range is the default).
+    expect(at(await keptPagePath(exec, '/trends', '?range=forever'))).toBe('/kept/trends/V/all/range=12');
+    expect(at(await keptPagePath(exec, '/trends', '?range=custom&from=2024-01&to=2024-06&team=a&team=b'))).toBe(
+      '/kept/trends/V/any/team=a&team=b&range=custom&from=2024-01&to=2024-06',
+    );
+
+    // The wall: agents and leaders see "Submit a quote", the others do not.
+    expect(at(await keptPagePath(agent, '/quotes', ''))).toBe('/kept/quotes/V/submit/-');
+    expect(at(await keptPagePath(exec, '/quotes', ''))).toBe('/kept/quotes/V/read/-');
+    expect(at(await keptPagePath(exec, '/quotes', '?channel=EMAIL&q=refund%20fast&month=nope'))).toBe(
+      '/kept/quotes/V/read/q=refund+fast&channel=EMAIL',
+    );
+    // Hostile addresses are ignored or encoded, never passed on raw.
+    const hostile = await keptPagePath(exec, '/quotes', `?q=${encodeURIComponent('../../x/<script>')}&team=../..`);
+    expect(hostile?.split('/')).toHaveLength(6);
+    expect(await keptPagePath(null, '/trends', '')).toBeNull();
+  });
+
+  it('names a new version on every change to the cards and every minute, never otherwise', () => {
+    const now = Date.UTC(2026, 11, 2, 9, 30, 10);
+    const version = keptVersion(now);
+    expect(keptVersion(now + 40_000)).toBe(version);
+    expect(keptVersion(now + 60_000)).not.toBe(version);
+    bumpDashboardGeneration();
+    expect(keptVersion(now)).not.toBe(version);
+  });
+});

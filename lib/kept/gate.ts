@@ -1,0 +1,71 @@
+// The gate in front of the kept pages that every reader sees alike: the dashboard's cards, trends
+// and the quote wall (app/(reader)/kept/…). Imported by proxy.ts, so nothing here may need
+// next/headers or server-only modules.
+//
+// These pages show the same thing to every reader, given the address: only the dashboard's order
+// (the reader's own team first), trends' default team (the reader's own) and the wall's
+// "Submit a quote" (agents and leaders) depend on who reads, and those go into the kept page's
+// address. So each is rendered once per version and served from Next's page cache. The version is
+// this instance, its generation of what these pages show (lib/dashboard/generation.ts, raised by
+// every write that calls expireDashboard(), here or through NOTIFY elsewhere) and the minute,
+// which bounds what a lost notification or a change that raises nothing leaves stale. What is the
+// reader's own — their header, the dashboard's greeting and "Needs you" — the page fetches from a
+// route handler that goes through lib/ as every route does.
+//
+// As for the published edition (lib/reviews/edition-gate.ts), a kept page cannot ask who reads it:
+// the proxy rewrites to it only when this gate opens, for an active signed-in user (read from the
+// database, session version checked, one-time password replaced); anyone else gets the dynamic
+// page, whose guards answer as before.
+import { db } from '../db';
+import { isCurrentSession, sessionToken } from '../session-user';
+import { dashboardCacheKey } from '../dashboard/generation';
+import { querySegment } from '../search-params';
+import { canonicalWallQuery } from '../quotes/wall-query-string';
+import { canonicalTrendsQuery } from '../trends/query';
+
+/** Where kept pages live. Not public: the proxy refuses it unless the gate rewrote to it. */
+export const KEPT_PREFIX = '/kept/';
+
+/** How long one rendering is served: a minute, the dashboard cards' own lifetime. */
+const LIFETIME_MS = 60_000;
+
+/** FNV-1a, 32 bits: readers see the version (in x-middleware-rewrite), not how often others write. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+/** The current version: this instance and its generation (fingerprinted), and the minute. */
+export function keptVersion(now = Date.now()): string {
+  return `${fingerprint(dashboardCacheKey())}.${Math.floor(now / LIFETIME_MS).toString(36)}`;
+}
+
+/**
+ * The kept page for this reader and address, or null to let the dynamic page answer. Never throws
+ * for bad input (an address the dynamic page would refuse or correct is left to it).
+ */
+export async function keptPagePath(cookie: string | null, pathname: string, search: string): Promise<string | null> {
+  if (pathname !== '/' && pathname !== '/trends' && pathname !== '/quotes') return null;
+  const params = new URLSearchParams(search);
+  if (pathname === '/' && search) return null;
+  const trends = pathname === '/trends' ? canonicalTrendsQuery(params) : null;
+  const wall = pathname === '/quotes' ? canonicalWallQuery(params) : null;
+  if (trends === null && wall === null && pathname !== '/') return null;
+  const session = await sessionToken(cookie);
+  if (!session) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.id },
+    select: { active: true, sessionVersion: true, passwordChangeRequired: true, teamId: true, role: true },
+  });
+  if (!user || !isCurrentSession(user, session.version) || user.passwordChangeRequired) return null;
+  const version = keptVersion();
+  const team = user.teamId ?? 'all';
+  if (pathname === '/') return `${KEPT_PREFIX}dashboard/${version}/${team}`;
+  if (trends !== null) {
+    // Trends without a team show the reader's own: only then does the reader's team matter.
+    return `${KEPT_PREFIX}trends/${version}/${trends.hasTeam ? 'any' : team}/${querySegment(trends.query)}`;
+  }
+  const submit = user.role === 'AGENT' || user.role === 'LEADER' ? 'submit' : 'read';
+  return `${KEPT_PREFIX}quotes/${version}/${submit}/${querySegment(wall!)}`;
+}
