@@ -64,34 +64,33 @@ test('trends and the quote wall are kept per address, with each reader’s own h
 }) => {
   const team = await makeTeam(db);
   const agent = await makeUser(db, { role: 'AGENT', teamId: team.id });
+  const colleague = await makeUser(db, { role: 'COLLEAGUE' });
   const text = `Kept wall quote ${team.slug}`;
-  // Credited to no one: the kept page must not name the reader anywhere.
-  await makeQuote(db, { teamId: team.id, status: 'APPROVED', text, submitterId: agent.id, creditIds: [] });
-  await signIn(page, agent.email);
+  await makeQuote(db, { teamId: team.id, status: 'APPROVED', text, submitterId: agent.id });
 
+  // A colleague (no one lists them: the wall's people are agents and leaders).
+  await signIn(page, colleague.email);
   for (const path of [`/quotes?team=${team.slug}`, '/trends?team=customer-care&range=24']) {
     const first = await page.request.get(path);
     expect(first.status()).toBe(200);
     expect(first.headers()['cache-control']).toBe('private, no-store');
-    // The same view written another way is the same kept page.
+    // The same view written another way is the same kept page, and it names no reader.
     const again = await page.request.get(path.replace('?', '?junk=1&'));
     expect(again.headers()['x-nextjs-cache']).toBe('HIT');
-    expect(await again.text()).not.toContain(agent.name);
+    expect(await again.text()).not.toContain(colleague.name);
   }
-
-  await page.goto(`/quotes?team=${team.slug}`);
-  await expect(page.getByRole('list', { name: 'Quotes' })).toContainText(text);
-  await expect(page.getByRole('banner')).toContainText(agent.name);
-  await expect(page.getByRole('link', { name: 'Submit a quote' })).toBeVisible();
-  await page.goto('/trends?team=customer-care&range=24');
-  await expect(page.getByRole('heading', { level: 2, name: 'Customer Care' })).toBeVisible();
-  await expect(page.getByLabel('Period')).toHaveValue('24');
-
-  // A colleague gets the same wall, without the agent's buttons, and their own header.
-  const colleague = await makeUser(db, { role: 'COLLEAGUE' });
-  await signIn(page, colleague.email);
   await page.goto(`/quotes?team=${team.slug}`);
   await expect(page.getByRole('list', { name: 'Quotes' })).toContainText(text);
   await expect(page.getByRole('banner')).toContainText(colleague.name);
   await expect(page.getByRole('link', { name: 'Submit a quote' })).toHaveCount(0);
+  await page.goto('/trends?team=customer-care&range=24');
+  await expect(page.getByRole('heading', { level: 2, name: 'Customer Care' })).toBeVisible();
+  await expect(page.getByLabel('Period')).toHaveValue('24');
+
+  // An agent gets the same wall with their buttons, and their own header.
+  await signIn(page, agent.email);
+  await page.goto(`/quotes?team=${team.slug}`);
+  await expect(page.getByRole('list', { name: 'Quotes' })).toContainText(text);
+  await expect(page.getByRole('banner')).toContainText(agent.name);
+  await expect(page.getByRole('link', { name: 'Submit a quote' })).toBeVisible();
 });
