@@ -8,14 +8,14 @@ import { SIGNED_IN, type Context, type MatrixArea } from './types';
 const SALT = 'authjs.session-token';
 const BASE = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
 
-/** A kept page's real, current address: where the gate rewrites `path` for the run's admin. */
+/** A kept page's real, current address: where the gate rewrites `path` for the run's colleague. */
 function keptPath(path: string) {
   return async (c: Context) => {
-    const token = await encode({ token: { sub: c.users.ADMIN.id, sv: 0 }, secret: E2E_AUTH_SECRET, salt: SALT });
+    const token = await encode({ token: { sub: c.users.COLLEAGUE.id, sv: 0 }, secret: E2E_AUTH_SECRET, salt: SALT });
     const res = await fetch(`${BASE}${path}`, { headers: { cookie: `${SALT}=${token}` }, redirect: 'manual' });
     await res.arrayBuffer();
     const rewrite = res.headers.get('x-middleware-rewrite');
-    if (!rewrite?.startsWith('/kept/')) throw new Error(`the gate did not open ${path} to the admin: ${rewrite}`);
+    if (!rewrite?.startsWith('/kept/')) throw new Error(`the gate did not open ${path} to the colleague: ${rewrite}`);
     return rewrite;
   };
 }
@@ -37,13 +37,5 @@ export const keptPages: MatrixArea = {
       refusedStatus: 404,
     },
   ],
-  routes: [
-    {
-      route: '/api/dashboard/reader',
-      method: 'GET',
-      path: () => '/api/dashboard/reader',
-      allowed: SIGNED_IN,
-    },
-    { route: '/api/reader', method: 'GET', path: () => '/api/reader', allowed: SIGNED_IN },
-  ],
+  routes: [{ route: '/api/reader', method: 'GET', path: () => '/api/reader', allowed: SIGNED_IN }],
 };

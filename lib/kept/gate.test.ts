@@ -25,7 +25,7 @@ describe('the gate in front of the kept pages', () => {
     const inactive = await makeUser(db, { role: 'ADMIN', active: false });
     const oneTime = await makeUser(db, { role: 'COLLEAGUE' });
     await db.user.update({ where: { id: oneTime.id }, data: { passwordChangeRequired: true } });
-    const signedOut = await makeUser(db, { role: 'LEADER', teamId: team.id });
+    const signedOut = await makeUser(db, { role: 'AGENT', teamId: team.id });
     await db.user.update({ where: { id: signedOut.id }, data: { sessionVersion: 2 } });
 
     const version = keptVersion();
@@ -36,6 +36,13 @@ describe('the gate in front of the kept pages', () => {
     expect(await keptPagePath(await cookieFor(oneTime), '/', '')).toBeNull();
     expect(await keptPagePath(await cookieFor(signedOut), '/', '')).toBeNull();
     expect(await keptPagePath(await cookieFor(signedOut, 2), '/', '')).not.toBeNull();
+    // Leaders and admins have their own "Needs you" on the dashboard: theirs is not kept.
+    const leader = await cookieFor(await makeUser(db, { role: 'LEADER', teamId: team.id }));
+    const admin = await cookieFor(await makeUser(db, { role: 'ADMIN' }));
+    expect(await keptPagePath(leader, '/', '')).toBeNull();
+    expect(await keptPagePath(admin, '/', '')).toBeNull();
+    expect(await keptPagePath(leader, '/trends', '')).toMatch(/^\/kept\/trends\//);
+    expect(await keptPagePath(admin, '/quotes', '')).toMatch(/^\/kept\/quotes\//);
     expect(await keptPagePath(null, '/', '')).toBeNull();
     expect(await keptPagePath(`${SALT}=forged`, '/', '')).toBeNull();
     expect(await keptPagePath(await cookieFor({ id: 'no-such-user' }), '/', '')).toBeNull();

@@ -5,12 +5,12 @@
 // These pages show the same thing to every reader, given the address: only the dashboard's order
 // (the reader's own team first), trends' default team (the reader's own) and the wall's
 // "Submit a quote" (agents and leaders) depend on who reads, and those go into the kept page's
-// address. So each is rendered once per version and served from Next's page cache. The version is
+// address. Leaders' and admins' dashboards carry "Needs you", their own: they are not kept. So each is rendered once per version and served from Next's page cache. The version is
 // this instance, its generation of what these pages show (lib/dashboard/generation.ts, raised by
 // every write that calls expireDashboard(), here or through NOTIFY elsewhere) and the minute,
 // which bounds what a lost notification or a change that raises nothing leaves stale. What is the
-// reader's own — their header, the dashboard's greeting and "Needs you" — the page fetches from a
-// route handler that goes through lib/ as every route does.
+// reader's own — their header and name — the page fetches from /api/reader, which goes through
+// lib/ as every route does.
 //
 // As for the published edition (lib/reviews/edition-gate.ts), a kept page cannot ask who reads it:
 // the proxy rewrites to it only when this gate opens, for an active signed-in user (read from the
@@ -61,7 +61,11 @@ export async function keptPagePath(cookie: string | null, pathname: string, sear
   if (!user || !isCurrentSession(user, session.version) || user.passwordChangeRequired) return null;
   const version = keptVersion();
   const team = user.teamId ?? 'all';
-  if (pathname === '/') return `${KEPT_PREFIX}dashboard/${version}/${team}`;
+  // Leaders and admins have "Needs you" on top of their dashboard, their own to-do: they get the
+  // dynamic page, where it is there at once instead of pushing the cards down when it arrives.
+  if (pathname === '/') {
+    return user.role === 'LEADER' || user.role === 'ADMIN' ? null : `${KEPT_PREFIX}dashboard/${version}/${team}`;
+  }
   if (trends !== null) {
     // Trends without a team show the reader's own: only then does the reader's team matter.
     return `${KEPT_PREFIX}trends/${version}/${trends.hasTeam ? 'any' : team}/${querySegment(trends.query)}`;

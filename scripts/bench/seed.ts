@@ -24,6 +24,14 @@ export async function seedBenchData(url: string, quotes: number) {
   await seedTeamFigures(db, teams[1]!.id, 'billing-support', 2, 60);
   await seedTeamFigures(db, teams[2]!.id, 'customer-care', 3, 60);
   await makeUser(db, { role: 'COLLEAGUE', email: 'reader@bench.test', name: 'Bench Reader', password: BENCH_PASSWORD });
+  // A leader's dashboard carries their own "Needs you" and is rendered per request: measured too.
+  await makeUser(db, {
+    role: 'LEADER',
+    teamId: teams[0]!.id,
+    email: 'leader@bench.test',
+    name: 'Bench Leader',
+    password: BENCH_PASSWORD,
+  });
   const agents = [];
   for (const team of teams)
     for (let i = 0; i < 10; i++)

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AppFrame } from '@/components/layout/app-frame';
-import { ReaderHeader } from '@/components/layout/reader-header';
+import { KeptReader, ReaderHeader } from '@/components/layout/kept-reader';
 import { QuoteWall } from '@/components/quotes/quote-wall';
 import { wallFilterOptionsUnchecked, wallUnchecked } from '@/lib/quotes/quotes';
 import { wallFilterSchema } from '@/lib/quotes/schemas';
@@ -25,15 +25,17 @@ export default async function KeptQuoteWallPage({ params }: Params) {
   const filter = wallFilterSchema.parse(searchParamsRecord(new URLSearchParams(segmentQuery(encoded))));
   const [{ quotes, newer, older }, options] = await Promise.all([wallUnchecked(filter), wallFilterOptionsUnchecked()]);
   return (
-    <AppFrame header={<ReaderHeader />}>
-      <QuoteWall
-        filter={filter}
-        quotes={quotes}
-        newer={newer}
-        older={older}
-        options={options}
-        canSubmit={submit === 'submit'}
-      />
-    </AppFrame>
+    <KeptReader>
+      <AppFrame header={<ReaderHeader />}>
+        <QuoteWall
+          filter={filter}
+          quotes={quotes}
+          newer={newer}
+          older={older}
+          options={options}
+          canSubmit={submit === 'submit'}
+        />
+      </AppFrame>
+    </KeptReader>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AppFrame } from '@/components/layout/app-frame';
-import { ReaderHeader } from '@/components/layout/reader-header';
+import { KeptReader, ReaderHeader } from '@/components/layout/kept-reader';
 import { TrendsView } from '@/components/trends/trends-view';
 import { searchParamsRecord, segmentQuery } from '@/lib/search-params';
 import { trendsQuerySchema } from '@/lib/trends/query';
@@ -25,8 +25,10 @@ export default async function KeptTrendsPage({ params }: Params) {
   const query = trendsQuerySchema.parse(searchParamsRecord(new URLSearchParams(segmentQuery(encoded))));
   const { teams, sections } = await trendsUnchecked(query, team === 'any' || team === 'all' ? null : team);
   return (
-    <AppFrame header={<ReaderHeader />}>
-      <TrendsView query={query} teams={teams} sections={sections} />
-    </AppFrame>
+    <KeptReader>
+      <AppFrame header={<ReaderHeader />}>
+        <TrendsView query={query} teams={teams} sections={sections} />
+      </AppFrame>
+    </KeptReader>
   );
 }
