@@ -96,5 +96,11 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:svg|png|jpg|csv|ico)$).*)'],
+  matcher: [
+    '/((?!_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:svg|png|jpg|csv|ico)$).*)',
+    // Kept pages whatever their address ends in: the rule above skips "….png", and only this proxy
+    // refuses them by their own address (a kept page renders whatever its address names).
+    '/kept/:path*',
+    '/editions/:path*',
+  ],
 };

@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/card';
 import { getDashboard } from '@/lib/dashboard/dashboard';
 import { requirePageActor } from '@/lib/session';
 
-// The dashboard for whoever the proxy's gate does not open the kept one to (lib/dashboard/gate.ts):
+// The dashboard for whoever the proxy's gate does not open the kept one to (lib/kept/gate.ts):
 // its guards then answer (sign-in, the password page). Both show the same cards.
 export default async function DashboardPage() {
   const actor = await requirePageActor();

@@ -36,6 +36,28 @@ export const keptPages: MatrixArea = {
       allowed: [],
       refusedStatus: 404,
     },
+    // Addresses ending like a file: the proxy's general rule skips those, its kept-page rule not.
+    {
+      route: '/kept/quotes/[version]/[submit]/[query]',
+      label: 'ending like an image',
+      path: async (c) => `${await keptPath('/quotes?channel=EMAIL')(c)}.png`,
+      allowed: [],
+      refusedStatus: 404,
+    },
+    {
+      route: '/kept/dashboard/[version]/[team]',
+      label: 'ending like a picture',
+      path: async (c) => `${await keptPath('/')(c)}.svg`,
+      allowed: [],
+      refusedStatus: 404,
+    },
+    {
+      route: '/editions/[review]/[version]',
+      label: 'ending like a spreadsheet',
+      path: () => '/editions/any/version.csv',
+      allowed: [],
+      refusedStatus: 404,
+    },
   ],
   routes: [{ route: '/api/reader', method: 'GET', path: () => '/api/reader', allowed: SIGNED_IN }],
 };

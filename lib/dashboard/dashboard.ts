@@ -60,7 +60,7 @@ export async function cachedTeamCard(actor: Actor, teamId: string) {
 /**
  * Every team's card, the reader's own team first (the one they came to see). Answers anyone: its
  * callers checked the reader, getDashboard through the session and the kept dashboard page through
- * the proxy's gate (lib/dashboard/gate.ts), which alone can reach it.
+ * the proxy's gate (lib/kept/gate.ts), which alone can reach it.
  */
 export async function dashboardCardsUnchecked(firstTeamId: string | null) {
   const teams = await db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });

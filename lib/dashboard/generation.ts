@@ -1,6 +1,6 @@
 // The dashboard's generation: a number this instance raises whenever a write changes what the
 // dashboard shows (lib/dashboard/cache.ts raises it, and so does the listener for other
-// instances). Without server-only imports: the proxy's gate (lib/dashboard/gate.ts) names the kept
+// instances). Without server-only imports: the proxy's gate (lib/kept/gate.ts) names the kept
 // dashboard page by it.
 import { randomUUID } from 'node:crypto';
 

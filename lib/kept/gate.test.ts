@@ -4,7 +4,7 @@ import { db } from '../db';
 import { makeTeam, makeUser } from '../../prisma/factories';
 import { bumpDashboardGeneration } from '../dashboard/generation';
 import { segmentQuery } from '../search-params';
-import { keptPagePath, keptVersion } from './gate';
+import { assertKeptAddress, isKeptVersion, KEPT_SEGMENTS, keptPagePath, keptVersion } from './gate';
 
 const SALT = 'authjs.session-token';
 
@@ -28,9 +28,13 @@ describe('the gate in front of the kept pages', () => {
     const signedOut = await makeUser(db, { role: 'AGENT', teamId: team.id });
     await db.user.update({ where: { id: signedOut.id }, data: { sessionVersion: 2 } });
 
-    const version = keptVersion();
-    expect(await keptPagePath(await cookieFor(agent), '/', '')).toBe(`/kept/dashboard/${version}/${team.id}`);
-    expect(await keptPagePath(await cookieFor(exec), '/', '')).toBe(`/kept/dashboard/${version}/all`);
+    // (The version is checked on its own below: the minute may turn during the test.)
+    const dashboard = (path: string | null) => path?.replace(/^\/kept\/dashboard\/[^/]+\//, '/kept/dashboard/V/');
+    expect(dashboard(await keptPagePath(await cookieFor(agent), '/', ''))).toBe(`/kept/dashboard/V/${team.id}`);
+    expect(dashboard(await keptPagePath(await cookieFor(exec), '/', ''))).toBe(`/kept/dashboard/V/all`);
+    // An in-app navigation carries Next's _rsc: the same dashboard. Anything else is not kept.
+    expect(dashboard(await keptPagePath(await cookieFor(exec), '/', '?_rsc=1x2y'))).toBe(`/kept/dashboard/V/all`);
+    expect(await keptPagePath(await cookieFor(exec), '/', '?x=1')).toBeNull();
     // Everyone else gets the dynamic page, whose guards answer (sign-in, the password page).
     expect(await keptPagePath(await cookieFor(inactive), '/', '')).toBeNull();
     expect(await keptPagePath(await cookieFor(oneTime), '/', '')).toBeNull();
@@ -49,17 +53,15 @@ describe('the gate in front of the kept pages', () => {
     // Only the dashboard itself.
     expect(await keptPagePath(await cookieFor(agent), '/quotes/new', '')).toBeNull();
     expect(await keptPagePath(await cookieFor(agent), '//', '')).toBeNull();
-    expect(await keptPagePath(await cookieFor(agent), '/', '?x=1')).toBeNull();
   });
 
   it('names trends and the wall by their address in one form, and by what the reader may do', async () => {
     const team = await makeTeam(db);
     const agent = await cookieFor(await makeUser(db, { role: 'AGENT', teamId: team.id }));
     const exec = await cookieFor(await makeUser(db, { role: 'EXEC' }));
-    const version = keptVersion();
     const at = (path: string | null) =>
       path
-        ?.replace(`/${version}/`, '/V/')
+        ?.replace(/^(\/kept\/\w+\/)[^/]+\//, '$1V/')
         .replace(/[^/]+$/, (segment) => decodeURIComponent(segmentQuery(segment)) || '-');
 
     // Trends: the same view however its address is written; the reader's team only when it names none.
@@ -70,18 +72,24 @@ describe('the gate in front of the kept pages', () => {
     expect(at(await keptPagePath(exec, '/trends', '?team=customer-care&range=36'))).toBe(named);
     // What the page would correct, corrected the same way (an unknown range is the default).
     expect(at(await keptPagePath(exec, '/trends', '?range=forever'))).toBe('/kept/trends/V/all/range=12');
-    expect(at(await keptPagePath(exec, '/trends', '?range=custom&from=2024-01&to=2024-06&team=a&team=b'))).toBe(
+    expect(at(await keptPagePath(exec, '/trends', '?range=custom&from=2024-01&to=2024-06&team=b&team=a&team=b'))).toBe(
       '/kept/trends/V/any/team=a&team=b&range=custom&from=2024-01&to=2024-06',
+    );
+    expect(at(await keptPagePath(exec, '/trends', '?kpi=fcr&kpi=csat&team=x'))).toBe(
+      at(await keptPagePath(exec, '/trends', '?team=x&kpi=csat&kpi=fcr')),
     );
 
     // The wall: agents and leaders see "Submit a quote", the others do not.
     expect(at(await keptPagePath(agent, '/quotes', ''))).toBe('/kept/quotes/V/submit/-');
     expect(at(await keptPagePath(exec, '/quotes', ''))).toBe('/kept/quotes/V/read/-');
-    expect(at(await keptPagePath(exec, '/quotes', '?channel=EMAIL&q=refund%20fast&month=nope'))).toBe(
-      '/kept/quotes/V/read/q=refund+fast&channel=EMAIL',
+    expect(at(await keptPagePath(exec, '/quotes', '?channel=EMAIL&month=nope&team=billing-support'))).toBe(
+      '/kept/quotes/V/read/team=billing-support&channel=EMAIL',
     );
+    // A search and further pages are one reader's passing views: not kept.
+    expect(await keptPagePath(exec, '/quotes', '?q=refund')).toBeNull();
+    expect(await keptPagePath(exec, '/quotes', '?after=2026-01-01_abc')).toBeNull();
     // Hostile addresses are ignored or encoded, never passed on raw.
-    const hostile = await keptPagePath(exec, '/quotes', `?q=${encodeURIComponent('../../x/<script>')}&team=../..`);
+    const hostile = await keptPagePath(exec, '/quotes', `?month=${encodeURIComponent('../../x/<script>')}&team=../..`);
     expect(hostile?.split('/')).toHaveLength(6);
     expect(await keptPagePath(null, '/trends', '')).toBeNull();
   });
@@ -93,5 +101,25 @@ describe('the gate in front of the kept pages', () => {
     expect(keptVersion(now + 60_000)).not.toBe(version);
     bumpDashboardGeneration();
     expect(keptVersion(now)).not.toBe(version);
+  });
+
+  it('lets a kept page render only under a version the gate could just have named', () => {
+    const now = Date.UTC(2026, 11, 2, 9, 30, 10);
+    const version = keptVersion(now);
+    expect(isKeptVersion(version, now)).toBe(true);
+    // The minute turned, or someone wrote, between the gate and the render.
+    expect(isKeptVersion(version, now + 60_000)).toBe(true);
+    bumpDashboardGeneration();
+    expect(isKeptVersion(version, now)).toBe(true);
+    // Anything older, or made up, is not.
+    expect(isKeptVersion(version, now + 120_000)).toBe(false);
+    bumpDashboardGeneration();
+    bumpDashboardGeneration();
+    expect(isKeptVersion(version, now)).toBe(false);
+    for (const forged of ['v1', '', '0.0', `${version}x`]) expect(isKeptVersion(forged, now)).toBe(false);
+    expect(() => assertKeptAddress(keptVersion(), ['all', KEPT_SEGMENTS.team])).not.toThrow();
+    expect(() => assertKeptAddress('v1', ['all', KEPT_SEGMENTS.team])).toThrow();
+    expect(() => assertKeptAddress(keptVersion(), ['../x', KEPT_SEGMENTS.team])).toThrow();
+    expect(() => assertKeptAddress(keptVersion(), ['x.png', KEPT_SEGMENTS.query])).toThrow();
   });
 });

@@ -42,13 +42,49 @@ export function keptVersion(now = Date.now()): string {
 }
 
 /**
+ * Whether a kept page may be rendered under this version: the current one, or one the gate may
+ * have named an instant ago (the minute or the generation moved on since). Anything else is not
+ * kept: the page throws, and Next keeps no error. The proxy refuses kept addresses to everyone
+ * but the gate; this is the same rule again where the page is rendered.
+ */
+export function isKeptVersion(version: string, now = Date.now()): boolean {
+  const [instance, generation] = dashboardCacheKey().split(':');
+  const minute = Math.floor(now / LIFETIME_MS);
+  for (let g = Number(generation); g >= Math.max(0, Number(generation) - 2); g--)
+    for (const m of [minute, minute - 1])
+      if (version === `${fingerprint(`${instance}:${g}`)}.${m.toString(36)}`) return true;
+  return false;
+}
+
+/** What the gate puts in a kept page's address after the version. */
+export const KEPT_SEGMENTS = {
+  team: /^(all|any|[A-Za-z0-9_-]{1,64})$/,
+  submit: /^(submit|read)$/,
+  query: /^(-|[A-Za-z0-9_-]{1,16000})$/,
+};
+
+/**
+ * Throws unless the gate could have named this address: a kept page never renders (and so never
+ * keeps) anything else, whoever asks. The proxy already refuses kept addresses to all but the gate.
+ */
+export function assertKeptAddress(version: string, ...segments: [value: string, pattern: RegExp][]): void {
+  if (!isKeptVersion(version) || segments.some(([value, pattern]) => !pattern.test(value)))
+    throw new Error('Not an address the gate names.');
+}
+
+/**
  * The kept page for this reader and address, or null to let the dynamic page answer. Never throws
  * for bad input (an address the dynamic page would refuse or correct is left to it).
  */
 export async function keptPagePath(cookie: string | null, pathname: string, search: string): Promise<string | null> {
   if (pathname !== '/' && pathname !== '/trends' && pathname !== '/quotes') return null;
   const params = new URLSearchParams(search);
-  if (pathname === '/' && search) return null;
+  // Next's own cache-busting parameter on in-app navigations (the proxy sees it): not the page's.
+  params.delete('_rsc');
+  if (pathname === '/' && params.size) return null;
+  // A search of the wall and its further pages are one reader's passing views: kept, they would
+  // only push the views everyone shares out of the cache.
+  if (pathname === '/quotes' && (params.has('q') || params.has('after') || params.has('before'))) return null;
   const trends = pathname === '/trends' ? canonicalTrendsQuery(params) : null;
   const wall = pathname === '/quotes' ? canonicalWallQuery(params) : null;
   if (trends === null && wall === null && pathname !== '/') return null;

@@ -64,7 +64,10 @@ export function queryString(q: Partial<TrendsQuery>, extra: Record<string, strin
  */
 export function canonicalTrendsQuery(params: URLSearchParams): { query: string; hasTeam: boolean } {
   const q = trendsQuerySchema.parse(searchParamsRecord(params));
-  const out = new URLSearchParams(queryString({ team: q.team, kpi: q.kpi, range: q.range }));
+  // The page shows teams in name order and KPIs in their catalogue's, whatever order the address
+  // names them in: one kept page for every spelling.
+  const sorted = (values: string[]) => [...new Set(values)].sort();
+  const out = new URLSearchParams(queryString({ team: sorted(q.team), kpi: sorted(q.kpi), range: q.range }));
   if (q.from) out.set('from', q.from);
   if (q.to) out.set('to', q.to);
   return { query: out.toString(), hasTeam: q.team.length > 0 };

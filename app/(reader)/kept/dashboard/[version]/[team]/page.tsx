@@ -3,6 +3,7 @@ import { DashboardCards } from '@/components/dashboard/dashboard-cards';
 import { DashboardGreeting } from '@/components/dashboard/dashboard-reader';
 import { KeptReader, ReaderHeader } from '@/components/layout/kept-reader';
 import { dashboardCardsUnchecked } from '@/lib/dashboard/dashboard';
+import { assertKeptAddress, KEPT_SEGMENTS } from '@/lib/kept/gate';
 
 // The dashboard's cards, rendered once per version and kept (lib/kept/gate.ts): the proxy rewrites
 // `GET /` here for an active, signed-in reader with nothing in "Needs you" (not a leader or admin),
@@ -15,7 +16,8 @@ export function generateStaticParams(): { version: string; team: string }[] {
 }
 
 export default async function KeptDashboardPage({ params }: { params: Promise<{ version: string; team: string }> }) {
-  const { team } = await params;
+  const { version, team } = await params;
+  assertKeptAddress(version, [team, KEPT_SEGMENTS.team]);
   const cards = await dashboardCardsUnchecked(team === 'all' ? null : team);
   return (
     <KeptReader>

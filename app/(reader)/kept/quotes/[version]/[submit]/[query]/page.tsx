@@ -5,6 +5,7 @@ import { QuoteWall } from '@/components/quotes/quote-wall';
 import { wallFilterOptionsUnchecked, wallUnchecked } from '@/lib/quotes/quotes';
 import { wallFilterSchema } from '@/lib/quotes/schemas';
 import { searchParamsRecord, segmentQuery } from '@/lib/search-params';
+import { assertKeptAddress, KEPT_SEGMENTS } from '@/lib/kept/gate';
 
 export const metadata: Metadata = { title: 'Quote wall' };
 
@@ -21,7 +22,8 @@ export function generateStaticParams(): { version: string; submit: string; query
 type Params = { params: Promise<{ version: string; submit: string; query: string }> };
 
 export default async function KeptQuoteWallPage({ params }: Params) {
-  const { submit, query: encoded } = await params;
+  const { version, submit, query: encoded } = await params;
+  assertKeptAddress(version, [submit, KEPT_SEGMENTS.submit], [encoded, KEPT_SEGMENTS.query]);
   const filter = wallFilterSchema.parse(searchParamsRecord(new URLSearchParams(segmentQuery(encoded))));
   const [{ quotes, newer, older }, options] = await Promise.all([wallUnchecked(filter), wallFilterOptionsUnchecked()]);
   return (

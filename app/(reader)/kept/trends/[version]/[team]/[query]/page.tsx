@@ -5,6 +5,7 @@ import { TrendsView } from '@/components/trends/trends-view';
 import { searchParamsRecord, segmentQuery } from '@/lib/search-params';
 import { trendsQuerySchema } from '@/lib/trends/query';
 import { trendsUnchecked } from '@/lib/trends/trends';
+import { assertKeptAddress, KEPT_SEGMENTS } from '@/lib/kept/gate';
 
 export const metadata: Metadata = { title: 'Trends' };
 
@@ -21,7 +22,8 @@ export function generateStaticParams(): { version: string; team: string; query: 
 type Params = { params: Promise<{ version: string; team: string; query: string }> };
 
 export default async function KeptTrendsPage({ params }: Params) {
-  const { team, query: encoded } = await params;
+  const { version, team, query: encoded } = await params;
+  assertKeptAddress(version, [team, KEPT_SEGMENTS.team], [encoded, KEPT_SEGMENTS.query]);
   const query = trendsQuerySchema.parse(searchParamsRecord(new URLSearchParams(segmentQuery(encoded))));
   const { teams, sections } = await trendsUnchecked(query, team === 'any' || team === 'all' ? null : team);
   return (
