@@ -17,6 +17,8 @@ export const foundation: MatrixArea = {
   ],
   routes: [
     { route: '/api/health', method: 'GET', path: () => '/api/health', allowed: PUBLIC },
+    // The site icon (app/icon.svg): browsers ask for it before anyone signs in.
+    { route: '/icon.svg', method: 'GET', path: () => '/icon.svg', allowed: PUBLIC },
     { route: '/api/auth/[...nextauth]', method: 'GET', path: () => '/api/auth/csrf', allowed: PUBLIC },
   ],
   actions: [

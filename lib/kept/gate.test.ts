@@ -1,21 +1,13 @@
-import { encode } from 'next-auth/jwt';
 import { describe, expect, it } from 'vitest';
+import { SESSION_COOKIE, sessionCookieFor } from '../../scripts/testing/session-cookie';
 import { db } from '../db';
 import { makeTeam, makeUser } from '../../prisma/factories';
 import { bumpDashboardGeneration } from '../dashboard/generation';
 import { segmentQuery } from '../search-params';
 import { assertKeptAddress, isKeptVersion, KEPT_SEGMENTS, keptPagePath, keptVersion } from './gate';
 
-const SALT = 'authjs.session-token';
-
-async function cookieFor(user: { id: string }, sessionVersion = 0) {
-  const token = await encode({
-    token: { sub: user.id, sv: sessionVersion },
-    secret: process.env.AUTH_SECRET!,
-    salt: SALT,
-  });
-  return `${SALT}=${token}`;
-}
+const SALT = SESSION_COOKIE;
+const cookieFor = sessionCookieFor;
 
 describe('the gate in front of the kept pages', () => {
   it('opens the dashboard to active readers only, each with their own team first', async () => {

@@ -1,21 +1,11 @@
-import { encode } from 'next-auth/jwt';
 import { describe, expect, it } from 'vitest';
+import { sessionCookieFor } from '../../scripts/testing/session-cookie';
 import { db } from '../db';
 import { makeReview, makeTeam, makeUser } from '../../prisma/factories';
 import { keptEdition } from './edition-cache';
 import { keptEditionPath } from './edition-gate';
 
-const SALT = 'authjs.session-token';
-
-/** The Cookie header a browser signed in as this user would send. */
-async function cookieFor(user: { id: string }, sessionVersion = 0) {
-  const token = await encode({
-    token: { sub: user.id, sv: sessionVersion },
-    secret: process.env.AUTH_SECRET!,
-    salt: SALT,
-  });
-  return `other=1; ${SALT}=${token}`;
-}
+const cookieFor = sessionCookieFor;
 
 /** The review id and version the gate opened, read back out of its path. */
 function parse(path: string | null) {
