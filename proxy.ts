@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './lib/env.js';
 import { foreignActionOrigin } from './lib/action-origin';
-import { KEPT_PREFIX, keptPagePath } from './lib/kept/gate';
+import { KEPT_PAGE_PATHS, KEPT_PREFIX, keptPagePath } from './lib/kept/gate';
 import { keptEditionPath } from './lib/reviews/edition-gate';
 import { KEPT_EDITION_PREFIX } from './lib/reviews/edition-version';
 
@@ -44,7 +44,7 @@ function notFound() {
   });
 }
 
-/** The kept page (an edition, the dashboard) for this reader, or null to let the dynamic page answer. */
+/** The kept page (an edition, the dashboard, trends, the wall) for this reader, or null to let the dynamic page answer. */
 async function keptPage(request: NextRequest): Promise<URL | null> {
   // A form on an edition posts its server action to the page's address. The action's answer
   // carries the page again: the kept one, so the forms (and what they just said) stay as they are.
@@ -55,7 +55,7 @@ async function keptPage(request: NextRequest): Promise<URL | null> {
   // A database that does not answer is the dynamic page's to report (503), not the proxy's.
   // Only an edition's actions answer with the page; elsewhere only reads are kept.
   const path = await (
-    action || !['/', '/trends', '/quotes'].includes(pathname)
+    action || !KEPT_PAGE_PATHS.includes(pathname)
       ? keptEditionPath(cookie, pathname)
       : keptPagePath(cookie, pathname, request.nextUrl.search)
   ).catch(() => null);

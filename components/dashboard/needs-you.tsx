@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { FigureChanges } from '@/components/reviews/figure-changes';
-import { monthLabel } from '@/lib/dates/month-label';
+import { monthLabel } from '@/lib/dates/month';
 import type { DashboardNeeds } from '@/lib/dashboard/dashboard';
 import { NeedsRecognition } from './needs-recognition';
 

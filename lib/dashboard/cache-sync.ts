@@ -1,7 +1,8 @@
 import 'server-only';
 import pg from 'pg';
 import { log } from '../log';
-import { bumpDashboardGeneration, CACHE_CHANNEL, instanceId } from './cache';
+import { CACHE_CHANNEL } from './cache';
+import { bumpDashboardGeneration, instanceId } from './generation';
 
 const g = globalThis as unknown as { serviceReviewCacheListener?: boolean };
 

@@ -14,8 +14,6 @@ export const DASHBOARD_TAG = 'dashboard';
 export const DASHBOARD_TTL_SECONDS = 60;
 export const CACHE_CHANNEL = 'service_review_cache';
 
-export { bumpDashboardGeneration, dashboardCacheKey, instanceId } from './generation';
-
 export function expireDashboard(): void {
   bumpDashboardGeneration();
   revalidateTag(DASHBOARD_TAG, { expire: 0 });

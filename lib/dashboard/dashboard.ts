@@ -1,6 +1,7 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
-import { dashboardCacheKey, DASHBOARD_TAG, DASHBOARD_TTL_SECONDS } from './cache';
+import { DASHBOARD_TAG, DASHBOARD_TTL_SECONDS } from './cache';
+import { dashboardCacheKey } from './generation';
 import { db } from '../db';
 import { hasRole, type Actor, assertSignedIn } from '../authz';
 import { addMonths, currentMonth } from '../dates/month';
@@ -63,10 +64,19 @@ export async function cachedTeamCard(actor: Actor, teamId: string) {
  * the proxy's gate (lib/kept/gate.ts), which alone can reach it.
  */
 export async function dashboardCardsUnchecked(firstTeamId: string | null) {
-  const teams = await db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
-  teams.sort((a, b) => Number(b.id === firstTeamId) - Number(a.id === firstTeamId));
+  return cardsOf(await listTeams(), firstTeamId);
+}
+
+type TeamRef = { id: string; name: string; slug: string };
+
+function listTeams(): Promise<TeamRef[]> {
+  return db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
+}
+
+function cardsOf(teams: TeamRef[], firstTeamId: string | null) {
+  const ordered = [...teams].sort((a, b) => Number(b.id === firstTeamId) - Number(a.id === firstTeamId));
   return Promise.all(
-    teams.map(async (team) => {
+    ordered.map(async (team) => {
       const card = await teamCard(team.id);
       // The cache stores JSON: bring the dates back.
       return {
@@ -81,7 +91,7 @@ export async function dashboardCardsUnchecked(firstTeamId: string | null) {
   );
 }
 
-export type DashboardCard = Awaited<ReturnType<typeof dashboardCardsUnchecked>>[number];
+export type DashboardCard = Awaited<ReturnType<typeof cardsOf>>[number];
 
 export type DashboardNeeds = {
   pendingQuotes: number;
@@ -93,11 +103,8 @@ export type DashboardNeeds = {
 };
 
 /** "Needs you": what a leader or admin has to do for the teams they manage; null for everyone else. */
-export async function dashboardNeeds(actor: Actor): Promise<DashboardNeeds | null> {
-  assertSignedIn(actor);
+async function needsOf(actor: Actor, teams: TeamRef[], latestComplete: string): Promise<DashboardNeeds | null> {
   if (!hasRole(actor, 'LEADER', 'ADMIN')) return null;
-  const latestComplete = addMonths(currentMonth(), -1);
-  const teams = await db.team.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true } });
   const managed = teams.filter((t) => canManageTeam(actor, t.id));
   const withFigures = await db.monthFigures.findMany({
     where: { teamId: { in: managed.map((t) => t.id) }, month: latestComplete },
@@ -130,6 +137,8 @@ export async function dashboardNeeds(actor: Actor): Promise<DashboardNeeds | nul
 
 export async function getDashboard(actor: Actor) {
   assertSignedIn(actor);
-  const [cards, needs] = await Promise.all([dashboardCardsUnchecked(actor.teamId), dashboardNeeds(actor)]);
-  return { cards, needs, latestComplete: addMonths(currentMonth(), -1) };
+  const teams = await listTeams();
+  const latestComplete = addMonths(currentMonth(), -1);
+  const [cards, needs] = await Promise.all([cardsOf(teams, actor.teamId), needsOf(actor, teams, latestComplete)]);
+  return { cards, needs, latestComplete };
 }

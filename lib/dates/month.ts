@@ -3,8 +3,6 @@ import { z } from 'zod';
 import { monthInZone } from './zone';
 import { env } from '../env';
 
-export { monthLabel, monthRange } from './month-label';
-
 /** The first month figures may describe; earlier years (0000-01, 1000-01) are typing mistakes. */
 export const MIN_MONTH = '2000-01';
 // Years 2000–2999 only, so every parser of months (forms, API, CSV, query strings) refuses the
@@ -31,6 +29,12 @@ export function monthOf(day: Date): string {
   return day.toISOString().slice(0, 7);
 }
 
+/** [first day, first day of the next month) for a month, as UTC-midnight calendar days. */
+export function monthRange(month: string): { start: Date; end: Date } {
+  const [year, mon] = month.split('-').map(Number) as [number, number];
+  return { start: new Date(Date.UTC(year, mon - 1, 1)), end: new Date(Date.UTC(year, mon, 1)) };
+}
+
 export function addMonths(month: string, delta: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const index = y * 12 + (m - 1) + delta;
@@ -41,6 +45,13 @@ export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
   for (let m = from; m <= to && out.length < 1200; m = addMonths(m, 1)) out.push(m);
   return out;
+}
+
+const LABEL = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** "March 2026"; a year in review's period (its year, "2026") is "Year 2026", never a month. */
+export function monthLabel(month: string): string {
+  if (/^\d{4}$/.test(month)) return `Year ${month}`;
+  return LABEL.format(monthRange(month).start);
 }
 
 /**

@@ -5,10 +5,11 @@
 // These pages show the same thing to every reader, given the address: only the dashboard's order
 // (the reader's own team first), trends' default team (the reader's own) and the wall's
 // "Submit a quote" (agents and leaders) depend on who reads, and those go into the kept page's
-// address. Leaders' and admins' dashboards carry "Needs you", their own: they are not kept. So each is rendered once per version and served from Next's page cache. The version is
-// this instance, its generation of what these pages show (lib/dashboard/generation.ts, raised by
-// every write that calls expireDashboard(), here or through NOTIFY elsewhere) and the minute,
-// which bounds what a lost notification or a change that raises nothing leaves stale. What is the
+// address. Leaders' and admins' dashboards carry "Needs you", their own: they are not kept. So
+// each is rendered once per version and served from Next's page cache. The version is this
+// instance, its generation of what these pages show (lib/dashboard/generation.ts, raised by every
+// write that calls expireDashboard(), here or through NOTIFY elsewhere) and the minute, which
+// bounds what a lost notification or a change that raises nothing leaves stale. What is the
 // reader's own — their header and name — the page fetches from /api/reader, which goes through
 // lib/ as every route does.
 //
@@ -16,9 +17,9 @@
 // the proxy rewrites to it only when this gate opens, for an active signed-in user (read from the
 // database, session version checked, one-time password replaced); anyone else gets the dynamic
 // page, whose guards answer as before.
-import { db } from '../db';
-import { isCurrentSession, sessionToken } from '../session-user';
+import { sessionUserFromCookie } from '../session-user';
 import { dashboardCacheKey } from '../dashboard/generation';
+import { fingerprint } from '../fingerprint';
 import { querySegment } from '../search-params';
 import { canonicalWallQuery } from '../quotes/wall-query-string';
 import { canonicalTrendsQuery } from '../trends/query';
@@ -26,19 +27,29 @@ import { canonicalTrendsQuery } from '../trends/query';
 /** Where kept pages live. Not public: the proxy refuses it unless the gate rewrote to it. */
 export const KEPT_PREFIX = '/kept/';
 
+/** The addresses this gate may open: the dashboard, trends and the quote wall. */
+export const KEPT_PAGE_PATHS: readonly string[] = ['/', '/trends', '/quotes'];
+
 /** How long one rendering is served: a minute, the dashboard cards' own lifetime. */
 const LIFETIME_MS = 60_000;
 
-/** FNV-1a, 32 bits: readers see the version (in x-middleware-rewrite), not how often others write. */
-function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(36);
+/**
+ * A version: this instance and its generation, fingerprinted (readers see the version, in
+ * x-middleware-rewrite, not how often others write), and the minute.
+ */
+function versionAt(instance: string, generation: number, minute: number): string {
+  return `${fingerprint(`${instance}:${generation}`).toString(36)}.${minute.toString(36)}`;
 }
 
-/** The current version: this instance and its generation (fingerprinted), and the minute. */
+function current(now: number) {
+  const [instance, generation] = dashboardCacheKey().split(':');
+  return { instance: instance!, generation: Number(generation), minute: Math.floor(now / LIFETIME_MS) };
+}
+
+/** The current version. */
 export function keptVersion(now = Date.now()): string {
-  return `${fingerprint(dashboardCacheKey())}.${Math.floor(now / LIFETIME_MS).toString(36)}`;
+  const { instance, generation, minute } = current(now);
+  return versionAt(instance, generation, minute);
 }
 
 /**
@@ -48,11 +59,9 @@ export function keptVersion(now = Date.now()): string {
  * but the gate; this is the same rule again where the page is rendered.
  */
 export function isKeptVersion(version: string, now = Date.now()): boolean {
-  const [instance, generation] = dashboardCacheKey().split(':');
-  const minute = Math.floor(now / LIFETIME_MS);
-  for (let g = Number(generation); g >= Math.max(0, Number(generation) - 2); g--)
-    for (const m of [minute, minute - 1])
-      if (version === `${fingerprint(`${instance}:${g}`)}.${m.toString(36)}`) return true;
+  const { instance, generation, minute } = current(now);
+  for (let g = generation; g >= Math.max(0, generation - 2); g--)
+    for (const m of [minute, minute - 1]) if (version === versionAt(instance, g, m)) return true;
   return false;
 }
 
@@ -77,7 +86,7 @@ export function assertKeptAddress(version: string, ...segments: [value: string, 
  * for bad input (an address the dynamic page would refuse or correct is left to it).
  */
 export async function keptPagePath(cookie: string | null, pathname: string, search: string): Promise<string | null> {
-  if (pathname !== '/' && pathname !== '/trends' && pathname !== '/quotes') return null;
+  if (!KEPT_PAGE_PATHS.includes(pathname)) return null;
   const params = new URLSearchParams(search);
   // Next's own cache-busting parameter on in-app navigations (the proxy sees it): not the page's.
   params.delete('_rsc');
@@ -87,14 +96,9 @@ export async function keptPagePath(cookie: string | null, pathname: string, sear
   if (pathname === '/quotes' && (params.has('q') || params.has('after') || params.has('before'))) return null;
   const trends = pathname === '/trends' ? canonicalTrendsQuery(params) : null;
   const wall = pathname === '/quotes' ? canonicalWallQuery(params) : null;
-  if (trends === null && wall === null && pathname !== '/') return null;
-  const session = await sessionToken(cookie);
-  if (!session) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.id },
-    select: { active: true, sessionVersion: true, passwordChangeRequired: true, teamId: true, role: true },
-  });
-  if (!user || !isCurrentSession(user, session.version) || user.passwordChangeRequired) return null;
+  // Active, session current (lib/session-user.ts), and any one-time password replaced.
+  const user = await sessionUserFromCookie(cookie);
+  if (!user || user.passwordChangeRequired) return null;
   const version = keptVersion();
   const team = user.teamId ?? 'all';
   // Leaders and admins have "Needs you" on top of their dashboard, their own to-do: they get the

@@ -1,5 +1,6 @@
 // How a published edition's cached page is named: /editions/<review>/<version>, the version
 // changing whenever anything the page shows changes. Pure, so tests can name a version too.
+import { fingerprint } from '../fingerprint';
 import { isPeriod } from '../year-review/period';
 
 /** The path of the cached page. Not public: the proxy refuses it unless the gate rewrote to it. */
@@ -19,13 +20,6 @@ type VersionInput = {
   team: { name: string; slug: string; zone: string };
   revisions: { revision: number; updatedAt: Date }[];
 };
-
-/** FNV-1a, 32 bits: a short fingerprint, not a secret (the gate decides who gets a version). */
-function fingerprint(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
-}
 
 /**
  * Everything the cached page shows comes from these: the latest revision (its number and when its

@@ -1,6 +1,6 @@
 import { AppFrame } from '@/components/layout/app-frame';
 import { DashboardCards } from '@/components/dashboard/dashboard-cards';
-import { DashboardGreeting } from '@/components/dashboard/dashboard-reader';
+import { DashboardGreeting } from '@/components/dashboard/dashboard-greeting';
 import { KeptReader, ReaderHeader } from '@/components/layout/kept-reader';
 import { dashboardCardsUnchecked } from '@/lib/dashboard/dashboard';
 import { assertKeptAddress, KEPT_SEGMENTS } from '@/lib/kept/gate';
