@@ -8,7 +8,10 @@ import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { db } from '../lib/db';
 import { seedDemo } from '../prisma/demo';
-import { backupDatabase, RestoreRefused, restoreDatabase, SKIPPED_TABLES } from './backup.ts';
+import { backupDatabase } from './backup.ts';
+import { applyMigrations } from './migrations.ts';
+import { RestoreRefused, restoreDatabase } from './restore.ts';
+import { fingerprint } from './testing/fingerprint.ts';
 import { createDatabase, dropDatabase } from './embedded-postgres.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'backup-drill-'));
@@ -39,30 +42,6 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string, para
   }
 }
 
-/** Per table: row count and an md5 over every row in primary-key order. */
-async function fingerprint(url: string): Promise<Record<string, { rows: number; md5: string }>> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const tables = await client.query<{ name: string; pk: string }>(
-      `SELECT c.relname AS name, string_agg(quote_ident(a.attname), ', ' ORDER BY k.i) AS pk
-       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_index x ON x.indrelid = c.oid AND x.indisprimary
-       CROSS JOIN LATERAL unnest(x.indkey) WITH ORDINALITY AS k(attnum, i) JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
-       WHERE n.nspname = 'public' AND c.relkind = 'r' GROUP BY c.relname ORDER BY c.relname`,
-    );
-    const out: Record<string, { rows: number; md5: string }> = {};
-    for (const t of tables.rows.filter((t) => !SKIPPED_TABLES.includes(t.name))) {
-      const result = await client.query<{ rows: string; md5: string }>(
-        `SELECT count(*) AS rows, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY ${t.pk}), '')) AS md5 FROM "${t.name}" t`,
-      );
-      out[t.name] = { rows: Number(result.rows[0]!.rows), md5: result.rows[0]!.md5 };
-    }
-    return out;
-  } finally {
-    await client.end();
-  }
-}
-
 describe('backup and restore', () => {
   it('restores the demo organisation into a fresh database with every table equal, and refuses to overwrite without --force', async () => {
     await seedDemo(db);
@@ -82,11 +61,15 @@ describe('backup and restore', () => {
     const before = await fingerprint(source);
     expect(Object.keys(before).length).toBeGreaterThan(20);
     expect(await fingerprint(target)).toEqual(before);
-    const migrations = await query<{ n: string }>(
-      target,
-      `SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`,
-    );
-    expect(Number(migrations[0]!.n)).toBe(result.header.migrations.length);
+    // The restore records the migrations itself (inside its transaction), exactly as Prisma does.
+    const history = (url: string) =>
+      query(
+        url,
+        `SELECT migration_name, checksum, logs, applied_steps_count, finished_at IS NOT NULL AS finished, rolled_back_at
+         FROM _prisma_migrations ORDER BY migration_name`,
+      );
+    expect(await history(target)).toEqual(await history(source));
+    expect((await history(target)).length).toBe(result.header.migrations.length);
 
     await expect(restoreDatabase(target, file)).rejects.toThrow(RestoreRefused);
     await expect(restoreDatabase(target, file)).rejects.toThrow(/not empty \(.*Team \d+.*--force/);
@@ -94,6 +77,21 @@ describe('backup and restore', () => {
     await restoreDatabase(target, file, { force: true });
     expect(await fingerprint(target)).toEqual(before);
   }, 180_000);
+
+  it('leaves a migration history that the next start migrates on from, as after an upgrade', async () => {
+    const all = (await applyMigrations(await freshDatabase())).sort();
+    const older = await freshDatabase();
+    expect(await applyMigrations(older, { only: all.slice(0, 5) })).toHaveLength(5);
+    await query(older, `INSERT INTO "Team" (id, name, slug, "updatedAt") VALUES ('old-team', 'Old', 'old', now())`);
+    const file = path.join(dir, 'older.backup.gz');
+    await backupDatabase(older, file);
+
+    const target = await freshDatabase();
+    const restored = await restoreDatabase(target, file);
+    expect(restored.header.migrations).toEqual(all.slice(0, 5));
+    expect(await applyMigrations(target)).toEqual(all.slice(5));
+    expect(await query(target, `SELECT name FROM "Team"`)).toEqual([{ name: 'Old' }]);
+  }, 120_000);
 
   it('is one snapshot while writes run: paired rows committed together are both in it or both absent', async () => {
     const source = process.env.DATABASE_URL!;
@@ -156,7 +154,7 @@ describe('backup and restore', () => {
     const full = gunzipSync(readFileSync(own)).toString('utf8');
     const cut = path.join(dir, 'cut.backup.gz');
     writeFileSync(cut, gzipSync(full.slice(0, full.indexOf('\n\\.\n') + 1)));
-    await expect(restoreDatabase(target, cut)).rejects.toThrow(/ends inside table .* nothing was restored/);
+    await expect(restoreDatabase(target, cut)).rejects.toThrow(/ends inside table .* Nothing was restored/);
     writeFileSync(cut, gzipSync(full.slice(0, full.lastIndexOf('{"end"'))));
     await expect(restoreDatabase(target, cut)).rejects.toThrow(/incomplete \(no end marker/);
     const [teams] = await query<{ n: string }>(target, `SELECT count(*) AS n FROM "Team"`);
