@@ -10,6 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import pg from 'pg';
@@ -197,10 +198,12 @@ async function copyTable(
     await once(sink, 'finish');
     return rows;
   } catch (error) {
-    // Abort the COPY (pg-copy-streams sends CopyFail) so the connection can roll back.
-    if (!sink.destroyed) {
+    // Our own failure (the file): abort the COPY (pg-copy-streams sends CopyFail) so the connection
+    // can roll back. A failure the server reported has ended the COPY already, and destroying the
+    // stream then would wait for ever for a COPY that will not start.
+    if (!failed && !sink.destroyed) {
       sink.destroy(error as Error);
-      await once(sink, 'close').catch(() => {});
+      await finished(sink).catch(() => {});
     }
     throw error;
   }
