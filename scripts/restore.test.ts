@@ -16,7 +16,7 @@ import { db } from '../lib/db';
 import { seedDemo } from '../prisma/demo';
 import { backupDatabase } from './backup.ts';
 import { createDatabase, dropDatabase } from './embedded-postgres.ts';
-import { RESTORE_APPLICATION_NAME, RestoreRefused, restoreDatabase } from './restore.ts';
+import { RESTORE_APPLICATION_NAME, restoreDatabase } from './restore.ts';
 import { fingerprint, type Fingerprint } from './testing/fingerprint.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
