@@ -58,3 +58,16 @@ export function isUniqueViolation(error: unknown): boolean {
     typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002'
   );
 }
+
+/**
+ * A Slack/Teams/webhook destination stored under another AUTH_SECRET (the database was restored
+ * or moved without its key): nothing can read it, so trying again cannot help.
+ */
+export class UndecryptableSecretError extends Error {
+  constructor(
+    message = 'This destination was saved under another AUTH_SECRET (the database was restored or moved without the key it was saved with), so its address cannot be read. Start the app with that AUTH_SECRET (or DATA_DIR/auth-secret file), or remove the destination and add it again.',
+  ) {
+    super(message);
+    this.name = 'UndecryptableSecretError';
+  }
+}

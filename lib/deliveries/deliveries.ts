@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, type Prisma } from '../db';
 import type { Actor } from '../authz';
+import { UndecryptableSecretError } from '../errors';
 import { log } from '../log';
 import { assertCanManageTeam } from '../team-access';
 import { DELIVERY_ATTEMPTS, enqueueDelivery, type Boss } from '../jobs/queue';
@@ -30,8 +31,8 @@ export async function createDeliveriesTx(tx: Prisma.TransactionClient, teamId: s
 /**
  * Claims a delivery (PENDING/RETRYING → SENDING in one conditional UPDATE, so only one worker
  * sends it) and posts it. A failure is recorded and rethrown so the queue retries with backoff;
- * after the last attempt it stays FAILED. A row left SENDING by a crash is not resent: the
- * message may already have gone.
+ * after the last attempt it stays FAILED. A destination stored under another AUTH_SECRET fails at
+ * once, unretried. A row left SENDING by a crash is not resent: the message may already have gone.
  */
 export async function runDelivery(deliveryId: string, options: { baseUrl?: string } = {}) {
   const claimed = await db.$queryRaw<{ attempts: number }[]>`
@@ -67,6 +68,16 @@ export async function runDelivery(deliveryId: string, options: { baseUrl?: strin
     return { status: 'SENT' as const };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    if (error instanceof UndecryptableSecretError) {
+      // Stored under another AUTH_SECRET: every retry would fail the same way. Failed once, with
+      // the sentence that says what to do; start-up names these destinations too.
+      await db.editionDelivery.update({ where: { id: deliveryId }, data: { status: 'FAILED', lastError: reason } });
+      log.error(
+        { event: 'delivery.undecryptable', deliveryId, destinationId: delivery.destination.id, attempts, reason },
+        'edition delivery failed: destination saved under another AUTH_SECRET',
+      );
+      return { status: 'FAILED' as const };
+    }
     const last = attempts >= DELIVERY_ATTEMPTS;
     await db.editionDelivery.update({
       where: { id: deliveryId },
