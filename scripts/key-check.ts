@@ -2,6 +2,7 @@
 // database restored or moved without its AUTH_SECRET (or DATA_DIR/auth-secret) still lists them,
 // but nothing can post there: `npm start` says so plainly, once, naming them and what to do,
 // instead of each delivery failing with GCM's "unable to authenticate data".
+import path from 'node:path';
 import pg from 'pg';
 import { UndecryptableSecretError } from '../lib/errors';
 import { openSecret } from '../lib/deliveries/secret-box';
@@ -52,16 +53,38 @@ export function describeUnreadableDestinations(found: UnreadableDestination[]): 
   ];
 }
 
-/** Start-up's check; a database it cannot read is reported elsewhere, so it never stops the start. */
-export async function reportUnreadableDestinations(
+/**
+ * Start-up's word on keys: with the embedded default (which backs itself up), which key to keep
+ * with those backups; and any destination this AUTH_SECRET cannot open. Never stops the start: a
+ * database it cannot read is reported elsewhere.
+ */
+export async function reportKeys(
   url: string,
   authSecret: string | undefined,
+  embedded: { dataDir: string; explicitSecret: boolean } | null,
   say: (line: string) => void,
 ): Promise<void> {
+  if (embedded) say(backupKeyAdvice(embedded.explicitSecret, embedded.dataDir).keep);
   if (!authSecret) return;
   try {
     for (const line of describeUnreadableDestinations(await findUnreadableDestinations(url, authSecret))) say(line);
   } catch (error) {
     say(`Could not check the stored destinations' keys: ${(error as Error).message}`);
   }
+}
+
+/**
+ * What `db:backup` and start-up say about the key a backup does not hold. `explicit`: AUTH_SECRET
+ * was set in the environment; otherwise the embedded default's key is the file in `dataDir`.
+ */
+export function backupKeyAdvice(explicit: boolean, dataDir: string | null): { keep: string; warning: string | null } {
+  const file = dataDir ? path.join(dataDir, 'auth-secret') : 'DATA_DIR/auth-secret';
+  return {
+    keep: explicit
+      ? 'Keep AUTH_SECRET with your backups, stored apart from them: a backup does not hold it, and a restore without it loses every Slack/Teams/webhook destination and unsubscribe link.'
+      : `Keep ${file} with your backups, stored apart from them: a backup does not hold it, and a restore without it loses every Slack/Teams/webhook destination and unsubscribe link.`,
+    warning: explicit
+      ? null
+      : `AUTH_SECRET is not set, so this installation's key is the file ${file}, made on its first start. Copy it with your backups, or set AUTH_SECRET to its contents so that it is kept where your other settings are.`,
+  };
 }

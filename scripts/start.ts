@@ -10,7 +10,7 @@ import { parseEnv } from '../lib/env.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/demo';
 import { KEEP_BACKUPS, scheduleDailyBackups } from './auto-backup.ts';
 import type { EmbeddedDatabase } from './embedded-database.ts';
-import { reportUnreadableDestinations } from './key-check.ts';
+import { reportKeys } from './key-check.ts';
 import { prepareDatabase } from './prepare-database.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -110,8 +110,14 @@ try {
   console.error(`\n[service-review] Could not prepare the database: ${(error as Error).message}\n`);
   await shutdown(1);
 }
-// Destinations stored under another AUTH_SECRET (a restore without its key): said once, here.
-if (childEnv.DATABASE_URL) await reportUnreadableDestinations(childEnv.DATABASE_URL, childEnv.AUTH_SECRET, say);
+// The key backups need, and destinations stored under another one (a restore without its key).
+if (childEnv.DATABASE_URL)
+  await reportKeys(
+    childEnv.DATABASE_URL,
+    childEnv.AUTH_SECRET,
+    embedded && { dataDir: embedded.dataDir, explicitSecret: Boolean(env.AUTH_SECRET) },
+    say,
+  );
 
 if (!dev) buildIfNeeded();
 

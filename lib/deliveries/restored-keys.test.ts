@@ -2,9 +2,11 @@
 // (restored or moved without its key) is named at start-up, and each delivery to such a
 // destination fails once with a sentence that says what to do, instead of five retries of GCM's
 // "Unsupported state or unable to authenticate data".
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -15,7 +17,11 @@ import { workQueues } from '../jobs/workers';
 import { publishReview, startReview } from '../reviews/reviews';
 import { backupDatabase } from '../../scripts/backup.ts';
 import { createDatabase, dropDatabase } from '../../scripts/embedded-postgres.ts';
-import { describeUnreadableDestinations, findUnreadableDestinations } from '../../scripts/key-check.ts';
+import {
+  backupKeyAdvice,
+  describeUnreadableDestinations,
+  findUnreadableDestinations,
+} from '../../scripts/key-check.ts';
 import { restoreDatabase } from '../../scripts/restore.ts';
 import { createDestination, sendDestinationTest } from './destinations';
 import { sealSecret } from './secret-box';
@@ -161,4 +167,36 @@ describe('destinations saved under another AUTH_SECRET', () => {
 
     await expect(sendDestinationTest(leader, team.id, moved.id)).rejects.toThrow(PLAIN);
   }, 60_000);
+
+  it('db:backup says to keep the key with the backup, and warns when AUTH_SECRET is not set', async () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const run = async (env: NodeJS.ProcessEnv) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/db-backup.ts', path.join(dir, 'cli.gz')], {
+        cwd: root,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+      const [code] = (await once(child, 'exit')) as [number | null];
+      return { code, output };
+    };
+    const explicit = await run({ ...process.env });
+    expect(explicit.code, explicit.output).toBe(0);
+    expect(explicit.output).toMatch(/Keep AUTH_SECRET with your backups, stored apart from them/);
+    expect(explicit.output).not.toMatch(/Warning/);
+
+    // The embedded default with no AUTH_SECRET: its key is a file in DATA_DIR, which no backup holds.
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'keys-data-'));
+    chmodSync(dataDir, 0o755); // PostgreSQL runs as its own user
+    const bare: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+    delete bare.DATABASE_URL;
+    delete bare.AUTH_SECRET;
+    const embedded = await run(bare);
+    rmSync(dataDir, { recursive: true, force: true });
+    expect(embedded.output).toContain(`Warning: AUTH_SECRET is not set, so this installation's key is the file`);
+    expect(embedded.output).toContain('auth-secret, made on its first start. Copy it with your backups');
+    expect(backupKeyAdvice(false, '/srv/sr').keep).toMatch(/^Keep \/srv\/sr\/auth-secret with your backups/);
+  }, 120_000);
 });
