@@ -99,6 +99,9 @@ describe('a failed restore leaves the database exactly as it was', () => {
     const file = write('cut.backup.gz', good.subarray(0, Math.floor(good.length * 0.6)));
     await expect(restoreDatabase(target, file, { force: true })).rejects.toThrow(/damaged or cut short/);
     await expect(restoreDatabase(target, file, { force: true })).rejects.toThrow(UNCHANGED);
+    await expect(restoreDatabase(target, path.join(dir, 'missing.gz'), { force: true })).rejects.toThrow(
+      /missing\.gz cannot be read \(ENOENT/,
+    );
     expect(await fingerprint(target, { all: true })).toEqual(before);
   }, 120_000);
 

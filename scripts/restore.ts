@@ -49,7 +49,11 @@ function gzipLines(file: string) {
         try {
           chunk = await chunks.next();
         } catch (error) {
-          throw new RestoreRefused(`${file} is damaged or cut short (${(error as Error).message}). ${UNCHANGED}`);
+          // zlib's codes start with Z_ (a bad CRC, a file ending early); the rest come from reading.
+          const damaged = String((error as { code?: unknown }).code).startsWith('Z_');
+          throw new RestoreRefused(
+            `${file} ${damaged ? 'is damaged or cut short' : 'cannot be read'} (${(error as Error).message}). ${UNCHANGED}`,
+          );
         }
         const text = chunk.done ? decoder.end() : decoder.write(chunk.value);
         const parts = (rest + text).split('\n');
