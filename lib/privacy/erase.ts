@@ -57,15 +57,13 @@ export async function erasePerson(actor: Actor, userId: string, confirmEmail: st
       where: { OR: [{ key: `email:${user.email}` }, { key: { startsWith: `pair:${user.email}|` } }] },
     });
     await eraseProfileTx(tx, user.id);
-    const thanked = await tx.reviewThanks.findMany({
-      where: { userId: user.id, note: { not: null } },
-      select: { id: true },
-    });
+    const thanked = await tx.reviewThanks.findMany({ where: { userId: user.id }, select: { id: true } });
     const thanks = await tx.reviewThanks.updateMany({
-      where: { id: { in: thanked.map((t) => t.id) } },
+      where: { userId: user.id, note: { not: null } },
       data: { note: null },
     });
-    // Their notes were also recorded as written ("review.thanks") and as hidden ("…hide").
+    // Every note they wrote, even one they later took back, was recorded as written ("review.thanks")
+    // and maybe as hidden ("…hide").
     if (thanked.length)
       await tx.$executeRaw`
         UPDATE "AuditEvent" SET
