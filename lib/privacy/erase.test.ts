@@ -183,7 +183,7 @@ async function fillEveryTable() {
     entityId: person.id,
     ip: '198.51.100.9',
   });
-  return { person, note, admin, department, suffix };
+  return { person, note, admin, department, suffix, teamId: team.id, reviewId: own.id };
 }
 
 /** Every text, JSON and text-array column of every table, searched for `needle` in any letter case. */
@@ -270,6 +270,12 @@ describe('erasure leaves no copy', { timeout: 120_000 }, () => {
       expect.arrayContaining(['User.name', 'ReviewRevision.snapshot']),
     );
 
+    // A message not yet sent to them (a retry waiting): nothing may go to the pseudonym later.
+    const waiting = await db.reviewEmail.create({
+      data: { teamId: s.teamId, reviewId: s.reviewId, revision: 2, status: 'FAILED' },
+    });
+    await db.reviewEmailRecipient.create({ data: { emailId: waiting.id, address: s.person.email } });
+
     const result = await erasePerson(s.admin, s.person.id, s.person.email);
 
     expect(await findEverywhere(s.person.name)).toEqual([]);
@@ -282,6 +288,7 @@ describe('erasure leaves no copy', { timeout: 120_000 }, () => {
       email: pseudonym,
     });
     expect(await db.reviewEmailRecipient.count({ where: { address: pseudonym } })).toBe(2);
+    expect(await db.reviewEmailRecipient.count({ where: { emailId: waiting.id } })).toBe(0);
     expect(result.addressesReplaced).toMatchObject({ 'ReviewEmailRecipient.address': 2 });
     // Off the distribution list, the rest of the list kept.
     const theirs = await db.review.findFirstOrThrow({ where: { distribution: { contains: `list-${s.suffix}` } } });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Prisma } from '../db';
+import { db, type Prisma, type Tx } from '../db';
 import { assertRole, type Actor } from '../authz';
 import { recordAudit } from '../audit';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -105,6 +105,7 @@ export async function erasePerson(actor: Actor, userId: string, confirmEmail: st
       WHERE "actorId" = ${user.id} OR "actorEmail" = ${user.email} OR before::text LIKE ${`%${jsonText(user.email)}%`} OR after::text LIKE ${`%${jsonText(user.email)}%`}
         OR ("entityType" = 'User' AND "entityId" = ${user.id})`;
 
+    await dropUnsentRecipientsTx(tx, user.email);
     // Everything else that copied the address: edition email recipients, unsubscribes by link,
     // errors, and any table added later (found in the catalogue, so nothing needs listing here).
     const addressesReplaced = await replaceAddressEverywhere(tx, user.email, erasedEmail);
@@ -124,4 +125,13 @@ export async function erasePerson(actor: Actor, userId: string, confirmEmail: st
       addressesReplaced,
     };
   });
+}
+
+/**
+ * Recipient records of messages not yet sent to the address are dropped, so no retry sends to the
+ * pseudonym; sent ones stay (pseudonymised below) as the record of what went out. The one place
+ * for recipient and send-record tables: a new one adds its "not yet sent" rows here.
+ */
+async function dropUnsentRecipientsTx(tx: Tx, address: string): Promise<void> {
+  await tx.reviewEmailRecipient.deleteMany({ where: { address, sentAt: null } });
 }
