@@ -27,7 +27,8 @@ test('an executive opens a team’s Reach: chart, data table, CSV and edition co
   await signInAs('EXEC');
   await page.goto('/reviews');
   await page.getByRole('navigation', { name: 'Reach' }).getByRole('link', { name: 'Reach: Customer Care' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Reach: Customer Care' })).toBeVisible();
+  // The first render of a cold page beside other builds can take longer than the default wait.
+  await expect(page.getByRole('heading', { level: 1, name: 'Reach: Customer Care' })).toBeVisible({ timeout: 60_000 });
   await expect(page).toHaveTitle('Reach · Service Review');
   // The demo's Logistics never read an edition.
   await expect(page.getByRole('list', { name: 'Departments not reached' })).toContainText('Logistics');
