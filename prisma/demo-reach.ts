@@ -5,16 +5,19 @@ import type { PrismaClient } from '../lib/generated/prisma/client';
 import type { DemoSeeder } from './demo';
 import { makeDepartment } from './factories';
 
-/** The departments' people beyond the demo accounts: first names only need to look real. */
+/**
+ * The departments' people beyond the demo accounts: first names only need to look real. Each
+ * department has three or more, so Reach shows it by name (smaller ones count as "Other departments").
+ */
 const PEOPLE: Record<string, string[]> = {
   Sales: ['Hannah Weiss', 'Omar Farouk', 'Lucia Romano', 'Ben Carter'],
   Finance: ['Mei Lin', 'Arjun Rao', 'Sofia Lund'],
   Operations: ['Karl Meyer', 'Zoe Adams'],
   Product: ['Nadia Petrova', 'Felix Wagner', 'Aisha Bello'],
   IT: ['Ravi Menon', 'Elena Ruiz'],
-  HR: ['Claire Dubois', 'Yusuf Demir'],
-  Marketing: ['Isla Murray', 'Diego Alvarez'],
-  Logistics: ['Piotr Nowak', 'Kemi Adeyemi'],
+  HR: ['Claire Dubois', 'Yusuf Demir', 'Tariq Hassan'],
+  Marketing: ['Isla Murray', 'Diego Alvarez', 'Hana Sato'],
+  Logistics: ['Piotr Nowak', 'Kemi Adeyemi', 'Marta Silva'],
 };
 
 /** Where the demo accounts and teammates work. */

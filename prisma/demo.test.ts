@@ -40,7 +40,8 @@ describe('demo editions', () => {
     expect(drafts).toEqual([{ month: latest, team: { slug: 'customer-care' } }]);
     const correction = await db.reviewRevision.findFirstOrThrow({ where: { revision: 2 } });
     expect(correction.note).toMatch(/^CSAT corrected from/);
-    // The Reach view tells a story on a fresh start: departments read, two have not lately.
+    // The Reach view tells a story on a fresh start: departments read, three have not lately (each
+    // of three people or more, so each is named rather than counted under "Other departments").
     const exec = await db.user.findUniqueOrThrow({ where: { email: 'exec@demo.test' } });
     const reach = await getReach(exec, 'customer-care');
     expect(reach.editions).toHaveLength(11);

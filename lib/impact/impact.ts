@@ -7,6 +7,7 @@ import { findTeamBySlug } from '../team-access';
 import { loadOutcomeAnnotationsUnchecked } from '../outcomes/edition';
 import { OUTCOME_KIND_LABELS } from '../outcomes/schemas';
 import type { ChartSpec, Row } from '../trends/chart-spec';
+import { loadDepartmentGroupsUnchecked, mergedLast } from '../departments/groups';
 
 /** The impact view looks back over a year: the window a team makes its case with. */
 export const IMPACT_MONTHS = 12;
@@ -37,7 +38,8 @@ export async function listImpactTeams(actor: Actor) {
  * A team's case to the organisation over the last 12 months, for every signed-in reader, so only
  * aggregates: per published edition its unique readers (its authors left out, as on Reach), the
  * departments they belong to and the thanks; asks of published editions by department (raised,
- * answered, done); and the outcomes. No reader is named, counted alone or ranked.
+ * answered, done); and the outcomes. No reader is named, counted alone or ranked: departments of
+ * fewer than three active people count as one, "Other departments" (lib/departments/groups.ts).
  */
 export async function getImpact(actor: Actor, slug: string, now = new Date()) {
   assertSignedIn(actor);
@@ -52,7 +54,7 @@ export async function getImpact(actor: Actor, slug: string, now = new Date()) {
     select: { id: true, month: true, updatedById: true, revisions: { select: { publishedById: true } } },
   });
   const ids = reviews.map((r) => r.id);
-  const [views, thanks, asks, outcomeRows, annotations] = await Promise.all([
+  const [views, thanks, asks, outcomeRows, annotations, groups] = await Promise.all([
     db.reviewView.findMany({
       where: { reviewId: { in: ids } },
       select: { reviewId: true, userId: true, user: { select: { departmentId: true } } },
@@ -65,7 +67,7 @@ export async function getImpact(actor: Actor, slug: string, now = new Date()) {
         status: true,
         answeredAt: true,
         review: { select: { month: true } },
-        department: { select: { name: true } },
+        departmentId: true,
       },
     }),
     db.outcome.findMany({
@@ -81,6 +83,7 @@ export async function getImpact(actor: Actor, slug: string, now = new Date()) {
       },
     }),
     loadOutcomeAnnotationsUnchecked(db, team.id, from, to),
+    loadDepartmentGroupsUnchecked(),
   ]);
 
   const thanksBy = new Map(thanks.map((t) => [t.reviewId, t._count]));
@@ -92,20 +95,24 @@ export async function getImpact(actor: Actor, slug: string, now = new Date()) {
     return {
       month: review.month,
       readers: readers.length,
-      departments: new Set(readers.map((v) => v.user.departmentId).filter(Boolean)).size,
+      // Small departments reached count once, as "Other departments".
+      departments: new Set(readers.filter((v) => v.user.departmentId).map((v) => groups.of(v.user.departmentId))).size,
       thanks: thanksBy.get(review.id) ?? 0,
     };
   });
 
   const byDepartment = new Map<string, AskDepartment>();
   for (const a of asks) {
-    const d = byDepartment.get(a.department.name) ?? { name: a.department.name, raised: 0, answered: 0, done: 0 };
+    const name = groups.of(a.departmentId);
+    const d = byDepartment.get(name) ?? { name, raised: 0, answered: 0, done: 0 };
     d.raised++;
     if (a.answeredAt) d.answered++;
     if (a.status === 'DONE') d.done++;
     byDepartment.set(d.name, d);
   }
-  const askDepartments = [...byDepartment.values()].sort((a, b) => b.raised - a.raised || a.name.localeCompare(b.name));
+  const askDepartments = [...byDepartment.values()].sort(
+    (a, b) => mergedLast(a.name) - mergedLast(b.name) || b.raised - a.raised || a.name.localeCompare(b.name),
+  );
 
   const months = monthsBetween(from, to);
   const editionBy = new Map(editions.map((e) => [e.month, e]));

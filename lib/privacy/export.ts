@@ -3,6 +3,7 @@ import { db } from '../db';
 import { assertRole, type Actor } from '../authz';
 import { recordAudit } from '../audit';
 import { NotFoundError } from '../errors';
+import { findAddressEverywhere } from './columns';
 
 /**
  * Everything the product holds about one person, for a subject-access request: their account
@@ -25,6 +26,7 @@ export async function exportPersonData(actor: Actor, userId: string) {
       createdAt: true,
       updatedAt: true,
       team: { select: { id: true, name: true, slug: true } },
+      department: { select: { id: true, name: true } },
     },
   });
   if (!user) throw new NotFoundError('No such user.');
@@ -162,6 +164,7 @@ export async function exportPersonData(actor: Actor, userId: string) {
     where: { userId },
     select: { title: true, bio: true, teamSince: true, createdAt: true, updatedAt: true },
   });
+  const more = await exportByAddressAndAuthorship(userId, user.email);
   await recordAudit(db, { actor, action: 'user.export_data', entityType: 'User', entityId: userId });
   return {
     exportedAt: new Date().toISOString(),
@@ -183,10 +186,87 @@ export async function exportPersonData(actor: Actor, userId: string) {
     revisionsPublished,
     signInBudgets,
     audit,
+    ...more,
     asks: asks.map(({ raisedById, answeredById, ...ask }) => ({
       ...ask,
       raised: raisedById === userId,
       answered: answeredById === userId,
     })),
+  };
+}
+
+const team = { select: { slug: true } } as const;
+
+/**
+ * What holds their address rather than their id (edition emails sent to them, unsubscribes made by
+ * the link in an email, distribution lists naming them), and what they set up for a team.
+ * `addressElsewhere` lists every other column of the database that holds their address, so a
+ * table added later is reported even before it has its own section here.
+ */
+async function exportByAddressAndAuthorship(userId: string, email: string) {
+  const [
+    emailsDelivered,
+    unsubscribesByLink,
+    distributionLists,
+    destinationsCreated,
+    outcomesRecorded,
+    importMappingsSaved,
+    editionsEdited,
+    winsDeleted,
+    thanksHidden,
+    addressElsewhere,
+  ] = await Promise.all([
+    db.reviewEmailRecipient.findMany({
+      where: { address: email },
+      orderBy: { createdAt: 'asc' },
+      select: {
+        sentAt: true,
+        createdAt: true,
+        email: { select: { revision: true, review: { select: { month: true, team } } } },
+      },
+    }),
+    db.reviewEmailAddressOptOut.findMany({ where: { email }, select: { createdAt: true, team } }),
+    db.review
+      .findMany({
+        where: { distribution: { contains: email } },
+        select: { month: true, distribution: true, team },
+      })
+      .then((rows) =>
+        rows.filter((r) => r.distribution.split('\n').includes(email)).map((r) => ({ team: r.team, month: r.month })),
+      ),
+    db.deliveryDestination.findMany({
+      where: { createdById: userId },
+      select: { id: true, kind: true, name: true, urlHost: true, createdAt: true, team },
+    }),
+    db.outcome.findMany({
+      where: { recordedById: userId },
+      select: { id: true, kind: true, occurredOn: true, text: true, deletedAt: true, createdAt: true, team },
+    }),
+    db.importValueMapping.findMany({
+      where: { updatedById: userId },
+      select: { kind: true, value: true, choice: true, updatedAt: true, team },
+    }),
+    db.review.findMany({
+      where: { OR: [{ updatedById: userId }, { scheduledById: userId }] },
+      select: { id: true, month: true, status: true, updatedAt: true, scheduledAt: true, team },
+    }),
+    db.win.findMany({ where: { deletedById: userId }, select: { id: true, title: true, deletedAt: true } }),
+    // Others' notes stay theirs: only that this person hid one, and when.
+    db.reviewThanks.findMany({ where: { hiddenById: userId }, select: { id: true, reviewId: true, hiddenAt: true } }),
+    findAddressEverywhere(db, email).then((found) =>
+      found.filter((f) => !(f.table === 'User' && f.column === 'email')),
+    ),
+  ]);
+  return {
+    emailsDelivered,
+    unsubscribesByLink,
+    distributionLists,
+    destinationsCreated,
+    outcomesRecorded,
+    importMappingsSaved,
+    editionsEdited,
+    winsDeleted,
+    thanksHidden,
+    addressElsewhere,
   };
 }

@@ -28,18 +28,25 @@ const MONTHS = [
 async function setup() {
   const team = await makeTeam(db, { name: `Care ${Math.random().toString(36).slice(2, 7)}` });
   const other = await makeTeam(db);
-  const [sales, finance, it, hr, marketing] = await Promise.all(
-    ['Sales', 'Finance', 'IT', 'HR', 'Marketing'].map((n) => makeDepartment(db, n)),
+  // Sales, Finance and Legal have three active people each; IT and Marketing one; HR none left.
+  const tag = team.slug;
+  const [sales, finance, it, hr, marketing, legal] = await Promise.all(
+    ['Sales', 'Finance', 'IT', 'HR', 'Marketing', 'Legal'].map((n) => makeDepartment(db, `${n} ${tag}`)),
   );
   const person = (departmentId: string | null, extra: Partial<Parameters<typeof makeUser>[1]> = {}) =>
     makeUser(db, { role: 'COLLEAGUE', departmentId, ...extra });
   const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
   const agent = await makeUser(db, { role: 'AGENT', teamId: team.id, departmentId: sales!.id });
   const s2 = await person(sales!.id);
+  await person(sales!.id);
   const f1 = await person(finance!.id);
+  await person(finance!.id);
+  await person(finance!.id);
+  for (let i = 0; i < 3; i++) await person(legal!.id);
   const it1 = await person(it!.id);
   const m1 = await person(marketing!.id);
   const none = await person(null);
+  await person(null); // with the leader, three people without a department
   // HR's only person left: they read, but HR has nobody left to reach.
   const gone = await person(hr!.id, { active: false });
   const editions = new Map<string, { id: string; team: { id: string } }>();
@@ -69,7 +76,23 @@ async function setup() {
   await db.reviewThanks.create({
     data: { reviewId: april, teamId: team.id, userId: s2.id, note: 'Rude words', hiddenAt: new Date() },
   });
-  return { team, other, leader, agent, s2, f1, it1, m1, none, gone, april };
+  const names = { sales: sales!.name, finance: finance!.name, it: it!.name, hr: hr!.name };
+  return {
+    team,
+    other,
+    leader,
+    agent,
+    s2,
+    f1,
+    it1,
+    m1,
+    none,
+    gone,
+    april,
+    names,
+    marketing: marketing!,
+    legal: legal!,
+  };
 }
 
 describe('a team’s reach', () => {
@@ -90,25 +113,37 @@ describe('a team’s reach', () => {
 
   it('groups readers by department, lists the departments not reached lately, and never names a reader', async () => {
     const s = await setup();
+    const { sales, finance } = s.names;
     const reach = await getReach(s.leader, s.team.slug);
     const april = reach.chart.rows.find((r) => r.month === '2026-04')!;
-    expect(april).toMatchObject({ Sales: 2, Finance: 1, HR: 1, 'No department': 1 });
-    expect(reach.chart.rows.find((r) => r.month === '2026-03')).toMatchObject({ Sales: 1, IT: 1, Finance: 0 });
+    // HR's one (deactivated) reader counts under "Other departments", with IT and Marketing.
+    expect(april).toEqual({
+      month: '2026-04',
+      [sales]: 2,
+      [finance]: 1,
+      'Other departments': 1,
+      'No department': 1,
+    });
+    expect(reach.chart.rows.find((r) => r.month === '2026-03')).toEqual({
+      month: '2026-03',
+      [sales]: 1,
+      [finance]: 0,
+      'Other departments': 1,
+      'No department': 0,
+    });
     const byName = Object.fromEntries(reach.departments.map((d) => [d.name, d]));
-    // Every test's setup adds the same people to this file's database: people are counted organisation-wide.
-    const setups = await db.user.count({ where: { active: false, department: { name: 'HR' } } });
-    expect(byName.Sales).toMatchObject({ people: 2 * setups, readers: 3, thanks: 1, notes: 1 });
-    expect(byName.Finance).toMatchObject({ people: setups, readers: 2, thanks: 1, notes: 0 });
-    expect(byName.HR).toMatchObject({ people: 0, readers: 1 });
-    expect(byName.Marketing).toMatchObject({ people: setups, readers: 1 });
-    expect(reach.departments.at(-1)!.name).toBe('No department');
-    // Marketing read only in 2025-06; HR has nobody active; people without a department are no department.
-    expect(reach.notReached).toContain('Marketing');
-    expect(reach.notReached).not.toContain('Sales');
-    expect(reach.notReached).not.toContain('IT');
-    expect(reach.notReached).not.toContain('HR');
+    expect(byName[sales]).toMatchObject({ people: 3, readers: 3, thanks: 1, notes: 1 });
+    expect(byName[finance]).toMatchObject({ people: 3, readers: 2, thanks: 1, notes: 0 });
+    expect(byName['Other departments']).toMatchObject({ readers: 3, thanks: 0 });
+    expect(reach.departments.slice(-2).map((d) => d.name)).toEqual(['Other departments', 'No department']);
+    // Legal (three people) never read; Marketing's one person read only in 2025-06 but is not named.
+    expect(reach.notReached).toContain(s.legal.name);
+    expect(reach.notReached).not.toContain(sales);
+    expect(reach.notReached).not.toContain('Other departments');
     expect(reach.notReached).not.toContain('No department');
     const text = JSON.stringify(reach);
+    // A department of one or two is never named: its counts would be those people's.
+    for (const small of [s.names.it, s.names.hr, s.marketing.name]) expect(text).not.toContain(small);
     for (const p of [s.agent, s.s2, s.f1, s.it1, s.m1, s.none, s.gone]) {
       expect(text).not.toContain(p.name);
       expect(text).not.toContain(p.email);
@@ -126,6 +161,8 @@ describe('a team’s reach', () => {
     expect(last[0]).toBe('2026-04');
     expect(last.slice(1, table.header.length)).toEqual(table.rows.at(-1)!.slice(1).map(String));
     expect(Number(last[table.header.length])).toBe(5);
+    expect(rows[0]).toContain('Other departments');
+    expect(reachCsv(reach).csv).not.toMatch(new RegExp(`${s.names.it}|${s.names.hr}|${s.marketing.name}`));
   });
 
   it('is for the team, executives and admins; others are refused', async () => {
@@ -163,15 +200,16 @@ describe('an edition’s readership by department', () => {
     const s = await setup();
     const readership = await readershipFor(s.agent, s.april);
     expect(readership.readers).toBe(5);
+    // HR's one reader is counted under "Other departments".
     expect(readership.byDepartment).toEqual([
-      { label: 'Sales', count: 2 },
-      { label: 'Finance', count: 1 },
-      { label: 'HR', count: 1 },
+      { label: s.names.sales, count: 2 },
+      { label: s.names.finance, count: 1 },
       { label: 'No department', count: 1 },
+      { label: 'Other departments', count: 1 },
     ]);
     expect(readership.thanksByDepartment).toEqual([
-      { label: 'Finance', count: 1 },
-      { label: 'Sales', count: 1 },
+      { label: s.names.finance, count: 1 },
+      { label: s.names.sales, count: 1 },
     ]);
   });
 });

@@ -5,11 +5,12 @@ import { toSafeCsv } from '../csv';
 import { ForbiddenError } from '../errors';
 import { findTeamBySlug } from '../team-access';
 import { chartTable, type ChartSpec, type Row } from '../trends/chart-spec';
+import { loadDepartmentGroupsUnchecked, mergedLast, NO_DEPARTMENT, OTHER_DEPARTMENTS } from '../departments/groups';
 
 /** How many published editions the Reach view looks back over, and how many count as "recent". */
 export const REACH_EDITIONS = 12;
 export const RECENT_EDITIONS = 3;
-export const NO_DEPARTMENT = 'No department';
+export { NO_DEPARTMENT, OTHER_DEPARTMENTS };
 
 /** The team itself (leaders and agents), executives and admins see a team's reach. */
 export function canSeeReach(actor: Actor, teamId: string): boolean {
@@ -45,7 +46,8 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 /**
  * A team's reach over its last 12 published editions: per edition unique readers, share of the
  * organisation, thanks and notes; readers by department; and the departments none of whose people
- * opened any of the last three. Counts only: nothing here names or ranks a reader.
+ * opened any of the last three. Counts only: nothing here names or ranks a reader, and departments
+ * of fewer than three active people count under "Other departments" (lib/departments/groups.ts).
  */
 export async function getReach(actor: Actor, slug: string) {
   // Refuse before revealing whether the team exists.
@@ -63,8 +65,8 @@ export async function getReach(actor: Actor, slug: string) {
     })
   ).reverse();
   const ids = reviews.map((r) => r.id);
-  const person = { select: { active: true, department: { select: { name: true } } } } as const;
-  const [views, thanks, activeUsers] = await Promise.all([
+  const person = { select: { active: true, departmentId: true } } as const;
+  const [views, thanks, activeUsers, groups] = await Promise.all([
     db.reviewView.findMany({
       where: { reviewId: { in: ids } },
       select: { reviewId: true, userId: true, user: person },
@@ -73,12 +75,12 @@ export async function getReach(actor: Actor, slug: string) {
       where: { reviewId: { in: ids }, hiddenAt: null },
       select: { reviewId: true, note: true, user: person },
     }),
-    db.user.findMany({ where: { active: true }, select: { department: { select: { name: true } } } }),
+    db.user.count({ where: { active: true } }),
+    loadDepartmentGroupsUnchecked(),
   ]);
 
-  const departmentOf = (u: { department: { name: string } | null }) => u.department?.name ?? NO_DEPARTMENT;
-  const people = new Map<string, number>();
-  for (const u of activeUsers) people.set(departmentOf(u), (people.get(departmentOf(u)) ?? 0) + 1);
+  const departmentOf = (u: { departmentId: string | null }) => groups.of(u.departmentId);
+  const people = groups.members;
 
   const byDepartment = new Map<string, ReachDepartment>();
   const department = (name: string) =>
@@ -110,18 +112,15 @@ export async function getReach(actor: Actor, slug: string) {
     return {
       month: review.month,
       readers: readers.length,
-      share: activeUsers.length ? round1((activeReaders / activeUsers.length) * 100) : null,
+      share: activeUsers ? round1((activeReaders / activeUsers) * 100) : null,
       thanks: own.length,
       notes: own.filter((t) => t.note).length,
     };
   });
 
-  // Departments in order of readers; people without a department last, as the odd one out.
+  // Departments in order of readers; the merged small ones, then people without one, last.
   const departments = [...byDepartment.values()].sort(
-    (a, b) =>
-      Number(a.name === NO_DEPARTMENT) - Number(b.name === NO_DEPARTMENT) ||
-      b.readers - a.readers ||
-      a.name.localeCompare(b.name),
+    (a, b) => mergedLast(a.name) - mergedLast(b.name) || b.readers - a.readers || a.name.localeCompare(b.name),
   );
   const charted = departments.filter((d) => d.readers > 0);
   // An edition with no reader from a department is a 0 in its bar, not a gap.
@@ -138,7 +137,7 @@ export async function getReach(actor: Actor, slug: string) {
     unit: 'readers',
   };
   const notReached = reviews.length
-    ? departments.filter((d) => d.name !== NO_DEPARTMENT && d.people > 0 && !reachedRecently.has(d.name))
+    ? departments.filter((d) => !mergedLast(d.name) && d.people > 0 && !reachedRecently.has(d.name))
     : [];
   return {
     team,
@@ -147,7 +146,7 @@ export async function getReach(actor: Actor, slug: string) {
     chart,
     notReached: notReached.map((d) => d.name),
     recentCount: Math.min(RECENT_EDITIONS, reviews.length),
-    activeUsers: activeUsers.length,
+    activeUsers,
   };
 }
 

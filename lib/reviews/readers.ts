@@ -6,6 +6,7 @@ import { ROLE_LABELS, hasRole, type Actor, assertSignedIn } from '../authz';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { canManageTeam, findTeamBySlug, type TeamRef } from '../team-access';
 import { canSeeReach } from './reach';
+import { loadDepartmentGroupsUnchecked } from '../departments/groups';
 import type { EditionSnapshot } from './content';
 
 /** The team itself (its agents and leaders) and admins see readership and every note. */
@@ -215,10 +216,12 @@ export async function readershipFor(actor: Actor, reviewId: string) {
   const views = await db.reviewView.findMany({
     where: { reviewId, userId: { notIn: authors } },
     select: {
-      user: { select: { role: true, team: { select: { name: true } }, department: { select: { name: true } } } },
+      user: { select: { role: true, team: { select: { name: true } }, departmentId: true } },
     },
   });
-  const departmentOf = (u: { department: { name: string } | null }) => u.department?.name ?? 'No department';
+  // Departments of fewer than three people count under "Other departments".
+  const groups = await loadDepartmentGroupsUnchecked();
+  const departmentOf = (u: { departmentId: string | null }) => groups.of(u.departmentId);
   const count = (keys: string[]) =>
     [...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())]
       .map(([label, n]) => ({ label, count: n }))
@@ -232,7 +235,13 @@ export async function readershipFor(actor: Actor, reviewId: string) {
       createdAt: true,
       hiddenAt: true,
       user: {
-        select: { name: true, role: true, team: { select: { name: true } }, department: { select: { name: true } } },
+        select: {
+          name: true,
+          role: true,
+          departmentId: true,
+          team: { select: { name: true } },
+          department: { select: { name: true } },
+        },
       },
     },
   });

@@ -75,7 +75,7 @@ export default async function ImpactPage({ params }: { params: Promise<{ team: s
         >
           <p className="mb-3 text-xs text-ink-subtle">
             Asks of editions published in these {IMPACT_MONTHS} months: answered means the department replied; done
-            means it happened.
+            means it happened. Departments of fewer than three people count together as “Other departments”.
           </p>
           <AskDepartmentsTable departments={impact.askDepartments} />
         </Card>

@@ -23,7 +23,7 @@ export default async function ReachPage({ params }: { params: Promise<{ team: st
       </p>
       <PageHeader
         title={`Reach: ${team.name}`}
-        description={`Whom the last ${REACH_EDITIONS} published editions reached, department by department, among ${reach.activeUsers} active people. Counts only: no reader is named or ranked.`}
+        description={`Whom the last ${REACH_EDITIONS} published editions reached, department by department, among ${reach.activeUsers} active people. Counts only: no reader is named or ranked, and departments of fewer than three people count together as “Other departments”.`}
       />
       {editions.length === 0 ? (
         <p className="text-ink-muted">No edition of {team.name} has been published yet.</p>
