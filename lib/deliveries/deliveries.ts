@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, type Prisma } from '../db';
 import type { Actor } from '../authz';
+import { describeErrorCause } from '../error-cause';
 import { log } from '../log';
 import { assertCanManageTeam } from '../team-access';
 import { DELIVERY_ATTEMPTS, enqueueDelivery, type Boss } from '../jobs/queue';
@@ -66,13 +67,17 @@ export async function runDelivery(deliveryId: string, options: { baseUrl?: strin
     log.info({ event: 'delivery.sent', deliveryId, attempts }, 'edition delivered');
     return { status: 'SENT' as const };
   } catch (error) {
+    // The row keeps the leader's sentence (a DeliveryError's status and words); the log keeps the cause.
     const reason = error instanceof Error ? error.message : String(error);
     const last = attempts >= DELIVERY_ATTEMPTS;
     await db.editionDelivery.update({
       where: { id: deliveryId },
       data: { status: last ? 'FAILED' : 'RETRYING', lastError: reason.slice(0, 500) },
     });
-    log.warn({ event: 'delivery.failed', deliveryId, attempts, final: last, reason }, 'edition delivery failed');
+    log.warn(
+      { event: 'delivery.failed', deliveryId, attempts, final: last, reason, cause: describeErrorCause(error) },
+      'edition delivery failed',
+    );
     throw error;
   }
 }
