@@ -113,7 +113,8 @@ describe('destination addresses', () => {
   });
 
   it('reads each transition form to its IPv4 address', () => {
-    const ipv4 = (a: string) => embeddedIPv4(parseIPv6(a)!).map((n) => [n >>> 24, (n >> 16) & 255, (n >> 8) & 255, n & 255].join('.'));
+    const ipv4 = (a: string) =>
+      embeddedIPv4(parseIPv6(a)!).map((n) => [n >>> 24, (n >> 16) & 255, (n >> 8) & 255, n & 255].join('.'));
     expect(ipv4('::ffff:1.2.3.4')).toEqual(['1.2.3.4']);
     expect(ipv4('::1.2.3.4')).toEqual(['1.2.3.4']);
     expect(ipv4('::ffff:0:1.2.3.4')).toEqual(['1.2.3.4']);

@@ -24,7 +24,11 @@ export class InternalAddressError extends Error {
     readonly host: string,
     readonly address: string,
   ) {
-    super(`${host} resolves to ${address}, on the internal network`);
+    super(
+      host === address
+        ? `${host} is on the internal network`
+        : `${host} resolves to ${address}, on the internal network`,
+    );
     this.name = 'InternalAddressError';
   }
 }

@@ -66,9 +66,13 @@ function networkFailure(error: unknown, host: string): DeliveryError {
   if (!sentence && code && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code))
     sentence = 'its certificate could not be verified';
   if (code === 'EINTERNAL') return new DeliveryError(INTERNAL_ADDRESS_MESSAGE, null, { cause: error });
-  return new DeliveryError(`could not reach ${host}: ${sentence ?? 'the connection failed'}${code ? ` (${code})` : ''}.`, null, {
-    cause: error,
-  });
+  return new DeliveryError(
+    `could not reach ${host}: ${sentence ?? 'the connection failed'}${code ? ` (${code})` : ''}.`,
+    null,
+    {
+      cause: error,
+    },
+  );
 }
 
 async function readStart(body: AsyncIterable<Buffer>): Promise<string> {

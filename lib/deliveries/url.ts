@@ -1,5 +1,11 @@
 import 'server-only';
-import { INTERNAL_ADDRESS_MESSAGE, InternalAddressError, networkFromEnv, privateAllowed, resolveVetted } from './connect';
+import {
+  INTERNAL_ADDRESS_MESSAGE,
+  InternalAddressError,
+  networkFromEnv,
+  privateAllowed,
+  resolveVetted,
+} from './connect';
 
 // A destination URL is typed by a leader and then posted to by the server: without these checks it
 // would reach the database, the cloud metadata service or anything else on the internal network.
@@ -22,7 +28,8 @@ export function destinationUrlSyntaxProblem(value: string): string | null {
   if (url.username || url.password) return 'Leave user names and passwords out of the address.';
   if (privateAllowed()) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.internal')) return INTERNAL_ADDRESS_MESSAGE;
+  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.internal'))
+    return INTERNAL_ADDRESS_MESSAGE;
   return null;
 }
 
