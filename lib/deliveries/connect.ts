@@ -5,6 +5,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import path from 'node:path';
 import { Agent, buildConnector } from 'undici';
 import { z } from 'zod';
+import { log } from '../log';
 import { isInternalAddress, isLoopbackAddress } from './address';
 
 // How a post reaches a destination: the host is resolved once, at connect time, every answer is
@@ -53,9 +54,18 @@ export type TestRoutes = (host: string) => TestRoute | null;
 
 const routeFile = z.object({ address: z.string(), port: z.number().int().min(1).max(65535) });
 
+let warned = false;
+
 export function testRoutesFromEnv(): TestRoutes | null {
   const dir = process.env.TEST_ONLY_WEBHOOK_ROUTES_DIR;
   if (!dir) return null;
+  if (!warned) {
+    warned = true;
+    log.warn(
+      { event: 'delivery.test_routes', dir },
+      'TEST_ONLY_WEBHOOK_ROUTES_DIR is set: destinations reach only the test receivers listed there',
+    );
+  }
   return (host) => {
     if (!/^[a-z0-9.-]+$/.test(host)) return null;
     try {
