@@ -57,6 +57,7 @@ test('a public IPv4 address is accepted; loopback wrapped in IPv6 is refused at 
   db,
   signInAs,
 }) => {
+  test.setTimeout(90_000);
   const team = await seededTeam(db, monthsAgo(1), monthsAgo(2));
   await signInAs('LEADER', { teamId: team.id });
   await page.goto(`/manage/${team.slug}/settings`);

@@ -336,7 +336,7 @@ describe('deliveries beyond email', () => {
     // The leader gets the status and a sentence; the destination's own words stay out.
     const refused = await failure(sendDestinationTest(leader, team.id, id));
     expect(refused.message).toBe(
-      `test-${team.slug}.receiver.test:${port} answered 500: a fault at its end; it will be tried again.`,
+      `test-${team.slug}.receiver.test:${port} answered 500: a fault at its end.`,
     );
     expect(refused.message).not.toContain('password');
   });

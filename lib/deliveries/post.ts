@@ -30,8 +30,8 @@ function statusSentence(status: number): string {
   if (status === 401 || status === 403) return 'it refused the message; the webhook may have been revoked';
   if (status === 404 || status === 410) return 'no webhook at that address; it may have been deleted or mistyped';
   if (status === 413) return 'it found the message too large';
-  if (status === 429) return 'it is limiting how often it accepts messages; it will be tried again';
-  if (status >= 500) return 'a fault at its end; it will be tried again';
+  if (status === 429) return 'it is limiting how often it accepts messages';
+  if (status >= 500) return 'a fault at its end';
   return 'it refused the message';
 }
 
