@@ -143,7 +143,10 @@ export function destinationAgent(network: Network = networkFromEnv()): Agent {
           .then((addresses) => addresses.map((a) => socketAddress(hostname, a, port, network)))
           .then(
             (addresses) => {
-              const answers = addresses.map((address) => ({ address, family: isIP(address) }));
+              const all = addresses.map((address) => ({ address, family: isIP(address) }));
+              const family = options.family === 4 || options.family === 6 ? options.family : 0;
+              const answers = family ? all.filter((a) => a.family === family) : all;
+              if (!answers.length) return callback(notFound(hostname), '');
               if (options.all) callback(null, answers);
               else callback(null, answers[0]!.address, answers[0]!.family);
             },
