@@ -335,9 +335,7 @@ describe('deliveries beyond email', () => {
     failNext.set(`/${team.slug}/test`, 1);
     // The leader gets the status and a sentence; the destination's own words stay out.
     const refused = await failure(sendDestinationTest(leader, team.id, id));
-    expect(refused.message).toBe(
-      `test-${team.slug}.receiver.test:${port} answered 500: a fault at its end.`,
-    );
+    expect(refused.message).toBe(`test-${team.slug}.receiver.test:${port} answered 500: a fault at its end.`);
     expect(refused.message).not.toContain('password');
   });
 });
