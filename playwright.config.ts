@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_AUTH_SECRET } from './e2e/fixtures/auth-secret';
 import { resolveChromium } from './scripts/testing/chromium';
@@ -9,6 +12,10 @@ if (!databaseUrl)
   throw new Error('E2E_DATABASE_URL is not set: run the end-to-end tests with `npm run test:e2e` or `npm test`.');
 const port = Number(process.env.E2E_PORT ?? 3100);
 const chromium = resolveChromium();
+// Deliveries are tested with the guard on, as in production: a spec's webhook receiver (HTTPS on
+// 127.0.0.1, with e2e/fixtures/receiver-tls) is reached by a name routed in this folder
+// (TEST_ONLY_WEBHOOK_ROUTES_DIR, lib/deliveries/connect.ts). Set once here, inherited by the workers.
+process.env.E2E_WEBHOOK_ROUTES_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'e2e-webhook-routes-'));
 
 export default defineConfig({
   testDir: 'e2e',
@@ -53,8 +60,8 @@ export default defineConfig({
       AUTH_SECRET: E2E_AUTH_SECRET,
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_ENV: 'production',
-      // The deliveries e2e test posts to a webhook receiver it starts on 127.0.0.1.
-      ALLOW_PRIVATE_WEBHOOKS: '1',
+      TEST_ONLY_WEBHOOK_ROUTES_DIR: process.env.E2E_WEBHOOK_ROUTES_DIR,
+      NODE_EXTRA_CA_CERTS: path.resolve(import.meta.dirname, 'e2e/fixtures/receiver-tls/cert.pem'),
     },
   },
 });

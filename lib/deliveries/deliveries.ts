@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, type Prisma } from '../db';
 import type { Actor } from '../authz';
+import { describeErrorCause } from '../error-cause';
 import { UndecryptableSecretError } from '../errors';
 import { log } from '../log';
 import { assertCanManageTeam } from '../team-access';
@@ -67,6 +68,7 @@ export async function runDelivery(deliveryId: string, options: { baseUrl?: strin
     log.info({ event: 'delivery.sent', deliveryId, attempts }, 'edition delivered');
     return { status: 'SENT' as const };
   } catch (error) {
+    // The row keeps the leader's sentence (a DeliveryError's status and words); the log keeps the cause.
     const reason = error instanceof Error ? error.message : String(error);
     if (error instanceof UndecryptableSecretError) {
       // Stored under another AUTH_SECRET: every retry would fail the same way. Failed once, with
@@ -83,7 +85,10 @@ export async function runDelivery(deliveryId: string, options: { baseUrl?: strin
       where: { id: deliveryId },
       data: { status: last ? 'FAILED' : 'RETRYING', lastError: reason.slice(0, 500) },
     });
-    log.warn({ event: 'delivery.failed', deliveryId, attempts, final: last, reason }, 'edition delivery failed');
+    log.warn(
+      { event: 'delivery.failed', deliveryId, attempts, final: last, reason, cause: describeErrorCause(error) },
+      'edition delivery failed',
+    );
     throw error;
   }
 }

@@ -42,13 +42,19 @@ export function announcementFor(snapshot: EditionSnapshot, url: string, test = f
 const heading = (a: Announcement) =>
   `${a.test ? '[Test] ' : ''}${a.team.name} · ${monthLabel(a.month)} review: ${a.title}`;
 
-// Slack's mrkdwn treats these three as control characters; everything else is shown as typed.
-const slackEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+// Slack reads `text` and mrkdwn fields as markup: `<!channel>`, `<@U123>` and `<url|label>` are
+// control sequences, so &, < and > are escaped as Slack's docs ask (a title "<!channel>" must not
+// ping a whole channel). The header is plain_text, which Slack shows as typed and never parses.
+export const slackEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+// A link's address may not carry the characters that end it.
+const slackLinkUrl = (url: string) => url.replace(/[<>|]/g, (c) => encodeURIComponent(c));
 
 export function slackPayload(a: Announcement) {
-  const numbers = a.headlines.map((h) => `*${slackEscape(h.label)}*: ${slackEscape(h.value)} (${h.change})`).join('\n');
+  const numbers = a.headlines
+    .map((h) => `*${slackEscape(h.label)}*: ${slackEscape(h.value)} (${slackEscape(h.change)})`)
+    .join('\n');
   return {
-    text: heading(a),
+    text: slackEscape(heading(a)),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: heading(a).slice(0, 150) } },
       { type: 'section', text: { type: 'mrkdwn', text: numbers || 'No figures this month.' } },
@@ -60,10 +66,22 @@ export function slackPayload(a: Announcement) {
             },
           ]
         : []),
-      { type: 'section', text: { type: 'mrkdwn', text: `<${a.url}|Read the edition>` } },
+      { type: 'section', text: { type: 'mrkdwn', text: `<${slackLinkUrl(a.url)}|Read the edition>` } },
     ],
   };
 }
+
+// Teams renders an Adaptive Card's TextBlock and Fact text as a Markdown subset (bold, italic,
+// lists, links) and decodes HTML entities; it renders no HTML. What people typed is shown as typed:
+// entities for &, < and > (so no tag or `<at>` form appears), a backslash before the Markdown
+// characters, and before a line start that would begin a list.
+export const teamsEscape = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\*_~`[\]]/g, '\\$&')
+    .replace(/^(\s*)([-+]|\d+\.)(?=\s)/gm, '$1\\$2');
 
 /** A Teams Workflows ("Post to a channel when a webhook request is received") Adaptive Card. */
 export function teamsPayload(a: Announcement) {
@@ -78,10 +96,23 @@ export function teamsPayload(a: Announcement) {
           type: 'AdaptiveCard',
           version: '1.4',
           body: [
-            { type: 'TextBlock', text: heading(a), weight: 'Bolder', size: 'Medium', wrap: true },
-            { type: 'FactSet', facts: a.headlines.map((h) => ({ title: h.label, value: `${h.value} (${h.change})` })) },
+            { type: 'TextBlock', text: teamsEscape(heading(a)), weight: 'Bolder', size: 'Medium', wrap: true },
+            {
+              type: 'FactSet',
+              facts: a.headlines.map((h) => ({
+                title: teamsEscape(h.label),
+                value: teamsEscape(`${h.value} (${h.change})`),
+              })),
+            },
             ...(a.quote
-              ? [{ type: 'TextBlock', text: `“${a.quote.text}” — ${a.quote.cite}`, wrap: true, isSubtle: true }]
+              ? [
+                  {
+                    type: 'TextBlock',
+                    text: teamsEscape(`“${a.quote.text}” — ${a.quote.cite}`),
+                    wrap: true,
+                    isSubtle: true,
+                  },
+                ]
               : []),
           ],
           actions: [{ type: 'Action.OpenUrl', title: 'Read the edition', url: a.url }],

@@ -1,46 +1,22 @@
 import 'server-only';
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import {
+  INTERNAL_ADDRESS_MESSAGE,
+  InternalAddressError,
+  networkFromEnv,
+  privateAllowed,
+  resolveVetted,
+} from './connect';
 
-// A destination URL is typed by a leader and then fetched by the server: without these checks it
+// A destination URL is typed by a leader and then posted to by the server: without these checks it
 // would reach the database, the cloud metadata service or anything else on the internal network.
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const)
-  blocked.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-  ['::ffff:0:0', 96],
-] as const)
-  blocked.addSubnet(net, prefix, 'ipv6');
+// The same vetting runs again on every connection (connect.ts), which is what actually protects a
+// post; this check tells the leader at the field.
 
-export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return false;
-  return blocked.check(address, family === 4 ? 'ipv4' : 'ipv6');
-}
-
-/** Internal addresses are refused unless ALLOW_PRIVATE_WEBHOOKS=1 (tests, and an all-internal setup). */
-export const privateAllowed = () => process.env.ALLOW_PRIVATE_WEBHOOKS === '1';
 // Production wants https; a setup that allows internal addresses may also use plain http on them.
 const httpsRequired = () => process.env.NODE_ENV === 'production' && !privateAllowed();
 
-/** What is wrong with a destination URL, in words for the form; null when it may be used. */
-export async function checkDestinationUrl(value: string): Promise<string | null> {
+/** What is wrong with the address itself, before any name is resolved; null when nothing is. */
+export function destinationUrlSyntaxProblem(value: string): string | null {
   let url: URL;
   try {
     url = new URL(value);
@@ -53,14 +29,20 @@ export async function checkDestinationUrl(value: string): Promise<string | null>
   if (privateAllowed()) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.internal'))
-    return 'That address is on the internal network; use the service’s public webhook address.';
-  let addresses: string[];
+    return INTERNAL_ADDRESS_MESSAGE;
+  return null;
+}
+
+/** What is wrong with a destination URL, in words for the form; null when it may be used. */
+export async function checkDestinationUrl(value: string, network = networkFromEnv()): Promise<string | null> {
+  const problem = destinationUrlSyntaxProblem(value);
+  if (problem) return problem;
+  const host = new URL(value).hostname;
   try {
-    addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-  } catch {
-    return `No such host: ${host}.`;
+    await resolveVetted(host, network);
+  } catch (error) {
+    if (error instanceof InternalAddressError) return INTERNAL_ADDRESS_MESSAGE;
+    return `No such host: ${host.replace(/^\[|\]$/g, '')}.`;
   }
-  if (addresses.some(isPrivateAddress))
-    return 'That address is on the internal network; use the service’s public webhook address.';
   return null;
 }

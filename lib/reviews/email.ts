@@ -6,6 +6,7 @@ import type { Actor } from '../authz';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { env } from '../env.js';
 import { log } from '../log';
+import { describeErrorCause } from '../error-cause';
 import { assertCanManageTeam, type TeamRef } from '../team-access';
 import type { EditionSnapshot } from './content';
 import { loadDraftPartsUnchecked } from '../year-review/year-review';
@@ -181,7 +182,7 @@ async function sendToRecipients(
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) {
         const done = await db.reviewEmailRecipient.count({ where: { emailId, sentAt: { not: null } } });
-        const reason = failed.reason instanceof Error ? failed.reason.message : String(failed.reason);
+        const reason = describeErrorCause(failed.reason);
         throw new Error(`sent to ${done} of ${recipients.length}; the rest wait for the retry: ${reason}`);
       }
     }
@@ -233,7 +234,7 @@ async function sendClaimed(id: string, smtp: SmtpSettings, baseUrl: string, now:
     );
     return { id, status: 'SENT' as const, error: null };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = describeErrorCause(error);
     const wait = BACKOFF[Math.min(email.attempts - 1, BACKOFF.length - 1)] ?? 60;
     await db.reviewEmail.update({
       where: { id },
