@@ -11,6 +11,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/demo';
 import { KEEP_BACKUPS, scheduleDailyBackups } from './auto-backup.ts';
 import type { EmbeddedDatabase } from './embedded-database.ts';
 import { prepareDatabase } from './prepare-database.ts';
+import { supervise, type Supervisor } from './supervise.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -62,23 +63,20 @@ function buildIfNeeded() {
   const result = spawnSync(process.execPath, [nextBin, 'build'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) fail('next build failed; see above.');
   writeFileSync(marker, fingerprint);
 }
 
 let embedded: EmbeddedDatabase | null = null;
-let server: ChildProcess | null = null;
+let supervisor: Supervisor | null = null;
 let stopping = false;
 
 async function shutdown(code: number) {
+  if (supervisor) process.exit(await supervisor.stop(code));
   if (stopping) return;
   stopping = true;
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server!.once('exit', resolve));
-  }
   if (embedded) {
     say('Stopping PostgreSQL…');
     await embedded.stop().catch((error: unknown) => console.error(error));
@@ -114,11 +112,15 @@ if (!dev) buildIfNeeded();
 
 const port = String(env.PORT);
 const hostArgs = env.HOSTNAME ? ['-H', env.HOSTNAME] : [];
-server = spawn(process.execPath, [serveScript, ...(dev ? ['--dev'] : []), '-p', port, ...hostArgs], {
-  cwd: root,
-  stdio: dev ? ['inherit', 'pipe', 'inherit'] : 'inherit',
-  env: { ...childEnv, NODE_ENV: dev ? 'development' : 'production' },
-});
+const server: ChildProcess = spawn(
+  process.execPath,
+  [serveScript, ...(dev ? ['--dev'] : []), '-p', port, ...hostArgs],
+  {
+    cwd: root,
+    stdio: dev ? ['inherit', 'pipe', 'inherit'] : 'inherit',
+    env: { ...childEnv, NODE_ENV: dev ? 'development' : 'production' },
+  },
+);
 if (dev) {
   // The app logs JSON lines (lib/log.ts); in development they are read by a person. pino-pretty
   // passes Next's own plain lines through unchanged. A dev dependency, so only here.
@@ -136,8 +138,11 @@ if (dev) {
   );
   server.stdout!.pipe(pretty.stdin!);
 }
-server.on('exit', (code) => {
-  if (!stopping) void shutdown(code ?? 1);
+// From here on the server and PostgreSQL end together, and npm start with them (non-zero unless asked).
+supervisor = supervise({ server, database: embedded, say });
+void supervisor.done.then((code) => {
+  stopping = true;
+  process.exit(code);
 });
 
 const url =
