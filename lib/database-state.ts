@@ -62,6 +62,10 @@ function record<T>(work: Promise<T>): Promise<T> {
 
 /** Records every query's and connection's outcome on a pool in databaseState. */
 export function trackPool(pool: pg.Pool): pg.Pool {
+  // An idle connection cut by a restarting or stopped server must never be an uncaught error.
+  pool.on('error', (error) => {
+    if (isDatabaseUnavailable(error)) Object.assign(databaseState, { down: true, since: Date.now() });
+  });
   const connect = pool.connect.bind(pool);
   const query = pool.query.bind(pool);
   pool.connect = ((callback?: unknown) =>

@@ -24,7 +24,8 @@ function createClient(statementMs: number, max: number) {
     // A transaction left open by a stalled request holds its locks no longer than this.
     idle_in_transaction_session_timeout: 60_000,
   });
-  return new PrismaClient({ adapter: new PrismaPg(trackPool(pool)) });
+  // $disconnect ends the pool, as it does the pool PrismaPg makes itself.
+  return new PrismaClient({ adapter: new PrismaPg(trackPool(pool), { disposeExternalPool: true }) });
 }
 
 /** 5 s a statement: what a person waiting for a page can bear. */
