@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from '../lib/env.js';
+import { log } from '../lib/log';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/demo';
 import { KEEP_BACKUPS, scheduleDailyBackups } from './auto-backup.ts';
 import type { EmbeddedDatabase } from './embedded-database.ts';
@@ -17,10 +18,14 @@ const root = path.resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const serveScript = path.join(root, 'scripts', 'serve.mjs');
-const say = (line: string) => console.log(`[service-review] ${line}`);
+// A person at a terminal reads sentences; a container's log collector reads JSON lines, like the
+// server's own (lib/log.ts).
+const say = (line: string) =>
+  process.stdout.isTTY || dev ? console.log(`[service-review] ${line}`) : log.info({ event: 'start' }, line);
 
 function fail(message: string): never {
-  console.error(`\n[service-review] ${message}\n`);
+  if (process.stdout.isTTY || dev) console.error(`\n[service-review] ${message}\n`);
+  else log.fatal({ event: 'start.failed' }, message);
   process.exit(1);
 }
 
@@ -79,7 +84,7 @@ async function shutdown(code: number) {
   stopping = true;
   if (embedded) {
     say('Stopping PostgreSQL…');
-    await embedded.stop().catch((error: unknown) => console.error(error));
+    await embedded.stop().catch((error: unknown) => say(`PostgreSQL did not stop cleanly: ${String(error)}`));
   }
   process.exit(code);
 }
@@ -104,7 +109,7 @@ try {
     scheduleDailyBackups(prepared.url, backups, say);
   }
 } catch (error) {
-  console.error(`\n[service-review] Could not prepare the database: ${(error as Error).message}\n`);
+  say(`Could not prepare the database: ${(error as Error).message}`);
   await shutdown(1);
 }
 
