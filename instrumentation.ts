@@ -20,16 +20,29 @@ export async function register() {
   startRetentionWorker();
 }
 
-/** One JSON line per failed request, page render or server action, with the request's id. */
+// Next reports one failure up to three times (the server components' render, their payload, the
+// HTML render): the first report of a request is logged, the rest are the same failure.
+const reported = new Map<string, number>();
+function firstReport(key: string): boolean {
+  const now = Date.now();
+  if (reported.size > 10_000) for (const [k, at] of reported) if (now - at > 60_000) reported.delete(k);
+  if (reported.has(key)) return false;
+  reported.set(key, now);
+  return true;
+}
+
+/** One JSON line per failed request, page render or server action, with the request's id and the error's digest. */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { log } = await import('./lib/log');
   const header = request.headers['x-request-id'];
+  const requestId = (Array.isArray(header) ? header[0] : header) ?? null;
   const err = error as Error & { digest?: string };
+  if (!firstReport(requestId ?? `${request.method} ${request.path} ${err.digest ?? err.message}`)) return;
+  const { log } = await import('./lib/log');
   log.error(
     {
       event: context.routeType === 'action' ? 'action.failed' : 'request.failed',
-      requestId: (Array.isArray(header) ? header[0] : header) ?? null,
+      requestId,
       method: request.method,
       path: request.path,
       route: context.routePath,

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { env } from './lib/env.js';
 
 // Fails `next build` / `next start` at once, naming the variable, when the environment is wrong.
@@ -20,9 +21,20 @@ const csp = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The commit being built, for /api/health/ready: SOURCE_COMMIT (CI, a Docker build arg), else git's. */
+function sourceCommit() {
+  if (process.env.SOURCE_COMMIT) return process.env.SOURCE_COMMIT;
+  try {
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8', stdio: 'pipe' }).trim();
+  } catch {
+    return '';
+  }
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  env: { SERVICE_REVIEW_COMMIT: sourceCommit() },
   // Next's ETag is a hash of the whole page, computed in JavaScript a character at a time on every
   // request: a fifth of what a kept edition costs. Every signed-in page says no-store, so browsers
   // never revalidate with it; only /about and the sign-in page lose a 304.

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './lib/env.js';
 import { foreignActionOrigin } from './lib/action-origin';
+import { databaseState } from './lib/database-state';
 import { KEPT_PAGE_PATHS, KEPT_PREFIX, keptPagePath } from './lib/kept/gate';
 import { keptEditionPath } from './lib/reviews/edition-gate';
 import { KEPT_EDITION_PREFIX } from './lib/reviews/edition-version';
@@ -50,6 +51,8 @@ async function keptPage(request: NextRequest): Promise<URL | null> {
   // carries the page again: the kept one, so the forms (and what they just said) stay as they are.
   const action = request.method === 'POST' && request.headers.has('next-action');
   if (request.method !== 'GET' && request.method !== 'HEAD' && !action) return null;
+  // While PostgreSQL is not answering, a gate query would only add its timeout to the page's.
+  if (databaseState.down) return null;
   const { pathname } = request.nextUrl;
   const cookie = request.headers.get('cookie');
   // A database that does not answer is the dynamic page's to report (503), not the proxy's.

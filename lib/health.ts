@@ -36,7 +36,24 @@ export function appVersion(): Promise<string> {
   return version;
 }
 
-export type Readiness = { ready: boolean; database: 'ok' | 'unreachable'; applied: number; pending: string[] };
+let build: Promise<{ id: string; commit: string | null }> | undefined;
+
+/**
+ * Which build answers: Next's build id (new for every `next build`) and the commit it was built
+ * from (SOURCE_COMMIT, else git at build time; next.config.js puts it into the build).
+ */
+export function appBuild(): Promise<{ id: string; commit: string | null }> {
+  build ??= readFile(path.join(process.cwd(), '.next', 'BUILD_ID'), 'utf8').then(
+    (id) => ({ id: id.trim(), commit: process.env.SERVICE_REVIEW_COMMIT || null }),
+    () => ({ id: 'unknown', commit: process.env.SERVICE_REVIEW_COMMIT || null }),
+  );
+  return build;
+}
+
+/** `pending` is null while the database does not answer: which migrations it has is unknown then. */
+export type Readiness =
+  | { ready: boolean; database: 'ok'; applied: number; pending: string[] }
+  | { ready: false; database: 'unreachable'; applied: null; pending: null };
 
 /**
  * Ready when PostgreSQL answers and every migration in prisma/migrations (read at run time from
@@ -58,8 +75,8 @@ export async function checkReadiness(): Promise<Readiness> {
     applied = rows.map((r) => r.name);
   } catch {
     // Unreachable, or reachable with no _prisma_migrations yet: not ready either way.
-    const reachable = await checkDatabase();
-    return { ready: false, database: reachable ? 'ok' : 'unreachable', applied: 0, pending: onDisk };
+    if (!(await checkDatabase())) return { ready: false, database: 'unreachable', applied: null, pending: null };
+    return { ready: false, database: 'ok', applied: 0, pending: onDisk };
   }
   const pending = onDisk.filter((name) => !applied.includes(name));
   return { ready: pending.length === 0 && onDisk.length > 0, database: 'ok', applied: applied.length, pending };

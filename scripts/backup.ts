@@ -95,7 +95,14 @@ function appVersion(): string {
 
 /** Writes a consistent backup of the database at `url` to `file` (through `file.partial`, so a failed run leaves no half file under the real name). */
 export async function backupDatabase(url: string, file: string): Promise<BackupResult> {
-  const client = new pg.Client({ connectionString: url });
+  // A backup reads every table in one snapshot, so far longer than a page's 5 s (lib/db.ts), but
+  // not for ever: a server that stops answering ends it with an error instead of a hung command.
+  const client = new pg.Client({
+    connectionString: url,
+    statement_timeout: 30 * 60_000,
+    query_timeout: 30 * 60_000 + 5000,
+    connectionTimeoutMillis: 10_000,
+  });
   await client.connect();
   const partial = `${file}.partial`;
   const out = createWriteStream(partial, { mode: 0o600 });

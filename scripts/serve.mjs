@@ -24,6 +24,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { jsonConsole, unavailableNot500 } from './production-output.mjs';
 
 const ACTION_BODY_LIMIT = 1024 * 1024; // Next's default serverActions.bodySizeLimit (1 MB)
 
@@ -137,13 +138,17 @@ function bytesNotStrings(res) {
   res.end = /** @type {typeof res.end} */ (encodeFirst);
 }
 
-const app = next({ dev, dir, hostname, port });
+// Production writes JSON lines only, and a failed request once (instrumentation.ts): Next's own
+// error printing is off (`quiet`), and anything else printed becomes JSON (production-output.mjs).
+if (!dev) jsonConsole();
+const app = next({ dev, dir, hostname, port, quiet: !dev });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
   appendPeer(req);
   bytesNotStrings(res);
+  unavailableNot500(req, res);
   if (tooLarge(req)) {
     refuseTooLarge(res);
     req.resume();

@@ -7,20 +7,26 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from '../lib/env.js';
+import { log } from '../lib/log';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/demo';
 import { KEEP_BACKUPS, scheduleDailyBackups } from './auto-backup.ts';
 import type { EmbeddedDatabase } from './embedded-database.ts';
 import { reportKeys } from './key-check.ts';
 import { prepareDatabase } from './prepare-database.ts';
+import { supervise, type Supervisor } from './supervise.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const serveScript = path.join(root, 'scripts', 'serve.mjs');
-const say = (line: string) => console.log(`[service-review] ${line}`);
+// A person at a terminal reads sentences; a container's log collector reads JSON lines, like the
+// server's own (lib/log.ts).
+const say = (line: string) =>
+  process.stdout.isTTY || dev ? console.log(`[service-review] ${line}`) : log.info({ event: 'start' }, line);
 
 function fail(message: string): never {
-  console.error(`\n[service-review] ${message}\n`);
+  if (process.stdout.isTTY || dev) console.error(`\n[service-review] ${message}\n`);
+  else log.fatal({ event: 'start.failed' }, message);
   process.exit(1);
 }
 
@@ -63,26 +69,23 @@ function buildIfNeeded() {
   const result = spawnSync(process.execPath, [nextBin, 'build'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) fail('next build failed; see above.');
   writeFileSync(marker, fingerprint);
 }
 
 let embedded: EmbeddedDatabase | null = null;
-let server: ChildProcess | null = null;
+let supervisor: Supervisor | null = null;
 let stopping = false;
 
 async function shutdown(code: number) {
+  if (supervisor) process.exit(await supervisor.stop(code));
   if (stopping) return;
   stopping = true;
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server!.once('exit', resolve));
-  }
   if (embedded) {
     say('Stopping PostgreSQL…');
-    await embedded.stop().catch((error: unknown) => console.error(error));
+    await embedded.stop().catch((error: unknown) => say(`PostgreSQL did not stop cleanly: ${String(error)}`));
   }
   process.exit(code);
 }
@@ -107,7 +110,7 @@ try {
     scheduleDailyBackups(prepared.url, backups, say);
   }
 } catch (error) {
-  console.error(`\n[service-review] Could not prepare the database: ${(error as Error).message}\n`);
+  say(`Could not prepare the database: ${(error as Error).message}`);
   await shutdown(1);
 }
 // The key backups need, and destinations stored under another one (a restore without its key).
@@ -123,11 +126,15 @@ if (!dev) buildIfNeeded();
 
 const port = String(env.PORT);
 const hostArgs = env.HOSTNAME ? ['-H', env.HOSTNAME] : [];
-server = spawn(process.execPath, [serveScript, ...(dev ? ['--dev'] : []), '-p', port, ...hostArgs], {
-  cwd: root,
-  stdio: dev ? ['inherit', 'pipe', 'inherit'] : 'inherit',
-  env: { ...childEnv, NODE_ENV: dev ? 'development' : 'production' },
-});
+const server: ChildProcess = spawn(
+  process.execPath,
+  [serveScript, ...(dev ? ['--dev'] : []), '-p', port, ...hostArgs],
+  {
+    cwd: root,
+    stdio: dev ? ['inherit', 'pipe', 'inherit'] : 'inherit',
+    env: { ...childEnv, NODE_ENV: dev ? 'development' : 'production' },
+  },
+);
 if (dev) {
   // The app logs JSON lines (lib/log.ts); in development they are read by a person. pino-pretty
   // passes Next's own plain lines through unchanged. A dev dependency, so only here.
@@ -145,8 +152,11 @@ if (dev) {
   );
   server.stdout!.pipe(pretty.stdin!);
 }
-server.on('exit', (code) => {
-  if (!stopping) void shutdown(code ?? 1);
+// From here on the server and PostgreSQL end together, and npm start with them (non-zero unless asked).
+supervisor = supervise({ server, database: embedded, say });
+void supervisor.done.then((code) => {
+  stopping = true;
+  process.exit(code);
 });
 
 const url =

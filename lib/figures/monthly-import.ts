@@ -1,6 +1,6 @@
 // The monthly CSV import (figures page → Import): preview, then apply all months or none.
 import 'server-only';
-import { db, type Tx } from '../db';
+import { bulkDb, db, type Tx } from '../db';
 import type { Actor } from '../authz';
 import { ValidationError } from '../errors';
 import { assertCanManageTeam } from '../team-access';
@@ -108,7 +108,7 @@ export async function applyMonthlyImport(
 ) {
   assertCanManageTeam(actor, teamId);
   const parsed = parseMonthlyCsv(text);
-  return db.$transaction(
+  return bulkDb.$transaction(
     async (tx) => {
       let catalog = await loadCatalog(tx, teamId);
       const first = resolveEntries(parsed.entries, catalog, options);

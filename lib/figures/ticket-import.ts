@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { db, type Tx } from '../db';
+import { bulkDb, db, type Tx } from '../db';
 import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
 import { isUniqueViolation, ValidationError } from '../errors';
@@ -74,7 +74,7 @@ export async function applyTicketImport(
     throw new ValidationError({ confirmIgnored: [message] }, message);
   }
   try {
-    return await db.$transaction(
+    return await bulkDb.$transaction(
       async (tx) => {
         let catalog = await loadCatalog(tx, teamId);
         const created: { kind: ListKind; name: string }[] = [];
