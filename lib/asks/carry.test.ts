@@ -125,7 +125,7 @@ describe('asks carried into the next draft', () => {
     expect((await startReview(s.leader, s.team, '2025-01')).followUps).toBe('');
   });
 
-  it('writes plain titles and one-line answers, and says how long an ask has been open', () => {
+  it('writes plain titles and one-line answers, and says how long an ask has been open', async () => {
     const now = new Date('2026-06-30T12:00:00Z');
     expect(howLong(new Date('2026-06-27T12:00:00Z'), now)).toBe('3 days');
     expect(howLong(new Date('2026-06-02T12:00:00Z'), now)).toBe('4 weeks');
@@ -139,7 +139,7 @@ describe('asks carried into the next draft', () => {
     expect(writeFollowUps([], [], now)).toBe('');
   });
 
-  it('the email carries the follow-ups and each tracked ask with its department; older snapshots still render', () => {
+  it('the email carries the follow-ups and each tracked ask with its department; older snapshots still render', async () => {
     const content = {
       team: { name: 'Care', slug: 'care' },
       month: '2025-05',
@@ -162,16 +162,16 @@ describe('asks carried into the next draft', () => {
         { id: 'a1', title: 'Warn us <before> price changes', department: 'Finance', details: 'Two **weeks**.' },
       ],
     };
-    const before = renderEditionEmail(old, 'https://sr.example/reviews/care/2025-05');
+    const before = await renderEditionEmail(old, 'https://sr.example/reviews/care/2025-05');
     expect(before.html).toContain('How you can help');
     expect(before.html).not.toContain('Following up');
-    const email = renderEditionEmail(withAsks, 'https://sr.example/reviews/care/2025-05');
+    const email = await renderEditionEmail(withAsks, 'https://sr.example/reviews/care/2025-05');
     expect(email.html).toContain('Following up on our asks');
     expect(email.html).toContain('To Finance');
     expect(email.html).toContain('Warn us &lt;before&gt; price changes');
     expect(email.html).toContain('<strong>weeks</strong>');
     expect(email.html).toContain('https://sr.example/asks?team=care');
-    expect(email.text).toContain('- To Finance: Warn us <before> price changes');
+    expect(email.text).toContain('To Finance\n\nWarn us <before> price changes');
     expect(email.text).toContain('Status page (IT, open for 3 weeks)');
   });
 });

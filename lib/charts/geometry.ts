@@ -5,6 +5,8 @@
 import { describeChange } from '../change';
 import { formatNumberUpTo } from '../format';
 import { mergeAnnotations, outcomeNotes, type Annotation, type ChartSpec } from '../trends/chart-spec';
+import { scaleLinear } from 'd3-scale';
+import { area, line } from 'd3-shape';
 import { chooseValueAxis, placeTargetLabel, xLabelBands, type TargetLabelPlace, type ValueAxis } from './axis';
 
 export const PLOT_WIDTH = 1000;
@@ -45,37 +47,24 @@ export function formatValue(v: number | null, spec: Pick<ChartSpec, 'unit' | 'pe
   return `${formatNumberUpTo(v, 1)}${spec.percent || spec.unit === '%' ? '%' : ''}`;
 }
 
-/** Path through the points, broken where a month has no figure (a gap, never a zero). */
-function linePath(points: ({ x: number; y: number } | null)[]): string {
-  let d = '';
-  let pen = false;
-  for (const p of points) {
-    if (!p) {
-      pen = false;
-      continue;
-    }
-    d += `${pen ? 'L' : 'M'}${r1(p.x)} ${r1(p.y)}`;
-    pen = true;
-  }
-  return d;
-}
+type Point = { x: number; y: number };
 
-/** Closed areas between a lower and an upper edge, one per run of months with figures. */
-function areaPath(upper: ({ x: number; y: number } | null)[], lower: ({ x: number; y: number } | null)[]): string {
-  let d = '';
-  let run: number[] = [];
-  const flush = () => {
-    if (run.length) {
-      const top = run.map((i) => upper[i]!);
-      const bottom = run.map((i) => lower[i]!).reverse();
-      d += `M${top.map((p) => `${r1(p.x)} ${r1(p.y)}`).join('L')}L${bottom.map((p) => `${r1(p.x)} ${r1(p.y)}`).join('L')}Z`;
-    }
-    run = [];
-  };
-  upper.forEach((p, i) => (p && lower[i] ? run.push(i) : flush()));
-  flush();
-  return d;
-}
+/** Path through the points, broken where a month has no figure (a gap, never a zero): d3-shape's line. */
+const linePath = (points: (Point | null)[]): string =>
+  line<Point | null>()
+    .defined((p) => p !== null)
+    .x((p) => p!.x)
+    .y((p) => p!.y)
+    .digits(1)(points) ?? '';
+
+/** Closed areas between a lower and an upper edge, one per run of months with figures: d3-shape's area. */
+const areaPath = (upper: (Point | null)[], lower: (Point | null)[]): string =>
+  area<number>()
+    .defined((i) => upper[i] !== null && lower[i] !== null)
+    .x((i) => upper[i]!.x)
+    .y1((i) => upper[i]!.y)
+    .y0((i) => lower[i]!.y)
+    .digits(1)(upper.map((_, i) => i)) ?? '';
 
 export function chartGeometry(spec: ChartSpec): Geometry {
   const rows = spec.rows;
@@ -96,9 +85,13 @@ export function chartGeometry(spec: ChartSpec): Geometry {
     spec.kind === 'stacked-area' && spec.percent
       ? chooseValueAxis([0, 100], { fromZero: true, suffix: '%' })
       : chooseValueAxis(values, { target, fromZero: stacked, suffix: spec.percent ? '%' : '' });
-  const y = (v: number) => PLOT_HEIGHT * (1 - (v - axis.min) / (axis.max - axis.min));
+  // The scales are d3-scale's; the gridline rule stays ours (axis.ts): d3's nice steps are 1, 2 and
+  // 5 × 10ⁿ only, without 2.5, a bound on the count, whole steps for counts or room for a target label.
+  const y = scaleLinear().domain([axis.min, axis.max]).range([PLOT_HEIGHT, 0]);
   const slot = PLOT_WIDTH / n;
-  const cx = (i: number) => (i + 0.5) * slot;
+  const cx = scaleLinear()
+    .domain([-0.5, n - 0.5])
+    .range([0, PLOT_WIDTH]);
 
   const bars: Bar[] = [];
   const paths: SeriesPath[] = [];

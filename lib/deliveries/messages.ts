@@ -1,9 +1,10 @@
-// The short announcement each destination gets: title, three headline numbers with their change
-// (the one rule of lib/change.ts, as the edition shows it), one quote and the link. Pure functions,
+// The short announcement each destination gets: title, the sections' chat parts (lib/editions/
+// sections.ts: headline numbers, a quote, wins, outcomes, tracked asks), what it leaves out, the link. Pure functions,
 // so the payloads are tested without a network.
 import { createHmac } from 'node:crypto';
 import { monthLabel } from '../dates/month';
 import { formatMetric, metricChange, type EditionSnapshot, type KpiMetric, type Metric } from '../reviews/content';
+import { chatSummary, type ChatSummary } from '../editions/sections';
 
 export type DestinationKindName = 'SLACK' | 'TEAMS' | 'WEBHOOK';
 
@@ -15,6 +16,11 @@ export type Announcement = {
   headlines: { label: string; value: string; change: string }[];
   quote: { text: string; cite: string } | null;
   test: boolean;
+  /**
+   * What each section contributes to a chat post, in the edition's order, and the headings of the
+   * sections left out (lib/editions/sections.ts, `CHAT`). Absent on the test message without an edition.
+   */
+  summary?: ChatSummary;
 };
 
 /** Contacts and the first two KPIs (channels when there are fewer KPIs): what the edition leads with. */
@@ -36,6 +42,7 @@ export function announcementFor(snapshot: EditionSnapshot, url: string, test = f
     })),
     quote: quote ? { text: quote.pullQuote ?? quote.text, cite: quote.cite } : null,
     test,
+    summary: chatSummary(snapshot),
   };
 }
 
@@ -49,24 +56,27 @@ export const slackEscape = (text: string) => text.replace(/&/g, '&amp;').replace
 // A link's address may not carry the characters that end it.
 const slackLinkUrl = (url: string) => url.replace(/[<>|]/g, (c) => encodeURIComponent(c));
 
+/** "Also in the edition: …": what a chat post leaves out, so readers know to open the page. */
+const leftOutLine = (a: Announcement) =>
+  a.summary?.leftOut.length ? `Also in the edition: ${a.summary.leftOut.join(', ')}.` : null;
+
 export function slackPayload(a: Announcement) {
   const numbers = a.headlines
     .map((h) => `*${slackEscape(h.label)}*: ${slackEscape(h.value)} (${slackEscape(h.change)})`)
     .join('\n');
+  const also = leftOutLine(a);
+  const mrkdwn = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
   return {
     text: slackEscape(heading(a)),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: heading(a).slice(0, 150) } },
-      { type: 'section', text: { type: 'mrkdwn', text: numbers || 'No figures this month.' } },
-      ...(a.quote
-        ? [
-            {
-              type: 'section',
-              text: { type: 'mrkdwn', text: `> ${slackEscape(a.quote.text)}\n— ${slackEscape(a.quote.cite)}` },
-            },
-          ]
-        : []),
-      { type: 'section', text: { type: 'mrkdwn', text: `<${slackLinkUrl(a.url)}|Read the edition>` } },
+      ...(a.summary
+        ? a.summary.parts.map((p) =>
+            mrkdwn(`*${slackEscape(p.title)}*\n${p.lines.map((l) => `• ${slackEscape(l)}`).join('\n')}`),
+          )
+        : [mrkdwn(numbers || 'No figures this month.')]),
+      ...(also ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: slackEscape(also) }] }] : []),
+      mrkdwn(`<${slackLinkUrl(a.url)}|Read the edition>`),
     ],
   };
 }
@@ -85,6 +95,7 @@ export const teamsEscape = (text: string) =>
 
 /** A Teams Workflows ("Post to a channel when a webhook request is received") Adaptive Card. */
 export function teamsPayload(a: Announcement) {
+  const also = leftOutLine(a);
   return {
     type: 'message',
     attachments: [
@@ -97,23 +108,21 @@ export function teamsPayload(a: Announcement) {
           version: '1.4',
           body: [
             { type: 'TextBlock', text: teamsEscape(heading(a)), weight: 'Bolder', size: 'Medium', wrap: true },
-            {
-              type: 'FactSet',
-              facts: a.headlines.map((h) => ({
-                title: teamsEscape(h.label),
-                value: teamsEscape(`${h.value} (${h.change})`),
-              })),
-            },
-            ...(a.quote
-              ? [
+            ...(a.summary
+              ? a.summary.parts.flatMap((p) => [
+                  { type: 'TextBlock', text: teamsEscape(p.title), weight: 'Bolder', wrap: true, spacing: 'Medium' },
+                  { type: 'TextBlock', text: p.lines.map((l) => `- ${teamsEscape(l)}`).join('\n'), wrap: true },
+                ])
+              : [
                   {
-                    type: 'TextBlock',
-                    text: teamsEscape(`“${a.quote.text}” — ${a.quote.cite}`),
-                    wrap: true,
-                    isSubtle: true,
+                    type: 'FactSet',
+                    facts: a.headlines.map((h) => ({
+                      title: teamsEscape(h.label),
+                      value: teamsEscape(`${h.value} (${h.change})`),
+                    })),
                   },
-                ]
-              : []),
+                ]),
+            ...(also ? [{ type: 'TextBlock', text: teamsEscape(also), wrap: true, isSubtle: true }] : []),
           ],
           actions: [{ type: 'Action.OpenUrl', title: 'Read the edition', url: a.url }],
         },
@@ -131,6 +140,8 @@ export function webhookPayload(a: Announcement) {
     url: a.url,
     headlines: a.headlines,
     quote: a.quote,
+    sections: a.summary?.parts ?? [],
+    leftOut: a.summary?.leftOut ?? [],
   };
 }
 

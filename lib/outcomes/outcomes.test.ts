@@ -178,7 +178,7 @@ describe('outcomes', () => {
     const rev = await db.reviewRevision.findFirstOrThrow({
       where: { review: { teamId: s.team.id, month: '2025-05' } },
     });
-    const email = renderEditionEmail(
+    const email = await renderEditionEmail(
       rev.snapshot as unknown as EditionSnapshot,
       'https://example.test/reviews/x/2025-05',
     );

@@ -6,7 +6,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { addMonths, currentMonth } from '../dates/month';
 import type { EditionSnapshot } from '../reviews/content';
 import { renderEditionEmail } from '../reviews/email-render';
-import { loadDraftContent } from '../reviews/load';
+import { buildSnapshotUnchecked } from '../reviews/snapshot';
 import { getReviewDraft, publishReview, startReview } from '../reviews/reviews';
 import { erasePerson } from '../privacy/erase';
 import { exportPersonData } from '../privacy/export';
@@ -167,17 +167,18 @@ describe('meet the team in an edition', () => {
       },
     ]);
     expect(JSON.stringify(first)).not.toContain('Hidden Name');
-    const email = renderEditionEmail(first, 'https://review.example.test/reviews/x/2025-05');
+    const email = await renderEditionEmail(first, 'https://review.example.test/reviews/x/2025-05');
     expect(email.html).toContain('Meet the team');
     expect(email.html).toContain(`/people/${s.agent.id}`);
-    expect(email.text).toContain(`${s.agent.name}, Billing specialist — In the team since April 2021`);
+    expect(email.text).toContain(`${s.agent.name} (https://review.example.test/people/${s.agent.id})`);
+    expect(email.text).toContain('Billing specialist · In the team since April 2021');
     expect(email.text).toContain('I untangle invoices.');
 
     // Opting out: gone from the saved choice, the preview and the correction; revision 1 stays as sent.
     await removeProfile(s.agent, s.agent.id);
     const after = (await getReviewDraft(s.leader, s.ref, MONTH))!;
     expect((await db.review.findUniqueOrThrow({ where: { id: draft.id } })).meetTheTeamIds).toEqual([]);
-    expect((await loadDraftContent(db, s.ref, MONTH, after)).meetTheTeam).toBeUndefined();
+    expect((await buildSnapshotUnchecked(db, s.ref, MONTH, after)).content.meetTheTeam).toBeUndefined();
     await publishReview(s.leader, s.ref, MONTH, fields(after.version), 'Fixed a typo.');
     expect((await snapshotOf(draft.id, 2)).content.meetTheTeam).toBeUndefined();
     expect((await snapshotOf(draft.id, 1)).content.meetTheTeam?.map((p) => p.id)).toEqual([s.agent.id]);

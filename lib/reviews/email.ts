@@ -9,9 +9,8 @@ import { log } from '../log';
 import { describeErrorCause } from '../error-cause';
 import { assertCanManageTeam, type TeamRef } from '../team-access';
 import type { EditionSnapshot } from './content';
-import { loadDraftPartsUnchecked } from '../year-review/year-review';
 import { editionUrl, forRecipient, renderEditionEmail } from './email-render';
-import { loadDraftContent } from './load';
+import { buildSnapshotUnchecked, readSnapshotDraft } from './snapshot';
 import { unsubscribeUrls } from './unsubscribe';
 
 export type SmtpSettings = {
@@ -117,7 +116,7 @@ export function transportFor(smtp: SmtpSettings) {
   });
 }
 
-type Rendered = ReturnType<typeof renderEditionEmail>;
+type Rendered = Awaited<ReturnType<typeof renderEditionEmail>>;
 
 /**
  * One message per recipient, To: that recipient alone (nobody sees the list, and each copy carries
@@ -209,7 +208,7 @@ async function sendClaimed(id: string, smtp: SmtpSettings, baseUrl: string, now:
       select: { snapshot: true },
     });
     const recipients = await recipientsForUnchecked(review.team.id, review.distribution);
-    const rendered = renderEditionEmail(
+    const rendered = await renderEditionEmail(
       revision.snapshot as EditionSnapshot,
       editionUrl(baseUrl, review.team.slug, review.month),
     );
@@ -352,25 +351,12 @@ export async function sendTestEmail(
   assertCanManageTeam(actor, team.id);
   const smtp = options.smtp === undefined ? smtpFromEnv() : options.smtp;
   if (!smtp) throw new ValidationError({}, 'Email is off (no SMTP server is configured), so no test can be sent.');
-  const draft = await db.review.findUnique({
-    where: { teamId_month: { teamId: team.id, month } },
-    select: {
-      id: true,
-      title: true,
-      highlights: true,
-      asks: true,
-      omittedWinIds: true,
-      omittedUpdateIds: true,
-      quotes: { select: { quoteId: true }, orderBy: { position: 'asc' } },
-    },
-  });
+  const draft = await readSnapshotDraft(db, team.id, month);
   if (!draft) throw new NotFoundError('Start the edition first.');
   const baseUrl = options.baseUrl ?? publicBaseUrl();
-  const parts = await loadDraftPartsUnchecked(db, team, month, draft, () => loadDraftContent(db, team, month, draft));
-  const rendered = renderEditionEmail(
-    { title: draft.title, highlights: draft.highlights, asks: draft.asks, ...parts },
-    editionUrl(baseUrl, team.slug, month),
-  );
+  // Exactly what publishing would freeze now (lib/reviews/snapshot.ts), rendered as readers get it.
+  const snapshot = await buildSnapshotUnchecked(db, team, month, draft);
+  const rendered = await renderEditionEmail(snapshot, editionUrl(baseUrl, team.slug, month));
   const transport = transportFor(smtp);
   try {
     await transport.sendMail(messageFor(smtp, rendered, actor.email, team.id, baseUrl, '[Test] '));

@@ -6,7 +6,6 @@ import { citeFor } from '../quotes/attribution';
 import { quoteBodySelect } from '../quotes/wall-query';
 import { dayString } from '../dates/day';
 import { listEditionOutcomesUnchecked } from '../outcomes/edition';
-import { loadMeetTheTeam } from '../profiles/meet-the-team';
 import { buildContent, type EditionContent, type EditionQuote, type EditionUpdate, type EditionWin } from './content';
 
 /**
@@ -169,23 +168,6 @@ export async function loadContent(
     updates: events.updates.filter((u) => !leftOut.has(u.id)),
     outcomes,
   });
-}
-
-/** Everything a saved draft shows over the data as it is now: its featured quotes, without what it left out. */
-export async function loadDraftContent(
-  client: DbClient,
-  team: { id: string; name: string; slug: string },
-  month: string,
-  draft: { id: string; quotes: { quoteId: string }[]; omittedWinIds: string[]; omittedUpdateIds: string[] },
-): Promise<EditionContent> {
-  const content = await loadContent(
-    client,
-    team,
-    month,
-    draft.quotes.map((q) => q.quoteId),
-    { wins: draft.omittedWinIds, updates: draft.omittedUpdateIds },
-  );
-  return withMeetTheTeam(content, await loadMeetTheTeam(client, draft.id));
 }
 
 /** The content with "Meet the team" when anyone is featured; without the key otherwise. */

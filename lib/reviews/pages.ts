@@ -7,12 +7,11 @@ import { parseBasis } from './basis';
 import { correctionNoteFor, listPublishedDrift } from './drift';
 import { countRecipients, listReviewEmails, smtpFromEnv } from './email';
 import { listEditionDeliveries } from '../deliveries/deliveries';
-import { listMonthEvents, listMonthQuotes, loadDraftContent } from './load';
+import { listMonthEvents, listMonthQuotes } from './load';
+import { buildSnapshotUnchecked } from './snapshot';
 import { readershipFor } from './readers';
-import { trackedAsksForSnapshot } from '../asks/carry';
 import { draftStaleness, draftValues, getReviewDraft } from './reviews';
 import { listYearQuotes, listYearWins } from '../year-review/load';
-import { loadDraftPartsUnchecked } from '../year-review/year-review';
 
 /** Everything the composer shows for a started edition, or null when it has not been started. */
 export async function loadComposer(actor: Actor, team: TeamRef, month: string) {
@@ -56,18 +55,12 @@ export async function loadComposer(actor: Actor, team: TeamRef, month: string) {
 export async function loadPreview(actor: Actor, team: TeamRef, month: string) {
   const draft = await getReviewDraft(actor, team, month);
   if (!draft) throw new NotFoundError('Start the edition first.');
-  const parts = await loadDraftPartsUnchecked(db, team, month, draft, () => loadDraftContent(db, team, month, draft));
+  // The saved draft is what publishing freezes: the same builder, so the preview is the edition.
+  const snapshot = await buildSnapshotUnchecked(db, team, month, draft);
   const stale = await draftStaleness(draft, team);
   const recipients = draft.status === 'PUBLISHED' ? 0 : await countRecipients(actor, team, draft.distribution);
   return {
-    snapshot: {
-      title: draft.title,
-      highlights: draft.highlights,
-      asks: draft.asks,
-      ...parts,
-      trackedAsks: await trackedAsksForSnapshot(db, draft.id),
-      followUps: draft.followUps,
-    },
+    snapshot,
     version: draft.version,
     draft,
     values: draftValues(draft),

@@ -69,7 +69,10 @@ export async function remindNonReaders(
   const accounts = new Set(users.map((u) => u.email.toLowerCase()));
   const todo = recipients.filter((address) => accounts.has(address) && !read.has(address));
   const baseUrl = options.baseUrl ?? publicBaseUrl();
-  const rendered = renderEditionEmail(first.snapshot as EditionSnapshot, editionUrl(baseUrl, team.slug, review.month));
+  const rendered = await renderEditionEmail(
+    first.snapshot as EditionSnapshot,
+    editionUrl(baseUrl, team.slug, review.month),
+  );
   const transport = transportFor(smtp);
   let sent = 0;
   try {

@@ -6,16 +6,15 @@ import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from
 import { currentMonth, monthLabel, addMonths } from '../dates/month';
 import { assertCanManageTeam, type TeamRef } from '../team-access';
 import { makeBasis, parseBasis, rewriteBlocks, textStaleness, type FactChange } from './basis';
-import { suggestAskBlocks, suggestHighlightBlocks, type EditionSnapshot } from './content';
-import { listMonthQuotes, loadContent, withMeetTheTeam } from './load';
-import { loadMeetTheTeam } from '../profiles/meet-the-team';
+import { suggestAskBlocks, suggestHighlightBlocks } from './content';
+import { listMonthQuotes, loadContent } from './load';
+import { buildSnapshotUnchecked, snapshotDraftSelect } from './snapshot';
 import { createDeliveriesTx } from '../deliveries/deliveries';
 import { queueAfterPublish } from '../deliveries/after-publish';
 import type { ReviewFields } from './schemas';
-import { followUpsForDraft, trackedAsksForSnapshot } from '../asks/carry';
+import { followUpsForDraft } from '../asks/carry';
 import { listYearQuotes } from '../year-review/load';
 import { isYearPeriod } from '../year-review/period';
-import { loadDraftPartsUnchecked } from '../year-review/year-review';
 
 const draftSelect = {
   id: true,
@@ -362,27 +361,18 @@ export async function publishReview(
       select: { revision: true },
     });
     const revision = (last?.revision ?? 0) + 1;
-    const { content: figures, year } = await loadDraftPartsUnchecked(
-      tx,
-      team,
-      review.month,
-      { quotes: fields.featured.map((quoteId) => ({ quoteId })), omittedWinIds: omissions(review, fields).wins },
-      () => loadContent(tx, team, month, fields.featured, omissions(review, fields)),
-    );
-    // Only teammates still opted in at this moment are frozen (lib/profiles).
-    const content = withMeetTheTeam(figures, await loadMeetTheTeam(tx, review.id));
+    // Built from the draft just saved, by the same builder as the preview and the test email.
+    const draft = await tx.review.findUniqueOrThrow({ where: { id: review.id }, select: snapshotDraftSelect });
+    const snapshot = await buildSnapshotUnchecked(tx, team, review.month, draft);
     // Read inside the transaction that publishes: figures saved a moment ago count.
-    const stale = textStaleness(review.textBasis, review.textConfirmedDigest, fields.highlights, fields.asks, content);
+    const stale = textStaleness(
+      review.textBasis,
+      review.textConfirmedDigest,
+      fields.highlights,
+      fields.asks,
+      snapshot.content,
+    );
     if (stale) throw new StaleTextError(stale);
-    const snapshot: EditionSnapshot = {
-      title: fields.title,
-      highlights: fields.highlights,
-      asks: fields.asks,
-      content,
-      trackedAsks: await trackedAsksForSnapshot(tx, review.id),
-      followUps: fields.followUps ?? review.followUps,
-      ...(year ? { year } : {}),
-    };
     await tx.reviewRevision.create({
       data: {
         teamId: team.id,

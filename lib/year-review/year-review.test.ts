@@ -205,11 +205,11 @@ describe('the year in review', () => {
     expect(draft.highlights).toContain(`The busiest month was December 2025, with ${formatMetric(busiest.contacts)}`);
 
     // The email says what the page says: the year's total, every month (July without figures), the credits.
-    const email = renderEditionEmail(edition.snapshot, `https://review.example.com/reviews/${s.team.slug}/2025`);
+    const email = await renderEditionEmail(edition.snapshot, `https://review.example.com/reviews/${s.team.slug}/2025`);
     expect(email.subject).toBe(`${s.team.name} — Year 2025 review`);
     expect(email.text).toContain(`${formatMetric(year.total)} contacts in 2025`);
-    expect(email.text).toContain('- July 2025: no figures');
-    expect(email.text).toContain('People credited this year: adam Brown, Chloé Ng, Zoe Adams');
+    expect(email.text).toMatch(/2025-07 +–/);
+    expect(email.text).toContain('People credited this year\n\nadam Brown, Chloé Ng, Zoe Adams');
     expect(email.text).toContain('Self-service portal funded');
     expect(email.text).not.toMatch(/Withdrawn outcome|Only Pending|vs last month/);
     expect(email.html).toContain('Best service all year');
@@ -218,7 +218,8 @@ describe('the year in review', () => {
     await thankReview(colleague, edition.id, 'What a year');
     const archive = await listArchive(colleague);
     expect(archive.find((e) => e.id === edition.id)).toMatchObject({ kind: 'YEAR', month: '2025', thanks: 1 });
-  });
+    // Two years of figures, a publish and an email: slow on a shared two-core machine.
+  }, 90_000);
 
   it('saves with the version check and publishes corrections as revisions', async () => {
     const s = await setup();

@@ -1,14 +1,13 @@
 import 'server-only';
-import { db, type DbClient, type Prisma } from '../db';
+import { db, type Prisma } from '../db';
 import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
 import { ValidationError, isUniqueViolation } from '../errors';
 import { assertCanManageTeam, type TeamRef } from '../team-access';
 import { teamMonthNow } from '../time-zone';
-import type { EditionContent } from '../reviews/content';
-import { suggestYearHighlights, type YearContent } from './content';
+import { suggestYearHighlights } from './content';
 import { listYearQuotes, loadYearContent } from './load';
-import { isYearPeriod, YEAR_RE } from './period';
+import { YEAR_RE } from './period';
 
 const startedSelect = { id: true, month: true, status: true } as const satisfies Prisma.ReviewSelect;
 
@@ -103,25 +102,4 @@ export async function startYearReview(actor: Actor, team: TeamRef, year: string)
       select: startedSelect,
     });
   }
-}
-
-/**
- * What an edition's draft shows over today's data, for a month or a year: the content, and for a
- * year in review its own sections. Callers have checked the actor.
- */
-export async function loadDraftPartsUnchecked(
-  client: DbClient,
-  team: TeamRef,
-  period: string,
-  draft: { quotes: { quoteId: string }[]; omittedWinIds: string[] },
-  monthly: () => Promise<EditionContent>,
-): Promise<{ content: EditionContent; year?: YearContent }> {
-  if (!isYearPeriod(period)) return { content: await monthly() };
-  return loadYearContent(
-    client,
-    team,
-    period,
-    draft.quotes.map((q) => q.quoteId),
-    draft.omittedWinIds,
-  );
 }

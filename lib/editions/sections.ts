@@ -1,0 +1,242 @@
+// An edition is an ordered list of typed sections: the same model for a month and a year (a year
+// simply has other sections). This file is the one place a section kind is defined for every face
+// that is not React: what it holds, where it comes from in a frozen snapshot, its heading, and what
+// it contributes to chat posts (or that it is explicitly not in chat). Its page and email renderers
+// are typed against `SectionKind` (components/editions/page-sections.tsx, lib/editions/email.tsx),
+// so a kind without one of them does not compile, and lib/editions/parity.test.tsx proves each
+// face shows each kind.
+//
+// Snapshots stay stored in their published shape (`EditionSnapshot`, with the optional fields of
+// older revisions): `editionSections` is the adapter that reads every stored shape. A migration of
+// the stored JSON was rejected: privacy erasure, quote re-attribution and the published-drift
+// check read and rewrite `content.*` in place, and every cached edition version is keyed by the
+// revision row, so rewriting revisions would move all of them for no reader-visible gain.
+import { addMonths, monthLabel } from '../dates/month';
+import { formatDay, parseDay } from '../dates/day';
+import { describeChange } from '../change';
+import type { SnapshotAsk } from '../asks/follow-ups';
+import type { EditionOutcome } from '../outcomes/shape';
+import type { MeetTheTeamPerson } from '../profiles/edition';
+import type { ChartSpec } from '../trends/chart-spec';
+import type { YearContent, YearKpi, YearOutcome, ThankedEdition } from '../year-review/content';
+import {
+  formatMetric,
+  metricChange,
+  type EditionQuote,
+  type EditionSnapshot,
+  type EditionUpdate,
+  type EditionWin,
+  type KpiMetric,
+  type Metric,
+  type ShareRow,
+} from '../reviews/content';
+
+/** What each kind of section holds, beyond its id and heading. */
+export type SectionData = {
+  numbers: { against: [string, string]; total: Metric; channels: Metric[]; kpis: KpiMetric[]; note: string | null };
+  yearNumbers: {
+    year: string;
+    total: number | null;
+    lastYearTotal: number | null;
+    monthsWithFigures: number;
+    /** The KPIs with a target, as tiles. */
+    kpis: YearKpi[];
+  };
+  story: { markdown: string };
+  quotes: { quotes: EditionQuote[] };
+  shares: { rows: ShareRow[]; caption: string; first: string };
+  /** `latest`: the email's table shows the last months (the page has the year); `all`: every row. */
+  charts: { charts: ChartSpec[]; rows: 'latest' | 'all' };
+  yearKpis: { year: string; kpis: YearKpi[] };
+  mostThanked: { editions: ThankedEdition[]; slug: string };
+  wins: { wins: EditionWin[] };
+  meetTheTeam: { people: MeetTheTeamPerson[] };
+  updates: { updates: EditionUpdate[] };
+  outcomes: { outcomes: EditionOutcome[] };
+  yearOutcomes: { outcomes: YearOutcome[] };
+  people: { people: { id: string; name: string }[] };
+  followUps: { markdown: string };
+  asks: { markdown: string; tracked: SnapshotAsk[]; slug: string };
+};
+
+export type SectionKind = keyof SectionData;
+
+export type SectionOf<K extends SectionKind> = { kind: K; id: string; title: string } & SectionData[K];
+export type EditionSection = { [K in SectionKind]: SectionOf<K> }[SectionKind];
+
+const section = <K extends SectionKind>(kind: K, id: string, title: string, data: SectionData[K]): SectionOf<K> =>
+  ({ kind, id, title, ...data }) as SectionOf<K>;
+
+/** A calendar day as editions print it ("4 Mar 2025"); the stored text when it is not a day. */
+export function editionDay(value: string): string {
+  const d = parseDay(value);
+  return d ? formatDay(d) : value;
+}
+
+/** "Meets target 90%" / "Misses target 90%": the page's tile and the email's row say the same. */
+export function targetText(k: KpiMetric): string | null {
+  if (k.target === null) return null;
+  return `${k.meetsTarget ? 'Meets' : 'Misses'} target ${formatMetric(k.target, k.unit, k.decimals)}`;
+}
+
+/** A metric's value with its unit, as every face prints it. */
+export const metricValue = (m: Metric | KpiMetric) =>
+  'unit' in m ? formatMetric(m.value, m.unit, m.decimals) : formatMetric(m.value);
+
+/** A year KPI's own value: an average keeps one more decimal than the KPI. */
+export const yearKpiValue = (k: YearKpi, value: number | null = k.value) =>
+  formatMetric(value, k.unit, k.method === 'average' ? k.decimals + 1 : k.decimals);
+
+export const YEAR_METHOD_TEXT = { average: 'Average of the months', last: 'Last month’s value' } as const;
+
+/** "12,345 contacts in 2025 (+4% on 2024)": the year's headline. */
+export function yearTotalLine(s: SectionData['yearNumbers']): string {
+  const change = describeChange(s.total, s.lastYearTotal, { percent: false });
+  const prior = Number(s.year) - 1;
+  return s.lastYearTotal === null
+    ? `${formatMetric(s.total)} contacts in ${s.year} (no figures for ${prior})`
+    : `${formatMetric(s.total)} contacts in ${s.year} (${change.text} on ${prior})`;
+}
+
+/**
+ * The adapter from a stored snapshot (any revision, old or new, month or year) to its sections, in
+ * reading order. A section with nothing to show is left out, on every face alike.
+ */
+export function editionSections(snapshot: EditionSnapshot): EditionSection[] {
+  const { content } = snapshot;
+  const year = snapshot.year;
+  const sections: EditionSection[] = [];
+  const push = (s: EditionSection | null | false | undefined) => {
+    if (s) sections.push(s);
+  };
+  const tracked = snapshot.trackedAsks ?? [];
+  const followUps = snapshot.followUps?.trim() ?? '';
+  const slug = content.team.slug;
+  if (year) {
+    push(section('yearNumbers', 'numbers', 'The year in numbers', yearNumbersOf(year)));
+    push(section('story', 'story', 'The story of the year', { markdown: snapshot.highlights }));
+    push(section('charts', 'charts', 'Contacts by month', { charts: year.charts, rows: 'all' }));
+    push(section('yearKpis', 'kpis', 'KPIs against their targets', { year: year.year, kpis: year.kpis }));
+    push(section('mostThanked', 'thanked', 'The most-thanked editions', { editions: year.mostThanked, slug }));
+    push(content.quotes.length > 0 && section('quotes', 'quotes', 'What customers said', { quotes: content.quotes }));
+    push(content.wins.length > 0 && section('wins', 'wins', 'Wins of the year', { wins: content.wins }));
+    push(
+      !!content.meetTheTeam?.length &&
+        section('meetTheTeam', 'meet-the-team', 'Meet the team', { people: content.meetTheTeam }),
+    );
+    push(
+      year.outcomes.length > 0 &&
+        section('yearOutcomes', 'outcomes', 'What changed because of the team’s work', { outcomes: year.outcomes }),
+    );
+    push(year.people.length > 0 && section('people', 'people', 'People credited this year', { people: year.people }));
+  } else {
+    push(
+      section('numbers', 'numbers', 'The month in numbers', {
+        against: [monthLabel(addMonths(content.month, -1)), monthLabel(addMonths(content.month, -12))],
+        total: content.total,
+        channels: content.channels,
+        kpis: content.kpis,
+        note: content.note,
+      }),
+    );
+    push(section('story', 'story', 'The story of the month', { markdown: snapshot.highlights }));
+    push(content.quotes.length > 0 && section('quotes', 'quotes', 'What customers said', { quotes: content.quotes }));
+    push(
+      section('shares', 'reasons', 'What customers contacted us about', {
+        rows: content.reasons,
+        caption: 'Contacts by reason this month',
+        first: 'Reason',
+      }),
+    );
+    push(
+      section('shares', 'segments', 'Who contacted us', {
+        rows: content.segments,
+        caption: 'Contacts by customer segment this month',
+        first: 'Segment',
+      }),
+    );
+    push(
+      content.charts.length > 0 &&
+        section('charts', 'charts', 'The last twelve months', { charts: content.charts, rows: 'latest' }),
+    );
+    push(content.wins.length > 0 && section('wins', 'wins', 'Wins', { wins: content.wins }));
+    push(
+      !!content.meetTheTeam?.length &&
+        section('meetTheTeam', 'meet-the-team', 'Meet the team', { people: content.meetTheTeam }),
+    );
+    push(content.updates.length > 0 && section('updates', 'updates', 'Project updates', { updates: content.updates }));
+    push(!!content.outcomes?.length && section('outcomes', 'outcomes', 'What changed', { outcomes: content.outcomes }));
+  }
+  push(!!followUps && section('followUps', 'follow-ups', 'Following up on our asks', { markdown: followUps }));
+  push(
+    (snapshot.asks.trim() !== '' || tracked.length > 0) &&
+      section('asks', 'asks', 'How you can help', { markdown: snapshot.asks.trim(), tracked, slug }),
+  );
+  return sections;
+}
+
+function yearNumbersOf(year: YearContent): SectionData['yearNumbers'] {
+  return {
+    year: year.year,
+    total: year.total,
+    lastYearTotal: year.lastYearTotal,
+    monthsWithFigures: year.months.filter((m) => m.contacts !== null).length,
+    kpis: year.kpis.filter((k) => k.meetsTarget !== null),
+  };
+}
+
+/** What a section says in a chat post: a few plain lines (each destination escapes them its way). */
+export type ChatLines = string[];
+type ChatRule<K extends SectionKind> = ((s: SectionOf<K>, period: 'month' | 'year') => ChatLines) | 'not-in-chat';
+
+const changeAgainst = (m: Metric | KpiMetric, period: 'month' | 'year') =>
+  `${metricChange(m, period === 'year' ? 'lastYear' : 'lastMonth').text} vs ${period === 'year' ? 'last year' : 'last month'}`;
+
+/**
+ * Each kind's part in Slack, Teams and webhook posts. A chat post is a summary: the numbers that
+ * lead, one quote, the wins and asks by title; everything else is named in "Also in the edition".
+ */
+export const CHAT: { [K in SectionKind]: ChatRule<K> } = {
+  numbers: (s, period) =>
+    [s.total, ...s.kpis, ...s.channels]
+      .slice(0, 3)
+      .map((m) => `${m.label}: ${metricValue(m)} (${changeAgainst(m, period)})`),
+  yearNumbers: (s) => [yearTotalLine(s)],
+  story: 'not-in-chat',
+  quotes: (s) => {
+    const q = s.quotes[0];
+    return q ? [`“${q.pullQuote ?? q.text}” — ${q.cite}`] : [];
+  },
+  shares: 'not-in-chat',
+  charts: 'not-in-chat',
+  yearKpis: (s) => s.kpis.filter((k) => k.value !== null).map((k) => `${k.label}: ${yearKpiValue(k)}`),
+  mostThanked: 'not-in-chat',
+  wins: (s) => s.wins.map((w) => `Win: ${w.title}`),
+  meetTheTeam: 'not-in-chat',
+  updates: 'not-in-chat',
+  outcomes: (s) => s.outcomes.map((o) => `${o.kindLabel}: ${o.text}`),
+  yearOutcomes: 'not-in-chat',
+  people: 'not-in-chat',
+  followUps: 'not-in-chat',
+  asks: (s) => s.tracked.map((a) => `Ask to ${a.department}: ${a.title}`),
+};
+
+export type ChatSummary = {
+  /** The sections a post carries, in order, each as plain lines. */
+  parts: { kind: SectionKind; title: string; lines: ChatLines }[];
+  /** Headings of the sections the post leaves out: readers find them on the page. */
+  leftOut: string[];
+};
+
+export function chatSummary(snapshot: EditionSnapshot): ChatSummary {
+  const period = snapshot.year ? 'year' : 'month';
+  const parts: ChatSummary['parts'] = [];
+  const leftOut: string[] = [];
+  for (const s of editionSections(snapshot)) {
+    const rule = CHAT[s.kind] as ChatRule<typeof s.kind>;
+    const lines = rule === 'not-in-chat' ? [] : rule(s as never, period);
+    if (lines.length) parts.push({ kind: s.kind, title: s.title, lines });
+    else if (!leftOut.includes(s.title)) leftOut.push(s.title);
+  }
+  return { parts, leftOut };
+}
