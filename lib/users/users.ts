@@ -245,3 +245,25 @@ export async function endOwnSessions(actor: Actor) {
     await recordAudit(tx, { actor, action: 'auth.sign_out', entityType: 'User', entityId: actor.id });
   });
 }
+
+/**
+ * Auth.js's own sign-out endpoint, for the cookie's user and version: ends every session of theirs
+ * when that cookie is still current (active user, same version), else does nothing.
+ */
+export async function endSessionOfToken(userId: string, cookieVersion: number) {
+  await db.$transaction(async (tx) => {
+    const ended = await tx.user.updateMany({
+      where: { id: userId, active: true, sessionVersion: cookieVersion },
+      data: { sessionVersion: { increment: 1 } },
+    });
+    if (ended.count === 0) return;
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true } });
+    await recordAudit(tx, {
+      actor: user,
+      action: 'auth.sign_out',
+      entityType: 'User',
+      entityId: userId,
+      after: { via: 'api/auth/signout' },
+    });
+  });
+}

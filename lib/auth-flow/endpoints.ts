@@ -1,0 +1,56 @@
+import 'server-only';
+import type { NextRequest } from 'next/server';
+import { handlers } from '../auth';
+
+// Auth.js's own endpoints (/api/auth/*), with two rules of the app in front of them.
+
+/**
+ * A control character (U+0000–U+001F, U+007F) in the path or query, written as it is or
+ * percent-encoded. Auth.js copies parameters such as `error` and `callbackUrl` into a Location
+ * header, which Node refuses with a 500; no address of these endpoints needs one.
+ */
+export function hasControlCharacter(pathAndQuery: string): boolean {
+  for (let i = 0; i < pathAndQuery.length; i++) {
+    let code = pathAndQuery.charCodeAt(i);
+    if (code === 0x25 && /^[0-9a-f]{2}$/i.test(pathAndQuery.slice(i + 1, i + 3))) {
+      // Byte by byte: every byte of a longer UTF-8 character is 0x80 or above, never a C0 control.
+      code = parseInt(pathAndQuery.slice(i + 1, i + 3), 16);
+      i += 2;
+    }
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+function refusal() {
+  return new Response('This address holds a control character and was refused.\n', {
+    status: 400,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+/**
+ * The session endpoint answers `null` for a cookie the jwt callback refused (lib/auth.ts). Auth.js
+ * then also sends Set-Cookie headers; this answer sends none at all, so the endpoint never writes a
+ * session cookie for a session that does not stand.
+ */
+async function withoutCookiesWhenNoSession(request: NextRequest, response: Response): Promise<Response> {
+  if (!request.nextUrl.pathname.endsWith('/session') || !response.headers.has('set-cookie')) return response;
+  const body = await response.clone().text();
+  if (body !== 'null') return response;
+  const headers = new Headers(response.headers);
+  headers.delete('set-cookie');
+  return new Response(body, { status: response.status, headers });
+}
+
+async function GET(request: NextRequest): Promise<Response> {
+  if (hasControlCharacter(request.nextUrl.pathname + request.nextUrl.search)) return refusal();
+  return withoutCookiesWhenNoSession(request, await handlers.GET(request));
+}
+
+async function POST(request: NextRequest): Promise<Response> {
+  if (hasControlCharacter(request.nextUrl.pathname + request.nextUrl.search)) return refusal();
+  return withoutCookiesWhenNoSession(request, await handlers.POST(request));
+}
+
+export const authEndpoints = { GET, POST };
