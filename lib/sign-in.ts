@@ -11,11 +11,7 @@ import {
 } from './throttle';
 
 export type SignInRefusal =
-  | 'invalid'
-  | 'throttled_pair'
-  | 'throttled_account'
-  | 'throttled_address'
-  | 'expired_one_time_password';
+  'invalid' | 'throttled_pair' | 'throttled_account' | 'throttled_address' | 'expired_one_time_password';
 
 export class SignInRefused extends Error {
   constructor(readonly reason: SignInRefusal) {

@@ -178,7 +178,9 @@ describe('checking a current password spends the sign-in budget', () => {
       messages.push((error as ValidationError).fieldErrors.currentPassword?.[0] ?? '');
     }
     expect(messages.filter((m) => m === 'That is not your current password.')).toHaveLength(SIGN_IN_LIMITS.pair.points);
-    expect(messages.filter((m) => m.startsWith('Too many failed attempts'))).toHaveLength(60 - SIGN_IN_LIMITS.pair.points);
+    expect(messages.filter((m) => m.startsWith('Too many failed attempts'))).toHaveLength(
+      60 - SIGN_IN_LIMITS.pair.points,
+    );
     const events = (action: string) => db.auditEvent.findMany({ where: { actorEmail: user.email, action } });
     const failed = await events('auth.sign_in_failed');
     expect(failed).toHaveLength(SIGN_IN_LIMITS.pair.points);

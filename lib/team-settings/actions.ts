@@ -52,7 +52,9 @@ export async function listItemAction(_prev: FormState, formData: FormData): Prom
 
 // Discriminated, so a save's field errors (a target refused) stay at their fields.
 const kpiSchema = z.discriminatedUnion('op', [
-  z.object({ ...base, op: z.literal('save'), id: z.string().max(64).optional(), ...kpiFields }).transform(withKpiTarget),
+  z
+    .object({ ...base, op: z.literal('save'), id: z.string().max(64).optional(), ...kpiFields })
+    .transform(withKpiTarget),
   z.object({ ...base, op: z.enum(['archive', 'restore']), id: z.string().min(1).max(64) }),
 ]);
 

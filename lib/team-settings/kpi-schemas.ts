@@ -22,7 +22,11 @@ export const kpiFields = {
   unit: z.enum(KPI_UNITS, { error: 'Choose a unit.' }),
   direction: z.enum(KPI_DIRECTIONS, { error: 'Choose which way is better.' }),
   target: z.string().max(100, 'Enter a number like 91.5.').optional(),
-  decimals: z.coerce.number({ error: 'Enter 0 to 4.' }).int('Enter 0 to 4.').min(0, 'Enter 0 to 4.').max(4, 'Enter 0 to 4.'),
+  decimals: z.coerce
+    .number({ error: 'Enter 0 to 4.' })
+    .int('Enter 0 to 4.')
+    .min(0, 'Enter 0 to 4.')
+    .max(4, 'Enter 0 to 4.'),
 };
 
 /**

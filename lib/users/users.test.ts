@@ -117,7 +117,9 @@ describe('users', () => {
 
   it('changes one’s own password only with the current one', async () => {
     const user = await makeUser(db, { role: 'COLLEAGUE', password: 'old-password-123', passwordChangeRequired: true });
-    await expect(changeOwnPassword(user, 'wrong', 'new-password-456', '192.0.2.1')).rejects.toBeInstanceOf(ValidationError);
+    await expect(changeOwnPassword(user, 'wrong', 'new-password-456', '192.0.2.1')).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     await changeOwnPassword(user, 'old-password-123', 'new-password-456', '192.0.2.1');
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword('new-password-456', stored.passwordHash)).toBe(true);
