@@ -73,6 +73,7 @@ describe('sign-in under concurrency', () => {
         ),
       ),
     );
+    expect(outcomes.filter((o) => o === 'error')).toEqual([]);
     // Each verified password leaves one auth.sign_in_failed row; throttled ones are never verified.
     const verified = await db.auditEvent.count({ where: { actorEmail: user.email, action: 'auth.sign_in_failed' } });
     const throttled = await db.auditEvent.count({
@@ -86,7 +87,7 @@ describe('sign-in under concurrency', () => {
     await expect(authenticateWithPassword(user.email, 'the-right-password', ip)).rejects.toMatchObject({
       reason: 'throttled_address',
     });
-  });
+  }, 120_000);
 
   it('checks exactly the account budget, the fresh budget and one slow-lane attempt of 100 parallel addresses', async () => {
     const user = await makeUser(db, { role: 'AGENT', password: 'the-right-password' });
@@ -98,13 +99,14 @@ describe('sign-in under concurrency', () => {
         ),
       ),
     );
+    expect(outcomes.filter((o) => o === 'error')).toEqual([]);
     const checked = SIGN_IN_LIMITS.email.points + SIGN_IN_LIMITS.fresh.points + 1;
     expect(outcomes.filter((o) => o === 'invalid')).toHaveLength(checked);
     expect(outcomes.filter((o) => o === 'throttled_account')).toHaveLength(100 - checked);
     expect(await db.auditEvent.count({ where: { actorEmail: user.email, action: 'auth.sign_in_failed' } })).toBe(
       checked,
     );
-  });
+  }, 120_000);
 
   it('a correct password resets the pair, so a typo later does not lock the person out', async () => {
     const user = await makeUser(db, { role: 'AGENT', password: 'the-right-password' });
@@ -147,7 +149,7 @@ describe('no lock-out by strangers', () => {
       reason: 'throttled_account',
     });
     expect(SIGN_IN_MESSAGES.throttled_account).toMatch(/once a minute .* from another network/);
-  });
+  }, 120_000);
 
   it('an admin’s new one-time password clears the account’s budgets, on this address too', async () => {
     const admin = await makeUser(db, { role: 'ADMIN' });
@@ -164,7 +166,7 @@ describe('no lock-out by strangers', () => {
     const reset = await db.auditEvent.findFirstOrThrow({ where: { action: 'user.reset_password', entityId: user.id } });
     // The pair and the account's total (no lane was used: one address).
     expect(reset.after).toMatchObject({ budgetsCleared: 2 });
-  });
+  }, 120_000);
 });
 
 describe('checking a current password spends the sign-in budget', () => {
@@ -196,7 +198,7 @@ describe('checking a current password spends the sign-in budget', () => {
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword('current-password', stored.passwordHash)).toBe(true);
     expect(stored.sessionVersion).toBe(0);
-  });
+  }, 120_000);
 
   it('the current-password check and sign-in share one budget', async () => {
     const user = await makeUser(db, { role: 'COLLEAGUE', password: 'current-password' });
