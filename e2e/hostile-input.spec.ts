@@ -242,14 +242,12 @@ test.describe('no request answers 5xx', () => {
     const team = await db.team.findUniqueOrThrow({ where: { id: leader.teamId! } });
     await makeCatalog(db, team.id);
     const kpi = await db.kpi.findFirstOrThrow({ where: { teamId: team.id, name: 'CSAT' } });
-    await page.goto(`/manage/${team.slug}/settings`);
     const target = page.locator(`#kpi-${kpi.id}-target`);
     for (const typed of ['1e11', '0x10', '1e-9']) {
+      // A fresh page each time, so the refusal seen is this value's.
+      await page.goto(`/manage/${team.slug}/settings`);
       await target.fill(typed);
-      await Promise.all([
-        page.waitForResponse((r) => r.request().method() === 'POST' && r.status() === 200),
-        target.press('Enter'),
-      ]);
+      await target.press('Enter');
       await expect(page.getByText('Enter a number like 91.5. Or leave it empty for no target.')).toBeVisible();
       await expect(target).toHaveAttribute('aria-invalid', 'true');
       expect((await db.kpi.findUniqueOrThrow({ where: { id: kpi.id } })).target?.toString(), typed).toBe(
