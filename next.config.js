@@ -67,6 +67,9 @@ const nextConfig = {
   // default is 50 MB, least recently read dropped first; a dropped page is rendered again).
   cacheMaxMemorySize: 256 * 1024 * 1024,
   skipProxyUrlNormalize: true,
+  // No page uses next/image. Left on, /_next/image fetches any page as an image and answers its
+  // failure with a 500 (a page that redirects); unoptimized turns the endpoint into a plain 404.
+  images: { unoptimized: true },
   // Only `npm test` sets this, after its own `tsc --noEmit` passed on the same tree; every other
   // build type-checks as usual.
   typescript: { ignoreBuildErrors: process.env.BUILD_SKIP_TYPECHECK === '1' },

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test, TEST_PASSWORD } from './fixtures';
 import { callServerAction, encodeServerActionBody, listServerActions } from './fixtures/server-actions';
@@ -153,6 +154,106 @@ test.describe('sign-in', () => {
     // Claiming to be the server itself does not get the right password through either.
     expect(await attempt('right-password', '::ffff:127.0.0.1')).toContain('error');
     expect(await db.auditEvent.count({ where: { actorEmail: user.email, action: 'auth.sign_in' } })).toBe(0);
+  });
+});
+
+/** The status line's code for a request written by hand (methods a client library will not send). */
+function rawStatus(baseURL: string, method: string, target: string): Promise<number> {
+  const { hostname, port } = new URL(baseURL);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () =>
+      socket.write(`${method} ${target} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`),
+    );
+    let head = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => {
+      head += chunk;
+      const match = /^HTTP\/1\.1 (\d{3})/.exec(head);
+      if (match) {
+        resolve(Number(match[1]));
+        socket.destroy();
+      }
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(0));
+  });
+}
+
+test.describe('no request answers 5xx', () => {
+  for (const method of ['TRACE', 'TRACK', 'CONNECT']) {
+    test(`${method} answers 405 on any path`, async ({ baseURL }) => {
+      for (const target of ['/', '/sign-in', '/api/health', '/api/auth/session', '/_next/static/x.js', '/nowhere'])
+        expect(await rawStatus(baseURL!, method, target), `${method} ${target}`).toBe(405);
+      if (method === 'CONNECT') expect(await rawStatus(baseURL!, method, 'example.com:443')).toBe(405);
+    });
+  }
+
+  // Every C0 control character and DEL, percent-encoded, in each place Auth.js copies a parameter.
+  const controls = [...Array.from({ length: 32 }, (_, i) => i), 0x7f].map(
+    (c) => `%${c.toString(16).padStart(2, '0').toUpperCase()}`,
+  );
+  test('a control character anywhere in an Auth.js URL answers 400', async ({ request }) => {
+    test.setTimeout(90_000);
+    for (const c of controls) {
+      for (const path of [
+        `/api/auth/error?error=${c}`,
+        `/api/auth/error?error=Configuration${c}x`,
+        `/api/auth/signin?callbackUrl=%2F${c}%2Fevil.example`,
+        `/api/auth/signout?callbackUrl=%2Fx${c}`,
+        `/api/auth/session?x${c}=1`,
+        `/api/auth/csrf/${c}`,
+      ]) {
+        const response = await request.get(path, { maxRedirects: 0 });
+        expect(response.status(), path).toBe(400);
+      }
+    }
+  });
+
+  test('a control character in a posted callbackUrl goes home instead of failing', async ({ request, baseURL }) => {
+    test.setTimeout(90_000);
+    const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+    for (const c of controls) {
+      const response = await request.post('/api/auth/signout', {
+        form: { csrfToken, callbackUrl: `/x${decodeURIComponent(c)}` },
+        maxRedirects: 0,
+      });
+      expect(response.status(), c).toBe(302);
+      expect(response.headers().location, c).toBe(`${baseURL}/`);
+    }
+  });
+
+  test('/_next/image of a page, a route or nothing answers 4xx', async ({ request }) => {
+    for (const url of ['/', '/sign-in', '/about', '/api/health', '/api/auth/session', '/nowhere.png']) {
+      const response = await request.get(`/_next/image?url=${encodeURIComponent(url)}&w=64&q=75`, {
+        maxRedirects: 0,
+      });
+      expect(response.status(), url).toBeGreaterThanOrEqual(400);
+      expect(response.status(), url).toBeLessThan(500);
+    }
+  });
+
+  test('a KPI target of 1e11, 0x10 or 1e-9 is refused at its field and saves nothing', async ({
+    page,
+    db,
+    signInAs,
+  }) => {
+    test.setTimeout(60_000);
+    const leader = await signInAs('LEADER');
+    const team = await db.team.findUniqueOrThrow({ where: { id: leader.teamId! } });
+    await makeCatalog(db, team.id);
+    const kpi = await db.kpi.findFirstOrThrow({ where: { teamId: team.id, name: 'CSAT' } });
+    const target = page.locator(`#kpi-${kpi.id}-target`);
+    for (const typed of ['1e11', '0x10', '1e-9']) {
+      // A fresh page each time, so the refusal seen is this value's.
+      await page.goto(`/manage/${team.slug}/settings`);
+      await target.fill(typed);
+      await target.press('Enter');
+      await expect(page.getByText('Enter a number like 91.5. Or leave it empty for no target.')).toBeVisible();
+      await expect(target).toHaveAttribute('aria-invalid', 'true');
+      expect((await db.kpi.findUniqueOrThrow({ where: { id: kpi.id } })).target?.toString(), typed).toBe(
+        kpi.target?.toString(),
+      );
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, signIn, test, TEST_PASSWORD } from './fixtures';
+import { callServerAction, listServerActions } from './fixtures/server-actions';
 import { makeUser } from '../prisma/factories';
 
 // Several browsers and sign-ins per test: on a loaded machine these take longer than the default.
@@ -101,6 +102,106 @@ test.describe('an old session cookie is refused after', () => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/sign-in/);
     expect(await db.auditEvent.count({ where: { action: 'user.sign_out_everywhere', entityId: user.id } })).toBe(1);
+  });
+});
+
+/** What Auth.js's own session endpoint answers a copy of the cookies: the user, and any cookie it sets. */
+async function sessionEndpoint(context: BrowserContext) {
+  const response = await context.request.get('/api/auth/session');
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { user?: { email?: string } } | null;
+  return { email: body?.user?.email ?? null, setCookie: response.headers()['set-cookie'] ?? null };
+}
+
+test.describe("Auth.js's own endpoints obey the session version", () => {
+  test('GET /api/auth/session answers no user and sets no cookie for a copy kept past sign-out', async ({
+    page,
+    db,
+    browser,
+  }) => {
+    const user = await makeUser(db, { role: 'COLLEAGUE' });
+    await signIn(page, user.email);
+    const copy = await copyOfCookies(browser, page);
+    expect((await sessionEndpoint(copy)).email).toBe(user.email);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    expect(await sessionEndpoint(copy)).toEqual({ email: null, setCookie: null });
+    await copy.close();
+  });
+
+  test('… and past deactivation, even once reactivated', async ({ page, db, browser }) => {
+    const user = await makeUser(db, { role: 'COLLEAGUE' });
+    await signIn(page, user.email);
+    const copy = await copyOfCookies(browser, page);
+    const admin = await adminOn(browser, db, user.id);
+    await admin.page.getByRole('button', { name: 'Deactivate user' }).click();
+    await expect(admin.page.getByText('Deactivated: they are signed out')).toBeVisible();
+    expect(await sessionEndpoint(copy)).toEqual({ email: null, setCookie: null });
+    await admin.page.reload();
+    await admin.page.getByRole('button', { name: 'Reactivate user' }).click();
+    await expect(admin.page.getByText('Reactivated.', { exact: true })).toBeVisible();
+    await admin.context.close();
+    expect(await sessionEndpoint(copy)).toEqual({ email: null, setCookie: null });
+    await copy.close();
+  });
+
+  test('… and past erasure', async ({ page, db, browser, baseURL }) => {
+    const user = await makeUser(db, { role: 'AGENT', teamId: null });
+    await signIn(page, user.email);
+    const copy = await copyOfCookies(browser, page);
+    const admin = await adminOn(browser, db, user.id);
+    const erase = listServerActions().find(
+      (a) => a.filename.endsWith('lib/privacy/actions.ts') && a.exportedName === 'erasePersonAction',
+    )!;
+    const form = new FormData();
+    form.append('userId', user.id);
+    form.append('confirmEmail', user.email);
+    const erased = await callServerAction(admin.page.request, baseURL!, erase, [{ ok: false }, form]);
+    expect(erased.text).toContain('Erased.');
+    await admin.context.close();
+    expect(await sessionEndpoint(copy)).toEqual({ email: null, setCookie: null });
+    await copy.close();
+  });
+
+  test('POST /api/auth/signout ends every copy of the cookie, as the Sign out button does', async ({
+    page,
+    db,
+    browser,
+    baseURL,
+  }) => {
+    const user = await makeUser(db, { role: 'EXEC' });
+    await signIn(page, user.email);
+    const copy = await copyOfCookies(browser, page);
+    await expectAccepted(copy);
+    const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+    const response = await page.request.post('/api/auth/signout', {
+      form: { csrfToken, callbackUrl: '//evil.example/next' },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(302);
+    // Auth.js's redirect follows the sign-in form's rule: a network-path URL goes home.
+    expect(response.headers().location).toBe(`${baseURL}/`);
+    expect(await sessionEndpoint(copy)).toEqual({ email: null, setCookie: null });
+    await expectRefused(copy);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: 'auth.sign_out', entityId: user.id } })).toBe(1);
+  });
+
+  test("Auth.js's callbackUrl follows the sign-in form's rule", async ({ request, baseURL }) => {
+    for (const [given, kept] of [
+      ['//evil.example/x', '/'],
+      ['/\\evil.example', '/'],
+      ['https://evil.example/', '/'],
+      ['/trends?team=a', '/trends?team=a'],
+    ] as const) {
+      const response = await request.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(given)}`, {
+        maxRedirects: 0,
+      });
+      expect(response.status(), given).toBe(302);
+      const location = new URL(response.headers().location!, baseURL);
+      expect(location.searchParams.get('callbackUrl'), given).toBe(`${baseURL}${kept}`);
+    }
   });
 });
 

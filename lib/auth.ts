@@ -8,6 +8,9 @@ import { recordAudit } from './audit';
 import { departmentFromClaims, resolveDepartmentId } from './departments/departments';
 import { clientIp } from './throttle';
 import { authenticateWithPassword, SignInRefused, type SignInRefusal } from './sign-in';
+import { isCurrentSession } from './session-user';
+import { safeCallbackUrl } from './auth-flow/callback-url';
+import { endSessionOfToken } from './users/users';
 
 // Auth.js passes only `code` back to signIn's caller: the refusal reason travels in it.
 class RefusedSignIn extends CredentialsSignin {
@@ -76,6 +79,17 @@ const config: NextAuthConfig = {
     }),
     ...oidcProvider(),
   ],
+  events: {
+    // POST /api/auth/signout ends every copy of the cookie, as the app's Sign out button does
+    // (lib/auth-flow/actions.ts): the version moves on. Only a cookie that is still current can
+    // do so, and only once: the button raises the version before it gets here, and a stale copy
+    // cannot sign its owner out of their other devices.
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      if (typeof token?.sub !== 'string') return;
+      await endSessionOfToken(token.sub, typeof token.sv === 'number' ? token.sv : 0);
+    },
+  },
   callbacks: {
     // An identity-provider account only gets in if an admin already created an active user
     // with that email: roles are never granted by the provider.
@@ -113,9 +127,11 @@ const config: NextAuthConfig = {
       });
       return true;
     },
-    // `sv` is the user's session version when the cookie was issued; lib/session.ts refuses the
-    // cookie once the version in the database has moved on. Set only at sign-in: a session
-    // update (POST /api/auth/session) never refreshes it, so it cannot revive a revoked cookie.
+    // `sv` is the user's session version when the cookie was issued. Set only at sign-in: a session
+    // update (POST /api/auth/session) never refreshes it, so it cannot revive a revoked cookie. Every
+    // later read of the cookie through Auth.js's own endpoints (GET /api/auth/session, an update)
+    // applies the same rule as every page (lib/session-user.ts): a user who is gone, inactive or
+    // whose version moved on gets null, so the endpoint answers no user and re-issues no cookie.
     async jwt({ token, user, account }) {
       if (account?.provider === OIDC_PROVIDER_ID && user?.email) {
         const existing = await db.user.findUnique({
@@ -124,11 +140,24 @@ const config: NextAuthConfig = {
         });
         token.sub = existing?.id;
         token.sv = existing?.sessionVersion;
-      } else if (user?.id) {
+        return token;
+      }
+      if (user?.id) {
         token.sub = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion;
+        return token;
       }
-      return token;
+      if (typeof token.sub !== 'string') return null;
+      const current = await db.user.findUnique({
+        where: { id: token.sub },
+        select: { active: true, sessionVersion: true },
+      });
+      return current && isCurrentSession(current, typeof token.sv === 'number' ? token.sv : 0) ? token : null;
+    },
+    // Where Auth.js sends people after signing in or out (its callbackUrl parameter, form field and
+    // cookie): the sign-in form's rule, so only this site's pages, and never a header Node refuses.
+    redirect({ url, baseUrl }) {
+      return new URL(safeCallbackUrl(url, baseUrl), baseUrl).href;
     },
     // The session carries only the user id; role, team and active flag are read from the
     // database on every request (lib/session.ts).

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { db } from './db';
 import { makeCatalog, makeQuote, makeTeam, makeUser } from '../prisma/factories';
 import { foreignActionOrigin } from './action-origin';
-import { safeCallbackUrl } from './auth-flow/callback-url';
+import { hasControlCharacter, safeCallbackUrl } from './auth-flow/callback-url';
+import { kpiFormSchema } from './team-settings/kpi-schemas';
 import { ConflictError, ValidationError } from './errors';
 import { loadCatalog, writeMonthTx } from './figures/figures';
 import { addMonths, currentMonth, monthSchema } from './dates/month';
@@ -122,6 +123,36 @@ describe('figures that do not fit or are not decimals', () => {
     const { entries, problems } = parseMonthlyCsv('month,kind,item,value\n2026-01,kpi,CSAT,0x10\n', NOW);
     expect(entries).toHaveLength(0);
     expect(problems[0]?.message).toMatch(/not a number/);
+  });
+});
+
+describe('KPI targets follow the figures’ rule', () => {
+  const kpi = (unit: string, target: string) =>
+    kpiFormSchema.safeParse({ name: 'Target test', unit, direction: 'HIGHER_IS_BETTER', target, decimals: '1' });
+  it.each([
+    ['COUNT', '1e11', /number like 91.5/],
+    ['COUNT', '100000000000', /number like 91.5/],
+    ['COUNT', '1000000001', /more than 1,000,000,000/],
+    ['COUNT', '0x10', /number like 91.5/],
+    ['MINUTES', '1e-9', /number like 91.5/],
+    ['SCORE', 'Infinity', /number like 91.5/],
+    ['SCORE', '1.0000001', /number like 91.5/],
+    ['PERCENT', '101', /percentage target is between 0 and 100/],
+    ['MINUTES', '-5', /negative/],
+  ])('a %s target of %j is refused at the field', (unit, target, message) => {
+    const result = kpi(unit, target);
+    expect(result.success).toBe(false);
+    expect(z.flattenError(result.error!).fieldErrors.target?.[0]).toMatch(message);
+  });
+
+  it.each([
+    ['PERCENT', '92.5', 92.5],
+    ['MINUTES', '7,5', 7.5],
+    ['SCORE', '-2', -2],
+    ['COUNT', '1000000000', 1_000_000_000],
+    ['COUNT', ' ', null],
+  ])('a %s target of %j is %j', (unit, target, expected) => {
+    expect(kpi(unit, target)).toMatchObject({ success: true, data: { target: expected } });
   });
 });
 
@@ -322,6 +353,23 @@ describe('callback URLs after sign-in', () => {
   ])('%j stays on the site as %j', (value, expected) => {
     expect(safeCallbackUrl(value, base)).toBe(expected);
   });
+});
+
+describe('control characters in Auth.js URLs', () => {
+  it.each([
+    '/api/auth/error?error=%01',
+    '/api/auth/error?error=%7f',
+    '/api/auth/signin?callbackUrl=%2F%0A',
+    '/x\u0000',
+    '/a%1Fb',
+  ])('%j holds one', (url) => expect(hasControlCharacter(url)).toBe(true));
+  it.each([
+    '/api/auth/session',
+    '/api/auth/signin?callbackUrl=%2Ftrends%3Fx%3D1',
+    '/%C3%A9%E2%82%AC',
+    '/%2501',
+    '/%G1',
+  ])('%j holds none', (url) => expect(hasControlCharacter(url)).toBe(false));
 });
 
 describe('editions and server-action origins', () => {

@@ -19,6 +19,9 @@
 //    three bytes per character and encoding into it, on every request: for a 270 KB edition that
 //    cost about 4 ms of the 10 a view cost, twice what encoding it into a Buffer costs. Large
 //    strings are encoded here first; what is sent is the same bytes.
+// 5. TRACE, TRACK and CONNECT. Next throws on TRACE (a 500 on every path), Node's parser refuses
+//    TRACK as malformed (400) and drops CONNECT without an answer; no page or route serves any of
+//    them, so each gets 405 here.
 //
 // Usage: node scripts/serve.mjs [--dev] [-p PORT] [-H HOST]
 import http from 'node:http';
@@ -138,6 +141,32 @@ function bytesNotStrings(res) {
   res.end = /** @type {typeof res.end} */ (encodeFirst);
 }
 
+/** See 5 above: the answer to a method no page or route serves, as raw bytes for a bare socket. */
+const ALLOWED_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
+const METHOD_REFUSED =
+  `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOWED_METHODS}\r\n` +
+  'Content-Type: text/plain; charset=utf-8\r\nContent-Length: 25\r\nConnection: close\r\n\r\n' +
+  'This method is not used.\n';
+/** Node's own answers to a request its parser refused (what it sends without a clientError listener). */
+const PARSE_REFUSED = /** @type {Record<string, string>} */ ({
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: '413 Payload Too Large',
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+});
+
+/**
+ * @param {Error & { code?: string; rawPacket?: Buffer }} error
+ * @param {import('node:stream').Duplex} socket
+ */
+function onClientError(error, socket) {
+  if (socket.writable && /** @type {import('node:net').Socket} */ (socket).bytesWritten === 0) {
+    const track = error.code === 'HPE_INVALID_METHOD' && String(error.rawPacket ?? '').startsWith('TRACK ');
+    const status = PARSE_REFUSED[error.code ?? ''] ?? '400 Bad Request';
+    socket.write(track ? METHOD_REFUSED : `HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+  }
+  socket.destroy(error);
+}
+
 // Production writes JSON lines only, and a failed request once (instrumentation.ts): Next's own
 // error printing is off (`quiet`), and anything else printed becomes JSON (production-output.mjs).
 if (!dev) jsonConsole();
@@ -146,6 +175,12 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
+  if (req.method === 'TRACE') {
+    res.writeHead(405, { allow: ALLOWED_METHODS, 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+    res.end('This method is not used.\n');
+    req.resume();
+    return;
+  }
   appendPeer(req);
   bytesNotStrings(res);
   unavailableNot500(req, res);
@@ -169,6 +204,8 @@ const server = http.createServer((req, res) => {
 // Node closes an idle keep-alive connection after 5 s, and a client that reuses it at that moment
 // gets ECONNRESET (seen from a busy test run). A proxy or client keeps idle connections for up to
 // a minute, so the server keeps them longer than that; headers must be allowed a little longer.
+server.on('clientError', onClientError);
+server.on('connect', (_req, socket) => socket.end(METHOD_REFUSED));
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 server.listen(port, hostname, () => {

@@ -26,3 +26,21 @@ export function safeCallbackUrl(
   if (url.origin !== origin || !path.startsWith('/') || path.startsWith('//')) return '/';
   return path;
 }
+
+/**
+ * A control character (U+0000–U+001F, U+007F) in the path or query, written as it is or
+ * percent-encoded. Auth.js copies parameters such as `error` and `callbackUrl` into a Location
+ * header, which Node refuses with a 500; no address of these endpoints needs one.
+ */
+export function hasControlCharacter(pathAndQuery: string): boolean {
+  for (let i = 0; i < pathAndQuery.length; i++) {
+    let code = pathAndQuery.charCodeAt(i);
+    if (code === 0x25 && /^[0-9a-f]{2}$/i.test(pathAndQuery.slice(i + 1, i + 3))) {
+      // Byte by byte: every byte of a longer UTF-8 character is 0x80 or above, never a C0 control.
+      code = parseInt(pathAndQuery.slice(i + 1, i + 3), 16);
+      i += 2;
+    }
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}

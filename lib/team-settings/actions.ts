@@ -7,7 +7,7 @@ import { handleForm } from '../form';
 import { LIST_KINDS } from '../figures/schemas';
 import { nameField } from '../names';
 import { getManagedTeam } from '../team-access';
-import { kpiFormSchema } from './kpi-schemas';
+import { kpiFields, withKpiTarget } from './kpi-schemas';
 import { createKpi, setKpiArchived, updateKpi } from './kpis';
 import { addListItem, deleteListItem, moveListItem, renameListItem, setListItemArchived } from './lists';
 import { isTimeZone } from '../dates/zone';
@@ -50,8 +50,11 @@ export async function listItemAction(_prev: FormState, formData: FormData): Prom
   });
 }
 
-const kpiSchema = z.union([
-  z.object({ ...base, op: z.literal('save'), id: z.string().max(64).optional() }).and(kpiFormSchema),
+// Discriminated, so a save's field errors (a target refused) stay at their fields.
+const kpiSchema = z.discriminatedUnion('op', [
+  z
+    .object({ ...base, op: z.literal('save'), id: z.string().max(64).optional(), ...kpiFields })
+    .transform(withKpiTarget),
   z.object({ ...base, op: z.enum(['archive', 'restore']), id: z.string().min(1).max(64) }),
 ]);
 

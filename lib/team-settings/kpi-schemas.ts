@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nameField } from '../names';
+import { parseKpiNumber } from '../figures/month-form';
 import type { KpiDirection, KpiUnit } from '../generated/prisma/enums';
 
 export const KPI_UNITS = ['PERCENT', 'SECONDS', 'MINUTES', 'COUNT', 'SCORE'] as const satisfies readonly KpiUnit[];
@@ -16,36 +17,39 @@ export const DIRECTION_LABELS: Record<KpiDirection, string> = {
   LOWER_IS_BETTER: 'Lower is better',
 };
 
-const optionalNumber = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    if (v === '') return null;
-    const n = Number(v.replace(',', '.'));
-    if (!Number.isFinite(n)) {
-      ctx.addIssue({ code: 'custom', message: 'Enter a number, or leave empty for no target.' });
-      return z.NEVER;
-    }
-    return n;
-  });
+export const kpiFields = {
+  name: nameField({ max: 80, empty: 'Name the KPI.', tooLong: 'Keep names under 80 characters.' }),
+  unit: z.enum(KPI_UNITS, { error: 'Choose a unit.' }),
+  direction: z.enum(KPI_DIRECTIONS, { error: 'Choose which way is better.' }),
+  target: z.string().max(100, 'Enter a number like 91.5.').optional(),
+  decimals: z.coerce
+    .number({ error: 'Enter 0 to 4.' })
+    .int('Enter 0 to 4.')
+    .min(0, 'Enter 0 to 4.')
+    .max(4, 'Enter 0 to 4.'),
+};
 
-export const kpiFormSchema = z
-  .object({
-    name: nameField({ max: 80, empty: 'Name the KPI.', tooLong: 'Keep names under 80 characters.' }),
-    unit: z.enum(KPI_UNITS, { error: 'Choose a unit.' }),
-    direction: z.enum(KPI_DIRECTIONS, { error: 'Choose which way is better.' }),
-    target: optionalNumber.optional().transform((v) => v ?? null),
-    decimals: z.coerce
-      .number({ error: 'Enter 0 to 4.' })
-      .int('Enter 0 to 4.')
-      .min(0, 'Enter 0 to 4.')
-      .max(4, 'Enter 0 to 4.'),
-  })
-  .superRefine((v, ctx) => {
-    if (v.unit === 'PERCENT' && v.target !== null && (v.target < 0 || v.target > 100)) {
-      ctx.addIssue({ code: 'custom', path: ['target'], message: 'A percentage target is between 0 and 100.' });
-    }
-  });
+/**
+ * A target is held to the rule of the figures it is compared with (lib/figures/month-form.ts): a
+ * plain decimal within the same bounds, so "0x10", "1e-9" and "1e11" are refused at the field.
+ */
+export function withKpiTarget<T extends { unit: KpiUnit; target?: string }>(
+  v: T,
+  ctx: z.RefinementCtx,
+): Omit<T, 'target'> & { target: number | null } {
+  const { target, ...rest } = v;
+  const typed = target?.trim() ?? '';
+  if (typed === '') return { ...rest, target: null };
+  const parsed = parseKpiNumber(typed, v.unit);
+  if ('error' in parsed) {
+    const message = parsed.error.replace('A percentage is', 'A percentage target is');
+    ctx.addIssue({ code: 'custom', path: ['target'], message: `${message} Or leave it empty for no target.` });
+    return z.NEVER;
+  }
+  return { ...rest, target: parsed.value };
+}
+
+export const kpiFormSchema = z.object(kpiFields).transform(withKpiTarget);
 export type KpiInput = z.infer<typeof kpiFormSchema>;
 
 /** What every new team starts with; leaders rename, retarget or archive them. */

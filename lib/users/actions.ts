@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { expireDashboard } from '../dashboard/cache';
 import { signIn } from '../auth';
 import { handleForm } from '../form';
@@ -15,6 +16,7 @@ import {
 } from './users';
 import { z } from 'zod';
 import { ANY_ROLE } from '../authz';
+import { clientIp } from '../throttle';
 
 export type CreateUserState = FormState & { oneTimePassword?: string; createdEmail?: string };
 
@@ -78,7 +80,7 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     formData,
     { roles: [...ANY_ROLE], schema: changePasswordSchema, allowPasswordChange: true },
     async (actor, data) => {
-      await changeOwnPassword(actor, data.currentPassword, data.newPassword);
+      await changeOwnPassword(actor, data.currentPassword, data.newPassword, clientIp(await headers()));
       email = actor.email;
       newPassword = data.newPassword;
       return { ok: true, message: 'Your password was changed.' };

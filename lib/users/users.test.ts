@@ -117,8 +117,10 @@ describe('users', () => {
 
   it('changes one’s own password only with the current one', async () => {
     const user = await makeUser(db, { role: 'COLLEAGUE', password: 'old-password-123', passwordChangeRequired: true });
-    await expect(changeOwnPassword(user, 'wrong', 'new-password-456')).rejects.toBeInstanceOf(ValidationError);
-    await changeOwnPassword(user, 'old-password-123', 'new-password-456');
+    await expect(changeOwnPassword(user, 'wrong', 'new-password-456', '192.0.2.1')).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await changeOwnPassword(user, 'old-password-123', 'new-password-456', '192.0.2.1');
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword('new-password-456', stored.passwordHash)).toBe(true);
     expect(stored.passwordChangeRequired).toBe(false);
@@ -154,7 +156,7 @@ describe('session versions', () => {
     const user = await makeUser(db, { role: 'COLLEAGUE', password: 'old-password-123' });
     const version = async () => (await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
     const seen = [await version()];
-    await changeOwnPassword(user, 'old-password-123', 'new-password-456');
+    await changeOwnPassword(user, 'old-password-123', 'new-password-456', '192.0.2.1');
     seen.push(await version());
     await resetUserPassword(admin, user.id);
     seen.push(await version());

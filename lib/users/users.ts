@@ -5,9 +5,17 @@ import { assertRole, type Actor } from '../authz';
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
 import { resolveDepartmentId } from '../departments/departments';
 import { env } from '../env';
-import { generateOneTimePassword, hashPassword, verifyPassword } from '../password';
+import { generateOneTimePassword, hashPassword } from '../password';
+import { SIGN_IN_MESSAGES, SignInRefused, verifyCurrentPassword, type SignInRefusal } from '../sign-in';
+import { clearAccountBudgets } from '../throttle';
 import { pageWindow } from '../paging';
 import type { CreateUserInput, UpdateUserInput } from './schemas';
+
+// The sign-in refusals, said of the current-password field.
+const PASSWORD_CHECK_PAUSED: Record<Exclude<SignInRefusal, 'invalid'>, string> = {
+  ...SIGN_IN_MESSAGES,
+  throttled_pair: SIGN_IN_MESSAGES.throttled_pair.replace('Sign-in from here', 'Checking it from here'),
+};
 
 const publicUser = {
   id: true,
@@ -162,13 +170,17 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
   });
 }
 
-/** Issues a fresh one-time password (a forgotten password, or an invitation that was lost). */
+/**
+ * Issues a fresh one-time password (a forgotten password, an invitation that was lost, or an account
+ * strangers have been guessing at). It also clears the account's sign-in budgets, so a pause the
+ * refusal message promised an admin could lift is lifted.
+ */
 export async function resetUserPassword(actor: Actor, userId: string) {
   assertRole(actor, 'ADMIN');
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   await db.$transaction(async (tx) => {
-    const exists = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+    const exists = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
     if (!exists) throw new NotFoundError('No such user.');
     await tx.user.update({
       where: { id: userId },
@@ -179,15 +191,26 @@ export async function resetUserPassword(actor: Actor, userId: string) {
         sessionVersion: { increment: 1 },
       },
     });
-    await recordAudit(tx, { actor, action: 'user.reset_password', entityType: 'User', entityId: userId });
+    const budgetsCleared = await clearAccountBudgets(tx, exists.email);
+    await recordAudit(tx, {
+      actor,
+      action: 'user.reset_password',
+      entityType: 'User',
+      entityId: userId,
+      after: { budgetsCleared },
+    });
   });
   return oneTimePassword;
 }
 
-export async function changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string) {
-  const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(currentPassword, user?.passwordHash))) {
-    throw new ValidationError({ currentPassword: ['That is not your current password.'] });
+export async function changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string, ip: string) {
+  try {
+    await verifyCurrentPassword(actor, currentPassword, ip);
+  } catch (error) {
+    if (!(error instanceof SignInRefused)) throw error;
+    const message =
+      error.reason === 'invalid' ? 'That is not your current password.' : PASSWORD_CHECK_PAUSED[error.reason];
+    throw new ValidationError({ currentPassword: [message] });
   }
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
@@ -220,5 +243,27 @@ export async function endOwnSessions(actor: Actor) {
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
     await recordAudit(tx, { actor, action: 'auth.sign_out', entityType: 'User', entityId: actor.id });
+  });
+}
+
+/**
+ * Auth.js's own sign-out endpoint, for the cookie's user and version: ends every session of theirs
+ * when that cookie is still current (active user, same version), else does nothing.
+ */
+export async function endSessionOfToken(userId: string, cookieVersion: number) {
+  await db.$transaction(async (tx) => {
+    const ended = await tx.user.updateMany({
+      where: { id: userId, active: true, sessionVersion: cookieVersion },
+      data: { sessionVersion: { increment: 1 } },
+    });
+    if (ended.count === 0) return;
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true } });
+    await recordAudit(tx, {
+      actor: user,
+      action: 'auth.sign_out',
+      entityType: 'User',
+      entityId: userId,
+      after: { via: 'api/auth/signout' },
+    });
   });
 }

@@ -1,3 +1,3 @@
-import { handlers } from '@/lib/auth';
+import { authEndpoints } from '@/lib/auth-flow/endpoints';
 
-export const { GET, POST } = handlers;
+export const { GET, POST } = authEndpoints;
