@@ -96,12 +96,14 @@ function appVersion(): string {
 /** Writes a consistent backup of the database at `url` to `file` (through `file.partial`, so a failed run leaves no half file under the real name). */
 export async function backupDatabase(url: string, file: string): Promise<BackupResult> {
   // A backup reads every table in one snapshot, so far longer than a page's 5 s (lib/db.ts), but
-  // not for ever: a server that stops answering ends it with an error instead of a hung command.
+  // not for ever: PostgreSQL ends a statement past 30 minutes. No client-side `query_timeout`: pg
+  // never clears its timer for a COPY stream, which kept `db:backup` alive for 30 minutes after it
+  // finished and would fire on a closed stream inside the server's automatic backups.
   const client = new pg.Client({
     connectionString: url,
     statement_timeout: 30 * 60_000,
-    query_timeout: 30 * 60_000 + 5000,
     connectionTimeoutMillis: 10_000,
+    keepAlive: true,
   });
   await client.connect();
   const partial = `${file}.partial`;

@@ -204,11 +204,15 @@ describe('deliveries beyond email', () => {
     const slackBody = forPath(`${p}/slack`)[0]!.body;
     const slack = JSON.parse(slackBody) as {
       text: string;
-      blocks: { type: string; text: { type: string; text: string } }[];
+      blocks: { type: string; text?: { type: string; text: string }; elements?: { text: string }[] }[];
     };
     expect(slack.text).toContain(`May for ${team.slug} &lt;!channel&gt; &amp; &lt;@U0123&gt;`);
     // Only the plain_text header (never parsed by Slack) carries the title as typed.
-    const parsed = [slack.text, ...slack.blocks.filter((b) => b.text.type === 'mrkdwn').map((b) => b.text.text)];
+    const parsed = [
+      slack.text,
+      ...slack.blocks.flatMap((b) => (b.text?.type === 'mrkdwn' ? [b.text.text] : [])),
+      ...slack.blocks.flatMap((b) => (b.elements ?? []).map((e) => e.text)),
+    ];
     for (const text of parsed) expect(text).not.toMatch(/<[!@#]/);
     expect(slack.blocks[0]!.text).toMatchObject({ type: 'plain_text' });
     const teams = JSON.parse(forPath(`${p}/teams`)[0]!.body) as {

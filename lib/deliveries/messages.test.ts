@@ -15,7 +15,10 @@ const announcement: Announcement = {
 // The same, with the sections' chat parts an edition carries (and one it leaves out).
 const withSummary: Announcement = {
   ...announcement,
-  summary: { parts: [{ kind: 'wins', title: `Wins ${hostile}`, lines: [hostile, `- ${hostile}`] }], leftOut: [`Asks ${hostile}`] },
+  summary: {
+    parts: [{ kind: 'wins', title: `Wins ${hostile}`, lines: [hostile, `- ${hostile}`] }],
+    leftOut: [`Asks ${hostile}`],
+  },
 };
 
 describe('announcements show what people typed, as typed', () => {
