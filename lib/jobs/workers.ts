@@ -70,10 +70,11 @@ export function startJobWorkers(attempt = 0): void {
   void sharedBoss()
     .then(async (boss) => {
       await workQueues(boss);
-      const sweepNow = () =>
+      const sweepNow = () => {
         sweep(boss).catch((error: unknown) => log.warn({ event: 'jobs.sweep_failed', err: error }, 'job sweep failed'));
+      };
       // Once at start too: what a stopped instance left (an email it gave back) goes on at once.
-      void sweepNow();
+      sweepNow();
       setInterval(sweepNow, SWEEP_MS).unref();
       log.info({ event: 'jobs.started', attempt: attempt + 1 }, 'job queue started');
     })
