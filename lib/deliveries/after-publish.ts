@@ -1,5 +1,6 @@
 import 'server-only';
 import { log } from '../log';
+import { smtpFromEnv } from '../reviews/email';
 import { enqueueDelivery, enqueueEmail, enqueueReminder, sharedBoss } from '../jobs/queue';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -19,7 +20,8 @@ export async function queueAfterPublish(
   if (!deliveryIds.length && !reminderDays && !emailId) return;
   try {
     const boss = await sharedBoss();
-    if (emailId) await enqueueEmail(boss, emailId);
+    // With email off the row waits (PENDING) until SMTP is configured; the sweep offers it then.
+    if (emailId && smtpFromEnv()) await enqueueEmail(boss, emailId);
     for (const id of deliveryIds) await enqueueDelivery(boss, id);
     if (reminderDays) await enqueueReminder(boss, reviewId, new Date(publishedAt.getTime() + reminderDays * DAY_MS));
   } catch (error) {

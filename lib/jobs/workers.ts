@@ -21,9 +21,11 @@ export async function workQueues(boss: Boss, options: { pollingIntervalSeconds?:
   await boss.work<Data>(QUEUES.reminder, polling, async (jobs) => {
     for (const job of jobs) if (job.data.reviewId) await remindNonReaders(job.data.reviewId);
   });
-  await boss.work<Data>(QUEUES.email, polling, async (jobs) => {
-    for (const job of jobs) if (job.data.emailId) await deliverDueEmails({ first: job.data.emailId });
-  });
+  // Only an instance that can send takes an email's job: one without SMTP would finish it unsent.
+  if (smtpFromEnv())
+    await boss.work<Data>(QUEUES.email, polling, async (jobs) => {
+      for (const job of jobs) if (job.data.emailId) await deliverDueEmails({ first: job.data.emailId });
+    });
 }
 
 /** Offers every due edition email to the queue (new, retry time come, or its sender gone). */
