@@ -4,7 +4,7 @@ import { log } from '../log';
 import { runDelivery, sweepPendingDeliveries } from '../deliveries/deliveries';
 import { remindNonReaders, sweepDueReminders } from '../reviews/reminder';
 import { publishDueReviews } from '../reviews/schedule';
-import { deliverDueEmails, listDueEmailsUnchecked, smtpFromEnv, stopSendingEmails } from '../reviews/email';
+import { listDueEmailsUnchecked, sendQueuedEmail, smtpFromEnv, stopSendingEmails } from '../reviews/email';
 import { QUEUES, enqueueEmail, sharedBoss, stopSharedBoss, type Boss } from './queue';
 
 type Data = { deliveryId?: string; reviewId?: string; emailId?: string };
@@ -24,7 +24,7 @@ export async function workQueues(boss: Boss, options: { pollingIntervalSeconds?:
   // Only an instance that can send takes an email's job: one without SMTP would finish it unsent.
   if (smtpFromEnv())
     await boss.work<Data>(QUEUES.email, polling, async (jobs) => {
-      for (const job of jobs) if (job.data.emailId) await deliverDueEmails({ first: job.data.emailId });
+      for (const job of jobs) if (job.data.emailId) await sendQueuedEmail(job.data.emailId);
     });
 }
 

@@ -342,8 +342,9 @@ export function stopSendingEmails(timeoutMs: number): Promise<boolean> {
 }
 
 /**
- * Sends every due outbox row: new ones, failed ones whose retry time has come, and ones whose
- * sender is gone (those resume with the recipients not yet sent).
+ * One pass over the whole outbox: sends every due row, new ones, failed ones whose retry time has
+ * come, and ones whose sender is gone (those resume with the recipients not yet sent). The app
+ * sends row by row from the job queue (sendQueuedEmail); this is the same claim in a loop.
  */
 export async function deliverDueEmails(
   options: { smtp?: SmtpSettings | null; baseUrl?: string; now?: Date; first?: string } = {},
@@ -362,6 +363,18 @@ export async function deliverDueEmails(
     results.push(await sendTracked(next, smtp, baseUrl, now));
   }
   return results;
+}
+
+/**
+ * The job queue's handler: sends (or resumes) this one email if it can be claimed now; a row that
+ * is not due, already sent, or held by a live sender is left alone.
+ */
+export async function sendQueuedEmail(emailId: string, options: { smtp?: SmtpSettings | null } = {}) {
+  const smtp = options.smtp === undefined ? smtpFromEnv() : options.smtp;
+  if (!smtp || sending.stopping) return null;
+  const now = new Date();
+  const claimed = await claim({ id: emailId, now });
+  return claimed ? sendTracked(claimed, smtp, publicBaseUrl(), now) : null;
 }
 
 /**
