@@ -220,13 +220,11 @@ test.describe.serial('edition emails', () => {
       return app;
     };
     try {
-      const team = await seededTeam(db, monthsAgo(1), monthsAgo(3));
+      const team = await seededTeam(db, monthsAgo(1), monthsAgo(2));
       const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
+      // Short addresses: the list field takes 5,000 characters. The team is new, so nobody opted out.
       const listFor = (month: string) =>
-        Array.from(
-          { length: PEOPLE },
-          (_, i) => `p${String(i).padStart(3, '0')}-${month}-${team.slug}@restart.example.test`,
-        );
+        Array.from({ length: PEOPLE }, (_, i) => `${month === monthsAgo(1) ? 'm' : 'a'}${i}@x.io`);
 
       // kill -9 mid-send: the leader sees it stalled with its progress, and resumes it by hand.
       const first = await start();
