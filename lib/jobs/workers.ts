@@ -72,12 +72,9 @@ export function startJobWorkers(attempt = 0): void {
   void sharedBoss()
     .then(async (boss) => {
       await workQueues(boss);
-      const sweepNow = () => {
+      setInterval(() => {
         sweep(boss).catch((error: unknown) => log.warn({ event: 'jobs.sweep_failed', err: error }, 'job sweep failed'));
-      };
-      // Once at start too: what a stopped instance left (an email it gave back) goes on at once.
-      sweepNow();
-      setInterval(sweepNow, SWEEP_MS).unref();
+      }, SWEEP_MS).unref();
       log.info({ event: 'jobs.started', attempt: attempt + 1 }, 'job queue started');
     })
     .catch((error: unknown) => {

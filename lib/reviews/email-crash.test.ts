@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { makeCatalog, makeTeam, makeUser } from '../../prisma/factories';
-import { stopSharedBoss } from '../jobs/queue';
+import { enqueueEmail, sharedBoss, stopSharedBoss } from '../jobs/queue';
 import { publishReview, startReview } from './reviews';
 import { startTestSmtp, type TestSmtp } from '../../scripts/testing/smtp';
 
@@ -82,6 +82,8 @@ async function publishedToMany() {
     { version: 1, title, highlights: 'Calls rose.', asks: '', distribution: list.join('\n'), featured: [] },
     '',
   );
+  // What the publish does where SMTP is configured (this test process has none): hand it to the queue.
+  await enqueueEmail(await sharedBoss(), emailId!);
   const sent = () => db.reviewEmailRecipient.count({ where: { emailId: emailId!, sentAt: { not: null } } });
   const row = () => db.reviewEmail.findUniqueOrThrow({ where: { id: emailId! } });
   /** Messages the SMTP server accepted for this edition, per address. */
@@ -119,7 +121,8 @@ describe('edition emails across a sender that dies', () => {
     // The messages in flight were never accepted: their connections went with the process.
     await until(() => smtp.held() === 0, 'the dead sender’s connections to close');
     smtp.release();
-    // Another sender (a restart) takes the row over once the lease has run out.
+    // Another sender (a restart) takes the row over once the lease has run out: the sweep offers it
+    // within the minute.
     await until(async () => (await row()).leaseUntil!.getTime() < Date.now(), 'the lease to run out');
     const second = startWorker();
     await until(async () => (await row()).status === 'SENT', 'the email to be sent');
@@ -141,6 +144,7 @@ describe('edition emails across a sender that dies', () => {
     // It waited for the batch in flight, started no other, and gave the row back, due at once.
     expect(await sent()).toBe(100);
     expect(await row()).toMatchObject({ status: 'PENDING', leaseUntil: null });
+    // The next start's sweep offers it within the minute.
     const second = startWorker();
     await until(async () => (await row()).status === 'SENT', 'the email to be sent');
     second.child.kill('SIGTERM');
