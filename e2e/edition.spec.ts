@@ -328,7 +328,7 @@ async function publishAndHoldSecondBatch(
   await page.context().close();
   const { id: emailId } = await db.reviewEmail.findFirstOrThrow({ where: { review: { team: { slug: team }, month } } });
   const sent = () => db.reviewEmailRecipient.count({ where: { emailId, sentAt: { not: null } } });
-  await expect.poll(async () => (await sent()) === 50 && smtp.held() > 0, { timeout: 60_000 }).toBe(true);
+  await expect.poll(async () => (await sent()) === 50 && smtp.held() > 0, { timeout: 150_000 }).toBe(true);
   return { emailId, sent };
 }
 
