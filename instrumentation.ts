@@ -9,9 +9,7 @@ export async function register() {
     const { registerOTel } = await import('@vercel/otel');
     registerOTel({ serviceName: process.env.OTEL_SERVICE_NAME ?? 'service-review' });
   }
-  const { startEmailWorker } = await import('./lib/reviews/email-worker');
-  startEmailWorker();
-  // Slack/Teams/webhook deliveries, scheduled publishing and reminders (pg-boss).
+  // Edition emails, Slack/Teams/webhook deliveries, scheduled publishing and reminders (pg-boss).
   const { startJobWorkers } = await import('./lib/jobs/workers');
   startJobWorkers();
   const { startCacheListener } = await import('./lib/dashboard/cache-sync');

@@ -212,6 +212,12 @@ server.listen(port, hostname, () => {
   console.log(`▲ Service Review listening on http://${hostname ?? '0.0.0.0'}:${port}${dev ? ' (development)' : ''}`);
 });
 
-const stop = () => server.close(() => process.exit(0));
+// Background work (edition emails in flight, queue jobs) registers its drain from instrumentation.ts
+// (lib/jobs/workers.ts): it takes no more work and waits, bounded, for sends in flight to finish.
+const stop = () => {
+  const drain = /** @type {{ serviceReviewDrain?: () => Promise<void> }} */ (globalThis).serviceReviewDrain;
+  const drained = drain ? drain().catch(() => {}) : Promise.resolve();
+  server.close(() => void drained.then(() => process.exit(0)));
+};
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -121,13 +121,13 @@ export function OptOutForm({
   );
 }
 
-export function RetryEmailForm({ emailId }: { emailId: string }) {
+export function RetryEmailForm({ emailId, label = 'Retry now' }: { emailId: string; label?: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(retryEmailAction, { ok: false });
   return (
     <form action={action} className="inline-flex flex-wrap items-center gap-2">
       <input type="hidden" name="emailId" value={emailId} />
       <Button type="submit" variant="secondary" className="px-3 py-1 text-xs" disabled={pending}>
-        Retry now
+        {label}
       </Button>
       <FormMessage state={state} />
     </form>

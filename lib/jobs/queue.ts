@@ -5,12 +5,14 @@ import { log } from '../log';
 
 // The one job queue: pg-boss keeps its jobs in PostgreSQL (schema "pgboss", created on first
 // start), so every app instance shares it and a job is fetched by one worker (SKIP LOCKED).
-// Deliveries, scheduled publishing and reminders ride on it; edition emails still use their own
-// outbox (lib/reviews/email.ts), which already retries and claims rows the same way.
+// Deliveries, scheduled publishing, reminders and edition emails ride on it. An edition email's job
+// only says "send this outbox row": the row (lib/reviews/email.ts) holds its lease, its per-recipient
+// progress and its retry time, which the leader sees (ARCHITECTURE.md, "Edition emails").
 export const QUEUES = {
   delivery: 'edition-delivery',
   publish: 'scheduled-publish',
   reminder: 'edition-reminder',
+  email: 'edition-email',
 } as const;
 
 export type Boss = PgBoss;
@@ -29,7 +31,10 @@ export async function startBoss(connectionString = env().DATABASE_URL): Promise<
     await boss.start();
     // "stately": at most one queued and one running job per singleton key, so enqueuing the same
     // delivery twice (two instances, a sweep) cannot make two jobs wait for it.
-    for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, policy: 'stately' });
+    // Edition emails: "short", one queued job per email, however many are active: the outbox row's
+    // lease decides who sends, and a job that died active must not keep the next one from starting.
+    for (const name of Object.values(QUEUES))
+      await boss.createQueue(name, { name, policy: name === QUEUES.email ? 'short' : 'stately' });
   } catch (error) {
     // A half-started client keeps its pool and timers: close it so a later attempt starts clean.
     await boss.stop({ graceful: false, wait: false }).catch(() => {});
@@ -49,10 +54,10 @@ export function sharedBoss(): Promise<Boss> {
   return globalForBoss.serviceReviewBoss;
 }
 
-export async function stopSharedBoss(): Promise<void> {
+export async function stopSharedBoss(timeoutMs = 5000): Promise<void> {
   const boss = globalForBoss.serviceReviewBoss;
   globalForBoss.serviceReviewBoss = undefined;
-  if (boss) await (await boss).stop({ graceful: true, wait: true, timeout: 5000 });
+  if (boss) await (await boss).stop({ graceful: true, wait: true, timeout: timeoutMs });
 }
 
 export async function enqueueDelivery(boss: Boss, deliveryId: string): Promise<void> {
@@ -84,4 +89,9 @@ export async function enqueueReminder(boss: Boss, reviewId: string, at: Date): P
     { reviewId },
     { singletonKey: reviewId, startAfter: at, retryLimit: 5, retryDelay: 300, retryBackoff: true },
   );
+}
+
+/** A job that sends (or resumes) one edition email's outbox row; the row's claim decides who sends. */
+export async function enqueueEmail(boss: Boss, emailId: string): Promise<void> {
+  await boss.send(QUEUES.email, { emailId }, { singletonKey: emailId, expireInHours: 4, retryLimit: 0 });
 }

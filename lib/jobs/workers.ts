@@ -4,9 +4,10 @@ import { log } from '../log';
 import { runDelivery, sweepPendingDeliveries } from '../deliveries/deliveries';
 import { remindNonReaders, sweepDueReminders } from '../reviews/reminder';
 import { publishDueReviews } from '../reviews/schedule';
-import { QUEUES, sharedBoss, type Boss } from './queue';
+import { listDueEmailsUnchecked, sendQueuedEmail, smtpFromEnv, stopSendingEmails } from '../reviews/email';
+import { QUEUES, enqueueEmail, sharedBoss, stopSharedBoss, type Boss } from './queue';
 
-type Data = { deliveryId?: string; reviewId?: string };
+type Data = { deliveryId?: string; reviewId?: string; emailId?: string };
 
 /** Registers this process's handlers on a queue client; every instance may do so. */
 export async function workQueues(boss: Boss, options: { pollingIntervalSeconds?: number } = {}) {
@@ -20,6 +21,17 @@ export async function workQueues(boss: Boss, options: { pollingIntervalSeconds?:
   await boss.work<Data>(QUEUES.reminder, polling, async (jobs) => {
     for (const job of jobs) if (job.data.reviewId) await remindNonReaders(job.data.reviewId);
   });
+  // Only an instance that can send takes an email's job: one without SMTP would finish it unsent.
+  if (smtpFromEnv())
+    await boss.work<Data>(QUEUES.email, polling, async (jobs) => {
+      for (const job of jobs) if (job.data.emailId) await sendQueuedEmail(job.data.emailId);
+    });
+}
+
+/** Offers every due edition email to the queue (new, retry time come, or its sender gone). */
+export async function sweepDueEmails(boss: Boss) {
+  if (!smtpFromEnv()) return;
+  for (const id of await listDueEmailsUnchecked()) await enqueueEmail(boss, id);
 }
 
 /** One pass of what a lost job would have done: due schedules, deliveries never queued, reminders. */
@@ -27,6 +39,22 @@ export async function sweep(boss: Boss) {
   await publishDueReviews();
   await sweepPendingDeliveries(boss);
   await sweepDueReminders();
+  await sweepDueEmails(boss);
+}
+
+/** What a stopping process (SIGTERM) waits for, at most, before it exits. */
+const DRAIN_MS = 10_000;
+
+/**
+ * SIGTERM: take no more work, let edition emails in flight finish their batch and give their row
+ * back, and let running jobs end, within DRAIN_MS; scripts/serve.mjs calls it before exiting.
+ * Whatever is cut off is resumed by another instance, or this one restarted, when its lease ends.
+ */
+export async function stopBackgroundWork(): Promise<void> {
+  const started = Date.now();
+  const emails = stopSendingEmails(DRAIN_MS);
+  await Promise.allSettled([emails, stopSharedBoss(DRAIN_MS)]);
+  log.info({ event: 'jobs.stopped', drained: await emails, ms: Date.now() - started }, 'background work stopped');
 }
 
 const SWEEP_MS = 60_000;
@@ -37,6 +65,8 @@ const globalForWorkers = globalThis as unknown as { serviceReviewWorkers?: boole
 
 /** Started from instrumentation.ts on every server instance. */
 export function startJobWorkers(attempt = 0): void {
+  // Read by scripts/serve.mjs on SIGTERM.
+  (globalThis as { serviceReviewDrain?: () => Promise<void> }).serviceReviewDrain = stopBackgroundWork;
   if (globalForWorkers.serviceReviewWorkers || !env().DATABASE_URL) return;
   globalForWorkers.serviceReviewWorkers = true;
   void sharedBoss()

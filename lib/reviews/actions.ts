@@ -2,12 +2,11 @@
 import { revalidatePath } from 'next/cache';
 import { expireDashboard } from '../dashboard/cache';
 import { redirect } from 'next/navigation';
-import { after } from 'next/server';
 import type { FormState } from '../errors';
 import { handleForm, typedValues } from '../form';
 import { getManagedTeam } from '../team-access';
 import type { FactChange } from './basis';
-import { deliverDueEmails, retryReviewEmail, sendTestEmail } from './email';
+import { retryReviewEmail, sendTestEmail } from './email';
 import { hideThanks, setEmailOptOut, thankReview } from './readers';
 import {
   confirmReviewText,
@@ -152,9 +151,8 @@ export async function saveReviewAction(_prev: SaveReviewState, formData: FormDat
         } satisfies SaveReviewState;
       }
       if (data.intent === 'publish') {
-        const { version, revision, emailId } = await publishReview(actor, team, data.month, fields, data.note);
-        // The outbox row committed with the publish; sending starts once the response is on its way.
-        if (emailId) after(() => deliverDueEmails({ first: emailId }));
+        // The email's outbox row commits with the publish; the job queue sends it (lib/jobs).
+        const { version, revision } = await publishReview(actor, team, data.month, fields, data.note);
         editionPaths(team.slug, data.month);
         const message =
           revision === 1 ? 'Published. Readers can open it now.' : `Correction published as revision ${revision}.`;

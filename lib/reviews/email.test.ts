@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { makeCatalog, makeQuote, makeTeam, makeUser } from '../../prisma/factories';
-import { ForbiddenError } from '../errors';
+import { ConflictError, ForbiddenError } from '../errors';
 import { setEmailOptOut } from './readers';
-import { deliverDueEmails, retryReviewEmail, sendTestEmail, type SmtpSettings } from './email';
+import { deliverDueEmails, listReviewEmails, retryReviewEmail, sendTestEmail, type SmtpSettings } from './email';
 import { unsubscribeByToken } from './unsubscribe';
 import { publishReview, startReview } from './reviews';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../../scripts/testing/smtp';
+import { stopSharedBoss } from '../jobs/queue';
 
 let server: TestSmtp;
 let smtp: SmtpSettings;
@@ -18,7 +19,11 @@ beforeAll(async () => {
   smtp = { host: server.host, port: server.port, secure: false, from: 'Service Review <review@example.test>' };
 });
 
-afterAll(() => server.close());
+afterAll(async () => {
+  // Publishing hands each email to the job queue: this file's client of it.
+  await stopSharedBoss();
+  await server.close();
+});
 
 /** The raw message with quoted-printable soft breaks undone, so phrases can be searched. */
 const decoded = (raw: string) =>
@@ -124,7 +129,7 @@ describe('edition emails', () => {
       lastError: null,
     });
     // A sent email cannot be retried by hand, and another team's leader cannot try.
-    await expect(retryReviewEmail(leader, emailId, { smtp })).rejects.toThrow('Only a failed email');
+    await expect(retryReviewEmail(leader, emailId, { smtp })).rejects.toThrow('This email was sent already');
     await expect(
       retryReviewEmail(await makeUser(db, { role: 'LEADER', teamId: (await makeTeam(db)).id }), emailId, { smtp }),
     ).rejects.toBeInstanceOf(ForbiddenError);
@@ -140,6 +145,65 @@ describe('edition emails', () => {
     const retried = await retryReviewEmail(leader, emailId, { smtp });
     expect(retried.status).toBe('SENT');
     expect(forTeam(team.slug)).toHaveLength(1);
+    expect(await db.auditEvent.count({ where: { action: 'review.email.retry', entityId: emailId } })).toBe(1);
+  });
+});
+
+describe('edition emails whose sender stopped', () => {
+  /** An email whose sender recorded `sent` of `list` and then stopped, its row left SENDING. */
+  async function strandedEmail(list: string[], sent: number, leaseUntil: Date | null) {
+    const edition = await publishedEdition(list.join('\n'));
+    const { emailId } = edition;
+    await db.reviewEmailRecipient.createMany({
+      data: list.map((address, i) => ({ emailId, address, sentAt: i < sent ? new Date() : null })),
+    });
+    await db.reviewEmail.update({ where: { id: emailId }, data: { status: 'SENDING', attempts: 1, leaseUntil } });
+    const { reviewId } = await db.reviewEmail.findUniqueOrThrow({ where: { id: emailId } });
+    return { ...edition, reviewId };
+  }
+
+  it('a row whose lease ran out is claimed again and resumes with those not yet sent; the leader sees progress', async () => {
+    const list = Array.from({ length: 6 }, (_, i) => `stall${i}@stall.example.test`);
+    const { team, leader, emailId, reviewId } = await strandedEmail(list, 2, new Date(Date.now() + 60_000));
+    // Its sender's lease still runs: nobody takes the row, neither a worker nor the leader.
+    expect((await deliverDueEmails({ smtp })).map((r) => r.id)).not.toContain(emailId);
+    await expect(retryReviewEmail(leader, emailId, { smtp })).rejects.toBeInstanceOf(ConflictError);
+    expect((await listReviewEmails(leader, team.id, reviewId))[0]).toMatchObject({
+      status: 'SENDING',
+      progress: { sent: 2, of: 6 },
+      stalled: false,
+    });
+    // The lease ran out (the sender is gone): shown as stalled, and the worker resumes it.
+    await db.reviewEmail.update({ where: { id: emailId }, data: { leaseUntil: new Date(Date.now() - 1000) } });
+    expect((await listReviewEmails(leader, team.id, reviewId))[0]).toMatchObject({ stalled: true });
+    const results = await deliverDueEmails({ smtp });
+    expect(results.find((r) => r.id === emailId)).toMatchObject({ status: 'SENT' });
+    expect(
+      forTeam(team.slug)
+        .flatMap((m) => m.to)
+        .sort(),
+    ).toEqual(list.slice(2));
+    expect(await db.reviewEmail.findUniqueOrThrow({ where: { id: emailId } })).toMatchObject({
+      status: 'SENT',
+      recipients: 6,
+      leaseUntil: null,
+    });
+    expect((await listReviewEmails(leader, team.id, reviewId))[0]).toMatchObject({ progress: { sent: 6, of: 6 } });
+  });
+
+  it('a leader resumes a stalled email by hand, also one stranded before leases existed', async () => {
+    const list = Array.from({ length: 4 }, (_, i) => `hand${i}@stall.example.test`);
+    const { team, leader, emailId } = await strandedEmail(list, 1, null);
+    // Given up by the worker (five attempts): only the leader's hand sends it now.
+    await db.reviewEmail.update({ where: { id: emailId }, data: { attempts: 5 } });
+    expect((await deliverDueEmails({ smtp })).map((r) => r.id)).not.toContain(emailId);
+    const retried = await retryReviewEmail(leader, emailId, { smtp });
+    expect(retried.status).toBe('SENT');
+    expect(
+      forTeam(team.slug)
+        .flatMap((m) => m.to)
+        .sort(),
+    ).toEqual(list.slice(1));
     expect(await db.auditEvent.count({ where: { action: 'review.email.retry', entityId: emailId } })).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import nodemailer from 'nodemailer';
 import { db } from '../db';
+import { Prisma } from '../generated/prisma/client';
 import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -51,6 +52,21 @@ const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 const BATCH = 50;
 
 /**
+ * How long a sender's claim on an outbox row holds unless renewed; it renews it every third of
+ * that while sending. Past it the sender is taken to be gone (killed, crashed, cut off) and any
+ * instance may claim the row again and send to those not yet sent.
+ */
+export const emailLeaseMs = () => (Number(process.env.EMAIL_LEASE_SECONDS ?? 60) || 60) * 1000;
+
+/** Sends running in this process, and whether it is stopping (SIGTERM): see stopSendingEmails. */
+const sending = { running: 0, stopping: false, idle: new Set<() => void>() };
+
+/** The sender gave the row back (stopping) or lost it (another took it over): not a failure. */
+class SendInterrupted extends Error {}
+
+type Claimed = { id: string; attempts: number };
+
+/**
  * For the outbox and reminder workers, which act for the system, not a user: no actor is checked.
  * Every active user, or the team's distribution list, minus those who opted out of the team: by
  * signing in ("Stop these emails") or by the signed link in an email (any address, users or not).
@@ -73,31 +89,54 @@ export async function recipientsForUnchecked(teamId: string, distribution: strin
 }
 
 /**
- * Claims one outbox row for sending. The claim is a single UPDATE from PENDING/FAILED to SENDING,
- * so two workers (or instances) can never both send it; a row left in SENDING by a crash is never
- * retried automatically, because the message may already have gone.
+ * Claims one outbox row for sending: a single UPDATE to SENDING with a fresh lease, so two workers
+ * (or instances) never both hold it. Claimable: a new or failed row whose time has come, and a
+ * SENDING row whose lease ran out (its sender is gone; a row from before leases has none). By hand
+ * a leader may also take a row that gave up or waits for its next try. `attempts` after the claim
+ * identifies this claim: renewals and the final write check it, so a sender that lost its lease
+ * cannot overwrite the row of the one that took over.
  */
-async function claim(where: { id?: string; now: Date; manual?: boolean }): Promise<string | null> {
+async function claim(where: { id?: string; now: Date; manual?: boolean }): Promise<Claimed | null> {
   const staleBefore = new Date(where.now.getTime() - STALE_AFTER_MS);
-  if (where.id && !where.manual) {
-    // The edition just published: its own email, if still waiting, whatever is queued before it.
-    const own = await db.$queryRaw<{ id: string }[]>`UPDATE "ReviewEmail"
-      SET status = 'SENDING', attempts = attempts + 1, "updatedAt" = now()
-      WHERE id = ${where.id} AND status = 'PENDING' AND "nextAttemptAt" <= ${where.now} RETURNING id`;
-    return own[0]?.id ?? null;
-  }
-  const rows = where.manual
-    ? await db.$queryRaw<
-        { id: string }[]
-      >`UPDATE "ReviewEmail" SET status = 'SENDING', attempts = attempts + 1, "updatedAt" = now()
-        WHERE id = ${where.id} AND status = 'FAILED' RETURNING id`
-    : await db.$queryRaw<
-        { id: string }[]
-      >`UPDATE "ReviewEmail" SET status = 'SENDING', attempts = attempts + 1, "updatedAt" = now()
-        WHERE id = (SELECT id FROM "ReviewEmail" WHERE status IN ('PENDING', 'FAILED') AND "nextAttemptAt" <= ${where.now}
-          AND attempts < ${MAX_ATTEMPTS} AND "createdAt" > ${staleBefore} ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
-        RETURNING id`;
-  return rows[0]?.id ?? null;
+  const leaseUntil = new Date(Date.now() + emailLeaseMs());
+  const set = Prisma.sql`SET status = 'SENDING', attempts = attempts + 1, "leaseUntil" = ${leaseUntil}, "updatedAt" = now()`;
+  const senderGone = Prisma.sql`(status = 'SENDING' AND ("leaseUntil" IS NULL OR "leaseUntil" < ${where.now}))`;
+  const rows =
+    where.id && where.manual
+      ? await db.$queryRaw<Claimed[]>`UPDATE "ReviewEmail" ${set}
+        WHERE id = ${where.id} AND (status IN ('PENDING', 'FAILED') OR ${senderGone}) RETURNING id, attempts`
+      : where.id
+        ? // The edition just published: its own email, if still waiting, whatever is queued before it.
+          await db.$queryRaw<Claimed[]>`UPDATE "ReviewEmail" ${set}
+        WHERE id = ${where.id} AND attempts < ${MAX_ATTEMPTS}
+          AND ((status IN ('PENDING', 'FAILED') AND "nextAttemptAt" <= ${where.now}) OR ${senderGone})
+        RETURNING id, attempts`
+        : await db.$queryRaw<Claimed[]>`UPDATE "ReviewEmail" ${set}
+        WHERE id = (SELECT id FROM "ReviewEmail"
+          WHERE ((status IN ('PENDING', 'FAILED') AND "nextAttemptAt" <= ${where.now}) OR ${senderGone})
+            AND attempts < ${MAX_ATTEMPTS} AND "createdAt" > ${staleBefore}
+          ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+        RETURNING id, attempts`;
+  return rows[0] ?? null;
+}
+
+/** Renews this claim's lease; false when the row is no longer this claim's. */
+async function renewLease(claimed: Claimed): Promise<boolean> {
+  const renewed = await db.reviewEmail.updateMany({
+    where: { id: claimed.id, status: 'SENDING', attempts: claimed.attempts },
+    data: { leaseUntil: new Date(Date.now() + emailLeaseMs()) },
+  });
+  return renewed.count === 1;
+}
+
+/** The outbox rows due now (or whose sender is gone): what the job queue's sweep hands out. */
+export async function listDueEmailsUnchecked(now = new Date()): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`SELECT id FROM "ReviewEmail"
+    WHERE ((status IN ('PENDING', 'FAILED') AND "nextAttemptAt" <= ${now})
+        OR (status = 'SENDING' AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})))
+      AND attempts < ${MAX_ATTEMPTS} AND "createdAt" > ${new Date(now.getTime() - STALE_AFTER_MS)}
+    ORDER BY "createdAt" LIMIT 100`;
+  return rows.map((r) => r.id);
 }
 
 export function transportFor(smtp: SmtpSettings) {
@@ -144,17 +183,21 @@ export function messageFor(
 }
 
 /**
- * Sends to every recipient not yet sent to, in batches, recording each delivery: a retry after a
- * failure (or a crash) sends only to those still waiting, never twice to anyone.
+ * Sends to every recipient not yet sent to, in batches. Each recipient is recorded the moment the
+ * SMTP server accepts their message (their row exists, unsent, before anything is sent), so a
+ * sender stopped anywhere leaves exactly who got it: a resume sends only to the rest. The one way
+ * to send twice is a crash between the server's acceptance and that write (ARCHITECTURE.md).
+ * Between batches the sender stops if this process is stopping or another sender took the row.
  */
 async function sendToRecipients(
-  emailId: string,
+  claimed: Claimed,
   recipients: string[],
   smtp: SmtpSettings,
   rendered: Rendered,
   teamId: string,
   baseUrl: string,
 ): Promise<number> {
+  const emailId = claimed.id;
   await db.reviewEmailRecipient.createMany({
     data: recipients.map((address) => ({ emailId, address })),
     skipDuplicates: true,
@@ -165,33 +208,46 @@ async function sendToRecipients(
     ),
   );
   const todo = recipients.filter((a) => waiting.has(a));
+  const sentCount = () => db.reviewEmailRecipient.count({ where: { emailId, sentAt: { not: null } } });
+  let lost = false;
+  const heartbeat = setInterval(() => {
+    renewLease(claimed).then(
+      (held) => (lost ||= !held),
+      (error: unknown) => log.warn({ event: 'outbox.lease_renewal_failed', emailId, err: error }, 'lease not renewed'),
+    );
+  }, emailLeaseMs() / 3);
   const transport = transportFor(smtp);
   try {
     for (let i = 0; i < todo.length; i += BATCH) {
+      if (sending.stopping) throw new SendInterrupted('the server is stopping');
+      if (lost) throw new SendInterrupted('another sender took the email over');
       const batch = todo.slice(i, i + BATCH);
       const results = await Promise.allSettled(
-        batch.map((to) => transport.sendMail(messageFor(smtp, rendered, to, teamId, baseUrl))),
+        batch.map(async (to) => {
+          await transport.sendMail(messageFor(smtp, rendered, to, teamId, baseUrl));
+          await db.reviewEmailRecipient.update({
+            where: { emailId_address: { emailId, address: to } },
+            data: { sentAt: new Date() },
+          });
+        }),
       );
-      const sent = batch.filter((_, j) => results[j]!.status === 'fulfilled');
-      if (sent.length)
-        await db.reviewEmailRecipient.updateMany({
-          where: { emailId, address: { in: sent } },
-          data: { sentAt: new Date() },
-        });
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) {
-        const done = await db.reviewEmailRecipient.count({ where: { emailId, sentAt: { not: null } } });
         const reason = describeErrorCause(failed.reason);
-        throw new Error(`sent to ${done} of ${recipients.length}; the rest wait for the retry: ${reason}`);
+        throw new Error(`sent to ${await sentCount()} of ${recipients.length}; the rest wait for the retry: ${reason}`);
       }
     }
   } finally {
+    clearInterval(heartbeat);
     transport.close();
   }
-  return db.reviewEmailRecipient.count({ where: { emailId, sentAt: { not: null } } });
+  return sentCount();
 }
 
-async function sendClaimed(id: string, smtp: SmtpSettings, baseUrl: string, now: Date) {
+async function sendClaimed(claimed: Claimed, smtp: SmtpSettings, baseUrl: string, now: Date) {
+  const { id } = claimed;
+  // This claim's row only: a sender that lost its lease must not overwrite the one that took over.
+  const mine = { id, status: 'SENDING' as const, attempts: claimed.attempts };
   const email = await db.reviewEmail.findUniqueOrThrow({
     where: { id },
     select: {
@@ -202,6 +258,7 @@ async function sendClaimed(id: string, smtp: SmtpSettings, baseUrl: string, now:
     },
   });
   const review = email.review;
+  const about = { emailId: id, reviewId: review.id, team: review.team.slug, month: review.month };
   try {
     const revision = await db.reviewRevision.findUniqueOrThrow({
       where: { reviewId_revision: { reviewId: review.id, revision: email.revision } },
@@ -213,71 +270,117 @@ async function sendClaimed(id: string, smtp: SmtpSettings, baseUrl: string, now:
       editionUrl(baseUrl, review.team.slug, review.month),
     );
     const sent = recipients.length
-      ? await sendToRecipients(id, recipients, smtp, rendered, review.team.id, baseUrl)
+      ? await sendToRecipients(claimed, recipients, smtp, rendered, review.team.id, baseUrl)
       : 0;
-    await db.reviewEmail.update({
-      where: { id },
-      data: { status: 'SENT', sentAt: new Date(), recipients: sent, lastError: null },
+    await db.reviewEmail.updateMany({
+      where: mine,
+      data: { status: 'SENT', sentAt: new Date(), recipients: sent, lastError: null, leaseUntil: null },
     });
-    log.info(
-      {
-        event: 'outbox.sent',
-        emailId: id,
-        reviewId: review.id,
-        team: review.team.slug,
-        month: review.month,
-        attempt: email.attempts,
-        recipients: sent,
-      },
-      'edition email sent',
-    );
+    log.info({ event: 'outbox.sent', ...about, attempt: claimed.attempts, recipients: sent }, 'edition email sent');
     return { id, status: 'SENT' as const, error: null };
   } catch (error) {
     const reason = describeErrorCause(error);
-    const wait = BACKOFF[Math.min(email.attempts - 1, BACKOFF.length - 1)] ?? 60;
-    await db.reviewEmail.update({
-      where: { id },
+    if (error instanceof SendInterrupted) {
+      // Given back, not failed: due again at once (another instance, or this one restarted), and
+      // the attempt does not count.
+      await db.reviewEmail.updateMany({
+        where: mine,
+        data: { status: 'PENDING', attempts: { decrement: 1 }, nextAttemptAt: new Date(), leaseUntil: null },
+      });
+      log.info({ event: 'outbox.interrupted', ...about, reason }, 'edition email paused; it resumes where it stopped');
+      return { id, status: 'PENDING' as const, error: reason };
+    }
+    const wait = BACKOFF[Math.min(claimed.attempts - 1, BACKOFF.length - 1)] ?? 60;
+    await db.reviewEmail.updateMany({
+      where: mine,
       data: {
         status: 'FAILED',
         lastError: reason.slice(0, 500),
         nextAttemptAt: new Date(now.getTime() + wait * 60_000),
+        leaseUntil: null,
       },
     });
     log.warn(
-      {
-        event: 'outbox.failed',
-        emailId: id,
-        reviewId: review.id,
-        team: review.team.slug,
-        month: review.month,
-        attempt: email.attempts,
-        retryInMinutes: wait,
-        reason,
-      },
+      { event: 'outbox.failed', ...about, attempt: claimed.attempts, retryInMinutes: wait, reason },
       'edition email failed',
     );
     return { id, status: 'FAILED' as const, error: reason };
   }
 }
 
-/** Sends every due outbox row (new ones and failed ones whose retry time has come). */
+/** Runs one claimed send, counted so that a stopping process can wait for it. */
+async function sendTracked(claimed: Claimed, smtp: SmtpSettings, baseUrl: string, now: Date) {
+  sending.running++;
+  try {
+    return await sendClaimed(claimed, smtp, baseUrl, now);
+  } finally {
+    sending.running--;
+    if (!sending.running) for (const done of sending.idle) done();
+  }
+}
+
+/**
+ * Stops taking edition emails in this process (SIGTERM): sends in progress finish their batch,
+ * give their row back (due again at once, for the next instance or start) and return. Resolves
+ * true when none is left running, false when `timeoutMs` passed first.
+ */
+export function stopSendingEmails(timeoutMs: number): Promise<boolean> {
+  sending.stopping = true;
+  if (!sending.running) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      sending.idle.delete(done);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      sending.idle.delete(done);
+      resolve(false);
+    }, timeoutMs);
+    sending.idle.add(done);
+  });
+}
+
+/**
+ * One pass over the whole outbox: sends every due row, new ones, failed ones whose retry time has
+ * come, and ones whose sender is gone (those resume with the recipients not yet sent). The app
+ * sends row by row from the job queue (sendQueuedEmail); this is the same claim in a loop.
+ */
 export async function deliverDueEmails(
   options: { smtp?: SmtpSettings | null; baseUrl?: string; now?: Date; first?: string } = {},
 ) {
   const smtp = options.smtp === undefined ? smtpFromEnv() : options.smtp;
-  if (!smtp) return [];
+  if (!smtp || sending.stopping) return [];
   const now = options.now ?? new Date();
   const baseUrl = options.baseUrl ?? publicBaseUrl();
   const results = [];
   // A leader who just published waits for their own edition's email, not for a backlog of retries.
   const first = options.first ? await claim({ id: options.first, now }) : null;
-  if (first) results.push(await sendClaimed(first, smtp, baseUrl, now));
-  for (let id = await claim({ now }); id; id = await claim({ now }))
-    results.push(await sendClaimed(id, smtp, baseUrl, now));
+  if (first) results.push(await sendTracked(first, smtp, baseUrl, now));
+  while (!sending.stopping) {
+    const next = await claim({ now });
+    if (!next) break;
+    results.push(await sendTracked(next, smtp, baseUrl, now));
+  }
   return results;
 }
 
-/** A leader retries a failed email now. */
+/**
+ * The job queue's handler: sends (or resumes) this one email if it can be claimed now; a row that
+ * is not due, already sent, or held by a live sender is left alone.
+ */
+export async function sendQueuedEmail(emailId: string, options: { smtp?: SmtpSettings | null } = {}) {
+  const smtp = options.smtp === undefined ? smtpFromEnv() : options.smtp;
+  if (!smtp || sending.stopping) return null;
+  const now = new Date();
+  const claimed = await claim({ id: emailId, now });
+  return claimed ? sendTracked(claimed, smtp, publicBaseUrl(), now) : null;
+}
+
+/**
+ * A leader sends a failed or stalled email now: it resumes with the recipients not yet sent. A
+ * row another live sender holds (its lease still running) is refused.
+ */
 export async function retryReviewEmail(
   actor: Actor,
   emailId: string,
@@ -289,14 +392,15 @@ export async function retryReviewEmail(
   });
   if (!email) throw new NotFoundError('No such email.');
   assertCanManageTeam(actor, email.teamId);
+  const refused = 'Only an email that failed, waits, or stopped mid-send can be sent again; this one is being sent.';
   const smtp = options.smtp === undefined ? smtpFromEnv() : options.smtp;
   if (!smtp) {
     // Email is off: queue it again, so it goes out as soon as SMTP is configured.
-    const queued = await db.reviewEmail.updateMany({
-      where: { id: emailId, status: 'FAILED' },
-      data: { status: 'PENDING', nextAttemptAt: new Date() },
-    });
-    if (queued.count !== 1) throw new ConflictError('Only a failed email can be retried.');
+    const queued = await db.$executeRaw`UPDATE "ReviewEmail"
+      SET status = 'PENDING', "nextAttemptAt" = now(), "leaseUntil" = NULL, "updatedAt" = now()
+      WHERE id = ${emailId} AND (status = 'FAILED'
+        OR (status = 'SENDING' AND ("leaseUntil" IS NULL OR "leaseUntil" < now())))`;
+    if (queued !== 1) throw new ConflictError(refused);
     await recordAudit(db, { actor, action: 'review.email.retry', entityType: 'ReviewEmail', entityId: emailId });
     return {
       slug: email.review.team.slug,
@@ -305,17 +409,22 @@ export async function retryReviewEmail(
       error: 'email is off (no SMTP configured); queued until it is',
     };
   }
-  const id = await claim({ id: emailId, now: new Date(), manual: true });
-  if (!id) throw new ConflictError('Only a failed email can be retried.');
-  await recordAudit(db, { actor, action: 'review.email.retry', entityType: 'ReviewEmail', entityId: id });
-  const result = await sendClaimed(id, smtp, options.baseUrl ?? publicBaseUrl(), new Date());
+  if (await db.reviewEmail.count({ where: { id: emailId, status: 'SENT' } }))
+    throw new ConflictError('This email was sent already.');
+  const claimed = await claim({ id: emailId, now: new Date(), manual: true });
+  if (!claimed) throw new ConflictError(refused);
+  await recordAudit(db, { actor, action: 'review.email.retry', entityType: 'ReviewEmail', entityId: emailId });
+  const result = await sendTracked(claimed, smtp, options.baseUrl ?? publicBaseUrl(), new Date());
   return { slug: email.review.team.slug, month: email.review.month, status: result.status, error: result.error };
 }
 
-/** The outbox rows of an edition, for the leader: sent, failed with reason, or waiting. */
+/**
+ * The outbox rows of an edition, for the leader: sent, failed with reason, or waiting; how many
+ * of its recipients have it so far, and whether a SENDING row's sender is gone (`stalled`).
+ */
 export async function listReviewEmails(actor: Actor, teamId: string, reviewId: string) {
   assertCanManageTeam(actor, teamId);
-  return db.reviewEmail.findMany({
+  const emails = await db.reviewEmail.findMany({
     where: { reviewId },
     orderBy: { revision: 'asc' },
     select: {
@@ -327,8 +436,25 @@ export async function listReviewEmails(actor: Actor, teamId: string, reviewId: s
       recipients: true,
       sentAt: true,
       nextAttemptAt: true,
+      leaseUntil: true,
       createdAt: true,
     },
+  });
+  const counts = emails.length
+    ? await db.reviewEmailRecipient.groupBy({
+        by: ['emailId'],
+        where: { emailId: { in: emails.map((e) => e.id) } },
+        _count: { _all: true, sentAt: true },
+      })
+    : [];
+  const now = Date.now();
+  return emails.map(({ leaseUntil, ...e }) => {
+    const count = counts.find((c) => c.emailId === e.id)?._count;
+    return {
+      ...e,
+      progress: { sent: count?.sentAt ?? 0, of: count?._all ?? 0 },
+      stalled: e.status === 'SENDING' && (!leaseUntil || leaseUntil.getTime() < now),
+    };
   });
 }
 

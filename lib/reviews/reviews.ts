@@ -77,6 +77,13 @@ export class StaleTextError extends ConflictError {
   }
 }
 
+/** A scheduled publish found its schedule gone: published by another worker, or unscheduled. */
+export class ScheduleClaimedError extends ConflictError {
+  constructor() {
+    super('This edition is no longer scheduled: it was published or unscheduled meanwhile.');
+  }
+}
+
 export class ReviewConflictError extends ConflictError {
   constructor(
     message: string,
@@ -341,7 +348,7 @@ export async function draftStaleness(review: ReviewDraft, team: TeamRef): Promis
 /**
  * Saves what the leader sees and publishes it in one transaction with its audit event: the
  * content is frozen into a new revision (so a later figures correction cannot change it), and the
- * first publish queues one outbox row for the email, sent after the commit.
+ * first publish writes one outbox row for the email, handed to the job queue after the commit.
  */
 export async function publishReview(
   actor: Actor,
@@ -349,11 +356,22 @@ export async function publishReview(
   month: string,
   fields: ReviewFields,
   note: string,
+  options: { scheduledBy?: Date } = {},
 ): Promise<{ version: number; revision: number; emailId: string | null }> {
   const review = await loadForWrite(actor, team, month);
   if (review.status === 'PUBLISHED' && !note)
     throw new ValidationError({ note: ['Say what was corrected: readers see this note.'] });
   const result = await db.$transaction(async (tx) => {
+    if (options.scheduledBy) {
+      // The schedule is claimed by this transaction (the row stays locked until it ends): a crash
+      // or error before the commit leaves the edition still scheduled, and a second worker waits,
+      // then finds no schedule and stops.
+      const claimed = await tx.review.updateMany({
+        where: { id: review.id, status: 'DRAFT', scheduledAt: { lte: options.scheduledBy } },
+        data: { scheduledAt: null },
+      });
+      if (!claimed.count) throw new ScheduleClaimedError();
+    }
     const version = await writeDraftTx(tx, actor, review, fields);
     const last = await tx.reviewRevision.findFirst({
       where: { reviewId: review.id },
@@ -412,6 +430,6 @@ export async function publishReview(
         : null;
     return { version, revision, emailId: email?.id ?? null, deliveryIds, reminderDays, publishedAt };
   });
-  await queueAfterPublish(review.id, result.deliveryIds, result.reminderDays, result.publishedAt);
+  await queueAfterPublish(review.id, result.deliveryIds, result.reminderDays, result.publishedAt, result.emailId);
   return { version: result.version, revision: result.revision, emailId: result.emailId };
 }

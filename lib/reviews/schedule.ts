@@ -2,13 +2,13 @@ import 'server-only';
 import { db } from '../db';
 import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
-import { ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { log } from '../log';
 import { enqueueScheduledPublish, sharedBoss } from '../jobs/queue';
 import { dayInZone, parseTimestamp } from '../dates/zone';
 import { teamTimeZone } from '../time-zone';
 import type { TeamRef } from '../team-access';
-import { loadForWrite, publishReview, writeDraftTx } from './reviews';
+import { ScheduleClaimedError, loadForWrite, publishReview, writeDraftTx } from './reviews';
 import type { ReviewFields } from './schemas';
 
 /** The instant "publish on <day> at <time>" means in the team's zone, or field errors. */
@@ -72,17 +72,26 @@ export async function unscheduleReview(actor: Actor, team: TeamRef, month: strin
   });
 }
 
+/** Failures that would come back every minute (stale text, rights lost): they end the schedule. */
+const isRefusal = (error: unknown) =>
+  error instanceof ValidationError ||
+  error instanceof ConflictError ||
+  error instanceof ForbiddenError ||
+  error instanceof NotFoundError;
+
 /**
- * Publishes every scheduled edition whose time has come. Each is claimed by one conditional
- * UPDATE (FOR UPDATE SKIP LOCKED), so with several workers or instances racing each edition is
- * published once; it is published with the scheduling leader's rights, read again now.
+ * Publishes every scheduled edition whose time has come. Each is claimed inside its publishing
+ * transaction (publishReview's `scheduledBy`), so with several workers or instances racing each
+ * edition is published once, and a crash or an error before the commit leaves it scheduled; it is
+ * published with the scheduling leader's rights, read again now.
  */
 export async function publishDueReviews(now: Date = new Date()) {
-  const due = await db.$queryRaw<{ id: string; teamId: string; month: string; scheduledById: string | null }[]>`
-    UPDATE "Review" SET "scheduledAt" = NULL, "updatedAt" = now()
-    WHERE id IN (SELECT id FROM "Review" WHERE status = 'DRAFT' AND "scheduledAt" <= ${now}
-      ORDER BY "scheduledAt" LIMIT 20 FOR UPDATE SKIP LOCKED)
-    RETURNING id, "teamId", month, "scheduledById"`;
+  const due = await db.review.findMany({
+    where: { status: 'DRAFT', scheduledAt: { lte: now } },
+    orderBy: { scheduledAt: 'asc' },
+    take: 20,
+    select: { id: true, teamId: true, month: true, scheduledById: true, scheduledAt: true },
+  });
   const results: { reviewId: string; published: boolean; error?: string }[] = [];
   for (const row of due) {
     try {
@@ -92,7 +101,7 @@ export async function publishDueReviews(now: Date = new Date()) {
             select: { id: true, name: true, email: true, role: true, teamId: true, active: true },
           })
         : null;
-      if (!user) throw new Error('the leader who scheduled it no longer exists');
+      if (!user) throw new NotFoundError('the leader who scheduled it no longer exists');
       const team = await db.team.findUniqueOrThrow({
         where: { id: row.teamId },
         select: { id: true, name: true, slug: true },
@@ -106,14 +115,25 @@ export async function publishDueReviews(now: Date = new Date()) {
         distribution: draft.distribution,
         featured: draft.quotes.map((q) => q.quoteId),
       };
-      await publishReview(user, team, row.month, fields, '');
+      await publishReview(user, team, row.month, fields, '', { scheduledBy: now });
       results.push({ reviewId: row.id, published: true });
       log.info({ event: 'review.scheduled_publish', reviewId: row.id }, 'scheduled edition published');
     } catch (error) {
+      // Another worker published it, or the leader unscheduled it, meanwhile: nothing to say.
+      if (error instanceof ScheduleClaimedError) continue;
       const reason = error instanceof Error ? error.message : String(error);
-      await db.review.update({ where: { id: row.id }, data: { scheduleError: reason.slice(0, 500) } });
+      // A refusal ends the schedule with its reason; anything else (the database, a bug) keeps it
+      // scheduled, so the next pass tries again, and says why it is late.
+      const ends = isRefusal(error);
+      await db.review.updateMany({
+        where: { id: row.id, status: 'DRAFT', scheduledAt: row.scheduledAt },
+        data: { scheduleError: reason.slice(0, 500), ...(ends ? { scheduledAt: null, scheduledById: null } : {}) },
+      });
       results.push({ reviewId: row.id, published: false, error: reason });
-      log.warn({ event: 'review.scheduled_publish_failed', reviewId: row.id, reason }, 'scheduled publish failed');
+      log.warn(
+        { event: 'review.scheduled_publish_failed', reviewId: row.id, reason, stillScheduled: !ends },
+        'scheduled publish failed',
+      );
     }
   }
   return results;

@@ -11,12 +11,23 @@ export type TestSmtp = {
   messages: ReceivedMail[];
   /** Answers the next `count` messages with 451 (mailbox busy), as a flaky relay would. */
   failNext(count: number): void;
+  /**
+   * Accepts `count` more messages, then leaves each further one unanswered (a slow relay) until
+   * `release()`. A held message whose client goes away is never accepted, as with any SMTP server:
+   * it has not said 250.
+   */
+  holdAfter(count: number): void;
+  /** Messages held unanswered now. */
+  held(): number;
+  release(): void;
   close(): Promise<void>;
 };
 
 export async function startTestSmtp(): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
   let failing = 0;
+  let acceptBeforeHold: number | null = null;
+  const held = new Map<string, () => void>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -29,13 +40,21 @@ export async function startTestSmtp(): Promise<TestSmtp> {
           failing--;
           return callback(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 }));
         }
-        messages.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
+        const accept = () => {
+          messages.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString('utf8'),
+          });
+          callback();
+        };
+        if (acceptBeforeHold !== null && acceptBeforeHold <= 0) return void held.set(session.id, accept);
+        if (acceptBeforeHold !== null) acceptBeforeHold--;
+        accept();
       });
+    },
+    onClose(session) {
+      held.delete(session.id);
     },
   });
   // A client that drops its connection (an app server stopping with a pooled connection open)
@@ -49,6 +68,15 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     messages,
     failNext: (count) => {
       failing = count;
+    },
+    holdAfter: (count) => {
+      acceptBeforeHold = count;
+    },
+    held: () => held.size,
+    release: () => {
+      acceptBeforeHold = null;
+      for (const accept of held.values()) accept();
+      held.clear();
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

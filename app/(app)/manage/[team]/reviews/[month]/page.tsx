@@ -8,7 +8,7 @@ import { DeliveryStatus } from '@/components/deliveries/delivery-status';
 import { ReadershipPanel } from '@/components/reviews/readership-panel';
 import { MeetTheTeamPicker } from '@/components/reviews/meet-the-team-picker';
 import { getMeetTheTeamChoice } from '@/lib/profiles/meet-the-team';
-import { RetryEmailForm } from '@/components/reviews/small-forms';
+import { EmailStatusList } from '@/components/reviews/email-status';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { monthLabel } from '@/lib/dates/month';
@@ -22,13 +22,6 @@ import { DraftAsks } from '@/components/asks/draft-asks';
 import { listDepartmentOptions, listEditionAsks } from '@/lib/asks/asks';
 
 export const metadata: Metadata = { title: 'Compose edition' };
-
-const STATUS_TEXT = {
-  PENDING: 'Waiting to be sent',
-  SENDING: 'Sending (if this stays, the server stopped mid-send: check with a recipient before retrying)',
-  SENT: 'Sent',
-  FAILED: 'Failed',
-} as const;
 
 export default async function ComposePage({ params }: { params: Promise<{ team: string; month: string }> }) {
   const actor = await requirePageActor('ADMIN', 'LEADER');
@@ -160,26 +153,7 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
                 <code>SMTP_HOST</code> and <code>MAIL_FROM</code> (see “Configuration” in the README).
               </p>
             )}
-            {emails.length ? (
-              <ul className="mt-3 space-y-2 text-sm" aria-label="Emails sent for this edition">
-                {emails.map((e) => (
-                  <li key={e.id} data-testid="email-status">
-                    <span className="font-medium">{STATUS_TEXT[e.status]}</span>
-                    {e.status === 'SENT' && e.sentAt
-                      ? ` ${formatInstant(e.sentAt, zone)} to ${e.recipients} recipient${e.recipients === 1 ? '' : 's'}`
-                      : ''}
-                    {e.status === 'FAILED' ? (
-                      <>
-                        {` after ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}: ${e.lastError ?? 'unknown error'}. Next automatic try ${e.attempts < 5 ? formatInstant(e.nextAttemptAt, zone) : 'none (gave up)'}.`}
-                        <div className="mt-1">
-                          <RetryEmailForm emailId={e.id} />
-                        </div>
-                      </>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <EmailStatusList emails={emails} zone={zone} />
           </Card>
           <Card title="Meet the team">
             <MeetTheTeamPicker team={team.slug} month={month} options={meet.options} selected={meet.selected} />

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReviewEmail" ADD COLUMN     "leaseUntil" TIMESTAMP(3);
