@@ -32,7 +32,7 @@ function startWorker(): Worker {
   // One process, as the app is (the tsx command would run the script in a child of its own).
   const child = spawn(
     process.execPath,
-    ['--conditions=react-server', '--import', 'tsx', 'scripts/testing/job-worker-process.ts'],
+    ['--import', './scripts/testing/no-server-only.mjs', '--import', 'tsx', 'scripts/testing/job-worker-process.ts'],
     {
       cwd: root,
       env: {

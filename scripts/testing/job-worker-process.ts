@@ -1,7 +1,7 @@
 // An app instance's background side, alone, for tests that kill it: the job workers started exactly
 // as instrumentation.ts starts them, and SIGTERM handled as scripts/serve.mjs handles it (the drain
-// they register, then exit). Run with `node --conditions=react-server --import tsx` (lib/ imports
-// server-only; one process, as the app is).
+// they register, then exit). Run with `node --import ./scripts/testing/no-server-only.mjs --import
+// tsx` (lib/ imports server-only; one process, as the app is).
 // Prints "stopping" the moment SIGTERM arrives, so a test knows the signal was taken.
 import { startJobWorkers } from '../../lib/jobs/workers';
 
