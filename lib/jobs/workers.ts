@@ -57,7 +57,8 @@ export async function stopBackgroundWork(): Promise<void> {
   log.info({ event: 'jobs.stopped', drained: await emails, ms: Date.now() - started }, 'background work stopped');
 }
 
-const SWEEP_MS = 60_000;
+/** How often the sweep runs (`JOB_SWEEP_SECONDS`, default 60): a given-back or stalled email waits at most this long. */
+const sweepMs = () => (Number(process.env.JOB_SWEEP_SECONDS ?? 60) || 60) * 1000;
 /** Waits between attempts to start the queue: an instance that starts while the database is away
  * (a restart, a failover) must still run schedules, deliveries and reminders once it is back. */
 const START_RETRY_MS = [5_000, 15_000, 60_000, 300_000];
@@ -74,7 +75,7 @@ export function startJobWorkers(attempt = 0): void {
       await workQueues(boss);
       setInterval(() => {
         sweep(boss).catch((error: unknown) => log.warn({ event: 'jobs.sweep_failed', err: error }, 'job sweep failed'));
-      }, SWEEP_MS).unref();
+      }, sweepMs()).unref();
       log.info({ event: 'jobs.started', attempt: attempt + 1 }, 'job queue started');
     })
     .catch((error: unknown) => {

@@ -44,6 +44,8 @@ function startWorker(): Worker {
         PUBLIC_URL: 'https://review.example.com',
         // A lease of 2 s instead of a minute, so a killed sender's row is free again soon.
         EMAIL_LEASE_SECONDS: '2',
+        // And a sweep every 2 s instead of every minute, which is what hands a stalled email on.
+        JOB_SWEEP_SECONDS: '2',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
