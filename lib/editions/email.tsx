@@ -71,6 +71,24 @@ function Num({ children }: { children: string }) {
   return <span style={{ whiteSpace: 'nowrap' }}>{children.replace(/ /g, '\u00a0')}</span>;
 }
 
+/**
+ * A table the text part lays out as columns (`data-text-format`, read by `renderEditionEmail`'s
+ * text options); full width unless `compact`.
+ */
+function DataTable({ compact = false, children }: { compact?: boolean; children: ReactNode }) {
+  return (
+    <table
+      role="presentation"
+      data-text-format="dataTable"
+      cellPadding={0}
+      cellSpacing={0}
+      style={{ ...(compact ? {} : { width: '100%' }), borderCollapse: 'collapse' }}
+    >
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
 function Md({ markdown, baseUrl }: { markdown: string; baseUrl: string }) {
   return <div style={text} dangerouslySetInnerHTML={{ __html: markdownHtml(markdown, baseUrl) }} />;
 }
@@ -91,36 +109,28 @@ const EMAIL: { [K in SectionKind]: Body<K> } = {
   numbers: ({ section: s }) => (
     <>
       <Text style={small}>{`Against ${s.against[0]} and ${s.against[1]}.`}</Text>
-      <table
-        role="presentation"
-        data-text-format="dataTable"
-        cellPadding={0}
-        cellSpacing={0}
-        style={{ width: '100%', borderCollapse: 'collapse' }}
-      >
-        <tbody>
-          {[s.total, ...s.channels, ...s.kpis].map((m: Metric | KpiMetric) => {
-            const target = 'direction' in m ? targetText(m) : null;
-            return (
-              <tr key={m.key}>
-                <th align="left" style={{ ...cell, fontWeight: 600 }}>
-                  {m.label}
-                  <br />
-                  <span style={{ ...small, fontWeight: 400 }}>
-                    <ChangeLine m={m} against="lastMonth" label="vs last month" />
-                    {' · '}
-                    <ChangeLine m={m} against="lastYear" label="vs last year" />
-                    {target ? ` · ${target}` : ''}
-                  </span>
-                </th>
-                <td align="right" style={{ ...cell, fontSize: '18px', fontWeight: 700, verticalAlign: 'top' }}>
-                  <Num>{metricValue(m)}</Num>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable>
+        {[s.total, ...s.channels, ...s.kpis].map((m: Metric | KpiMetric) => {
+          const target = 'direction' in m ? targetText(m) : null;
+          return (
+            <tr key={m.key}>
+              <th align="left" style={{ ...cell, fontWeight: 600 }}>
+                {m.label}
+                <br />
+                <span style={{ ...small, fontWeight: 400 }}>
+                  <ChangeLine m={m} against="lastMonth" label="vs last month" />
+                  {' · '}
+                  <ChangeLine m={m} against="lastYear" label="vs last year" />
+                  {target ? ` · ${target}` : ''}
+                </span>
+              </th>
+              <td align="right" style={{ ...cell, fontSize: '18px', fontWeight: 700, verticalAlign: 'top' }}>
+                <Num>{metricValue(m)}</Num>
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
       {s.note ? <Text style={small}>{`Note on the figures: ${s.note}`}</Text> : null}
     </>
   ),
@@ -154,35 +164,27 @@ const EMAIL: { [K in SectionKind]: Body<K> } = {
   ),
   shares: ({ section: s }) =>
     s.rows.length ? (
-      <table
-        role="presentation"
-        data-text-format="dataTable"
-        cellPadding={0}
-        cellSpacing={0}
-        style={{ width: '100%', borderCollapse: 'collapse' }}
-      >
-        <tbody>
-          {s.rows.map((r) => (
-            <tr key={r.name}>
-              <th align="left" style={{ ...cell, fontWeight: 600 }}>
-                {r.name}
-                <br />
-                <span style={{ ...small, fontWeight: 400 }}>
-                  vs last month <Num>{countChange(r.count, r.lastMonth).text}</Num> · vs last year{' '}
-                  <Num>{countChange(r.count, r.lastYear).text}</Num>
-                </span>
-              </th>
-              <td align="right" style={{ ...cell, verticalAlign: 'top' }}>
-                <Num>{formatMetric(r.count)}</Num>
-                <br />
-                <span style={small}>
-                  <Num>{formatMetric(r.share, '%', 1)}</Num>
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable>
+        {s.rows.map((r) => (
+          <tr key={r.name}>
+            <th align="left" style={{ ...cell, fontWeight: 600 }}>
+              {r.name}
+              <br />
+              <span style={{ ...small, fontWeight: 400 }}>
+                vs last month <Num>{countChange(r.count, r.lastMonth).text}</Num> · vs last year{' '}
+                <Num>{countChange(r.count, r.lastYear).text}</Num>
+              </span>
+            </th>
+            <td align="right" style={{ ...cell, verticalAlign: 'top' }}>
+              <Num>{formatMetric(r.count)}</Num>
+              <br />
+              <span style={small}>
+                <Num>{formatMetric(r.share, '%', 1)}</Num>
+              </span>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     ) : (
       <Text style={small}>No figures for this month.</Text>
     ),
@@ -197,28 +199,20 @@ const EMAIL: { [K in SectionKind]: Body<K> } = {
         return (
           <div key={chart.id} style={card}>
             <Text style={{ ...text, fontWeight: 700, margin: 0 }}>{chart.title}</Text>
-            <table
-              role="presentation"
-              data-text-format="dataTable"
-              cellPadding={0}
-              cellSpacing={0}
-              style={{ borderCollapse: 'collapse' }}
-            >
-              <tbody>
-                {latest.map((r, i) => {
-                  const value = r[column];
-                  const unit = chart.percent ? '%' : chart.unit === 'contacts' ? '' : chart.unit;
-                  return (
-                    <tr key={`${key}-${i}`}>
-                      <td style={{ ...cell, borderBottom: 0, paddingLeft: 0 }}>{String(r[0] ?? '')}</td>
-                      <td align="right" style={{ ...cell, borderBottom: 0 }}>
-                        <Num>{typeof value === 'number' ? formatMetric(value, unit) : '–'}</Num>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable compact>
+              {latest.map((r, i) => {
+                const value = r[column];
+                const unit = chart.percent ? '%' : chart.unit === 'contacts' ? '' : chart.unit;
+                return (
+                  <tr key={`${key}-${i}`}>
+                    <td style={{ ...cell, borderBottom: 0, paddingLeft: 0 }}>{String(r[0] ?? '')}</td>
+                    <td align="right" style={{ ...cell, borderBottom: 0 }}>
+                      <Num>{typeof value === 'number' ? formatMetric(value, unit) : '–'}</Num>
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
           </div>
         );
       })}
