@@ -123,16 +123,24 @@ describe('edition emails across a sender that dies', () => {
     // The messages in flight were never accepted: their connections went with the process.
     await until(() => smtp.held() === 0, 'the dead sender’s connections to close');
     smtp.release();
-    // Another sender (a restart) takes the row over once the lease has run out: the sweep offers it
-    // within the minute.
+    // Another sender (a restart) takes the row over once the lease has run out: its sweep offers it.
     await until(async () => (await row()).leaseUntil!.getTime() < Date.now(), 'the lease to run out');
+    await finishWithAnotherSender(list, row, perAddress);
+  }, 400_000);
+
+  /** A restarted sender's sweep takes the email on; it ends SENT with each address sent to once. */
+  async function finishWithAnotherSender(
+    list: string[],
+    row: () => Promise<{ status: string }>,
+    perAddress: () => Map<string, number>,
+  ) {
     const second = startWorker();
     await until(async () => (await row()).status === 'SENT', 'the email to be sent');
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     expect(await row()).toMatchObject({ status: 'SENT', recipients: PEOPLE });
     expectExactlyOnce(list, perAddress());
-  }, 400_000);
+  }
 
   it('SIGTERM after the first batch: the batch in flight finishes, no more is taken, and a restart sends the rest, once each', async () => {
     const { list, sent, row, perAddress } = await publishedToMany();
@@ -146,12 +154,7 @@ describe('edition emails across a sender that dies', () => {
     // It waited for the batch in flight, started no other, and gave the row back, due at once.
     expect(await sent()).toBe(100);
     expect(await row()).toMatchObject({ status: 'PENDING', leaseUntil: null });
-    // The next start's sweep offers it within the minute.
-    const second = startWorker();
-    await until(async () => (await row()).status === 'SENT', 'the email to be sent');
-    second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
-    expect(await row()).toMatchObject({ status: 'SENT', recipients: PEOPLE });
-    expectExactlyOnce(list, perAddress());
+    // The next start's sweep offers it.
+    await finishWithAnotherSender(list, row, perAddress);
   }, 400_000);
 });
