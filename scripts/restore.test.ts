@@ -18,6 +18,7 @@ import { backupDatabase } from './backup.ts';
 import { createDatabase, dropDatabase } from './embedded-postgres.ts';
 import { RESTORE_APPLICATION_NAME, restoreDatabase } from './restore.ts';
 import { fingerprint, type Fingerprint } from './testing/fingerprint.ts';
+import { pollUntil } from './testing/poll.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'restore-safety-'));
@@ -39,15 +40,7 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string, para
   }
 }
 
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting; last value ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = <T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 60_000) => pollUntil(read, ok, ms, 50);
 
 const write = (name: string, bytes: Buffer) => {
   const file = path.join(dir, name);

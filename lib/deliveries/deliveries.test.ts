@@ -17,6 +17,7 @@ import type { Network } from './connect';
 import { signBody } from './messages';
 import { postPayload } from './post';
 import { checkDestinationUrl } from './url';
+import { pollUntil } from '../../scripts/testing/poll';
 
 // Real HTTP receivers standing in for Slack, Teams and a customer's webhook endpoint. The guard is
 // on (ALLOW_PRIVATE_WEBHOOKS unset), as in production: each receiver is reached by a name that the
@@ -85,15 +86,7 @@ afterAll(async () => {
   rmSync(routesDir, { recursive: true, force: true });
 });
 
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting; last value ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const until = <T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 20_000) => pollUntil(read, ok, ms);
 
 const openJobs = async () =>
   Number(

@@ -25,6 +25,7 @@ import {
 import { restoreDatabase } from '../../scripts/restore.ts';
 import { createDestination, sendDestinationTest } from './destinations';
 import { sealSecret } from './secret-box';
+import { pollUntil } from '../../scripts/testing/poll';
 
 const OTHER_SECRET = 'the-other-installation-secret-0123456789';
 const PLAIN = /saved under another AUTH_SECRET .* Start the app with that AUTH_SECRET .* or remove the destination/;
@@ -60,15 +61,7 @@ afterAll(async () => {
   delete process.env.ALLOW_PRIVATE_WEBHOOKS;
 });
 
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting; last value ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const until = <T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 30_000) => pollUntil(read, ok, ms);
 
 /** A team with a draft edition, a destination saved here and one saved under another AUTH_SECRET. */
 async function teamWithMovedDestination() {
