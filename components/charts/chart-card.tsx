@@ -6,7 +6,7 @@ import { ChartBody } from './chart-body';
 export function ChartCard({ spec, csvHref, extra }: { spec: ChartSpec; csvHref?: string; extra?: ReactNode }) {
   return (
     <figure
-      className="break-inside-avoid rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line"
+      className="break-inside-avoid rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line print:p-3 print:shadow-none"
       aria-labelledby={`${spec.id}-title`}
     >
       <figcaption className="mb-2">

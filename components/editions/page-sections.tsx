@@ -137,7 +137,7 @@ const PAGE: { [K in SectionKind]: Body<K> } = {
   quotes: ({ section: s }) => (
     <div className="grid gap-4 md:grid-cols-2">
       {s.quotes.map((q) => (
-        <figure key={q.id} className={`${card} p-5`} data-testid="edition-quote">
+        <figure key={q.id} className={`${card} p-5 print:p-3`} data-testid="edition-quote">
           <blockquote className="border-l-4 border-accent-line pl-4 text-ink">
             <PlainText text={q.pullQuote ?? q.text} className={q.pullQuote ? 'text-lg font-medium' : ''} />
           </blockquote>
