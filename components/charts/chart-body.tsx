@@ -57,11 +57,11 @@ export function ChartBody({ spec }: { spec: ChartSpec }) {
       </div>
       <details className="chart-details chart-table mt-2 w-full text-sm">
         <summary className="cursor-pointer font-medium text-accent">Data table</summary>
-        <div className="mt-2 max-h-80 overflow-auto print:max-h-none print:overflow-visible">
+        <div className="table-scroll mt-2 max-h-80 overflow-auto print:max-h-none print:overflow-visible">
           {/* Cell styles live on the table: hundreds of cells then carry no class of their own. */}
           <table
             id={`${spec.id}-table`}
-            className="min-w-full text-xs tabular-nums [&_tbody_th]:px-2 [&_tbody_th]:py-0.5 [&_tbody_th]:text-left [&_tbody_th]:font-medium [&_td]:px-2 [&_td]:py-0.5 [&_td]:text-right"
+            className="min-w-full text-xs tabular-nums [&_tbody_th]:px-2 [&_tbody_th]:py-0.5 [&_tbody_th]:text-left [&_tbody_th]:font-medium [&_td]:px-2 [&_td]:py-0.5 [&_td]:text-right [&_td]:whitespace-nowrap"
             // One string, like the chart's marks: a table of months never changes once drawn.
             dangerouslySetInnerHTML={{ __html: chartTableMarkup(spec) }}
           />

@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { AppHeader } from '@/components/layout/app-header';
 import { Card } from '@/components/ui/card';
 import type { HeaderReader } from '@/lib/navigation';
+import { SAY_THANKS_ID } from './say-thanks';
 import { ReadershipPanel, type Readership } from './readership-panel';
 import { OptOutForm, ThanksForm } from './small-forms';
 
@@ -88,7 +89,7 @@ export function ReaderCards({
   );
   return (
     <div className="no-print mx-auto mt-10 grid max-w-4xl gap-6 md:grid-cols-2">
-      <Card title="Say thanks">
+      <Card title="Say thanks" id={SAY_THANKS_ID} className="scroll-mt-4">
         {state ? (
           <ThanksForm
             reviewId={reviewId}

@@ -4,6 +4,7 @@ import { monthLabel } from '@/lib/dates/month';
 import type { EditionSnapshot } from '@/lib/reviews/content';
 import { editionSections } from '@/lib/editions/sections';
 import { formatInstantDay } from '@/lib/dates/zone';
+import { SAY_THANKS_ID } from './say-thanks';
 
 export type EditionHistory = { revision: number; note: string | null; at: Date }[];
 
@@ -17,6 +18,7 @@ export function EditionView({
   history = [],
   banner,
   zone,
+  thanksLink = false,
 }: {
   snapshot: EditionSnapshot;
   publishedAt?: Date | null;
@@ -24,6 +26,8 @@ export function EditionView({
   zone: string;
   history?: EditionHistory;
   banner?: ReactNode;
+  /** The page has the reader's "Say thanks" card (ReaderCards) under the edition: link to it from the top. */
+  thanksLink?: boolean;
 }) {
   const { content, year } = snapshot;
   const latest = history[0];
@@ -44,6 +48,14 @@ export function EditionView({
         </h1>
         {publishedAt ? (
           <p className="mt-1 text-sm text-ink-subtle">Published {formatInstantDay(publishedAt, zone)}</p>
+        ) : null}
+        {thanksLink ? (
+          // The card is at the very end, thousands of pixels down on a phone.
+          <p className="no-print mt-2 text-sm">
+            <a href={`#${SAY_THANKS_ID}`} className="font-medium text-accent underline">
+              Say thanks to the team
+            </a>
+          </p>
         ) : null}
         {corrected ? (
           <p

@@ -5,14 +5,17 @@ export function Card({
   children,
   actions,
   className = '',
+  id,
 }: {
   title?: ReactNode;
   children: ReactNode;
   actions?: ReactNode;
   className?: string;
+  /** A target for links to the card. */
+  id?: string;
 }) {
   return (
-    <section className={`rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line ${className}`}>
+    <section id={id} className={`rounded-lg bg-surface p-5 shadow-sm ring-1 ring-line ${className}`}>
       {title || actions ? (
         <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
           {title ? <h2 className="text-lg font-semibold text-ink">{title}</h2> : <span />}

@@ -1,8 +1,9 @@
 import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 
 // One look for the app's data tables: a framed, horizontally scrollable box (so a wide table never
-// widens a phone page), a caption for screen readers, quiet uppercase headings and numbers aligned
-// right in tabular figures so columns of counts line up.
+// widens a phone page; on a phone its first column stays in view, app/globals.css), a caption for
+// screen readers, quiet uppercase headings and numbers aligned right in tabular figures, never
+// wrapped, so columns of counts line up.
 
 /** The framed table. The caption names it for screen readers; `captionVisible` shows it too. */
 export function Table({
@@ -17,7 +18,9 @@ export function Table({
   className?: string;
 }) {
   return (
-    <div className={`overflow-x-auto rounded-lg bg-surface shadow-sm ring-1 ring-line print:shadow-none ${className}`}>
+    <div
+      className={`table-scroll overflow-x-auto rounded-lg bg-surface shadow-sm ring-1 ring-line print:shadow-none ${className}`}
+    >
       <table className="min-w-full divide-y divide-line text-sm">
         <caption className={captionVisible ? 'px-4 pt-3 text-left text-sm font-semibold text-ink' : 'sr-only'}>
           {caption}
@@ -31,7 +34,7 @@ export function Table({
 /** The heading row: pass the `Th` cells. */
 export function THead({ children }: { children: ReactNode }) {
   return (
-    <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-ink-muted uppercase">
+    <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-ink-muted uppercase [--sticky-head:var(--color-surface-muted)]">
       <tr>{children}</tr>
     </thead>
   );
@@ -69,7 +72,11 @@ export function Td({
   className = '',
   ...props
 }: CellOptions & TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cellClass({ numeric, compact }, `${compact ? 'py-2' : 'py-3'} ${className}`)} {...props} />;
+  // A number never wraps inside itself ("+12.0 %" stays whole): a table too wide scrolls instead.
+  const nowrap = numeric ? 'whitespace-nowrap ' : '';
+  return (
+    <td className={cellClass({ numeric, compact }, `${nowrap}${compact ? 'py-2' : 'py-3'} ${className}`)} {...props} />
+  );
 }
 
 /** The one row a table shows when it has nothing to list. */

@@ -50,6 +50,7 @@ export default async function EditionPage({ params }: Params) {
         publishedAt={edition.publishedAt}
         history={edition.history}
         zone={zone}
+        thanksLink
       />
       <ReaderCards
         reviewId={edition.id}

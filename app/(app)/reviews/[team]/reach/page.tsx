@@ -45,7 +45,7 @@ export default async function ReachPage({ params }: { params: Promise<{ team: st
             )}
           </Card>
           <ChartCard spec={reach.chart} csvHref={`/api/teams/${team.slug}/reach`} />
-          <div className="grid gap-6 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <Card title="Editions">
               <EditionsTable slug={team.slug} editions={editions} />
             </Card>

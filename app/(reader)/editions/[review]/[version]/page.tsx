@@ -49,6 +49,7 @@ export default async function KeptEditionPage({ params }: Params) {
           publishedAt={edition.publishedAt}
           history={edition.history}
           zone={edition.zone}
+          thanksLink
         />
         <EditionReaderCards reviewId={edition.id} zone={edition.zone} />
       </AppFrame>
