@@ -96,11 +96,13 @@ export type Dimension = 'channel' | 'reason' | 'segment';
 // match when they fall in the same family.
 const FAMILIES: Record<Dimension, [string, RegExp][]> = {
   channel: [
-    ['phone', /\b(phone|voice|call|calls|telephone|telephony|ivr|inbound|outbound|voicemail|callback)\b/],
+    ['phone', /\b(phone|voice|call|calls|telephone|telephony|ivr|voicemail|callback)\b/],
     ['email', /\b(e ?mail|mail|web ?form|webform|form|contact form|portal|api|ticket)\b/],
-    ['messaging', /\b(whatsapp|messenger|sms|text|messaging|imessage|telegram|wechat|line)\b/],
+    ['messaging', /\b(whatsapp|sms|text|messaging|imessage|telegram|wechat|line)\b/],
     ['social', /\b(social|twitter|x|facebook|instagram|tiktok|linkedin|dm)\b/],
     ['chat', /\b(chat|live ?chat|web ?chat|widget|messenger|conversation|in app)\b/],
+    // A direction alone ("Inbound", Five9's call type) means a call; "Outbound email" is email.
+    ['phone', /\b(inbound|outbound)\b/],
   ],
   reason: [],
   segment: [
