@@ -32,19 +32,19 @@ function decodesCleanly(bytes: Uint8Array, encoding: Encoding): boolean {
 }
 
 /**
- * The encodings this file can be read in without a replacement character, the likeliest first: a
- * BOM settles it; otherwise UTF-8 when every byte sequence is valid UTF-8, else Windows-1252 (a
- * superset of Latin-1 that decodes any byte).
+ * The encodings the leader may read this file in, the detected one first: a BOM settles it;
+ * otherwise UTF-8 when every byte sequence is valid UTF-8, else Windows-1252 (a superset of
+ * Latin-1 that decodes any byte), with the other one offered as the switch.
  */
 export function readableEncodings(bytes: Uint8Array): Encoding[] {
   const bom = bomOf(bytes);
   if (bom) return [bom];
-  return decodesCleanly(bytes, 'utf-8') ? ['utf-8', 'windows-1252'] : ['windows-1252'];
+  return decodesCleanly(bytes, 'utf-8') ? ['utf-8', 'windows-1252'] : ['windows-1252', 'utf-8'];
 }
 
 export function decodeBytes(bytes: Uint8Array, encoding: Encoding): string {
-  // The BOM is dropped by the decoder; U+FFFD can only come from a wrong choice, which the page
-  // never offers (see readableEncodings), so none is ever shown to a leader.
+  // The BOM is dropped by the decoder. Bytes that are not UTF-8 can only be read as UTF-8 when the
+  // leader switches to it against the detection; they show as "?", never as U+FFFD.
   return new TextDecoder(encoding).decode(bytes).replace(/\uFFFD/g, '?');
 }
 

@@ -31,14 +31,20 @@ function splitCsv(text: string, sep: string): string[][] {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === sep) (record.push(cell), (cell = ''));
-    else if (ch === '\n') (record.push(cell.replace(/\r$/, '')), records.push(record), (record = []), (cell = ''));
-    else cell += ch;
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') quoted = !quoted;
+    else if (quoted) cell += ch;
+    else if (ch === sep) {
+      record.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      record.push(cell.replace(/\r$/, ''));
+      records.push(record);
+      record = [];
+      cell = '';
+    } else cell += ch;
   }
   return records;
 }
@@ -292,7 +298,8 @@ function truthOf(spec: Spec) {
     if (spec.columns.segment) add(m.segments, t[col(spec.columns.segment)]!.trim() ? 'Business' : 'Consumers');
     if (spec.columns.satisfaction) {
       const s = satisfied(t[col(spec.columns.satisfaction)]!, spec.scale ?? 5);
-      if (s !== null) (m.rated++, s && m.good++);
+      if (s !== null) m.rated++;
+      if (s) m.good++;
     }
   }
   return { tickets: tickets.length, months };
