@@ -149,6 +149,8 @@ async function rememberMappingsTx(
     const valueKey = nameKey(m.value);
     const itemId =
       m.target === null ? null : (itemsOf(catalog, m.kind).find((i) => i.nameKey === nameKey(m.target!))?.id ?? null);
+    // A target that was not created (no ticket landed in it) is not a choice to ignore: remember nothing.
+    if (m.target !== null && itemId === null) continue;
     rows.set(`${m.kind}|${valueKey}`, { kind: m.kind, valueKey, value: m.value.trim(), itemId, choice: null });
   }
   for (const s of input.satisfaction)

@@ -257,13 +257,19 @@ export function importInput(
   for (const [field, index] of Object.entries(mapping))
     if (file.header[index] !== undefined) columns[field as keyof ColumnMapping] = headerKey(file.header[index]);
   const satisfaction = Object.entries(plan.satClasses).filter(([value]) => short(value));
+  const used = {
+    channel: new Set(aggregated.months.flatMap((m) => m.payload.volumes.map((v) => nameKey(v.channel)))),
+    reason: new Set(aggregated.months.flatMap((m) => m.payload.reasons.map((r) => nameKey(r.reason)))),
+    segment: new Set(aggregated.months.flatMap((m) => m.payload.segments.map((r) => nameKey(r.segment)))),
+  };
   return {
     months: aggregated.months.map(({ month, payload }) => ({ month, payload })),
     cover: plan.cover,
+    // Only items some ticket lands in: a second tag under the count-once rule makes no empty reason.
     create: {
-      channel: itemsToCreate(plan.choices.channel, ctx.channel),
-      reason: itemsToCreate(plan.choices.reason, ctx.reason),
-      segment: itemsToCreate(plan.choices.segment, ctx.segment),
+      channel: itemsToCreate(plan.choices.channel, ctx.channel).filter((n) => used.channel.has(nameKey(n))),
+      reason: itemsToCreate(plan.choices.reason, ctx.reason).filter((n) => used.reason.has(nameKey(n))),
+      segment: itemsToCreate(plan.choices.segment, ctx.segment).filter((n) => used.segment.has(nameKey(n))),
     },
     mappings: mappingsToRemember(rememberChoices).filter((m) => short(m.value)),
     satisfaction: satisfaction.map(([value, choice]) => ({ value, choice })),
