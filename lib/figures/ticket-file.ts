@@ -42,7 +42,24 @@ export function readableEncodings(bytes: Uint8Array): Encoding[] {
   return decodesCleanly(bytes, 'utf-8') ? ['utf-8', 'windows-1252'] : ['windows-1252', 'utf-8'];
 }
 
+// Windows-1252's 0x80–0x9F (€, curly quotes, dashes…). Node's TextDecoder reads this label as
+// ISO-8859-1 (control characters there) while browsers follow the WHATWG table, so the table is
+// applied here and the page and the tests decode alike.
+const CP1252 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b < 0xa0 ? CP1252.charCodeAt(b - 0x80) : b)));
+  }
+  return out;
+}
+
 export function decodeBytes(bytes: Uint8Array, encoding: Encoding): string {
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   // The BOM is dropped by the decoder. Bytes that are not UTF-8 can only be read as UTF-8 when the
   // leader switches to it against the detection; they show as "?", never as U+FFFD.
   return new TextDecoder(encoding).decode(bytes).replace(/\uFFFD/g, '?');
