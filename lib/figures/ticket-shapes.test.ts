@@ -367,6 +367,64 @@ describe('help-desk exports of every shape, imported with every default accepted
     expect(again.profiles[0]!.settings.encoding).toBe(spec.encoding);
   });
 
+  it('a team with two desks keeps a source profile for each: the repeat month of either needs no choice', async () => {
+    const team = await makeTeam(db);
+    await makeCatalog(db, team.id);
+    const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
+    const contextNow = async (): Promise<ImportContext> => {
+      const catalog = await loadCatalog(db, team.id);
+      const context = await loadTicketImportContext(leader, team.id);
+      return {
+        channel: catalog.channels.map((c) => c.name),
+        reason: catalog.reasons.map((c) => c.name),
+        segment: catalog.segments.map((c) => c.name),
+        kpis: catalog.kpis.map((k) => ({ name: k.name, unit: k.unit })),
+        remembered: context.remembered,
+        profiles: context.profiles,
+        latestMonth: '2026-12',
+        timeZone: 'UTC',
+      };
+    };
+    const bytesOf = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures', name)));
+    // Salesforce: the leader counts Web cases as Email and leaves the CSAT column out.
+    let ctx = await contextNow();
+    const sf = readTicketBytes(bytesOf('salesforce-cases.csv'));
+    const sfSettings = initialSettings(sf, ctx, findProfile(ctx.profiles, sf.header));
+    delete sfSettings.mapping.satisfaction;
+    const sfPlan = planImport(sf, sfSettings, { ...NO_OVERRIDES, channel: { Web: 'Email' } }, ctx, null);
+    await applyTicketImport(leader, team.id, importInput({ ...sf, name: 'sf.csv' }, sfSettings, sfPlan, ctx, false));
+    // Zendesk: the leader counts "Closed ticket" follow-ups nowhere, confirming the tick.
+    ctx = await contextNow();
+    const zd = readTicketBytes(bytesOf('zendesk-tickets.csv'));
+    const zdSettings = initialSettings(zd, ctx, findProfile(ctx.profiles, zd.header));
+    const zdPlan = planImport(zd, zdSettings, { ...NO_OVERRIDES, channel: { 'Closed ticket': null } }, ctx, null);
+    expect(zdPlan.mustConfirm).toBe(true);
+    await applyTicketImport(leader, team.id, importInput({ ...zd, name: 'zd.csv' }, zdSettings, zdPlan, ctx, true));
+
+    ctx = await contextNow();
+    expect(ctx.profiles.map((p) => p.sourceKind).sort()).toEqual(['Salesforce Service Cloud', 'Zendesk']);
+    for (const [name, kind] of [
+      ['salesforce-cases.csv', 'Salesforce Service Cloud'],
+      ['zendesk-tickets.csv', 'Zendesk'],
+    ] as const) {
+      const file = readTicketBytes(bytesOf(name));
+      const profile = findProfile(ctx.profiles, file.header);
+      expect(profile?.sourceKind).toBe(kind);
+      const settings = initialSettings(file, ctx, profile);
+      const plan = planImport(file, settings, NO_OVERRIDES, ctx, profile);
+      if (kind === 'Zendesk') {
+        expect(plan.choices.channel['Closed ticket']).toBeNull();
+        expect(plan.choices.channel.Mail).toBe('Email');
+      } else {
+        expect(settings.mapping.satisfaction).toBeUndefined();
+        expect(settings.dateOrder).toBe('MDY');
+        expect(plan.choices.channel.Web).toBe('Email');
+      }
+      // Every remembered choice comes back: the same figures as the leader's first import of this desk.
+      expect(plan.aggregated!.months).toEqual((kind === 'Zendesk' ? zdPlan : sfPlan).aggregated!.months);
+    }
+  });
+
   it('every synonym in the table is read as its field, wherever the column stands', () => {
     for (const field of TICKET_FIELDS)
       for (const name of COLUMN_SYNONYMS[field]) {
