@@ -23,6 +23,8 @@ describe('reading an export’s bytes', () => {
     const forced = readTicketBytes(b, 'utf-8');
     expect(forced.encoding).toBe('utf-8');
     expect(forced.rows[0]![3]).toBe('Soci?t? G?n?rale ? Z?rich');
+    // The names to check show the garbling, so the leader sees why to switch back.
+    expect(forced.accented).toEqual(['Soci?t?', 'G?n?rale', '?', 'Z?rich']);
   });
 
   it('reads UTF-16 by its BOM, little- and big-endian, with no choice to make', () => {

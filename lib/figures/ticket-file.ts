@@ -11,7 +11,7 @@ export const ENCODING_LABELS: Record<Encoding, string> = {
   'utf-8': 'UTF-8 (Unicode)',
   'utf-16le': 'UTF-16 (Unicode, little-endian)',
   'utf-16be': 'UTF-16 (Unicode, big-endian)',
-  'windows-1252': 'Windows-1252 / Latin-1 (Excel, Salesforce and many Windows tools)',
+  'windows-1252': 'Windows-1252 / Latin-1',
 };
 
 function bomOf(b: Uint8Array): Encoding | null {
@@ -58,12 +58,16 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return out;
 }
 
-export function decodeBytes(bytes: Uint8Array, encoding: Encoding): string {
-  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
-  // The BOM is dropped by the decoder. Bytes that are not UTF-8 can only be read as UTF-8 when the
-  // leader switches to it against the detection; they show as "?", never as U+FFFD.
-  return new TextDecoder(encoding).decode(bytes).replace(/\uFFFD/g, '?');
+/** The text, BOM dropped; bytes that are not UTF-8 read as U+FFFD, which readTicketBytes turns into "?". */
+function decodeRaw(bytes: Uint8Array, encoding: Encoding): string {
+  return encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
 }
+
+// Bytes that are not UTF-8 can only be read as UTF-8 when the leader switches to it against the
+// detection; they show as "?", never as U+FFFD.
+const noReplacement = (s: string) => s.replace(/\uFFFD/g, '?');
+
+export const decodeBytes = (bytes: Uint8Array, encoding: Encoding) => noReplacement(decodeRaw(bytes, encoding));
 
 /** Up to `n` distinct words with letters beyond ASCII: what the leader checks the encoding by. */
 export function accentedSamples(text: string, n = 4): string[] {
@@ -183,7 +187,8 @@ export function shapeRecords(records: string[][]): Pick<TicketFile, 'header' | '
 export function readTicketBytes(bytes: Uint8Array, encoding?: Encoding): TicketFile {
   const encodings = readableEncodings(bytes);
   const chosen = encoding && encodings.includes(encoding) ? encoding : encodings[0]!;
-  const text = decodeBytes(bytes, chosen);
+  const raw = decodeRaw(bytes, chosen);
+  const text = noReplacement(raw);
   const delimiter = detectSeparator(text);
   const records = parse(text, {
     delimiter,
@@ -195,7 +200,8 @@ export function readTicketBytes(bytes: Uint8Array, encoding?: Encoding): TicketF
   return {
     encoding: chosen,
     encodings,
-    accented: accentedSamples(text),
+    // Sampled before the replacement, so a wrong choice shows its garbled names too.
+    accented: accentedSamples(raw).map(noReplacement),
     delimiter,
     ...shapeRecords(records),
   };
