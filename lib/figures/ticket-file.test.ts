@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { TicketField } from './ticket-export';
 import { readTicketBytes } from './ticket-file';
+import { guessColumns } from './ticket-guess';
+import { detectSourceKind } from './ticket-sources';
 
 const header = 'Id,Created at,Via,Organization';
 const bytes = (text: string, encoding: BufferEncoding = 'utf8') => new Uint8Array(Buffer.from(text, encoding));
@@ -63,5 +66,101 @@ describe('reading an export’s bytes', () => {
     expect(file.header).toEqual(['When', 'Kanal', 'Grund']);
     expect(file.rows).toHaveLength(1);
     expect(file.leftOut).toEqual([{ lines: 1, why: 'preamble', example: 'Report of everything' }]);
+  });
+});
+
+// The desks without a fixture file: their headers as they export them name the desk and the columns.
+const HEADERS: { kind: string; header: string[]; want: Partial<Record<TicketField, string>> }[] = [
+  {
+    kind: 'HubSpot',
+    header: [
+      'Ticket ID',
+      'Ticket name',
+      'Pipeline',
+      'Ticket status',
+      'Create date',
+      'Source',
+      'Category',
+      'Associated Company',
+    ],
+    want: {
+      date: 'Create date',
+      channel: 'Source',
+      reason: 'Category',
+      segment: 'Associated Company',
+      status: 'Ticket status',
+    },
+  },
+  {
+    kind: 'Gorgias',
+    header: ['Ticket id', 'Channel', 'Created datetime', 'Tags', 'Customer email', 'Satisfaction survey score'],
+    want: { date: 'Created datetime', channel: 'Channel', reason: 'Tags', satisfaction: 'Satisfaction survey score' },
+  },
+  {
+    kind: 'Front',
+    header: ['Message ID', 'Conversation ID', 'Inbox', 'Direction', 'Message date', 'Tags', 'Response time'],
+    want: { date: 'Message date', channel: 'Inbox', reason: 'Tags', firstResponse: 'Response time' },
+  },
+  {
+    kind: 'Jira Service Management',
+    header: [
+      'Issue key',
+      'Summary',
+      'Issue Type',
+      'Status',
+      'Created',
+      'Request Type',
+      'Labels',
+      'Custom field (Satisfaction)',
+      'Organizations',
+    ],
+    want: {
+      date: 'Created',
+      reason: 'Labels',
+      segment: 'Organizations',
+      satisfaction: 'Custom field (Satisfaction)',
+      status: 'Status',
+    },
+  },
+  {
+    kind: 'Aircall',
+    header: [
+      'id',
+      'direction',
+      'status',
+      'missed_call_reason',
+      'started_at',
+      'ended_at',
+      'duration (in call)',
+      'line',
+      'tags',
+    ],
+    want: {
+      date: 'started_at',
+      channel: 'direction',
+      reason: 'tags',
+      handleTime: 'duration (in call)',
+      status: 'status',
+    },
+  },
+  {
+    kind: 'Talkdesk',
+    header: ['Call ID', 'Type', 'Start Time', 'Talk Time', 'Wait Time', 'Disposition', 'Ring Groups', 'Rating'],
+    want: {
+      date: 'Start Time',
+      channel: 'Type',
+      reason: 'Disposition',
+      handleTime: 'Talk Time',
+      firstResponse: 'Wait Time',
+      satisfaction: 'Rating',
+    },
+  },
+];
+
+describe('headers of the desks without a fixture', () => {
+  it.each(HEADERS)('$kind', ({ kind, header, want }) => {
+    expect(detectSourceKind(header)).toBe(kind);
+    const mapping = guessColumns(header);
+    expect(Object.fromEntries(Object.entries(mapping).map(([f, i]) => [f, header[i]]))).toMatchObject(want);
   });
 });
