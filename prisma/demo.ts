@@ -18,6 +18,7 @@ export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_ACCOUNTS = [
   { email: 'admin@demo.test', name: 'Morgan Ellis', role: 'ADMIN', team: null },
   { email: 'leader@demo.test', name: 'Priya Shah', role: 'LEADER', team: 'customer-care' },
+  { email: 'billing.leader@demo.test', name: 'Dana Okafor', role: 'LEADER', team: 'billing-support' },
   { email: 'agent@demo.test', name: 'Sam Taylor', role: 'AGENT', team: 'customer-care' },
   { email: 'exec@demo.test', name: 'Jordan Reyes', role: 'EXEC', team: null },
   { email: 'colleague@demo.test', name: 'Chris Novak', role: 'COLLEAGUE', team: null },
@@ -28,7 +29,6 @@ const DEMO_TEAMMATES = [
   { email: 'amira.haddad@demo.test', name: 'Amira Haddad', role: 'AGENT', team: 'customer-care' },
   { email: 'leo.martin@demo.test', name: 'Léo Martin', role: 'AGENT', team: 'customer-care' },
   { email: 'grace.kim@demo.test', name: 'Grace Kim', role: 'AGENT', team: 'customer-care' },
-  { email: 'billing.leader@demo.test', name: 'Dana Okafor', role: 'LEADER', team: 'billing-support' },
   { email: 'tom.berg@demo.test', name: 'Tom Berg', role: 'AGENT', team: 'billing-support' },
   { email: 'ines.costa@demo.test', name: 'Inês Costa', role: 'AGENT', team: 'billing-support' },
 ] as const satisfies readonly { email: string; name: string; role: Role; team: string | null }[];
@@ -59,7 +59,7 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   seedDemoYearReview,
 ];
 
-async function seedOrganisation(db: PrismaClient): Promise<DemoOrganisation> {
+export async function seedOrganisation(db: PrismaClient): Promise<DemoOrganisation> {
   const teams = {
     'customer-care': await makeTeam(db, { name: 'Customer Care', slug: 'customer-care' }),
     'billing-support': await makeTeam(db, { name: 'Billing Support', slug: 'billing-support' }),

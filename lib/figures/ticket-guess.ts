@@ -3,9 +3,10 @@
 // which team item a value such as "Phone call (inbound)" or "Mail" most likely means. Pure and
 // browser-safe; the leader sees every guess on the page and can change it.
 import type { ColumnMapping, DurationUnit, TicketField } from './ticket-export';
+import { COLUMN_SYNONYMS, headerKey } from './ticket-sources';
 
-// Per field, patterns in order of preference: a column matching an earlier pattern wins, so
-// "Tags" beats "Type" beats a free-text "Subject" for the contact reason.
+// After the exact names of COLUMN_SYNONYMS, per field, patterns in order of preference: a column
+// matching an earlier pattern wins, so "Tags" beats "Type" beats a free-text "Subject" for the reason.
 const COLUMN_PATTERNS: [TicketField, RegExp[]][] = [
   ['firstResponse', [/first.*(reply|response)/i, /time to first/i, /wait time|queue time|speed of answer|asa\b/i]],
   ['handleTime', [/handle|aht/i, /talk time/i, /full resolution|resolution time|time to close/i, /duration/i]],
@@ -37,7 +38,19 @@ const COLUMN_PATTERNS: [TicketField, RegExp[]][] = [
 export function guessColumns(header: string[]): ColumnMapping {
   const mapping: ColumnMapping = {};
   const taken = new Set<number>();
+  const keys = header.map(headerKey);
+  for (const [field] of COLUMN_PATTERNS) {
+    for (const name of COLUMN_SYNONYMS[field]) {
+      const index = keys.findIndex((k, i) => !taken.has(i) && k === name);
+      if (index >= 0) {
+        mapping[field] = index;
+        taken.add(index);
+        break;
+      }
+    }
+  }
   for (const [field, patterns] of COLUMN_PATTERNS) {
+    if (mapping[field] !== undefined) continue;
     for (const re of patterns) {
       const index = header.findIndex((h, i) => !taken.has(i) && re.test(h.trim()));
       if (index >= 0) {
@@ -83,11 +96,13 @@ export type Dimension = 'channel' | 'reason' | 'segment';
 // match when they fall in the same family.
 const FAMILIES: Record<Dimension, [string, RegExp][]> = {
   channel: [
-    ['phone', /\b(phone|voice|call|calls|telephone|telephony|ivr|inbound|outbound|voicemail|callback)\b/],
+    ['phone', /\b(phone|voice|call|calls|telephone|telephony|ivr|voicemail|callback)\b/],
     ['email', /\b(e ?mail|mail|web ?form|webform|form|contact form|portal|api|ticket)\b/],
-    ['messaging', /\b(whatsapp|messenger|sms|text|messaging|imessage|telegram|wechat|line)\b/],
+    ['messaging', /\b(whatsapp|sms|text|messaging|imessage|telegram|wechat|line)\b/],
     ['social', /\b(social|twitter|x|facebook|instagram|tiktok|linkedin|dm)\b/],
     ['chat', /\b(chat|live ?chat|web ?chat|widget|messenger|conversation|in app)\b/],
+    // A direction alone ("Inbound", Five9's call type) means a call; "Outbound email" is email.
+    ['phone', /\b(inbound|outbound)\b/],
   ],
   reason: [],
   segment: [

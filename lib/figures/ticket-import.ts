@@ -12,6 +12,7 @@ import { describeUnknown, payloadEntries, resolveEntries } from './resolve';
 import { figuresPayloadSchema, LIST_KINDS, nameKey, type ListKind } from './schemas';
 import { IGNORED_SHARE_LIMIT } from './ticket-export';
 import type { MonthByName, RememberedMappings } from './ticket-plan';
+import { profileSettingsSchema, type SourceProfile } from './ticket-session';
 import { ImportError } from './monthly-import';
 
 const itemName = z.string().trim().min(1).max(80, 'Keep names under 80 characters.');
@@ -46,6 +47,11 @@ export const ticketImportSchema = z.object({
   ignored: z
     .object({ rows: z.number().int().min(0), ignored: z.number().int().min(0), confirmed: z.boolean() })
     .default({ rows: 0, ignored: 0, confirmed: false }),
+  /** The desk the export came from as detected ("Salesforce Service Cloud", else "CSV export"). */
+  sourceKind: z.string().trim().max(80).default(''),
+  fileName: z.string().trim().max(255).default(''),
+  /** The whole mapping, remembered for this team and this export's header. */
+  profile: z.object({ signature: z.string().min(1).max(1000), settings: profileSettingsSchema }).optional(),
 });
 export type TicketImportInput = z.infer<typeof ticketImportSchema>;
 
@@ -104,6 +110,15 @@ export async function applyTicketImport(
         const cover = { volumes: true, reasons: input.cover.reasons, segments: input.cover.segments, kpis: kpiIds };
         const results = await writeMonthsTx(tx, months, { actor, teamId, cover, catalog, source });
         await rememberMappingsTx(tx, actor, teamId, input, catalog);
+        if (input.profile) {
+          const { signature, settings } = input.profile;
+          const sourceKind = input.sourceKind || 'CSV export';
+          await tx.sourceProfile.upsert({
+            where: { teamId_signature: { teamId, signature } },
+            create: { teamId, signature, sourceKind, settings },
+            update: { sourceKind, settings },
+          });
+        }
         return { results, created };
       },
       { timeout: 60_000 },
@@ -123,7 +138,7 @@ async function rememberMappingsTx(
   tx: Tx,
   actor: Actor,
   teamId: string,
-  input: Pick<TicketImportInput, 'mappings' | 'satisfaction'>,
+  input: Pick<TicketImportInput, 'mappings' | 'satisfaction' | 'profile' | 'sourceKind'>,
   catalog: Catalog,
 ) {
   const rows = new Map<
@@ -134,6 +149,8 @@ async function rememberMappingsTx(
     const valueKey = nameKey(m.value);
     const itemId =
       m.target === null ? null : (itemsOf(catalog, m.kind).find((i) => i.nameKey === nameKey(m.target!))?.id ?? null);
+    // A target that was not created (no ticket landed in it) is not a choice to ignore: remember nothing.
+    if (m.target !== null && itemId === null) continue;
     rows.set(`${m.kind}|${valueKey}`, { kind: m.kind, valueKey, value: m.value.trim(), itemId, choice: null });
   }
   for (const s of input.satisfaction)
@@ -144,27 +161,30 @@ async function rememberMappingsTx(
       itemId: null,
       choice: s.choice,
     });
-  if (!rows.size) return;
+  if (!rows.size && !input.profile) return;
   // Replace this import's values in one statement per kind instead of hundreds of upserts.
   for (const kind of [...LIST_KINDS, 'satisfaction']) {
     const keys = [...rows.values()].filter((r) => r.kind === kind).map((r) => r.valueKey);
     if (keys.length) await tx.importValueMapping.deleteMany({ where: { teamId, kind, valueKey: { in: keys } } });
   }
-  await tx.importValueMapping.createMany({
-    data: [...rows.values()].map((r) => ({ ...r, teamId, updatedById: actor.id })),
-    skipDuplicates: true,
-  });
+  if (rows.size)
+    await tx.importValueMapping.createMany({
+      data: [...rows.values()].map((r) => ({ ...r, teamId, updatedById: actor.id })),
+      skipDuplicates: true,
+    });
   await recordAudit(tx, {
     actor,
     action: 'import_mapping.save',
     entityType: 'Team',
     entityId: teamId,
-    after: { values: rows.size },
+    after: { values: rows.size, ...(input.profile ? { source: input.sourceKind || 'CSV export' } : {}) },
   });
 }
 
 export type TicketImportContext = {
   remembered: RememberedMappings;
+  /** The team's source profiles, the most recently used first. */
+  profiles: SourceProfile[];
   months: Record<string, MonthByName>;
   published: string[];
 };
@@ -177,14 +197,24 @@ export type TicketImportContext = {
 export async function loadTicketImportContext(actor: Actor, teamId: string): Promise<TicketImportContext> {
   assertCanManageTeam(actor, teamId);
   const catalog = await loadCatalog(db, teamId);
-  const [mappings, records, reviews] = await Promise.all([
+  const [mappings, records, reviews, profileRows] = await Promise.all([
     db.importValueMapping.findMany({
       where: { teamId },
       select: { kind: true, valueKey: true, itemId: true, choice: true },
     }),
     readMonths(db, teamId, '1990-01', '2200-12'),
     db.review.findMany({ where: { teamId, status: 'PUBLISHED' }, select: { month: true } }),
+    db.sourceProfile.findMany({
+      where: { teamId },
+      orderBy: { updatedAt: 'desc' },
+      select: { signature: true, sourceKind: true, settings: true },
+    }),
   ]);
+  // A profile saved by an older shape of the settings is skipped rather than half-applied.
+  const profiles = profileRows.flatMap((p) => {
+    const settings = profileSettingsSchema.safeParse(p.settings);
+    return settings.success ? [{ signature: p.signature, sourceKind: p.sourceKind, settings: settings.data }] : [];
+  });
   const remembered: RememberedMappings = { channel: {}, reason: {}, segment: {}, satisfaction: {} };
   for (const m of mappings) {
     if (m.kind === 'satisfaction') {
@@ -215,5 +245,5 @@ export async function loadTicketImportContext(actor: Actor, teamId: string): Pro
       },
     ]),
   );
-  return { remembered, months, published: reviews.map((r) => r.month).sort() };
+  return { remembered, profiles, months, published: reviews.map((r) => r.month).sort() };
 }

@@ -23,7 +23,15 @@ export type MonthByName = {
 /** The item "Other / not set" maps to: the team's own catch-all if it has one, else one to create. */
 export const otherTarget = (items: string[]) => otherItem(items) ?? OTHER_NAME;
 
-/** What the team chose before wins (it is the leader's own decision); otherwise the best guess. */
+/** The item a value no list item matches becomes: itself (within the 80-character name limit). */
+export const asNamed = (value: string, items: string[]) =>
+  value.trim() === '' ? otherTarget(items) : value.trim().slice(0, 80).trim();
+
+/**
+ * What the team chose before wins (it is the leader's own decision, ignoring included); otherwise
+ * the best guess; otherwise a new item named as in the file ("Other / not set" for an empty cell).
+ * Nothing is ignored by default: dropping tickets is only ever the leader's explicit choice.
+ */
 export function initialChoice(
   kind: ListKind,
   values: { value: string }[],
@@ -38,7 +46,7 @@ export function initialChoice(
     const before = remembered[key];
     if (before === null) choice[value] = null;
     else if (before !== undefined && known.has(nameKey(before))) choice[value] = before;
-    else choice[value] = guessItem(kind, value, items, context);
+    else choice[value] = guessItem(kind, value, items, context) ?? asNamed(value, items);
   }
   return choice;
 }

@@ -25,7 +25,7 @@ export default async function TicketImportPage({ params }: { params: Promise<{ t
     <>
       <PageHeader
         title={`${team.name}: import a help-desk export`}
-        description="From Zendesk, Freshdesk, Intercom or a phone system: one row per ticket or contact becomes monthly figures."
+        description="From any help desk or call-centre system: one row per ticket, case, conversation or call becomes monthly figures."
       />
       <TeamTabs slug={team.slug} current="/import/tickets" />
       <Card>
@@ -38,6 +38,7 @@ export default async function TicketImportPage({ params }: { params: Promise<{ t
           segments={active(catalog.segments)}
           kpis={catalog.kpis.filter((k) => !k.archivedAt).map((k) => ({ name: k.name, unit: k.unit }))}
           remembered={context.remembered}
+          profiles={context.profiles}
           months={context.months}
           published={context.published}
         />
