@@ -121,7 +121,12 @@ const EMAIL: { [K in SectionKind]: Body<K> } = {
                   <ChangeLine m={m} against="lastMonth" label="vs last month" />
                   {' · '}
                   <ChangeLine m={m} against="lastYear" label="vs last year" />
-                  {target ? ` · ${target}` : ''}
+                  {target ? (
+                    <>
+                      {' · '}
+                      <Num>{target}</Num>
+                    </>
+                  ) : null}
                 </span>
               </th>
               <td align="right" style={{ ...cell, fontSize: '18px', fontWeight: 700, verticalAlign: 'top' }}>
