@@ -11,6 +11,7 @@ import { makeCatalog, makeDepartment, makeTeam, makeUser } from '../../prisma/fa
 import { createAsk } from '../asks/asks';
 import { loadCatalog, writeMonthTx } from '../figures/figures';
 import { setMeetTheTeam } from '../profiles/meet-the-team';
+import { announcementFor, slackPayload, teamsPayload } from '../deliveries/messages';
 import { renderEditionEmail } from '../reviews/email-render';
 import { readEdition } from '../reviews/readers';
 import { publishReview } from '../reviews/reviews';
@@ -117,6 +118,12 @@ describe('a year in review with tracked asks and Meet the team', () => {
       expect(text.indexOf(words, at), `${kind} words under their heading`).toBeGreaterThan(at);
     }
     expect(text.indexOf(heading('meetTheTeam'))).toBeLessThan(text.indexOf(heading('asks')));
+    // The year is named as its page names it ("2025 year in review"), in the subject and in chat too.
+    expect(page).toContain('2025 year in review');
+    expect(email.subject).toBe(`${team.name} — 2025 year in review`);
+    const post = announcementFor(snapshot, `https://review.example.com/reviews/${team.slug}/2025`);
+    expect(slackPayload(post).text).toBe(`${team.name} · 2025 year in review: Our 2025`);
+    expect(JSON.stringify(teamsPayload(post))).toContain(`${team.name} · 2025 year in review: Our 2025`);
     // Long: a year's edition is built and published, on machines that may be busy.
   }, 90_000);
 });
