@@ -449,7 +449,8 @@ export function EditionEmail({
           <Text style={{ ...small, fontSize: '12px' }}>
             You get this because you work here or are on {team}’s distribution list. To stop {team}’s editions by email
             (one click, no sign-in):{' '}
-            <Link href={UNSUBSCRIBE_PLACEHOLDER} style={{ color: MUTED }}>
+            {/* The signed link is one long word: it breaks anywhere rather than widen a phone's screen. */}
+            <Link href={UNSUBSCRIBE_PLACEHOLDER} style={{ color: MUTED, wordBreak: 'break-all' }}>
               {UNSUBSCRIBE_PLACEHOLDER}
             </Link>
           </Text>
