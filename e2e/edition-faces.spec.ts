@@ -142,7 +142,8 @@ test('an edition holding every section kind says the same on its page, in print,
     await page.goto(`/manage/${team.slug}/reviews`);
     await page.getByLabel('Month').selectOption(month);
     await page.getByRole('button', { name: 'Start the edition' }).click();
-    await expect(page).toHaveURL(new RegExp(`/manage/${team.slug}/reviews/${month}$`));
+    // Starting builds the draft from a year of figures: slow on a busy machine.
+    await expect(page).toHaveURL(new RegExp(`/manage/${team.slug}/reviews/${month}$`), { timeout: 30_000 });
     const draft = await db.review.findUniqueOrThrow({ where: { teamId_month: { teamId: team.id, month } } });
     await db.ask.create({ data: { teamId: team.id, reviewId: draft.id, departmentId: finance.id, title: ask } });
     await db.review.update({ where: { id: draft.id }, data: { meetTheTeamIds: [amira.id] } });
@@ -154,7 +155,7 @@ test('an edition holding every section kind says the same on its page, in print,
       .getByRole('button', { name: /^Publish and email/ })
       .click();
     // The composer's own status (Meet the team's form has another).
-    await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible({ timeout: 30_000 });
 
     // The page: every month kind, each under its heading.
     await page.goto(`/reviews/${team.slug}/${month}`);
@@ -202,10 +203,27 @@ test('an edition holding every section kind says the same on its page, in print,
     // Readable on a phone: nothing wider than a 320 px screen, in light and dark.
     await mail.setViewportSize({ width: 320, height: 800 });
     expect(await mail.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    // In dark mode the button keeps dark words on its light blue (React Email wraps them in a span).
+    await mail.emulateMedia({ colorScheme: 'dark' });
+    const button = mail.getByRole('link', { name: 'Read the full edition' });
+    expect(await button.evaluate((a) => getComputedStyle(a.querySelector('span') ?? a).color)).toBe('rgb(11, 18, 32)');
+    await mail.emulateMedia({ colorScheme: 'light' });
     await shoot(mail, 'faces-email');
 
     // Chat: each post carries its sections' lines and names every other section as left out.
-    for (const receiver of Object.values(receivers)) await expect.poll(() => receiver.received.length).toBe(1);
+    // Each post is a job any instance may take; a failure shows the delivery rows' errors.
+    await expect
+      .poll(
+        async () => ({
+          received: Object.values(receivers).map((r) => r.received.length),
+          deliveries: await db.editionDelivery.findMany({
+            where: { teamId: team.id },
+            select: { status: true, attempts: true, lastError: true },
+          }),
+        }),
+        { timeout: 60_000 },
+      )
+      .toMatchObject({ received: [1, 1, 1] });
     const hook = JSON.parse(receivers.webhook.received[0]!) as {
       sections: { kind: string; title: string; lines: string[] }[];
       leftOut: string[];

@@ -392,7 +392,7 @@ const DARK = `
   .sr-card h1, .sr-card h2, .sr-card p, .sr-card th, .sr-card td, .sr-card li, .sr-card div, .sr-card blockquote { color: #e2e8f0 !important; }
   .sr-card span { color: #cbd5e1 !important; }
   .sr-card a { color: #93c5fd !important; }
-  .sr-card a.sr-button { background: #93c5fd !important; color: #0b1220 !important; }
+  .sr-card a.sr-button, .sr-card a.sr-button span { background: #93c5fd !important; color: #0b1220 !important; }
 }
 @media (max-width: 480px) { .sr-card { padding: 14px !important; } }
 `;
