@@ -11,6 +11,7 @@ import type { Page } from '@playwright/test';
 import { makeDepartment, makeProject, makeUser, makeWin } from '../prisma/factories';
 import { mailParts, startTestSmtp } from '../scripts/testing/smtp';
 import { startAppServer } from './fixtures/app-server';
+import { E2E_AUTH_SECRET } from './fixtures/auth-secret';
 import { monthsAgo, seededTeam } from './fixtures/editions';
 import { holdEmailQueue } from './fixtures/email-queue';
 import { startWebhookReceiver } from './fixtures/webhook-receiver';
@@ -78,7 +79,9 @@ test('an edition holding every section kind says the same on its page, in print,
     SMTP_PORT: String(smtp.port),
     MAIL_FROM: 'Service Review <review@example.test>',
     PUBLIC_URL: 'https://review.example.com',
-    // As the suite's own server: deliveries reach the receivers with the guard on.
+    // As the suite's own server, which may take a delivery's job: the same key for the destinations'
+    // stored addresses, and the receivers reached with the guard on.
+    AUTH_SECRET: E2E_AUTH_SECRET,
     TEST_ONLY_WEBHOOK_ROUTES_DIR: process.env.E2E_WEBHOOK_ROUTES_DIR!,
     NODE_EXTRA_CA_CERTS: path.resolve(import.meta.dirname, 'fixtures/receiver-tls/cert.pem'),
   });
