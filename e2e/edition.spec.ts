@@ -5,6 +5,7 @@ import type { PrismaClient } from '../lib/generated/prisma/client';
 import { makeUser } from '../prisma/factories';
 import { startTestSmtp, type TestSmtp } from '../scripts/testing/smtp';
 import { startAppServer, type AppServer } from './fixtures/app-server';
+import { holdEmailQueue } from './fixtures/email-queue';
 import { changePhoneVolume, monthLabel, monthsAgo, seededTeam } from './fixtures/editions';
 import { expect, signIn, test } from './fixtures';
 import { shoot } from './fixtures/shots';
@@ -97,6 +98,7 @@ test.describe.serial('edition emails', () => {
   }) => {
     // Long: a whole edition's life, on machines that may be busy.
     test.setTimeout(240_000);
+    const releaseQueue = await holdEmailQueue();
     const smtp = await startTestSmtp();
     const { messages } = smtp;
     const app = await startAppServer({
@@ -192,6 +194,7 @@ test.describe.serial('edition emails', () => {
     } finally {
       await app.stop();
       await smtp.close();
+      await releaseQueue();
     }
   });
 

@@ -2,9 +2,8 @@
 // sections.ts: headline numbers, a quote, wins, outcomes, tracked asks), what it leaves out, the link. Pure functions,
 // so the payloads are tested without a network.
 import { createHmac } from 'node:crypto';
-import { monthLabel } from '../dates/month';
 import { formatMetric, metricChange, type EditionSnapshot, type KpiMetric, type Metric } from '../reviews/content';
-import { chatSummary, type ChatSummary } from '../editions/sections';
+import { chatSummary, editionName, type ChatSummary } from '../editions/sections';
 
 export type DestinationKindName = 'SLACK' | 'TEAMS' | 'WEBHOOK';
 
@@ -46,8 +45,7 @@ export function announcementFor(snapshot: EditionSnapshot, url: string, test = f
   };
 }
 
-const heading = (a: Announcement) =>
-  `${a.test ? '[Test] ' : ''}${a.team.name} · ${monthLabel(a.month)} review: ${a.title}`;
+const heading = (a: Announcement) => `${a.test ? '[Test] ' : ''}${a.team.name} · ${editionName(a.month)}: ${a.title}`;
 
 // Slack reads `text` and mrkdwn fields as markup: `<!channel>`, `<@U123>` and `<url|label>` are
 // control sequences, so &, < and > are escaped as Slack's docs ask (a title "<!channel>" must not

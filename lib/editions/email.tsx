@@ -121,7 +121,12 @@ const EMAIL: { [K in SectionKind]: Body<K> } = {
                   <ChangeLine m={m} against="lastMonth" label="vs last month" />
                   {' · '}
                   <ChangeLine m={m} against="lastYear" label="vs last year" />
-                  {target ? ` · ${target}` : ''}
+                  {target ? (
+                    <>
+                      {' · '}
+                      <Num>{target}</Num>
+                    </>
+                  ) : null}
                 </span>
               </th>
               <td align="right" style={{ ...cell, fontSize: '18px', fontWeight: 700, verticalAlign: 'top' }}>
@@ -387,7 +392,7 @@ const DARK = `
   .sr-card h1, .sr-card h2, .sr-card p, .sr-card th, .sr-card td, .sr-card li, .sr-card div, .sr-card blockquote { color: #e2e8f0 !important; }
   .sr-card span { color: #cbd5e1 !important; }
   .sr-card a { color: #93c5fd !important; }
-  .sr-card a.sr-button { background: #93c5fd !important; color: #0b1220 !important; }
+  .sr-card a.sr-button, .sr-card a.sr-button span { background: #93c5fd !important; color: #0b1220 !important; }
 }
 @media (max-width: 480px) { .sr-card { padding: 14px !important; } }
 `;
@@ -444,7 +449,8 @@ export function EditionEmail({
           <Text style={{ ...small, fontSize: '12px' }}>
             You get this because you work here or are on {team}’s distribution list. To stop {team}’s editions by email
             (one click, no sign-in):{' '}
-            <Link href={UNSUBSCRIBE_PLACEHOLDER} style={{ color: MUTED }}>
+            {/* The signed link is one long word: it breaks anywhere rather than widen a phone's screen. */}
+            <Link href={UNSUBSCRIBE_PLACEHOLDER} style={{ color: MUTED, wordBreak: 'break-all' }}>
               {UNSUBSCRIBE_PLACEHOLDER}
             </Link>
           </Text>

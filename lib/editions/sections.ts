@@ -67,6 +67,14 @@ export type EditionSection = { [K in SectionKind]: SectionOf<K> }[SectionKind];
 const section = <K extends SectionKind>(kind: K, id: string, title: string, data: SectionData[K]): SectionOf<K> =>
   ({ kind, id, title, ...data }) as SectionOf<K>;
 
+/**
+ * What an edition is called in its email subject and chat posts: "March 2025 review", or
+ * "2025 year in review" as the year's page and email say above its title.
+ */
+export function editionName(period: string): string {
+  return /^\d{4}$/.test(period) ? `${period} year in review` : `${monthLabel(period)} review`;
+}
+
 /** A calendar day as editions print it ("4 Mar 2025"); the stored text when it is not a day. */
 export function editionDay(value: string): string {
   const d = parseDay(value);

@@ -4,8 +4,8 @@
 // `cite`, which the quotes module's attribution rule wrote; Markdown follows the page's rule.
 import escapeHtml from 'escape-html';
 import { createElement } from 'react';
-import { monthLabel } from '../dates/month';
 import { EditionEmail, renderEmailParts, UNSUBSCRIBE_PLACEHOLDER } from '../editions/email';
+import { editionName } from '../editions/sections';
 import type { EditionSnapshot } from './content';
 
 export { UNSUBSCRIBE_PLACEHOLDER };
@@ -17,7 +17,7 @@ export function editionUrl(baseUrl: string, slug: string, month: string): string
 
 /** "Customer Care — November 2026 review": the team and period once, whatever the title says. */
 export function editionSubject(teamName: string, month: string): string {
-  return `${teamName} — ${monthLabel(month)} review`;
+  return `${teamName} — ${editionName(month)}`;
 }
 
 /**

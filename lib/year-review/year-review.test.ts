@@ -206,7 +206,7 @@ describe('the year in review', () => {
 
     // The email says what the page says: the year's total, every month (July without figures), the credits.
     const email = await renderEditionEmail(edition.snapshot, `https://review.example.com/reviews/${s.team.slug}/2025`);
-    expect(email.subject).toBe(`${s.team.name} — Year 2025 review`);
+    expect(email.subject).toBe(`${s.team.name} — 2025 year in review`);
     expect(email.text).toContain(`${formatMetric(year.total)} contacts in 2025`);
     expect(email.text).toMatch(/2025-07 +–/);
     expect(email.text).toContain('People credited this year\n\nadam Brown, Chloé Ng, Zoe Adams');

@@ -81,3 +81,42 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** Quoted-printable to text: soft breaks joined, each =XX a byte, the bytes read as UTF-8. */
+function unQuote(body: string): string {
+  const text = body.replace(/=\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const hex = text.slice(i + 1, i + 3);
+    if (text[i] === '=' && /^[0-9A-F]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else bytes.push(text.charCodeAt(i));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** A received message's parts by content type, each decoded (quoted-printable or base64): what a reader's client shows. */
+export function mailParts(mail: ReceivedMail): { subject: string; html: string; text: string } {
+  const raw = mail.raw.replace(/\r\n/g, '\n');
+  const [head = ''] = raw.split('\n\n');
+  const unfolded = head.replace(/\n[ \t]+/g, ' ');
+  // RFC 2047 encoded words, the space between two of them dropped.
+  const subject = (/^Subject: (.*)$/m.exec(unfolded)?.[1] ?? '')
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?UTF-8\?Q\?([^?]*)\?=/gi, (_, q: string) => unQuote(q.replace(/_/g, ' ')));
+  const boundary = /boundary="?([^";\n]+)"?/.exec(unfolded)?.[1] ?? '';
+  const parts: Record<string, string> = {};
+  for (const chunk of raw.split(`--${boundary}`).slice(1)) {
+    const [partHead = '', ...rest] = chunk.split('\n\n');
+    const body = rest.join('\n\n').trimEnd();
+    const type = /Content-Type: ([\w/]+)/i.exec(partHead)?.[1];
+    if (!type) continue;
+    parts[type] = /Content-Transfer-Encoding: base64/i.test(partHead)
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : /quoted-printable/i.test(partHead)
+        ? unQuote(body)
+        : body;
+  }
+  return { subject, html: parts['text/html'] ?? '', text: parts['text/plain'] ?? '' };
+}
