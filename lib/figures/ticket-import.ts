@@ -13,6 +13,7 @@ import { figuresPayloadSchema, LIST_KINDS, nameKey, type ListKind } from './sche
 import { IGNORED_SHARE_LIMIT } from './ticket-export';
 import type { MonthByName, RememberedMappings } from './ticket-plan';
 import { ImportError } from './monthly-import';
+import { HELP_DESK_EXPORT_LABEL } from './provenance';
 
 const itemName = z.string().trim().min(1).max(80, 'Keep names under 80 characters.');
 
@@ -46,6 +47,11 @@ export const ticketImportSchema = z.object({
   ignored: z
     .object({ rows: z.number().int().min(0), ignored: z.number().int().min(0), confirmed: z.boolean() })
     .default({ rows: 0, ignored: 0, confirmed: false }),
+  /** The export's kind ("Salesforce Service Cloud"): its figures are labelled with it. */
+  sourceKind: z.string().trim().min(1).max(80).optional(),
+  fileName: z.string().trim().min(1).max(255).optional(),
+  /** KPIs the file does not cover that the leader chose to clear instead of keeping, by name. */
+  clear: z.array(itemName).max(100).default([]),
 });
 export type TicketImportInput = z.infer<typeof ticketImportSchema>;
 
@@ -94,7 +100,7 @@ export async function applyTicketImport(
         const all = problems.map((p) => ({ where: p.ref.path ?? '', message: p.message }));
         for (const u of unknown)
           all.push({ where: '', message: `${describeUnknown(u)}: choose an existing item or create it.` });
-        const kpiIds = input.cover.kpis.map((name) => {
+        const kpiIds = [...input.cover.kpis, ...input.clear].map((name) => {
           const kpi = catalog.kpis.find((k) => k.nameKey === nameKey(name));
           if (!kpi) all.push({ where: '', message: `${describeUnknown({ kind: 'kpi', name })}.` });
           return kpi?.id ?? '';
@@ -102,7 +108,13 @@ export async function applyTicketImport(
         if (all.length) throw new ImportError(all);
 
         const cover = { volumes: true, reasons: input.cover.reasons, segments: input.cover.segments, kpis: kpiIds };
-        const results = await writeMonthsTx(tx, months, { actor, teamId, cover, catalog, source });
+        // A cleared KPI is covered by the file with no value: it is removed from each imported month.
+        const provenance = {
+          kind: 'IMPORT' as const,
+          label: input.sourceKind ?? HELP_DESK_EXPORT_LABEL,
+          fileName: input.fileName ?? null,
+        };
+        const results = await writeMonthsTx(tx, months, { actor, teamId, cover, catalog, source, provenance });
         await rememberMappingsTx(tx, actor, teamId, input, catalog);
         return { results, created };
       },
