@@ -5,7 +5,7 @@ import { formatDay } from '../dates/day';
 
 export type SourceSpan = { month: string; kind: string; label: string; at: Date };
 
-const SHORT = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
+const SHORT = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' });
 const monthShort = (m: string) => SHORT.format(new Date(`${m}-01T00:00:00Z`));
 const year = (m: string) => m.slice(0, 4);
 
