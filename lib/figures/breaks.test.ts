@@ -144,7 +144,7 @@ describe('an edition across a change of source', () => {
     expect(story).not.toMatch(/50\.0 %/);
     expect(story).toContain('not compared with November 2025');
     const september = suggestHighlights(build('2026-09'), null);
-    expect(september).not.toMatch(/%/);
+    expect(september).not.toMatch(/ %/);
     expect(september).not.toMatch(/rose|fell|moved most/);
   });
 
