@@ -99,7 +99,9 @@ export function chartGeometry(spec: ChartSpec): Geometry {
   // A change of source splits every line and area: nothing is drawn from one source into the other
   // (a reason that exists only on one side would otherwise slope to or from nothing).
   const breakAt = new Set(
-    rows.flatMap((r, i) => (i > 0 && spansBreak(spec, String(rows[i - 1]![spec.xKey]), String(r[spec.xKey])) ? [i] : [])),
+    rows.flatMap((r, i) =>
+      i > 0 && spansBreak(spec, String(rows[i - 1]![spec.xKey]), String(r[spec.xKey])) ? [i] : [],
+    ),
   );
   const split = <T>(points: (T | null)[], draw: (part: (T | null)[]) => string): string => {
     if (!breakAt.size) return draw(points);
@@ -134,7 +136,11 @@ export function chartGeometry(spec: ChartSpec): Geometry {
       const lower = rows.map((__, i) => (has[i] ? { x: cx(i), y: y(si === 0 ? 0 : tops[i]![si - 1]!) } : null));
       const d = split(
         upper.map((p, i) => (p && lower[i] ? i : null)),
-        (kept) => areaPath(upper.map((p, i) => (kept[i] === null ? null : p)), lower),
+        (kept) =>
+          areaPath(
+            upper.map((p, i) => (kept[i] === null ? null : p)),
+            lower,
+          ),
       );
       paths.push({ series: si, d, fill: true, dots: [] });
     });

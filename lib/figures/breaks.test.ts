@@ -9,7 +9,11 @@ import { sourceNote } from './source-note';
 
 // A team on Freshdesk until August 2026, on Salesforce from September 2026; CSAT and first response
 // time are not in the Salesforce file, so they stay from Freshdesk (no break of their own).
-const months = ['2025-11', '2025-12', ...Array.from({ length: 11 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`)];
+const months = [
+  '2025-11',
+  '2025-12',
+  ...Array.from({ length: 11 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`),
+];
 const systemOf = (m: string) => (m >= '2026-09' ? 'Salesforce Service Cloud' : 'Freshdesk');
 const sources = months.flatMap((month) => [
   { month, part: COUNTS_PART, system: systemOf(month) },

@@ -58,7 +58,13 @@ export function breakRule(inputs: BreakInputs): BreakRule {
       const prev = points[i - 1]!;
       const now = points[i]!;
       if (prev.system === now.system) continue;
-      const b = byMonth.get(now.month) ?? { month: now.month, parts: [], from: prev.system, to: now.system, reason: null };
+      const b = byMonth.get(now.month) ?? {
+        month: now.month,
+        parts: [],
+        from: prev.system,
+        to: now.system,
+        reason: null,
+      };
       if (b.parts !== 'all') b.parts = [...b.parts, part];
       byMonth.set(now.month, b);
     }

@@ -28,7 +28,9 @@ export function provenanceOfSource(source: string): Provenance {
 }
 
 const countsKey = (s: MonthState) =>
-  JSON.stringify([s.volumes, s.reasons, s.segments].map((r) => Object.entries(r).sort(([a], [b]) => a.localeCompare(b))));
+  JSON.stringify(
+    [s.volumes, s.reasons, s.segments].map((r) => Object.entries(r).sort(([a], [b]) => a.localeCompare(b))),
+  );
 const hasCounts = (s: MonthState) =>
   Object.keys(s.volumes).length + Object.keys(s.reasons).length + Object.keys(s.segments).length > 0;
 

@@ -76,7 +76,14 @@ export async function listFigureSources(actor: Actor, teamId: string): Promise<M
   const byMonth = new Map<string, PartSource[]>();
   for (const r of rows) {
     const list = byMonth.get(r.month) ?? [];
-    list.push({ part: r.part, kind: r.kind, label: r.label, fileName: r.fileName, by: r.actor?.name ?? null, at: r.at });
+    list.push({
+      part: r.part,
+      kind: r.kind,
+      label: r.label,
+      fileName: r.fileName,
+      by: r.actor?.name ?? null,
+      at: r.at,
+    });
     byMonth.set(r.month, list);
   }
   return byMonth;
@@ -136,11 +143,7 @@ export const comparableSchema = z.object({
  * The leader's word that one part (the counts or a KPI) measures the same thing on both sides of
  * the break at `month`, or its withdrawal. Audited either way.
  */
-export async function setComparableAcrossBreak(
-  actor: Actor,
-  teamId: string,
-  input: z.input<typeof comparableSchema>,
-) {
+export async function setComparableAcrossBreak(actor: Actor, teamId: string, input: z.input<typeof comparableSchema>) {
   assertCanManageTeam(actor, teamId);
   const parsed = comparableSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(z.flattenError(parsed.error).fieldErrors);
