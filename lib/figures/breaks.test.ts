@@ -106,7 +106,7 @@ const records: MonthRecord[] = months.map((month) => {
     updatedBy: null,
     state: {
       volumes: { phone: { received: after ? 1000 : 2000, handled: 900 } },
-      reasons: after ? { refunds: 400 } : { billing: 800 },
+      reasons: (after ? { refunds: 400 } : { billing: 800 }) as Record<string, number>,
       segments: {},
       kpis: { csat: 90 },
       note: null,
