@@ -31,6 +31,7 @@ import { ImportOutcome } from './ticket-outcome';
 import { readAll, readHeader } from './ticket-read';
 import { SatisfactionValues } from './ticket-satisfaction';
 import { ValueMapping } from './ticket-values';
+import { KeptKpis, keptKpis, type KpiSources } from './ticket-kept-kpis';
 import { Checkbox, Input, Radio, Select } from '@/components/ui/input';
 import { FieldFrame } from '@/components/ui/field';
 
@@ -47,6 +48,8 @@ type Props = {
   remembered: RememberedMappings;
   months: Record<string, MonthByName>;
   published: string[];
+  /** Where each month's KPIs came from (lib/figures/ticket-import.ts), for "kept from …". */
+  kpiSources?: KpiSources;
 };
 
 const LEGEND: Record<ListKind, string> = {
@@ -75,6 +78,7 @@ export function TicketImport(props: Props) {
   const [rule, setRule] = useState<MultiTagRule>('first');
   const [kpiTargets, setKpiTargets] = useState<KpiTargets>({ csat: '', firstResponse: '', handleTime: '' });
   const [confirmed, setConfirmed] = useState(false);
+  const [cleared, setCleared] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<TicketImportResult | null>(null);
   const [applying, startApply] = useTransition();
@@ -241,6 +245,14 @@ export function TicketImport(props: Props) {
         ),
       )
     : [];
+  const kept = aggregated
+    ? keptKpis(
+        aggregated.months.map((m) => m.month),
+        props.months,
+        cover.kpis,
+        props.kpiSources ?? {},
+      )
+    : [];
   const ignoredShare = aggregated && aggregated.stats.rows ? aggregated.stats.ignored / aggregated.stats.rows : 0;
   const mustConfirm = ignoredShare > IGNORED_SHARE_LIMIT;
 
@@ -278,6 +290,8 @@ export function TicketImport(props: Props) {
             .filter(([value]) => value.length <= 300)
             .map(([value, choice]) => ({ value, choice })),
           ignored: { rows: aggregated.stats.rows, ignored: aggregated.stats.ignored, confirmed },
+          clear: cleared.filter((name) => kept.some((k) => k.name === name)),
+          ...(loaded ? { fileName: loaded.name.slice(0, 255) } : {}),
         }),
       ),
     );
@@ -448,6 +462,13 @@ export function TicketImport(props: Props) {
                 rule={tagColumn ? rule : 'first'}
               />
             ))}
+            <KeptKpis
+              kept={kept}
+              cleared={cleared}
+              onChange={(name, clear) =>
+                setCleared((c) => (clear ? [...c.filter((n) => n !== name), name] : c.filter((n) => n !== name)))
+              }
+            />
             <Button
               type="button"
               onClick={apply}

@@ -18,7 +18,7 @@ import {
   loadSourceNoteUnchecked,
   setComparableAcrossBreak,
 } from './sources';
-import { applyTicketImport } from './ticket-import';
+import { applyTicketImport, loadTicketImportContext } from './ticket-import';
 
 async function setup() {
   const team = await makeTeam(db);
@@ -150,6 +150,12 @@ describe('where each figure came from', () => {
     expect(kept.find((x) => x.part === s.csat)?.label).toBe('Salesforce Service Cloud');
     expect(kept.find((x) => x.part === s.frt)).toMatchObject({ kind: 'MANUAL', label: 'Entered by hand' });
     expect(await db.kpiValue.count({ where: { kpiId: s.frt } })).toBe(1);
+    // The import page's preview reads "kept from Entered by hand, <day>" from the context.
+    const context = await loadTicketImportContext(s.leader, s.team.id);
+    expect(context.kpiSources['2025-04']?.['First response time']).toEqual({
+      label: 'Entered by hand',
+      day: expect.stringMatching(/\d{4}$/),
+    });
 
     await importFrom(s, 'Salesforce Service Cloud', { '2025-04': { phone: 611, csat: 88 } }, ['First response time']);
     expect(await db.kpiValue.count({ where: { kpiId: s.frt } })).toBe(0);

@@ -13,7 +13,8 @@ import { figuresPayloadSchema, LIST_KINDS, nameKey, type ListKind } from './sche
 import { IGNORED_SHARE_LIMIT } from './ticket-export';
 import type { MonthByName, RememberedMappings } from './ticket-plan';
 import { ImportError } from './monthly-import';
-import { HELP_DESK_EXPORT_LABEL } from './provenance';
+import { COUNTS_PART, HELP_DESK_EXPORT_LABEL } from './provenance';
+import { formatDay } from '../dates/day';
 
 const itemName = z.string().trim().min(1).max(80, 'Keep names under 80 characters.');
 
@@ -179,6 +180,8 @@ export type TicketImportContext = {
   remembered: RememberedMappings;
   months: Record<string, MonthByName>;
   published: string[];
+  /** Where each month's KPIs came from, by KPI name: "kept from <label>, <day>" in the preview. */
+  kpiSources: Record<string, Record<string, { label: string; day: string }>>;
 };
 
 /**
@@ -189,13 +192,17 @@ export type TicketImportContext = {
 export async function loadTicketImportContext(actor: Actor, teamId: string): Promise<TicketImportContext> {
   assertCanManageTeam(actor, teamId);
   const catalog = await loadCatalog(db, teamId);
-  const [mappings, records, reviews] = await Promise.all([
+  const [mappings, records, reviews, sources] = await Promise.all([
     db.importValueMapping.findMany({
       where: { teamId },
       select: { kind: true, valueKey: true, itemId: true, choice: true },
     }),
     readMonths(db, teamId, '1990-01', '2200-12'),
     db.review.findMany({ where: { teamId, status: 'PUBLISHED' }, select: { month: true } }),
+    db.figureSource.findMany({
+      where: { teamId, part: { not: COUNTS_PART } },
+      select: { month: true, part: true, label: true, at: true },
+    }),
   ]);
   const remembered: RememberedMappings = { channel: {}, reason: {}, segment: {}, satisfaction: {} };
   for (const m of mappings) {
@@ -227,5 +234,10 @@ export async function loadTicketImportContext(actor: Actor, teamId: string): Pro
       },
     ]),
   );
-  return { remembered, months, published: reviews.map((r) => r.month).sort() };
+  const kpiSources: TicketImportContext['kpiSources'] = {};
+  for (const s of sources) {
+    const kpi = catalog.kpis.find((k) => k.id === s.part);
+    if (kpi) (kpiSources[s.month] ??= {})[kpi.name] = { label: s.label, day: formatDay(s.at) };
+  }
+  return { remembered, months, published: reviews.map((r) => r.month).sort(), kpiSources };
 }

@@ -40,6 +40,7 @@ export default async function TicketImportPage({ params }: { params: Promise<{ t
           remembered={context.remembered}
           months={context.months}
           published={context.published}
+          kpiSources={context.kpiSources}
         />
       </Card>
     </>
