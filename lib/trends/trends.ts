@@ -1,5 +1,5 @@
 import 'server-only';
-import { loadBreakRuleUnchecked, loadSourceNoteUnchecked } from '../figures/sources';
+import { loadBreakRuleUnchecked } from '../figures/sources';
 import { toSafeCsv } from '../csv';
 import { db } from '../db';
 import { type Actor, assertSignedIn } from '../authz';
@@ -61,8 +61,6 @@ export type TeamTrends = {
   charts: ChartSpec[];
   kpiOptions: { key: string; name: string }[];
   empty: boolean;
-  /** Where the window's figures came from (lib/figures/source-note.ts), for the CSV. */
-  sourceNote: string | null;
 };
 
 export async function getTrends(actor: Actor, query: TrendsQuery) {
@@ -97,7 +95,6 @@ export async function trendsUnchecked(query: TrendsQuery, readerTeamId: string |
       annotationsFor(team.id, from, to),
       loadBreakRuleUnchecked(db, team.id),
     ]);
-    const sourceNote = await loadSourceNoteUnchecked(db, team.id, from, to);
     const records = all.filter((r) => r.month >= from && r.month <= to);
     const twoYears = all.filter((r) => r.month >= yoyFrom && r.month <= yoyTo);
     sections.push({
@@ -107,7 +104,6 @@ export async function trendsUnchecked(query: TrendsQuery, readerTeamId: string |
       charts: buildCharts(catalog, records, from, to, query.kpi, twoYears, annotations, rule),
       kpiOptions: catalog.kpis.filter((k) => !k.archivedAt).map((k) => ({ key: k.nameKey, name: k.name })),
       empty: records.length === 0,
-      sourceNote,
     });
   }
   return { teams, sections };
@@ -126,12 +122,6 @@ export async function trendCsv(
   const { header, rows } = chartTable(chart);
   return {
     filename: `${section.team.slug}-${chart.id}-${section.from}-to-${section.to}.csv`,
-    // Where the figures came from and any change of source, after the rows, as the page shows them.
-    csv: toSafeCsv([
-      header,
-      ...rows,
-      ...(chart.breaks ?? []).map((b) => ['Source changed', b.sentence]),
-      ...(section.sourceNote ? [['Source', section.sourceNote]] : []),
-    ]),
+    csv: toSafeCsv([header, ...rows]),
   };
 }
