@@ -9,7 +9,10 @@ export type ChangeDirection = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | null;
 export type ChangeTone = 'better' | 'worse' | 'neutral';
 
 export type Change = {
-  /** "+4.0 pts", "−10.1 %", "no change", or "no comparison" when there is nothing to compare with. */
+  /**
+   * "+4.0 pts", "−10.1 %", "no change", "no comparison" when there is nothing to compare with, or
+   * "not comparable — source changed" when the two months came from different sources.
+   */
   text: string;
   /** The signed change in its own unit (points or per cent), rounded as shown; null without a base. */
   amount: number | null;
@@ -23,7 +26,12 @@ export type ChangeOptions = {
   /** The value is itself a percentage (CSAT, resolution rate, a share): its change is in points. */
   percent: boolean;
   direction?: ChangeDirection;
+  /** False when the two months span a change of source (lib/figures/breaks.ts): no change is stated. */
+  comparable?: boolean;
 };
+
+/** Said wherever a change would span a change of source; lib/figures/breaks.ts decides when. */
+export const NOT_COMPARABLE = 'not comparable — source changed';
 
 const NONE = (unit: 'pts' | '%'): Change => ({
   text: 'no comparison',
@@ -37,9 +45,10 @@ const NONE = (unit: 'pts' | '%'): Change => ({
 export function describeChange(
   value: number | null | undefined,
   base: number | null | undefined,
-  { percent, direction = null }: ChangeOptions,
+  { percent, direction = null, comparable = true }: ChangeOptions,
 ): Change {
   const unit = percent ? 'pts' : '%';
+  if (!comparable) return { ...NONE(unit), text: NOT_COMPARABLE };
   if (
     value === null ||
     value === undefined ||

@@ -25,6 +25,16 @@ export function ChartBody({ spec }: { spec: ChartSpec }) {
             No figures in this period yet.
           </p>
         )}
+        {spec.breaks?.length ? (
+          <ul className="mt-2 space-y-1 text-xs text-ink-muted" data-source-breaks>
+            {spec.breaks.map((b) => (
+              <li key={b.month}>
+                <span aria-hidden="true">┆ </span>
+                {b.sentence}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {outcomes.length ? (
           <ol className="mt-2 space-y-1 text-xs text-ink" aria-label={`Outcomes: ${spec.title}`} data-outcomes>
             {outcomes.map((o) => (

@@ -1,12 +1,19 @@
 import type { Change, Headline } from '@/lib/dashboard/headlines';
 import { headlineChange } from '@/lib/dashboard/headline-change';
 import { sparklinePath, type SparkPoint } from '@/lib/dashboard/sparkline';
-import { TONE_CLASS, TONE_WORDS } from '@/lib/change';
+import { NOT_COMPARABLE, TONE_CLASS, TONE_WORDS } from '@/lib/change';
 
 import { formatNumber as fmt } from '@/lib/format';
 
 function ChangeLine({ label, change: against, headline }: { label: string; change: Change; headline: Headline }) {
   const change = headlineChange(headline, against);
+  // Across a change of source the card says so instead of a rise or fall (lib/figures/breaks.ts).
+  if (change.text === NOT_COMPARABLE)
+    return (
+      <span className="block text-xs text-ink-muted">
+        {label}: {change.text}
+      </span>
+    );
   if (change.amount === null) return <span className="block text-xs text-ink-subtle">{label}: no figure</span>;
   const words = TONE_WORDS[change.tone];
   return (

@@ -10,7 +10,7 @@ import { TBody, Td, Th, THead, Table } from '@/components/ui/table';
 import { TONE_CLASS, TONE_WORDS, describeChange, type Change as ChangeValue } from '@/lib/change';
 import { monthLabel } from '@/lib/dates/month';
 import { CHANNEL_LABELS } from '@/lib/quotes/schemas';
-import { countChange, formatMetric, metricChange, type KpiMetric, type Metric } from '@/lib/reviews/content';
+import { formatMetric, metricChange, rowChange, type KpiMetric, type Metric } from '@/lib/reviews/content';
 import { outcomeSource } from '@/lib/outcomes/shape';
 import { teamSinceText } from '@/lib/profiles/edition';
 import { OUTCOME_LABELS } from '@/lib/year-review/content';
@@ -188,10 +188,10 @@ const PAGE: { [K in SectionKind]: Body<K> } = {
                 {formatMetric(r.share, '%', 1)}
               </Td>
               <Td compact numeric>
-                <ChangeText change={countChange(r.count, r.lastMonth)} />
+                <ChangeText change={rowChange(r, 'lastMonth')} />
               </Td>
               <Td compact numeric>
-                <ChangeText change={countChange(r.count, r.lastYear)} />
+                <ChangeText change={rowChange(r, 'lastYear')} />
               </Td>
             </tr>
           ))}
@@ -205,6 +205,11 @@ const PAGE: { [K in SectionKind]: Body<K> } = {
       {s.charts.map((spec) => (
         <ChartCard key={spec.id} spec={spec} />
       ))}
+      {s.note ? (
+        <p className="text-xs text-ink-muted" data-source-note>
+          {s.note}
+        </p>
+      ) : null}
     </div>
   ),
   yearKpis: ({ section: { kpis, year } }) =>

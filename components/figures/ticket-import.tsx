@@ -28,6 +28,7 @@ import { ImportOutcome } from './ticket-outcome';
 import { readBytes } from './ticket-read';
 import { SatisfactionValues } from './ticket-satisfaction';
 import { ValueMapping } from './ticket-values';
+import { KeptKpis, keptKpis, type KpiSources } from './ticket-kept-kpis';
 import { Checkbox, Input, Radio, Select } from '@/components/ui/input';
 import { FieldFrame } from '@/components/ui/field';
 
@@ -45,6 +46,8 @@ type Props = {
   profiles: SourceProfile[];
   months: Record<string, MonthByName>;
   published: string[];
+  /** Where each month's KPIs came from (lib/figures/ticket-import.ts), for "kept from …". */
+  kpiSources?: KpiSources;
 };
 
 const LEGEND: Record<ListKind, string> = {
@@ -66,6 +69,7 @@ export function TicketImport(props: Props) {
   const [progress, setProgress] = useState<number | null>(null);
   const [overrides, setOverrides] = useState<Overrides>(NO_OVERRIDES);
   const [confirmed, setConfirmed] = useState(false);
+  const [cleared, setCleared] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<TicketImportResult | null>(null);
   const [applying, startApply] = useTransition();
@@ -133,6 +137,14 @@ export function TicketImport(props: Props) {
       )
     : [];
   const mustConfirm = plan?.mustConfirm ?? false;
+  const kept = aggregated
+    ? keptKpis(
+        aggregated.months.map((m) => m.month),
+        props.months,
+        plan!.cover.kpis,
+        props.kpiSources ?? {},
+      )
+    : [];
 
   function update(change: (s: Settings) => Settings) {
     setSettings((s) => (s ? change(s) : s));
@@ -164,7 +176,8 @@ export function TicketImport(props: Props) {
   function apply() {
     if (!file || !settings || !plan?.aggregated) return;
     const input = importInput(file, settings, plan, ctx, confirmed);
-    startApply(async () => setResult(await applyTicketImportAction({ team: props.team, ...input })));
+    const clear = cleared.filter((name) => kept.some((k) => k.name === name));
+    startApply(async () => setResult(await applyTicketImportAction({ team: props.team, ...input, clear })));
   }
 
   const stats = aggregated?.stats;
@@ -349,6 +362,13 @@ export function TicketImport(props: Props) {
                 rule={settings.multiTag ? settings.rule : 'first'}
               />
             ))}
+            <KeptKpis
+              kept={kept}
+              cleared={cleared}
+              onChange={(name, clear) =>
+                setCleared((c) => (clear ? [...c.filter((n) => n !== name), name] : c.filter((n) => n !== name)))
+              }
+            />
             <Button
               type="button"
               onClick={apply}

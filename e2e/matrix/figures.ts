@@ -63,6 +63,32 @@ function figureActions(which: 'team' | 'otherTeam') {
       },
     },
     {
+      action: 'lib/figures/source-actions.ts#declareSourceBreakAction',
+      allowed,
+      label,
+      prepare: async (c: Context) => {
+        const team = c[which];
+        const month = freshMonth('figures', team.id);
+        return {
+          args: form({ team: team.slug, month, reason: 'We moved to another help desk.' }),
+          probe: () => c.db.sourceBreak.count({ where: { teamId: team.id, month } }),
+        };
+      },
+    },
+    {
+      action: 'lib/figures/source-actions.ts#comparableAcrossBreakAction',
+      allowed,
+      label,
+      prepare: async (c: Context) => {
+        const team = c[which];
+        const month = freshMonth('figures', team.id);
+        return {
+          args: form({ team: team.slug, month, part: 'counts', comparable: 'yes' }),
+          probe: () => c.db.comparableAcrossBreak.count({ where: { teamId: team.id, month } }),
+        };
+      },
+    },
+    {
       action: 'lib/team-settings/actions.ts#listItemAction',
       allowed,
       label,

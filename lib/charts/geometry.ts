@@ -2,9 +2,9 @@
 // without a browser. The marks live in a 1000-unit-wide box stretched to the chart's width
 // (strokes keep their width with vector-effect), so one drawing fits any screen; text is placed in
 // per cent of the width and never stretched.
-import { describeChange } from '../change';
+import { NOT_COMPARABLE, describeChange } from '../change';
 import { formatNumberUpTo } from '../format';
-import { mergeAnnotations, outcomeNotes, type Annotation, type ChartSpec } from '../trends/chart-spec';
+import { mergeAnnotations, outcomeNotes, spansBreak, type Annotation, type ChartSpec } from '../trends/chart-spec';
 import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { chooseValueAxis, placeTargetLabel, xLabelBands, type TargetLabelPlace, type ValueAxis } from './axis';
@@ -23,6 +23,8 @@ export type SeriesPath = {
 export type Marker = { xPct: number; kind: Exclude<Annotation['kind'], 'outcome'>; months: string };
 /** An outcome's numbered marker: the numbers of the month's outcomes, as the list under the chart has them. */
 export type OutcomeMarker = { xPct: number; month: string; numbers: number[] };
+/** A change of source: a vertical line between the month before and `month`, with its sentence. */
+export type BreakMarker = { xPct: number; month: string; sentence: string };
 export type Geometry = {
   axis: ValueAxis;
   /** Gridline y positions in px from the plot's top, with their labels. */
@@ -33,6 +35,7 @@ export type Geometry = {
   target: { y: number; label: string; place: TargetLabelPlace } | null;
   markers: Marker[];
   outcomeMarkers: OutcomeMarker[];
+  breakMarkers: BreakMarker[];
   /** One hover/focus column per month: its words for the tooltip and screen readers. */
   columns: { xPct: number; widthPct: number; lines: string[] }[];
 };
@@ -93,6 +96,21 @@ export function chartGeometry(spec: ChartSpec): Geometry {
     .domain([-0.5, n - 0.5])
     .range([0, PLOT_WIDTH]);
 
+  // A change of source splits every line and area: nothing is drawn from one source into the other
+  // (a reason that exists only on one side would otherwise slope to or from nothing).
+  const breakAt = new Set(
+    rows.flatMap((r, i) =>
+      i > 0 && spansBreak(spec, String(rows[i - 1]![spec.xKey]), String(r[spec.xKey])) ? [i] : [],
+    ),
+  );
+  const split = <T>(points: (T | null)[], draw: (part: (T | null)[]) => string): string => {
+    if (!breakAt.size) return draw(points);
+    const starts = [0, ...[...breakAt].sort((a, b) => a - b), points.length];
+    return starts
+      .slice(0, -1)
+      .map((start, k) => draw(points.map((p, i) => (i >= start && i < starts[k + 1]! ? p : null))))
+      .join('');
+  };
   const bars: Bar[] = [];
   const paths: SeriesPath[] = [];
   if (spec.kind === 'stacked-bar') {
@@ -116,7 +134,15 @@ export function chartGeometry(spec: ChartSpec): Geometry {
     series.forEach((_, si) => {
       const upper = rows.map((__, i) => (has[i] ? { x: cx(i), y: y(tops[i]![si]!) } : null));
       const lower = rows.map((__, i) => (has[i] ? { x: cx(i), y: y(si === 0 ? 0 : tops[i]![si - 1]!) } : null));
-      paths.push({ series: si, d: areaPath(upper, lower), fill: true, dots: [] });
+      const d = split(
+        upper.map((p, i) => (p && lower[i] ? i : null)),
+        (kept) =>
+          areaPath(
+            upper.map((p, i) => (kept[i] === null ? null : p)),
+            lower,
+          ),
+      );
+      paths.push({ series: si, d, fill: true, dots: [] });
     });
   } else {
     series.forEach((s, si) => {
@@ -128,7 +154,7 @@ export function chartGeometry(spec: ChartSpec): Geometry {
       const dots = points.filter(
         (p, i): p is { x: number; y: number } => p !== null && (n <= 24 || (!points[i - 1] && !points[i + 1])),
       );
-      paths.push({ series: si, d: linePath(points), dashed: spec.kind === 'yoy' && si === 1, dots });
+      paths.push({ series: si, d: split(points, linePath), dashed: spec.kind === 'yoy' && si === 1, dots });
     });
   }
 
@@ -173,9 +199,16 @@ export function chartGeometry(spec: ChartSpec): Geometry {
     numbers: outcomes.filter((o) => o.month === month).map((o) => o.n),
   }));
 
+  const breakMarkers: BreakMarker[] = [...breakAt].map((i) => {
+    const month = String(rows[i]![spec.xKey]);
+    const b = (spec.breaks ?? []).filter((x) => spansBreak({ breaks: [x] }, String(rows[i - 1]![spec.xKey]), month));
+    return { xPct: r1((cx(i - 0.5) / PLOT_WIDTH) * 100), month, sentence: b.map((x) => x.sentence).join(' ') };
+  });
+
   const columns = rows.map((r, i) => {
     const prev = rows[i - 1];
     const lines = [String(r[spec.xKey] ?? '')];
+    const broken = breakAt.has(i);
     for (const s of series) {
       const v = num(r[s.key]);
       // The change on the month before, by the one rule (points for percentages); the
@@ -186,11 +219,14 @@ export function chartGeometry(spec: ChartSpec): Geometry {
           : describeChange(v, num(prev[s.key]), {
               percent: Boolean(spec.percent),
               direction: stacked ? null : (spec.direction ?? null),
+              comparable: !broken,
             });
+      const shown = change && (change.amount !== null || (change.text === NOT_COMPARABLE && v !== null));
       lines.push(
-        `${s.label}: ${formatValue(v, spec)}${v !== null && timeUnit ? ` ${spec.unit}` : ''}${change && change.amount !== null ? ` (${change.text})` : ''}`,
+        `${s.label}: ${formatValue(v, spec)}${v !== null && timeUnit ? ` ${spec.unit}` : ''}${shown ? ` (${change.text})` : ''}`,
       );
     }
+    for (const b of breakMarkers) if (b.month === String(r[spec.xKey])) lines.push(b.sentence);
     if (target !== null) lines.push(`Target: ${formatValue(target, spec)}`);
     for (const a of byMonth.get(String(r[spec.xKey])) ?? []) lines.push(`${a.kind === 'win' ? '★' : '◆'} ${a.label}`);
     for (const o of outcomes) if (o.month === String(r[spec.xKey])) lines.push(`Outcome ${o.n}: ${o.label}`);
@@ -206,6 +242,7 @@ export function chartGeometry(spec: ChartSpec): Geometry {
     target: targetLine,
     markers,
     outcomeMarkers,
+    breakMarkers,
     columns,
   };
 }

@@ -70,6 +70,18 @@ function marks(g: Geometry, top: number): string {
       'stroke-opacity': 0.7,
       'vector-effect': NON_SCALING,
     });
+  for (const m of g.breakMarkers)
+    out += el('line', {
+      x1: m.xPct * 10,
+      x2: m.xPct * 10,
+      y1: -(top - 4),
+      y2: PLOT_HEIGHT,
+      stroke: 'var(--color-ink-muted)',
+      'stroke-width': 2,
+      'stroke-dasharray': '6 3',
+      'vector-effect': NON_SCALING,
+      'data-source-break': m.month,
+    });
   for (const b of g.bars)
     out += el('rect', { x: b.x, y: b.y, width: b.width, height: b.height, fill: colour(b.series) });
   for (const p of g.paths) {
@@ -174,6 +186,12 @@ function drawSvg(g: Geometry, top: number): string {
       'text',
       { x: `${m.xPct}%`, y: CHART_TOP - 5, 'text-anchor': 'middle', 'font-size': 11 },
       m.kind === 'win' ? '★' : '◆',
+    );
+  for (const m of g.breakMarkers)
+    axes += el(
+      'text',
+      { x: `${m.xPct}%`, y: CHART_TOP - 5, dx: 4, 'text-anchor': 'start', 'font-size': 11 },
+      'source changed',
     );
   let out = el('g', { 'aria-hidden': 'true', 'font-size': 12, fill: 'var(--color-ink-muted)' }, axes);
   // Outcomes: a numbered badge per month, the numbers of the list under the chart.

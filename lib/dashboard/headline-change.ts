@@ -7,5 +7,6 @@ export function headlineChange(h: Pick<Headline, 'value' | 'unit' | 'goodDirecti
   return describeChange(h.value, against.previous, {
     percent: h.unit === '%',
     direction: h.goodDirection === 1 ? 'HIGHER_IS_BETTER' : h.goodDirection === -1 ? 'LOWER_IS_BETTER' : null,
+    comparable: against.comparable !== false,
   });
 }

@@ -4,8 +4,17 @@ import { loadCatalog, readMonths, type Catalog, type MonthRecord } from '../figu
 import { addMonths, currentMonth } from '../dates/month';
 import { receivedTotal } from '../figures/state';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
+import { NO_BREAKS, type BreakRule } from '../figures/breaks';
+import { COUNTS_PART } from '../figures/provenance';
+import { loadBreakRuleUnchecked } from '../figures/sources';
 
-export type Change = { previous: number | null; delta: number | null; percent: number | null };
+export type Change = {
+  previous: number | null;
+  delta: number | null;
+  percent: number | null;
+  /** False when the two months span a change of source (lib/figures/breaks.ts). */
+  comparable?: boolean;
+};
 export type Headline = {
   key: string;
   label: string;
@@ -27,7 +36,8 @@ export type TeamHeadlines = {
   spark: { month: string; total: number | null }[];
 };
 
-function change(value: number, previous: number | null): Change {
+function change(value: number, previous: number | null, comparable = true): Change {
+  if (!comparable) return { previous, delta: null, percent: null, comparable: false };
   if (previous === null) return { previous: null, delta: null, percent: null };
   return { previous, delta: value - previous, percent: previous === 0 ? null : ((value - previous) / previous) * 100 };
 }
@@ -36,7 +46,14 @@ const totalOf = (r: MonthRecord | undefined) =>
   r && Object.keys(r.state.volumes).length ? receivedTotal(r.state) : null;
 
 /** Headline numbers of a month: total contacts, the biggest channels, every active KPI. */
-export function headlinesFor(catalog: Catalog, records: MonthRecord[], month: string): TeamHeadlines | null {
+export function headlinesFor(
+  catalog: Catalog,
+  records: MonthRecord[],
+  month: string,
+  rule: BreakRule = NO_BREAKS,
+): TeamHeadlines | null {
+  const vsMonth = (part: string) => rule.comparable(addMonths(month, -1), month, part);
+  const vsYear = (part: string) => rule.comparable(addMonths(month, -12), month, part);
   const byMonth = new Map(records.map((r) => [r.month, r]));
   const now = byMonth.get(month);
   if (!now) return null;
@@ -51,8 +68,8 @@ export function headlinesFor(catalog: Catalog, records: MonthRecord[], month: st
       value: total,
       unit: '',
       decimals: 0,
-      vsLastMonth: change(total, totalOf(last)),
-      vsLastYear: change(total, totalOf(lastYear)),
+      vsLastMonth: change(total, totalOf(last), vsMonth(COUNTS_PART)),
+      vsLastYear: change(total, totalOf(lastYear), vsYear(COUNTS_PART)),
       goodDirection: 0,
     });
   }
@@ -68,8 +85,8 @@ export function headlinesFor(catalog: Catalog, records: MonthRecord[], month: st
       value: v,
       unit: '',
       decimals: 0,
-      vsLastMonth: change(v, last?.state.volumes[c.id]?.received ?? null),
-      vsLastYear: change(v, lastYear?.state.volumes[c.id]?.received ?? null),
+      vsLastMonth: change(v, last?.state.volumes[c.id]?.received ?? null, vsMonth(COUNTS_PART)),
+      vsLastYear: change(v, lastYear?.state.volumes[c.id]?.received ?? null, vsYear(COUNTS_PART)),
       goodDirection: 0,
     });
   }
@@ -82,8 +99,8 @@ export function headlinesFor(catalog: Catalog, records: MonthRecord[], month: st
       value: v,
       unit: k.unit === 'PERCENT' ? '%' : ` ${UNIT_LABELS[k.unit]}`.replace(' count', '').replace(' score', ''),
       decimals: k.decimals,
-      vsLastMonth: change(v, last?.state.kpis[k.id] ?? null),
-      vsLastYear: change(v, lastYear?.state.kpis[k.id] ?? null),
+      vsLastMonth: change(v, last?.state.kpis[k.id] ?? null, vsMonth(k.id)),
+      vsLastYear: change(v, lastYear?.state.kpis[k.id] ?? null, vsYear(k.id)),
       target: k.target,
       onTarget: k.target === null ? null : higher ? v >= k.target : v <= k.target,
       goodDirection: higher ? 1 : -1,
@@ -113,9 +130,10 @@ async function latestFiguresMonth(teamId: string): Promise<string | null> {
 export async function teamHeadlinesUnchecked(teamId: string, month?: string): Promise<TeamHeadlines | null> {
   const target = month ?? (await latestFiguresMonth(teamId));
   if (!target) return null;
-  const [catalog, records] = await Promise.all([
+  const [catalog, records, rule] = await Promise.all([
     loadCatalog(db, teamId),
     readMonths(db, teamId, addMonths(target, -12), target),
+    loadBreakRuleUnchecked(db, teamId),
   ]);
-  return headlinesFor(catalog, records, target);
+  return headlinesFor(catalog, records, target, rule);
 }

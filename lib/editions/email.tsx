@@ -22,7 +22,7 @@ import {
 import { render, toPlainText } from '@react-email/render';
 import { monthLabel } from '../dates/month';
 import {
-  countChange,
+  rowChange,
   formatMetric,
   metricChange,
   type EditionSnapshot,
@@ -176,8 +176,8 @@ const EMAIL: { [K in SectionKind]: Body<K> } = {
               {r.name}
               <br />
               <span style={{ ...small, fontWeight: 400 }}>
-                vs last month <Num>{countChange(r.count, r.lastMonth).text}</Num> · vs last year{' '}
-                <Num>{countChange(r.count, r.lastYear).text}</Num>
+                vs last month <Num>{rowChange(r, 'lastMonth').text}</Num> · vs last year{' '}
+                <Num>{rowChange(r, 'lastYear').text}</Num>
               </span>
             </th>
             <td align="right" style={{ ...cell, verticalAlign: 'top' }}>
@@ -221,6 +221,7 @@ const EMAIL: { [K in SectionKind]: Body<K> } = {
           </div>
         );
       })}
+      {s.note ? <Text style={small}>{s.note}</Text> : null}
       <Text style={small}>
         <Link href={`${ctx.link}#${s.id}`} style={{ color: ACCENT }}>
           See the charts in the edition

@@ -46,7 +46,8 @@ export type SectionData = {
   quotes: { quotes: EditionQuote[] };
   shares: { rows: ShareRow[]; caption: string; first: string };
   /** `latest`: the email's table shows the last months (the page has the year); `all`: every row. */
-  charts: { charts: ChartSpec[]; rows: 'latest' | 'all' };
+  /** `note`: where the figures came from (lib/figures/source-note.ts), under the data tables. */
+  charts: { charts: ChartSpec[]; rows: 'latest' | 'all'; note?: string };
   yearKpis: { year: string; kpis: YearKpi[] };
   mostThanked: { editions: ThankedEdition[]; slug: string };
   wins: { wins: EditionWin[] };
@@ -165,7 +166,11 @@ export function editionSections(snapshot: EditionSnapshot): EditionSection[] {
     );
     push(
       content.charts.length > 0 &&
-        section('charts', 'charts', 'The last twelve months', { charts: content.charts, rows: 'latest' }),
+        section('charts', 'charts', 'The last twelve months', {
+          charts: content.charts,
+          rows: 'latest',
+          ...(content.sourceNote ? { note: `Source: ${content.sourceNote}` } : {}),
+        }),
     );
     push(content.wins.length > 0 && section('wins', 'wins', 'Wins', { wins: content.wins }));
     push(

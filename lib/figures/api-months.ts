@@ -73,6 +73,10 @@ export async function putMonthFromApi(principal: ApiPrincipal, teamId: string, m
       mode: 'merge',
       catalog,
       source: 'api',
+      provenance:
+        principal.kind === 'token'
+          ? { kind: 'API', label: `API token “${principal.name}”`, tokenId: principal.tokenId }
+          : { kind: 'API', label: 'API' },
     });
     return { ...result, figures: recordToPayload(await readMonth(tx, teamId, month), catalog) };
   });

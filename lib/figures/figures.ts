@@ -8,6 +8,7 @@ import { env } from '../env';
 import { assertCanManageTeam } from '../team-access';
 import type { KpiUnit } from '../generated/prisma/enums';
 import { addMonths } from '../dates/month';
+import { provenanceOfSource, writeSourcesTx, type Provenance } from './provenance';
 import { coverState, mergeState, sameState, emptyState, type Cover, type MonthChange, type MonthState } from './state';
 
 export type CatalogItem = { id: string; name: string; nameKey: string; archivedAt: Date | null };
@@ -155,6 +156,8 @@ export async function writeMonthTx(
     expectedVersion?: number;
     catalog: Catalog;
     source: string;
+    /** Where these figures came from; without it, derived from `source`. */
+    provenance?: Provenance;
   },
 ): Promise<{ outcome: WriteOutcome; version: number }> {
   const { teamId, month } = args;
@@ -199,6 +202,8 @@ export async function writeMonthTx(
   if (reasons.length) await tx.reasonCount.createMany({ data: reasons });
   if (segments.length) await tx.segmentCount.createMany({ data: segments });
   if (kpis.length) await tx.kpiValue.createMany({ data: kpis });
+  const provenance = args.provenance ?? provenanceOfSource(args.source);
+  await writeSourcesTx(tx, { teamId, figuresId, month, before, after, provenance, actorId: args.actor?.id ?? null });
   await recordAudit(tx, {
     actor: args.actor,
     actorEmail: args.actorLabel ?? null,
@@ -208,7 +213,14 @@ export async function writeMonthTx(
     before: existing
       ? { month, version: currentVersion, source: args.source, ...labelled(before, args.catalog) }
       : undefined,
-    after: { month, version: figures.version, source: args.source, ...labelled(after, args.catalog) },
+    after: {
+      month,
+      version: figures.version,
+      source: args.source,
+      from: provenance.label,
+      ...(provenance.fileName ? { fileName: provenance.fileName } : {}),
+      ...labelled(after, args.catalog),
+    },
   });
   return { outcome: existing ? 'updated' : 'new', version: figures.version };
 }

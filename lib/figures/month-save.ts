@@ -4,6 +4,7 @@ import type { Actor } from '../authz';
 import { ConflictError, ValidationError, isUniqueViolation } from '../errors';
 import { assertCanManageTeam } from '../team-access';
 import { loadCatalog, readMonth, writeMonthTx } from './figures';
+import { HAND_LABEL } from './provenance';
 import { fieldValuesOf, parseMonthForm } from './month-form';
 
 export class MonthConflictError extends ConflictError {
@@ -31,7 +32,17 @@ export async function saveMonthFromForm(
   if (Object.keys(fieldErrors).length) throw new ValidationError(fieldErrors);
   try {
     return await db.$transaction((tx) =>
-      writeMonthTx(tx, { actor, teamId, month, change, mode: 'replace', expectedVersion, catalog, source: 'form' }),
+      writeMonthTx(tx, {
+        actor,
+        teamId,
+        month,
+        change,
+        mode: 'replace',
+        expectedVersion,
+        catalog,
+        source: 'form',
+        provenance: { kind: 'MANUAL', label: HAND_LABEL },
+      }),
     );
   } catch (error) {
     // Two first saves of a new month race to create it: the loser is a conflict too.

@@ -14,6 +14,8 @@ import { IGNORED_SHARE_LIMIT } from './ticket-export';
 import type { MonthByName, RememberedMappings } from './ticket-plan';
 import { profileSettingsSchema, type SourceProfile } from './ticket-session';
 import { ImportError } from './monthly-import';
+import { COUNTS_PART, HELP_DESK_EXPORT_LABEL } from './provenance';
+import { formatDay } from '../dates/day';
 
 const itemName = z.string().trim().min(1).max(80, 'Keep names under 80 characters.');
 
@@ -47,11 +49,13 @@ export const ticketImportSchema = z.object({
   ignored: z
     .object({ rows: z.number().int().min(0), ignored: z.number().int().min(0), confirmed: z.boolean() })
     .default({ rows: 0, ignored: 0, confirmed: false }),
-  /** The desk the export came from as detected ("Salesforce Service Cloud", else "CSV export"). */
+  /** The desk the export came from as detected ("Salesforce Service Cloud", else "CSV export"): its figures are labelled with it. */
   sourceKind: z.string().trim().max(80).default(''),
   fileName: z.string().trim().max(255).default(''),
   /** The whole mapping, remembered for this team and this export's header. */
   profile: z.object({ signature: z.string().min(1).max(1000), settings: profileSettingsSchema }).optional(),
+  /** KPIs the file does not cover that the leader chose to clear instead of keeping, by name. */
+  clear: z.array(itemName).max(100).default([]),
 });
 export type TicketImportInput = z.infer<typeof ticketImportSchema>;
 
@@ -100,7 +104,7 @@ export async function applyTicketImport(
         const all = problems.map((p) => ({ where: p.ref.path ?? '', message: p.message }));
         for (const u of unknown)
           all.push({ where: '', message: `${describeUnknown(u)}: choose an existing item or create it.` });
-        const kpiIds = input.cover.kpis.map((name) => {
+        const kpiIds = [...input.cover.kpis, ...input.clear].map((name) => {
           const kpi = catalog.kpis.find((k) => k.nameKey === nameKey(name));
           if (!kpi) all.push({ where: '', message: `${describeUnknown({ kind: 'kpi', name })}.` });
           return kpi?.id ?? '';
@@ -108,7 +112,13 @@ export async function applyTicketImport(
         if (all.length) throw new ImportError(all);
 
         const cover = { volumes: true, reasons: input.cover.reasons, segments: input.cover.segments, kpis: kpiIds };
-        const results = await writeMonthsTx(tx, months, { actor, teamId, cover, catalog, source });
+        // A cleared KPI is covered by the file with no value: it is removed from each imported month.
+        const provenance = {
+          kind: 'IMPORT' as const,
+          label: input.sourceKind || HELP_DESK_EXPORT_LABEL,
+          fileName: input.fileName || null,
+        };
+        const results = await writeMonthsTx(tx, months, { actor, teamId, cover, catalog, source, provenance });
         await rememberMappingsTx(tx, actor, teamId, input, catalog);
         if (input.profile) {
           const { signature, settings } = input.profile;
@@ -187,6 +197,8 @@ export type TicketImportContext = {
   profiles: SourceProfile[];
   months: Record<string, MonthByName>;
   published: string[];
+  /** Where each month's KPIs came from, by KPI name: "kept from <label>, <day>" in the preview. */
+  kpiSources: Record<string, Record<string, { label: string; day: string }>>;
 };
 
 /**
@@ -197,7 +209,7 @@ export type TicketImportContext = {
 export async function loadTicketImportContext(actor: Actor, teamId: string): Promise<TicketImportContext> {
   assertCanManageTeam(actor, teamId);
   const catalog = await loadCatalog(db, teamId);
-  const [mappings, records, reviews, profileRows] = await Promise.all([
+  const [mappings, records, reviews, profileRows, sources] = await Promise.all([
     db.importValueMapping.findMany({
       where: { teamId },
       select: { kind: true, valueKey: true, itemId: true, choice: true },
@@ -208,6 +220,10 @@ export async function loadTicketImportContext(actor: Actor, teamId: string): Pro
       where: { teamId },
       orderBy: { updatedAt: 'desc' },
       select: { signature: true, sourceKind: true, settings: true },
+    }),
+    db.figureSource.findMany({
+      where: { teamId, part: { not: COUNTS_PART } },
+      select: { month: true, part: true, label: true, at: true },
     }),
   ]);
   // A profile saved by an older shape of the settings is skipped rather than half-applied.
@@ -245,5 +261,10 @@ export async function loadTicketImportContext(actor: Actor, teamId: string): Pro
       },
     ]),
   );
-  return { remembered, profiles, months, published: reviews.map((r) => r.month).sort() };
+  const kpiSources: TicketImportContext['kpiSources'] = {};
+  for (const s of sources) {
+    const kpi = catalog.kpis.find((k) => k.id === s.part);
+    if (kpi) (kpiSources[s.month] ??= {})[kpi.name] = { label: s.label, day: formatDay(s.at) };
+  }
+  return { remembered, profiles, months, published: reviews.map((r) => r.month).sort(), kpiSources };
 }

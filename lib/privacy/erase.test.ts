@@ -207,6 +207,7 @@ const EXPORT_SECTION: Record<string, string[]> = {
   MonthFigures: ['monthFiguresSaved'],
   ApiToken: ['apiTokens'],
   ImportValueMapping: ['importMappingsSaved'],
+  FigureSource: ['figureSourcesSaved'],
   Quote: ['quotesSubmitted', 'quotesModerated'],
   QuoteCredit: ['quoteCredits'],
   Win: ['winsRecorded', 'winsDeleted'],

@@ -211,6 +211,7 @@ async function exportByAddressAndAuthorship(userId: string, email: string) {
     destinationsCreated,
     outcomesRecorded,
     importMappingsSaved,
+    figureSourcesSaved,
     editionsEdited,
     winsDeleted,
     thanksHidden,
@@ -246,6 +247,11 @@ async function exportByAddressAndAuthorship(userId: string, email: string) {
       where: { updatedById: userId },
       select: { kind: true, value: true, choice: true, updatedAt: true, team },
     }),
+    // Figures they entered or imported, named by their source (lib/figures/provenance.ts).
+    db.figureSource.findMany({
+      where: { actorId: userId },
+      select: { month: true, part: true, kind: true, label: true, fileName: true, at: true },
+    }),
     db.review.findMany({
       where: { OR: [{ updatedById: userId }, { scheduledById: userId }] },
       select: { id: true, month: true, status: true, updatedAt: true, scheduledAt: true, team },
@@ -264,6 +270,7 @@ async function exportByAddressAndAuthorship(userId: string, email: string) {
     destinationsCreated,
     outcomesRecorded,
     importMappingsSaved,
+    figureSourcesSaved,
     editionsEdited,
     winsDeleted,
     thanksHidden,

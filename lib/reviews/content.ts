@@ -12,6 +12,10 @@ import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 import { buildCharts, type ChartSpec } from '../trends/charts';
 import type { EditionOutcome } from '../outcomes/shape';
 import type { YearContent } from '../year-review/content';
+import { COUNTS_PART, NO_BREAKS, type BreakRule } from '../figures/breaks';
+
+/** Comparisons that span a change of source (lib/figures/breaks.ts): shown as not comparable. */
+export type NotComparable = ('lastMonth' | 'lastYear')[];
 
 export type Metric = {
   key: string;
@@ -19,6 +23,8 @@ export type Metric = {
   value: number | null;
   lastMonth: number | null;
   lastYear: number | null;
+  /** Absent on editions published before sources were recorded, and when every comparison holds. */
+  notComparable?: NotComparable;
 };
 export type KpiMetric = Metric & {
   unit: string;
@@ -34,6 +40,7 @@ export type ShareRow = {
   share: number;
   lastMonth: number | null;
   lastYear: number | null;
+  notComparable?: NotComparable;
 };
 export type EditionQuote = {
   id: string;
@@ -77,6 +84,10 @@ export type EditionContent = {
   outcomes?: EditionOutcome[];
   /** Opted-in teammates the leader featured (editions published before it existed lack it). */
   meetTheTeam?: MeetTheTeamPerson[];
+  /** Where the figures came from, under the data tables and in the CSV (lib/figures/source-note.ts). */
+  sourceNote?: string;
+  /** Changes of source within the year shown, oldest first. */
+  sourceBreaks?: { month: string; sentence: string }[];
 };
 
 /** What a revision freezes: the words and the content, exactly as readers see them. */
@@ -102,6 +113,9 @@ export type ContentInputs = {
   wins: EditionWin[];
   updates: EditionUpdate[];
   outcomes?: EditionOutcome[];
+  /** The team's break rule; without it every comparison holds. */
+  rule?: BreakRule;
+  sourceNote?: string | null;
 };
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -114,6 +128,15 @@ export function buildContent(input: ContentInputs): EditionContent {
   const year = byMonth.get(addMonths(month, -12));
   const totalOf = (r: MonthRecord | undefined) =>
     r && Object.keys(r.state.volumes).length ? sum(Object.values(r.state.volumes).map((v) => v.received)) : null;
+  const rule = input.rule ?? NO_BREAKS;
+  // Which comparisons of a part span a change of source: stored on each metric, so every face agrees.
+  const notComparable = (part: string): { notComparable?: NotComparable } => {
+    const list: NotComparable = [];
+    if (!rule.comparable(addMonths(month, -1), month, part)) list.push('lastMonth');
+    if (!rule.comparable(addMonths(month, -12), month, part)) list.push('lastYear');
+    return list.length ? { notComparable: list } : {};
+  };
+  const counts = notComparable(COUNTS_PART);
 
   const usedChannels = catalog.channels.filter((c) => [now, prev].some((r) => r?.state.volumes[c.id]));
   const channels = usedChannels.map((c) => ({
@@ -122,6 +145,7 @@ export function buildContent(input: ContentInputs): EditionContent {
     value: now?.state.volumes[c.id]?.received ?? null,
     lastMonth: prev?.state.volumes[c.id]?.received ?? null,
     lastYear: year?.state.volumes[c.id]?.received ?? null,
+    ...counts,
   }));
   const kpis: KpiMetric[] = catalog.kpis
     .filter((k) => !k.archivedAt || now?.state.kpis[k.id] !== undefined)
@@ -146,6 +170,7 @@ export function buildContent(input: ContentInputs): EditionContent {
         target: k.target,
         direction: k.direction,
         meetsTarget,
+        ...notComparable(k.id),
       };
     });
 
@@ -164,14 +189,18 @@ export function buildContent(input: ContentInputs): EditionContent {
         share: total ? Math.round((values[i.id]! / total) * 1000) / 10 : 0,
         lastMonth: prev ? (pick(prev)[i.id] ?? null) : null,
         lastYear: year ? (pick(year)[i.id] ?? null) : null,
+        ...counts,
       }))
       .sort((a, b) => b.count - a.count);
   };
 
   // A year of context: the trends page's own chart specs, so chart, table and CSV agree.
-  const charts = buildCharts(catalog, input.records, addMonths(month, -12), month, [], []).filter(
+  const charts = buildCharts(catalog, input.records, addMonths(month, -12), month, [], [], [], rule).filter(
     (c) => c.id !== 'year-over-year',
   );
+  const sourceBreaks = rule.breaks
+    .filter((b) => b.month > addMonths(month, -12) && b.month <= month)
+    .map((b) => ({ month: b.month, sentence: b.sentence }));
 
   return {
     team: input.team,
@@ -182,6 +211,7 @@ export function buildContent(input: ContentInputs): EditionContent {
       value: totalOf(now),
       lastMonth: totalOf(prev),
       lastYear: totalOf(year),
+      ...counts,
     },
     channels,
     kpis,
@@ -193,6 +223,8 @@ export function buildContent(input: ContentInputs): EditionContent {
     updates: input.updates,
     note: now?.state.note ?? null,
     ...(input.outcomes ? { outcomes: input.outcomes } : {}),
+    ...(input.sourceNote ? { sourceNote: input.sourceNote } : {}),
+    ...(sourceBreaks.length ? { sourceBreaks } : {}),
   };
 }
 
@@ -215,7 +247,20 @@ export function formatMetric(value: number | null, unit?: string, decimals = 0):
  */
 export function metricChange(m: Metric | KpiMetric, against: 'lastMonth' | 'lastYear'): Change {
   const kpi = 'direction' in m ? m : null;
-  return describeChange(m.value, m[against], { percent: kpi?.percent ?? false, direction: kpi?.direction ?? null });
+  return describeChange(m.value, m[against], {
+    percent: kpi?.percent ?? false,
+    direction: kpi?.direction ?? null,
+    comparable: !isNotComparable(m, against),
+  });
+}
+
+/** Whether the metric's change against `against` spans a change of source. */
+export const isNotComparable = (m: Pick<Metric, 'notComparable'>, against: 'lastMonth' | 'lastYear') =>
+  m.notComparable?.includes(against) ?? false;
+
+/** A share row's count change (never good or bad news), not stated across a change of source. */
+export function rowChange(r: ShareRow, against: 'lastMonth' | 'lastYear'): Change {
+  return describeChange(r.count, r[against], { percent: false, comparable: !isNotComparable(r, against) });
 }
 
 /** A count's change (a share row, a channel): always per cent, never good or bad news. */
@@ -226,7 +271,7 @@ export function countChange(value: number | null, base: number | null): Change {
 /** The reason whose count moved most against last month, in absolute contacts. */
 export function reasonThatMoved(content: EditionContent): (ShareRow & { delta: number }) | null {
   const moved = content.reasons
-    .filter((r) => r.lastMonth !== null)
+    .filter((r) => r.lastMonth !== null && !isNotComparable(r, 'lastMonth'))
     .map((r) => ({ ...r, delta: r.count - r.lastMonth! }));
   moved.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
   const top = moved[0];
@@ -235,6 +280,7 @@ export function reasonThatMoved(content: EditionContent): (ShareRow & { delta: n
 
 function biggestMover(metrics: Metric[], against: 'lastMonth' | 'lastYear') {
   const moves = metrics
+    .filter((m) => !isNotComparable(m, against))
     .map((m) => ({ m, change: percentChange(m.value, m[against]) }))
     .filter((x): x is { m: Metric; change: number } => x.change !== null && x.change !== 0);
   moves.sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
@@ -269,6 +315,15 @@ export function suggestHighlightBlocks(content: EditionContent, previousThanks: 
     if (vsMonth.amount !== null) parts.push(`${vsMonth.text} on ${monthLabel(addMonths(content.month, -1))}`);
     if (vsYear.amount !== null) parts.push(`${vsYear.text} on ${monthLabel(addMonths(content.month, -12))}`);
     paragraphs.push({ key: 'total', text: `${parts.join(', ')}.` });
+    // A change of source is said as such, never as a rise or fall.
+    const notWith = (['lastMonth', 'lastYear'] as const)
+      .filter((against) => isNotComparable(total, against))
+      .map((against) => monthLabel(addMonths(content.month, against === 'lastMonth' ? -1 : -12)));
+    if (notWith.length)
+      paragraphs.push({
+        key: 'source',
+        text: `The figures come from a new source since ${monthLabel(content.sourceBreaks?.at(-1)?.month ?? content.month)}, so they are not compared with ${notWith.join(' or ')}.`,
+      });
     const month = biggestMover(content.channels, 'lastMonth');
     const year = biggestMover(content.channels, 'lastYear');
     const moves: string[] = [];
@@ -310,7 +365,7 @@ export function suggestAsks(content: EditionContent): string {
 
 export function suggestAskBlocks(content: EditionContent): TextBlock[] {
   const rising = content.reasons
-    .filter((r) => r.lastMonth !== null && r.count > r.lastMonth)
+    .filter((r) => r.lastMonth !== null && r.count > r.lastMonth && !isNotComparable(r, 'lastMonth'))
     .sort((a, b) => b.count - b.lastMonth! - (a.count - a.lastMonth!))
     .slice(0, 2);
   return rising.map((r) => ({

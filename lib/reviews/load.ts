@@ -1,6 +1,7 @@
 import 'server-only';
 import { type Prisma, type DbClient } from '../db';
 import { loadCatalog, readMonths } from '../figures/figures';
+import { loadBreakRuleUnchecked, loadSourceNoteUnchecked } from '../figures/sources';
 import { addMonths, monthRange } from '../dates/month';
 import { citeFor } from '../quotes/attribution';
 import { quoteBodySelect } from '../quotes/wall-query';
@@ -155,7 +156,11 @@ export async function loadContent(
   const events = await listMonthEvents(client, team.id, month);
   const leftOut = new Set([...omitted.wins, ...omitted.updates]);
   const outcomes = await listEditionOutcomesUnchecked(client, team.id, month);
+  const rule = await loadBreakRuleUnchecked(client, team.id);
+  const sourceNote = await loadSourceNoteUnchecked(client, team.id, addMonths(month, -12), month);
   return buildContent({
+    rule,
+    sourceNote,
     team: { name: team.name, slug: team.slug },
     month,
     catalog,

@@ -1,6 +1,9 @@
 // A chart as the server specifies it and the browser draws it: plain data and one pure helper, so
 // client components can import it without pulling in the server's figure code.
-import { describeChange } from '../change';
+import { NOT_COMPARABLE, describeChange } from '../change';
+
+/** A change of source between the month before `month` and `month` (lib/figures/breaks.ts). */
+export type ChartBreak = { month: string; sentence: string };
 
 export type Series = { key: string; label: string };
 export type Row = Record<string, string | number | null>;
@@ -23,7 +26,15 @@ export type ChartSpec = {
   percent?: boolean;
   /** Wins and project milestones on the time axis: the "why did it move" beside the line. */
   annotations?: Annotation[];
+  /** Changes of source inside the window: a marker on the chart, no change stated across it. */
+  breaks?: ChartBreak[];
 };
+
+/** Whether a change from `a` to `b` (months of the chart's rows) spans one of its breaks. */
+export function spansBreak(chart: Pick<ChartSpec, 'breaks'>, a: string, b: string): boolean {
+  const [lo, hi] = a <= b ? [a, b] : [b, a];
+  return (chart.breaks ?? []).some((x) => lo < x.month && x.month <= hi);
+}
 
 /** The contacts chart's total column (a table and CSV column, not a drawn series). */
 export const ALL_KEY = 'total';
@@ -56,11 +67,13 @@ export function chartTable(chart: ChartSpec): { header: string[]; rows: (string 
     rows: chart.rows.map((r, i) => {
       const cells = keys.map((k) => r[k] ?? null);
       if (key) {
-        const change = describeChange(value(r), value(chart.rows[i - 1]), {
+        const prev = chart.rows[i - 1];
+        const change = describeChange(value(r), value(prev), {
           percent: Boolean(chart.percent),
           direction: chart.id === 'contacts' ? null : (chart.direction ?? null),
+          comparable: !prev || !spansBreak(chart, String(prev[chart.xKey]), String(r[chart.xKey])),
         });
-        cells.push(change.amount === null ? null : change.text);
+        cells.push(change.amount !== null || change.text === NOT_COMPARABLE ? change.text : null);
       }
       if (outcomes.length) {
         const own = outcomes.filter((o) => o.month === String(r[chart.xKey]));

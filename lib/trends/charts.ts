@@ -5,7 +5,8 @@ import { monthsBetween } from '../dates/month';
 import { receivedTotal } from '../figures/state';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 
-import { ALL_KEY as ALL, type Annotation, type ChartSpec, type Row, type Series } from './chart-spec';
+import { ALL_KEY as ALL, type Annotation, type ChartBreak, type ChartSpec, type Row, type Series } from './chart-spec';
+import { COUNTS_PART, NO_BREAKS, type BreakRule } from '../figures/breaks';
 
 export { chartTable, type Annotation, type ChartSpec, type Row, type Series } from './chart-spec';
 
@@ -22,8 +23,18 @@ export function buildCharts(
   kpiKeys: string[],
   lastYear: MonthRecord[],
   annotations: Annotation[] = [],
+  rule: BreakRule = NO_BREAKS,
 ): ChartSpec[] {
   const months = monthsBetween(from, to);
+  // Breaks inside the window (a break at its first month has nothing before it to separate).
+  const breaksOf = (part: string): { breaks?: ChartBreak[] } => {
+    const inside = rule
+      .breaksFor(part)
+      .filter((b) => b.month > from && b.month <= to)
+      .map((b) => ({ month: b.month, sentence: b.sentence }));
+    return inside.length ? { breaks: inside } : {};
+  };
+  const countBreaks = breaksOf(COUNTS_PART);
   const byMonth = new Map(records.map((r) => [r.month, r]));
   const usedChannels = new Set(records.flatMap((r) => Object.keys(r.state.volumes)));
   const usedReasons = new Set(records.flatMap((r) => Object.keys(r.state.reasons)));
@@ -77,6 +88,7 @@ export function buildCharts(
       rows: volumes,
       unit: 'contacts',
       annotations,
+      ...countBreaks,
     },
     {
       id: 'reasons',
@@ -89,6 +101,7 @@ export function buildCharts(
       rows: reasons,
       unit: '%',
       percent: true,
+      ...countBreaks,
     },
     {
       id: 'segments',
@@ -101,6 +114,7 @@ export function buildCharts(
       rows: segments,
       unit: '%',
       percent: true,
+      ...countBreaks,
     },
   ];
 
@@ -124,6 +138,7 @@ export function buildCharts(
       direction: k.direction,
       percent: k.unit === 'PERCENT',
       annotations,
+      ...breaksOf(k.id),
     });
   }
 

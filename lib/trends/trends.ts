@@ -1,4 +1,5 @@
 import 'server-only';
+import { loadBreakRuleUnchecked } from '../figures/sources';
 import { toSafeCsv } from '../csv';
 import { db } from '../db';
 import { type Actor, assertSignedIn } from '../authz';
@@ -89,9 +90,10 @@ export async function trendsUnchecked(query: TrendsQuery, readerTeamId: string |
     // One read covers the window and the two calendar years the year-on-year chart compares.
     const yoyFrom = `${Number(year) - 1}-01`;
     const yoyTo = `${year}-12`;
-    const [all, annotations] = await Promise.all([
+    const [all, annotations, rule] = await Promise.all([
       readMonths(db, team.id, from < yoyFrom ? from : yoyFrom, to > yoyTo ? to : yoyTo),
       annotationsFor(team.id, from, to),
+      loadBreakRuleUnchecked(db, team.id),
     ]);
     const records = all.filter((r) => r.month >= from && r.month <= to);
     const twoYears = all.filter((r) => r.month >= yoyFrom && r.month <= yoyTo);
@@ -99,7 +101,7 @@ export async function trendsUnchecked(query: TrendsQuery, readerTeamId: string |
       team,
       from,
       to,
-      charts: buildCharts(catalog, records, from, to, query.kpi, twoYears, annotations),
+      charts: buildCharts(catalog, records, from, to, query.kpi, twoYears, annotations, rule),
       kpiOptions: catalog.kpis.filter((k) => !k.archivedAt).map((k) => ({ key: k.nameKey, name: k.name })),
       empty: records.length === 0,
     });

@@ -6,7 +6,11 @@ import { formatNumber } from '@/lib/format';
 import { PageHeader } from '@/components/ui/card';
 import { EmptyRow, TBody, Td, Th, THead, Table } from '@/components/ui/table';
 import { Field } from '@/components/ui/field';
-import { listMonthSummaries } from '@/lib/figures/figures';
+import { listMonthSummaries, readTeamCatalog } from '@/lib/figures/figures';
+import { listFigureSources, readSourceBreaks, type PartSource } from '@/lib/figures/sources';
+import { COUNTS_PART } from '@/lib/figures/breaks';
+import { SourceBreaks, type BreakView } from '@/components/figures/source-breaks';
+import { formatDay } from '@/lib/dates/day';
 import { addMonths, currentMonth, monthLabel } from '@/lib/dates/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { requirePageActor } from '@/lib/session';
@@ -18,7 +22,25 @@ export const metadata: Metadata = { title: 'Monthly figures' };
 export default async function TeamFiguresPage({ params }: { params: Promise<{ team: string }> }) {
   const actor = await requirePageActor('ADMIN', 'LEADER');
   const team = await managedTeamOrInterrupt(actor, (await params).team);
-  const [months, zone] = await Promise.all([listMonthSummaries(actor, team.id), teamTimeZone(team.id)]);
+  const [months, zone, sources, { breaks, comparable }, catalog] = await Promise.all([
+    listMonthSummaries(actor, team.id),
+    teamTimeZone(team.id),
+    listFigureSources(actor, team.id),
+    readSourceBreaks(actor, team.id),
+    readTeamCatalog(actor, team.id),
+  ]);
+  const partName = (part: string) =>
+    part === COUNTS_PART ? 'Contacts and counts' : (catalog.kpis.find((k) => k.id === part)?.name ?? part);
+  const waived = new Set(comparable.map((c) => `${c.month}|${c.part}`));
+  const breakViews: BreakView[] = breaks.map((b) => ({
+    month: b.month,
+    monthLabel: monthLabel(b.month),
+    sentence: b.sentence,
+    parts: (b.parts === 'all'
+      ? [COUNTS_PART, ...catalog.kpis.filter((k) => !k.archivedAt).map((k) => k.id)]
+      : b.parts
+    ).map((part) => ({ part, name: partName(part), comparable: waived.has(`${b.month}|${part}`) })),
+  }));
   const now = currentMonth(new Date(), zone);
   const latestComplete = addMonths(now, -1);
   const has = new Set(months.map((m) => m.month));
@@ -51,6 +73,7 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
         <THead>
           <Th>Month</Th>
           <Th numeric>Contacts received</Th>
+          <Th>Source</Th>
           <Th>Note</Th>
           <Th>Last saved</Th>
         </THead>
@@ -63,6 +86,9 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
                 </Link>
               </Td>
               <Td numeric>{formatNumber(m.volumes.reduce((n, v) => n + v.received, 0))}</Td>
+              <Td className="text-xs">
+                <SourceCell sources={sources.get(m.month) ?? []} partName={partName} />
+              </Td>
               <Td className="max-w-xs truncate text-ink-muted">{m.note ?? ''}</Td>
               <Td className="text-ink-subtle">
                 {formatInstant(m.updatedAt, zone)}
@@ -70,9 +96,10 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
               </Td>
             </tr>
           ))}
-          {months.length === 0 ? <EmptyRow colSpan={4}>No figures yet: enter a month or import a CSV.</EmptyRow> : null}
+          {months.length === 0 ? <EmptyRow colSpan={5}>No figures yet: enter a month or import a CSV.</EmptyRow> : null}
         </TBody>
       </Table>
+      <SourceBreaks team={team.slug} breaks={breakViews} defaultMonth={latestComplete} />
       <form
         action={`/api/teams/${team.slug}/figures`}
         method="get"
@@ -88,5 +115,29 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
         </p>
       </form>
     </>
+  );
+}
+
+function describeSource(s: PartSource): string {
+  const how = s.kind === 'IMPORT' ? `${s.label} import${s.fileName ? ` (${s.fileName})` : ''}` : s.label;
+  return `${how}${s.by ? `, ${s.by}` : ''}, ${formatDay(s.at)}`;
+}
+
+/** The month's counts source, then each KPI whose source differs from it (a KPI kept through an import). */
+function SourceCell({ sources, partName }: { sources: PartSource[]; partName: (part: string) => string }) {
+  if (!sources.length) return <span className="text-ink-subtle">Not recorded</span>;
+  const counts = sources.find((s) => s.part === COUNTS_PART);
+  const others = sources.filter(
+    (s) => s.part !== COUNTS_PART && (!counts || describeSource(s) !== describeSource(counts)),
+  );
+  return (
+    <div data-figure-source>
+      {counts ? <div>{describeSource(counts)}</div> : null}
+      {others.map((s) => (
+        <div key={s.part} className="text-ink-muted">
+          {partName(s.part)}: {describeSource(s)}
+        </div>
+      ))}
+    </div>
   );
 }

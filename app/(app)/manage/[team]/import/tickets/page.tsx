@@ -41,6 +41,7 @@ export default async function TicketImportPage({ params }: { params: Promise<{ t
           profiles={context.profiles}
           months={context.months}
           published={context.published}
+          kpiSources={context.kpiSources}
         />
       </Card>
     </>

@@ -1,0 +1,84 @@
+import { makeCatalog, makeTeam, makeUser } from '../prisma/factories';
+import { expect, signIn, test } from './fixtures';
+
+const NOT_COMPARABLE = 'not comparable — source changed';
+
+/** "YYYY-MM" `delta` months from now (UTC). */
+function monthFromNow(delta: number): string {
+  const d = new Date();
+  const m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + delta, 1));
+  return `${m.getUTCFullYear()}-${String(m.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+test.describe('figures that know where they came from', () => {
+  test('a team switches help desk mid-history: marker, source column, no change stated across it', async ({
+    page,
+    db,
+  }) => {
+    test.slow();
+    const team = await makeTeam(db);
+    await makeCatalog(db, team.id, { channels: ['Phone'], reasons: ['Billing'], segments: ['Consumers'] });
+    const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
+    const phone = await db.channel.findFirstOrThrow({ where: { teamId: team.id, name: 'Phone' } });
+    // Thirteen months up to last month; the last three from the new desk, which counts half as many.
+    const months = Array.from({ length: 13 }, (_, i) => monthFromNow(i - 13));
+    const breakMonth = months.at(-3)!;
+    for (const month of months) {
+      const after = month >= breakMonth;
+      const figures = await db.monthFigures.create({ data: { teamId: team.id, month, updatedById: leader.id } });
+      await db.channelVolume.create({
+        data: {
+          teamId: team.id,
+          figuresId: figures.id,
+          channelId: phone.id,
+          received: after ? 1000 : 2000,
+          handled: 900,
+        },
+      });
+      await db.figureSource.create({
+        data: {
+          teamId: team.id,
+          figuresId: figures.id,
+          month,
+          part: 'counts',
+          kind: 'IMPORT',
+          label: after ? 'Salesforce Service Cloud' : 'Freshdesk',
+          fileName: after ? 'salesforce-cases.csv' : 'freshdesk.csv',
+          actorId: leader.id,
+          at: new Date(),
+        },
+      });
+    }
+    await signIn(page, leader.email);
+
+    // The figures page: where each month came from, and the change of source.
+    await page.goto(`/manage/${team.slug}`);
+    const latest = page.locator('[data-figure-source]').first();
+    await expect(latest).toContainText('Salesforce Service Cloud import (salesforce-cases.csv)');
+    await expect(page.locator('[data-figure-source]').last()).toContainText('Freshdesk import');
+    const list = page.locator('[data-source-break-list]');
+    await expect(list).toContainText('(Freshdesk → Salesforce Service Cloud): changes across it are not comparable.');
+    await page.screenshot({
+      path: process.env.PROVENANCE_SHOTS ? `${process.env.PROVENANCE_SHOTS}/figures-page.png` : undefined,
+      fullPage: true,
+    });
+
+    // Trends: a marker with the sentence; the table states no change across the break.
+    await page.goto(`/trends?team=${team.slug}&range=12`);
+    const contacts = page.getByRole('figure', { name: 'Contacts per month by channel' });
+    await expect(contacts.locator(`[data-source-break="${breakMonth}"]`)).toHaveCount(1);
+    await expect(contacts.locator('[data-source-breaks]')).toContainText('Source changed in');
+    await contacts.getByText('Data table').click();
+    const breakRow = contacts.locator('tbody tr', { has: page.locator(`th:text-is("${breakMonth}")`) });
+    await expect(breakRow).toContainText(NOT_COMPARABLE);
+    await expect(breakRow).not.toContainText('−50');
+    if (process.env.PROVENANCE_SHOTS)
+      await contacts.screenshot({ path: `${process.env.PROVENANCE_SHOTS}/trends-contacts-break.png` });
+
+    // The dashboard card: last month on the month before is comparable, on last year it is not.
+    await page.goto('/');
+    const card = page.locator('section', { has: page.locator(`#dash-${team.slug}`) });
+    await expect(card.getByText(NOT_COMPARABLE).first()).toBeVisible();
+    await expect(card.getByText('−50.0 %')).toHaveCount(0);
+  });
+});
