@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { PageSection } from '@/components/editions/page-sections';
 import { monthLabel } from '@/lib/dates/month';
 import type { EditionSnapshot } from '@/lib/reviews/content';
-import { editionSections } from '@/lib/editions/sections';
+import { editionSections, type EditionLens } from '@/lib/editions/sections';
 import { formatInstantDay } from '@/lib/dates/zone';
 
 export type EditionHistory = { revision: number; note: string | null; at: Date }[];
@@ -17,6 +17,7 @@ export function EditionView({
   history = [],
   banner,
   zone,
+  lens = {},
 }: {
   snapshot: EditionSnapshot;
   publishedAt?: Date | null;
@@ -24,6 +25,8 @@ export function EditionView({
   zone: string;
   history?: EditionHistory;
   banner?: ReactNode;
+  /** The reader's department: its "For your department" section comes first. */
+  lens?: EditionLens;
 }) {
   const { content, year } = snapshot;
   const latest = history[0];
@@ -58,7 +61,7 @@ export function EditionView({
         ) : null}
       </header>
 
-      {editionSections(snapshot).map((section) => (
+      {editionSections(snapshot, lens).map((section) => (
         <PageSection key={section.id} section={section} />
       ))}
 

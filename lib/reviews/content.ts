@@ -12,6 +12,7 @@ import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 import { buildCharts, type ChartSpec } from '../trends/charts';
 import type { EditionOutcome } from '../outcomes/shape';
 import type { YearContent } from '../year-review/content';
+import type { DepartmentLens } from '../departments/lens';
 
 export type Metric = {
   key: string;
@@ -90,6 +91,8 @@ export type EditionSnapshot = {
   followUps?: string;
   /** A year in review's own sections (lib/year-review); absent on monthly editions. */
   year?: YearContent;
+  /** "For your department", one per department owning reasons (lib/departments/lens.ts); absent before it existed. */
+  departments?: DepartmentLens[];
 };
 
 export type ContentInputs = {
