@@ -45,11 +45,5 @@ export async function monthsWithReasonsUnchecked(
  * it is then shown as no comparison (its base frozen as null). Every department change is computed
  * through this one function, so the provenance work's rule flows in here.
  */
-export async function isComparableUnchecked(
-  _client: DbClient,
-  _teamId: string,
-  _month: string,
-  _base: string,
-): Promise<boolean> {
-  return true;
-}
+export type ComparableCheck = (client: DbClient, teamId: string, month: string, base: string) => Promise<boolean>;
+export const isComparableUnchecked: ComparableCheck = async () => true;
