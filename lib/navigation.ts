@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/asks', label: 'Asks', roles: 'all' },
   { href: '/trends', label: 'Trends', roles: 'all' },
   { href: '/tv', label: 'TV', roles: 'all' },
+  { href: '/departments', label: 'Departments', roles: ['ADMIN', 'EXEC'] },
   { href: '/manage', label: 'Figures', roles: ['ADMIN', 'LEADER'] },
   { href: '/quotes/moderation', label: 'Moderation', roles: ['LEADER'] },
   { href: '/admin/users', label: 'Users', roles: ['ADMIN'] },

@@ -12,6 +12,7 @@ import { seedDemoAsks } from './seed-asks';
 import { seedDemoOutcomes } from './seed-outcomes';
 import { seedDemoProfiles } from './demo-profiles';
 import { seedDemoYearReview } from './seed-year-review';
+import { seedDemoDepartments } from './seed-departments';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -49,6 +50,8 @@ export type DemoSeeder = (db: PrismaClient, org: DemoOrganisation) => Promise<vo
 /** Area seeders, run in order after the organisation exists. */
 export const DEMO_SEEDERS: DemoSeeder[] = [
   seedDemoFigures,
+  // Reasons linked to departments before any edition is published, so editions freeze their sections.
+  seedDemoDepartments,
   seedStories,
   seedDemoReviews,
   seedDemoReach,

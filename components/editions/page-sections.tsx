@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ChartCard } from '@/components/charts/chart-card';
+import { DepartmentSectionBody } from '@/components/departments/department-section';
 import { Markdown } from '@/components/stories/markdown';
 import { PersonLinks } from '@/components/stories/person-links';
 import { PlainText } from '@/components/stories/plain-text';
@@ -431,6 +432,7 @@ const PAGE: { [K in SectionKind]: Body<K> } = {
       ) : null}
     </div>
   ),
+  department: DepartmentSectionBody,
 };
 
 /** Test ids the browser tests find whole sections by (heading included). */

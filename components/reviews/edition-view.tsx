@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { PageSection } from '@/components/editions/page-sections';
 import { monthLabel } from '@/lib/dates/month';
 import type { EditionSnapshot } from '@/lib/reviews/content';
-import { editionSections } from '@/lib/editions/sections';
+import { editionSections, type EditionLens } from '@/lib/editions/sections';
 import { formatInstantDay } from '@/lib/dates/zone';
 import { SAY_THANKS_ID } from './say-thanks';
 
@@ -19,6 +19,7 @@ export function EditionView({
   banner,
   zone,
   thanksLink = false,
+  lens = {},
 }: {
   snapshot: EditionSnapshot;
   publishedAt?: Date | null;
@@ -28,6 +29,8 @@ export function EditionView({
   banner?: ReactNode;
   /** The page has the reader's "Say thanks" card (ReaderCards) under the edition: link to it from the top. */
   thanksLink?: boolean;
+  /** The reader's department: its "For your department" section comes first. */
+  lens?: EditionLens;
 }) {
   const { content, year } = snapshot;
   const latest = history[0];
@@ -70,7 +73,7 @@ export function EditionView({
         ) : null}
       </header>
 
-      {editionSections(snapshot).map((section) => (
+      {editionSections(snapshot, lens).map((section) => (
         <PageSection key={section.id} section={section} />
       ))}
 

@@ -1,6 +1,7 @@
 // Every area's rows. A new area adds its file here.
 import { asks } from './asks';
 import { deliveries } from './deliveries';
+import { departments } from './departments';
 import { editionCache } from './edition-cache';
 import { figures } from './figures';
 import { foundation } from './foundation';
@@ -30,4 +31,5 @@ export const AREAS: MatrixArea[] = [
   yearReview,
   editionCache,
   keptPages,
+  departments,
 ];

@@ -23,6 +23,7 @@ import { render, toPlainText } from '@react-email/render';
 import { monthLabel } from '../dates/month';
 import {
   rowChange,
+  countChange,
   formatMetric,
   metricChange,
   type EditionSnapshot,
@@ -34,9 +35,11 @@ import { outcomeSource } from '../outcomes/shape';
 import { teamSinceText } from '../profiles/edition';
 import { OUTCOME_LABELS } from '../year-review/content';
 import { markdownHtml } from './email-markdown';
+import { ASK_STATUS_TEXT, lensHeadline } from '../departments/lens';
 import {
   editionDay as day,
   editionSections,
+  type EditionLens,
   metricValue,
   targetText,
   YEAR_METHOD_TEXT,
@@ -365,7 +368,62 @@ const EMAIL: { [K in SectionKind]: Body<K> } = {
       ) : null}
     </>
   ),
+  department: ({ section: { lens, quote, outcomes }, ctx }) => (
+    <div style={{ ...card, borderLeft: `4px solid ${ACCENT}` }}>
+      <Text style={{ ...text, fontSize: '16px', fontWeight: 700 }}>{lensHeadline(lens)}</Text>
+      <Text style={small}>
+        vs last month <Num>{countChange(lens.contacts, lens.lastMonth).text}</Num> · vs last year{' '}
+        <Num>{countChange(lens.contacts, lens.lastYear).text}</Num>
+      </Text>
+      {lens.reasons.length ? (
+        <DataTable>
+          {lens.reasons.map((r) => (
+            <tr key={r.name}>
+              <th align="left" style={{ ...cell, fontWeight: 600 }}>
+                {r.name}
+              </th>
+              <td align="right" style={cell}>
+                <Num>{formatMetric(r.count)}</Num>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : null}
+      {quote ? (
+        <blockquote style={{ margin: '12px 0', padding: '8px 14px', borderLeft: `4px solid ${ACCENT}`, color: INK }}>
+          {quote.pullQuote ?? quote.text}
+          <br />
+          <span style={small}>{`— ${quote.cite}`}</span>
+        </blockquote>
+      ) : null}
+      {lens.asks.length ? (
+        <ul style={{ ...text, paddingLeft: '20px' }}>
+          {lens.asks.map((a) => (
+            <li key={a.id}>
+              <strong>{`Ask: ${a.title}`}</strong>
+              {` (${ASK_STATUS_TEXT[a.status]})`}
+              {a.answer ? `: ${a.answer}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {outcomes.map((o) => (
+        <Text key={o.id} style={text}>
+          <strong>{`${o.kindLabel}:`}</strong> {o.text}
+        </Text>
+      ))}
+      <Text style={text}>
+        <Link href={departmentUrl(ctx.baseUrl, lens.departmentId)} style={{ color: ACCENT }}>
+          {`${lens.department}’s last twelve months`}
+        </Link>
+      </Text>
+    </div>
+  ),
 };
+
+export function departmentUrl(baseUrl: string, departmentId: string): string {
+  return new URL(`/departments/${encodeURIComponent(departmentId)}`, baseUrl).toString();
+}
 
 export function asksUrl(baseUrl: string, slug: string): string {
   return new URL(`/asks?team=${encodeURIComponent(slug)}`, baseUrl).toString();
@@ -402,10 +460,13 @@ export function EditionEmail({
   snapshot,
   link,
   subject,
+  lens = {},
 }: {
   snapshot: EditionSnapshot;
   link: string;
   subject: string;
+  /** The recipient's department: its "For your department" section comes first. */
+  lens?: EditionLens;
 }) {
   const { content, year } = snapshot;
   const team = content.team.name;
@@ -428,7 +489,7 @@ export function EditionEmail({
           <Heading as="h1" style={{ fontSize: '24px', margin: '4px 0 16px', color: INK }}>
             {snapshot.title}
           </Heading>
-          {editionSections(snapshot).map((section) => (
+          {editionSections(snapshot, lens).map((section) => (
             <EmailSection key={section.id} section={section} ctx={ctx} />
           ))}
           <Section style={{ margin: '28px 0' }}>

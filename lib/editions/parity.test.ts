@@ -112,7 +112,22 @@ const month: EditionSnapshot = {
     ],
     meetTheTeam: [person],
   },
+  departments: [
+    {
+      departmentId: 'd1',
+      department: 'Deptmarker Finance',
+      contacts: 600,
+      lastMonth: 500,
+      lastYear: null,
+      reasons: [{ name: 'Sharemarker billing', count: 600 }],
+      quoteId: 'q1',
+      asks: [{ id: 'a1', title: 'Askmarker warn us early', status: 'OPEN', answer: null }],
+      outcomeIds: ['o1'],
+    },
+  ],
 };
+/** A reader in the fixture's department: their edition opens with "For your department". */
+const lens = { departmentId: 'd1' };
 
 const year: EditionSnapshot = {
   title: 'Care: 2025 in review',
@@ -167,11 +182,12 @@ const MARKER: { [K in SectionKind]: string } = {
   people: 'Peoplemarker',
   followUps: 'Followmarker',
   asks: 'Askmarker',
+  department: 'Deptmarker',
 };
 
 const link = 'https://review.example.com/reviews/care/2025-03';
 const page = (snapshot: EditionSnapshot) =>
-  renderToStaticMarkup(createElement(EditionView, { snapshot, zone: 'Europe/London' }));
+  renderToStaticMarkup(createElement(EditionView, { snapshot, zone: 'Europe/London', lens }));
 /** The text of a section of rendered HTML: from its `data-section` mark to the next one. */
 const between = (html: string, kind: string, title: string) => {
   const start = html.indexOf(`data-section="${kind}"`);
@@ -185,7 +201,7 @@ const between = (html: string, kind: string, title: string) => {
 
 describe('one edition, every face', () => {
   it('the two fixtures hold every section kind there is', () => {
-    const kinds = new Set([...editionSections(month), ...editionSections(year)].map((s) => s.kind));
+    const kinds = new Set([...editionSections(month, lens), ...editionSections(year)].map((s) => s.kind));
     expect([...kinds].sort()).toEqual(Object.keys(CHAT).sort());
   });
 
@@ -194,9 +210,9 @@ describe('one edition, every face', () => {
     ['year', year],
   ] as const) {
     it(`a ${name}: each section is on the page and in both email parts under the same heading, in order`, async () => {
-      const sections = editionSections(snapshot);
+      const sections = editionSections(snapshot, lens);
       const html = page(snapshot);
-      const email = await renderEditionEmail(snapshot, link);
+      const email = await renderEditionEmail(snapshot, link, lens);
       const at = (text: string, part: string) => text.indexOf(part);
       let last = { page: -1, html: -1, text: -1 };
       for (const s of sections) {

@@ -18,6 +18,7 @@ import type { SnapshotAsk } from '../asks/follow-ups';
 import type { EditionOutcome } from '../outcomes/shape';
 import type { MeetTheTeamPerson } from '../profiles/edition';
 import type { ChartSpec } from '../trends/chart-spec';
+import type { DepartmentLens } from '../departments/lens';
 import type { YearContent, YearKpi, YearOutcome, ThankedEdition } from '../year-review/content';
 import {
   formatMetric,
@@ -58,6 +59,8 @@ export type SectionData = {
   people: { people: { id: string; name: string }[] };
   followUps: { markdown: string };
   asks: { markdown: string; tracked: SnapshotAsk[]; slug: string };
+  /** "For your department": the reader's department's frozen part, its quote and outcomes resolved. */
+  department: { lens: DepartmentLens; quote: EditionQuote | null; outcomes: EditionOutcome[]; month: string };
 };
 
 export type SectionKind = keyof SectionData;
@@ -107,17 +110,35 @@ export function yearTotalLine(s: SectionData['yearNumbers']): string {
     : `${formatMetric(s.total)} contacts in ${s.year} (${change.text} on ${prior})`;
 }
 
+/** Whose edition it is: a reader's department picks its "For your department" section. */
+export type EditionLens = { departmentId?: string | null };
+
+/** The reader's department's section, first in their edition; null for no department or one owning nothing. */
+function departmentSection(snapshot: EditionSnapshot, lens: EditionLens): SectionOf<'department'> | null {
+  const own = lens.departmentId ? snapshot.departments?.find((d) => d.departmentId === lens.departmentId) : undefined;
+  if (!own || snapshot.year) return null;
+  const { content } = snapshot;
+  return section('department', 'for-your-department', `For your department: ${own.department}`, {
+    lens: own,
+    quote: content.quotes.find((q) => q.id === own.quoteId) ?? null,
+    outcomes: (content.outcomes ?? []).filter((o) => own.outcomeIds.includes(o.id)),
+    month: content.month,
+  });
+}
+
 /**
  * The adapter from a stored snapshot (any revision, old or new, month or year) to its sections, in
- * reading order. A section with nothing to show is left out, on every face alike.
+ * reading order. A section with nothing to show is left out, on every face alike. With a reader's
+ * department (`lens`), that department's section comes first; without one, the edition is general.
  */
-export function editionSections(snapshot: EditionSnapshot): EditionSection[] {
+export function editionSections(snapshot: EditionSnapshot, lens: EditionLens = {}): EditionSection[] {
   const { content } = snapshot;
   const year = snapshot.year;
   const sections: EditionSection[] = [];
   const push = (s: EditionSection | null | false | undefined) => {
     if (s) sections.push(s);
   };
+  push(departmentSection(snapshot, lens));
   const tracked = snapshot.trackedAsks ?? [];
   const followUps = snapshot.followUps?.trim() ?? '';
   const slug = content.team.slug;
@@ -232,6 +253,8 @@ export const CHAT: { [K in SectionKind]: ChatRule<K> } = {
   people: 'not-in-chat',
   followUps: 'not-in-chat',
   asks: (s) => s.tracked.map((a) => `Ask to ${a.department}: ${a.title}`),
+  // A chat channel is read by everyone: the post stays general, as the edition without a reader.
+  department: 'not-in-chat',
 };
 
 export type ChatSummary = {

@@ -16,6 +16,7 @@ import { COUNTS_PART, NO_BREAKS, type BreakRule } from '../figures/breaks';
 
 /** Comparisons that span a change of source (lib/figures/breaks.ts): shown as not comparable. */
 export type NotComparable = ('lastMonth' | 'lastYear')[];
+import type { DepartmentLens } from '../departments/lens';
 
 export type Metric = {
   key: string;
@@ -101,6 +102,8 @@ export type EditionSnapshot = {
   followUps?: string;
   /** A year in review's own sections (lib/year-review); absent on monthly editions. */
   year?: YearContent;
+  /** "For your department", one per department owning reasons (lib/departments/lens.ts); absent before it existed. */
+  departments?: DepartmentLens[];
 };
 
 export type ContentInputs = {

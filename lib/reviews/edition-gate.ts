@@ -16,11 +16,13 @@ import { db } from '../db';
 import { env } from '../env.js';
 import { isCurrentSession, sessionToken } from '../session-user';
 import { editionPathParts, KEPT_EDITION_PREFIX, versionOf } from './edition-version';
+import { lensVersion } from '../departments/lens-path';
 
 type GateRow = {
   active: boolean;
   sessionVersion: number;
   passwordChangeRequired: boolean;
+  departmentId: string | null;
   reviewId: string | null;
   publishedAt: Date | null;
   teamName: string | null;
@@ -43,7 +45,7 @@ export async function keptEditionPath(cookie: string | null, pathname: string): 
   const session = await sessionToken(cookie);
   if (!session) return null;
   const [row] = await db.$queryRaw<GateRow[]>`
-    SELECT u.active, u."sessionVersion", u."passwordChangeRequired",
+    SELECT u.active, u."sessionVersion", u."passwordChangeRequired", u."departmentId",
            r.id AS "reviewId", r."publishedAt", t.name AS "teamName", t.slug AS "teamSlug", t."timeZone" AS "teamTimeZone",
            rr.revision, rr."updatedAt" AS "revisionUpdatedAt"
     FROM "User" u
@@ -60,5 +62,5 @@ export async function keptEditionPath(cookie: string | null, pathname: string): 
     team: { name: row.teamName, slug: row.teamSlug, zone: row.teamTimeZone ?? env().APP_TIME_ZONE },
     revisions: [{ revision: row.revision, updatedAt: row.revisionUpdatedAt }],
   });
-  return version ? `${KEPT_EDITION_PREFIX}${row.reviewId}/${version}` : null;
+  return version ? `${KEPT_EDITION_PREFIX}${row.reviewId}/${lensVersion(version, row.departmentId)}` : null;
 }

@@ -7,6 +7,7 @@ import { createElement } from 'react';
 import { EditionEmail, renderEmailParts, UNSUBSCRIBE_PLACEHOLDER } from '../editions/email';
 import { editionName } from '../editions/sections';
 import type { EditionSnapshot } from './content';
+import type { EditionLens } from '../editions/sections';
 
 export { UNSUBSCRIBE_PLACEHOLDER };
 export { markdownHtml } from '../editions/email-markdown';
@@ -27,10 +28,11 @@ export function editionSubject(teamName: string, month: string): string {
 export async function renderEditionEmail(
   snapshot: EditionSnapshot,
   link: string,
+  lens: EditionLens = {},
 ): Promise<{ subject: string; html: string; text: string }> {
   const { content, year } = snapshot;
   const subject = editionSubject(content.team.name, year ? year.year : content.month);
-  const { html, text } = await renderEmailParts(createElement(EditionEmail, { snapshot, link, subject }));
+  const { html, text } = await renderEmailParts(createElement(EditionEmail, { snapshot, link, subject, lens }));
   return { subject, html, text };
 }
 

@@ -11,6 +11,7 @@ import { describeErrorCause } from '../error-cause';
 import { assertCanManageTeam, type TeamRef } from '../team-access';
 import type { EditionSnapshot } from './content';
 import { editionUrl, forRecipient, renderEditionEmail } from './email-render';
+import { renderEditionEmailsUnchecked } from '../departments/email-lens';
 import { buildSnapshotUnchecked, readSnapshotDraft } from './snapshot';
 import { unsubscribeUrls } from './unsubscribe';
 
@@ -193,7 +194,7 @@ async function sendToRecipients(
   claimed: Claimed,
   recipients: string[],
   smtp: SmtpSettings,
-  rendered: Rendered,
+  renderedFor: (to: string) => Rendered,
   teamId: string,
   baseUrl: string,
 ): Promise<number> {
@@ -224,7 +225,7 @@ async function sendToRecipients(
       const batch = todo.slice(i, i + BATCH);
       const results = await Promise.allSettled(
         batch.map(async (to) => {
-          await transport.sendMail(messageFor(smtp, rendered, to, teamId, baseUrl));
+          await transport.sendMail(messageFor(smtp, renderedFor(to), to, teamId, baseUrl));
           await db.reviewEmailRecipient.update({
             where: { emailId_address: { emailId, address: to } },
             data: { sentAt: new Date() },
@@ -265,12 +266,14 @@ async function sendClaimed(claimed: Claimed, smtp: SmtpSettings, baseUrl: string
       select: { snapshot: true },
     });
     const recipients = await recipientsForUnchecked(review.team.id, review.distribution);
-    const rendered = await renderEditionEmail(
+    // A department's people get the copy that opens with their department's part.
+    const renderedFor = await renderEditionEmailsUnchecked(
       revision.snapshot as EditionSnapshot,
       editionUrl(baseUrl, review.team.slug, review.month),
+      recipients,
     );
     const sent = recipients.length
-      ? await sendToRecipients(claimed, recipients, smtp, rendered, review.team.id, baseUrl)
+      ? await sendToRecipients(claimed, recipients, smtp, renderedFor, review.team.id, baseUrl)
       : 0;
     await db.reviewEmail.updateMany({
       where: mine,

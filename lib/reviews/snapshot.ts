@@ -7,6 +7,7 @@ import { loadYearContent } from '../year-review/load';
 import { isYearPeriod } from '../year-review/period';
 import type { EditionSnapshot } from './content';
 import { loadContent, withMeetTheTeam } from './load';
+import { buildDepartmentLensesUnchecked } from '../departments/lens-build';
 
 /** The saved draft's fields a snapshot is built from: what publishing freezes. */
 export const snapshotDraftSelect = {
@@ -42,6 +43,8 @@ export async function buildSnapshotUnchecked(
     : { content: await loadContent(client, team, period, featured, omitted), year: undefined };
   // Only teammates still opted in at this moment are featured (lib/profiles), month or year.
   const people = await loadMeetTheTeam(client, draft.id);
+  // Frozen per department, so every member of one reads the same section (month editions only).
+  const departments = year ? [] : await buildDepartmentLensesUnchecked(client, team.id, period, content);
   return {
     title: draft.title,
     highlights: draft.highlights,
@@ -50,6 +53,7 @@ export async function buildSnapshotUnchecked(
     trackedAsks: await trackedAsksForSnapshot(client, draft.id),
     followUps: draft.followUps,
     ...(year ? { year } : {}),
+    ...(departments.length ? { departments } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ReasonDepartmentsEditor } from '@/components/departments/reason-departments-editor';
 import { DestinationEditor } from '@/components/deliveries/destination-editor';
 import { ReminderEditor } from '@/components/deliveries/reminder-editor';
 import { KpiEditor } from '@/components/figures/kpi-editor';
@@ -15,6 +16,7 @@ import { DIRECTION_LABELS, KPI_DIRECTIONS, KPI_UNITS, UNIT_LABELS } from '@/lib/
 import { readTeamSettings } from '@/lib/team-settings/settings';
 import { listDestinations } from '@/lib/deliveries/destinations';
 import { getReminderDays } from '@/lib/reviews/reminder';
+import { listReasonLinks } from '@/lib/departments/links';
 
 export const metadata: Metadata = { title: 'Team settings' };
 
@@ -22,9 +24,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ team:
   const actor = await requirePageActor('ADMIN', 'LEADER');
   const team = await managedTeamOrInterrupt(actor, (await params).team);
   const { lists, kpis, tokens, usedIds, timeZone, organisationZone, zones } = await readTeamSettings(actor, team.id);
-  const [destinations, reminderDays] = await Promise.all([
+  const [destinations, reminderDays, reasonLinks] = await Promise.all([
     listDestinations(actor, team.id),
     getReminderDays(actor, team.id),
+    listReasonLinks(actor, team.id),
   ]);
   return (
     <>
@@ -51,6 +54,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ team:
         ))}
       </div>
       <div className="mt-6 space-y-6">
+        <ReasonDepartmentsEditor team={team.slug} reasons={reasonLinks.reasons} departments={reasonLinks.departments} />
         <KpiEditor
           team={team.slug}
           kpis={kpis.map((k) => ({

@@ -11,6 +11,7 @@ import { isPeriod } from '@/lib/year-review/period';
 import { readEdition, recordEditionView } from '@/lib/reviews/readers';
 import { requirePageActor } from '@/lib/session';
 import { teamTimeZone } from '@/lib/time-zone';
+import { readOwnDepartmentId } from '@/lib/departments/reader';
 
 type Params = { params: Promise<{ team: string; month: string }> };
 
@@ -35,7 +36,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function EditionPage({ params }: Params) {
   const { team: slug, month } = await params;
   const { actor, edition } = await loadEdition(slug, month);
-  const zone = await teamTimeZone(edition.team.id);
+  const [zone, departmentId] = await Promise.all([teamTimeZone(edition.team.id), readOwnDepartmentId(actor)]);
   // Counting the reader is a write the page does not need to wait for.
   after(() => recordEditionView(actor, edition));
   return (
@@ -51,6 +52,7 @@ export default async function EditionPage({ params }: Params) {
         history={edition.history}
         zone={zone}
         thanksLink
+        lens={{ departmentId }}
       />
       <ReaderCards
         reviewId={edition.id}

@@ -6,6 +6,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { orPageError } from '@/lib/pages';
 import { getReach, REACH_EDITIONS } from '@/lib/reviews/reach';
 import { requirePageActor } from '@/lib/session';
+import { listLensDepartments } from '@/lib/departments/page';
 
 export const metadata: Metadata = { title: 'Reach' };
 
@@ -13,6 +14,7 @@ export default async function ReachPage({ params }: { params: Promise<{ team: st
   const actor = await requirePageActor();
   const { team: slug } = await params;
   const reach = await orPageError(getReach(actor, slug));
+  const lensDepartments = await listLensDepartments(actor);
   const { team, editions, recentCount } = reach;
   return (
     <>
@@ -25,6 +27,19 @@ export default async function ReachPage({ params }: { params: Promise<{ team: st
         title={`Reach: ${team.name}`}
         description={`Whom the last ${REACH_EDITIONS} published editions reached, department by department, among ${reach.activeUsers} active people. Counts only: no reader is named or ranked, and departments of fewer than three people count together as “Other departments”.`}
       />
+      {lensDepartments.length ? (
+        <nav aria-label="Department pages" className="-mt-3 mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {lensDepartments.map((d) => (
+            <Link
+              key={d.id}
+              href={`/departments/${encodeURIComponent(d.id)}`}
+              className="font-medium text-accent underline"
+            >
+              {d.name}’s page
+            </Link>
+          ))}
+        </nav>
+      ) : null}
       {editions.length === 0 ? (
         <p className="text-ink-muted">No edition of {team.name} has been published yet.</p>
       ) : (

@@ -6,6 +6,7 @@ import { editionMetadata } from '@/components/reviews/edition-metadata';
 import { EditionView } from '@/components/reviews/edition-view';
 import { EditionReader, EditionReaderCards, EditionReaderHeader } from '@/components/reviews/edition-reader';
 import { keptEdition } from '@/lib/reviews/edition-cache';
+import { splitLensVersion } from '@/lib/departments/lens-path';
 
 // A published edition's version, rendered once and kept (lib/reviews/edition-cache.ts): the proxy
 // rewrites `/reviews/<team>/<period>` here for an active, signed-in reader, and refuses this path
@@ -21,10 +22,12 @@ type Params = { params: Promise<{ review: string; version: string }> };
 // Not notFound(): Next would keep that 404 under this version for good, and a version that is not
 // current now (a change landed between the gate and this render) may be current again later. An
 // error is never kept; the reader's next request gets the current version.
-const load = cache(async (review: string, version: string) => {
+const load = cache(async (review: string, segment: string) => {
+  // The reader's department rides in the address the gate wrote (lib/departments/lens-path.ts).
+  const { version, departmentId } = splitLensVersion(segment);
   const edition = await keptEdition(review, version);
   if (!edition) throw new Error(`Edition ${review} has no current version ${version}.`);
-  return edition;
+  return { ...edition, lens: { departmentId } };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -50,6 +53,7 @@ export default async function KeptEditionPage({ params }: Params) {
           history={edition.history}
           zone={edition.zone}
           thanksLink
+          lens={edition.lens}
         />
         <EditionReaderCards reviewId={edition.id} zone={edition.zone} />
       </AppFrame>
