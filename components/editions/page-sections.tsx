@@ -12,6 +12,7 @@ import { monthLabel } from '@/lib/dates/month';
 import { CHANNEL_LABELS } from '@/lib/quotes/schemas';
 import { countChange, formatMetric, metricChange, type KpiMetric, type Metric } from '@/lib/reviews/content';
 import { outcomeSource } from '@/lib/outcomes/shape';
+import { formatShare } from '@/lib/format';
 import { teamSinceText } from '@/lib/profiles/edition';
 import { OUTCOME_LABELS } from '@/lib/year-review/content';
 import {
@@ -185,7 +186,7 @@ const PAGE: { [K in SectionKind]: Body<K> } = {
                 {formatMetric(r.count)}
               </Td>
               <Td compact numeric>
-                {formatMetric(r.share, '%', 1)}
+                {formatShare(r.share)}
               </Td>
               <Td compact numeric>
                 <ChangeText change={countChange(r.count, r.lastMonth)} />

@@ -22,7 +22,7 @@ import {
   type RememberedMappings,
   type ValueChoice,
 } from '@/lib/figures/ticket-plan';
-import { formatNumber, formatNumberUpTo } from '@/lib/format';
+import { formatNumber, formatPercent, formatShare } from '@/lib/format';
 import { Button } from '@/components/ui/button';
 import { ColumnChoice, type Units } from './ticket-columns';
 import { TicketKpis, type KpiTargets } from './ticket-kpis';
@@ -326,7 +326,7 @@ export function TicketImport(props: Props) {
             <div>
               <progress className="w-full" value={progress} max={1} aria-label="Reading the file" />
               <p className="text-xs text-ink-subtle" aria-live="polite">
-                {formatNumberUpTo(progress * 100, 0)} % read
+                {formatPercent(progress * 100, 0)} read
               </p>
             </div>
           ) : null}
@@ -433,7 +433,7 @@ export function TicketImport(props: Props) {
               >
                 <p className="font-medium">
                   {formatNumber(stats.ignored)} of {formatNumber(stats.rows)} tickets (
-                  {formatNumberUpTo(ignoredShare * 100, 1)} %) will not be counted.
+                  {formatShare(ignoredShare * 100)}) will not be counted.
                 </p>
                 <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} className="mt-1">
                   I checked: these tickets should not count

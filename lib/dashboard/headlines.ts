@@ -3,7 +3,7 @@ import { db } from '../db';
 import { loadCatalog, readMonths, type Catalog, type MonthRecord } from '../figures/figures';
 import { addMonths, currentMonth } from '../dates/month';
 import { receivedTotal } from '../figures/state';
-import { UNIT_LABELS } from '../team-settings/kpi-schemas';
+import { kpiUnitText } from '../format';
 
 export type Change = { previous: number | null; delta: number | null; percent: number | null };
 export type Headline = {
@@ -80,7 +80,7 @@ export function headlinesFor(catalog: Catalog, records: MonthRecord[], month: st
       key: `kpi-${k.id}`,
       label: k.name,
       value: v,
-      unit: k.unit === 'PERCENT' ? '%' : ` ${UNIT_LABELS[k.unit]}`.replace(' count', '').replace(' score', ''),
+      unit: kpiUnitText(k.unit),
       decimals: k.decimals,
       vsLastMonth: change(v, last?.state.kpis[k.id] ?? null),
       vsLastYear: change(v, lastYear?.state.kpis[k.id] ?? null),

@@ -1,6 +1,7 @@
 // A chart as the server specifies it and the browser draws it: plain data and one pure helper, so
 // client components can import it without pulling in the server's figure code.
 import { describeChange } from '../change';
+import { formatColumnHeader } from '../format';
 
 export type Series = { key: string; label: string };
 export type Row = Record<string, string | number | null>;
@@ -21,6 +22,8 @@ export type ChartSpec = {
   target?: number | null;
   direction?: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
   percent?: boolean;
+  /** A KPI's decimals, so its tooltip and email table write it as its tile does (lib/format.ts). */
+  decimals?: number;
   /** Wins and project milestones on the time axis: the "why did it move" beside the line. */
   annotations?: Annotation[];
 };
@@ -43,7 +46,7 @@ export function chartTable(chart: ChartSpec): { header: string[]; rows: (string 
   const keys = [chart.xKey, ...chart.series.map((s) => s.key), ...(chart.id === 'contacts' ? [ALL_KEY] : [])];
   const header = [
     chart.xLabel,
-    ...chart.series.map((s) => (chart.percent && s.key !== 'Target' ? `${s.label} (%)` : s.label)),
+    ...chart.series.map((s) => (chart.percent && s.key !== 'Target' ? formatColumnHeader(s.label, '%') : s.label)),
     ...(chart.id === 'contacts' ? ['Total'] : []),
   ];
   const key = changeKey(chart);
