@@ -54,7 +54,7 @@ test('a leader imports a help-desk export: ignored tickets need confirming, and 
   await expect(page.getByRole('combobox', { name: /^Mail/ })).toHaveValue('Email');
   await expect(page.getByRole('combobox', { name: /^WhatsApp/ })).toHaveValue('Social media');
   const warning = page.getByRole('alert').filter({ hasText: 'will not be counted' });
-  await expect(warning).toContainText('15 of 135 tickets (11.1 %) will not be counted');
+  await expect(warning).toContainText('15 of 135 tickets (11.1%) will not be counted');
   const importButton = page.getByRole('button', { name: 'Import 1 month' });
   await expect(importButton).toBeDisabled();
 

@@ -127,3 +127,16 @@ export function formatTargetLine(meets: boolean, target: number, unit = '', deci
   const status = targetStatus(meets);
   return `${status.charAt(0).toUpperCase()}${status.slice(1)} · ${formatTarget(target, unit, decimals)}`;
 }
+
+/** A count and its noun: (1, "save") → "1 save", (1234, "contact") → "1,234 contacts". */
+export function formatCountOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(n)} ${n === 1 ? singular : plural}`;
+}
+
+/**
+ * A draft's save counter, in the composer. Readers see published states as "Revision 1, 2…";
+ * the counter of saves is a different thing and is never called a version or a revision.
+ */
+export function formatDraftSaves(saves: number): string {
+  return formatCountOf(saves, 'save');
+}
