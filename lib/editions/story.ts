@@ -49,8 +49,7 @@ type Mover = { label: string; change: Change };
 export function channelMovesSentence(month: Mover | null, year: Mover | null): string | null {
   const onMonth: Move | null = month && moved(month.change) ? { change: month.change, against: 'last month' } : null;
   const onYear: Move | null = year && moved(year.change) ? { change: year.change, against: 'last year' } : null;
-  if (onMonth && onYear && month!.label === year!.label)
-    return `${month!.label} ${comparePredicate(onMonth, onYear)}.`;
+  if (onMonth && onYear && month!.label === year!.label) return `${month!.label} ${comparePredicate(onMonth, onYear)}.`;
   const parts = [
     onMonth && `${month!.label} ${clause(onMonth, MOVE_VERBS)}`,
     onYear && `${year!.label} ${clause(onYear, MOVE_VERBS)}`,
