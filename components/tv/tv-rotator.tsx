@@ -10,7 +10,8 @@ import { formatNumber as fmt, formatTargetLine, formatValueParts } from '@/lib/f
 const ROTATE_MS = 15_000;
 const REFRESH_MS = 5 * 60_000;
 
-function Tile({ h }: { h: Headline }) {
+/** One headline on the TV; exported so a test can hold it beside the other faces. */
+export function Tile({ h }: { h: Headline }) {
   const change = headlineChange(h, h.vsLastMonth);
   const value = formatValueParts(h.value, h.unit.trim(), h.decimals);
   return (

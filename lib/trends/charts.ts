@@ -4,7 +4,7 @@ import type { Catalog, MonthRecord } from '../figures/figures';
 import { monthsBetween } from '../dates/month';
 import { receivedTotal } from '../figures/state';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
-import { formatTarget, kpiUnitText } from '../format';
+import { formatWithUnit, kpiUnitText } from '../format';
 
 import { ALL_KEY as ALL, type Annotation, type ChartSpec, type Row, type Series } from './chart-spec';
 
@@ -110,7 +110,7 @@ export function buildCharts(
     charts.push({
       id: `kpi-${k.nameKey.replace(/[^a-z0-9]+/g, '-')}`,
       title: k.name,
-      description: `${k.name} each month${k.target !== null ? `, against its ${formatTarget(k.target, kpiUnitText(k.unit), k.decimals)}` : ''} (${k.direction === 'HIGHER_IS_BETTER' ? 'higher' : 'lower'} is better).`,
+      description: `${k.name} each month${k.target !== null ? `, against its target of ${formatWithUnit(k.target, kpiUnitText(k.unit), k.decimals)}` : ''} (${k.direction === 'HIGHER_IS_BETTER' ? 'higher' : 'lower'} is better).`,
       kind: 'line',
       xKey: 'month',
       xLabel: 'Month',
