@@ -64,7 +64,9 @@ export function describeChange(
 
 /** The change without its sign, for sentences that say "rose" or "fell": "4.0 pts", "10.1%". */
 export function changeMagnitude(change: Change): string {
-  return change.amount === null || change.amount === 0 ? change.text : formatChangeMagnitude(change.amount, change.unit);
+  return change.amount === null || change.amount === 0
+    ? change.text
+    : formatChangeMagnitude(change.amount, change.unit);
 }
 
 /** Tailwind text colour for a tone: the same three colours wherever a change is shown. */

@@ -186,7 +186,12 @@ export function MonthFiguresForm(props: Props) {
                 {archivedNote(k)}
                 {k.target !== null && k.target !== undefined ? (
                   <span className="block text-xs font-normal text-ink-subtle">
-                    Target {formatWithUnit(k.target, k.unit === 'count' || k.unit === 'score' ? '' : k.unit, decimalsOf(k.target))}
+                    Target{' '}
+                    {formatWithUnit(
+                      k.target,
+                      k.unit === 'count' || k.unit === 'score' ? '' : k.unit,
+                      decimalsOf(k.target),
+                    )}
                   </span>
                 ) : null}
               </span>

@@ -432,8 +432,8 @@ export function TicketImport(props: Props) {
                 className="rounded-md bg-warning-surface px-3 py-2 text-sm text-warning ring-1 ring-warning-line"
               >
                 <p className="font-medium">
-                  {formatNumber(stats.ignored)} of {formatNumber(stats.rows)} tickets (
-                  {formatShare(ignoredShare * 100)}) will not be counted.
+                  {formatNumber(stats.ignored)} of {formatNumber(stats.rows)} tickets ({formatShare(ignoredShare * 100)}
+                  ) will not be counted.
                 </p>
                 <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} className="mt-1">
                   I checked: these tickets should not count

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatNumber, formatShare } from '@/lib/format';
+import { formatShare } from '@/lib/format';
 import { monthLabel } from '@/lib/dates/month';
 import type { ReachDepartment, ReachEdition } from '@/lib/reviews/reach';
 

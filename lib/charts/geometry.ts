@@ -189,9 +189,7 @@ export function chartGeometry(spec: ChartSpec): Geometry {
               percent: Boolean(spec.percent),
               direction: stacked ? null : (spec.direction ?? null),
             });
-      lines.push(
-        `${s.label}: ${formatValue(v, spec)}${change && change.amount !== null ? ` (${change.text})` : ''}`,
-      );
+      lines.push(`${s.label}: ${formatValue(v, spec)}${change && change.amount !== null ? ` (${change.text})` : ''}`);
     }
     if (target !== null) lines.push(`Target: ${formatValue(target, spec)}`);
     for (const a of byMonth.get(String(r[spec.xKey])) ?? []) lines.push(`${a.kind === 'win' ? '★' : '◆'} ${a.label}`);
