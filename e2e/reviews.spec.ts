@@ -1,6 +1,7 @@
 import { makeUser } from '../prisma/factories';
 import { monthLabel, monthsAgo, seededTeam } from './fixtures/editions';
 import { expect, signIn, test } from './fixtures';
+import { shoot } from './fixtures/shots';
 
 // Publishing by email (real SMTP, a second app server) is proved in edition.spec.ts.
 
@@ -56,6 +57,7 @@ test('a leader composes and publishes; a colleague reads it from the archive and
   await expect(total).toContainText('1,334');
   await expect(total).toContainText('+21.3%');
   await expect(reader.getByTestId('headline').filter({ hasText: 'CSAT' })).toContainText('On target · target 90.0%');
+  await shoot(reader, 'format-edition');
   await expect(reader.getByTestId('edition-quote')).toContainText('A customer');
   await expect(reader.locator('body')).not.toContainText('Hidden Harriet');
   // Every chart has its data table.
@@ -72,4 +74,9 @@ test('a leader composes and publishes; a colleague reads it from the archive and
   await expect(page.getByTestId('readership')).toContainText('1 thank-you');
   await expect(page.getByTestId('thanks-note')).toContainText('I didn’t realise how many billing calls you take!');
   await expect(page.getByTestId('thanks-note')).toContainText('Casey Reader');
+
+  // The dashboard spells the month's CSAT as the edition does (lib/format.ts).
+  await page.goto('/');
+  await expect(page.getByText('On target · target 90.0%').first()).toBeVisible();
+  await shoot(page, 'format-dashboard');
 });
