@@ -32,7 +32,7 @@ test('figures that change under a draft are shown and block publishing until the
   await story.fill(`${await story.inputValue()}\n\n${mine}`);
   await expect(page.getByTestId('blocks-highlights').getByText('yours')).toHaveCount(1);
   await page.getByRole('button', { name: 'Save draft' }).click();
-  await expect(page.getByRole('status')).toContainText('Saved (version 2)');
+  await expect(page.getByRole('status')).toContainText('Saved (2 saves)');
 
   // An import changes the month's figures after the story was written.
   await changePhoneVolume(db, team.id, month, 4000);

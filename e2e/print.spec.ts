@@ -65,13 +65,13 @@ test('a chart tells each month on hover and by keyboard, from the server-drawn c
   await columns.last().focus();
   const tip = figure.locator('.pointer-events-none');
   await expect(tip).toContainText(/CSAT: [\d.]+%/);
-  await expect(tip).toContainText('Target: 90%');
+  await expect(tip).toContainText('Target: 90.0%');
   await page.keyboard.press('ArrowLeft');
   await expect(columns.nth(10)).toBeFocused();
   await expect(columns.nth(10)).toHaveAttribute('tabindex', '0');
   await expect(columns.last()).toHaveAttribute('tabindex', '-1');
   // The tooltip's change is in points: CSAT is a percentage.
-  await expect(tip).toContainText(/CSAT: [\d.]+% \(([+−][\d.]+ pts|no change)\)/);
+  await expect(tip).toContainText(/CSAT: [\d.]+% \(([+−][\d.]+\spts|no change)\)/);
   await columns.first().hover();
   await expect(tip).toContainText(/^\d{4}-\d{2}/);
 });

@@ -63,7 +63,7 @@ test('a leader imports a help-desk export: ignored tickets need confirming, and 
 
   // Ignoring is the leader's explicit choice, and only then is the tick asked for.
   await page.getByRole('combobox', { name: /^Fax/ }).selectOption('');
-  await expect(warning).toContainText('15 of 135 tickets (11.1 %) will not be counted');
+  await expect(warning).toContainText('15 of 135 tickets (11.1%) will not be counted');
   await expect(importButton).toBeDisabled();
 
   // The preview: June as now → after, the old reason to be emptied, and the published edition.

@@ -1,16 +1,17 @@
 // The one rule for a change between two months, used by every page, the email, the TV, the trend
-// tooltips and the CSV: a percentage moves in points ("+4.0 pts" — a CSAT of 90 % becoming 94 % is
-// not "+4.4 %"), a count or a duration moves in per cent ("+10.1 %"). The KPI's direction decides
-// whether the move is good news; volumes have no direction and stay neutral.
+// tooltips and the CSV: a percentage moves in points ("+4.0 pts" — a CSAT of 90% becoming 94% is
+// not "+4.4%"), a count or a duration moves in per cent ("+10.1%"). The KPI's direction decides
+// whether the move is good news; volumes have no direction and stay neutral. How it is written
+// is lib/format.ts's `formatChange`.
 // Plain code with no server imports: the TV and chart tooltips use it in the browser too.
-import { formatNumber } from './format';
+import { CHANGE_WORDS, formatChange, formatChangeMagnitude } from './format';
 
 export type ChangeDirection = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | null;
 export type ChangeTone = 'better' | 'worse' | 'neutral';
 
 export type Change = {
   /**
-   * "+4.0 pts", "−10.1 %", "no change", "no comparison" when there is nothing to compare with, or
+   * "+4.0 pts", "−10.1%", "no change", "no comparison" when there is nothing to compare with, or
    * "not comparable — source changed" when the two months came from different sources.
    */
   text: string;
@@ -34,7 +35,7 @@ export type ChangeOptions = {
 export const NOT_COMPARABLE = 'not comparable — source changed';
 
 const NONE = (unit: 'pts' | '%'): Change => ({
-  text: 'no comparison',
+  text: CHANGE_WORDS.none,
   amount: null,
   unit,
   trend: null,
@@ -63,16 +64,18 @@ export function describeChange(
   const raw = percent ? value - base : ((value - base) / Math.abs(base)) * 100;
   // Rounded once, here, so the sign, the colour and the words all describe the number shown.
   const amount = Math.round(raw * 10) / 10 || 0;
-  if (amount === 0) return { text: 'no change', amount: 0, unit, trend: 'flat', tone: 'neutral' };
+  if (amount === 0) return { text: formatChange(0, unit), amount: 0, unit, trend: 'flat', tone: 'neutral' };
   const trend = amount > 0 ? 'up' : 'down';
   const tone: ChangeTone =
     direction === null ? 'neutral' : (trend === 'up') === (direction === 'HIGHER_IS_BETTER') ? 'better' : 'worse';
-  return { text: `${amount > 0 ? '+' : '−'}${formatNumber(Math.abs(amount), 1)} ${unit}`, amount, unit, trend, tone };
+  return { text: formatChange(amount, unit), amount, unit, trend, tone };
 }
 
-/** The change without its sign, for sentences that say "rose" or "fell": "4.0 pts", "10.1 %". */
+/** The change without its sign, for sentences that say "rose" or "fell": "4.0 pts", "10.1%". */
 export function changeMagnitude(change: Change): string {
-  return change.text.replace(/^[+−]/, '');
+  return change.amount === null || change.amount === 0
+    ? change.text
+    : formatChangeMagnitude(change.amount, change.unit);
 }
 
 /** Tailwind text colour for a tone: the same three colours wherever a change is shown. */

@@ -3,7 +3,7 @@ import { headlineChange } from '@/lib/dashboard/headline-change';
 import { sparklinePath, type SparkPoint } from '@/lib/dashboard/sparkline';
 import { NOT_COMPARABLE, TONE_CLASS, TONE_WORDS } from '@/lib/change';
 
-import { formatNumber as fmt } from '@/lib/format';
+import { formatTargetLine, formatValueParts } from '@/lib/format';
 
 function ChangeLine({ label, change: against, headline }: { label: string; change: Change; headline: Headline }) {
   const change = headlineChange(headline, against);
@@ -26,22 +26,24 @@ function ChangeLine({ label, change: against, headline }: { label: string; chang
 }
 
 export function HeadlineTile({ headline, large = false }: { headline: Headline; large?: boolean }) {
+  // Trimmed: headlines cached before lib/format.ts kept a leading space on word units.
+  const value = formatValueParts(headline.value, headline.unit.trim(), headline.decimals);
   return (
     <div className="rounded-lg bg-surface p-3 ring-1 ring-line">
       <dt className={`${large ? 'text-2xl' : 'text-xs'} font-medium text-ink-muted`}>{headline.label}</dt>
       <dd>
         <span className={`${large ? 'text-7xl' : 'text-2xl'} block font-bold text-ink tabular-nums`}>
-          {fmt(headline.value, headline.decimals)}
-          {headline.unit ? (
-            <span className={`${large ? 'text-4xl' : 'text-base'} font-semibold text-ink-muted`}>{headline.unit}</span>
+          {value.number}
+          {value.unit ? (
+            <span className={`${large ? 'text-4xl' : 'text-base'} font-semibold text-ink-muted`}>{value.unit}</span>
           ) : null}
         </span>
         {headline.target !== undefined && headline.target !== null ? (
           <span
             className={`block ${large ? 'text-xl' : 'text-xs'} font-medium ${headline.onTarget ? 'text-success' : 'text-warning'}`}
           >
-            {headline.onTarget ? '✓ on target' : '✗ off target'} ({fmt(headline.target, headline.decimals)}
-            {headline.unit})
+            <span aria-hidden="true">{headline.onTarget ? '✓' : '✗'}</span>{' '}
+            {formatTargetLine(Boolean(headline.onTarget), headline.target, headline.unit.trim(), headline.decimals)}
           </span>
         ) : null}
         {large ? null : (

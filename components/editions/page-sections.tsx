@@ -13,6 +13,7 @@ import { monthLabel } from '@/lib/dates/month';
 import { CHANNEL_LABELS } from '@/lib/quotes/schemas';
 import { formatMetric, metricChange, rowChange, type KpiMetric, type Metric } from '@/lib/reviews/content';
 import { outcomeSource } from '@/lib/outcomes/shape';
+import { formatShare } from '@/lib/format';
 import { teamSinceText } from '@/lib/profiles/edition';
 import { OUTCOME_LABELS } from '@/lib/year-review/content';
 import {
@@ -186,7 +187,7 @@ const PAGE: { [K in SectionKind]: Body<K> } = {
                 {formatMetric(r.count)}
               </Td>
               <Td compact numeric>
-                {formatMetric(r.share, '%', 1)}
+                {formatShare(r.share)}
               </Td>
               <Td compact numeric>
                 <ChangeText change={rowChange(r, 'lastMonth')} />

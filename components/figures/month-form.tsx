@@ -1,9 +1,13 @@
 'use client';
 import { useActionState } from 'react';
+import { formatWithUnit } from '@/lib/format';
 import { saveMonthAction, type SaveMonthState } from '@/lib/figures/actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { Checkbox, Input, Textarea } from '@/components/ui/input';
+
+/** A target as it was typed (its KPI's decimals are not passed to this form): 92.5 keeps its one. */
+const decimalsOf = (n: number) => (Number.isInteger(n) ? 0 : (String(n).split('.')[1]?.length ?? 0));
 
 export type FormItem = { id: string; name: string; archived: boolean; unit?: string; target?: number | null };
 type Hints = { lastMonth: Record<string, string>; lastYear: Record<string, string> };
@@ -182,8 +186,12 @@ export function MonthFiguresForm(props: Props) {
                 {archivedNote(k)}
                 {k.target !== null && k.target !== undefined ? (
                   <span className="block text-xs font-normal text-ink-subtle">
-                    Target {k.target}
-                    {k.unit === '%' ? '%' : ` ${k.unit}`}
+                    Target{' '}
+                    {formatWithUnit(
+                      k.target,
+                      k.unit === 'count' || k.unit === 'score' ? '' : k.unit,
+                      decimalsOf(k.target),
+                    )}
                   </span>
                 ) : null}
               </span>

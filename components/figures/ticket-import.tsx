@@ -18,7 +18,7 @@ import {
   type Settings,
   type SourceProfile,
 } from '@/lib/figures/ticket-session';
-import { formatNumber, formatNumberUpTo } from '@/lib/format';
+import { formatNumber, formatPercent, formatShare } from '@/lib/format';
 import { Button } from '@/components/ui/button';
 import { ColumnChoice } from './ticket-columns';
 import { TicketFileNotice } from './ticket-file-notice';
@@ -206,7 +206,7 @@ export function TicketImport(props: Props) {
         <div>
           <progress className="w-full" value={progress} max={1} aria-label="Reading the file" />
           <p className="text-xs text-ink-subtle" aria-live="polite">
-            {formatNumberUpTo(progress * 100, 0)} % read
+            {formatPercent(progress * 100, 0)} read
           </p>
         </div>
       ) : null}
@@ -347,7 +347,7 @@ export function TicketImport(props: Props) {
               >
                 <p className="font-medium">
                   {formatNumber(stats.ignored)} of {formatNumber(stats.rows)} tickets (
-                  {formatNumberUpTo(plan.ignoredShare * 100, 1)} %) will not be counted.
+                  {formatShare(plan.ignoredShare * 100)}) will not be counted.
                 </p>
                 <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} className="mt-1">
                   I checked: these tickets should not count

@@ -7,6 +7,7 @@ import { TextareaField } from '@/components/ui/textarea-field';
 import type { FormState } from '@/lib/errors';
 import { createProjectAction, updateProjectAction } from '@/lib/projects/actions';
 import { PROJECT_LIMITS, PROJECT_STATUS_LABELS, PROJECT_STATUSES } from '@/lib/projects/schemas';
+import { formatCount } from '@/lib/format';
 
 type Props = {
   teamMembers: { id: string; name: string }[];
@@ -42,7 +43,7 @@ export function ProjectForm({ teamMembers, initial, projectId }: Props) {
         rows={5}
         defaultValue={v.summary ?? initial.summary}
         errors={errors.summary}
-        hint={`What it is and why. Up to ${PROJECT_LIMITS.summary.toLocaleString('en')} characters; Markdown is allowed.`}
+        hint={`What it is and why. Up to ${formatCount(PROJECT_LIMITS.summary)} characters; Markdown is allowed.`}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label="Owner" name="ownerId" defaultValue={v.ownerId ?? initial.ownerId} errors={errors.ownerId}>

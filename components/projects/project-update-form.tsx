@@ -7,6 +7,7 @@ import { TextareaField } from '@/components/ui/textarea-field';
 import type { FormState } from '@/lib/errors';
 import { addProjectUpdateAction } from '@/lib/projects/actions';
 import { PROJECT_LIMITS } from '@/lib/projects/schemas';
+import { formatCount } from '@/lib/format';
 
 export function ProjectUpdateForm({ projectId, today }: { projectId: string; today: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(addProjectUpdateAction, { ok: false });
@@ -25,7 +26,7 @@ export function ProjectUpdateForm({ projectId, today }: { projectId: string; tod
         rows={3}
         defaultValue={v.body ?? ''}
         errors={errors.body}
-        hint={`For example “Migrated 40% of chat to the new tool”. Up to ${PROJECT_LIMITS.update.toLocaleString('en')} characters; Markdown is allowed.`}
+        hint={`For example “Migrated 40% of chat to the new tool”. Up to ${formatCount(PROJECT_LIMITS.update)} characters; Markdown is allowed.`}
       />
       <Field
         label="Date"

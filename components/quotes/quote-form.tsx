@@ -9,6 +9,7 @@ import { CreditsField } from '@/components/stories/credits-field';
 import { submitQuoteAction, updateQuoteAction } from '@/lib/quotes/actions';
 import type { FormState } from '@/lib/errors';
 import { ATTRIBUTION_LABELS, ATTRIBUTIONS, CHANNEL_LABELS, CHANNELS, QUOTE_LIMITS } from '@/lib/quotes/schemas';
+import { formatCount } from '@/lib/format';
 
 export type QuoteFormValues = {
   text: string;
@@ -54,7 +55,7 @@ export function QuoteForm({ teamMembers, initial, submissionKey, quoteId, today 
         rows={6}
         defaultValue={v.text ?? initial.text}
         errors={errors.text}
-        hint={`Exactly as they wrote or said it. Up to ${QUOTE_LIMITS.text.toLocaleString('en')} characters; shown as plain text.`}
+        hint={`Exactly as they wrote or said it. Up to ${formatCount(QUOTE_LIMITS.text)} characters; shown as plain text.`}
       />
       <fieldset aria-describedby={errors.attribution ? 'attribution-error' : undefined}>
         <legend className="block text-sm font-medium text-ink">How to attribute it</legend>

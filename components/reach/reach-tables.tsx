@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatNumber } from '@/lib/format';
+import { formatShare } from '@/lib/format';
 import { monthLabel } from '@/lib/dates/month';
 import type { ReachDepartment, ReachEdition } from '@/lib/reviews/reach';
 
@@ -40,7 +40,7 @@ export function EditionsTable({ slug, editions }: { slug: string; editions: Reac
                 </Link>
               </th>
               <td className={td}>{e.readers}</td>
-              <td className={td}>{e.share === null ? '–' : `${formatNumber(e.share, 1)} %`}</td>
+              <td className={td}>{formatShare(e.share)}</td>
               <td className={td}>{e.thanks}</td>
               <td className={td}>{e.notes}</td>
             </tr>

@@ -3,6 +3,7 @@
 // paragraphs marked, the wins and project updates to pick, and the publish confirmation.
 import { useRef, useState, type ReactNode } from 'react';
 import { markBlocks, type Separator } from '@/lib/reviews/blocks';
+import { formatCount } from '@/lib/format';
 import type { FactChange } from '@/lib/reviews/basis';
 import { Button } from '@/components/ui/button';
 import { TextareaField } from '@/components/ui/textarea-field';
@@ -190,7 +191,7 @@ export function PublishButton({
       (dialog.current?.closest('form')?.elements.namedItem('distribution') as HTMLTextAreaElement | null)?.value ??
       '';
     const listed = addressesIn(typed);
-    const people = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'person' : 'people'}`;
+    const people = (n: number) => `${formatCount(n)} ${n === 1 ? 'person' : 'people'}`;
     if (published)
       setWho({
         text: 'Readers see the correction and your note on the page. Corrections are not emailed.',

@@ -5,24 +5,26 @@ import type { TvSlide } from '@/lib/dashboard/tv';
 import type { Headline } from '@/lib/dashboard/headlines';
 import { headlineChange } from '@/lib/dashboard/headline-change';
 import { sparklinePath } from '@/lib/dashboard/sparkline';
-import { formatNumber as fmt } from '@/lib/format';
+import { formatNumber as fmt, formatTargetLine, formatValueParts } from '@/lib/format';
 
 const ROTATE_MS = 15_000;
 const REFRESH_MS = 5 * 60_000;
 
-function Tile({ h }: { h: Headline }) {
+/** One headline on the TV; exported so a test can hold it beside the other faces. */
+export function Tile({ h }: { h: Headline }) {
   const change = headlineChange(h, h.vsLastMonth);
+  const value = formatValueParts(h.value, h.unit.trim(), h.decimals);
   return (
     <div className="rounded-2xl bg-slate-900 p-4 ring-1 ring-slate-700 md:p-6">
       <p className="text-lg text-slate-300 md:text-2xl">{h.label}</p>
       <p className="text-4xl font-bold tabular-nums md:text-7xl">
-        {fmt(h.value, h.decimals)}
-        <span className="text-2xl text-slate-300 md:text-4xl">{h.unit}</span>
+        {value.number}
+        <span className="text-2xl text-slate-300 md:text-4xl">{value.unit}</span>
       </p>
       {h.target !== null && h.target !== undefined ? (
         <p className={`mt-2 text-base md:text-2xl ${h.onTarget ? 'text-emerald-300' : 'text-amber-300'}`}>
-          {h.onTarget ? '✓ on target' : '✗ off target'} · target {fmt(h.target, h.decimals)}
-          {h.unit}
+          <span aria-hidden="true">{h.onTarget ? '✓' : '✗'}</span>{' '}
+          {formatTargetLine(Boolean(h.onTarget), h.target, h.unit.trim(), h.decimals)}
         </p>
       ) : null}
       {change.amount !== null ? (

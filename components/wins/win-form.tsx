@@ -8,6 +8,7 @@ import { CreditsField } from '@/components/stories/credits-field';
 import type { FormState } from '@/lib/errors';
 import { createWinAction, updateWinAction } from '@/lib/wins/actions';
 import { WIN_LIMITS } from '@/lib/wins/schemas';
+import { formatCount } from '@/lib/format';
 
 type Props = {
   teamMembers: { id: string; name: string }[];
@@ -47,7 +48,7 @@ export function WinForm({ teamMembers, initial, winId, submissionKey, today }: P
         rows={6}
         defaultValue={v.story ?? initial.story}
         errors={errors.story}
-        hint={`What happened and why it matters. Up to ${WIN_LIMITS.story.toLocaleString('en')} characters; Markdown (**bold**, lists, links) is allowed.`}
+        hint={`What happened and why it matters. Up to ${formatCount(WIN_LIMITS.story)} characters; Markdown (**bold**, lists, links) is allowed.`}
       />
       <Field
         label="Date"

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AskStatus } from '../generated/prisma/enums';
 import { MONTH_RE } from '../dates/month';
+import { formatCount } from '../format';
 
 export const ASK_STATUSES = ['OPEN', 'IN_PROGRESS', 'DONE', 'DECLINED'] as const satisfies readonly AskStatus[];
 
@@ -19,7 +20,7 @@ const text = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `Keep it under ${max.toLocaleString('en')} characters.`)
+    .max(max, `Keep it under ${formatCount(max)} characters.`)
     .transform((t) => t.replace(/\r\n?/g, '\n'));
 
 /** What the leader writes for one tracked ask in the composer. */

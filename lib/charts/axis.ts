@@ -5,7 +5,7 @@
 // - A target is always inside the domain, with room for its label.
 // - Month labels thin out by the width the chart has, always keeping the latest month.
 // No server imports: the server draws the charts, but nothing here needs it.
-import { formatNumber } from '../format';
+import { formatWithUnit } from '../format';
 
 export type ValueAxis = {
   min: number;
@@ -94,7 +94,7 @@ export function chooseValueAxis(values: (number | null | undefined)[], options: 
     max: ticks.at(-1)!,
     step,
     ticks,
-    labels: ticks.map((t) => `${formatNumber(t, decimals)}${suffix}`),
+    labels: ticks.map((t) => formatWithUnit(t, suffix, decimals)),
     decimals,
   };
 }

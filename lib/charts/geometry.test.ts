@@ -38,7 +38,7 @@ describe('chart geometry', () => {
     expect(g.target!.y).toBeLessThan(PLOT_HEIGHT);
     // Room above the line and no value there: the label sits above it.
     expect(g.target!.place).toBe('above');
-    expect(g.target!.label).toBe('Target 60 minutes');
+    expect(g.target!.label).toBe('Target 60\u00a0minutes');
   });
 
   it('draws a single month as a dot with its label', () => {
@@ -46,7 +46,7 @@ describe('chart geometry', () => {
     expect(g.paths[0]!.dots).toHaveLength(1);
     expect(g.xLabels).toHaveLength(1);
     expect(g.xLabels[0]!.xPct).toBe(50);
-    expect(g.columns[0]!.lines).toEqual(['2021-01', 'First response time: 42 minutes']);
+    expect(g.columns[0]!.lines).toEqual(['2021-01', 'First response time: 42\u00a0minutes']);
   });
 
   it('breaks the line at a month without figures instead of dropping to zero', () => {
@@ -57,11 +57,11 @@ describe('chart geometry', () => {
 
   it('tells changes in the tooltip by the one rule: points for a percentage, coloured by direction', () => {
     const g = chartGeometry(kpiChart([88, 92.5], 90, true));
-    expect(g.columns[1]!.lines).toContain('First response time: 92.5% (+4.5 pts)');
+    expect(g.columns[1]!.lines).toContain('First response time: 92.5% (+4.5\u00a0pts)');
     const minutes = chartGeometry(kpiChart([50, 45], 60));
-    expect(minutes.columns[1]!.lines).toContain('First response time: 45 minutes (−10.0 %)');
+    expect(minutes.columns[1]!.lines).toContain('First response time: 45\u00a0minutes (−10.0%)');
     // The table and CSV spell the same change.
-    expect(chartTable(kpiChart([88, 92.5], 90, true)).rows[1]!.at(-1)).toBe('+4.5 pts');
+    expect(chartTable(kpiChart([88, 92.5], 90, true)).rows[1]!.at(-1)).toBe('+4.5\u00a0pts');
   });
 
   it('merges the same event filed twice into one marker and one line', () => {

@@ -3,7 +3,7 @@
 // (strokes keep their width with vector-effect), so one drawing fits any screen; text is placed in
 // per cent of the width and never stretched.
 import { NOT_COMPARABLE, describeChange } from '../change';
-import { formatNumberUpTo } from '../format';
+import { formatWithUnit, SHARE_DECIMALS } from '../format';
 import { mergeAnnotations, outcomeNotes, spansBreak, type Annotation, type ChartSpec } from '../trends/chart-spec';
 import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
@@ -44,10 +44,14 @@ const num = (v: number | string | null | undefined): number | null =>
   typeof v === 'number' && Number.isFinite(v) ? v : null;
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
-/** A value as the chart writes it: "91.5%", "1,234". */
-export function formatValue(v: number | null, spec: Pick<ChartSpec, 'unit' | 'percent'>): string {
-  if (v === null) return '–';
-  return `${formatNumberUpTo(v, 1)}${spec.percent || spec.unit === '%' ? '%' : ''}`;
+/**
+ * A value as the chart writes it, by lib/format.ts like every other face: "91.5%", "1,234",
+ * "45 minutes". A KPI's chart carries the KPI's decimals; a share has the shares' one decimal.
+ */
+export function formatValue(v: number | null, spec: Pick<ChartSpec, 'unit' | 'percent' | 'decimals'>): string {
+  const percent = Boolean(spec.percent) || spec.unit === '%';
+  const unit = percent ? '%' : spec.unit === 'minutes' || spec.unit === 'seconds' ? spec.unit : '';
+  return formatWithUnit(v, unit, spec.decimals ?? (percent ? SHARE_DECIMALS : 0));
 }
 
 type Point = { x: number; y: number };
@@ -75,8 +79,6 @@ export function chartGeometry(spec: ChartSpec): Geometry {
   const series = spec.series.filter((s) => s.key !== 'Target');
   const stacked = spec.kind === 'stacked-bar' || spec.kind === 'stacked-area';
   const target = spec.target ?? null;
-  // Durations name their unit in the tooltip and the target label (the ticks do not).
-  const timeUnit = spec.unit === 'minutes' || spec.unit === 'seconds';
 
   // Stacks: each month's running totals, so the axis covers the tallest stack.
   const tops = rows.map((r) => {
@@ -170,7 +172,7 @@ export function chartGeometry(spec: ChartSpec): Geometry {
       ? null
       : {
           y: r1(y(target)),
-          label: `Target ${formatValue(target, spec)}${timeUnit ? ` ${spec.unit}` : ''}`,
+          label: `Target ${formatValue(target, spec)}`,
           place: placeTargetLabel(
             rows.map((r) => {
               const vs = series.map((s) => num(r[s.key])).filter((v): v is number => v !== null);
@@ -222,9 +224,7 @@ export function chartGeometry(spec: ChartSpec): Geometry {
               comparable: !broken,
             });
       const shown = change && (change.amount !== null || (change.text === NOT_COMPARABLE && v !== null));
-      lines.push(
-        `${s.label}: ${formatValue(v, spec)}${v !== null && timeUnit ? ` ${spec.unit}` : ''}${shown ? ` (${change.text})` : ''}`,
-      );
+      lines.push(`${s.label}: ${formatValue(v, spec)}${shown ? ` (${change.text})` : ''}`);
     }
     for (const b of breakMarkers) if (b.month === String(r[spec.xKey])) lines.push(b.sentence);
     if (target !== null) lines.push(`Target: ${formatValue(target, spec)}`);

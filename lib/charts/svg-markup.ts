@@ -1,5 +1,5 @@
 import escapeHtml from 'escape-html';
-import { formatNumberUpTo } from '../format';
+import { formatNumber, formatNumberUpTo, SHARE_DECIMALS } from '../format';
 import { chartTable, type ChartSpec } from '../trends/chart-spec';
 import { chartGeometry, PLOT_HEIGHT, PLOT_WIDTH, type Geometry } from './geometry';
 
@@ -272,6 +272,11 @@ export function chartTableMarkup(spec: ChartSpec): string {
 
 function drawTable(spec: ChartSpec): string {
   const table = chartTable(spec);
+  // Figures as the rest of the edition writes them: a share or a KPI in its decimals (the unit is
+  // in the column's header), other numbers as they are.
+  const percent = Boolean(spec.percent) || spec.unit === '%';
+  const tableNumber = (n: number) =>
+    percent || spec.decimals !== undefined ? formatNumber(n, spec.decimals ?? SHARE_DECIMALS) : formatNumberUpTo(n, 3);
   const head = table.header
     .map((h) =>
       el('th', { scope: 'col', class: 'border-b border-line px-2 py-1 text-left font-semibold' }, escapeHtml(h)),
@@ -286,11 +291,7 @@ function drawTable(spec: ChartSpec): string {
           .map((cell, j) =>
             j === 0
               ? el('th', { scope: 'row' }, escapeHtml(String(cell ?? '')))
-              : el(
-                  'td',
-                  {},
-                  escapeHtml(cell === null ? '–' : typeof cell === 'number' ? formatNumberUpTo(cell, 3) : cell),
-                ),
+              : el('td', {}, escapeHtml(cell === null ? '–' : typeof cell === 'number' ? tableNumber(cell) : cell)),
           )
           .join(''),
       ),

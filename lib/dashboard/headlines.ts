@@ -3,10 +3,10 @@ import { db } from '../db';
 import { loadCatalog, readMonths, type Catalog, type MonthRecord } from '../figures/figures';
 import { addMonths, currentMonth } from '../dates/month';
 import { receivedTotal } from '../figures/state';
-import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 import { NO_BREAKS, type BreakRule } from '../figures/breaks';
 import { COUNTS_PART } from '../figures/provenance';
 import { loadBreakRuleUnchecked } from '../figures/sources';
+import { kpiUnitText } from '../format';
 
 export type Change = {
   previous: number | null;
@@ -97,7 +97,7 @@ export function headlinesFor(
       key: `kpi-${k.id}`,
       label: k.name,
       value: v,
-      unit: k.unit === 'PERCENT' ? '%' : ` ${UNIT_LABELS[k.unit]}`.replace(' count', '').replace(' score', ''),
+      unit: kpiUnitText(k.unit),
       decimals: k.decimals,
       vsLastMonth: change(v, last?.state.kpis[k.id] ?? null, vsMonth(k.id)),
       vsLastYear: change(v, lastYear?.state.kpis[k.id] ?? null, vsYear(k.id)),

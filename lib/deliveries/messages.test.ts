@@ -8,7 +8,7 @@ const announcement: Announcement = {
   month: '2026-11',
   title: hostile,
   url: 'https://review.example.com/reviews/care/2026-11',
-  headlines: [{ label: `Calls ${hostile}`, value: '1,234', change: '+4.0 pts vs last month' }],
+  headlines: [{ label: `Calls ${hostile}`, value: '1,234', change: '+4.0\u00a0pts vs last month' }],
   quote: { text: `- ${hostile}`, cite: `Customer ${hostile}` },
   test: false,
 };

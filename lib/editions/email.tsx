@@ -31,6 +31,8 @@ import {
   type Metric,
 } from '../reviews/content';
 import { chartTable, ALL_KEY } from '../trends/chart-spec';
+import { formatValue as chartValue } from '../charts/geometry';
+import { formatShare } from '../format';
 import { outcomeSource } from '../outcomes/shape';
 import { teamSinceText } from '../profiles/edition';
 import { OUTCOME_LABELS } from '../year-review/content';
@@ -187,7 +189,7 @@ const EMAIL: { [K in SectionKind]: Body<K> } = {
               <Num>{formatMetric(r.count)}</Num>
               <br />
               <span style={small}>
-                <Num>{formatMetric(r.share, '%', 1)}</Num>
+                <Num>{formatShare(r.share)}</Num>
               </span>
             </td>
           </tr>
@@ -210,12 +212,11 @@ const EMAIL: { [K in SectionKind]: Body<K> } = {
             <DataTable compact>
               {latest.map((r, i) => {
                 const value = r[column];
-                const unit = chart.percent ? '%' : chart.unit === 'contacts' ? '' : chart.unit;
                 return (
                   <tr key={`${key}-${i}`}>
                     <td style={{ ...cell, borderBottom: 0, paddingLeft: 0 }}>{String(r[0] ?? '')}</td>
                     <td align="right" style={{ ...cell, borderBottom: 0 }}>
-                      <Num>{typeof value === 'number' ? formatMetric(value, unit) : '–'}</Num>
+                      <Num>{chartValue(typeof value === 'number' ? value : null, chart)}</Num>
                     </td>
                   </tr>
                 );

@@ -14,6 +14,7 @@
 import { addMonths, monthLabel } from '../dates/month';
 import { formatDay, parseDay } from '../dates/day';
 import { describeChange } from '../change';
+import { formatTargetLine } from '../format';
 import type { SnapshotAsk } from '../asks/follow-ups';
 import type { EditionOutcome } from '../outcomes/shape';
 import type { MeetTheTeamPerson } from '../profiles/edition';
@@ -85,10 +86,10 @@ export function editionDay(value: string): string {
   return d ? formatDay(d) : value;
 }
 
-/** "Meets target 90%" / "Misses target 90%": the page's tile and the email's row say the same. */
+/** "On target · target 90.0%": the page's tile, the email's row, the dashboard and the TV say the same. */
 export function targetText(k: KpiMetric): string | null {
   if (k.target === null) return null;
-  return `${k.meetsTarget ? 'Meets' : 'Misses'} target ${formatMetric(k.target, k.unit, k.decimals)}`;
+  return formatTargetLine(Boolean(k.meetsTarget), k.target, k.unit, k.decimals);
 }
 
 /** A metric's value with its unit, as every face prints it. */

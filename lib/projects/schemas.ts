@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ProjectStatus } from '../generated/prisma/enums';
 import { optionalDay, pastDay } from '../dates/day';
 import { idField } from '../fields';
+import { formatCount } from '../format';
 
 export const PROJECT_LIMITS = { name: 120, summary: 4000, update: 2000 } as const;
 
@@ -24,7 +25,7 @@ const projectFields = z.object({
     .string({ error: 'Summarise the project.' })
     .trim()
     .min(1, 'Summarise the project in a sentence or two.')
-    .max(PROJECT_LIMITS.summary, `Keep the summary under ${PROJECT_LIMITS.summary.toLocaleString('en')} characters.`),
+    .max(PROJECT_LIMITS.summary, `Keep the summary under ${formatCount(PROJECT_LIMITS.summary)} characters.`),
   ownerId: idField.or(z.literal('')).refine((v) => v !== '', 'Choose who owns the project.'),
   status,
   startOn: optionalDay('start date'),
@@ -53,7 +54,7 @@ export const addProjectUpdateSchema = z.object({
     .string({ error: 'Write the update.' })
     .trim()
     .min(1, 'Write the update.')
-    .max(PROJECT_LIMITS.update, `Keep the update under ${PROJECT_LIMITS.update.toLocaleString('en')} characters.`),
+    .max(PROJECT_LIMITS.update, `Keep the update under ${formatCount(PROJECT_LIMITS.update)} characters.`),
 });
 export type AddProjectUpdateInput = z.output<typeof addProjectUpdateSchema>;
 

@@ -3,6 +3,7 @@ import type { QuoteAttribution, QuoteChannel } from '../generated/prisma/enums';
 import { isMonth } from '../dates/month';
 import { pastDay } from '../dates/day';
 import { creditIdsField, idField } from '../fields';
+import { formatCount } from '../format';
 
 /** Stated at each field and enforced here. */
 export const QUOTE_LIMITS = {
@@ -45,7 +46,7 @@ const quoteFields = z.object({
     .string({ error: 'Enter the customer’s words.' })
     .trim()
     .min(3, 'Enter the customer’s words.')
-    .max(QUOTE_LIMITS.text, `Keep the quote under ${QUOTE_LIMITS.text.toLocaleString('en')} characters.`),
+    .max(QUOTE_LIMITS.text, `Keep the quote under ${formatCount(QUOTE_LIMITS.text)} characters.`),
   attribution: z.enum(ATTRIBUTIONS as [QuoteAttribution, ...QuoteAttribution[]], {
     error: 'Choose how to attribute the quote.',
   }),

@@ -29,6 +29,7 @@ import {
 } from './schemas';
 import { ANY_ROLE } from '../authz';
 import { formatInstant, zoneLabel } from '../dates/zone';
+import { formatDraftSaves } from '../format';
 import { teamTimeZone } from '../time-zone';
 import { scheduleInstant, scheduleReview, unscheduleReview } from './schedule';
 
@@ -89,7 +90,7 @@ export async function saveReviewAction(_prev: SaveReviewState, formData: FormDat
         return {
           ok: true,
           stale: null,
-          message: `Rewrote the parts written from the figures with today’s figures; your own sentences are unchanged. Saved (version ${version}).`,
+          message: `Rewrote the parts written from the figures with today’s figures; your own sentences are unchanged. Saved (${formatDraftSaves(version)}).`,
           version,
           values: { ...typed, highlights, asks, version: String(version) },
         } satisfies SaveReviewState;
@@ -100,7 +101,7 @@ export async function saveReviewAction(_prev: SaveReviewState, formData: FormDat
         return {
           ok: true,
           stale: null,
-          message: `Noted: the text stands with today’s figures. Saved (version ${version}).`,
+          message: `Noted: the text stands with today’s figures. Saved (${formatDraftSaves(version)}).`,
           version,
           values: { ...typed, version: String(version) },
         } satisfies SaveReviewState;
@@ -113,7 +114,7 @@ export async function saveReviewAction(_prev: SaveReviewState, formData: FormDat
           const { to } = await sendTestEmail(actor, team, data.month);
           return {
             ok: true,
-            message: `Saved (version ${version}) and sent a test email of the draft to ${to}. Nobody else was emailed.`,
+            message: `Saved (${formatDraftSaves(version)}) and sent a test email of the draft to ${to}. Nobody else was emailed.`,
             version,
             values,
           } satisfies SaveReviewState;
@@ -121,7 +122,7 @@ export async function saveReviewAction(_prev: SaveReviewState, formData: FormDat
           // Saved, but not sent: say so, and keep the new version so the next save is not a conflict.
           return {
             ok: false,
-            message: `Saved (version ${version}), but the test email was not sent: ${error instanceof Error ? error.message : String(error)}`,
+            message: `Saved (${formatDraftSaves(version)}), but the test email was not sent: ${error instanceof Error ? error.message : String(error)}`,
             version,
             values,
           } satisfies SaveReviewState;
@@ -134,7 +135,7 @@ export async function saveReviewAction(_prev: SaveReviewState, formData: FormDat
         const zone = await teamTimeZone(team.id);
         return {
           ok: true,
-          message: `Saved (version ${version}) and scheduled: it publishes on ${formatInstant(at, zone)} (${zoneLabel(zone, at)}). What you save until then is what readers get.`,
+          message: `Saved (${formatDraftSaves(version)}) and scheduled: it publishes on ${formatInstant(at, zone)} (${zoneLabel(zone, at)}). What you save until then is what readers get.`,
           version,
           values: { ...typed, version: String(version) },
         } satisfies SaveReviewState;
@@ -145,7 +146,7 @@ export async function saveReviewAction(_prev: SaveReviewState, formData: FormDat
         editionPaths(team.slug, data.month);
         return {
           ok: true,
-          message: `Saved (version ${version}). No longer scheduled: it stays a draft until you publish it.`,
+          message: `Saved (${formatDraftSaves(version)}). No longer scheduled: it stays a draft until you publish it.`,
           version,
           values: { ...typed, version: String(version) },
         } satisfies SaveReviewState;
@@ -168,7 +169,7 @@ export async function saveReviewAction(_prev: SaveReviewState, formData: FormDat
       editionPaths(team.slug, data.month);
       return {
         ok: true,
-        message: `Saved (version ${version}).`,
+        message: `Saved (${formatDraftSaves(version)}).`,
         version,
         values: { ...typed, version: String(version) },
       } satisfies SaveReviewState;

@@ -6,9 +6,10 @@ import type { TextBlock } from './blocks';
 import type { SnapshotAsk } from '../asks/follow-ups';
 import type { MeetTheTeamPerson } from '../profiles/edition';
 import { addMonths, monthLabel } from '../dates/month';
-import { changeMagnitude, describeChange, type Change } from '../change';
-import { formatNumberUpTo } from '../format';
-import { UNIT_LABELS } from '../team-settings/kpi-schemas';
+import { describeChange, type Change } from '../change';
+import { formatWithUnit, kpiUnitText } from '../format';
+import { isOwnReason } from '../asks/own-reason';
+import { channelMovesSentence, comparePredicate, kpiClause, TREND_WORDS } from '../editions/story';
 import { buildCharts, type ChartSpec } from '../trends/charts';
 import type { EditionOutcome } from '../outcomes/shape';
 import type { YearContent } from '../year-review/content';
@@ -167,7 +168,7 @@ export function buildContent(input: ContentInputs): EditionContent {
         lastMonth: prev?.state.kpis[k.id] ?? null,
         lastYear: year?.state.kpis[k.id] ?? null,
         // A count needs no unit word after it ("336", not "336 count").
-        unit: k.unit === 'PERCENT' ? '%' : k.unit === 'COUNT' ? '' : UNIT_LABELS[k.unit],
+        unit: kpiUnitText(k.unit),
         percent: k.unit === 'PERCENT',
         decimals: k.decimals,
         target: k.target,
@@ -237,11 +238,9 @@ export function percentChange(value: number | null, base: number | null): number
   return Math.round(((value - base) / base) * 1000) / 10;
 }
 
+/** A metric's value as every face writes it: lib/format.ts's `formatWithUnit`. */
 export function formatMetric(value: number | null, unit?: string, decimals = 0): string {
-  if (value === null) return '–';
-  const n = formatNumberUpTo(value, decimals);
-  if (!unit) return n;
-  return unit === '%' ? `${n}%` : `${n} ${unit}`;
+  return formatWithUnit(value, unit, decimals);
 }
 
 /**
@@ -290,11 +289,6 @@ function biggestMover(metrics: Metric[], against: 'lastMonth' | 'lastYear') {
   return moves[0] ?? null;
 }
 
-const riseOrFall = (m: Metric, against: 'lastMonth' | 'lastYear') => {
-  const change = metricChange(m, against);
-  return `${change.trend === 'up' ? 'rose' : 'fell'} ${changeMagnitude(change)}`;
-};
-
 /** A generated paragraph (or ask line), keyed by what it is about so a rewrite can replace it. */
 export type { TextBlock };
 
@@ -312,12 +306,13 @@ export function suggestHighlightBlocks(content: EditionContent, previousThanks: 
   if (total.value === null) {
     paragraphs.push({ key: 'total', text: `The figures for ${label} are not in yet.` });
   } else {
-    const vsMonth = metricChange(total, 'lastMonth');
-    const vsYear = metricChange(total, 'lastYear');
-    const parts = [`In ${label} the team received **${formatMetric(total.value)} contacts**`];
-    if (vsMonth.amount !== null) parts.push(`${vsMonth.text} on ${monthLabel(addMonths(content.month, -1))}`);
-    if (vsYear.amount !== null) parts.push(`${vsYear.text} on ${monthLabel(addMonths(content.month, -12))}`);
-    paragraphs.push({ key: 'total', text: `${parts.join(', ')}.` });
+    const against = comparePredicate(
+      { change: metricChange(total, 'lastMonth'), against: monthLabel(addMonths(content.month, -1)) },
+      { change: metricChange(total, 'lastYear'), against: monthLabel(addMonths(content.month, -12)) },
+      TREND_WORDS,
+    );
+    const received = `In ${label} the team received **${formatMetric(total.value)} contacts**`;
+    paragraphs.push({ key: 'total', text: `${received}${against ? `, ${against}` : ''}.` });
     // A change of source is said as such, never as a rise or fall.
     const notWith = (['lastMonth', 'lastYear'] as const)
       .filter((against) => isNotComparable(total, against))
@@ -327,23 +322,24 @@ export function suggestHighlightBlocks(content: EditionContent, previousThanks: 
         key: 'source',
         text: `The figures come from a new source since ${monthLabel(content.sourceBreaks?.at(-1)?.month ?? content.month)}, so they are not compared with ${notWith.join(' or ')}.`,
       });
-    const month = biggestMover(content.channels, 'lastMonth');
-    const year = biggestMover(content.channels, 'lastYear');
-    const moves: string[] = [];
-    if (month) moves.push(`${month.m.label} ${riseOrFall(month.m, 'lastMonth')} against last month`);
-    if (year)
-      moves.push(
-        `${year.m === month?.m ? 'and' : `${year.m.label}`} ${riseOrFall(year.m, 'lastYear')} against last year`.trim(),
-      );
-    if (moves.length) paragraphs.push({ key: 'channels', text: `${moves.join('; ')}.` });
+    const mover = (against: 'lastMonth' | 'lastYear') => {
+      const top = biggestMover(content.channels, against);
+      return top && { label: top.m.label, change: metricChange(top.m, against) };
+    };
+    const channels = channelMovesSentence(mover('lastMonth'), mover('lastYear'));
+    if (channels) paragraphs.push({ key: 'channels', text: channels });
   }
   const kpiLines = content.kpis
     .filter((k) => k.value !== null)
-    .map((k) => {
-      const value = formatMetric(k.value, k.unit, k.decimals);
-      if (k.target === null) return `${k.label} was ${value}`;
-      return `${k.label} was ${value}, ${k.meetsTarget ? 'meeting' : 'missing'} its target of ${formatMetric(k.target, k.unit, k.decimals)}`;
-    });
+    .map((k) =>
+      kpiClause(
+        k.label,
+        formatMetric(k.value, k.unit, k.decimals),
+        k.target === null
+          ? null
+          : { meets: Boolean(k.meetsTarget), target: k.target, unit: k.unit, decimals: k.decimals },
+      ),
+    );
   if (kpiLines.length) paragraphs.push({ key: 'kpis', text: `${kpiLines.join('; ')}.` });
   const moved = reasonThatMoved(content);
   if (moved)
@@ -368,7 +364,14 @@ export function suggestAsks(content: EditionContent): string {
 
 export function suggestAskBlocks(content: EditionContent): TextBlock[] {
   const rising = content.reasons
-    .filter((r) => r.lastMonth !== null && r.count > r.lastMonth && !isNotComparable(r, 'lastMonth'))
+    .filter(
+      (r) =>
+        r.lastMonth !== null &&
+        r.count > r.lastMonth &&
+        !isNotComparable(r, 'lastMonth') &&
+        // A team never asks itself: Billing Support's "Billing" contacts are its own to act on.
+        !isOwnReason(content.team.name, r.name),
+    )
     .sort((a, b) => b.count - b.lastMonth! - (a.count - a.lastMonth!))
     .slice(0, 2);
   return rising.map((r) => ({

@@ -69,12 +69,11 @@ describe('the monthly edition', () => {
     expect(draft.version).toBe(1);
     expect(draft.title).toContain('May 2025');
     expect(draft.quotes.map((q) => q.quoteId)).toEqual([quote.id]);
-    // Total 1,300: +8.3 % on April (1,200), +44.4 % on May 2024 (900).
-    expect(draft.highlights).toContain('**1,300 contacts**');
-    expect(draft.highlights).toContain('+8.3 % on April 2025');
-    expect(draft.highlights).toContain('+44.4 % on May 2024');
-    expect(draft.highlights).toContain('Chat rose 100.0 % against last month');
-    expect(draft.highlights).toContain('CSAT was 88%, missing its target of 90%');
+    // Total 1,300: +8.3% on April (1,200), +44.4% on May 2024 (900).
+    expect(draft.highlights).toContain('**1,300 contacts**, up 8.3% on April 2025 and 44.4% on May 2024.');
+    // Chat moved most both ways (200 → 400 on April, 100 → 400 on May 2024): one subject, one sentence.
+    expect(draft.highlights).toContain('Chat rose 100.0% on last month and 300.0% on last year.');
+    expect(draft.highlights).toContain('CSAT was 88.0%, off target (target 90.0%).');
     expect(draft.highlights).toContain('Contacts about **Billing** moved most');
     expect(draft.asks).toContain('**Billing** caused 600 contacts (300 more than last month)');
     expect(await db.auditEvent.count({ where: { action: 'review.start', entityId: draft.id } })).toBe(1);

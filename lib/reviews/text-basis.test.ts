@@ -59,7 +59,7 @@ describe('text tied to its figures', () => {
   it('figures changing after the draft started show in the composer, and publishing is refused until the text is rewritten', async () => {
     const s = await setup();
     const draft = await startReview(s.leader, s.team, '2025-05');
-    expect(draft.highlights).toContain('**1,100 contacts**, +10.0 % on April 2025');
+    expect(draft.highlights).toContain('**1,100 contacts**, up 10.0% on April 2025');
     expect((await loadComposer(s.leader, s.team, '2025-05'))!.stale).toBeNull();
     const fields = await fieldsWithMyParagraph(s);
     await saveReview(s.leader, s.team, '2025-05', fields);
@@ -84,7 +84,7 @@ describe('text tied to its figures', () => {
     expect(await db.reviewRevision.count({ where: { teamId: s.team.id } })).toBe(0);
 
     const rewritten = await rewriteReviewText(s.leader, s.team, '2025-05', current);
-    expect(rewritten.highlights).toContain('**4,000 contacts**, +300.0 % on April 2025');
+    expect(rewritten.highlights).toContain('**4,000 contacts**, up 300.0% on April 2025');
     expect(rewritten.highlights).not.toContain('1,100');
     expect(rewritten.highlights).toContain(MINE);
     expect((await loadComposer(s.leader, s.team, '2025-05'))!.stale).toBeNull();
@@ -133,11 +133,11 @@ describe('text tied to its figures', () => {
     expect(drift).toMatchObject({
       month: '2025-05',
       revision: 1,
-      changes: [{ label: 'CSAT', before: '88%', after: '86.5%' }],
+      changes: [{ label: 'CSAT', before: '88.0%', after: '86.5%' }],
     });
     const composer = (await loadComposer(s.leader, s.team, '2025-05'))!;
     expect(composer.drift?.changes).toHaveLength(1);
-    expect(composer.values.note).toBe('Figures corrected: CSAT 88% → 86.5%.');
+    expect(composer.values.note).toBe('Figures corrected: CSAT 88.0% → 86.5%.');
     // Another team's leader is told nothing about this team.
     expect(
       await listPublishedDrift(await makeUser(db, { role: 'LEADER', teamId: (await makeTeam(db)).id }), [s.team.id]),

@@ -1,6 +1,7 @@
 // A chart as the server specifies it and the browser draws it: plain data and one pure helper, so
 // client components can import it without pulling in the server's figure code.
 import { NOT_COMPARABLE, describeChange } from '../change';
+import { formatColumnHeader } from '../format';
 
 /** A change of source between the month before `month` and `month` (lib/figures/breaks.ts). */
 export type ChartBreak = { month: string; sentence: string };
@@ -24,6 +25,8 @@ export type ChartSpec = {
   target?: number | null;
   direction?: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
   percent?: boolean;
+  /** A KPI's decimals, so its tooltip and email table write it as its tile does (lib/format.ts). */
+  decimals?: number;
   /** Wins and project milestones on the time axis: the "why did it move" beside the line. */
   annotations?: Annotation[];
   /** Changes of source inside the window: a marker on the chart, no change stated across it. */
@@ -54,7 +57,7 @@ export function chartTable(chart: ChartSpec): { header: string[]; rows: (string 
   const keys = [chart.xKey, ...chart.series.map((s) => s.key), ...(chart.id === 'contacts' ? [ALL_KEY] : [])];
   const header = [
     chart.xLabel,
-    ...chart.series.map((s) => (chart.percent && s.key !== 'Target' ? `${s.label} (%)` : s.label)),
+    ...chart.series.map((s) => (chart.percent && s.key !== 'Target' ? formatColumnHeader(s.label, '%') : s.label)),
     ...(chart.id === 'contacts' ? ['Total'] : []),
   ];
   const key = changeKey(chart);

@@ -4,6 +4,7 @@ import type { Catalog, MonthRecord } from '../figures/figures';
 import { monthsBetween } from '../dates/month';
 import { receivedTotal } from '../figures/state';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
+import { formatWithUnit, kpiUnitText } from '../format';
 
 import { ALL_KEY as ALL, type Annotation, type ChartBreak, type ChartSpec, type Row, type Series } from './chart-spec';
 import { COUNTS_PART, NO_BREAKS, type BreakRule } from '../figures/breaks';
@@ -123,7 +124,7 @@ export function buildCharts(
     charts.push({
       id: `kpi-${k.nameKey.replace(/[^a-z0-9]+/g, '-')}`,
       title: k.name,
-      description: `${k.name} each month${k.target !== null ? `, against its target of ${k.target}${k.unit === 'PERCENT' ? '%' : ` ${UNIT_LABELS[k.unit]}`}` : ''} (${k.direction === 'HIGHER_IS_BETTER' ? 'higher' : 'lower'} is better).`,
+      description: `${k.name} each month${k.target !== null ? `, against its target of ${formatWithUnit(k.target, kpiUnitText(k.unit), k.decimals)}` : ''} (${k.direction === 'HIGHER_IS_BETTER' ? 'higher' : 'lower'} is better).`,
       kind: 'line',
       xKey: 'month',
       xLabel: 'Month',
@@ -135,6 +136,7 @@ export function buildCharts(
       })),
       unit: k.unit === 'PERCENT' ? '%' : UNIT_LABELS[k.unit],
       target: k.target,
+      decimals: k.decimals,
       direction: k.direction,
       percent: k.unit === 'PERCENT',
       annotations,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isMonth } from '../dates/month';
 import { pastDay } from '../dates/day';
 import { creditIdsField, idField } from '../fields';
+import { formatCount } from '../format';
 
 export const WIN_LIMITS = { title: 120, story: 2000 } as const;
 
@@ -15,7 +16,7 @@ const winFields = z.object({
     .string({ error: 'Tell the story in a few words.' })
     .trim()
     .min(1, 'Tell the story in a few words.')
-    .max(WIN_LIMITS.story, `Keep the story under ${WIN_LIMITS.story.toLocaleString('en')} characters.`),
+    .max(WIN_LIMITS.story, `Keep the story under ${formatCount(WIN_LIMITS.story)} characters.`),
   occurredOn: pastDay('date of the win'),
   creditIds: creditIdsField('person'),
 });

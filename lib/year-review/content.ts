@@ -6,7 +6,7 @@ import type { Catalog, MonthRecord } from '../figures/figures';
 import { receivedTotal } from '../figures/state';
 import { monthLabel } from '../dates/month';
 import { describeChange } from '../change';
-import { UNIT_LABELS } from '../team-settings/kpi-schemas';
+import { formatTarget, kpiUnitText, TARGET_WORDS } from '../format';
 import { buildCharts, type ChartSpec } from '../trends/charts';
 import type { EditionContent, EditionQuote, EditionWin, KpiMetric } from '../reviews/content';
 import { formatMetric } from '../reviews/content';
@@ -116,7 +116,7 @@ export function buildYearContent(input: YearInputs): { content: EditionContent; 
       return {
         key: k.id,
         label: k.name,
-        unit: k.unit === 'PERCENT' ? '%' : k.unit === 'COUNT' ? '' : UNIT_LABELS[k.unit],
+        unit: kpiUnitText(k.unit),
         percent: k.unit === 'PERCENT',
         decimals: k.decimals,
         target: k.target,
@@ -207,7 +207,7 @@ export function describeYearKpi(k: YearKpi): string {
       ? `${k.label} averaged ${value} over ${k.monthsWithValue === 12 ? 'the year' : `${k.monthsWithValue} month${k.monthsWithValue === 1 ? '' : 's'}`}`
       : `${k.label} ended the year at ${value}`;
   if (k.target === null || k.monthsMet === null) return head;
-  return `${head}, meeting its target of ${formatMetric(k.target, k.unit, k.decimals)} in ${k.monthsMet} of ${k.monthsWithValue} month${k.monthsWithValue === 1 ? '' : 's'}`;
+  return `${head}, ${TARGET_WORDS.met} (${formatTarget(k.target, k.unit, k.decimals)}) in ${k.monthsMet} of ${k.monthsWithValue} month${k.monthsWithValue === 1 ? '' : 's'}`;
 }
 
 /** The suggested story of the year, written only from the numbers; the leader edits it. */

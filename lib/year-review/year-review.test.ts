@@ -197,7 +197,7 @@ describe('the year in review', () => {
     // The story written from the numbers says what the table says.
     expect(draft.highlights).toContain(`**${formatMetric(year.total)} contacts**`);
     expect(draft.highlights).toContain('Figures are missing for July 2025');
-    expect(draft.highlights).toContain(`meeting its target of 90% in ${csat.monthsMet} of 11 months`);
+    expect(draft.highlights).toContain(`on target (target 90.0%) in ${csat.monthsMet} of 11 months`);
     expect(draft.highlights).toContain('Backlog ended the year at 60');
     expect(draft.highlights).toContain('thanked the June 2025 edition most (5 thank-yous)');
     const busiest = year.months.filter((m) => m.contacts !== null).sort((a, b) => b.contacts! - a.contacts!)[0]!;

@@ -7,6 +7,7 @@ import { StartYearReview } from '@/components/reviews/start-year-review';
 import { PageHeader } from '@/components/ui/card';
 import { EmptyRow, TBody, Td, Th, THead, Table } from '@/components/ui/table';
 import { formatInstantDay } from '@/lib/dates/zone';
+import { formatDraftSaves } from '@/lib/format';
 import { addMonths, monthLabel } from '@/lib/dates/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { listPublishedDrift } from '@/lib/reviews/drift';
@@ -74,7 +75,7 @@ export default async function TeamReviewsPage({ params }: { params: Promise<{ te
                   ·{' '}
                   {r.status === 'PUBLISHED'
                     ? `published ${r.publishedAt ? formatInstantDay(r.publishedAt, zone) : ''}, ${r._count.views} reader${r._count.views === 1 ? '' : 's'}, ${r._count.thanks} thank-you${r._count.thanks === 1 ? '' : 's'}`
-                    : `draft, version ${r.version}`}
+                    : `draft, ${formatDraftSaves(r.version)}`}
                 </span>
               </li>
             ))}
@@ -101,7 +102,7 @@ export default async function TeamReviewsPage({ params }: { params: Promise<{ te
               <Td>
                 {r.status === 'PUBLISHED'
                   ? `Published ${r.publishedAt ? formatInstantDay(r.publishedAt, zone) : ''}${r._count.revisions > 1 ? `, ${r._count.revisions - 1} correction${r._count.revisions > 2 ? 's' : ''}` : ''}`
-                  : `Draft, version ${r.version}`}
+                  : `Draft, ${formatDraftSaves(r.version)}`}
                 {driftOf.has(r.id) ? (
                   <div
                     className="mt-1 rounded-md bg-warning-surface px-2 py-1 text-warning ring-1 ring-warning-line"

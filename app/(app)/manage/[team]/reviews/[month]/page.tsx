@@ -17,6 +17,7 @@ import { managedTeamOrInterrupt } from '@/lib/pages';
 import { loadComposer } from '@/lib/reviews/pages';
 import { requirePageActor } from '@/lib/session';
 import { formatInstant, zoneLabel } from '@/lib/dates/zone';
+import { formatDraftSaves } from '@/lib/format';
 import { teamTimeZone } from '@/lib/time-zone';
 import { DraftAsks } from '@/components/asks/draft-asks';
 import { listDepartmentOptions, listEditionAsks } from '@/lib/asks/asks';
@@ -58,7 +59,7 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
         title={
           draft.kind === 'YEAR' ? `${team.name}: ${month} year in review` : `${team.name}: ${monthLabel(month)} edition`
         }
-        description={`${published ? 'Published' : 'Draft'} · version ${draft.version}, last saved ${formatInstant(draft.updatedAt, zone)}${draft.updatedBy ? ` by ${draft.updatedBy.name}` : ''} (times in ${zoneLabel(zone)}).`}
+        description={`${published ? 'Published' : 'Draft'} · ${formatDraftSaves(draft.version)}, the last ${formatInstant(draft.updatedAt, zone)}${draft.updatedBy ? ` by ${draft.updatedBy.name}` : ''} (times in ${zoneLabel(zone)}).`}
         actions={
           <div className="flex flex-wrap gap-2">
             <Link href={`/manage/${team.slug}/reviews/${month}/preview`} className={buttonClass('secondary')}>

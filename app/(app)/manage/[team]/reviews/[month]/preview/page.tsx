@@ -10,6 +10,7 @@ import { managedTeamOrInterrupt } from '@/lib/pages';
 import { loadPreview } from '@/lib/reviews/pages';
 import { requirePageActor } from '@/lib/session';
 import { teamTimeZone } from '@/lib/time-zone';
+import { formatDraftSaves } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Preview edition' };
 
@@ -29,8 +30,8 @@ export default async function PreviewPage({ params }: { params: Promise<{ team: 
       banner={
         <div className="no-print mb-6 space-y-3 rounded-md bg-accent-surface px-3 py-2 text-sm text-accent-strong ring-1 ring-accent-line/25">
           <p role="note">
-            Preview of the saved draft (version {preview.version}) with today’s figures: this is exactly what readers
-            will see once you publish.{' '}
+            Preview of the saved draft ({formatDraftSaves(preview.version)}) with today’s figures: this is exactly what
+            readers will see once you publish.{' '}
             <Link href={`/manage/${team.slug}/reviews/${month}`} className="font-semibold underline">
               Back to the composer
             </Link>
