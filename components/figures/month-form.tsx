@@ -4,6 +4,7 @@ import { saveMonthAction, type SaveMonthState } from '@/lib/figures/actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { Checkbox, Input, Textarea } from '@/components/ui/input';
+import { useUnsavedChanges } from '@/components/ui/unsaved-changes';
 
 export type FormItem = { id: string; name: string; archived: boolean; unit?: string; target?: number | null };
 type Hints = { lastMonth: Record<string, string>; lastYear: Record<string, string> };
@@ -95,11 +96,13 @@ export function MonthFiguresForm(props: Props) {
     values: props.values,
     version: props.version,
   });
+  const guard = useUnsavedChanges();
   const version = state.values?.version ?? String(state.version ?? props.version);
   const common = { state, hints: props.hints, labels: props.labels };
   const archivedNote = (i: FormItem) => (i.archived ? ' (archived)' : '');
   return (
     <form
+      {...guard}
       action={action}
       className="space-y-6"
       noValidate

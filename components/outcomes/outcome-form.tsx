@@ -6,6 +6,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import type { FormState } from '@/lib/errors';
 import { createOutcomeAction, deleteOutcomeAction, updateOutcomeAction } from '@/lib/outcomes/actions';
 import { OUTCOME_KIND_LABELS, OUTCOME_KINDS, OUTCOME_TEXT_MAX } from '@/lib/outcomes/schemas';
+import { useUnsavedChanges } from '@/components/ui/unsaved-changes';
 
 export type OutcomeFormValues = { kind: string; occurredOn: string; text: string; askId: string; reviewId: string };
 
@@ -24,10 +25,11 @@ export function OutcomeForm({ team, asks, editions, initial, outcomeId, today }:
     outcomeId ? updateOutcomeAction : createOutcomeAction,
     { ok: false },
   );
+  const guard = useUnsavedChanges();
   const v = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4" noValidate key={JSON.stringify(v)} aria-label="Outcome">
+    <form {...guard} action={action} className="space-y-4" noValidate key={JSON.stringify(v)} aria-label="Outcome">
       <input type="hidden" name="team" value={team} />
       {outcomeId ? <input type="hidden" name="outcomeId" value={outcomeId} /> : null}
       <FormMessage state={state} />

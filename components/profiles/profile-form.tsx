@@ -7,6 +7,7 @@ import { Checkbox } from '@/components/ui/input';
 import type { FormState } from '@/lib/errors';
 import { removeProfileAction, saveProfileAction } from '@/lib/profiles/actions';
 import { PROFILE_LIMITS } from '@/lib/profiles/schemas';
+import { useUnsavedChanges } from '@/components/ui/unsaved-changes';
 
 type Props = {
   initial: { title: string; bio: string; teamSince: string } | null;
@@ -16,10 +17,11 @@ type Props = {
 /** Your own profile: your words, shown because you tick the consent box each time you save. */
 export function ProfileForm({ initial, thisMonth }: Props) {
   const [state, action, pending] = useActionState<FormState, FormData>(saveProfileAction, { ok: false });
+  const guard = useUnsavedChanges();
   const v = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="max-w-2xl space-y-5" noValidate key={JSON.stringify(v)}>
+    <form {...guard} action={action} className="max-w-2xl space-y-5" noValidate key={JSON.stringify(v)}>
       <FormMessage state={state} />
       <Field
         label="Your role, in your own words"
