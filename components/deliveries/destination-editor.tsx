@@ -4,6 +4,7 @@ import { destinationAction, type DestinationState } from '@/lib/deliveries/actio
 import { Button } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { CopyButton } from '@/components/ui/copy-button';
 
 type Destination = { id: string; kind: 'SLACK' | 'TEAMS' | 'WEBHOOK'; name: string; host: string };
 
@@ -39,6 +40,7 @@ export function DestinationEditor({ team, destinations }: { team: string; destin
           <p className="font-mono text-sm break-all" data-testid="webhook-secret">
             {state.secret}
           </p>
+          <CopyButton value={state.secret} what="the signing secret" />
         </div>
       ) : (
         <FormMessage state={state} />

@@ -4,6 +4,7 @@ import { apiTokenAction, type TokenState } from '@/lib/team-settings/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { CopyButton } from '@/components/ui/copy-button';
 
 type Token = {
   id: string;
@@ -33,6 +34,7 @@ export function TokenEditor({ team, tokens, apiExample }: { team: string; tokens
           <p className="font-mono text-sm break-all" data-testid="api-token">
             {state.token}
           </p>
+          <CopyButton value={state.token} what="the API token" />
         </div>
       ) : (
         <FormMessage state={state} />
