@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { CopyButton } from '@/components/ui/copy-button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 
 type Token = {
   id: string;
@@ -54,15 +55,17 @@ export function TokenEditor({ team, tokens, apiExample }: { team: string; tokens
               <form action={action}>
                 <input type="hidden" name="team" value={team} />
                 <input type="hidden" name="id" value={t.id} />
-                <button
-                  type="submit"
+                <ConfirmButton
                   name="op"
                   value="revoke"
                   disabled={pending}
                   className="rounded px-2 py-1 text-xs font-medium text-danger ring-1 ring-danger-line hover:bg-danger-surface"
+                  title={`Revoke the token “${t.name}”?`}
+                  description="Whatever pushes figures with it is refused from now on. A revoked token cannot be restored: create a new one instead."
+                  confirmLabel="Revoke the token"
                 >
                   Revoke {t.name}
-                </button>
+                </ConfirmButton>
               </form>
             )}
           </li>

@@ -25,7 +25,7 @@ export function CopyButton({ value, what }: { value: string; what: string }) {
       <Button type="button" variant="secondary" onClick={copy} className="px-3 py-1">
         Copy<span className="sr-only"> {what}</span>
       </Button>
-      <span role="status" aria-live="polite" className="text-sm font-medium text-success">
+      <span aria-live="polite" aria-atomic="true" className="text-sm font-medium text-success">
         {said}
       </span>
     </span>
