@@ -170,10 +170,13 @@ async function runSaveReview(_prev: SaveReviewState, formData: FormData): Promis
           data.note,
         );
         editionPaths(team.slug, data.month);
-        // Counted now, as the queued email will count them: the page it lands on says what went out.
-        const emailed =
-          emailId && smtpFromEnv() ? await countRecipients(actor, team, fields.distribution) : emailId ? null : 0;
-        const landing = `/reviews/${team.slug}/${data.month}${receiptSearch({ revision, emailed, posted: deliveries })}`;
+        // The first publish lands on the edition, which says what went out, counted now as the
+        // queued email will count them. A correction (not emailed or posted) stays here with its note.
+        const emailed = !emailId || !smtpFromEnv() ? null : await countRecipients(actor, team, fields.distribution);
+        const landing =
+          revision === 1
+            ? `/reviews/${team.slug}/${data.month}${receiptSearch({ revision, emailed, posted: deliveries })}`
+            : undefined;
         const message =
           revision === 1 ? 'Published. Readers can open it now.' : `Correction published as revision ${revision}.`;
         return {

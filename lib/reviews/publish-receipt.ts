@@ -34,7 +34,6 @@ const people = (n: number) => `${formatNumber(n)} ${n === 1 ? 'person' : 'people
 const destinations = (n: number) => `${formatNumber(n)} ${n === 1 ? 'destination' : 'destinations'}`;
 
 export function receiptText(receipt: PublishReceipt): string {
-  if (receipt.revision > 1) return `Correction published as revision ${receipt.revision} · not emailed or posted`;
   return [
     'Published',
     receipt.emailed === null ? 'not emailed (email is off)' : `emailed ${people(receipt.emailed)}`,
