@@ -38,7 +38,7 @@ test('a leader raises an ask in the composer; a member of its department answers
 
   await page.getByRole('button', { name: 'Publish…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
-  await expect(page.getByRole('status')).toContainText('Published');
+  await expect(page.getByTestId('published-notice')).toContainText('Published ·');
   await page.goto(`/reviews/${team.slug}/${month}`);
   const tracked = page.getByTestId('edition-tracked-ask');
   await expect(tracked).toContainText(title);

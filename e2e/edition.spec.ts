@@ -58,7 +58,7 @@ test('figures that change under a draft are shown and block publishing until the
   await expect(story).toHaveValue(new RegExp(mine));
   await page.getByRole('button', { name: 'Publish…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
-  await expect(page.getByRole('status')).toContainText('Published');
+  await expect(page.getByTestId('published-notice')).toContainText('Published ·');
 
   // The author's own visit is not a reader.
   await page.goto(`/reviews/${team.slug}/${month}`);
@@ -132,7 +132,7 @@ test.describe.serial('edition emails', () => {
       );
       await shoot(page, 'publish-confirmation-email');
       await page.getByRole('dialog').getByRole('button', { name: 'Publish and email 2 people' }).click();
-      await expect(page.getByRole('status')).toContainText('Published');
+      await expect(page.getByTestId('published-notice')).toContainText('Published ·');
       await expect
         .poll(() => messages.filter((m) => list.some((a) => m.to.includes(a))).length, { timeout: 15_000 })
         .toBe(2);
@@ -150,7 +150,9 @@ test.describe.serial('edition emails', () => {
       expect(body).toContain(`https://review.example.com/reviews/${team.slug}/${month}`);
       expect(body).toContain('The refund arrived while we were still talking.');
       expect(body).not.toMatch(/Hidden Harriet|Secret Corp/);
+      await expect(page.getByTestId('published-notice')).toContainText('emailed 2 people');
       // Marked sent once the SMTP server accepted every copy.
+      await page.goto(`/manage/${team.slug}/reviews/${month}`);
       await expect(async () => {
         await page.reload();
         await expect(page.getByTestId('email-status')).toContainText('Sent', { timeout: 1000 });
@@ -187,7 +189,7 @@ test.describe.serial('edition emails', () => {
       await page.getByLabel('Email distribution list (optional)').fill(list.join('\n'));
       await page.getByRole('button', { name: 'Publish…' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Publish and email 2 people' }).click();
-      await expect(page.getByRole('status')).toContainText('Published');
+      await expect(page.getByTestId('published-notice')).toContainText('Published ·');
       await expect.poll(() => messages.filter((m) => m.to.includes(list[1]!)).length, { timeout: 15_000 }).toBe(2);
       expect(messages.filter((m) => m.to.includes(list[0]!))).toHaveLength(1);
       await context.close();
@@ -329,7 +331,7 @@ async function publishAndHoldSecondBatch(
     .getByRole('dialog')
     .getByRole('button', { name: `Publish and email ${list.length} people` })
     .click();
-  await expect(page.getByRole('status')).toContainText('Published');
+  await expect(page.getByTestId('published-notice')).toContainText('Published ·');
   await page.context().close();
   const { id: emailId } = await db.reviewEmail.findFirstOrThrow({ where: { review: { team: { slug: team }, month } } });
   const sent = () => db.reviewEmailRecipient.count({ where: { emailId, sentAt: { not: null } } });

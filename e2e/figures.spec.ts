@@ -172,6 +172,10 @@ test.describe('monthly figures', () => {
 
     await page.reload();
     await page.getByRole('button', { name: 'Revoke Zendesk nightly' }).click();
+    await page
+      .getByRole('dialog', { name: 'Revoke the token “Zendesk nightly”?' })
+      .getByRole('button', { name: 'Revoke the token' })
+      .click();
     await expect(page.getByRole('status').filter({ hasText: 'Revoked' })).toBeVisible();
     expect((await request.get(`/api/v1/teams/${team.slug}/months`, { headers: auth })).status()).toBe(401);
   });

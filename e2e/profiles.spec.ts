@@ -102,7 +102,7 @@ test('an agent opts in, the leader features them, and the edition shows “Meet 
     await expect(page.getByRole('dialog')).toBeVisible({ timeout: 2_000 });
   }).toPass();
   await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
+  await expect(page.getByTestId('published-notice')).toContainText('Published ·');
   await page.goto(`/reviews/${team.slug}/${month}`);
   await expect(page.getByTestId('meet-the-team')).toContainText('In the team since September 2022');
   await shoot(page, 'edition-meet-the-team');

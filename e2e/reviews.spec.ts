@@ -42,7 +42,7 @@ test('a leader composes and publishes; a colleague reads it from the archive and
   await page.getByRole('button', { name: 'Publish…' }).click();
   await expect(page.getByTestId('publish-recipients')).toContainText('nobody is emailed');
   await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
-  await expect(page.getByRole('status')).toContainText('Published');
+  await expect(page.getByTestId('published-notice')).toContainText('Published ·');
 
   // A colleague, in their own browser.
   const colleague = await makeUser(db, { role: 'COLLEAGUE', name: 'Casey Reader' });

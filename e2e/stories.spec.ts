@@ -260,6 +260,10 @@ test.describe('wins and projects', () => {
     await expect(leaderPage.getByTestId('win').filter({ hasText: `${title} (edited)` })).toBeVisible();
     await leaderPage.getByTestId('win').filter({ hasText: title }).getByRole('link', { name: /^Edit/ }).click();
     await leaderPage.getByRole('button', { name: 'Remove this win' }).click();
+    await leaderPage
+      .getByRole('dialog', { name: `Remove the win “${title} (edited)”?` })
+      .getByRole('button', { name: 'Remove the win' })
+      .click();
     await expect(leaderPage).toHaveURL(/removed=1/);
     await expect(leaderPage.getByRole('status')).toContainText('removed');
     await expect(leaderPage.getByTestId('win').filter({ hasText: title })).toHaveCount(0);

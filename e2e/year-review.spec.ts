@@ -72,7 +72,7 @@ test('a leader starts, edits and publishes the year in review; a colleague reads
     .getByRole('dialog')
     .getByRole('button', { name: /^Publish/ })
     .click();
-  await expect(page.getByRole('status')).toContainText('Published');
+  await expect(page.getByTestId('published-notice')).toContainText('Published ·');
 
   // The team's editions list shows the year apart from the months.
   await page.goto(`/manage/${team.slug}/reviews`);

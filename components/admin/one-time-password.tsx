@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { CopyButton } from '@/components/ui/copy-button';
 
 /** Shown once: the password is not stored in clear and cannot be displayed again. */
 export function OneTimePassword({
@@ -25,6 +26,7 @@ export function OneTimePassword({
       >
         {password}
       </p>
+      <CopyButton value={password} what="the one-time password" />
       {again ? (
         <p className="text-sm">
           <Link href="/admin/users" className="font-medium text-accent underline">

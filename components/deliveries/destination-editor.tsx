@@ -4,6 +4,8 @@ import { destinationAction, type DestinationState } from '@/lib/deliveries/actio
 import { Button } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { CopyButton } from '@/components/ui/copy-button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 
 type Destination = { id: string; kind: 'SLACK' | 'TEAMS' | 'WEBHOOK'; name: string; host: string };
 
@@ -39,6 +41,7 @@ export function DestinationEditor({ team, destinations }: { team: string; destin
           <p className="font-mono text-sm break-all" data-testid="webhook-secret">
             {state.secret}
           </p>
+          <CopyButton value={state.secret} what="the signing secret" />
         </div>
       ) : (
         <FormMessage state={state} />
@@ -58,15 +61,17 @@ export function DestinationEditor({ team, destinations }: { team: string; destin
               <Button type="submit" name="op" value="test" variant="secondary" disabled={pending}>
                 Send test<span className="sr-only"> to {d.name}</span>
               </Button>
-              <button
-                type="submit"
+              <ConfirmButton
                 name="op"
                 value="delete"
                 disabled={pending}
                 className="rounded px-2 py-1 text-xs font-medium text-danger ring-1 ring-danger-line hover:bg-danger-surface"
+                title={`Remove the destination “${d.name}”?`}
+                description={`Editions are no longer posted to ${d.name} (${d.host}). Its address is deleted; to post there again, add it anew.`}
+                confirmLabel="Remove the destination"
               >
                 Remove<span className="sr-only"> {d.name}</span>
-              </button>
+              </ConfirmButton>
             </form>
           </li>
         ))}

@@ -5,6 +5,7 @@ import type { FormState } from '@/lib/errors';
 import { Button } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 
 type Kpi = {
   id: string;
@@ -91,21 +92,31 @@ function KpiForm({ team, kpi, units, directions }: { team: string; kpi?: Kpi; un
   );
 }
 
+const small = 'rounded px-2 py-1 text-xs font-medium text-ink-muted ring-1 ring-line-strong hover:bg-surface-strong';
+
 function ArchiveButton({ team, kpi }: { team: string; kpi: Kpi }) {
   const [state, action, pending] = useActionState<FormState, FormData>(kpiAction, { ok: false });
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="team" value={team} />
       <input type="hidden" name="id" value={kpi.id} />
-      <button
-        type="submit"
-        name="op"
-        value={kpi.archived ? 'restore' : 'archive'}
-        disabled={pending}
-        className="rounded px-2 py-1 text-xs font-medium text-ink-muted ring-1 ring-line-strong hover:bg-surface-strong"
-      >
-        {kpi.archived ? `Restore ${kpi.name}` : `Archive ${kpi.name}`}
-      </button>
+      {kpi.archived ? (
+        <button type="submit" name="op" value="restore" disabled={pending} className={small}>
+          Restore {kpi.name}
+        </button>
+      ) : (
+        <ConfirmButton
+          name="op"
+          value="archive"
+          disabled={pending}
+          className={small}
+          title={`Archive the KPI “${kpi.name}”?`}
+          description="It leaves the month form, the dashboard and new editions; its recorded values stay. Restore it any time."
+          confirmLabel="Archive the KPI"
+        >
+          Archive {kpi.name}
+        </ConfirmButton>
+      )}
       {!state.ok && state.message ? <span className="text-xs text-danger">{state.message}</span> : null}
     </form>
   );

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 
 type Item = { id: string; name: string; archived: boolean; used: boolean };
 
@@ -85,19 +86,35 @@ export function ListEditor({
               {hidden}
               <input type="hidden" name="id" value={item.id} />
               {item.used || item.archived ? (
-                <button
-                  type="submit"
+                item.archived ? (
+                  <button type="submit" name="op" value="restore" className={small} disabled={pending}>
+                    Restore
+                  </button>
+                ) : (
+                  <ConfirmButton
+                    name="op"
+                    value="archive"
+                    className={small}
+                    disabled={pending}
+                    title={`Archive “${item.name}”?`}
+                    description={`It is no longer offered for new figures; what was recorded with it stays. Restore it any time.`}
+                    confirmLabel="Archive"
+                  >
+                    Archive<span className="sr-only"> {item.name}</span>
+                  </ConfirmButton>
+                )
+              ) : (
+                <ConfirmButton
                   name="op"
-                  value={item.archived ? 'restore' : 'archive'}
+                  value="delete"
                   className={small}
                   disabled={pending}
+                  title={`Delete “${item.name}”?`}
+                  description="Nothing was recorded with it yet, so it is deleted for good."
+                  confirmLabel="Delete"
                 >
-                  {item.archived ? 'Restore' : 'Archive'}
-                </button>
-              ) : (
-                <button type="submit" name="op" value="delete" className={small} disabled={pending}>
-                  Delete
-                </button>
+                  Delete<span className="sr-only"> {item.name}</span>
+                </ConfirmButton>
               )}
             </form>
           </li>

@@ -5,6 +5,7 @@ import { saveMonthAction, type SaveMonthState } from '@/lib/figures/actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { Checkbox, Input, Textarea } from '@/components/ui/input';
+import { useUnsavedChanges } from '@/components/ui/unsaved-changes';
 
 /** A target as it was typed (its KPI's decimals are not passed to this form): 92.5 keeps its one. */
 const decimalsOf = (n: number) => (Number.isInteger(n) ? 0 : (String(n).split('.')[1]?.length ?? 0));
@@ -99,11 +100,13 @@ export function MonthFiguresForm(props: Props) {
     values: props.values,
     version: props.version,
   });
+  const guard = useUnsavedChanges();
   const version = state.values?.version ?? String(state.version ?? props.version);
   const common = { state, hints: props.hints, labels: props.labels };
   const archivedNote = (i: FormItem) => (i.archived ? ' (archived)' : '');
   return (
     <form
+      {...guard}
       action={action}
       className="space-y-6"
       noValidate

@@ -4,6 +4,8 @@ import { apiTokenAction, type TokenState } from '@/lib/team-settings/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { CopyButton } from '@/components/ui/copy-button';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 
 type Token = {
   id: string;
@@ -33,6 +35,7 @@ export function TokenEditor({ team, tokens, apiExample }: { team: string; tokens
           <p className="font-mono text-sm break-all" data-testid="api-token">
             {state.token}
           </p>
+          <CopyButton value={state.token} what="the API token" />
         </div>
       ) : (
         <FormMessage state={state} />
@@ -52,15 +55,17 @@ export function TokenEditor({ team, tokens, apiExample }: { team: string; tokens
               <form action={action}>
                 <input type="hidden" name="team" value={team} />
                 <input type="hidden" name="id" value={t.id} />
-                <button
-                  type="submit"
+                <ConfirmButton
                   name="op"
                   value="revoke"
                   disabled={pending}
                   className="rounded px-2 py-1 text-xs font-medium text-danger ring-1 ring-danger-line hover:bg-danger-surface"
+                  title={`Revoke the token “${t.name}”?`}
+                  description="Whatever pushes figures with it is refused from now on. A revoked token cannot be restored: create a new one instead."
+                  confirmLabel="Revoke the token"
                 >
                   Revoke {t.name}
-                </button>
+                </ConfirmButton>
               </form>
             )}
           </li>

@@ -6,6 +6,8 @@ import { FormMessage } from '@/components/ui/form-message';
 import type { FormState } from '@/lib/errors';
 import { createOutcomeAction, deleteOutcomeAction, updateOutcomeAction } from '@/lib/outcomes/actions';
 import { OUTCOME_KIND_LABELS, OUTCOME_KINDS, OUTCOME_TEXT_MAX } from '@/lib/outcomes/schemas';
+import { useUnsavedChanges } from '@/components/ui/unsaved-changes';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 
 export type OutcomeFormValues = { kind: string; occurredOn: string; text: string; askId: string; reviewId: string };
 
@@ -24,10 +26,11 @@ export function OutcomeForm({ team, asks, editions, initial, outcomeId, today }:
     outcomeId ? updateOutcomeAction : createOutcomeAction,
     { ok: false },
   );
+  const guard = useUnsavedChanges();
   const v = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4" noValidate key={JSON.stringify(v)} aria-label="Outcome">
+    <form {...guard} action={action} className="space-y-4" noValidate key={JSON.stringify(v)} aria-label="Outcome">
       <input type="hidden" name="team" value={team} />
       {outcomeId ? <input type="hidden" name="outcomeId" value={outcomeId} /> : null}
       <FormMessage state={state} />
@@ -98,7 +101,7 @@ export function OutcomeForm({ team, asks, editions, initial, outcomeId, today }:
   );
 }
 
-export function DeleteOutcomeForm({ team, outcomeId }: { team: string; outcomeId: string }) {
+export function DeleteOutcomeForm({ team, outcomeId, text }: { team: string; outcomeId: string; text: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(deleteOutcomeAction, { ok: false });
   return (
     <form action={action} className="space-y-3">
@@ -109,9 +112,14 @@ export function DeleteOutcomeForm({ team, outcomeId }: { team: string; outcomeId
         Removing takes it off the impact view, the trends charts and future editions; published editions keep what they
         said. The audit log keeps a record.
       </p>
-      <Button type="submit" variant="danger" disabled={pending}>
+      <ConfirmButton
+        disabled={pending}
+        title="Remove this outcome?"
+        description={<>“{text}” leaves the impact view, the trends charts and future editions.</>}
+        confirmLabel="Remove the outcome"
+      >
         {pending ? 'Removing…' : 'Remove this outcome'}
-      </Button>
+      </ConfirmButton>
     </form>
   );
 }

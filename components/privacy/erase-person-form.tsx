@@ -3,8 +3,8 @@ import { useActionState } from 'react';
 import { erasePersonAction } from '@/lib/privacy/actions';
 import type { FormState } from '@/lib/errors';
 import { Field } from '@/components/ui/field';
-import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 
 /** Erasing cannot be undone, so the admin types the person's email to confirm. */
 export function ErasePersonForm({ userId, email }: { userId: string; email: string }) {
@@ -25,9 +25,14 @@ export function ErasePersonForm({ userId, email }: { userId: string; email: stri
         errors={state.fieldErrors?.confirmEmail}
         hint={`${email}. This cannot be undone.`}
       />
-      <Button type="submit" variant="danger" disabled={pending}>
+      <ConfirmButton
+        disabled={pending}
+        title={`Erase ${email}?`}
+        description="Their name, email, password, sessions, thanks notes and audit entries go for good; credits show “Former colleague”. This cannot be undone."
+        confirmLabel="Erase them"
+      >
         {pending ? 'Erasing…' : 'Erase this person'}
-      </Button>
+      </ConfirmButton>
     </form>
   );
 }

@@ -52,7 +52,7 @@ export function PersonProfile({ userId, name, profile, isSelf, canRemove, canHav
             <p className="mb-2 text-ink-muted">
               Only when {name} asks: they write and change it themselves. Published editions are not changed.
             </p>
-            <RemoveProfileForm userId={userId} label="Remove the profile" />
+            <RemoveProfileForm userId={userId} label="Remove the profile" name={name} />
           </div>
         </details>
       ) : null}

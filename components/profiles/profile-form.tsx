@@ -7,6 +7,8 @@ import { Checkbox } from '@/components/ui/input';
 import type { FormState } from '@/lib/errors';
 import { removeProfileAction, saveProfileAction } from '@/lib/profiles/actions';
 import { PROFILE_LIMITS } from '@/lib/profiles/schemas';
+import { useUnsavedChanges } from '@/components/ui/unsaved-changes';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 
 type Props = {
   initial: { title: string; bio: string; teamSince: string } | null;
@@ -16,10 +18,11 @@ type Props = {
 /** Your own profile: your words, shown because you tick the consent box each time you save. */
 export function ProfileForm({ initial, thisMonth }: Props) {
   const [state, action, pending] = useActionState<FormState, FormData>(saveProfileAction, { ok: false });
+  const guard = useUnsavedChanges();
   const v = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="max-w-2xl space-y-5" noValidate key={JSON.stringify(v)}>
+    <form {...guard} action={action} className="max-w-2xl space-y-5" noValidate key={JSON.stringify(v)}>
       <FormMessage state={state} />
       <Field
         label="Your role, in your own words"
@@ -77,16 +80,30 @@ export function ProfileForm({ initial, thisMonth }: Props) {
 }
 
 /** Opting out, by the person (no userId) or by an admin on their request (userId given). */
-export function RemoveProfileForm({ userId, label = 'Remove my profile' }: { userId?: string; label?: string }) {
+export function RemoveProfileForm({
+  userId,
+  label = 'Remove my profile',
+  name,
+}: {
+  userId?: string;
+  label?: string;
+  /** Whose profile, when an admin removes it; none for one's own. */
+  name?: string;
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(removeProfileAction, { ok: false });
   return (
     <form action={action} className="space-y-3">
       {userId ? <input type="hidden" name="userId" value={userId} /> : null}
       <FormMessage state={state} />
       {state.ok ? null : (
-        <Button type="submit" variant="danger" disabled={pending}>
+        <ConfirmButton
+          disabled={pending}
+          title={name ? `Remove ${name}’s profile?` : 'Remove your profile?'}
+          description="The title, team-since date and bio are deleted now. Names stay on the quotes and wins that credit them."
+          confirmLabel="Remove the profile"
+        >
           {pending ? 'Removing…' : label}
-        </Button>
+        </ConfirmButton>
       )}
     </form>
   );

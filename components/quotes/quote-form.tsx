@@ -10,6 +10,7 @@ import { submitQuoteAction, updateQuoteAction } from '@/lib/quotes/actions';
 import type { FormState } from '@/lib/errors';
 import { ATTRIBUTION_LABELS, ATTRIBUTIONS, CHANNEL_LABELS, CHANNELS, QUOTE_LIMITS } from '@/lib/quotes/schemas';
 import { formatCount } from '@/lib/format';
+import { useUnsavedChanges } from '@/components/ui/unsaved-changes';
 
 export type QuoteFormValues = {
   text: string;
@@ -38,12 +39,13 @@ export function QuoteForm({ teamMembers, initial, submissionKey, quoteId, today 
     quoteId ? updateQuoteAction : submitQuoteAction,
     { ok: false },
   );
+  const guard = useUnsavedChanges();
   const v = state.values ?? {};
   const [attribution, setAttribution] = useState(v.attribution ?? initial.attribution);
   const errors = state.fieldErrors ?? {};
   const credited = v.creditIds !== undefined ? v.creditIds.split(',').filter(Boolean) : initial.creditIds;
   return (
-    <form action={action} className="max-w-2xl space-y-5" noValidate key={JSON.stringify(v)}>
+    <form {...guard} action={action} className="max-w-2xl space-y-5" noValidate key={JSON.stringify(v)}>
       {submissionKey ? <input type="hidden" name="submissionKey" value={submissionKey} /> : null}
       {quoteId ? <input type="hidden" name="quoteId" value={quoteId} /> : null}
       <FormMessage state={state} />

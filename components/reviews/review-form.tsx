@@ -9,6 +9,7 @@ import { TextareaField } from '@/components/ui/textarea-field';
 import type { FactChange } from '@/lib/reviews/basis';
 import { ScheduleControl } from './schedule-control';
 import { EventPicker, MarkedTextarea, PublishButton, StalePanel, type PickItem } from './composer-parts';
+import { useUnsavedChanges } from '@/components/ui/unsaved-changes';
 
 export type ComposerQuote = { id: string; text: string; cite: string; receivedOn: string };
 
@@ -64,12 +65,13 @@ export function ReviewForm({
     ok: false,
     values: initial,
   });
+  const guard = useUnsavedChanges();
   const values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
   // A refused publish brings the latest differences; a rewrite or confirmation clears them.
   const stale = state.stale === undefined ? initialStale : state.stale;
   return (
-    <form action={action} className="space-y-5" noValidate key={`${values.version}-${state.message ?? ''}`}>
+    <form {...guard} action={action} className="space-y-5" noValidate key={`${values.version}-${state.message ?? ''}`}>
       <input type="hidden" name="team" value={team} />
       <input type="hidden" name="month" value={month} />
       <input type="hidden" name="version" value={values.version ?? ''} />

@@ -133,3 +133,21 @@ export function RetryEmailForm({ emailId, label = 'Retry now' }: { emailId: stri
     </form>
   );
 }
+
+/**
+ * The composer of a month not started yet ("Needs you" links here): one button starts it, and
+ * the action lands back on this address with the draft.
+ */
+export function StartThisEditionForm({ team, month, label }: { team: string; month: string; label: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(startReviewAction, { ok: false });
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="team" value={team} />
+      <input type="hidden" name="month" value={month} />
+      <Button type="submit" disabled={pending}>
+        Start the {label} edition
+      </Button>
+      <FormMessage state={state.ok ? undefined : state} />
+    </form>
+  );
+}

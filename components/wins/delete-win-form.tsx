@@ -1,11 +1,11 @@
 'use client';
 import { useActionState } from 'react';
-import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import type { FormState } from '@/lib/errors';
 import { deleteWinAction } from '@/lib/wins/actions';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 
-export function DeleteWinForm({ winId }: { winId: string }) {
+export function DeleteWinForm({ winId, title }: { winId: string; title: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(deleteWinAction, { ok: false });
   return (
     <form action={action} className="space-y-3">
@@ -14,9 +14,14 @@ export function DeleteWinForm({ winId }: { winId: string }) {
       <p className="text-sm text-ink-muted">
         Removing hides the win from every list and page. The audit log keeps a record.
       </p>
-      <Button type="submit" variant="danger" disabled={pending}>
+      <ConfirmButton
+        disabled={pending}
+        title={`Remove the win “${title}”?`}
+        description="It disappears from every list and page; the audit log keeps a record."
+        confirmLabel="Remove the win"
+      >
         {pending ? 'Removing…' : 'Remove this win'}
-      </Button>
+      </ConfirmButton>
     </form>
   );
 }

@@ -160,7 +160,8 @@ describe('deliveries beyond email', () => {
 
     // A title written to ping a whole channel, link elsewhere and format: shown as typed.
     const title = `May for ${team.slug} <!channel> & <@U0123> [log in](https://evil.example) *now*`;
-    await publishReview(leader, ref, '2025-05', fields(1, title), '');
+    // The count the leader's confirmation names: "posted to 3 destinations".
+    expect((await publishReview(leader, ref, '2025-05', fields(1, title), '')).deliveries).toBe(3);
     const rows = await until(
       () => db.editionDelivery.findMany({ where: { teamId: team.id } }),
       (r) => r.length === 3 && r.every((d) => d.status === 'SENT'),

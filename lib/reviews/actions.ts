@@ -6,7 +6,8 @@ import type { FormState } from '../errors';
 import { handleForm, typedValues } from '../form';
 import { getManagedTeam } from '../team-access';
 import type { FactChange } from './basis';
-import { retryReviewEmail, sendTestEmail } from './email';
+import { countRecipients, retryReviewEmail, sendTestEmail, smtpFromEnv } from './email';
+import { receiptSearch } from './publish-receipt';
 import { hideThanks, setEmailOptOut, thankReview } from './readers';
 import {
   confirmReviewText,
@@ -60,6 +61,8 @@ export type SaveReviewState = FormState & {
   conflict?: { version: number; by: string | null; title: string; highlights: string; asks: string };
   version?: number;
   published?: boolean;
+  /** After publishing: the published edition's address with what went out (lib/reviews/publish-receipt.ts). */
+  landing?: string;
   /** What changed under the generated text; null once rewritten or confirmed. */
   stale?: FactChange[] | null;
 };
@@ -69,7 +72,14 @@ export type SaveReviewState = FormState & {
  * published); rewrite the parts written from the figures; confirm the text stands with changed
  * figures; save and send a test email to oneself.
  */
-export async function saveReviewAction(_prev: SaveReviewState, formData: FormData): Promise<SaveReviewState> {
+export async function saveReviewAction(prev: SaveReviewState, formData: FormData): Promise<SaveReviewState> {
+  const state = await runSaveReview(prev, formData);
+  // Outside handleForm: redirect() works by throwing. Publishing lands on the published edition.
+  if ('landing' in state && state.landing) redirect(state.landing);
+  return state;
+}
+
+async function runSaveReview(_prev: SaveReviewState, formData: FormData): Promise<SaveReviewState> {
   return handleForm(formData, { roles: [...MANAGERS], schema: saveReviewSchema }, async (actor, data) => {
     const team = await getManagedTeam(actor, data.team);
     const fields = {
@@ -153,13 +163,27 @@ export async function saveReviewAction(_prev: SaveReviewState, formData: FormDat
       }
       if (data.intent === 'publish') {
         // The email's outbox row commits with the publish; the job queue sends it (lib/jobs).
-        const { version, revision } = await publishReview(actor, team, data.month, fields, data.note);
+        const { version, revision, emailId, deliveries } = await publishReview(
+          actor,
+          team,
+          data.month,
+          fields,
+          data.note,
+        );
         editionPaths(team.slug, data.month);
+        // The first publish lands on the edition, which says what went out, counted now as the
+        // queued email will count them. A correction (not emailed or posted) stays here with its note.
+        const emailed = !emailId || !smtpFromEnv() ? null : await countRecipients(actor, team, fields.distribution);
+        const landing =
+          revision === 1
+            ? `/reviews/${team.slug}/${data.month}${receiptSearch({ revision, emailed, posted: deliveries })}`
+            : undefined;
         const message =
           revision === 1 ? 'Published. Readers can open it now.' : `Correction published as revision ${revision}.`;
         return {
           ok: true,
           published: true,
+          landing,
           message,
           version,
           values: { ...typed, version: String(version), note: '' },

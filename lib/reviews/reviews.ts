@@ -357,7 +357,7 @@ export async function publishReview(
   fields: ReviewFields,
   note: string,
   options: { scheduledBy?: Date } = {},
-): Promise<{ version: number; revision: number; emailId: string | null }> {
+): Promise<{ version: number; revision: number; emailId: string | null; deliveries: number }> {
   const review = await loadForWrite(actor, team, month);
   if (review.status === 'PUBLISHED' && !note)
     throw new ValidationError({ note: ['Say what was corrected: readers see this note.'] });
@@ -431,5 +431,10 @@ export async function publishReview(
     return { version, revision, emailId: email?.id ?? null, deliveryIds, reminderDays, publishedAt };
   });
   await queueAfterPublish(review.id, result.deliveryIds, result.reminderDays, result.publishedAt, result.emailId);
-  return { version: result.version, revision: result.revision, emailId: result.emailId };
+  return {
+    version: result.version,
+    revision: result.revision,
+    emailId: result.emailId,
+    deliveries: result.deliveryIds.length,
+  };
 }

@@ -5,6 +5,7 @@ import { after } from 'next/server';
 import { cache } from 'react';
 import { editionMetadata } from '@/components/reviews/edition-metadata';
 import { EditionView } from '@/components/reviews/edition-view';
+import { PublishedNotice } from '@/components/reviews/published-notice';
 import { ReaderCards } from '@/components/reviews/edition-reader';
 import { NotFoundError } from '@/lib/errors';
 import { isPeriod } from '@/lib/year-review/period';
@@ -50,6 +51,7 @@ export default async function EditionPage({ params }: Params) {
         snapshot={edition.snapshot}
         publishedAt={edition.publishedAt}
         history={edition.history}
+        banner={<PublishedNotice />}
         zone={zone}
         thanksLink
         lens={{ departmentId }}

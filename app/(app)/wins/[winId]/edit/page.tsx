@@ -31,7 +31,7 @@ export default async function EditWinPage({ params }: { params: Promise<{ winId:
           />
         </Card>
         <Card title="Remove">
-          <DeleteWinForm winId={win.id} />
+          <DeleteWinForm winId={win.id} title={win.title} />
         </Card>
       </div>
     </>

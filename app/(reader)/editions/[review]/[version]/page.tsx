@@ -4,6 +4,7 @@ import { cache } from 'react';
 import { AppFrame } from '@/components/layout/app-frame';
 import { editionMetadata } from '@/components/reviews/edition-metadata';
 import { EditionView } from '@/components/reviews/edition-view';
+import { PublishedNotice } from '@/components/reviews/published-notice';
 import { EditionReader, EditionReaderCards, EditionReaderHeader } from '@/components/reviews/edition-reader';
 import { keptEdition } from '@/lib/reviews/edition-cache';
 import { splitLensVersion } from '@/lib/departments/lens-path';
@@ -51,6 +52,7 @@ export default async function KeptEditionPage({ params }: Params) {
           snapshot={edition.snapshot}
           publishedAt={edition.publishedAt}
           history={edition.history}
+          banner={<PublishedNotice />}
           zone={edition.zone}
           thanksLink
           lens={edition.lens}

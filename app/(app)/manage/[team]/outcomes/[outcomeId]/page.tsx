@@ -43,7 +43,7 @@ export default async function EditOutcomePage({ params }: { params: Promise<{ te
           />
         </Card>
         <Card title="Remove">
-          <DeleteOutcomeForm team={team.slug} outcomeId={outcome.id} />
+          <DeleteOutcomeForm team={team.slug} outcomeId={outcome.id} text={outcome.text} />
         </Card>
       </div>
     </>

@@ -11,8 +11,9 @@ import { getMeetTheTeamChoice } from '@/lib/profiles/meet-the-team';
 import { EmailStatusList } from '@/components/reviews/email-status';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
-import { monthLabel } from '@/lib/dates/month';
+import { isMonth, monthLabel } from '@/lib/dates/month';
 import { isPeriod } from '@/lib/year-review/period';
+import { NotStarted } from '@/components/reviews/not-started';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { loadComposer } from '@/lib/reviews/pages';
 import { requirePageActor } from '@/lib/session';
@@ -30,7 +31,11 @@ export default async function ComposePage({ params }: { params: Promise<{ team: 
   const team = await managedTeamOrInterrupt(actor, slug);
   if (!isPeriod(month)) notFound();
   const composer = await loadComposer(actor, team, month);
-  if (!composer) notFound();
+  if (!composer) {
+    // A month not started ("Needs you" links here) opens ready to start; a year starts from the list.
+    if (!isMonth(month)) notFound();
+    return <NotStarted team={team} month={month} />;
+  }
   const {
     draft,
     values,
