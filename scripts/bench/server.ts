@@ -169,7 +169,11 @@ export async function startBenchServer(options: {
       `Seeded 3 teams × ${months} months of figures, 12 published editions and ${options.quotes.toLocaleString('en-GB')} quotes in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     if (!existsSync(path.join(root, '.next', 'BUILD_ID')))
-      spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { cwd: root, stdio: 'inherit' });
+      spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      });
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     // The server `npm start` runs (Next inside scripts/serve.mjs), not bare `next start`.
