@@ -85,6 +85,10 @@ describe('months outside 2000-01 … this month', () => {
     expect(monthWindow(q, null, NOW)).toEqual({ from: '2025-11', to: '2026-10' });
     const wide = trendsQuerySchema.parse({ range: 'custom', from: '2000-01', to: '2999-12' });
     expect(monthWindow(wide, null, NOW)).toEqual({ from: '2000-01', to: '2026-10' });
+    // Months before the team's first figures would be empty rows: the span starts at them.
+    expect(monthWindow(wide, '2021-03', NOW)).toEqual({ from: '2021-03', to: '2026-10' });
+    const before = trendsQuerySchema.parse({ range: 'custom', from: '2001-01', to: '2002-12' });
+    expect(monthWindow(before, '2021-03', NOW)).toEqual({ from: '2001-01', to: '2002-12' });
   });
 });
 

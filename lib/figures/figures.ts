@@ -204,6 +204,13 @@ export async function writeMonthTx(
   if (kpis.length) await tx.kpiValue.createMany({ data: kpis });
   const provenance = args.provenance ?? provenanceOfSource(args.source);
   await writeSourcesTx(tx, { teamId, figuresId, month, before, after, provenance, actorId: args.actor?.id ?? null });
+  // The published editions that state this month (their own, or as last month or last year) may
+  // now say other figures than they froze: marked in this transaction, so the mark and the figures
+  // commit together; lib/reviews/drift.ts finds out once what changed and keeps it.
+  await tx.review.updateMany({
+    where: { teamId, status: 'PUBLISHED', kind: 'MONTHLY', month: { gte: month, lte: addMonths(month, 12) } },
+    data: { driftEpoch: { increment: 1 } },
+  });
   await recordAudit(tx, {
     actor: args.actor,
     actorEmail: args.actorLabel ?? null,

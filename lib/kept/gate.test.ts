@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, sessionCookieFor } from '../../scripts/testing/session-cookie';
 import { db } from '../db';
-import { makeTeam, makeUser } from '../../prisma/factories';
+import { makeCatalog, makeQuote, makeTeam, makeUser } from '../../prisma/factories';
 import { bumpDashboardGeneration } from '../dashboard/generation';
 import { segmentQuery } from '../search-params';
 import { assertKeptAddress, isKeptVersion, KEPT_SEGMENTS, keptPagePath, keptVersion } from './gate';
@@ -49,8 +49,12 @@ describe('the gate in front of the kept pages', () => {
 
   it('names trends and the wall by their address in one form, and by what the reader may do', async () => {
     const team = await makeTeam(db);
+    const [a, b] = [await makeTeam(db), await makeTeam(db)];
+    await makeCatalog(db, a.id, { kpis: [{ name: 'CSAT' }, { name: 'FCR' }] });
     const agent = await cookieFor(await makeUser(db, { role: 'AGENT', teamId: team.id }));
     const exec = await cookieFor(await makeUser(db, { role: 'EXEC' }));
+    await db.monthFigures.create({ data: { teamId: a.id, month: '2024-01' } });
+    bumpDashboardGeneration();
     const at = (path: string | null) =>
       path
         ?.replace(/^(\/kept\/\w+\/)[^/]+\//, '$1V/')
@@ -59,23 +63,30 @@ describe('the gate in front of the kept pages', () => {
     // Trends: the same view however its address is written; the reader's team only when it names none.
     expect(at(await keptPagePath(agent, '/trends', ''))).toBe(`/kept/trends/V/${team.id}/range=12`);
     expect(at(await keptPagePath(exec, '/trends', ''))).toBe('/kept/trends/V/all/range=12');
-    const named = at(await keptPagePath(agent, '/trends', '?range=36&team=customer-care&junk=1'));
-    expect(named).toBe('/kept/trends/V/any/team=customer-care&range=36');
-    expect(at(await keptPagePath(exec, '/trends', '?team=customer-care&range=36'))).toBe(named);
+    const named = at(await keptPagePath(agent, '/trends', `?range=36&team=${a.slug}&junk=1`));
+    expect(named).toBe(`/kept/trends/V/any/team=${a.slug}&range=36`);
+    expect(at(await keptPagePath(exec, '/trends', `?team=${a.slug}&range=36`))).toBe(named);
     // What the page would correct, corrected the same way (an unknown range is the default).
     expect(at(await keptPagePath(exec, '/trends', '?range=forever'))).toBe('/kept/trends/V/all/range=12');
-    expect(at(await keptPagePath(exec, '/trends', '?range=custom&from=2024-01&to=2024-06&team=b&team=a&team=b'))).toBe(
-      '/kept/trends/V/any/team=a&team=b&range=custom&from=2024-01&to=2024-06',
-    );
-    expect(at(await keptPagePath(exec, '/trends', '?kpi=fcr&kpi=csat&team=x'))).toBe(
-      at(await keptPagePath(exec, '/trends', '?team=x&kpi=csat&kpi=fcr')),
+    const [first, second] = [a.slug, b.slug].sort();
+    expect(
+      at(
+        await keptPagePath(
+          exec,
+          '/trends',
+          `?range=custom&from=2024-01&to=2024-06&team=${b.slug}&team=${a.slug}&team=${b.slug}`,
+        ),
+      ),
+    ).toBe(`/kept/trends/V/any/team=${first}&team=${second}&range=custom&from=2024-01&to=2024-06`);
+    expect(at(await keptPagePath(exec, '/trends', `?kpi=fcr&kpi=csat&team=${a.slug}`))).toBe(
+      at(await keptPagePath(exec, '/trends', `?team=${a.slug}&kpi=csat&kpi=fcr`)),
     );
 
     // The wall: agents and leaders see "Submit a quote", the others do not.
     expect(at(await keptPagePath(agent, '/quotes', ''))).toBe('/kept/quotes/V/submit/-');
     expect(at(await keptPagePath(exec, '/quotes', ''))).toBe('/kept/quotes/V/read/-');
-    expect(at(await keptPagePath(exec, '/quotes', '?channel=EMAIL&month=nope&team=billing-support'))).toBe(
-      '/kept/quotes/V/read/team=billing-support&channel=EMAIL',
+    expect(at(await keptPagePath(exec, '/quotes', `?channel=EMAIL&month=nope&team=${a.slug}`))).toBe(
+      `/kept/quotes/V/read/team=${a.slug}&channel=EMAIL`,
     );
     // A search and further pages are one reader's passing views: not kept.
     expect(await keptPagePath(exec, '/quotes', '?q=refund')).toBeNull();
@@ -84,6 +95,42 @@ describe('the gate in front of the kept pages', () => {
     const hostile = await keptPagePath(exec, '/quotes', `?month=${encodeURIComponent('../../x/<script>')}&team=../..`);
     expect(hostile?.split('/')).toHaveLength(6);
     expect(await keptPagePath(null, '/trends', '')).toBeNull();
+  });
+
+  it('keeps a page only for values that exist: anything else goes to the dynamic page', async () => {
+    const team = await makeTeam(db);
+    await makeCatalog(db, team.id, { kpis: [{ name: 'CSAT' }] });
+    const author = await makeUser(db, { role: 'AGENT', teamId: team.id });
+    await makeQuote(db, {
+      teamId: team.id,
+      submitterId: author.id,
+      receivedOn: new Date('2023-05-10'),
+      status: 'APPROVED',
+    });
+    await db.monthFigures.create({ data: { teamId: team.id, month: '2022-03' } });
+    const exec = await cookieFor(await makeUser(db, { role: 'EXEC' }));
+    bumpDashboardGeneration();
+    const kept = async (path: string, search: string) => (await keptPagePath(exec, path, search)) !== null;
+
+    expect(await kept('/trends', `?team=${team.slug}&kpi=csat`)).toBe(true);
+    expect(await kept('/trends', `?team=${team.slug}&kpi=no-such-kpi`)).toBe(false);
+    expect(await kept('/trends', `?team=no-such-team-${team.id}`)).toBe(false);
+    // A span is kept within the data: not before the first figures, not after last month.
+    expect(await kept('/trends', `?team=${team.slug}&range=custom&from=2022-03&to=2023-01`)).toBe(true);
+    expect(await kept('/trends', `?team=${team.slug}&range=custom&from=2001-01&to=2023-01`)).toBe(false);
+    expect(await kept('/trends', `?team=${team.slug}&range=custom&from=2022-03&to=2999-01`)).toBe(false);
+    // The wall: a team, a person and a month that are there.
+    expect(await kept('/quotes', `?team=${team.slug}&person=${author.id}&month=2023-05`)).toBe(true);
+    expect(await kept('/quotes', `?person=nobody-${team.id}`)).toBe(false);
+    expect(await kept('/quotes', `?team=gone-${team.id}`)).toBe(false);
+    expect(await kept('/quotes', `?team=${team.slug}&month=2001-01`)).toBe(false);
+    expect(await kept('/quotes', `?team=${team.slug}&month=2023-04`)).toBe(false);
+
+    // A value added since is known from the next version on.
+    const added = await makeTeam(db);
+    expect(await kept('/trends', `?team=${added.slug}`)).toBe(false);
+    bumpDashboardGeneration();
+    expect(await kept('/trends', `?team=${added.slug}`)).toBe(true);
   });
 
   it('names a new version on every change to the cards and every minute, never otherwise', () => {

@@ -20,9 +20,12 @@
 import { sessionUserFromCookie } from '../session-user';
 import { dashboardCacheKey } from '../dashboard/generation';
 import { fingerprint } from '../fingerprint';
-import { querySegment } from '../search-params';
+import { querySegment, searchParamsRecord } from '../search-params';
 import { canonicalWallQuery } from '../quotes/wall-query-string';
-import { canonicalTrendsQuery } from '../trends/query';
+import { canonicalTrendsQuery, trendsQuerySchema } from '../trends/query';
+import { wallFilterSchema } from '../quotes/schemas';
+import { addMonths, currentMonth } from '../dates/month';
+import { knownValues, type KnownValues } from './known';
 
 /** Where kept pages live. Not public: the proxy refuses it unless the gate rewrote to it. */
 export const KEPT_PREFIX = '/kept/';
@@ -100,6 +103,8 @@ export async function keptPagePath(cookie: string | null, pathname: string, sear
   const user = await sessionUserFromCookie(cookie);
   if (!user || user.passwordChangeRequired) return null;
   const version = keptVersion();
+  // Named only after values that exist: anything else would be one more page kept for nobody.
+  if (pathname !== '/' && !namesOnlyKnownValues(pathname, params, await knownValues(version))) return null;
   const team = user.teamId ?? 'all';
   // Leaders and admins have "Needs you" on top of their dashboard, their own to-do: they get the
   // dynamic page, where it is there at once instead of pushing the cards down when it arrives.
@@ -112,4 +117,35 @@ export async function keptPagePath(cookie: string | null, pathname: string, sear
   }
   const submit = user.role === 'AGENT' || user.role === 'LEADER' ? 'submit' : 'read';
   return `${KEPT_PREFIX}quotes/${version}/${submit}/${querySegment(wall!)}`;
+}
+
+/**
+ * Whether every value a trends or wall address names exists: its teams, KPIs and person, and months
+ * within the data (from the first month holding figures or quotes to the latest a page shows).
+ * Values the page ignores as malformed are not counted: the canonical form has already dropped them.
+ */
+export function namesOnlyKnownValues(pathname: string, params: URLSearchParams, known: KnownValues): boolean {
+  const record = searchParamsRecord(params);
+  // The first month of the teams named (of any team when none is), through the latest a page shows.
+  const within = (month: string, firsts: ReadonlyMap<string, string>, teams: string[], last: string) => {
+    const first = (teams.length ? teams : ['']).map((t) => firsts.get(t)).sort()[0];
+    return first !== undefined && month >= first && month <= last;
+  };
+  if (pathname === '/trends') {
+    const q = trendsQuerySchema.parse(record);
+    const latest = addMonths(currentMonth(), -1);
+    return (
+      q.team.every((slug) => known.teamSlugs.has(slug)) &&
+      q.kpi.every((key) => known.kpiKeys.has(key)) &&
+      // A chosen span is named by its months only when the page shows it (range "From – to").
+      (q.range !== 'custom' ||
+        [q.from, q.to].every((m) => m === undefined || within(m, known.firstFigureMonth, q.team, latest)))
+    );
+  }
+  const wall = wallFilterSchema.parse(record);
+  return (
+    (!wall.team || known.teamSlugs.has(wall.team)) &&
+    (!wall.person || known.personIds.has(wall.person)) &&
+    (!wall.month || within(wall.month, known.firstQuoteMonth, wall.team ? [wall.team] : [], currentMonth()))
+  );
 }

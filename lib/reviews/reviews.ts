@@ -407,6 +407,8 @@ export async function publishReview(
       where: { id: review.id },
       data: { status: 'PUBLISHED', publishedAt, scheduledAt: null, scheduledById: null, scheduleError: null },
     });
+    // The revision froze the figures as they are: nothing has drifted from it (lib/reviews/drift.ts).
+    await tx.$executeRaw`UPDATE "Review" SET drift = NULL, "driftCheckedEpoch" = "driftEpoch" WHERE id = ${review.id}`;
     // Corrections are shown on the page; only the first publish goes out by email.
     const email =
       revision === 1

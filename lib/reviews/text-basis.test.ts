@@ -146,6 +146,44 @@ describe('text tied to its figures', () => {
     expect(await listPublishedDrift(s.leader, [s.team.id])).toEqual([]);
   });
 
+  it('a write of figures marks the editions stating them, the answer is kept, and a correction clears it', async () => {
+    const s = await setup();
+    await startReview(s.leader, s.team, '2025-05');
+    const fields = { version: 1, title: 'May', highlights: MINE, asks: '', distribution: '', featured: [] };
+    await publishReview(s.leader, s.team, '2025-05', fields, '');
+    const stored = () =>
+      db.review.findFirstOrThrow({
+        where: { teamId: s.team.id, month: '2025-05' },
+        select: { drift: true, driftEpoch: true, driftCheckedEpoch: true },
+      });
+    expect(await stored()).toEqual({ drift: null, driftEpoch: 0, driftCheckedEpoch: 0 });
+    // A month the edition does not state (after it) marks nothing; last year's month does.
+    await s.write('2025-06', 900, 100, 70);
+    expect((await stored()).driftEpoch).toBe(0);
+    await s.write('2024-05', 777, 100, 70);
+    const marked = await stored();
+    expect(marked.driftEpoch).toBe(1);
+    expect(marked.driftCheckedEpoch).toBe(0);
+    // Compared once, then kept: the flag is set and the next look reads it.
+    const [drift] = await listPublishedDrift(s.leader, [s.team.id]);
+    expect(drift?.month).toBe('2025-05');
+    const kept = await stored();
+    expect(kept).toMatchObject({ driftEpoch: 1, driftCheckedEpoch: 1 });
+    expect(kept.drift).toEqual(drift!.changes);
+    // The stored answer is what "Needs you" reads: changed by hand, the list follows it.
+    await db.review.updateMany({
+      where: { teamId: s.team.id, month: '2025-05' },
+      data: { drift: [{ label: 'Stored', before: '1', after: '2' }] },
+    });
+    expect((await listPublishedDrift(s.leader, [s.team.id]))[0]?.changes).toEqual([
+      { label: 'Stored', before: '1', after: '2' },
+    ]);
+    // A correction freezes the figures as they are: nothing has drifted.
+    await publishReview(s.leader, s.team, '2025-05', { ...fields, version: 2 }, 'Last May corrected.');
+    expect(await stored()).toEqual({ drift: null, driftEpoch: 1, driftCheckedEpoch: 1 });
+    expect(await listPublishedDrift(s.leader, [s.team.id])).toEqual([]);
+  });
+
   it('the author’s own visits do not count as readers', async () => {
     const s = await setup();
     await startReview(s.leader, s.team, '2025-05');

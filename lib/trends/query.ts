@@ -36,7 +36,9 @@ export function monthWindow(
   const clamp = (m: string) => (m < MIN_MONTH ? MIN_MONTH : m > latest ? latest : m);
   if (q.range === 'custom' && q.from && q.to) {
     const [a, b] = q.from <= q.to ? [q.from, q.to] : [q.to, q.from];
-    return { from: clamp(a), to: clamp(b) };
+    // Months before the team's first figures would only be empty rows: the span starts at them.
+    const from = earliest && clamp(a) < earliest && earliest <= clamp(b) ? earliest : clamp(a);
+    return { from, to: clamp(b) };
   }
   if (q.range === 'all') return { from: earliest ? clamp(earliest < latest ? earliest : latest) : latest, to: latest };
   const n = q.range === 'custom' ? 12 : Number(q.range);

@@ -1,5 +1,5 @@
 // The benchmark data set shared by `npm run bench` and `npm run bench:backup`: 3 teams × 60 months
-// of figures, 30 agents and leaders, one reader, and N quotes (100,000 by default), each credited.
+// of figures, 30 agents and leaders, one reader, a leader and an admin who sign in, and N quotes (100,000 by default), each credited.
 import pg from 'pg';
 
 export const BENCH_PASSWORD = 'bench-password';
@@ -7,7 +7,7 @@ export const BENCH_PASSWORD = 'bench-password';
  * bench starts must share it with the seeding process. */
 export const BENCH_AUTH_SECRET = 'bench-secret-bench-secret-bench-secret-01';
 
-export async function seedBenchData(url: string, quotes: number) {
+export async function seedBenchData(url: string, quotes: number, months = 60) {
   process.env.DATABASE_URL = url;
   process.env.AUTH_SECRET = BENCH_AUTH_SECRET;
   const { PrismaPg } = await import('@prisma/adapter-pg');
@@ -20,9 +20,9 @@ export async function seedBenchData(url: string, quotes: number) {
     await makeTeam(db, { name: 'Billing Support', slug: 'billing-support' }),
     await makeTeam(db, { name: 'Technical Support', slug: 'technical-support' }),
   ];
-  await seedTeamFigures(db, teams[0]!.id, 'customer-care', 1, 60);
-  await seedTeamFigures(db, teams[1]!.id, 'billing-support', 2, 60);
-  await seedTeamFigures(db, teams[2]!.id, 'customer-care', 3, 60);
+  await seedTeamFigures(db, teams[0]!.id, 'customer-care', 1, months);
+  await seedTeamFigures(db, teams[1]!.id, 'billing-support', 2, months);
+  await seedTeamFigures(db, teams[2]!.id, 'customer-care', 3, months);
   await makeUser(db, { role: 'COLLEAGUE', email: 'reader@bench.test', name: 'Bench Reader', password: BENCH_PASSWORD });
   // A leader's dashboard carries their own "Needs you" and is rendered per request: measured too.
   await makeUser(db, {
@@ -32,6 +32,7 @@ export async function seedBenchData(url: string, quotes: number) {
     name: 'Bench Leader',
     password: BENCH_PASSWORD,
   });
+  await makeUser(db, { role: 'ADMIN', email: 'admin@bench.test', name: 'Bench Admin', password: BENCH_PASSWORD });
   const agents = [];
   for (const team of teams)
     for (let i = 0; i < 10; i++)
