@@ -201,7 +201,7 @@ test.describe.serial('edition emails', () => {
   // one message. A real SMTP server holds the second batch, so the server dies with it in flight.
   // Not yet passing on the shared test machine (times out; not diagnosed before the deadline). The
   // same proof runs against a worker process in lib/reviews/email-crash.test.ts, which passes.
-  test.fixme('an edition email cut by kill -9 or SIGTERM of its server reaches every address exactly once', async ({
+  test('an edition email cut by kill -9 or SIGTERM of its server reaches every address exactly once', async ({
     db,
     browser,
   }) => {
@@ -260,7 +260,9 @@ test.describe.serial('edition emails', () => {
         });
       }).toPass({ timeout: 90_000 });
       await page.getByRole('button', { name: 'Resume now' }).click();
-      await expect(page.getByRole('status')).toContainText('Email sent.', { timeout: 60_000 });
+      await expect(page.getByTestId('email-status').getByRole('status')).toContainText('Email sent.', {
+        timeout: 60_000,
+      });
       await page.reload();
       await expect(page.getByTestId('email-status')).toContainText('to 450 recipients');
       await page.context().close();
@@ -326,7 +328,8 @@ async function publishAndHoldSecondBatch(
     .getByRole('dialog')
     .getByRole('button', { name: `Publish and email ${list.length} people` })
     .click();
-  await expect(page.getByRole('status')).toContainText('Published');
+  // Publishing writes a row per recipient: on a busy machine that takes a while.
+  await expect(page.getByRole('status')).toContainText('Published', { timeout: 30_000 });
   await page.context().close();
   const { id: emailId } = await db.reviewEmail.findFirstOrThrow({ where: { review: { team: { slug: team }, month } } });
   const sent = () => db.reviewEmailRecipient.count({ where: { emailId, sentAt: { not: null } } });
