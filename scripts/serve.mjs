@@ -174,7 +174,11 @@ const app = next({ dev, dir, hostname, port, quiet: !dev });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+let stopping = false;
 const server = http.createServer((req, res) => {
+  // Stopping: this request is answered, and its connection closed after it, so a client that
+  // kept the connection open comes back to whoever listens now (the next instance, or nobody).
+  if (stopping) res.setHeader('connection', 'close');
   if (req.method === 'TRACE') {
     res.writeHead(405, { allow: ALLOWED_METHODS, 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
     res.end('This method is not used.\n');
@@ -214,10 +218,24 @@ server.listen(port, hostname, () => {
 
 // Background work (edition emails in flight, queue jobs) registers its drain from instrumentation.ts
 // (lib/jobs/workers.ts): it takes no more work and waits, bounded, for sends in flight to finish.
+// New connections are refused at once; open ones are closed as soon as they are idle (a client's
+// keep-alive connection would otherwise hold the server for its 65 s); requests in flight get their
+// answer, for at most STOP_REQUESTS_MS, then the process exits once the drain is done.
+const STOP_REQUESTS_MS = 15_000;
 const stop = () => {
+  if (stopping) return;
+  stopping = true;
   const drain = /** @type {{ serviceReviewDrain?: () => Promise<void> }} */ (globalThis).serviceReviewDrain;
   const drained = drain ? drain().catch(() => {}) : Promise.resolve();
-  server.close(() => void drained.then(() => process.exit(0)));
+  const closed = new Promise((resolve) => server.close(() => resolve(undefined)));
+  server.closeIdleConnections();
+  const idle = setInterval(() => server.closeIdleConnections(), 200);
+  const cutOff = setTimeout(() => server.closeAllConnections(), STOP_REQUESTS_MS);
+  void Promise.all([closed, drained]).then(() => {
+    clearInterval(idle);
+    clearTimeout(cutOff);
+    process.exit(0);
+  });
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -52,6 +52,9 @@ const DRAIN_MS = 10_000;
  */
 export async function stopBackgroundWork(): Promise<void> {
   const started = Date.now();
+  // No new sweep: it would hand work to a queue client that is closing.
+  globalForWorkers.serviceReviewStopping = true;
+  if (globalForWorkers.serviceReviewSweep) clearInterval(globalForWorkers.serviceReviewSweep);
   const emails = stopSendingEmails(DRAIN_MS);
   await Promise.allSettled([emails, stopSharedBoss(DRAIN_MS)]);
   log.info({ event: 'jobs.stopped', drained: await emails, ms: Date.now() - started }, 'background work stopped');
@@ -62,7 +65,11 @@ const sweepMs = () => (Number(process.env.JOB_SWEEP_SECONDS ?? 60) || 60) * 1000
 /** Waits between attempts to start the queue: an instance that starts while the database is away
  * (a restart, a failover) must still run schedules, deliveries and reminders once it is back. */
 const START_RETRY_MS = [5_000, 15_000, 60_000, 300_000];
-const globalForWorkers = globalThis as unknown as { serviceReviewWorkers?: boolean };
+const globalForWorkers = globalThis as unknown as {
+  serviceReviewWorkers?: boolean;
+  serviceReviewSweep?: ReturnType<typeof setInterval>;
+  serviceReviewStopping?: boolean;
+};
 
 /** Started from instrumentation.ts on every server instance. */
 export function startJobWorkers(attempt = 0): void {
@@ -73,8 +80,12 @@ export function startJobWorkers(attempt = 0): void {
   void sharedBoss()
     .then(async (boss) => {
       await workQueues(boss);
-      setInterval(() => {
-        sweep(boss).catch((error: unknown) => log.warn({ event: 'jobs.sweep_failed', err: error }, 'job sweep failed'));
+      globalForWorkers.serviceReviewSweep = setInterval(() => {
+        sweep(boss).catch((error: unknown) => {
+          // A sweep cut off by the process stopping is resumed by the next start's sweep: not a failure.
+          if (!globalForWorkers.serviceReviewStopping)
+            log.warn({ event: 'jobs.sweep_failed', err: error }, 'job sweep failed');
+        });
       }, sweepMs()).unref();
       log.info({ event: 'jobs.started', attempt: attempt + 1 }, 'job queue started');
     })
