@@ -4,7 +4,7 @@ import { foreignActionOrigin } from './lib/action-origin';
 import { databaseState } from './lib/database-state';
 import { KEPT_PAGE_PATHS, KEPT_PREFIX, keptPagePath } from './lib/kept/gate';
 import { keptEditionPath } from './lib/reviews/edition-gate';
-import { KEPT_EDITION_PREFIX } from './lib/reviews/edition-version';
+import { KEPT_EDITION_PREFIX } from './lib/editions/version';
 
 // Sends readers without a session cookie to sign-in with a way back (API routes answer 401
 // themselves). It decides no access on its own: every page, action and route handler asks lib/ and

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { PageSection } from '@/components/editions/page-sections';
 import { monthLabel } from '@/lib/dates/month';
-import type { EditionSnapshot } from '@/lib/reviews/content';
+import type { EditionSnapshot } from '@/lib/editions/content';
 import { editionSections } from '@/lib/editions/sections';
 import { formatInstantDay } from '@/lib/dates/zone';
 

@@ -6,7 +6,7 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { Checkbox, Input } from '@/components/ui/input';
 import { TextareaField } from '@/components/ui/textarea-field';
-import type { FactChange } from '@/lib/reviews/basis';
+import type { FactChange } from '@/lib/editions/basis';
 import { ScheduleControl } from './schedule-control';
 import { EventPicker, MarkedTextarea, PublishButton, StalePanel, type PickItem } from './composer-parts';
 

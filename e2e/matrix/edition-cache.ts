@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeReview } from '../../prisma/factories';
-import { versionOf, versionSelect } from '../../lib/reviews/edition-version';
+import { versionOf, versionSelect } from '../../lib/editions/version';
 import { freshMonth, SIGNED_IN, type Context, type MatrixArea } from './types';
 
 const published = (c: Context) =>

@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { exportPersonData } from '../privacy/export';
 import { erasePerson } from '../privacy/erase';
 import { publishReview, startReview } from '../reviews/reviews';
-import type { EditionSnapshot } from '../reviews/content';
+import type { EditionSnapshot } from '../editions/content';
 import { answerAsk, AskConflictError, createAsk, listEditionAsks, removeAsk, updateAsk } from './asks';
 import { listAsks } from './list';
 import { answerAskSchema, askFieldsSchema } from './schemas';

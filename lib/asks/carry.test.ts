@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { makeDepartment, makeTeam, makeUser } from '../../prisma/factories';
-import { renderEditionEmail } from '../reviews/email-render';
-import type { EditionSnapshot } from '../reviews/content';
+import { renderEditionEmail } from '../editions/email-render';
+import type { EditionSnapshot } from '../editions/content';
 import { publishReview, saveReview, startReview } from '../reviews/reviews';
 import { answerAsk, createAsk } from './asks';
 import { howLong, writeFollowUps } from './follow-ups';

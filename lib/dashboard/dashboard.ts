@@ -7,7 +7,7 @@ import { hasRole, type Actor, assertSignedIn } from '../authz';
 import { addMonths, currentMonth } from '../dates/month';
 import { countPendingQuotes, toWallQuote } from '../quotes/quotes';
 import { wallQuoteSelect } from '../quotes/wall-query';
-import { listPublishedDrift, type Drift } from '../reviews/drift';
+import { listPublishedDrift, type Drift } from '../editions/drift';
 import { canManageTeam } from '../team-access';
 import { teamHeadlinesUnchecked } from './headlines';
 import { listUncreditedTeammates } from '../profiles/recognition';

@@ -3,7 +3,7 @@
 // so the payloads are tested without a network.
 import { createHmac } from 'node:crypto';
 import { monthLabel } from '../dates/month';
-import { formatMetric, metricChange, type EditionSnapshot, type KpiMetric, type Metric } from '../reviews/content';
+import { formatMetric, metricChange, type EditionSnapshot, type KpiMetric, type Metric } from '../editions/content';
 import { chatSummary, type ChatSummary } from '../editions/sections';
 
 export type DestinationKindName = 'SLACK' | 'TEAMS' | 'WEBHOOK';

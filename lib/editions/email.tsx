@@ -21,18 +21,11 @@ import {
 } from '@react-email/components';
 import { render, toPlainText } from '@react-email/render';
 import { monthLabel } from '../dates/month';
-import {
-  countChange,
-  formatMetric,
-  metricChange,
-  type EditionSnapshot,
-  type KpiMetric,
-  type Metric,
-} from '../reviews/content';
+import { countChange, formatMetric, metricChange, type EditionSnapshot, type KpiMetric, type Metric } from './content';
 import { chartTable, ALL_KEY } from '../trends/chart-spec';
 import { outcomeSource } from '../outcomes/shape';
 import { teamSinceText } from '../profiles/edition';
-import { OUTCOME_LABELS } from '../year-review/content';
+import { OUTCOME_LABELS } from './year-content';
 import { markdownHtml } from './email-markdown';
 import {
   editionDay as day,

@@ -18,7 +18,7 @@ import type { SnapshotAsk } from '../asks/follow-ups';
 import type { EditionOutcome } from '../outcomes/shape';
 import type { MeetTheTeamPerson } from '../profiles/edition';
 import type { ChartSpec } from '../trends/chart-spec';
-import type { YearContent, YearKpi, YearOutcome, ThankedEdition } from '../year-review/content';
+import type { YearContent, YearKpi, YearOutcome, ThankedEdition } from './year-content';
 import {
   formatMetric,
   metricChange,
@@ -29,7 +29,7 @@ import {
   type KpiMetric,
   type Metric,
   type ShareRow,
-} from '../reviews/content';
+} from './content';
 
 /** What each kind of section holds, beyond its id and heading. */
 export type SectionData = {

@@ -3,7 +3,7 @@ import { db, type Prisma, type Tx } from '../db';
 import { assertRole, type Actor } from '../authz';
 import { recordAudit } from '../audit';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import type { EditionSnapshot } from '../reviews/content';
+import type { EditionSnapshot } from '../editions/content';
 import { anonymiseCredits, ERASED_NAME, jsonText } from './snapshots';
 import { eraseProfileTx } from '../profiles/erase';
 import { replaceAddressEverywhere } from './columns';

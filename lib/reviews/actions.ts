@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import type { FormState } from '../errors';
 import { handleForm, typedValues } from '../form';
 import { getManagedTeam } from '../team-access';
-import type { FactChange } from './basis';
+import type { FactChange } from '../editions/basis';
 import { retryReviewEmail, sendTestEmail } from './email';
 import { hideThanks, setEmailOptOut, thankReview } from './readers';
 import {
@@ -24,9 +24,9 @@ import {
   optOutSchema,
   retryEmailSchema,
   saveReviewSchema,
-  teamMonthSchema,
   thanksSchema,
 } from './schemas';
+import { teamMonthSchema } from '../fields';
 import { ANY_ROLE } from '../authz';
 import { formatInstant, zoneLabel } from '../dates/zone';
 import { teamTimeZone } from '../time-zone';

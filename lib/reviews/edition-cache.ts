@@ -1,8 +1,8 @@
 import 'server-only';
 import { db } from '../db';
 import { appTimeZone } from '../time-zone';
-import type { EditionSnapshot } from './content';
-import { versionOf, versionSelect } from './edition-version';
+import type { EditionSnapshot } from '../editions/content';
+import { versionOf, versionSelect } from '../editions/version';
 import { revisionSnapshot } from './readers';
 
 export type KeptEdition = {

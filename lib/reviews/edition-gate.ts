@@ -15,7 +15,7 @@
 import { db } from '../db';
 import { env } from '../env.js';
 import { isCurrentSession, sessionToken } from '../session-user';
-import { editionPathParts, KEPT_EDITION_PREFIX, versionOf } from './edition-version';
+import { editionPathParts, KEPT_EDITION_PREFIX, versionOf } from '../editions/version';
 
 type GateRow = {
   active: boolean;

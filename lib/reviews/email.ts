@@ -9,9 +9,9 @@ import { env } from '../env.js';
 import { log } from '../log';
 import { describeErrorCause } from '../error-cause';
 import { assertCanManageTeam, type TeamRef } from '../team-access';
-import type { EditionSnapshot } from './content';
-import { editionUrl, forRecipient, renderEditionEmail } from './email-render';
-import { buildSnapshotUnchecked, readSnapshotDraft } from './snapshot';
+import type { EditionSnapshot } from '../editions/content';
+import { editionUrl, forRecipient, renderEditionEmail } from '../editions/email-render';
+import { buildSnapshotUnchecked, readSnapshotDraft } from '../editions/snapshot';
 import { unsubscribeUrls } from './unsubscribe';
 
 export type SmtpSettings = {
@@ -480,7 +480,7 @@ export async function sendTestEmail(
   const draft = await readSnapshotDraft(db, team.id, month);
   if (!draft) throw new NotFoundError('Start the edition first.');
   const baseUrl = options.baseUrl ?? publicBaseUrl();
-  // Exactly what publishing would freeze now (lib/reviews/snapshot.ts), rendered as readers get it.
+  // Exactly what publishing would freeze now (lib/editions/snapshot.ts), rendered as readers get it.
   const snapshot = await buildSnapshotUnchecked(db, team, month, draft);
   const rendered = await renderEditionEmail(snapshot, editionUrl(baseUrl, team.slug, month));
   const transport = transportFor(smtp);

@@ -3,15 +3,15 @@ import { db } from '../db';
 import type { Actor } from '../authz';
 import { NotFoundError } from '../errors';
 import type { TeamRef } from '../team-access';
-import { parseBasis } from './basis';
-import { correctionNoteFor, listPublishedDrift } from './drift';
+import { parseBasis } from '../editions/basis';
+import { correctionNoteFor, listPublishedDrift } from '../editions/drift';
 import { countRecipients, listReviewEmails, smtpFromEnv } from './email';
 import { listEditionDeliveries } from '../deliveries/deliveries';
-import { listMonthEvents, listMonthQuotes } from './load';
-import { buildSnapshotUnchecked } from './snapshot';
+import { listMonthEvents, listMonthQuotes } from '../editions/load';
+import { buildSnapshotUnchecked } from '../editions/snapshot';
 import { readershipFor } from './readers';
 import { draftStaleness, draftValues, getReviewDraft } from './reviews';
-import { listYearQuotes, listYearWins } from '../year-review/load';
+import { listYearQuotes, listYearWins } from '../editions/year-load';
 
 /** Everything the composer shows for a started edition, or null when it has not been started. */
 export async function loadComposer(actor: Actor, team: TeamRef, month: string) {

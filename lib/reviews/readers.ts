@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError } from '../errors';
 import { canManageTeam, findTeamBySlug, type TeamRef } from '../team-access';
 import { canSeeReach } from './reach';
 import { loadDepartmentGroupsUnchecked } from '../departments/groups';
-import type { EditionSnapshot } from './content';
+import type { EditionSnapshot } from '../editions/content';
 
 /** The team itself (its agents and leaders) and admins see readership and every note. */
 export function canSeeReadership(actor: Actor, teamId: string): boolean {

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
 import { log } from '../log';
 import { assertCanManageTeam } from '../team-access';
-import type { EditionSnapshot } from './content';
+import type { EditionSnapshot } from '../editions/content';
 import {
   messageFor,
   publicBaseUrl,
@@ -13,7 +13,7 @@ import {
   transportFor,
   type SmtpSettings,
 } from './email';
-import { editionUrl, renderEditionEmail } from './email-render';
+import { editionUrl, renderEditionEmail } from '../editions/email-render';
 
 export async function getReminderDays(actor: Actor, teamId: string): Promise<number | null> {
   assertCanManageTeam(actor, teamId);

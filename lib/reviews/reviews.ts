@@ -5,16 +5,16 @@ import type { Actor } from '../authz';
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
 import { currentMonth, monthLabel, addMonths } from '../dates/month';
 import { assertCanManageTeam, type TeamRef } from '../team-access';
-import { makeBasis, parseBasis, rewriteBlocks, textStaleness, type FactChange } from './basis';
-import { suggestAskBlocks, suggestHighlightBlocks } from './content';
-import { listMonthQuotes, loadContent } from './load';
-import { buildSnapshotUnchecked, snapshotDraftSelect } from './snapshot';
+import { makeBasis, parseBasis, rewriteBlocks, textStaleness, type FactChange } from '../editions/basis';
+import { suggestAskBlocks, suggestHighlightBlocks } from '../editions/content';
+import { listMonthQuotes, loadContent } from '../editions/load';
+import { buildSnapshotUnchecked, snapshotDraftSelect } from '../editions/snapshot';
 import { createDeliveriesTx } from '../deliveries/deliveries';
 import { queueAfterPublish } from '../deliveries/after-publish';
 import type { ReviewFields } from './schemas';
 import { followUpsForDraft } from '../asks/carry';
-import { listYearQuotes } from '../year-review/load';
-import { isYearPeriod } from '../year-review/period';
+import { listYearQuotes } from '../editions/year-load';
+import { isYearPeriod } from '../editions/period';
 
 const draftSelect = {
   id: true,

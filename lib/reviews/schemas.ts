@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import { MONTH_RE } from '../dates/month';
-import { periodSchema } from '../year-review/period';
-
-export const teamMonthSchema = z.object({
-  team: z.string().trim().min(1).max(80),
-  month: z.string().trim().regex(MONTH_RE, 'Use a month like 2026-10.'),
-});
+import { teamMonthSchema } from '../fields';
+import { periodSchema } from '../editions/period';
 
 const EMAIL = z.email();
 

@@ -9,7 +9,7 @@ import { EmptyRow, TBody, Td, Th, THead, Table } from '@/components/ui/table';
 import { formatInstantDay } from '@/lib/dates/zone';
 import { addMonths, monthLabel } from '@/lib/dates/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
-import { listPublishedDrift } from '@/lib/reviews/drift';
+import { listPublishedDrift } from '@/lib/editions/drift';
 import { listTeamReviews } from '@/lib/reviews/reviews';
 import { requirePageActor } from '@/lib/session';
 import { teamMonthNow, teamTimeZone } from '@/lib/time-zone';

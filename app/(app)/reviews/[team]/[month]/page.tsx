@@ -7,7 +7,7 @@ import { editionMetadata } from '@/components/reviews/edition-metadata';
 import { EditionView } from '@/components/reviews/edition-view';
 import { ReaderCards } from '@/components/reviews/edition-reader';
 import { NotFoundError } from '@/lib/errors';
-import { isPeriod } from '@/lib/year-review/period';
+import { isPeriod } from '@/lib/editions/period';
 import { readEdition, recordEditionView } from '@/lib/reviews/readers';
 import { requirePageActor } from '@/lib/session';
 import { teamTimeZone } from '@/lib/time-zone';

@@ -12,7 +12,7 @@ import { EmailStatusList } from '@/components/reviews/email-status';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { monthLabel } from '@/lib/dates/month';
-import { isPeriod } from '@/lib/year-review/period';
+import { isPeriod } from '@/lib/editions/period';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { loadComposer } from '@/lib/reviews/pages';
 import { requirePageActor } from '@/lib/session';

@@ -5,7 +5,7 @@ import { EditionView } from '@/components/reviews/edition-view';
 import { PreviewPublish } from '@/components/reviews/preview-publish';
 import { NotFoundError } from '@/lib/errors';
 import { monthLabel } from '@/lib/dates/month';
-import { isPeriod } from '@/lib/year-review/period';
+import { isPeriod } from '@/lib/editions/period';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { loadPreview } from '@/lib/reviews/pages';
 import { requirePageActor } from '@/lib/session';

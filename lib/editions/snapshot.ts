@@ -3,8 +3,8 @@ import type { DbClient, Prisma } from '../db';
 import type { TeamRef } from '../team-access';
 import { trackedAsksForSnapshot } from '../asks/carry';
 import { loadMeetTheTeam } from '../profiles/meet-the-team';
-import { loadYearContent } from '../year-review/load';
-import { isYearPeriod } from '../year-review/period';
+import { loadYearContent } from './year-load';
+import { isYearPeriod } from './period';
 import type { EditionSnapshot } from './content';
 import { loadContent, withMeetTheTeam } from './load';
 

@@ -11,7 +11,7 @@ import { formatNumberUpTo } from '../format';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 import { buildCharts, type ChartSpec } from '../trends/charts';
 import type { EditionOutcome } from '../outcomes/shape';
-import type { YearContent } from '../year-review/content';
+import type { YearContent } from './year-content';
 
 export type Metric = {
   key: string;

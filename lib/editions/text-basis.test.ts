@@ -6,8 +6,8 @@ import type { MonthChange } from '../figures/state';
 import { rewriteBlocks } from './basis';
 import { listPublishedDrift } from './drift';
 import { loadContent } from './load';
-import { loadComposer } from './pages';
-import { readEdition, readershipFor, recordEditionView } from './readers';
+import { loadComposer } from '../reviews/pages';
+import { readEdition, readershipFor, recordEditionView } from '../reviews/readers';
 import {
   confirmReviewText,
   getReviewDraft,
@@ -16,7 +16,7 @@ import {
   saveReview,
   StaleTextError,
   startReview,
-} from './reviews';
+} from '../reviews/reviews';
 
 async function setup() {
   const team = await makeTeam(db);

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { makeCatalog, makeDepartment, makeQuote, makeTeam, makeUser, makeWin } from '../../prisma/factories';
 import { createAsk } from '../asks/asks';
-import { deliverDueEmails, sendTestEmail, type SmtpSettings } from './email';
-import { loadPreview } from './pages';
-import { publishReview, saveReview, startReview } from './reviews';
+import { deliverDueEmails, sendTestEmail, type SmtpSettings } from '../reviews/email';
+import { loadPreview } from '../reviews/pages';
+import { publishReview, saveReview, startReview } from '../reviews/reviews';
 import type { EditionSnapshot } from './content';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../../scripts/testing/smtp';
 

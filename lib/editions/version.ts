@@ -1,7 +1,7 @@
 // How a published edition's cached page is named: /editions/<review>/<version>, the version
 // changing whenever anything the page shows changes. Pure, so tests can name a version too.
 import { fingerprint } from '../fingerprint';
-import { isPeriod } from '../year-review/period';
+import { isPeriod } from './period';
 
 /** The path of the cached page. Not public: the proxy refuses it unless the gate rewrote to it. */
 export const KEPT_EDITION_PREFIX = '/editions/';

@@ -8,9 +8,9 @@ import { monthLabel } from '../dates/month';
 import { describeChange } from '../change';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 import { buildCharts, type ChartSpec } from '../trends/charts';
-import type { EditionContent, EditionQuote, EditionWin, KpiMetric } from '../reviews/content';
-import { formatMetric } from '../reviews/content';
-import type { TextBlock } from '../reviews/blocks';
+import type { EditionContent, EditionQuote, EditionWin, KpiMetric } from './content';
+import { formatMetric } from './content';
+import type { TextBlock } from './blocks';
 import { yearMonths } from './period';
 
 /**

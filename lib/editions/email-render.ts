@@ -5,11 +5,11 @@
 import escapeHtml from 'escape-html';
 import { createElement } from 'react';
 import { monthLabel } from '../dates/month';
-import { EditionEmail, renderEmailParts, UNSUBSCRIBE_PLACEHOLDER } from '../editions/email';
+import { EditionEmail, renderEmailParts, UNSUBSCRIBE_PLACEHOLDER } from './email';
 import type { EditionSnapshot } from './content';
 
 export { UNSUBSCRIBE_PLACEHOLDER };
-export { markdownHtml } from '../editions/email-markdown';
+export { markdownHtml } from './email-markdown';
 
 export function editionUrl(baseUrl: string, slug: string, month: string): string {
   return new URL(`/reviews/${encodeURIComponent(slug)}/${month}`, baseUrl).toString();

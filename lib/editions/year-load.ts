@@ -3,9 +3,9 @@ import type { DbClient } from '../db';
 import { loadCatalog, readMonths } from '../figures/figures';
 import { dayString } from '../dates/day';
 import { quoteBodySelect } from '../quotes/wall-query';
-import type { EditionContent, EditionQuote } from '../reviews/content';
-import { listApprovedQuotesIn, listWinsIn, toEditionQuote, type MonthWin } from '../reviews/load';
-import { buildYearContent, type YearContent } from './content';
+import type { EditionContent, EditionQuote } from './content';
+import { listApprovedQuotesIn, listWinsIn, toEditionQuote, type MonthWin } from './load';
+import { buildYearContent, type YearContent } from './year-content';
 
 /** [1 January, 1 January of the next year) as UTC-midnight calendar days. */
 export function yearRange(year: string): { start: Date; end: Date } {
