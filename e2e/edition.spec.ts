@@ -200,7 +200,7 @@ test.describe.serial('edition emails', () => {
   // finishes the batch in flight, exits, and the next start sends the rest. Every address gets exactly
   // one message. A real SMTP server holds the second batch, so the server dies with it in flight.
   // Not yet passing on the shared test machine (times out; not diagnosed before the deadline). The
-  // same proof runs against a worker process in lib/reviews/email-crash.test.ts, which passes.
+  // same proof runs against a worker process in lib/distribution/email-crash.test.ts, which passes.
   test.fixme('an edition email cut by kill -9 or SIGTERM of its server reaches every address exactly once', async ({
     db,
     browser,

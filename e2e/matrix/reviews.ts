@@ -1,7 +1,7 @@
 // The monthly edition: leaders (of their own team) and admins compose and publish; every signed-in
 // user reads, thanks and opts out; only the team's leaders and admins hide notes and retry emails.
 import { makeReview, makeTeam } from '../../prisma/factories';
-import { signUnsubscribeToken } from '../../lib/reviews/unsubscribe-token';
+import { signUnsubscribeToken } from '../../lib/distribution/unsubscribe-token';
 import { E2E_AUTH_SECRET } from '../fixtures/auth-secret';
 import {
   form,
@@ -195,7 +195,7 @@ export const reviews: MatrixArea = {
       },
     },
     {
-      action: 'lib/reviews/unsubscribe-actions.ts#unsubscribeAction',
+      action: 'lib/distribution/unsubscribe-actions.ts#unsubscribeAction',
       allowed: PUBLIC,
       prepare: async (c) => {
         const { token, probe } = freshUnsubscribe(c);

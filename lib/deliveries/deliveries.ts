@@ -6,7 +6,7 @@ import { UndecryptableSecretError } from '../errors';
 import { log } from '../log';
 import { assertCanManageTeam } from '../team-access';
 import { DELIVERY_ATTEMPTS, enqueueDelivery, type Boss } from '../jobs/queue';
-import { publicBaseUrl } from '../reviews/email';
+import { publicBaseUrl } from '../distribution/email';
 import { editionUrl } from '../editions/email-render';
 import type { EditionSnapshot } from '../editions/content';
 import { announcementFor, payloadFor } from './messages';

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
 import { NotFoundError, ValidationError } from '../errors';
 import { assertCanManageTeam } from '../team-access';
-import { publicBaseUrl } from '../reviews/email';
+import { publicBaseUrl } from '../distribution/email';
 import { editionUrl } from '../editions/email-render';
 import type { EditionSnapshot } from '../editions/content';
 import { announcementFor, payloadFor, type Announcement, type DestinationKindName } from './messages';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { makeCatalog, makeDepartment, makeQuote, makeTeam, makeUser, makeWin } from '../../prisma/factories';
 import { createAsk } from '../asks/asks';
-import { deliverDueEmails, sendTestEmail, type SmtpSettings } from '../reviews/email';
+import { deliverDueEmails, sendTestEmail, type SmtpSettings } from '../distribution/email';
 import { loadPreview } from '../reviews/pages';
 import { publishReview, saveReview, startReview } from '../reviews/reviews';
 import type { EditionSnapshot } from './content';

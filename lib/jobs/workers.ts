@@ -2,9 +2,9 @@ import 'server-only';
 import { env } from '../env';
 import { log } from '../log';
 import { runDelivery, sweepPendingDeliveries } from '../deliveries/deliveries';
-import { remindNonReaders, sweepDueReminders } from '../reviews/reminder';
+import { remindNonReaders, sweepDueReminders } from '../distribution/reminder';
 import { publishDueReviews } from '../reviews/schedule';
-import { listDueEmailsUnchecked, sendQueuedEmail, smtpFromEnv, stopSendingEmails } from '../reviews/email';
+import { listDueEmailsUnchecked, sendQueuedEmail, smtpFromEnv, stopSendingEmails } from '../distribution/email';
 import { QUEUES, enqueueEmail, sharedBoss, stopSharedBoss, type Boss } from './queue';
 
 type Data = { deliveryId?: string; reviewId?: string; emailId?: string };

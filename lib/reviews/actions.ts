@@ -6,7 +6,7 @@ import type { FormState } from '../errors';
 import { handleForm, typedValues } from '../form';
 import { getManagedTeam } from '../team-access';
 import type { FactChange } from '../editions/basis';
-import { retryReviewEmail, sendTestEmail } from './email';
+import { retryReviewEmail, sendTestEmail } from '../distribution/email';
 import { hideThanks, setEmailOptOut, thankReview } from './readers';
 import {
   confirmReviewText,

@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors';
 import type { TeamRef } from '../team-access';
 import { parseBasis } from '../editions/basis';
 import { correctionNoteFor, listPublishedDrift } from '../editions/drift';
-import { countRecipients, listReviewEmails, smtpFromEnv } from './email';
+import { countRecipients, listReviewEmails, smtpFromEnv } from '../distribution/email';
 import { listEditionDeliveries } from '../deliveries/deliveries';
 import { listMonthEvents, listMonthQuotes } from '../editions/load';
 import { buildSnapshotUnchecked } from '../editions/snapshot';

@@ -14,7 +14,7 @@ import { requirePageActor } from '@/lib/session';
 import { DIRECTION_LABELS, KPI_DIRECTIONS, KPI_UNITS, UNIT_LABELS } from '@/lib/team-settings/kpi-schemas';
 import { readTeamSettings } from '@/lib/team-settings/settings';
 import { listDestinations } from '@/lib/deliveries/destinations';
-import { getReminderDays } from '@/lib/reviews/reminder';
+import { getReminderDays } from '@/lib/distribution/reminder';
 
 export const metadata: Metadata = { title: 'Team settings' };
 

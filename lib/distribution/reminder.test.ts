@@ -3,9 +3,9 @@ import { db } from '../db';
 import { makeCatalog, makeTeam, makeUser } from '../../prisma/factories';
 import { stopSharedBoss } from '../jobs/queue';
 import type { SmtpSettings } from './email';
-import { setEmailOptOut } from './readers';
+import { setEmailOptOut } from '../reviews/readers';
 import { remindNonReaders, setReminderDays, sweepDueReminders } from './reminder';
-import { publishReview, startReview } from './reviews';
+import { publishReview, startReview } from '../reviews/reviews';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../../scripts/testing/smtp';
 
 let server: TestSmtp;

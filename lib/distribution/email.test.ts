@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { makeCatalog, makeQuote, makeTeam, makeUser } from '../../prisma/factories';
 import { ConflictError, ForbiddenError } from '../errors';
-import { setEmailOptOut } from './readers';
+import { setEmailOptOut } from '../reviews/readers';
 import { deliverDueEmails, listReviewEmails, retryReviewEmail, sendTestEmail, type SmtpSettings } from './email';
 import { unsubscribeByToken } from './unsubscribe';
-import { publishReview, startReview } from './reviews';
+import { publishReview, startReview } from '../reviews/reviews';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../../scripts/testing/smtp';
 import { stopSharedBoss } from '../jobs/queue';
 
