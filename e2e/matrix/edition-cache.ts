@@ -1,4 +1,4 @@
-// The published edition's cached page and the reader's part of it (lib/reviews/edition-cache.ts).
+// The published edition's cached page and the reader's part of it (lib/readership/edition-cache.ts).
 // The page /reviews/[team]/[month] itself, which the gate serves from that cache, is in reviews.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { makeCatalog, makeQuote, makeTeam, makeUser } from '../../prisma/factories';
 import { ConflictError, ForbiddenError } from '../errors';
-import { setEmailOptOut } from '../reviews/readers';
+import { setEmailOptOut } from '../readership/readers';
 import { deliverDueEmails, listReviewEmails, retryReviewEmail, sendTestEmail, type SmtpSettings } from './email';
 import { unsubscribeByToken } from './unsubscribe';
 import { publishReview, startReview } from '../reviews/reviews';

@@ -3,7 +3,7 @@ import { db } from '../db';
 import { makeCatalog, makeTeam, makeUser } from '../../prisma/factories';
 import { stopSharedBoss } from '../jobs/queue';
 import type { SmtpSettings } from './email';
-import { setEmailOptOut } from '../reviews/readers';
+import { setEmailOptOut } from '../readership/readers';
 import { remindNonReaders, setReminderDays, sweepDueReminders } from './reminder';
 import { publishReview, startReview } from '../reviews/reviews';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../../scripts/testing/smtp';

@@ -7,7 +7,7 @@ import { rewriteBlocks } from './basis';
 import { listPublishedDrift } from './drift';
 import { loadContent } from './load';
 import { loadComposer } from '../reviews/pages';
-import { readEdition, readershipFor, recordEditionView } from '../reviews/readers';
+import { readEdition, readershipFor, recordEditionView } from '../readership/readers';
 import {
   confirmReviewText,
   getReviewDraft,

@@ -13,7 +13,7 @@
 // reader's own — their header and name — the page fetches from /api/reader, which goes through
 // lib/ as every route does.
 //
-// As for the published edition (lib/reviews/edition-gate.ts), a kept page cannot ask who reads it:
+// As for the published edition (lib/readership/edition-gate.ts), a kept page cannot ask who reads it:
 // the proxy rewrites to it only when this gate opens, for an active signed-in user (read from the
 // database, session version checked, one-time password replaced); anyone else gets the dynamic
 // page, whose guards answer as before.

@@ -19,7 +19,7 @@ import { setMeetTheTeam } from '../profiles/meet-the-team';
 import { saveProfile } from '../profiles/profiles';
 import { addProjectUpdate } from '../projects/projects';
 import { deliverDueEmails, type SmtpSettings } from '../distribution/email';
-import { hideThanks, recordEditionView, setEmailOptOut, thankReview } from '../reviews/readers';
+import { hideThanks, recordEditionView, setEmailOptOut, thankReview } from '../readership/readers';
 import { publishReview, startReview } from '../reviews/reviews';
 import { unsubscribeByToken, unsubscribeToken } from '../distribution/unsubscribe';
 import { createApiToken } from '../team-settings/tokens';

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { loadCatalog, writeMonthTx } from '../figures/figures';
 import { publishReview, startReview } from '../reviews/reviews';
-import { thankReview } from '../reviews/readers';
+import { thankReview } from '../readership/readers';
 import { NAME_REMOVED_NOTE, removeCustomerName } from './customer-name';
 import { erasePerson } from './erase';
 import { exportPersonData } from './export';

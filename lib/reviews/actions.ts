@@ -7,7 +7,7 @@ import { handleForm, typedValues } from '../form';
 import { getManagedTeam } from '../team-access';
 import type { FactChange } from '../editions/basis';
 import { retryReviewEmail, sendTestEmail } from '../distribution/email';
-import { hideThanks, setEmailOptOut, thankReview } from './readers';
+import { hideThanks, setEmailOptOut, thankReview } from '../readership/readers';
 import {
   confirmReviewText,
   publishReview,

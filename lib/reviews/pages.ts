@@ -9,7 +9,7 @@ import { countRecipients, listReviewEmails, smtpFromEnv } from '../distribution/
 import { listEditionDeliveries } from '../deliveries/deliveries';
 import { listMonthEvents, listMonthQuotes } from '../editions/load';
 import { buildSnapshotUnchecked } from '../editions/snapshot';
-import { readershipFor } from './readers';
+import { readershipFor } from '../readership/readers';
 import { draftStaleness, draftValues, getReviewDraft } from './reviews';
 import { listYearQuotes, listYearWins } from '../editions/year-load';
 

@@ -4,7 +4,7 @@ import { makeCatalog, makeQuote, makeTeam, makeUser, makeWin } from '../../prism
 import { ForbiddenError, ValidationError } from '../errors';
 import { loadCatalog, writeMonthTx } from '../figures/figures';
 import type { MonthChange } from '../figures/state';
-import { hideThanks, listArchive, readEdition, recordEditionView, thankReview } from './readers';
+import { hideThanks, listArchive, readEdition, recordEditionView, thankReview } from '../readership/readers';
 import { chartSvg, chartTableMarkup } from '../charts/svg-markup';
 import { publishReview, ReviewConflictError, saveReview, startReview } from './reviews';
 

@@ -6,10 +6,10 @@ import { loadCatalog, writeMonthTx } from '../figures/figures';
 import type { MonthChange } from '../figures/state';
 import { formatMetric } from '../editions/content';
 import { renderEditionEmail } from '../editions/email-render';
-import { listArchive, readEdition, thankReview } from '../reviews/readers';
+import { listArchive, readEdition, thankReview } from '../readership/readers';
 import { publishReview, ReviewConflictError, saveReview, startReview } from '../reviews/reviews';
 import { listPublishedDrift } from '../editions/drift';
-import { getReach } from '../reviews/reach';
+import { getReach } from '../readership/reach';
 import { chartTable } from '../trends/charts';
 import { listYearReviewChoices, startYearReview } from './year-review';
 

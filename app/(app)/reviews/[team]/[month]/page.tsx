@@ -8,7 +8,7 @@ import { EditionView } from '@/components/reviews/edition-view';
 import { ReaderCards } from '@/components/reviews/edition-reader';
 import { NotFoundError } from '@/lib/errors';
 import { isPeriod } from '@/lib/editions/period';
-import { readEdition, recordEditionView } from '@/lib/reviews/readers';
+import { readEdition, recordEditionView } from '@/lib/readership/readers';
 import { requirePageActor } from '@/lib/session';
 import { teamTimeZone } from '@/lib/time-zone';
 

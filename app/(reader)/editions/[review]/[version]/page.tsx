@@ -5,9 +5,9 @@ import { AppFrame } from '@/components/layout/app-frame';
 import { editionMetadata } from '@/components/reviews/edition-metadata';
 import { EditionView } from '@/components/reviews/edition-view';
 import { EditionReader, EditionReaderCards, EditionReaderHeader } from '@/components/reviews/edition-reader';
-import { keptEdition } from '@/lib/reviews/edition-cache';
+import { keptEdition } from '@/lib/readership/edition-cache';
 
-// A published edition's version, rendered once and kept (lib/reviews/edition-cache.ts): the proxy
+// A published edition's version, rendered once and kept (lib/readership/edition-cache.ts): the proxy
 // rewrites `/reviews/<team>/<period>` here for an active, signed-in reader, and refuses this path
 // to everyone else. Nothing here reads the request; the reader's part is fetched by the browser.
 export const revalidate = false;

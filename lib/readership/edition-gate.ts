@@ -1,4 +1,4 @@
-// The gate in front of the per-revision edition cache (lib/reviews/edition-cache.ts). Imported by
+// The gate in front of the per-revision edition cache (lib/readership/edition-cache.ts). Imported by
 // proxy.ts, so nothing here may need next/headers or server-only modules.
 //
 // A published edition is the same page for every reader until a correction, a privacy rewrite

@@ -18,7 +18,7 @@ export type KeptEdition = {
 /**
  * What the cached page renders for one version, or null when that version is not the current one
  * (a correction landed between the gate and the render; the next request gets the new version).
- * No reader: only the gate (lib/reviews/edition-gate.ts) leads here.
+ * No reader: only the gate (lib/readership/edition-gate.ts) leads here.
  */
 export async function keptEdition(reviewId: string, version: string): Promise<KeptEdition | null> {
   const review = await db.review.findUnique({

@@ -159,7 +159,7 @@ export async function readEdition(actor: Actor, slug: string, month: string) {
 
 /**
  * The reader's part of a published edition's page, for the page the proxy's gate serves from the
- * per-version cache (lib/reviews/edition-cache.ts), which cannot know who reads it. Counts the
+ * per-version cache (lib/readership/edition-cache.ts), which cannot know who reads it. Counts the
  * reader, as the dynamic page does after sending itself.
  */
 export async function readEditionReaderState(actor: Actor, reviewId: string) {
