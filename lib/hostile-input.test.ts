@@ -21,7 +21,7 @@ import { previewMonthlyImport } from './figures/monthly-import';
 import { listWall, submitQuote, PENDING_QUOTES_PER_DAY } from './quotes/quotes';
 import { submitQuoteSchema } from './quotes/schemas';
 import { parseCursor } from './quotes/wall-query';
-import { featuredFrom } from './reviews/schemas';
+import { featuredFrom } from './publishing/schemas';
 import { addListItem } from './team-settings/lists';
 import { createTeamSchema } from './teams/schemas';
 import { monthWindow, trendsQuerySchema } from './trends/query';

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { saveReviewAction, type SaveReviewState } from '@/lib/reviews/actions';
+import { saveReviewAction, type SaveReviewState } from '@/lib/publishing/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';

@@ -82,7 +82,7 @@ function pages(which: Which): PageRow[] {
 function actions(which: Which): ActionRow[] {
   const allowed = allowedFor(which);
   const save = (intent: 'save' | 'publish'): ActionRow => ({
-    action: 'lib/reviews/actions.ts#saveReviewAction',
+    action: 'lib/publishing/actions.ts#saveReviewAction',
     allowed,
     label: labelFor(which, intent),
     prepare: async (c) => {

@@ -4,7 +4,7 @@ import { makeDepartment, makeTeam, makeUser } from '../../prisma/factories';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { exportPersonData } from '../privacy/export';
 import { erasePerson } from '../privacy/erase';
-import { publishReview, startReview } from '../reviews/reviews';
+import { publishReview, startReview } from '../publishing/reviews';
 import type { EditionSnapshot } from '../editions/content';
 import { answerAsk, AskConflictError, createAsk, listEditionAsks, removeAsk, updateAsk } from './asks';
 import { listAsks } from './list';

@@ -14,7 +14,7 @@ import { db } from '../db';
 import { makeCatalog, makeQuote, makeTeam, makeUser } from '../../prisma/factories';
 import { startBoss, type Boss } from '../jobs/queue';
 import { workQueues } from '../jobs/workers';
-import { publishReview, startReview } from '../reviews/reviews';
+import { publishReview, startReview } from '../publishing/reviews';
 import { backupDatabase } from '../../scripts/backup.ts';
 import { createDatabase, dropDatabase } from '../../scripts/embedded-postgres.ts';
 import {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { makeCatalog, makeTeam, makeUser } from '../../prisma/factories';
 import { enqueueEmail, sharedBoss, stopSharedBoss } from '../jobs/queue';
-import { publishReview, startReview } from '../reviews/reviews';
+import { publishReview, startReview } from '../publishing/reviews';
 import { startTestSmtp, type TestSmtp } from '../../scripts/testing/smtp';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError } from '../errors';
 import { setEmailOptOut } from '../readership/readers';
 import { deliverDueEmails, listReviewEmails, retryReviewEmail, sendTestEmail, type SmtpSettings } from './email';
 import { unsubscribeByToken } from './unsubscribe';
-import { publishReview, startReview } from '../reviews/reviews';
+import { publishReview, startReview } from '../publishing/reviews';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../../scripts/testing/smtp';
 import { stopSharedBoss } from '../jobs/queue';
 

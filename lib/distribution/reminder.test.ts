@@ -5,7 +5,7 @@ import { stopSharedBoss } from '../jobs/queue';
 import type { SmtpSettings } from './email';
 import { setEmailOptOut } from '../readership/readers';
 import { remindNonReaders, setReminderDays, sweepDueReminders } from './reminder';
-import { publishReview, startReview } from '../reviews/reviews';
+import { publishReview, startReview } from '../publishing/reviews';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../../scripts/testing/smtp';
 
 let server: TestSmtp;

@@ -3,8 +3,8 @@ import { db } from '../db';
 import { makeCatalog, makeDepartment, makeQuote, makeTeam, makeUser, makeWin } from '../../prisma/factories';
 import { createAsk } from '../asks/asks';
 import { deliverDueEmails, sendTestEmail, type SmtpSettings } from '../distribution/email';
-import { loadPreview } from '../reviews/pages';
-import { publishReview, saveReview, startReview } from '../reviews/reviews';
+import { loadPreview } from '../publishing/pages';
+import { publishReview, saveReview, startReview } from '../publishing/reviews';
 import type { EditionSnapshot } from './content';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../../scripts/testing/smtp';
 

@@ -6,7 +6,7 @@ import type { MonthChange } from '../figures/state';
 import { rewriteBlocks } from './basis';
 import { listPublishedDrift } from './drift';
 import { loadContent } from './load';
-import { loadComposer } from '../reviews/pages';
+import { loadComposer } from '../publishing/pages';
 import { readEdition, readershipFor, recordEditionView } from '../readership/readers';
 import {
   confirmReviewText,
@@ -16,7 +16,7 @@ import {
   saveReview,
   StaleTextError,
   startReview,
-} from '../reviews/reviews';
+} from '../publishing/reviews';
 
 async function setup() {
   const team = await makeTeam(db);

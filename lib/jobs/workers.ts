@@ -3,7 +3,7 @@ import { env } from '../env';
 import { log } from '../log';
 import { runDelivery, sweepPendingDeliveries } from '../deliveries/deliveries';
 import { remindNonReaders, sweepDueReminders } from '../distribution/reminder';
-import { publishDueReviews } from '../reviews/schedule';
+import { publishDueReviews } from '../publishing/schedule';
 import { listDueEmailsUnchecked, sendQueuedEmail, smtpFromEnv, stopSendingEmails } from '../distribution/email';
 import { QUEUES, enqueueEmail, sharedBoss, stopSharedBoss, type Boss } from './queue';
 

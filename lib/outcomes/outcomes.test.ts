@@ -8,7 +8,7 @@ import { buildCharts, chartTable } from '../trends/charts';
 import { outcomeNotes } from '../trends/chart-spec';
 import { chartGeometry } from '../charts/geometry';
 import { loadAnnotations } from '../trends/trends';
-import { publishReview, startReview } from '../reviews/reviews';
+import { publishReview, startReview } from '../publishing/reviews';
 import { renderEditionEmail } from '../editions/email-render';
 import type { EditionSnapshot } from '../editions/content';
 import { createOutcome, deleteOutcome, getOutcomesPage, updateOutcome } from './outcomes';

@@ -20,7 +20,7 @@ import { saveProfile } from '../profiles/profiles';
 import { addProjectUpdate } from '../projects/projects';
 import { deliverDueEmails, type SmtpSettings } from '../distribution/email';
 import { hideThanks, recordEditionView, setEmailOptOut, thankReview } from '../readership/readers';
-import { publishReview, startReview } from '../reviews/reviews';
+import { publishReview, startReview } from '../publishing/reviews';
 import { unsubscribeByToken, unsubscribeToken } from '../distribution/unsubscribe';
 import { createApiToken } from '../team-settings/tokens';
 import { deleteWin } from '../wins/wins';

@@ -7,7 +7,7 @@ import { addMonths, currentMonth } from '../dates/month';
 import type { EditionSnapshot } from '../editions/content';
 import { renderEditionEmail } from '../editions/email-render';
 import { buildSnapshotUnchecked } from '../editions/snapshot';
-import { getReviewDraft, publishReview, startReview } from '../reviews/reviews';
+import { getReviewDraft, publishReview, startReview } from '../publishing/reviews';
 import { erasePerson } from '../privacy/erase';
 import { exportPersonData } from '../privacy/export';
 import { getMeetTheTeamChoice, setMeetTheTeam } from './meet-the-team';

@@ -7,7 +7,7 @@ import type { MonthChange } from '../figures/state';
 import { formatMetric } from '../editions/content';
 import { renderEditionEmail } from '../editions/email-render';
 import { listArchive, readEdition, thankReview } from '../readership/readers';
-import { publishReview, ReviewConflictError, saveReview, startReview } from '../reviews/reviews';
+import { publishReview, ReviewConflictError, saveReview, startReview } from '../publishing/reviews';
 import { listPublishedDrift } from '../editions/drift';
 import { getReach } from '../readership/reach';
 import { chartTable } from '../trends/charts';

@@ -74,7 +74,7 @@ async function seed(url: string) {
   const started = performance.now();
   const { teams, agents } = await seedBenchData(url, QUOTES);
   // One published edition, through the app's own start and publish.
-  const { startReview, publishReview } = await import('../../lib/reviews/reviews');
+  const { startReview, publishReview } = await import('../../lib/publishing/reviews');
   const { addMonths, currentMonth } = await import('../../lib/dates/month');
   const leader = agents[0]!;
   const month = addMonths(currentMonth(), -1);

@@ -10,7 +10,7 @@ import { formatInstantDay } from '@/lib/dates/zone';
 import { addMonths, monthLabel } from '@/lib/dates/month';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { listPublishedDrift } from '@/lib/editions/drift';
-import { listTeamReviews } from '@/lib/reviews/reviews';
+import { listTeamReviews } from '@/lib/publishing/reviews';
 import { requirePageActor } from '@/lib/session';
 import { teamMonthNow, teamTimeZone } from '@/lib/time-zone';
 import { listYearReviewChoices } from '@/lib/year-review/year-review';

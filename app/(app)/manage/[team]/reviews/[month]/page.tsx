@@ -14,7 +14,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { monthLabel } from '@/lib/dates/month';
 import { isPeriod } from '@/lib/editions/period';
 import { managedTeamOrInterrupt } from '@/lib/pages';
-import { loadComposer } from '@/lib/reviews/pages';
+import { loadComposer } from '@/lib/publishing/pages';
 import { requirePageActor } from '@/lib/session';
 import { formatInstant, zoneLabel } from '@/lib/dates/zone';
 import { teamTimeZone } from '@/lib/time-zone';

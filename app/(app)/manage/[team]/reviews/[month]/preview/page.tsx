@@ -7,7 +7,7 @@ import { NotFoundError } from '@/lib/errors';
 import { monthLabel } from '@/lib/dates/month';
 import { isPeriod } from '@/lib/editions/period';
 import { managedTeamOrInterrupt } from '@/lib/pages';
-import { loadPreview } from '@/lib/reviews/pages';
+import { loadPreview } from '@/lib/publishing/pages';
 import { requirePageActor } from '@/lib/session';
 import { teamTimeZone } from '@/lib/time-zone';
 
