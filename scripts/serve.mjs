@@ -213,7 +213,7 @@ server.listen(port, hostname, () => {
 });
 
 // Background work (edition emails in flight, queue jobs) registers its drain from instrumentation.ts
-// (lib/jobs/workers.ts): it takes no more work and waits, bounded, for sends in flight to finish.
+// (lib/workers.ts): it takes no more work and waits, bounded, for sends in flight to finish.
 const stop = () => {
   const drain = /** @type {{ serviceReviewDrain?: () => Promise<void> }} */ (globalThis).serviceReviewDrain;
   const drained = drain ? drain().catch(() => {}) : Promise.resolve();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { makeCatalog, makeQuote, makeTeam, makeUser } from '../../prisma/factories';
 import { startBoss, stopSharedBoss, type Boss } from '../jobs/queue';
-import { workQueues } from '../jobs/workers';
+import { workQueues } from '../workers';
 import { publishReview, saveReview, startReview } from '../publishing/reviews';
 import { publishDueReviews, scheduleInstant, scheduleReview, unscheduleReview } from '../publishing/schedule';
 import { createDestination, listDestinations, sendDestinationTest } from './destinations';

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { db } from '../db';
 import { makeCatalog, makeQuote, makeTeam, makeUser } from '../../prisma/factories';
 import { startBoss, type Boss } from '../jobs/queue';
-import { workQueues } from '../jobs/workers';
+import { workQueues } from '../workers';
 import { publishReview, startReview } from '../publishing/reviews';
 import { backupDatabase } from '../../scripts/backup.ts';
 import { createDatabase, dropDatabase } from '../../scripts/embedded-postgres.ts';

@@ -1,11 +1,11 @@
 import 'server-only';
-import { env } from '../env';
-import { log } from '../log';
-import { runDelivery, sweepPendingDeliveries } from '../deliveries/deliveries';
-import { remindNonReaders, sweepDueReminders } from '../distribution/reminder';
-import { publishDueReviews } from '../publishing/schedule';
-import { listDueEmailsUnchecked, sendQueuedEmail, smtpFromEnv, stopSendingEmails } from '../distribution/email';
-import { QUEUES, enqueueEmail, sharedBoss, stopSharedBoss, type Boss } from './queue';
+import { env } from './env';
+import { log } from './log';
+import { runDelivery, sweepPendingDeliveries } from './deliveries/deliveries';
+import { remindNonReaders, sweepDueReminders } from './distribution/reminder';
+import { publishDueReviews } from './publishing/schedule';
+import { listDueEmailsUnchecked, sendQueuedEmail, smtpFromEnv, stopSendingEmails } from './distribution/email';
+import { QUEUES, enqueueEmail, sharedBoss, stopSharedBoss, type Boss } from './jobs/queue';
 
 type Data = { deliveryId?: string; reviewId?: string; emailId?: string };
 
