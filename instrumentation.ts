@@ -12,7 +12,7 @@ export async function register() {
   // Edition emails, Slack/Teams/webhook deliveries, scheduled publishing and reminders (pg-boss).
   const { startJobWorkers } = await import('./lib/workers');
   startJobWorkers();
-  const { startCacheListener } = await import('./lib/dashboard/cache-sync');
+  const { startCacheListener } = await import('./lib/expiry/cache-sync');
   startCacheListener();
   const { startRetentionWorker } = await import('./lib/retention/worker');
   startRetentionWorker();

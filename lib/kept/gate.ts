@@ -7,7 +7,7 @@
 // "Submit a quote" (agents and leaders) depend on who reads, and those go into the kept page's
 // address. Leaders' and admins' dashboards carry "Needs you", their own: they are not kept. So
 // each is rendered once per version and served from Next's page cache. The version is this
-// instance, its generation of what these pages show (lib/dashboard/generation.ts, raised by every
+// instance, its generation of what these pages show (lib/expiry/generation.ts, raised by every
 // write that calls expireDashboard(), here or through NOTIFY elsewhere) and the minute, which
 // bounds what a lost notification or a change that raises nothing leaves stale. What is the
 // reader's own — their header and name — the page fetches from /api/reader, which goes through
@@ -18,7 +18,7 @@
 // database, session version checked, one-time password replaced); anyone else gets the dynamic
 // page, whose guards answer as before.
 import { sessionUserFromCookie } from '../session-user';
-import { dashboardCacheKey } from '../dashboard/generation';
+import { dashboardCacheKey } from '../expiry/generation';
 import { fingerprint } from '../fingerprint';
 import { querySegment } from '../search-params';
 import { canonicalWallQuery } from '../quotes/wall-query-string';

@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
-import { expireDashboard } from '../dashboard/cache';
+import { expireDashboard } from '../expiry/cache';
 import { signIn } from '../auth';
 import { handleForm } from '../form';
 import type { FormState } from '../errors';

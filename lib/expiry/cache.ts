@@ -7,7 +7,7 @@ import { bumpDashboardGeneration, instanceId } from './generation';
 /**
  * Dashboard and TV cards are the same for every reader, so they are cached across requests.
  * A write that changes them expires them at once on its own instance and, through PostgreSQL
- * NOTIFY, on every other instance (lib/dashboard/cache-sync.ts listens). The one-minute lifetime
+ * NOTIFY, on every other instance (lib/expiry/cache-sync.ts listens). The one-minute lifetime
  * only bounds what a lost notification could leave stale.
  */
 export const DASHBOARD_TAG = 'dashboard';

@@ -1,5 +1,5 @@
 // The dashboard's generation: a number this instance raises whenever a write changes what the
-// dashboard shows (lib/dashboard/cache.ts raises it, and so does the listener for other
+// dashboard shows (lib/expiry/cache.ts raises it, and so does the listener for other
 // instances). Without server-only imports: the proxy's gate (lib/kept/gate.ts) names the kept
 // dashboard page by it.
 import { randomUUID } from 'node:crypto';
