@@ -4,7 +4,7 @@
 // per cent of the width and never stretched.
 import { describeChange } from '../change';
 import { formatNumberUpTo } from '../format';
-import { mergeAnnotations, outcomeNotes, type Annotation, type ChartSpec } from '../trends/chart-spec';
+import { mergeAnnotations, outcomeNotes, type Annotation, type ChartSpec } from './chart-spec';
 import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { chooseValueAxis, placeTargetLabel, xLabelBands, type TargetLabelPlace, type ValueAxis } from './axis';

@@ -1,6 +1,6 @@
 import escapeHtml from 'escape-html';
 import { formatNumberUpTo } from '../format';
-import { chartTable, type ChartSpec } from '../trends/chart-spec';
+import { chartTable, type ChartSpec } from './chart-spec';
 import { chartGeometry, PLOT_HEIGHT, PLOT_WIDTH, type Geometry } from './geometry';
 
 // Why markup and not JSX: a chart is hundreds of elements that never change once drawn (no state,

@@ -22,7 +22,7 @@ import {
 import { render, toPlainText } from '@react-email/render';
 import { monthLabel } from '../dates/month';
 import { countChange, formatMetric, metricChange, type EditionSnapshot, type KpiMetric, type Metric } from './content';
-import { chartTable, ALL_KEY } from '../trends/chart-spec';
+import { chartTable, ALL_KEY } from '../charts/chart-spec';
 import { outcomeSource } from '../outcomes/shape';
 import { teamSinceText } from '../profiles/edition';
 import { OUTCOME_LABELS } from './year-content';

@@ -17,7 +17,7 @@ import { describeChange } from '../change';
 import type { SnapshotAsk } from '../asks/follow-ups';
 import type { EditionOutcome } from '../outcomes/shape';
 import type { MeetTheTeamPerson } from '../profiles/edition';
-import type { ChartSpec } from '../trends/chart-spec';
+import type { ChartSpec } from '../charts/chart-spec';
 import type { YearContent, YearKpi, YearOutcome, ThankedEdition } from './year-content';
 import {
   formatMetric,

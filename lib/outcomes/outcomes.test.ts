@@ -5,7 +5,7 @@ import { makeCatalog, makeDepartment, makeReview, makeTeam, makeUser } from '../
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { loadCatalog } from '../figures/figures';
 import { buildCharts, chartTable } from '../trends/charts';
-import { outcomeNotes } from '../trends/chart-spec';
+import { outcomeNotes } from '../charts/chart-spec';
 import { chartGeometry } from '../charts/geometry';
 import { loadAnnotations } from '../trends/trends';
 import { publishReview, startReview } from '../publishing/reviews';

@@ -4,7 +4,7 @@ import { db } from '../db';
 import { makeDepartment, makeReview, makeTeam, makeUser } from '../../prisma/factories';
 import type { Actor } from '../authz';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { chartTable } from '../trends/chart-spec';
+import { chartTable } from '../charts/chart-spec';
 import { getReach, listReachTeams, reachCsv } from './reach';
 import { readershipFor, recordEditionView } from './readers';
 

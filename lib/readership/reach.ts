@@ -4,7 +4,7 @@ import { hasRole, type Actor } from '../authz';
 import { toSafeCsv } from '../csv';
 import { ForbiddenError } from '../errors';
 import { findTeamBySlug } from '../team-access';
-import { chartTable, type ChartSpec, type Row } from '../trends/chart-spec';
+import { chartTable, type ChartSpec, type Row } from '../charts/chart-spec';
 import { loadDepartmentGroupsUnchecked, mergedLast, NO_DEPARTMENT, OTHER_DEPARTMENTS } from '../departments/groups';
 
 /** How many published editions the Reach view looks back over, and how many count as "recent". */
