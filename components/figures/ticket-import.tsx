@@ -1,7 +1,8 @@
 'use client';
 import { useMemo, useState, useTransition } from 'react';
 import { applyTicketImportAction, type TicketImportResult } from '@/lib/figures/actions';
-import { nameKey, type ListKind } from '@/lib/figures/schemas';
+import { nameKey } from '@/lib/figures/schemas';
+import type { ListKind } from '@/lib/team-settings/list-kinds';
 import {
   aggregateTickets,
   distinctValues,

@@ -4,7 +4,7 @@ import { expireDashboard } from '../expiry/cache';
 import { z } from 'zod';
 import type { FormState } from '../errors';
 import { handleForm } from '../form';
-import { LIST_KINDS } from '../figures/schemas';
+import { LIST_KINDS } from './list-kinds';
 import { nameField } from '../names';
 import { getManagedTeam } from '../team-access';
 import { kpiFields, withKpiTarget } from './kpi-schemas';
