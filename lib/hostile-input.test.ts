@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { db } from './db';
 import { makeCatalog, makeQuote, makeTeam, makeUser } from '../prisma/factories';
 import { foreignActionOrigin } from './action-origin';
-import { hasControlCharacter, safeCallbackUrl } from './auth-flow/callback-url';
+import { hasControlCharacter, safeCallbackUrl } from './callback-url';
 import { kpiFormSchema } from './team-settings/kpi-schemas';
 import { ConflictError, ValidationError } from './errors';
 import { loadCatalog, writeMonthTx } from './figures/figures';

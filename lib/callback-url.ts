@@ -1,4 +1,4 @@
-import { env } from '../env';
+import { env } from './env';
 
 // Where sign-in may send people afterwards: only pages of this app. The value is resolved the way a
 // browser would resolve it against PUBLIC_URL and kept only when the origin stays the same.
