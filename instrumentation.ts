@@ -10,9 +10,9 @@ export async function register() {
     registerOTel({ serviceName: process.env.OTEL_SERVICE_NAME ?? 'service-review' });
   }
   // Edition emails, Slack/Teams/webhook deliveries, scheduled publishing and reminders (pg-boss).
-  const { startJobWorkers } = await import('./lib/jobs/workers');
+  const { startJobWorkers } = await import('./lib/workers');
   startJobWorkers();
-  const { startCacheListener } = await import('./lib/dashboard/cache-sync');
+  const { startCacheListener } = await import('./lib/expiry/cache-sync');
   startCacheListener();
   const { startRetentionWorker } = await import('./lib/retention/worker');
   startRetentionWorker();

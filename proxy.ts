@@ -3,14 +3,14 @@ import { env } from './lib/env.js';
 import { foreignActionOrigin } from './lib/action-origin';
 import { databaseState } from './lib/database-state';
 import { KEPT_PAGE_PATHS, KEPT_PREFIX, keptPagePath } from './lib/kept/gate';
-import { keptEditionPath } from './lib/reviews/edition-gate';
-import { KEPT_EDITION_PREFIX } from './lib/reviews/edition-version';
+import { keptEditionPath } from './lib/readership/edition-gate';
+import { KEPT_EDITION_PREFIX } from './lib/editions/version';
 
 // Sends readers without a session cookie to sign-in with a way back (API routes answer 401
 // themselves). It decides no access on its own: every page, action and route handler asks lib/ and
 // lib/ checks the database. The pages it serves itself are kept ones — a published edition (one
 // rendering per revision), the dashboard, trends and the quote wall (one per generation and
-// minute) — and only when lib/'s gate opens them (lib/reviews/edition-gate.ts, lib/kept/gate.ts);
+// minute) — and only when lib/'s gate opens them (lib/readership/edition-gate.ts, lib/kept/gate.ts);
 // otherwise the request goes on to the dynamic page, whose guards answer.
 // The unsubscribe page opens from an email, signed by its token: it must work without a session.
 const PUBLIC = [/^\/sign-in$/, /^\/about$/, /^\/api\//, /^\/unsubscribe\/[^/]+$/];

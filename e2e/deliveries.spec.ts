@@ -3,7 +3,7 @@ import { startWebhookReceiver } from './fixtures/webhook-receiver';
 import { expect, test } from './fixtures';
 
 // Delivery, retries, signatures, scheduling races and reminders are proved against the real
-// database in lib/deliveries/deliveries.test.ts and lib/reviews/reminder.test.ts; this is what a
+// database in lib/deliveries/deliveries.test.ts and lib/distribution/reminder.test.ts; this is what a
 // leader sees.
 test('a leader adds a Slack destination, sends a test, then schedules and unschedules an edition', async ({
   page,

@@ -2,7 +2,7 @@ import { makeReview, makeTeam } from '../prisma/factories';
 import { expect, test } from './fixtures';
 
 // A published edition is served from a per-version page cache behind lib/'s gate
-// (lib/reviews/edition-cache.ts); the reader's own part is fetched by the page.
+// (lib/readership/edition-cache.ts); the reader's own part is fetched by the page.
 test('an edition is served from its cached version, privately, to active readers only, and a correction shows at once', async ({
   page,
   db,

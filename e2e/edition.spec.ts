@@ -204,7 +204,7 @@ test.describe.serial('edition emails', () => {
   // the leader sees how far it got and resumes it; stopped (SIGTERM) after its first batch, the server
   // finishes the batch in flight, exits, and the next start sends the rest. Every address gets exactly
   // one message. A real SMTP server holds the second batch, so the server dies with it in flight.
-  // The same proof runs against a worker process in Vitest (email-crash.test.ts).
+  // The same proof runs against a worker process in lib/distribution/email-crash.test.ts.
   test('an edition email cut by kill -9 or SIGTERM of its server reaches every address exactly once', async ({
     db,
     browser,

@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { addMonths, currentMonth } from '../lib/dates/month';
-import type { EditionSnapshot } from '../lib/reviews/content';
-import { editionUrl, renderEditionEmail } from '../lib/reviews/email-render';
+import type { EditionSnapshot } from '../lib/editions/content';
+import { editionUrl, renderEditionEmail } from '../lib/editions/email-render';
 import { expect, test } from './fixtures';
 
 const october = addMonths(currentMonth(), -2);

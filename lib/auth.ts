@@ -9,7 +9,7 @@ import { departmentFromClaims, resolveDepartmentId } from './departments/departm
 import { clientIp } from './throttle';
 import { authenticateWithPassword, SignInRefused, type SignInRefusal } from './sign-in';
 import { isCurrentSession } from './session-user';
-import { safeCallbackUrl } from './auth-flow/callback-url';
+import { safeCallbackUrl } from './callback-url';
 import { endSessionOfToken } from './users/users';
 
 // Auth.js passes only `code` back to signIn's caller: the refusal reason travels in it.

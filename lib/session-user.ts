@@ -1,5 +1,5 @@
 // The signed-in user behind a Cookie header, as the database says now. Shared by lib/session.ts
-// (pages, actions, route handlers) and by the proxy's edition gate (lib/reviews/edition-gate.ts),
+// (pages, actions, route handlers) and by the proxy's edition gate (lib/readership/edition-gate.ts),
 // which runs before any page and so cannot use next/headers or React's per-request cache.
 import { getToken } from 'next-auth/jwt';
 import { db } from './db';

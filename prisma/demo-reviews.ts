@@ -1,14 +1,14 @@
 // Demo editions: each demo team has published the 11 months before the latest complete month
 // (featured quotes, wins, project updates, readers and thanks, one correction), and the latest
 // complete month waits: Customer Care has started its draft, Billing Support has not begun.
-// Runs after the figures and stories seeders and builds content with lib/reviews/content.ts, the
+// Runs after the figures and stories seeders and builds content with lib/editions/content.ts, the
 // same pure code the app publishes with (lib's database readers are server-only, so the few reads
 // it needs are made here).
 import type { Prisma, PrismaClient } from '../lib/generated/prisma/client';
 import type { Catalog, MonthRecord } from '../lib/figures/figures';
 import { addMonths, currentMonth, monthLabel } from '../lib/dates/month';
 import { citeFor } from '../lib/quotes/attribution';
-import { makeBasis } from '../lib/reviews/basis';
+import { makeBasis } from '../lib/editions/basis';
 import {
   buildContent,
   suggestAskBlocks,
@@ -17,7 +17,7 @@ import {
   suggestHighlights,
   type EditionContent,
   type EditionSnapshot,
-} from '../lib/reviews/content';
+} from '../lib/editions/content';
 import type { DemoSeeder, DemoTeamSlug } from './demo';
 
 const NOTES = [

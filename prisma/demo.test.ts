@@ -8,9 +8,9 @@ import { listAsks } from '../lib/asks/list';
 import { addMonths, currentMonth } from '../lib/dates/month';
 import { getImpact } from '../lib/impact/impact';
 import { listEditionOutcomesUnchecked } from '../lib/outcomes/edition';
-import { formatMetric, type EditionSnapshot } from '../lib/reviews/content';
-import { getReach } from '../lib/reviews/reach';
-import { readEdition } from '../lib/reviews/readers';
+import { formatMetric, type EditionSnapshot } from '../lib/editions/content';
+import { getReach } from '../lib/readership/reach';
+import { readEdition } from '../lib/readership/readers';
 import { seedDemo } from './demo';
 
 beforeAll(async () => {

@@ -179,7 +179,7 @@ type ReviewClient = Pick<PrismaClient, 'review' | 'reviewRevision' | 'team'>;
 
 /**
  * An edition for a (team, month); PUBLISHED ones get revision 1 with a small snapshot (no figures)
- * unless one is given. Tests that need real content publish through lib/reviews instead.
+ * unless one is given. Tests that need real content publish through lib/publishing instead.
  */
 export async function makeReview(
   db: ReviewClient,

@@ -1,11 +1,11 @@
 // Demo year in review: Customer Care published its year in review for the last complete year,
-// built with lib/year-review/content.ts (the same pure code the app publishes with), with readers
+// built with lib/editions/year-content.ts (the same pure code the app publishes with), with readers
 // and thanks. Runs after the reviews seeder: the year's thanked editions are read from it.
 import type { Prisma, PrismaClient } from '../lib/generated/prisma/client';
 import { currentMonth } from '../lib/dates/month';
 import { citeFor } from '../lib/quotes/attribution';
-import type { EditionSnapshot } from '../lib/reviews/content';
-import { buildYearContent, suggestYearHighlights } from '../lib/year-review/content';
+import type { EditionSnapshot } from '../lib/editions/content';
+import { buildYearContent, suggestYearHighlights } from '../lib/editions/year-content';
 import type { DemoSeeder } from './demo';
 import { readCatalog, readRecords } from './demo-reviews';
 
@@ -84,7 +84,7 @@ export const seedDemoYearReview: DemoSeeder = async (db, org) => {
       receivedOn: day(q.receivedOn),
       credited: q.credits.map((c) => c.user),
     })),
-    // The same win entered twice is one win, as the app's year loader merges them (lib/reviews/load.ts).
+    // The same win entered twice is one win, as the app's year loader merges them (lib/editions/load.ts).
     wins: [...new Map(wins.map((w) => [w.title.trim().toLowerCase(), w])).values()].map((w) => ({
       id: w.id,
       title: w.title,

@@ -217,7 +217,7 @@ server.listen(port, hostname, () => {
 });
 
 // Background work (edition emails in flight, queue jobs) registers its drain from instrumentation.ts
-// (lib/jobs/workers.ts): it takes no more work and waits, bounded, for sends in flight to finish.
+// (lib/workers.ts): it takes no more work and waits, bounded, for sends in flight to finish.
 // New connections are refused at once; open ones are closed as soon as they are idle (a client's
 // keep-alive connection would otherwise hold the server for its 65 s); requests in flight get their
 // answer, for at most STOP_REQUESTS_MS, then the process exits once the drain is done.

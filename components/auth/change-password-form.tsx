@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { changePasswordAction } from '@/lib/users/actions';
+import { changePasswordAction } from '@/lib/auth-flow/actions';
 import type { FormState } from '@/lib/errors';
 import { Field } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';

@@ -1,5 +1,5 @@
 import { chartTableMarkup } from '@/lib/charts/svg-markup';
-import { mergeAnnotations, outcomeNotes, type ChartSpec } from '@/lib/trends/chart-spec';
+import { mergeAnnotations, outcomeNotes, type ChartSpec } from '@/lib/charts/chart-spec';
 import { SvgChart } from './svg-chart';
 
 /**

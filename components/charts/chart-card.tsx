@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ChartSpec } from '@/lib/trends/chart-spec';
+import type { ChartSpec } from '@/lib/charts/chart-spec';
 import { ChartBody } from './chart-body';
 
 /** A chart with what screen readers and number people need: caption, data table, CSV. */

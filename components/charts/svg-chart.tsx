@@ -1,5 +1,5 @@
 import { chartSvg, seriesColour as colour } from '@/lib/charts/svg-markup';
-import type { ChartSpec } from '@/lib/trends/chart-spec';
+import type { ChartSpec } from '@/lib/charts/chart-spec';
 import { ChartPointer } from './chart-pointer';
 
 /**

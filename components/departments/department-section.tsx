@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { PlainText } from '@/components/stories/plain-text';
 import { TBody, Td, Th, THead, Table } from '@/components/ui/table';
 import { TONE_CLASS } from '@/lib/change';
-import { ASK_STATUS_TEXT, lensHeadline } from '@/lib/departments/lens';
+import { ASK_STATUS_TEXT, lensHeadline } from '@/lib/editions/department-lens';
 import type { SectionOf } from '@/lib/editions/sections';
-import { countChange, formatMetric } from '@/lib/reviews/content';
+import { countChange, formatMetric } from '@/lib/editions/content';
 import { monthLabel } from '@/lib/dates/month';
 
 const card = 'rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line print:break-inside-avoid print:shadow-none';

@@ -1,11 +1,12 @@
 'use client';
 import { useMemo, useState, useTransition } from 'react';
 import { applyTicketImportAction, type TicketImportResult } from '@/lib/figures/actions';
-import type { ListKind } from '@/lib/figures/schemas';
 import { guessDateOrder, type ColumnMapping, type DateOrder } from '@/lib/figures/ticket-export';
 import { readTicketBytes, type Encoding, type TicketFile } from '@/lib/figures/ticket-file';
 import { unitFromHeader } from '@/lib/figures/ticket-guess';
 import { previewMonth, type MonthByName, type RememberedMappings } from '@/lib/figures/ticket-plan';
+import { nameKey } from '@/lib/figures/schemas';
+import type { ListKind } from '@/lib/team-settings/list-kinds';
 import {
   findProfile,
   guessScaleMax,

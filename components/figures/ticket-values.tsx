@@ -1,6 +1,7 @@
 'use client';
 import { formatNumber } from '@/lib/format';
-import { nameKey, type ListKind } from '@/lib/figures/schemas';
+import { nameKey } from '@/lib/figures/schemas';
+import type { ListKind } from '@/lib/team-settings/list-kinds';
 import { OTHER_NAME, otherTarget, type ValueChoice } from '@/lib/figures/ticket-plan';
 import { Select } from '@/components/ui/input';
 

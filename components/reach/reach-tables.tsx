@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatShare } from '@/lib/format';
 import { monthLabel } from '@/lib/dates/month';
-import type { ReachDepartment, ReachEdition } from '@/lib/reviews/reach';
+import type { ReachDepartment, ReachEdition } from '@/lib/readership/reach';
 
 const th = 'px-3 py-2 text-left font-semibold';
 const td = 'px-3 py-2 text-right tabular-nums';

@@ -2,9 +2,9 @@
 // Pieces of the composer form: the "figures changed" panel, the story with its generated
 // paragraphs marked, the wins and project updates to pick, and the publish confirmation.
 import { useRef, useState, type ReactNode } from 'react';
-import { markBlocks, type Separator } from '@/lib/reviews/blocks';
+import { markBlocks, type Separator } from '@/lib/editions/blocks';
 import { formatCount } from '@/lib/format';
-import type { FactChange } from '@/lib/reviews/basis';
+import type { FactChange } from '@/lib/editions/basis';
 import { Button } from '@/components/ui/button';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { Checkbox } from '@/components/ui/input';

@@ -1,7 +1,7 @@
 'use client';
 // The reader's part of a published edition served from the per-revision cache: the page is the
 // same for everyone, so who reads it (their header, thanks, email choice, and for the team the
-// readership) is fetched once it is in the browser. See lib/reviews/edition-cache.ts.
+// readership) is fetched once it is in the browser. See lib/readership/edition-cache.ts.
 import { useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { AppHeader } from '@/components/layout/app-header';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { PageSection } from '@/components/editions/page-sections';
 import { monthLabel } from '@/lib/dates/month';
-import type { EditionSnapshot } from '@/lib/reviews/content';
+import type { EditionSnapshot } from '@/lib/editions/content';
 import { editionSections, type EditionLens } from '@/lib/editions/sections';
 import { formatInstantDay } from '@/lib/dates/zone';
 import { SAY_THANKS_ID } from './say-thanks';

@@ -1,4 +1,4 @@
-import type { FactChange } from '@/lib/reviews/basis';
+import type { FactChange } from '@/lib/editions/basis';
 
 /** What moved, as "Contacts received 1,234 → 1,400": short, and the full list on demand. */
 export function FigureChanges({ changes, shown = 3 }: { changes: FactChange[]; shown?: number }) {

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { saveReviewAction, type SaveReviewState } from '@/lib/reviews/actions';
+import { saveReviewAction, type SaveReviewState } from '@/lib/publishing/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { PublishButton } from './composer-parts';
 

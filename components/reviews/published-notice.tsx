@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
-import { RECEIPT_PARAMS, readReceipt, receiptText, type PublishReceipt } from '@/lib/reviews/publish-receipt';
+import { RECEIPT_PARAMS, readReceipt, receiptText, type PublishReceipt } from '@/lib/publishing/publish-receipt';
 
 /**
  * "Published · emailed 31 people · posted to 2 destinations" on the edition the leader lands on

@@ -1,12 +1,12 @@
 'use client';
 import { useActionState } from 'react';
-import { saveReviewAction, type SaveReviewState } from '@/lib/reviews/actions';
+import { saveReviewAction, type SaveReviewState } from '@/lib/publishing/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { Checkbox, Input } from '@/components/ui/input';
 import { TextareaField } from '@/components/ui/textarea-field';
-import type { FactChange } from '@/lib/reviews/basis';
+import type { FactChange } from '@/lib/editions/basis';
 import { ScheduleControl } from './schedule-control';
 import { EventPicker, MarkedTextarea, PublishButton, StalePanel, type PickItem } from './composer-parts';
 import { useUnsavedChanges } from '@/components/ui/unsaved-changes';

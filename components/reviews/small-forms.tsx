@@ -6,7 +6,7 @@ import {
   retryEmailAction,
   startReviewAction,
   thankReviewAction,
-} from '@/lib/reviews/actions';
+} from '@/lib/publishing/actions';
 import type { FormState } from '@/lib/errors';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';

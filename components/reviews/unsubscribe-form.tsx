@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/errors';
-import { unsubscribeAction } from '@/lib/reviews/unsubscribe-actions';
+import { unsubscribeAction } from '@/lib/distribution/unsubscribe-actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 

@@ -1,9 +1,9 @@
-// The published edition's cached page and the reader's part of it (lib/reviews/edition-cache.ts).
+// The published edition's cached page and the reader's part of it (lib/readership/edition-cache.ts).
 // The page /reviews/[team]/[month] itself, which the gate serves from that cache, is in reviews.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeReview } from '../../prisma/factories';
-import { versionOf, versionSelect } from '../../lib/reviews/edition-version';
+import { versionOf, versionSelect } from '../../lib/editions/version';
 import { freshMonth, SIGNED_IN, type Context, type MatrixArea } from './types';
 
 const published = (c: Context) =>

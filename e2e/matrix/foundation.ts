@@ -90,7 +90,7 @@ export const foundation: MatrixArea = {
       },
     },
     {
-      action: 'lib/users/actions.ts#changePasswordAction',
+      action: 'lib/auth-flow/actions.ts#changePasswordAction',
       allowed: SIGNED_IN,
       prepare: async (c, actor) => {
         const ids = Object.values(c.users).map((u) => u.id);

@@ -1,7 +1,7 @@
 // The monthly edition: leaders (of their own team) and admins compose and publish; every signed-in
 // user reads, thanks and opts out; only the team's leaders and admins hide notes and retry emails.
 import { makeReview, makeTeam } from '../../prisma/factories';
-import { signUnsubscribeToken } from '../../lib/reviews/unsubscribe-token';
+import { signUnsubscribeToken } from '../../lib/distribution/unsubscribe-token';
 import { E2E_AUTH_SECRET } from '../fixtures/auth-secret';
 import {
   form,
@@ -63,7 +63,7 @@ function composeActions(which: Which): ActionRow[] {
   });
   return [
     {
-      action: 'lib/reviews/actions.ts#startReviewAction',
+      action: 'lib/publishing/actions.ts#startReviewAction',
       allowed,
       label: labelFor(which),
       prepare: async (c) => {
@@ -75,7 +75,7 @@ function composeActions(which: Which): ActionRow[] {
       },
     },
     {
-      action: 'lib/reviews/actions.ts#saveReviewAction',
+      action: 'lib/publishing/actions.ts#saveReviewAction',
       allowed,
       label: labelFor(which, 'save'),
       prepare: async (c) => {
@@ -87,7 +87,7 @@ function composeActions(which: Which): ActionRow[] {
       },
     },
     {
-      action: 'lib/reviews/actions.ts#saveReviewAction',
+      action: 'lib/publishing/actions.ts#saveReviewAction',
       allowed,
       label: labelFor(which, 'publish'),
       prepare: async (c) => {
@@ -99,7 +99,7 @@ function composeActions(which: Which): ActionRow[] {
       },
     },
     {
-      action: 'lib/reviews/actions.ts#hideThanksAction',
+      action: 'lib/publishing/actions.ts#hideThanksAction',
       allowed,
       label: labelFor(which),
       prepare: async (c) => {
@@ -114,7 +114,7 @@ function composeActions(which: Which): ActionRow[] {
       },
     },
     {
-      action: 'lib/reviews/actions.ts#retryEmailAction',
+      action: 'lib/publishing/actions.ts#retryEmailAction',
       allowed,
       label: labelFor(which),
       prepare: async (c) => {
@@ -184,7 +184,7 @@ export const reviews: MatrixArea = {
     ...composeActions('team'),
     ...composeActions('otherTeam'),
     {
-      action: 'lib/reviews/actions.ts#thankReviewAction',
+      action: 'lib/publishing/actions.ts#thankReviewAction',
       allowed: SIGNED_IN,
       prepare: async (c) => {
         const review = await published(c, 'team');
@@ -195,7 +195,7 @@ export const reviews: MatrixArea = {
       },
     },
     {
-      action: 'lib/reviews/unsubscribe-actions.ts#unsubscribeAction',
+      action: 'lib/distribution/unsubscribe-actions.ts#unsubscribeAction',
       allowed: PUBLIC,
       prepare: async (c) => {
         const { token, probe } = freshUnsubscribe(c);
@@ -203,7 +203,7 @@ export const reviews: MatrixArea = {
       },
     },
     {
-      action: 'lib/reviews/actions.ts#emailOptOutAction',
+      action: 'lib/publishing/actions.ts#emailOptOutAction',
       allowed: SIGNED_IN,
       prepare: async (c) => {
         const team = await makeTeam(c.db);

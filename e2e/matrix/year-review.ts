@@ -1,7 +1,7 @@
 // The year in review: started by the team's leaders and admins, composed and published through the
 // monthly composer's pages and action with a year ("2026") where a month would be; read by everyone
 // signed in. Its rows are labelled (the routes are the monthly ones) and still checked with axe.
-import { buildYearContent } from '../../lib/year-review/content';
+import { buildYearContent } from '../../lib/editions/year-content';
 import { form, SIGNED_IN, unique, type ActionRow, type Context, type MatrixArea, type PageRow } from './types';
 
 const MANAGERS = ['ADMIN', 'LEADER'] as const;
@@ -82,7 +82,7 @@ function pages(which: Which): PageRow[] {
 function actions(which: Which): ActionRow[] {
   const allowed = allowedFor(which);
   const save = (intent: 'save' | 'publish'): ActionRow => ({
-    action: 'lib/reviews/actions.ts#saveReviewAction',
+    action: 'lib/publishing/actions.ts#saveReviewAction',
     allowed,
     label: labelFor(which, intent),
     prepare: async (c) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { makeDepartment, makeTeam, makeUser } from '../../prisma/factories';
-import { renderEditionEmail } from '../reviews/email-render';
-import type { EditionSnapshot } from '../reviews/content';
-import { publishReview, saveReview, startReview } from '../reviews/reviews';
+import { renderEditionEmail } from '../editions/email-render';
+import type { EditionSnapshot } from '../editions/content';
+import { publishReview, saveReview, startReview } from '../publishing/reviews';
 import { answerAsk, createAsk } from './asks';
 import { howLong, writeFollowUps } from './follow-ups';
 import { answerAskSchema } from './schemas';

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { handlers } from '../auth';
-import { hasControlCharacter } from './callback-url';
+import { hasControlCharacter } from '../callback-url';
 
 // Auth.js's own endpoints (/api/auth/*), with two rules of the app in front of them.
 

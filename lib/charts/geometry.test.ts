@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartSpec } from '../trends/chart-spec';
-import { chartTable } from '../trends/chart-spec';
+import type { ChartSpec } from './chart-spec';
+import { chartTable } from './chart-spec';
 import { chartGeometry, PLOT_HEIGHT } from './geometry';
 
 const months = (n: number, start = 2021) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartSpec } from '../trends/chart-spec';
+import type { ChartSpec } from './chart-spec';
 import { chartSvg, chartTableMarkup } from './svg-markup';
 
 // Names people typed (a channel, a win's title) end up in labels, legends and table headers.

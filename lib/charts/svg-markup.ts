@@ -1,6 +1,6 @@
 import escapeHtml from 'escape-html';
 import { formatNumber, formatNumberUpTo, SHARE_DECIMALS } from '../format';
-import { chartTable, type ChartSpec } from '../trends/chart-spec';
+import { chartTable, type ChartSpec } from './chart-spec';
 import { chartGeometry, PLOT_HEIGHT, PLOT_WIDTH, type Geometry } from './geometry';
 
 // Why markup and not JSX: a chart is hundreds of elements that never change once drawn (no state,
@@ -146,7 +146,7 @@ export function chartSvg(spec: ChartSpec): ChartDrawing {
 export type ChartDrawing = { markup: string; targetLabel: string | null; height: number };
 
 // A published edition's charts come from its frozen snapshot, the same objects on every request
-// until a correction makes a new revision (lib/reviews/readers.ts): drawn once per revision, kept
+// until a correction makes a new revision (lib/readership/readers.ts): drawn once per revision, kept
 // as long as the snapshot is. Specs built per request (trends) are simply collected.
 const svgDrawn = new WeakMap<ChartSpec, ChartDrawing>();
 const tableDrawn = new WeakMap<ChartSpec, string>();

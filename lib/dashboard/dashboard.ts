@@ -1,13 +1,13 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
-import { DASHBOARD_TAG, DASHBOARD_TTL_SECONDS } from './cache';
-import { dashboardCacheKey } from './generation';
+import { DASHBOARD_TAG, DASHBOARD_TTL_SECONDS } from '../expiry/cache';
+import { dashboardCacheKey } from '../expiry/generation';
 import { db } from '../db';
 import { hasRole, type Actor, assertSignedIn } from '../authz';
 import { addMonths, currentMonth } from '../dates/month';
 import { countPendingQuotes, toWallQuote } from '../quotes/quotes';
 import { wallQuoteSelect } from '../quotes/wall-query';
-import { listPublishedDrift, type Drift } from '../reviews/drift';
+import { listPublishedDrift, type Drift } from '../editions/drift';
 import { canManageTeam } from '../team-access';
 import { teamHeadlinesUnchecked } from './headlines';
 import { listUncreditedTeammates } from '../profiles/recognition';
@@ -44,7 +44,7 @@ async function loadTeamCard(teamId: string) {
   };
 }
 
-/** One team's card, the same for every reader: kept until a write changes it (lib/dashboard/cache.ts). */
+/** One team's card, the same for every reader: kept until a write changes it (lib/expiry/cache.ts). */
 function teamCard(teamId: string) {
   return unstable_cache(loadTeamCard, ['dashboard-team-card', teamId, dashboardCacheKey()], {
     tags: [DASHBOARD_TAG],

@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError, type FormState } from '../errors';
 import { handleForm } from '../form';
 import { nameField } from '../names';
 import { getManagedTeam } from '../team-access';
-import { setReminderDays } from '../reviews/reminder';
+import { setReminderDays } from '../distribution/reminder';
 import { createDestination, deleteDestination, sendDestinationTest } from './destinations';
 
 const base = { team: z.string().min(1).max(80) };

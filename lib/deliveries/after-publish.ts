@@ -1,6 +1,6 @@
 import 'server-only';
 import { log } from '../log';
-import { smtpFromEnv } from '../reviews/email';
+import { smtpFromEnv } from '../distribution/email';
 import { enqueueDelivery, enqueueEmail, enqueueReminder, sharedBoss } from '../jobs/queue';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -2,8 +2,9 @@
 // sections.ts: headline numbers, a quote, wins, outcomes, tracked asks), what it leaves out, the link. Pure functions,
 // so the payloads are tested without a network.
 import { createHmac } from 'node:crypto';
-import { formatMetric, metricChange, type EditionSnapshot, type KpiMetric, type Metric } from '../reviews/content';
+import { formatMetric, metricChange, type EditionSnapshot, type KpiMetric, type Metric } from '../editions/content';
 import { chatSummary, editionName, type ChatSummary } from '../editions/sections';
+import { monthLabel } from '../dates/month';
 
 export type DestinationKindName = 'SLACK' | 'TEAMS' | 'WEBHOOK';
 

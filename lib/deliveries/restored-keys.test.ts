@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { db } from '../db';
 import { makeCatalog, makeQuote, makeTeam, makeUser } from '../../prisma/factories';
 import { startBoss, type Boss } from '../jobs/queue';
-import { workQueues } from '../jobs/workers';
-import { publishReview, startReview } from '../reviews/reviews';
+import { workQueues } from '../workers';
+import { publishReview, startReview } from '../publishing/reviews';
 import { backupDatabase } from '../../scripts/backup.ts';
 import { createDatabase, dropDatabase } from '../../scripts/embedded-postgres.ts';
 import {

@@ -1,6 +1,8 @@
 import 'server-only';
 import { Prisma } from '../generated/prisma/client';
 import { db, type DbClient } from '../db';
+import { COUNTS_PART } from '../figures/breaks';
+import { loadBreakRuleUnchecked } from '../figures/sources';
 
 /** One month's contacts caused by one department's reasons in one team. */
 export type CausedRow = { departmentId: string; teamId: string; month: string; contacts: number };
@@ -40,10 +42,10 @@ export async function monthsWithReasonsUnchecked(
 }
 
 /**
- * The hook for source breaks: whether `base`'s figures may be compared with `month`'s. A base month
- * whose figures came from another source is "not comparable", and the department's change against
- * it is then shown as no comparison (its base frozen as null). Every department change is computed
- * through this one function, so the provenance work's rule flows in here.
+ * Whether `base`'s figures may be compared with `month`'s, by the team's one break rule
+ * (lib/figures/breaks.ts): across a change of source the department's change is shown as no
+ * comparison (its base frozen as null). Every department change is computed through this function.
  */
 export type ComparableCheck = (client: DbClient, teamId: string, month: string, base: string) => Promise<boolean>;
-export const isComparableUnchecked: ComparableCheck = async () => true;
+export const isComparableUnchecked: ComparableCheck = async (client, teamId, month, base) =>
+  (await loadBreakRuleUnchecked(client, teamId)).comparable(base, month, COUNTS_PART);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sessionCookieFor } from '../../scripts/testing/session-cookie';
 import { db } from '../db';
 import { makeDepartment, makeReview, makeTeam, makeUser } from '../../prisma/factories';
-import { keptEditionPath } from '../reviews/edition-gate';
+import { keptEditionPath } from '../readership/edition-gate';
 import { lensVersion, splitLensVersion } from './lens-path';
 
 describe('the reader’s department in the kept edition address', () => {

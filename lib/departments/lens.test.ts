@@ -4,11 +4,11 @@ import { makeCatalog, makeDepartment, makeQuote, makeTeam, makeUser } from '../.
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { loadCatalog, writeMonthTx } from '../figures/figures';
 import { createAsk } from '../asks/asks';
-import { publishReview, saveReview, startReview } from '../reviews/reviews';
-import { readEdition } from '../reviews/readers';
+import { publishReview, saveReview, startReview } from '../publishing/reviews';
+import { readEdition } from '../readership/readers';
 import { chatSummary, editionSections } from '../editions/sections';
-import type { EditionSnapshot } from '../reviews/content';
-import { renderEditionEmailsUnchecked } from './email-lens';
+import type { EditionSnapshot } from '../editions/content';
+import { renderEditionEmailsUnchecked } from '../distribution/department-emails';
 import { setReasonDepartments } from './links';
 
 const REASONS = ['Delivery', 'Returns', 'Billing', 'Refunds', 'Other'];

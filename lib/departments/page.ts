@@ -4,7 +4,7 @@ import { assertRole, assertSignedIn, type Actor } from '../authz';
 import { NotFoundError } from '../errors';
 import { addMonths, currentMonth, monthsBetween } from '../dates/month';
 import { OUTCOME_KIND_LABELS } from '../outcomes/schemas';
-import { ALL_KEY, chartTable, type ChartSpec, type Row } from '../trends/chart-spec';
+import { ALL_KEY, chartTable, type ChartSpec, type Row } from '../charts/chart-spec';
 import { toSafeCsv } from '../csv';
 import { MIN_GROUP_SIZE } from './groups';
 import { countCausedUnchecked } from './counts';

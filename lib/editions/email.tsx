@@ -29,15 +29,15 @@ import {
   type EditionSnapshot,
   type KpiMetric,
   type Metric,
-} from '../reviews/content';
-import { chartTable, ALL_KEY } from '../trends/chart-spec';
+} from './content';
+import { chartTable, ALL_KEY } from '../charts/chart-spec';
 import { formatValue as chartValue } from '../charts/geometry';
 import { formatShare } from '../format';
 import { outcomeSource } from '../outcomes/shape';
 import { teamSinceText } from '../profiles/edition';
-import { OUTCOME_LABELS } from '../year-review/content';
+import { OUTCOME_LABELS } from './year-content';
 import { markdownHtml } from './email-markdown';
-import { ASK_STATUS_TEXT, lensHeadline } from '../departments/lens';
+import { ASK_STATUS_TEXT, lensHeadline } from './department-lens';
 import {
   editionDay as day,
   editionSections,

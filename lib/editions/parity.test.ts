@@ -7,10 +7,10 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { EditionView } from '@/components/reviews/edition-view';
-import type { EditionSnapshot } from '../reviews/content';
-import { renderEditionEmail } from '../reviews/email-render';
+import type { EditionSnapshot } from './content';
+import { renderEditionEmail } from './email-render';
 import { announcementFor, slackPayload, teamsPayload, webhookPayload } from '../deliveries/messages';
-import type { ChartSpec } from '../trends/chart-spec';
+import type { ChartSpec } from '../charts/chart-spec';
 import { CHAT, editionSections, type SectionKind } from './sections';
 
 const team = { name: 'Care', slug: 'care' };

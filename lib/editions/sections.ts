@@ -18,9 +18,9 @@ import { formatTargetLine } from '../format';
 import type { SnapshotAsk } from '../asks/follow-ups';
 import type { EditionOutcome } from '../outcomes/shape';
 import type { MeetTheTeamPerson } from '../profiles/edition';
-import type { ChartSpec } from '../trends/chart-spec';
-import type { DepartmentLens } from '../departments/lens';
-import type { YearContent, YearKpi, YearOutcome, ThankedEdition } from '../year-review/content';
+import type { ChartSpec } from '../charts/chart-spec';
+import type { DepartmentLens } from './department-lens';
+import type { YearContent, YearKpi, YearOutcome, ThankedEdition } from './year-content';
 import {
   formatMetric,
   metricChange,
@@ -31,7 +31,7 @@ import {
   type KpiMetric,
   type Metric,
   type ShareRow,
-} from '../reviews/content';
+} from './content';
 
 /** What each kind of section holds, beyond its id and heading. */
 export type SectionData = {

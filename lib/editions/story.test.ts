@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeChange } from '../change';
-import { suggestAskBlocks, suggestHighlightBlocks, type EditionContent, type Metric } from '../reviews/content';
+import { suggestAskBlocks, suggestHighlightBlocks, type EditionContent, type Metric } from './content';
 import { isOwnReason } from '../asks/own-reason';
 import { channelMovesSentence, kpiClause } from './story';
 

@@ -1,6 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { expireDashboard } from '../dashboard/cache';
+import { expireDashboard } from '../expiry/cache';
 import { z } from 'zod';
 import type { FormState } from '../errors';
 import { handleForm, toFormState, typedValues } from '../form';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_COMPARABLE, describeChange } from '../change';
 import { chartGeometry } from '../charts/geometry';
-import { buildContent, metricChange, rowChange, suggestHighlights } from '../reviews/content';
-import { chartTable } from '../trends/chart-spec';
+import { buildContent, metricChange, rowChange, suggestHighlights } from '../editions/content';
+import { chartTable } from '../charts/chart-spec';
 import { breakRule, COUNTS_PART } from './breaks';
 import type { Catalog, MonthRecord } from './figures';
 import { sourceNote } from './source-note';

@@ -206,7 +206,7 @@ export async function writeMonthTx(
   await writeSourcesTx(tx, { teamId, figuresId, month, before, after, provenance, actorId: args.actor?.id ?? null });
   // The published editions that state this month (their own, or as last month or last year) may
   // now say other figures than they froze: marked in this transaction, so the mark and the figures
-  // commit together; lib/reviews/drift.ts finds out once what changed and keeps it.
+  // commit together; lib/editions/drift.ts finds out once what changed and keeps it.
   await tx.review.updateMany({
     where: { teamId, status: 'PUBLISHED', kind: 'MONTHLY', month: { gte: month, lte: addMonths(month, 12) } },
     data: { driftEpoch: { increment: 1 } },

@@ -48,13 +48,5 @@ export const figuresPayloadSchema = z
   .strict();
 export type FiguresPayload = z.infer<typeof figuresPayloadSchema>;
 
-export const LIST_KINDS = ['channel', 'reason', 'segment'] as const;
-export type ListKind = (typeof LIST_KINDS)[number];
-export const LIST_LABELS: Record<ListKind, { singular: string; plural: string }> = {
-  channel: { singular: 'channel', plural: 'Channels' },
-  reason: { singular: 'contact reason', plural: 'Contact reasons' },
-  segment: { singular: 'segment', plural: 'Who contacts (segments)' },
-};
-
 /** Names compare NFKC-normalised without invisible characters (lib/names.ts), ignoring case. */
 export const nameKey = nameKeyOf;

@@ -2,7 +2,7 @@
 // The figures page's two declarations about sources (lib/figures/sources.ts).
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { expireDashboard } from '../dashboard/cache';
+import { expireDashboard } from '../expiry/cache';
 import type { FormState } from '../errors';
 import { handleForm } from '../form';
 import { getManagedTeam } from '../team-access';

@@ -1,7 +1,8 @@
 // The import page's decisions as pure functions (browser-safe, tested in Node): the first value
 // mapping from what the team chose before and from guesses, the items to create, what to
 // remember, and each month's figures as now → after import.
-import { nameKey, type FiguresPayload, type ListKind } from './schemas';
+import { nameKey, type FiguresPayload } from './schemas';
+import type { ListKind } from '../team-settings/list-kinds';
 import type { AggregatedMonth } from './ticket-export';
 import { guessItem, otherItem, type SatisfactionClass } from './ticket-guess';
 

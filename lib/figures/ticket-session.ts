@@ -2,7 +2,8 @@
 // calls and the tests call the same way: first settings (from the team's source profile for this
 // desk, else guessed), then the value choices, the aggregation and the action's input.
 import { z } from 'zod';
-import { nameKey, type ListKind } from './schemas';
+import { nameKey } from './schemas';
+import type { ListKind } from '../team-settings/list-kinds';
 import {
   aggregateTickets,
   distinctValues,

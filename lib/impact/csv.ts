@@ -1,6 +1,6 @@
 import 'server-only';
 import { toSafeCsv } from '../csv';
-import { chartTable } from '../trends/chart-spec';
+import { chartTable } from '../charts/chart-spec';
 import type { Impact } from './impact';
 
 export const IMPACT_TABLES = ['editions', 'asks', 'departments', 'outcomes'] as const;

@@ -6,7 +6,7 @@ import { dayString } from '../dates/day';
 import { findTeamBySlug } from '../team-access';
 import { loadOutcomeAnnotationsUnchecked } from '../outcomes/edition';
 import { OUTCOME_KIND_LABELS } from '../outcomes/schemas';
-import type { ChartSpec, Row } from '../trends/chart-spec';
+import type { ChartSpec, Row } from '../charts/chart-spec';
 import { loadDepartmentGroupsUnchecked, mergedLast } from '../departments/groups';
 
 /** The impact view looks back over a year: the window a team makes its case with. */

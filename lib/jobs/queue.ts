@@ -6,7 +6,7 @@ import { log } from '../log';
 // The one job queue: pg-boss keeps its jobs in PostgreSQL (schema "pgboss", created on first
 // start), so every app instance shares it and a job is fetched by one worker (SKIP LOCKED).
 // Deliveries, scheduled publishing, reminders and edition emails ride on it. An edition email's job
-// only says "send this outbox row": the row (lib/reviews/email.ts) holds its lease, its per-recipient
+// only says "send this outbox row": the row (lib/distribution/email.ts) holds its lease, its per-recipient
 // progress and its retry time, which the leader sees (ARCHITECTURE.md, "Edition emails").
 export const QUEUES = {
   delivery: 'edition-delivery',

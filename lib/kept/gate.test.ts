@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, sessionCookieFor } from '../../scripts/testing/session-cookie';
 import { db } from '../db';
 import { makeCatalog, makeQuote, makeTeam, makeUser } from '../../prisma/factories';
-import { bumpDashboardGeneration } from '../dashboard/generation';
+import { bumpDashboardGeneration } from '../expiry/generation';
 import { segmentQuery } from '../search-params';
 import { assertKeptAddress, isKeptVersion, KEPT_SEGMENTS, keptPagePath, keptVersion } from './gate';
 

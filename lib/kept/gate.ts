@@ -7,18 +7,18 @@
 // "Submit a quote" (agents and leaders) depend on who reads, and those go into the kept page's
 // address. Leaders' and admins' dashboards carry "Needs you", their own: they are not kept. So
 // each is rendered once per version and served from Next's page cache. The version is this
-// instance, its generation of what these pages show (lib/dashboard/generation.ts, raised by every
+// instance, its generation of what these pages show (lib/expiry/generation.ts, raised by every
 // write that calls expireDashboard(), here or through NOTIFY elsewhere) and the minute, which
 // bounds what a lost notification or a change that raises nothing leaves stale. What is the
 // reader's own — their header and name — the page fetches from /api/reader, which goes through
 // lib/ as every route does.
 //
-// As for the published edition (lib/reviews/edition-gate.ts), a kept page cannot ask who reads it:
+// As for the published edition (lib/readership/edition-gate.ts), a kept page cannot ask who reads it:
 // the proxy rewrites to it only when this gate opens, for an active signed-in user (read from the
 // database, session version checked, one-time password replaced); anyone else gets the dynamic
 // page, whose guards answer as before.
 import { sessionUserFromCookie } from '../session-user';
-import { dashboardCacheKey } from '../dashboard/generation';
+import { dashboardCacheKey } from '../expiry/generation';
 import { fingerprint } from '../fingerprint';
 import { querySegment, searchParamsRecord } from '../search-params';
 import { canonicalWallQuery } from '../quotes/wall-query-string';

@@ -4,7 +4,7 @@ import 'server-only';
 import type { DbClient } from '../db';
 import { addMonths, monthRange } from '../dates/month';
 import { dayString } from '../dates/day';
-import type { Annotation } from '../trends/chart-spec';
+import type { Annotation } from '../charts/chart-spec';
 import { OUTCOME_KIND_LABELS } from './schemas';
 import type { EditionOutcome } from './shape';
 

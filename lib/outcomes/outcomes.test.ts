@@ -5,12 +5,12 @@ import { makeCatalog, makeDepartment, makeReview, makeTeam, makeUser } from '../
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { loadCatalog } from '../figures/figures';
 import { buildCharts, chartTable } from '../trends/charts';
-import { outcomeNotes } from '../trends/chart-spec';
+import { outcomeNotes } from '../charts/chart-spec';
 import { chartGeometry } from '../charts/geometry';
 import { loadAnnotations } from '../trends/trends';
-import { publishReview, startReview } from '../reviews/reviews';
-import { renderEditionEmail } from '../reviews/email-render';
-import type { EditionSnapshot } from '../reviews/content';
+import { publishReview, startReview } from '../publishing/reviews';
+import { renderEditionEmail } from '../editions/email-render';
+import type { EditionSnapshot } from '../editions/content';
 import { createOutcome, deleteOutcome, getOutcomesPage, updateOutcome } from './outcomes';
 import { createOutcomeSchema } from './schemas';
 import { listEditionOutcomesUnchecked } from './edition';

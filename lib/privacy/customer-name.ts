@@ -4,7 +4,7 @@ import { assertRole, type Actor } from '../authz';
 import { recordAudit } from '../audit';
 import { ConflictError, NotFoundError } from '../errors';
 import { citeFor } from '../quotes/attribution';
-import type { EditionSnapshot } from '../reviews/content';
+import type { EditionSnapshot } from '../editions/content';
 import { jsonText, recite } from './snapshots';
 
 export const NAME_REMOVED_NOTE = 'A customer’s name was removed at their request.';

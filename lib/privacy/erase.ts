@@ -3,7 +3,7 @@ import { db, type Prisma, type Tx } from '../db';
 import { assertRole, type Actor } from '../authz';
 import { recordAudit } from '../audit';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import type { EditionSnapshot } from '../reviews/content';
+import type { EditionSnapshot } from '../editions/content';
 import { anonymiseCredits, ERASED_NAME, jsonText } from './snapshots';
 import { eraseProfileTx } from '../profiles/erase';
 import { replaceAddressEverywhere } from './columns';
@@ -72,7 +72,7 @@ export async function erasePerson(actor: Actor, userId: string, confirmEmail: st
         WHERE "entityType" = 'ReviewThanks' AND "entityId" = ANY(${thanked.map((t) => t.id)})`;
 
     // No edition email goes to them again through a team's distribution list (stored lower-cased,
-    // one address a line, by lib/reviews/schemas.ts).
+    // one address a line, by lib/publishing/schemas.ts).
     await tx.$executeRaw`
       UPDATE "Review" SET distribution = array_to_string(array_remove(string_to_array(distribution, E'\n'), ${user.email}), E'\n')
       WHERE ${user.email} = ANY(string_to_array(distribution, E'\n'))`;

@@ -4,8 +4,8 @@ import { makeCatalog, makeQuote, makeTeam, makeUser } from '../../prisma/factori
 import { recordAudit } from '../audit';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { loadCatalog, writeMonthTx } from '../figures/figures';
-import { publishReview, startReview } from '../reviews/reviews';
-import { thankReview } from '../reviews/readers';
+import { publishReview, startReview } from '../publishing/reviews';
+import { thankReview } from '../readership/readers';
 import { NAME_REMOVED_NOTE, removeCustomerName } from './customer-name';
 import { erasePerson } from './erase';
 import { exportPersonData } from './export';

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { EditionSnapshot } from '../reviews/content';
+import type { EditionSnapshot } from '../editions/content';
 
 /** A placeholder that names nobody, shown wherever an erased person was credited. */
 export const ERASED_NAME = 'Former colleague';

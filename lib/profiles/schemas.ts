@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { currentMonth } from '../dates/month';
-import { idField } from '../fields';
-import { teamMonthSchema } from '../reviews/schemas';
+import { idField, teamMonthSchema } from '../fields';
 
 export const PROFILE_LIMITS = { title: 80, bio: 600 } as const;
 

@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { expireDashboard } from '../dashboard/cache';
+import { expireDashboard } from '../expiry/cache';
 import { handleForm } from '../form';
 import type { FormState } from '../errors';
 import { addProjectUpdateSchema, createProjectSchema, updateProjectSchema } from './schemas';

@@ -1,6 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { expireDashboard } from '../dashboard/cache';
+import { expireDashboard } from '../expiry/cache';
 import { redirect } from 'next/navigation';
 import { handleForm, joinRepeated } from '../form';
 import type { FormState } from '../errors';

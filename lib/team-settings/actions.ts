@@ -1,10 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { expireDashboard } from '../dashboard/cache';
+import { expireDashboard } from '../expiry/cache';
 import { z } from 'zod';
 import type { FormState } from '../errors';
 import { handleForm } from '../form';
-import { LIST_KINDS } from '../figures/schemas';
+import { LIST_KINDS } from './list-kinds';
 import { nameField } from '../names';
 import { getManagedTeam } from '../team-access';
 import { kpiFields, withKpiTarget } from './kpi-schemas';

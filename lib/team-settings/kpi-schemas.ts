@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { nameField } from '../names';
-import { parseKpiNumber } from '../figures/month-form';
 import type { KpiDirection, KpiUnit } from '../generated/prisma/enums';
 
 export const KPI_UNITS = ['PERCENT', 'SECONDS', 'MINUTES', 'COUNT', 'SCORE'] as const satisfies readonly KpiUnit[];
@@ -61,3 +60,21 @@ export const DEFAULT_KPIS: readonly KpiInput[] = [
   { name: 'Backlog', unit: 'COUNT', direction: 'LOWER_IS_BETTER', target: null, decimals: 0 },
 ];
 export const DEFAULT_CHANNELS = ['Phone', 'Email', 'Chat'] as const;
+
+const MAX_KPI = 1_000_000_000;
+const DECIMAL = /^-?\d{1,10}(\.\d{1,6})?$/;
+
+/**
+ * A KPI's value or target as typed (decimal comma allowed): a plain decimal within the KPI's
+ * bounds, or the sentence that says why not. Number() alone also reads "0x10", "1e3", "1e-9" and
+ * "Infinity": only plain decimals are figures.
+ */
+export function parseKpiNumber(typed: string, unit: KpiUnit): { value: number } | { error: string } {
+  const raw = typed.trim().replace(',', '.');
+  const n = Number(raw);
+  if (!DECIMAL.test(raw) || !Number.isFinite(n)) return { error: 'Enter a number like 91.5.' };
+  if (Math.abs(n) > MAX_KPI) return { error: 'That is more than 1,000,000,000: check the number.' };
+  if (unit === 'PERCENT' && (n < 0 || n > 100)) return { error: 'A percentage is between 0 and 100.' };
+  if (unit !== 'SCORE' && n < 0) return { error: 'Must not be negative.' };
+  return { value: n };
+}

@@ -3,7 +3,7 @@ import { db, type Tx } from '../db';
 import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
 import { NotFoundError, ValidationError, isUniqueViolation } from '../errors';
-import { nameKey } from '../figures/schemas';
+import { nameKeyOf as nameKey } from '../names';
 import { assertCanManageTeam } from '../team-access';
 import { DEFAULT_CHANNELS, DEFAULT_KPIS, type KpiInput } from './kpi-schemas';
 

@@ -4,7 +4,8 @@ import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '../errors';
 import { assertCanManageTeam } from '../team-access';
-import { nameKey, type ListKind } from '../figures/schemas';
+import { nameKeyOf as nameKey } from '../names';
+import type { ListKind } from './list-kinds';
 
 export type ListItem = {
   id: string;

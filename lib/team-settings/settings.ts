@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '../db';
 import type { Actor } from '../authz';
-import { LIST_KINDS } from '../figures/schemas';
+import { LIST_KINDS } from './list-kinds';
 import { assertCanManageTeam } from '../team-access';
 import { listKpis } from './kpis';
 import { listItems } from './lists';

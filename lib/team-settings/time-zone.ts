@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '../db';
 import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
-import { expireDashboard } from '../dashboard/cache';
+import { expireDashboard } from '../expiry/cache';
 import { assertCanManageTeam } from '../team-access';
 
 /** Sets the zone a team's months begin and end in; null returns it to the organisation's zone. */

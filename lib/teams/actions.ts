@@ -1,6 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { expireDashboard } from '../dashboard/cache';
+import { expireDashboard } from '../expiry/cache';
 import { handleForm } from '../form';
 import type { FormState } from '../errors';
 import { createTeamSchema } from './schemas';

@@ -6,10 +6,17 @@ import { receivedTotal } from '../figures/state';
 import { UNIT_LABELS } from '../team-settings/kpi-schemas';
 import { formatWithUnit, kpiUnitText } from '../format';
 
-import { ALL_KEY as ALL, type Annotation, type ChartBreak, type ChartSpec, type Row, type Series } from './chart-spec';
+import {
+  ALL_KEY as ALL,
+  type Annotation,
+  type ChartBreak,
+  type ChartSpec,
+  type Row,
+  type Series,
+} from '../charts/chart-spec';
 import { COUNTS_PART, NO_BREAKS, type BreakRule } from '../figures/breaks';
 
-export { chartTable, type Annotation, type ChartSpec, type Row, type Series } from './chart-spec';
+export { chartTable, type Annotation, type ChartSpec, type Row, type Series } from '../charts/chart-spec';
 
 function seriesOf(items: { id: string; name: string }[], used: Set<string>): Series[] {
   // Archived items stay while they hold figures in the window; unused ones would be empty noise.

@@ -5,7 +5,7 @@ import { db } from '../db';
 import { type Actor, assertSignedIn } from '../authz';
 import { loadCatalog, readMonths } from '../figures/figures';
 import { buildCharts, chartTable, type Annotation, type ChartSpec } from './charts';
-import { mergeAnnotations } from './chart-spec';
+import { mergeAnnotations } from '../charts/chart-spec';
 import { monthRange } from '../dates/month';
 import { monthWindow, type TrendsQuery } from './query';
 import { loadOutcomeAnnotationsUnchecked } from '../outcomes/edition';

@@ -1,22 +1,11 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
-import { expireDashboard } from '../dashboard/cache';
-import { signIn } from '../auth';
+import { expireDashboard } from '../expiry/cache';
 import { handleForm } from '../form';
 import type { FormState } from '../errors';
-import { changePasswordSchema, createUserSchema, setActiveSchema, updateUserSchema } from './schemas';
-import {
-  changeOwnPassword,
-  createUser,
-  resetUserPassword,
-  setUserActive,
-  signOutEverywhere,
-  updateUserRoleAndTeam,
-} from './users';
+import { createUserSchema, setActiveSchema, updateUserSchema } from './schemas';
+import { createUser, resetUserPassword, setUserActive, signOutEverywhere, updateUserRoleAndTeam } from './users';
 import { z } from 'zod';
-import { ANY_ROLE } from '../authz';
-import { clientIp } from '../throttle';
 
 export type CreateUserState = FormState & { oneTimePassword?: string; createdEmail?: string };
 
@@ -71,25 +60,4 @@ export async function signOutEverywhereAction(_prev: FormState, formData: FormDa
       return { ok: true, message: 'Signed out everywhere: every earlier session of theirs has ended.' };
     },
   );
-}
-
-export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let email: string | null = null;
-  let newPassword = '';
-  const state = await handleForm(
-    formData,
-    { roles: [...ANY_ROLE], schema: changePasswordSchema, allowPasswordChange: true },
-    async (actor, data) => {
-      await changeOwnPassword(actor, data.currentPassword, data.newPassword, clientIp(await headers()));
-      email = actor.email;
-      newPassword = data.newPassword;
-      return { ok: true, message: 'Your password was changed.' };
-    },
-  );
-  if (!state.ok || !email) return state;
-  // The change ended every earlier session, this one included: sign in again with the new
-  // password so the person carries on with a cookie of the new session version.
-  revalidatePath('/', 'layout');
-  await signIn('credentials', { email, password: newPassword, redirectTo: '/account/password?changed=1' });
-  return state;
 }

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { handleForm, joinRepeated } from '../form';
 import type { FormState } from '../errors';
 import { monthOf } from '../dates/month';
-import { expireDashboard } from '../dashboard/cache';
+import { expireDashboard } from '../expiry/cache';
 
 import { createWinSchema, deleteWinSchema, updateWinSchema } from './schemas';
 import { createWin, deleteWin, updateWin } from './wins';

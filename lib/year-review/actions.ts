@@ -6,7 +6,7 @@ import type { FormState } from '../errors';
 import { handleForm } from '../form';
 import { getManagedTeam } from '../team-access';
 import { startYearReview } from './year-review';
-import { YEAR_RE } from './period';
+import { YEAR_RE } from '../editions/period';
 
 const startSchema = z.object({
   team: z.string().trim().min(1).max(80),

@@ -12,9 +12,9 @@ import { createAsk } from '../asks/asks';
 import { loadCatalog, writeMonthTx } from '../figures/figures';
 import { setMeetTheTeam } from '../profiles/meet-the-team';
 import { announcementFor, slackPayload, teamsPayload } from '../deliveries/messages';
-import { renderEditionEmail } from '../reviews/email-render';
-import { readEdition } from '../reviews/readers';
-import { publishReview } from '../reviews/reviews';
+import { renderEditionEmail } from '../editions/email-render';
+import { readEdition } from '../readership/readers';
+import { publishReview } from '../publishing/reviews';
 import { editionSections } from '../editions/sections';
 import { startYearReview } from './year-review';
 

@@ -4,12 +4,12 @@ import { makeCatalog, makeQuote, makeReview, makeTeam, makeUser, makeWin } from 
 import { ForbiddenError, ValidationError } from '../errors';
 import { loadCatalog, writeMonthTx } from '../figures/figures';
 import type { MonthChange } from '../figures/state';
-import { formatMetric } from '../reviews/content';
-import { renderEditionEmail } from '../reviews/email-render';
-import { listArchive, readEdition, thankReview } from '../reviews/readers';
-import { publishReview, ReviewConflictError, saveReview, startReview } from '../reviews/reviews';
-import { listPublishedDrift } from '../reviews/drift';
-import { getReach } from '../reviews/reach';
+import { formatMetric } from '../editions/content';
+import { renderEditionEmail } from '../editions/email-render';
+import { listArchive, readEdition, thankReview } from '../readership/readers';
+import { publishReview, ReviewConflictError, saveReview, startReview } from '../publishing/reviews';
+import { listPublishedDrift } from '../editions/drift';
+import { getReach } from '../readership/reach';
 import { chartTable } from '../trends/charts';
 import { listYearReviewChoices, startYearReview } from './year-review';
 

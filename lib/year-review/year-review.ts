@@ -5,9 +5,9 @@ import type { Actor } from '../authz';
 import { ValidationError, isUniqueViolation } from '../errors';
 import { assertCanManageTeam, type TeamRef } from '../team-access';
 import { teamMonthNow } from '../time-zone';
-import { suggestYearHighlights } from './content';
-import { listYearQuotes, loadYearContent } from './load';
-import { YEAR_RE } from './period';
+import { suggestYearHighlights } from '../editions/year-content';
+import { listYearQuotes, loadYearContent } from '../editions/year-load';
+import { YEAR_RE } from '../editions/period';
 
 const startedSelect = { id: true, month: true, status: true } as const satisfies Prisma.ReviewSelect;
 

@@ -32,7 +32,7 @@ export type BenchPaths = {
  */
 async function seedEditions(quotes: number, months: number): Promise<BenchPaths> {
   const { teams, agents } = await seedBenchData(process.env.DATABASE_URL!, quotes, months);
-  const { startReview, publishReview } = await import('../../lib/reviews/reviews');
+  const { startReview, publishReview } = await import('../../lib/publishing/reviews');
   const { addMonths, currentMonth } = await import('../../lib/dates/month');
   const { db } = await import('../../lib/db');
   const { loadCatalog, writeMonthTx } = await import('../../lib/figures/figures');

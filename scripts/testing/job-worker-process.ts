@@ -3,7 +3,7 @@
 // they register, then exit). Run with `node --import ./scripts/testing/no-server-only.mjs --import
 // tsx` (lib/ imports server-only; one process, as the app is).
 // Prints "stopping" the moment SIGTERM arrives, so a test knows the signal was taken.
-import { startJobWorkers } from '../../lib/jobs/workers';
+import { startJobWorkers } from '../../lib/workers';
 
 startJobWorkers();
 process.on('SIGTERM', () => {

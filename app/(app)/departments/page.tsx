@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card, PageHeader } from '@/components/ui/card';
 import { TBody, Td, Th, THead, Table } from '@/components/ui/table';
-import { countChange } from '@/lib/reviews/content';
+import { countChange } from '@/lib/editions/content';
 import { monthLabel } from '@/lib/dates/month';
 import { getDepartmentMap } from '@/lib/departments/page';
 import { formatNumber } from '@/lib/format';

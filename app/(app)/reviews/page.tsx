@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/card';
 import { monthLabel } from '@/lib/dates/month';
-import { listReachTeams } from '@/lib/reviews/reach';
+import { listReachTeams } from '@/lib/readership/reach';
 import { listImpactTeams } from '@/lib/impact/impact';
 import { ImpactLinks } from '@/components/impact/impact-links';
-import { listArchive } from '@/lib/reviews/readers';
+import { listArchive } from '@/lib/readership/readers';
 import { requirePageActor } from '@/lib/session';
 import { YearReviewList } from '@/components/reviews/year-review-list';
 

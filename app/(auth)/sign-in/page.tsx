@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Button } from '@/components/ui/button';
 import { signInWithOidcAction } from '@/lib/auth-flow/actions';
-import { safeCallbackUrl } from '@/lib/auth-flow/callback-url';
+import { safeCallbackUrl } from '@/lib/callback-url';
 import { oidcSignInName } from '@/lib/auth';
 import { getActor } from '@/lib/session';
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ChartCard } from '@/components/charts/chart-card';
 import { Card, PageHeader } from '@/components/ui/card';
 import { formatDay } from '@/lib/dates/day';
-import { ASK_STATUS_TEXT } from '@/lib/departments/lens';
+import { ASK_STATUS_TEXT } from '@/lib/editions/department-lens';
 import { getDepartmentPage } from '@/lib/departments/page';
 import { formatNumber } from '@/lib/format';
 import { orPageError } from '@/lib/pages';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { UnsubscribeForm } from '@/components/reviews/unsubscribe-form';
 import { NotFoundError } from '@/lib/errors';
-import { describeUnsubscribe } from '@/lib/reviews/unsubscribe';
+import { describeUnsubscribe } from '@/lib/distribution/unsubscribe';
 
 export const metadata: Metadata = { title: 'Unsubscribe', robots: { index: false } };
 

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@/lib/errors';
-import { unsubscribeByToken } from '@/lib/reviews/unsubscribe';
+import { unsubscribeByToken } from '@/lib/distribution/unsubscribe';
 
 // The List-Unsubscribe target of every edition email (RFC 8058). Public on purpose: the signed
 // token is the proof, and a mail client's one-click POST carries no session.

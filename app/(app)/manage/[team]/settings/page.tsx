@@ -9,13 +9,13 @@ import { TimeZoneEditor } from '@/components/figures/time-zone-editor';
 import { TokenEditor } from '@/components/figures/token-editor';
 import { PageHeader } from '@/components/ui/card';
 import { formatInstant, formatInstantDay } from '@/lib/dates/zone';
-import { LIST_KINDS, LIST_LABELS } from '@/lib/figures/schemas';
+import { LIST_KINDS, LIST_LABELS } from '@/lib/team-settings/list-kinds';
 import { managedTeamOrInterrupt } from '@/lib/pages';
 import { requirePageActor } from '@/lib/session';
 import { DIRECTION_LABELS, KPI_DIRECTIONS, KPI_UNITS, UNIT_LABELS } from '@/lib/team-settings/kpi-schemas';
 import { readTeamSettings } from '@/lib/team-settings/settings';
 import { listDestinations } from '@/lib/deliveries/destinations';
-import { getReminderDays } from '@/lib/reviews/reminder';
+import { getReminderDays } from '@/lib/distribution/reminder';
 import { listReasonLinks } from '@/lib/departments/links';
 
 export const metadata: Metadata = { title: 'Team settings' };

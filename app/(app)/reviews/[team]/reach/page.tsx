@@ -4,7 +4,7 @@ import { ChartCard } from '@/components/charts/chart-card';
 import { DepartmentsTable, EditionsTable } from '@/components/reach/reach-tables';
 import { Card, PageHeader } from '@/components/ui/card';
 import { orPageError } from '@/lib/pages';
-import { getReach, REACH_EDITIONS } from '@/lib/reviews/reach';
+import { getReach, REACH_EDITIONS } from '@/lib/readership/reach';
 import { requirePageActor } from '@/lib/session';
 import { listLensDepartments } from '@/lib/departments/page';
 

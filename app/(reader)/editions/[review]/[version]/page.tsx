@@ -6,10 +6,10 @@ import { editionMetadata } from '@/components/reviews/edition-metadata';
 import { EditionView } from '@/components/reviews/edition-view';
 import { PublishedNotice } from '@/components/reviews/published-notice';
 import { EditionReader, EditionReaderCards, EditionReaderHeader } from '@/components/reviews/edition-reader';
-import { keptEdition } from '@/lib/reviews/edition-cache';
+import { keptEdition } from '@/lib/readership/edition-cache';
 import { splitLensVersion } from '@/lib/departments/lens-path';
 
-// A published edition's version, rendered once and kept (lib/reviews/edition-cache.ts): the proxy
+// A published edition's version, rendered once and kept (lib/readership/edition-cache.ts): the proxy
 // rewrites `/reviews/<team>/<period>` here for an active, signed-in reader, and refuses this path
 // to everyone else. Nothing here reads the request; the reader's part is fetched by the browser.
 export const revalidate = false;

@@ -1,7 +1,7 @@
 import { UnauthenticatedError } from '@/lib/errors';
 import { jsonError } from '@/lib/figures/api';
 import { headerFor } from '@/lib/header';
-import { readEditionReaderState } from '@/lib/reviews/readers';
+import { readEditionReaderState } from '@/lib/readership/readers';
 import { getActor } from '@/lib/session';
 
 /**

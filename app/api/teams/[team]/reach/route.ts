@@ -1,6 +1,6 @@
 import { UnauthenticatedError } from '@/lib/errors';
 import { jsonError } from '@/lib/figures/api';
-import { getReach, reachCsv } from '@/lib/reviews/reach';
+import { getReach, reachCsv } from '@/lib/readership/reach';
 import { getActor } from '@/lib/session';
 
 /** CSV of a team's Reach chart and per-edition counts: the same people may download it as see the page. */

@@ -3,7 +3,7 @@ import { monthSchema } from '@/lib/dates/month';
 import { figuresPayloadSchema } from '@/lib/figures/schemas';
 import { assertPrincipalForTeam, getMonthForApi, putMonthFromApi } from '@/lib/figures/api-months';
 import { findTeamBySlug } from '@/lib/team-access';
-import { expireDashboard } from '@/lib/dashboard/cache';
+import { expireDashboard } from '@/lib/expiry/cache';
 
 type Params = { params: Promise<{ team: string; month: string }> };
 
