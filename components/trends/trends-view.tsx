@@ -4,7 +4,8 @@ import { PageHeader } from '@/components/ui/card';
 import { Checkbox, Input, Select } from '@/components/ui/input';
 import { monthLabel } from '@/lib/dates/month';
 import { queryString, type TrendsQuery } from '@/lib/trends/query';
-import type { TeamTrends } from '@/lib/trends/trends';
+import type { TeamTrends, TrendsTooLarge } from '@/lib/trends/trends';
+import { formatNumber } from '@/lib/format';
 
 const RANGE_LABELS = {
   '12': 'Last 12 months',
@@ -19,12 +20,15 @@ export function TrendsView({
   query,
   teams,
   sections,
+  tooLarge = null,
 }: {
   query: TrendsQuery;
   teams: { id: string; name: string; slug: string }[];
   sections: TeamTrends[];
+  /** The view asked for more than one page shows (lib/trends/trends.ts): said instead of the charts. */
+  tooLarge?: TrendsTooLarge | null;
 }) {
-  const selectedTeams = sections.map((s) => s.team.slug);
+  const selectedTeams = sections.length ? sections.map((s) => s.team.slug) : query.team;
   const kpiOptions = sections[0]?.kpiOptions ?? [];
   const selectedKpis = query.kpi.length ? query.kpi : kpiOptions.map((k) => k.key);
   return (
@@ -98,7 +102,17 @@ export function TrendsView({
           </button>
         </fieldset>
       </form>
-      {sections.length === 0 ? <p className="text-ink-muted">Choose a team to see its trends.</p> : null}
+      {tooLarge ? (
+        <p
+          role="alert"
+          className="rounded-md bg-warning-surface px-3 py-2 text-sm text-warning ring-1 ring-warning-line"
+        >
+          That is {formatNumber(tooLarge.teamMonths)} months of figures across the teams chosen; trends shows at most{' '}
+          {formatNumber(tooLarge.limit)} at once. Choose fewer teams or a shorter period.
+        </p>
+      ) : sections.length === 0 ? (
+        <p className="text-ink-muted">Choose a team to see its trends.</p>
+      ) : null}
       {sections.map((section) => (
         <section key={section.team.id} aria-labelledby={`team-${section.team.slug}`} className="mb-10">
           <h2 id={`team-${section.team.slug}`} className="mb-1 text-xl font-bold">

@@ -7,7 +7,7 @@ import { loadCatalog, writeMonthTx } from '../figures/figures';
 import { addMonths, currentMonth } from '../dates/month';
 import { chartTable } from './charts';
 import { trendsQuerySchema } from './query';
-import { getTrends, loadAnnotations, trendCsv } from './trends';
+import { getTrends, loadAnnotations, MAX_TEAM_MONTHS, trendCsv } from './trends';
 
 const latest = addMonths(currentMonth(), -1);
 
@@ -117,5 +117,21 @@ describe('trends access', () => {
     const gone = await makeUser(db, { role: 'EXEC', active: false });
     await expect(loadAnnotations(gone, team.id, addMonths(latest, -11), latest)).rejects.toThrow(ForbiddenError);
     await expect(getTrends(gone, trendsQuerySchema.parse({ team: team.slug }))).rejects.toThrow(ForbiddenError);
+  });
+});
+
+describe('a trends view past its bound', () => {
+  it('is refused with the count and the limit instead of megabytes of charts; within it, charts as usual', async () => {
+    // Only the first month's figures matter for the window: "All months" runs from them to last month.
+    const first = addMonths(latest, -(MAX_TEAM_MONTHS - 20));
+    const a = await teamWithMonths([{ month: first, phone: 10 }]);
+    const b = await teamWithMonths([{ month: first, phone: 10 }]);
+    const months = MAX_TEAM_MONTHS - 19;
+    const one = await getTrends(a.leader, trendsQuerySchema.parse({ team: a.team.slug, range: 'all' }));
+    expect(one.tooLarge).toBeNull();
+    expect(one.sections).toHaveLength(1);
+    const both = await getTrends(a.leader, trendsQuerySchema.parse({ team: [a.team.slug, b.team.slug], range: 'all' }));
+    expect(both.sections).toEqual([]);
+    expect(both.tooLarge).toEqual({ teamMonths: months * 2, limit: MAX_TEAM_MONTHS });
   });
 });

@@ -54,6 +54,19 @@ async function annotationsFor(teamId: string, from: string, to: string): Promise
   );
 }
 
+/** The most months × teams one trends page shows: 20 years of one team, or 5 years of four. */
+export const MAX_TEAM_MONTHS = 240;
+
+/** A view past MAX_TEAM_MONTHS: how many it asked for. */
+export type TrendsTooLarge = { teamMonths: number; limit: number };
+
+/** Months from `from` to `to`, both included. */
+function monthsBetween(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  return (ty! - fy!) * 12 + (tm! - fm!) + 1;
+}
+
 export type TeamTrends = {
   team: { id: string; name: string; slug: string };
   from: string;
@@ -79,13 +92,24 @@ export async function trendsUnchecked(query: TrendsQuery, readerTeamId: string |
   const chosen = query.team.length
     ? teams.filter((t) => query.team.includes(t.slug))
     : teams.filter((t) => t.id === readerTeamId).concat(readerTeamId ? [] : teams.slice(0, 1));
+  const windows = await Promise.all(
+    chosen.slice(0, 4).map(async (team) => {
+      const earliest = await db.monthFigures.findFirst({
+        where: { teamId: team.id },
+        orderBy: { month: 'asc' },
+        select: { month: true },
+      });
+      return { team, ...monthWindow(query, earliest?.month ?? null) };
+    }),
+  );
+  // Every month of every team is a row in each chart's table: past a bound the page would be
+  // megabytes and seconds. Refused with a way forward instead.
+  const teamMonths = windows.reduce((sum, w) => sum + monthsBetween(w.from, w.to), 0);
+  if (teamMonths > MAX_TEAM_MONTHS)
+    return { teams, sections: [] as TeamTrends[], tooLarge: { teamMonths, limit: MAX_TEAM_MONTHS } };
   const sections: TeamTrends[] = [];
-  for (const team of chosen.slice(0, 4)) {
-    const [catalog, earliest] = await Promise.all([
-      loadCatalog(db, team.id),
-      db.monthFigures.findFirst({ where: { teamId: team.id }, orderBy: { month: 'asc' }, select: { month: true } }),
-    ]);
-    const { from, to } = monthWindow(query, earliest?.month ?? null);
+  for (const { team, from, to } of windows) {
+    const catalog = await loadCatalog(db, team.id);
     const year = to.slice(0, 4);
     // One read covers the window and the two calendar years the year-on-year chart compares.
     const yoyFrom = `${Number(year) - 1}-01`;
@@ -106,7 +130,7 @@ export async function trendsUnchecked(query: TrendsQuery, readerTeamId: string |
       empty: records.length === 0,
     });
   }
-  return { teams, sections };
+  return { teams, sections, tooLarge: null };
 }
 
 /** One chart of one team as CSV: exactly the rows its data table shows. */

@@ -72,6 +72,10 @@ async function seedEditions(quotes: number, months: number): Promise<BenchPaths>
       }),
     );
   await db.$disconnect();
+  // Publishing handed work to the job queue from this process: its client would keep the bench
+  // alive (and retrying a database that is gone) after the run.
+  const { stopSharedBoss } = await import('../../lib/jobs/queue');
+  await stopSharedBoss();
   return {
     edition: `/reviews/${team.slug}/${last}`,
     editionReader: `/api/editions/${editionId}/reader`,

@@ -15,6 +15,6 @@ export default async function TrendsPage({
 }) {
   const actor = await requirePageActor();
   const query = trendsQuerySchema.parse(await searchParams);
-  const { teams, sections } = await getTrends(actor, query);
-  return <TrendsView query={query} teams={teams} sections={sections} />;
+  const { teams, sections, tooLarge } = await getTrends(actor, query);
+  return <TrendsView query={query} teams={teams} sections={sections} tooLarge={tooLarge} />;
 }

@@ -25,11 +25,11 @@ export default async function KeptTrendsPage({ params }: Params) {
   const { version, team, query: encoded } = await params;
   assertKeptAddress(version, [team, KEPT_SEGMENTS.team], [encoded, KEPT_SEGMENTS.query]);
   const query = trendsQuerySchema.parse(searchParamsRecord(new URLSearchParams(segmentQuery(encoded))));
-  const { teams, sections } = await trendsUnchecked(query, team === 'any' || team === 'all' ? null : team);
+  const { teams, sections, tooLarge } = await trendsUnchecked(query, team === 'any' || team === 'all' ? null : team);
   return (
     <KeptReader>
       <AppFrame header={<ReaderHeader />}>
-        <TrendsView query={query} teams={teams} sections={sections} />
+        <TrendsView query={query} teams={teams} sections={sections} tooLarge={tooLarge} />
       </AppFrame>
     </KeptReader>
   );
