@@ -73,7 +73,9 @@ const cell: CSSProperties = { padding: '6px 8px', borderBottom: `1px solid ${LIN
 
 /** A number with its unit that no line break may split: non-breaking spaces and nowrap. */
 function Num({ children }: { children: string }) {
-  return <span style={{ whiteSpace: 'nowrap' }}>{children.replace(/ /g, '\u00a0')}</span>;
+  // lib/format.ts already joins a number to its unit with a non-breaking space; nowrap keeps the
+  // whole figure on one line in clients that ignore it.
+  return <span style={{ whiteSpace: 'nowrap' }}>{children}</span>;
 }
 
 /**

@@ -70,7 +70,7 @@ describe('the break rule', () => {
   });
 
   it('the change rule states no change when told the months are not comparable', () => {
-    expect(describeChange(1200, 2000, { percent: false }).text).toBe('−40.0 %');
+    expect(describeChange(1200, 2000, { percent: false }).text).toBe('−40.0%');
     const c = describeChange(1200, 2000, { percent: false, comparable: false });
     expect(c).toEqual({ text: NOT_COMPARABLE, amount: null, unit: '%', trend: null, tone: 'neutral' });
   });
@@ -136,7 +136,7 @@ describe('an edition across a change of source', () => {
       wins: [],
       updates: [],
     });
-    expect(metricChange(before.total, 'lastMonth').text).toBe('−50.0 %');
+    expect(metricChange(before.total, 'lastMonth').text).toBe('−50.0%');
   });
 
   it('November: month on month comparable, year on year not; the story states no change across the break', () => {

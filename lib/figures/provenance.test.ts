@@ -202,7 +202,7 @@ describe('where each figure came from', () => {
         again.kpis.find((k) => k.key === s.csat)!,
         'lastMonth',
       ).text,
-    ).toBe('−10.0 pts');
+    ).toBe('−10.0\u00a0pts');
     expect(metricChange(again.total, 'lastMonth').text).toBe(NOT_COMPARABLE);
     expect(await db.auditEvent.count({ where: { entityId: s.team.id, action: 'source_break.comparable' } })).toBe(1);
   });

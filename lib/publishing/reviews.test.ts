@@ -192,8 +192,8 @@ describe('the monthly edition', () => {
     expect(after.snapshot.content.kpis[0]?.value).toBe(86);
     // Charts are drawn once per revision and kept: the correction is drawn anew, not served stale.
     const csat = (e: typeof first) => e.snapshot.content.charts.find((c) => c.id === 'kpi-csat')!;
-    expect(chartTableMarkup(csat(first))).toMatch(/<th scope="row">2025-05<\/th><td>88<\/td>/);
-    expect(chartTableMarkup(csat(after))).toMatch(/<th scope="row">2025-05<\/th><td>86<\/td>/);
+    expect(chartTableMarkup(csat(first))).toMatch(/<th scope="row">2025-05<\/th><td>88.0<\/td>/);
+    expect(chartTableMarkup(csat(after))).toMatch(/<th scope="row">2025-05<\/th><td>86.0<\/td>/);
     expect(chartSvg(csat(after)).markup).not.toBe(chartSvg(csat(first)).markup);
     expect(after.history.map((h) => [h.revision, h.note])).toEqual([
       [2, 'CSAT corrected from 88% to 86%'],
