@@ -65,7 +65,7 @@ test('a leader starts, edits and publishes the year in review; a colleague reads
   const mine = 'Thank you all for a year we are proud of.';
   await story.fill(`${await story.inputValue()}\n\n${mine}`);
   await page.getByRole('button', { name: 'Save draft' }).click();
-  await expect(page.getByRole('status')).toContainText('Saved (version 2)');
+  await expect(page.getByRole('status')).toContainText('Saved (2 saves)');
   await shoot(page, 'year-review-composer');
   await page.getByRole('button', { name: 'Publish…' }).click();
   await page

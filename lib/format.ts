@@ -38,6 +38,15 @@ export function formatNumber(n: number, decimals = 0): string {
   return numberFormat(decimals, decimals).format(n);
 }
 
+/** For a CSV cell: as formatNumber or formatNumberUpTo, but never grouped ("1234.0"), so spreadsheets read it. */
+export function formatCsvNumber(n: number, decimals: number, { upTo = false } = {}): string {
+  return new Intl.NumberFormat('en-GB', {
+    useGrouping: false,
+    minimumFractionDigits: upTo ? 0 : decimals,
+    maximumFractionDigits: decimals,
+  }).format(n);
+}
+
 /** Up to `decimals` decimals, none shown when they are zero: (92, 1) → "92", (92.46, 1) → "92.5". */
 export function formatNumberUpTo(n: number, decimals: number): string {
   return numberFormat(0, decimals).format(n);

@@ -17,7 +17,6 @@ import {
   rowChange,
   type KpiMetric,
   type Metric,
-  countChange,
 } from '@/lib/editions/content';
 import { outcomeSource } from '@/lib/outcomes/shape';
 import { formatShare } from '@/lib/format';

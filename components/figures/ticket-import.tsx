@@ -5,7 +5,6 @@ import { guessDateOrder, type ColumnMapping, type DateOrder } from '@/lib/figure
 import { readTicketBytes, type Encoding, type TicketFile } from '@/lib/figures/ticket-file';
 import { unitFromHeader } from '@/lib/figures/ticket-guess';
 import { previewMonth, type MonthByName, type RememberedMappings } from '@/lib/figures/ticket-plan';
-import { nameKey } from '@/lib/figures/schemas';
 import type { ListKind } from '@/lib/team-settings/list-kinds';
 import {
   findProfile,

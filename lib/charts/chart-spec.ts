@@ -1,7 +1,7 @@
 // A chart as the server specifies it and the browser draws it: plain data and one pure helper, so
 // client components can import it without pulling in the server's figure code.
 import { NOT_COMPARABLE, describeChange } from '../change';
-import { formatColumnHeader } from '../format';
+import { formatColumnHeader, formatCsvNumber, formatNumber, formatNumberUpTo, SHARE_DECIMALS } from '../format';
 
 /** A change of source between the month before `month` and `month` (lib/figures/breaks.ts). */
 export type ChartBreak = { month: string; sentence: string };
@@ -53,6 +53,19 @@ function changeKey(chart: ChartSpec): string | null {
  * The chart's rows as CSV columns: the x column, every series, and for the contacts total and a
  * KPI the change on the previous month written by the one change rule — as the table shows them.
  */
+/**
+ * A number of a chart's data table as the rest of the edition writes it: a share or a KPI in its
+ * decimals (the unit is in the column's header), other numbers as they are. The table on the page
+ * and its CSV both write it so.
+ */
+export function chartNumber(spec: ChartSpec, n: number, { csv = false } = {}): string {
+  const fixed = Boolean(spec.percent) || spec.unit === '%' || spec.decimals !== undefined;
+  const decimals = fixed ? (spec.decimals ?? SHARE_DECIMALS) : 3;
+  // A CSV groups no thousands: a spreadsheet reads "1234", not "1,234".
+  if (csv) return formatCsvNumber(n, decimals, { upTo: !fixed });
+  return fixed ? formatNumber(n, decimals) : formatNumberUpTo(n, decimals);
+}
+
 export function chartTable(chart: ChartSpec): { header: string[]; rows: (string | number | null)[][] } {
   const keys = [chart.xKey, ...chart.series.map((s) => s.key), ...(chart.id === 'contacts' ? [ALL_KEY] : [])];
   const header = [

@@ -3,7 +3,7 @@
 // (strokes keep their width with vector-effect), so one drawing fits any screen; text is placed in
 // per cent of the width and never stretched.
 import { NOT_COMPARABLE, describeChange } from '../change';
-import { formatWithUnit, SHARE_DECIMALS, formatNumberUpTo } from '../format';
+import { formatWithUnit, SHARE_DECIMALS } from '../format';
 import { mergeAnnotations, outcomeNotes, spansBreak, type Annotation, type ChartSpec } from './chart-spec';
 import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';

@@ -1,6 +1,5 @@
 import escapeHtml from 'escape-html';
-import { formatNumber, formatNumberUpTo, SHARE_DECIMALS } from '../format';
-import { chartTable, type ChartSpec } from './chart-spec';
+import { chartNumber, chartTable, type ChartSpec } from './chart-spec';
 import { chartGeometry, PLOT_HEIGHT, PLOT_WIDTH, type Geometry } from './geometry';
 
 // Why markup and not JSX: a chart is hundreds of elements that never change once drawn (no state,
@@ -272,11 +271,7 @@ export function chartTableMarkup(spec: ChartSpec): string {
 
 function drawTable(spec: ChartSpec): string {
   const table = chartTable(spec);
-  // Figures as the rest of the edition writes them: a share or a KPI in its decimals (the unit is
-  // in the column's header), other numbers as they are.
-  const percent = Boolean(spec.percent) || spec.unit === '%';
-  const tableNumber = (n: number) =>
-    percent || spec.decimals !== undefined ? formatNumber(n, spec.decimals ?? SHARE_DECIMALS) : formatNumberUpTo(n, 3);
+  const tableNumber = (n: number) => chartNumber(spec, n);
   const head = table.header
     .map((h) =>
       el('th', { scope: 'col', class: 'border-b border-line px-2 py-1 text-left font-semibold' }, escapeHtml(h)),

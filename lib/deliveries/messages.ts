@@ -4,7 +4,6 @@
 import { createHmac } from 'node:crypto';
 import { formatMetric, metricChange, type EditionSnapshot, type KpiMetric, type Metric } from '../editions/content';
 import { chatSummary, editionName, type ChatSummary } from '../editions/sections';
-import { monthLabel } from '../dates/month';
 
 export type DestinationKindName = 'SLACK' | 'TEAMS' | 'WEBHOOK';
 

@@ -126,10 +126,8 @@ describe('the gate in front of the kept pages', () => {
     expect(await kept('/quotes', `?team=${team.slug}&month=2001-01`)).toBe(false);
     expect(await kept('/quotes', `?team=${team.slug}&month=2023-04`)).toBe(false);
 
-    // A value added since is known from the next version on.
+    // A value added without raising the version (straight into the database) is found on a miss.
     const added = await makeTeam(db);
-    expect(await kept('/trends', `?team=${added.slug}`)).toBe(false);
-    bumpDashboardGeneration();
     expect(await kept('/trends', `?team=${added.slug}`)).toBe(true);
   });
 

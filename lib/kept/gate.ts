@@ -104,7 +104,11 @@ export async function keptPagePath(cookie: string | null, pathname: string, sear
   if (!user || user.passwordChangeRequired) return null;
   const version = keptVersion();
   // Named only after values that exist: anything else would be one more page kept for nobody.
-  if (pathname !== '/' && !namesOnlyKnownValues(pathname, params, await knownValues(version))) return null;
+  if (pathname !== '/') {
+    const names = async (refresh: boolean) =>
+      namesOnlyKnownValues(pathname, params, await knownValues(version, { refresh }));
+    if (!(await names(false)) && !(await names(true))) return null;
+  }
   const team = user.teamId ?? 'all';
   // Leaders and admins have "Needs you" on top of their dashboard, their own to-do: they get the
   // dynamic page, where it is there at once instead of pushing the cards down when it arrives.

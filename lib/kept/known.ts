@@ -54,11 +54,12 @@ async function load(): Promise<KnownValues> {
 /**
  * The values that exist, read once per `key` (the kept pages' version: a write to what they show
  * or the minute turning names a new one) and shared by the requests that ask meanwhile. A value
- * added since is not known until the next version: its address gets the dynamic page till then.
+ * written without raising the version (a script, another tool) is found by `refresh`: on a miss the
+ * gate reads them again (a made-up value costs that read, far less than the page it then gets).
  */
-export function knownValues(key: string): Promise<KnownValues> {
+export function knownValues(key: string, { refresh = false } = {}): Promise<KnownValues> {
   const entry = g.serviceReviewKnown;
-  if (entry?.key === key) return entry.values;
+  if (entry?.key === key && !refresh) return entry.values;
   const values = load();
   g.serviceReviewKnown = { key, values };
   // A failed read is not kept: the next request tries again.

@@ -5,7 +5,7 @@ import { db } from '../db';
 import { type Actor, assertSignedIn } from '../authz';
 import { loadCatalog, readMonths } from '../figures/figures';
 import { buildCharts, chartTable, type Annotation, type ChartSpec } from './charts';
-import { mergeAnnotations } from '../charts/chart-spec';
+import { chartNumber, mergeAnnotations } from '../charts/chart-spec';
 import { monthRange } from '../dates/month';
 import { monthWindow, type TrendsQuery } from './query';
 import { loadOutcomeAnnotationsUnchecked } from '../outcomes/edition';
@@ -146,6 +146,10 @@ export async function trendCsv(
   const { header, rows } = chartTable(chart);
   return {
     filename: `${section.team.slug}-${chart.id}-${section.from}-to-${section.to}.csv`,
-    csv: toSafeCsv([header, ...rows]),
+    // Numbers as the table on the page writes them (a KPI in its decimals): the file says what it shows.
+    csv: toSafeCsv([
+      header,
+      ...rows.map((row) => row.map((c) => (typeof c === 'number' ? chartNumber(chart, c, { csv: true }) : c))),
+    ]),
   };
 }
