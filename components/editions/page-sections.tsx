@@ -11,13 +11,7 @@ import { TBody, Td, Th, THead, Table } from '@/components/ui/table';
 import { TONE_CLASS, TONE_WORDS, describeChange, type Change as ChangeValue } from '@/lib/change';
 import { monthLabel } from '@/lib/dates/month';
 import { CHANNEL_LABELS } from '@/lib/quotes/schemas';
-import {
-  formatMetric,
-  metricChange,
-  rowChange,
-  type KpiMetric,
-  type Metric,
-} from '@/lib/editions/content';
+import { formatMetric, metricChange, rowChange, type KpiMetric, type Metric } from '@/lib/editions/content';
 import { outcomeSource } from '@/lib/outcomes/shape';
 import { formatShare } from '@/lib/format';
 import { teamSinceText } from '@/lib/profiles/edition';

@@ -5,7 +5,6 @@
 import escapeHtml from 'escape-html';
 import { createElement } from 'react';
 import { editionName } from './sections';
-import { monthLabel } from '../dates/month';
 import { EditionEmail, renderEmailParts, UNSUBSCRIBE_PLACEHOLDER } from './email';
 import type { EditionSnapshot } from './content';
 import type { EditionLens } from './sections';
