@@ -16,3 +16,14 @@ export function escapeFormulaCell<T>(cell: T): T | string {
 export function toSafeCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   return stringify(rows.map((row) => row.map(escapeFormulaCell)));
 }
+
+/** A CSV download: the file, named, never kept by a shared cache (it holds what this reader may see). */
+export function csvResponse(filename: string, csv: string): Response {
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

@@ -3,6 +3,7 @@ import { jsonError } from '@/lib/figures/api';
 import { getActor } from '@/lib/session';
 import { trendsQuerySchema } from '@/lib/trends/query';
 import { trendCsv } from '@/lib/trends/trends';
+import { csvResponse } from '@/lib/csv';
 
 /** CSV of one chart on /trends: the same parameters as the page, plus `chart`. */
 export async function GET(request: Request) {
@@ -19,13 +20,7 @@ export async function GET(request: Request) {
     const query = trendsQuerySchema.parse(params);
     const result = await trendCsv(actor, query, url.searchParams.get('chart') ?? '');
     if (!result) return Response.json({ error: 'not_found', message: 'No such chart for that team.' }, { status: 404 });
-    return new Response(result.csv, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${result.filename}"`,
-        'Cache-Control': 'private, no-store',
-      },
-    });
+    return csvResponse(result.filename, result.csv);
   } catch (error) {
     return jsonError(error);
   }

@@ -2,6 +2,7 @@ import { UnauthenticatedError } from '@/lib/errors';
 import { jsonError } from '@/lib/figures/api';
 import { departmentCsv, getDepartmentPage } from '@/lib/departments/page';
 import { getActor } from '@/lib/session';
+import { csvResponse } from '@/lib/csv';
 
 /** CSV of a department page's chart: the same people may download it as see the page. */
 export async function GET(_request: Request, { params }: { params: Promise<{ department: string }> }) {
@@ -10,13 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ dep
     if (!actor) throw new UnauthenticatedError();
     const { department } = await params;
     const { filename, csv } = departmentCsv(await getDepartmentPage(actor, department));
-    return new Response(csv, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${filename}"`,
-        'Cache-Control': 'private, no-store',
-      },
-    });
+    return csvResponse(filename, csv);
   } catch (error) {
     return jsonError(error);
   }

@@ -4,6 +4,7 @@ import { exportMonthlyCsv } from '@/lib/figures/export';
 import { UnauthenticatedError } from '@/lib/errors';
 import { getActor } from '@/lib/session';
 import { findTeamBySlug } from '@/lib/team-access';
+import { csvResponse } from '@/lib/csv';
 
 /** CSV download of a team's figures for a month range, in the monthly import layout. */
 export async function GET(request: Request, { params }: { params: Promise<{ team: string }> }) {
@@ -24,13 +25,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
       );
     }
     const csv = await exportMonthlyCsv(actor, team.id, from, to);
-    return new Response(csv, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${team.slug}-figures-${from}-to-${to}.csv"`,
-        'Cache-Control': 'private, no-store',
-      },
-    });
+    return csvResponse(`${team.slug}-figures-${from}-to-${to}.csv`, csv);
   } catch (error) {
     return jsonError(error);
   }

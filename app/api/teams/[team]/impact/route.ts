@@ -3,6 +3,7 @@ import { jsonError } from '@/lib/figures/api';
 import { impactCsv, IMPACT_TABLES, type ImpactTable } from '@/lib/impact/csv';
 import { getImpact } from '@/lib/impact/impact';
 import { getActor } from '@/lib/session';
+import { csvResponse } from '@/lib/csv';
 
 /** CSV of one table of a team's impact view (`?table=editions|asks|departments|outcomes`): anyone signed in. */
 export async function GET(request: Request, { params }: { params: Promise<{ team: string }> }) {
@@ -16,13 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
       ? (asked as ImpactTable)
       : 'editions';
     const { filename, csv } = impactCsv(await getImpact(actor, team), table);
-    return new Response(csv, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${filename}"`,
-        'Cache-Control': 'private, no-store',
-      },
-    });
+    return csvResponse(filename, csv);
   } catch (error) {
     return jsonError(error);
   }

@@ -2,6 +2,7 @@ import { UnauthenticatedError } from '@/lib/errors';
 import { jsonError } from '@/lib/figures/api';
 import { getReach, reachCsv } from '@/lib/readership/reach';
 import { getActor } from '@/lib/session';
+import { csvResponse } from '@/lib/csv';
 
 /** CSV of a team's Reach chart and per-edition counts: the same people may download it as see the page. */
 export async function GET(_request: Request, { params }: { params: Promise<{ team: string }> }) {
@@ -10,13 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tea
     if (!actor) throw new UnauthenticatedError();
     const { team } = await params;
     const { filename, csv } = reachCsv(await getReach(actor, team));
-    return new Response(csv, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${filename}"`,
-        'Cache-Control': 'private, no-store',
-      },
-    });
+    return csvResponse(filename, csv);
   } catch (error) {
     return jsonError(error);
   }
