@@ -6,7 +6,7 @@ import { type Actor, assertSignedIn } from '../authz';
 import { loadCatalog, readMonths } from '../figures/figures';
 import { buildCharts, chartTable, type Annotation, type ChartSpec } from './charts';
 import { chartNumber, mergeAnnotations } from '../charts/chart-spec';
-import { monthRange } from '../dates/month';
+import { monthRange, monthsBetween } from '../dates/month';
 import { monthWindow, type TrendsQuery } from './query';
 import { loadOutcomeAnnotationsUnchecked } from '../outcomes/edition';
 
@@ -60,13 +60,6 @@ export const MAX_TEAM_MONTHS = 240;
 /** A view past MAX_TEAM_MONTHS: how many it asked for. */
 export type TrendsTooLarge = { teamMonths: number; limit: number };
 
-/** Months from `from` to `to`, both included. */
-function monthsBetween(from: string, to: string): number {
-  const [fy, fm] = from.split('-').map(Number);
-  const [ty, tm] = to.split('-').map(Number);
-  return (ty! - fy!) * 12 + (tm! - fm!) + 1;
-}
-
 export type TeamTrends = {
   team: { id: string; name: string; slug: string };
   from: string;
@@ -104,7 +97,7 @@ export async function trendsUnchecked(query: TrendsQuery, readerTeamId: string |
   );
   // Every month of every team is a row in each chart's table: past a bound the page would be
   // megabytes and seconds. Refused with a way forward instead.
-  const teamMonths = windows.reduce((sum, w) => sum + monthsBetween(w.from, w.to), 0);
+  const teamMonths = windows.reduce((sum, w) => sum + monthsBetween(w.from, w.to).length, 0);
   if (teamMonths > MAX_TEAM_MONTHS)
     return { teams, sections: [] as TeamTrends[], tooLarge: { teamMonths, limit: MAX_TEAM_MONTHS } };
   const sections: TeamTrends[] = [];
