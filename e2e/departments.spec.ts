@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { makeDepartment, makeUser } from '../prisma/factories';
 import { startTestSmtp } from '../scripts/testing/smtp';
 import { startAppServer } from './fixtures/app-server';
+import { holdEmailQueue } from './fixtures/email-queue';
 import { addAxe, COLOUR_RULES, runAxe, WCAG_AA } from './fixtures/axe';
 import { monthsAgo, seededTeam } from './fixtures/editions';
 import { expect, signIn, test } from './fixtures';
@@ -17,6 +18,8 @@ test('Logistics and Finance each read their own section first; the department pa
   browser,
 }) => {
   test.setTimeout(240_000);
+  // Its server has SMTP on the shared database: it takes its turn with the other email specs.
+  const releaseQueue = await holdEmailQueue();
   const smtp = await startTestSmtp();
   const app = await startAppServer({
     DATABASE_URL: process.env.E2E_DATABASE_URL!,
@@ -141,5 +144,6 @@ test('Logistics and Finance each read their own section first; the department pa
   } finally {
     await app.stop();
     await smtp.close();
+    await releaseQueue();
   }
 });
