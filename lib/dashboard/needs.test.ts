@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { sessionCookieFor } from '../../scripts/testing/session-cookie';
 import { db } from '../db';
-import { makeCatalog, makeTeam, makeUser } from '../../prisma/factories';
+import { makeCatalog, makeQuote, makeTeam, makeUser } from '../../prisma/factories';
 import { addMonths, currentMonth } from '../dates/month';
 import { loadCatalog, writeMonthTx } from '../figures/figures';
 import { listPublishedDrift } from '../editions/drift';
+import { bumpDashboardGeneration } from '../expiry/generation';
 import { keptPagePath } from '../kept/gate';
 import { listUncreditedTeammates } from '../profiles/recognition';
 import { publishReview, startReview } from '../publishing/reviews';
@@ -87,6 +88,8 @@ describe("the leader's home page, kept and named after their to-do", () => {
 
     // The leader approves it: nothing to moderate, and Ada has been credited lately.
     await approveQuote(s.leader, { quoteId, pullQuote: '' });
+    // (Its action raises the generation, as every write to what the kept pages show does.)
+    bumpDashboardGeneration();
     needs = await next();
     expect(needs.pendingQuotes).toBe(0);
     expect(needs.uncredited).toEqual([]);
@@ -149,6 +152,16 @@ describe("the leader's home page, kept and named after their to-do", () => {
     await s.write(90);
     const after = await keptPagePath(admin, '/', '');
     expect(s.needsOf(after).missingFigures.map((m) => m.slug)).not.toContain(s.team.slug);
+  });
+
+  it('keeps "not credited lately" per generation: a moderation through the app shows at once', async () => {
+    const s = await setup();
+    expect(s.needsOf(await s.home()).uncredited.map((u) => u.name)).toEqual(['Agent Ada']);
+    await makeQuote(db, { teamId: s.team.id, submitterId: s.agent.id, status: 'APPROVED', creditIds: [s.agent.id] });
+    // Written without raising the generation (a script), it would show when the minute turns; raised
+    // (every action that approves, credits or records a win does), it shows at once.
+    bumpDashboardGeneration();
+    expect(s.needsOf(await s.home()).uncredited).toEqual([]);
   });
 
   it('refuses an address the gate could not have written', () => {

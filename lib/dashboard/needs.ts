@@ -1,12 +1,13 @@
-// "Needs you": a leader's or admin's to-do for the teams they manage, read in one query. The same
-// read serves the dynamic home page (lib/dashboard/dashboard.ts) and the proxy's gate
-// (lib/kept/gate.ts), which names the kept home page after what it returns: the needs are read
-// fresh on every request, so whatever changes them (a quote submitted or moderated, figures
-// written, a draft started or published, drift found, a teammate credited) changes the page
-// asked for, whichever path the write took. Imported by proxy.ts (through the gate): no
-// next/headers, no server-only modules.
+// "Needs you": a leader's or admin's to-do for the teams they manage. The same read serves the
+// dynamic home page (lib/dashboard/dashboard.ts) and the proxy's gate (lib/kept/gate.ts), which
+// names the kept home page after what it returns: the needs are read in one query on every
+// request, so whatever changes them (a quote submitted or moderated, figures written, a draft
+// started or published, drift found) changes the page asked for, whichever path the write took.
+// Only "not credited lately", whose read is costly, is kept per generation and minute, as the
+// kept pages are. Imported by proxy.ts (through the gate): no next/headers, no server-only modules.
 import { z } from 'zod';
 import { db } from '../db';
+import { dashboardCacheKey } from '../expiry/generation';
 import type { Role } from '../generated/prisma/enums';
 import type { Drift } from '../editions/drift';
 import { recognitionSince } from '../profiles/recognition-window';
@@ -28,7 +29,6 @@ type Row = {
   pending: number;
   marked: boolean;
   drifts: Drift[];
-  uncredited: { id: string; name: string }[];
 };
 
 /**
@@ -50,6 +50,7 @@ export async function readNeedsUnchecked(
   const team = reader.teamId ?? '';
   // The praise's own date (a quote's "received on", a win's date), as lib/profiles/recognition.ts.
   const since = recognitionSince(now).toISOString().slice(0, 10);
+  const uncreditedRead = leader ? uncreditedOfTeam(team, since) : Promise.resolve([]);
   const [row] = await db.$queryRaw<Row[]>`
     WITH managed AS (SELECT id, name, slug FROM "Team" WHERE ${admin}::boolean OR (${leader}::boolean AND id = ${team}))
     SELECT
@@ -68,15 +69,9 @@ export async function readNeedsUnchecked(
         FROM "Review" r JOIN managed m ON m.id = r."teamId"
         JOIN LATERAL (SELECT max(rv.revision) AS revision FROM "ReviewRevision" rv WHERE rv."reviewId" = r.id) v
           ON v.revision IS NOT NULL
-        WHERE r.status = 'PUBLISHED' AND r.kind = 'MONTHLY' AND r.drift IS NOT NULL), '[]'::json) AS drifts,
-      COALESCE((SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name, u.id)
-        FROM "User" u
-        WHERE ${leader}::boolean AND u."teamId" = ${team} AND u.active AND u.role IN ('AGENT', 'LEADER') AND u.id <> ${reader.id}
-          AND NOT EXISTS (SELECT 1 FROM "QuoteCredit" c JOIN "Quote" q ON q.id = c."quoteId"
-            WHERE c."userId" = u.id AND q.status = 'APPROVED' AND q."receivedOn" >= ${since}::date)
-          AND NOT EXISTS (SELECT 1 FROM "WinCredit" c JOIN "Win" w ON w.id = c."winId"
-            WHERE c."userId" = u.id AND w."deletedAt" IS NULL AND w."occurredOn" >= ${since}::date)), '[]'::json) AS uncredited`;
+        WHERE r.status = 'PUBLISHED' AND r.kind = 'MONTHLY' AND r.drift IS NOT NULL), '[]'::json) AS drifts`;
   if (!row) return null;
+  const uncredited = (await uncreditedRead).filter((u) => u.id !== reader.id);
   return {
     marked: row.marked,
     needs: {
@@ -91,9 +86,43 @@ export async function readNeedsUnchecked(
         .filter((t) => !t.figures)
         .map((t) => ({ team: t.name, slug: t.slug, month: latestComplete })),
       drifts: row.drifts,
-      uncredited: row.uncredited,
+      uncredited,
     },
   };
+}
+
+type Uncredited = { id: string; name: string }[];
+type UncreditedEntry = { key: string; list: Promise<Uncredited> };
+// On globalThis: the proxy and the app's routes are separate bundles of one process.
+const g = globalThis as unknown as { serviceReviewUncredited?: Map<string, UncreditedEntry> };
+const uncreditedByTeam = (g.serviceReviewUncredited ??= new Map());
+
+/**
+ * The team's active agents and leaders whom no approved quote and no win credited since `since`
+ * (the rule of lib/profiles/recognition.ts, before leaving the reader out). Its one costly read
+ * (every credit of every teammate: 50 ms on the benchmark's 100,000 quotes) is kept as the kept
+ * pages are (lib/kept/gate.ts): per generation — raised by every write that changes it through the
+ * app (a moderation, a win, a user, an erasure: they call expireDashboard()) — and per minute,
+ * which bounds what a write that raises nothing leaves stale.
+ */
+function uncreditedOfTeam(teamId: string, since: string): Promise<Uncredited> {
+  const key = `${dashboardCacheKey()}:${Math.floor(Date.now() / 60_000)}:${since}`;
+  const entry = uncreditedByTeam.get(teamId);
+  if (entry?.key === key) return entry.list;
+  const list = db.$queryRaw<Uncredited>`
+    SELECT u.id, u.name FROM "User" u
+    WHERE u."teamId" = ${teamId} AND u.active AND u.role IN ('AGENT', 'LEADER')
+      AND NOT EXISTS (SELECT 1 FROM "QuoteCredit" c JOIN "Quote" q ON q.id = c."quoteId"
+        WHERE c."userId" = u.id AND q.status = 'APPROVED' AND q."receivedOn" >= ${since}::date)
+      AND NOT EXISTS (SELECT 1 FROM "WinCredit" c JOIN "Win" w ON w.id = c."winId"
+        WHERE c."userId" = u.id AND w."deletedAt" IS NULL AND w."occurredOn" >= ${since}::date)
+    ORDER BY u.name, u.id`;
+  // Bounded by the teams; a failed read is not kept.
+  uncreditedByTeam.set(teamId, { key, list });
+  list.catch(() => {
+    if (uncreditedByTeam.get(teamId)?.list === list) uncreditedByTeam.delete(teamId);
+  });
+  return list;
 }
 
 /**
