@@ -23,7 +23,7 @@ async function kept(page: Page, path: string, again = path) {
 }
 
 // The dashboard is kept per generation and minute behind lib/'s gate (lib/kept/gate.ts) for readers
-// without "Needs you"; their own part (header, greeting) is fetched. Leaders get it as before.
+// and, named after their "Needs you", for leaders; their own part (header, greeting) is fetched.
 test('the dashboard is kept for readers, leaders keep "Needs you" at once, and a write shows at once', async ({
   page,
   db,
@@ -63,11 +63,11 @@ test('the dashboard is kept for readers, leaders keep "Needs you" at once, and a
   await page.goto('/');
   await expect(card).toContainText('1 thank-you from colleagues');
 
-  // A leader's dashboard is rendered for them, "Needs you" in it from the first byte.
+  // A leader's dashboard is kept too, named after their "Needs you", which is in it from the first byte.
   const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
   await signIn(page, leader.email);
   const own = await page.request.get('/');
-  expect(own.headers()['x-nextjs-cache']).toBeUndefined();
+  expect(own.headers()['x-middleware-rewrite']).toMatch(new RegExp(`^/kept/dashboard/[^/]+/${team.id}/[\\w-]+$`));
   expect(await own.text()).toContain('id="needs-title"');
   await page.goto('/');
   await expect(page.getByRole('region', { name: 'Needs you' })).toContainText(`${team.name}: figures for`);

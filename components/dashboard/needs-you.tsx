@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { FigureChanges } from '@/components/reviews/figure-changes';
 import { monthLabel } from '@/lib/dates/month';
-import type { DashboardNeeds } from '@/lib/dashboard/dashboard';
+import type { DashboardNeeds } from '@/lib/dashboard/needs';
 import { NeedsRecognition } from './needs-recognition';
 
 /** "Needs you": a leader's or admin's to-do for the teams they manage, or nothing when all is done. */

@@ -5,12 +5,11 @@ import { dashboardCacheKey } from '../expiry/generation';
 import { db } from '../db';
 import { hasRole, type Actor, assertSignedIn } from '../authz';
 import { addMonths, currentMonth } from '../dates/month';
-import { countPendingQuotes, toWallQuote } from '../quotes/quotes';
+import { toWallQuote } from '../quotes/quotes';
 import { wallQuoteSelect } from '../quotes/wall-query';
-import { listPublishedDrift, type Drift } from '../editions/drift';
-import { canManageTeam } from '../team-access';
+import { refreshPublishedDrift } from '../editions/drift';
 import { teamHeadlinesUnchecked } from './headlines';
-import { listUncreditedTeammates } from '../profiles/recognition';
+import { readNeedsUnchecked, type DashboardNeeds } from './needs';
 
 async function loadTeamCard(teamId: string) {
   const edition = await db.review.findFirst({
@@ -93,46 +92,24 @@ function cardsOf(teams: TeamRef[], firstTeamId: string | null) {
 
 export type DashboardCard = Awaited<ReturnType<typeof cardsOf>>[number];
 
-export type DashboardNeeds = {
-  pendingQuotes: number;
-  missingFigures: { team: string; slug: string; month: string }[];
-  editions: { team: string; slug: string; month: string; status: 'none' | 'DRAFT' | 'PUBLISHED' }[];
-  drifts: Drift[];
-  /** Leaders only: teammates not credited lately (names, alphabetical). */
-  uncredited: { id: string; name: string }[];
-};
-
-/** "Needs you": what a leader or admin has to do for the teams they manage; null for everyone else. */
+/**
+ * "Needs you": what a leader or admin has to do for the teams they manage; null for everyone else.
+ * The drift of their published editions is brought up to date first; the needs are then read as
+ * the kept home page's gate reads them (lib/dashboard/needs.ts), so both pages show the same.
+ */
 async function needsOf(actor: Actor, teams: TeamRef[], latestComplete: string): Promise<DashboardNeeds | null> {
   if (!hasRole(actor, 'LEADER', 'ADMIN')) return null;
-  const managed = teams.filter((t) => canManageTeam(actor, t.id));
-  const withFigures = await db.monthFigures.findMany({
-    where: { teamId: { in: managed.map((t) => t.id) }, month: latestComplete },
-    select: { teamId: true },
-  });
-  const has = new Set(withFigures.map((f) => f.teamId));
-  const drafts = await db.review.findMany({
-    where: { teamId: { in: managed.map((t) => t.id) }, month: latestComplete },
-    select: { teamId: true, status: true },
-  });
-  return {
-    editions: managed.map((t) => ({
-      team: t.name,
-      slug: t.slug,
-      month: latestComplete,
-      status: drafts.find((d) => d.teamId === t.id)?.status ?? 'none',
-    })),
-    pendingQuotes: hasRole(actor, 'LEADER') ? await countPendingQuotes(actor) : 0,
-    missingFigures: managed
-      .filter((t) => !has.has(t.id))
-      .map((t) => ({ team: t.name, slug: t.slug, month: latestComplete })),
-    // Published editions whose figures were corrected since: the leader decides on a correction.
-    drifts: await listPublishedDrift(
-      actor,
-      managed.map((t) => t.id),
-    ),
-    uncredited: await listUncreditedTeammates(actor),
-  };
+  await refreshPublishedDrift(
+    actor,
+    teams.map((t) => t.id),
+  );
+  return (await readNeedsUnchecked(actor, latestComplete))?.needs ?? null;
+}
+
+/** The signed-in reader's "Needs you" alone (null unless a leader or admin), as the home page shows it. */
+export async function getDashboardNeeds(actor: Actor): Promise<DashboardNeeds | null> {
+  assertSignedIn(actor);
+  return needsOf(actor, await listTeams(), addMonths(currentMonth(), -1));
 }
 
 export async function getDashboard(actor: Actor) {

@@ -27,10 +27,8 @@ export type Drift = {
  * one row per drifted edition and computes nothing.
  */
 export async function listPublishedDrift(actor: Actor, teamIds: string[]): Promise<Drift[]> {
-  if (!hasRole(actor, 'ADMIN', 'LEADER')) throw new ForbiddenError();
-  const managed = teamIds.filter((id) => canManageTeam(actor, id));
+  const managed = await refreshPublishedDrift(actor, teamIds);
   if (!managed.length) return [];
-  await refreshMarkedDrift(managed);
   const reviews = await db.review.findMany({
     // A year in review's figures are its year's; drift is told for monthly editions.
     where: { teamId: { in: managed }, status: 'PUBLISHED', kind: 'MONTHLY', drift: { not: Prisma.DbNull } },
@@ -57,6 +55,18 @@ export async function listPublishedDrift(actor: Actor, teamIds: string[]): Promi
         ]
       : [],
   );
+}
+
+/**
+ * Brings the stored drift of the published editions of these teams (those the actor manages) up to
+ * date, and returns the teams it looked at. "Needs you" (lib/dashboard/needs.ts) then reads what is
+ * stored.
+ */
+export async function refreshPublishedDrift(actor: Actor, teamIds: string[]): Promise<string[]> {
+  if (!hasRole(actor, 'ADMIN', 'LEADER')) throw new ForbiddenError();
+  const managed = teamIds.filter((id) => canManageTeam(actor, id));
+  if (managed.length) await refreshMarkedDrift(managed);
+  return managed;
 }
 
 /**

@@ -32,11 +32,15 @@ describe('the gate in front of the kept pages', () => {
     expect(await keptPagePath(await cookieFor(oneTime), '/', '')).toBeNull();
     expect(await keptPagePath(await cookieFor(signedOut), '/', '')).toBeNull();
     expect(await keptPagePath(await cookieFor(signedOut, 2), '/', '')).not.toBeNull();
-    // Leaders and admins have their own "Needs you" on the dashboard: theirs is not kept.
+    // Leaders and admins have their own "Needs you" on the dashboard: theirs is named after it
+    // (lib/dashboard/needs.test.ts).
     const leader = await cookieFor(await makeUser(db, { role: 'LEADER', teamId: team.id }));
     const admin = await cookieFor(await makeUser(db, { role: 'ADMIN' }));
-    expect(await keptPagePath(leader, '/', '')).toBeNull();
-    expect(await keptPagePath(admin, '/', '')).toBeNull();
+    expect(dashboard(await keptPagePath(leader, '/', ''))).toMatch(
+      new RegExp(`^/kept/dashboard/V/${team.id}/[A-Za-z0-9_-]+$`),
+    );
+    expect(dashboard(await keptPagePath(admin, '/', ''))).toMatch(/^\/kept\/dashboard\/V\/all\/[A-Za-z0-9_-]+$/);
+    expect(await keptPagePath(leader, '/', '?x=1')).toBeNull();
     expect(await keptPagePath(leader, '/trends', '')).toMatch(/^\/kept\/trends\//);
     expect(await keptPagePath(admin, '/quotes', '')).toMatch(/^\/kept\/quotes\//);
     expect(await keptPagePath(null, '/', '')).toBeNull();

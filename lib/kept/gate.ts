@@ -5,8 +5,9 @@
 // These pages show the same thing to every reader, given the address: only the dashboard's order
 // (the reader's own team first), trends' default team (the reader's own) and the wall's
 // "Submit a quote" (agents and leaders) depend on who reads, and those go into the kept page's
-// address. Leaders' and admins' dashboards carry "Needs you", their own: they are not kept. So
-// each is rendered once per version and served from Next's page cache. The version is this
+// address. Leaders' and admins' dashboards carry "Needs you", their own to-do: the gate reads it on
+// every request (lib/dashboard/needs.ts) and puts it in the address too. So each is rendered once
+// per version and served from Next's page cache. The version is this
 // instance, its generation of what these pages show (lib/expiry/generation.ts, raised by every
 // write that calls expireDashboard(), here or through NOTIFY elsewhere) and the minute, which
 // bounds what a lost notification or a change that raises nothing leaves stale. What is the
@@ -26,6 +27,7 @@ import { canonicalTrendsQuery, trendsQuerySchema } from '../trends/query';
 import { wallFilterSchema } from '../quotes/schemas';
 import { addMonths, currentMonth } from '../dates/month';
 import { knownValues, type KnownValues } from './known';
+import { needsSegment, readNeedsUnchecked } from '../dashboard/needs';
 
 /** Where kept pages live. Not public: the proxy refuses it unless the gate rewrote to it. */
 export const KEPT_PREFIX = '/kept/';
@@ -73,6 +75,8 @@ export const KEPT_SEGMENTS = {
   team: /^(all|any|[A-Za-z0-9_-]{1,64})$/,
   submit: /^(submit|read)$/,
   query: /^(-|[A-Za-z0-9_-]{1,16000})$/,
+  /** A leader's or admin's "Needs you" (lib/dashboard/needs.ts); longer ones get the dynamic page. */
+  needs: /^[A-Za-z0-9_-]{1,16000}$/,
 };
 
 /**
@@ -110,10 +114,16 @@ export async function keptPagePath(cookie: string | null, pathname: string, sear
     if (!(await names(false)) && !(await names(true))) return null;
   }
   const team = user.teamId ?? 'all';
-  // Leaders and admins have "Needs you" on top of their dashboard, their own to-do: they get the
-  // dynamic page, where it is there at once instead of pushing the cards down when it arrives.
   if (pathname === '/') {
-    return user.role === 'LEADER' || user.role === 'ADMIN' ? null : `${KEPT_PREFIX}dashboard/${version}/${team}`;
+    if (user.role !== 'LEADER' && user.role !== 'ADMIN') return `${KEPT_PREFIX}dashboard/${version}/${team}`;
+    // Leaders and admins have "Needs you" on top, their own to-do, there from the first byte. It is
+    // read here, fresh, on every request, and the kept page is named after it: one rendering per
+    // version and to-do, shared by every reader with the same to-do. Drift not yet compared since
+    // figures were written is for the dynamic page, which compares it (the next view is kept).
+    const read = await readNeedsUnchecked(user, addMonths(currentMonth(), -1));
+    if (!read || read.marked) return null;
+    const needs = needsSegment(read.needs);
+    return KEPT_SEGMENTS.needs.test(needs) ? `${KEPT_PREFIX}dashboard/${version}/${team}/${needs}` : null;
   }
   if (trends !== null) {
     // Trends without a team show the reader's own: only then does the reader's team matter.

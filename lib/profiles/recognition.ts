@@ -1,9 +1,7 @@
 import 'server-only';
 import { db } from '../db';
 import { hasRole, type Actor } from '../authz';
-
-/** How far back praise counts for fair recognition. */
-export const RECOGNITION_DAYS = 90;
+import { recognitionSince } from './recognition-window';
 
 /**
  * Fair recognition, for a team's leaders only: the active teammates (agents and the team's other
@@ -14,8 +12,7 @@ export const RECOGNITION_DAYS = 90;
  */
 export async function listUncreditedTeammates(actor: Actor, now: Date = new Date()) {
   if (!hasRole(actor, 'LEADER') || !actor.teamId) return [];
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const since = new Date(today - RECOGNITION_DAYS * 86_400_000);
+  const since = recognitionSince(now);
   return db.user.findMany({
     where: {
       teamId: actor.teamId,

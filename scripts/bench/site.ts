@@ -103,9 +103,18 @@ try {
     // Warm the route (compilation caches, connection pool, the JIT) before measuring: a second of
     // the same load. The first page measured after the server started read half its speed without.
     const headers = { cookie: t.cookie ?? cookie, ...(t.gzip ? { 'accept-encoding': 'gzip' } : {}) };
-    const body = await (await fetch(base + t.path, { headers: { cookie: headers.cookie } })).text();
-    if (DUMP) writeFileSync(path.join(DUMP, `${t.name.replace(/\W+/g, '-')}.html`), body);
+    await (await fetch(base + t.path, { headers: { cookie: headers.cookie } })).text();
     await autocannon({ url: base + t.path, connections: CONNECTIONS, duration: 1, headers });
+    // The page as it is measured: after the warm-up (a first view may take another road, e.g. a
+    // leader's home while drift waits to be compared).
+    if (DUMP) {
+      const res = await fetch(base + t.path, { headers: { cookie: headers.cookie } });
+      const rewrite = res.headers.get('x-middleware-rewrite');
+      writeFileSync(
+        path.join(DUMP, `${t.name.replace(/\W+/g, '-')}.html`),
+        `<!-- ${rewrite ? `kept: ${rewrite.slice(0, 80)} ${res.headers.get('x-nextjs-cache') ?? ''}` : 'dynamic'} -->\n${await res.text()}`,
+      );
+    }
     const cpuBefore = cpuSeconds(server.pid!);
     const r = await autocannon({
       url: base + t.path,

@@ -6,7 +6,7 @@ import { dashboardCardsUnchecked } from '@/lib/dashboard/dashboard';
 import { assertKeptAddress, KEPT_SEGMENTS } from '@/lib/kept/gate';
 
 // The dashboard's cards, rendered once per version and kept (lib/kept/gate.ts): the proxy rewrites
-// `GET /` here for an active, signed-in reader with nothing in "Needs you" (not a leader or admin),
+// `GET /` here for an active, signed-in reader without "Needs you" (not a leader or admin: theirs is [needs]/),
 // and refuses this path to everyone else. Nothing here reads the request; the reader's header
 // and name are fetched by the browser.
 export const revalidate = false;
