@@ -39,3 +39,14 @@ export function sourceNote(spans: SourceSpan[]): string | null {
   const earlier = [...new Set(runs.slice(0, -1).map((r) => r.span.label))].reverse();
   return `${head}; earlier: ${earlier.join(', ')}.`;
 }
+
+/** A source of one part of one month, as read for a window (lib/figures/sources.ts). */
+export type PartSpan = SourceSpan & { part: string };
+
+/** The note of one part ("counts" or a KPI's id) over the months `from`–`to`. */
+export function sourceNoteOf(rows: PartSpan[], part: string, from: string, to: string): string | null {
+  return sourceNote(rows.filter((r) => r.part === part && r.month >= from && r.month <= to));
+}
+
+/** The line a CSV ends with and a table carries below it: "Source: …". */
+export const sourceLine = (note: string) => `Source: ${note}`;

@@ -10,7 +10,7 @@ import { assertCanManageTeam } from '../team-access';
 import { monthSchema } from '../dates/month';
 import { breakRule, COUNTS_PART, type BreakRule } from './breaks';
 import { HELP_DESK_EXPORT_LABEL, MONTHLY_CSV_LABEL } from './provenance';
-import { sourceNote, type SourceSpan } from './source-note';
+import { sourceNote, type PartSpan, type SourceSpan } from './source-note';
 
 /** Import labels that name no help desk: a monthly CSV, and an export whose desk was not recognised. */
 const NO_DESK = new Set([MONTHLY_CSV_LABEL, HELP_DESK_EXPORT_LABEL, 'CSV export']);
@@ -52,6 +52,29 @@ export async function loadSourceNoteUnchecked(client: DbClient, teamId: string, 
     orderBy: { month: 'asc' },
   });
   return sourceNote(rows.map((r): SourceSpan => ({ month: r.month, kind: r.kind, label: r.label, at: r.at })));
+}
+
+/**
+ * Every part's sources in a window, for notes of several parts at once (trends: the counts' charts
+ * and each KPI's). Unchecked like the note above: trends checked its reader.
+ */
+export async function loadSourceSpansUnchecked(
+  client: DbClient,
+  teamId: string,
+  from: string,
+  to: string,
+): Promise<PartSpan[]> {
+  return client.figureSource.findMany({
+    where: { teamId, month: { gte: from, lte: to } },
+    select: { month: true, part: true, kind: true, label: true, at: true },
+    orderBy: { month: 'asc' },
+  });
+}
+
+/** The note under the figures page's list of months: the counts of every month the team has. */
+export async function readSourceNote(actor: Actor, teamId: string): Promise<string | null> {
+  assertCanManageTeam(actor, teamId);
+  return loadSourceNoteUnchecked(db, teamId, '0000-01', '9999-12');
 }
 
 export type PartSource = {

@@ -23,6 +23,9 @@ function seriesOf(items: { id: string; name: string }[], used: Set<string>): Ser
   return items.filter((i) => used.has(i.id)).map((i) => ({ key: i.name, label: i.name }));
 }
 
+/** A KPI's chart id, from its name key: trends finds the KPI behind a chart by it. */
+export const kpiChartId = (nameKey: string) => `kpi-${nameKey.replace(/[^a-z0-9]+/g, '-')}`;
+
 export function buildCharts(
   catalog: Catalog,
   records: MonthRecord[],
@@ -129,7 +132,7 @@ export function buildCharts(
   const kpis = catalog.kpis.filter((k) => (kpiKeys.length ? kpiKeys.includes(k.nameKey) : !k.archivedAt));
   for (const k of kpis) {
     charts.push({
-      id: `kpi-${k.nameKey.replace(/[^a-z0-9]+/g, '-')}`,
+      id: kpiChartId(k.nameKey),
       title: k.name,
       description: `${k.name} each month${k.target !== null ? `, against its target of ${formatWithUnit(k.target, kpiUnitText(k.unit), k.decimals)}` : ''} (${k.direction === 'HIGHER_IS_BETTER' ? 'higher' : 'lower'} is better).`,
       kind: 'line',
