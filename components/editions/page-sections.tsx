@@ -75,6 +75,15 @@ function Tile({ metric }: { metric: Metric | KpiMetric }) {
   );
 }
 
+/** "Source: …" under the figures and tables it speaks for. */
+function SourceLine({ note }: { note: string | undefined }) {
+  return note ? (
+    <p className="mt-2 text-xs text-ink-muted" data-source-note>
+      {note}
+    </p>
+  ) : null;
+}
+
 type Body<K extends SectionKind> = (props: { section: SectionOf<K> }) => ReactNode;
 
 const PAGE: { [K in SectionKind]: Body<K> } = {
@@ -93,6 +102,12 @@ const PAGE: { [K in SectionKind]: Body<K> } = {
         ))}
       </dl>
       {s.note ? <p className="mt-3 text-sm text-ink-muted">Note on the figures: {s.note}</p> : null}
+      {s.breaks?.map((b) => (
+        <p key={b} className="mt-3 text-sm text-ink-muted" data-source-break-sentence>
+          {b}
+        </p>
+      ))}
+      <SourceLine note={s.sourceNote} />
     </>
   ),
   yearNumbers: ({ section: s }) => {
@@ -161,44 +176,47 @@ const PAGE: { [K in SectionKind]: Body<K> } = {
   ),
   shares: ({ section: s }) =>
     s.rows.length ? (
-      <Table caption={s.caption}>
-        <THead>
-          <Th compact>{s.first}</Th>
-          <Th compact numeric>
-            Contacts
-          </Th>
-          <Th compact numeric>
-            Share
-          </Th>
-          <Th compact numeric>
-            vs last month
-          </Th>
-          <Th compact numeric>
-            vs last year
-          </Th>
-        </THead>
-        <TBody>
-          {s.rows.map((r) => (
-            <tr key={r.name}>
-              <Th compact scope="row" className="text-left font-medium">
-                {r.name}
-              </Th>
-              <Td compact numeric>
-                {formatMetric(r.count)}
-              </Td>
-              <Td compact numeric>
-                {formatShare(r.share)}
-              </Td>
-              <Td compact numeric>
-                <ChangeText change={rowChange(r, 'lastMonth')} />
-              </Td>
-              <Td compact numeric>
-                <ChangeText change={rowChange(r, 'lastYear')} />
-              </Td>
-            </tr>
-          ))}
-        </TBody>
-      </Table>
+      <>
+        <Table caption={s.caption}>
+          <THead>
+            <Th compact>{s.first}</Th>
+            <Th compact numeric>
+              Contacts
+            </Th>
+            <Th compact numeric>
+              Share
+            </Th>
+            <Th compact numeric>
+              vs last month
+            </Th>
+            <Th compact numeric>
+              vs last year
+            </Th>
+          </THead>
+          <TBody>
+            {s.rows.map((r) => (
+              <tr key={r.name}>
+                <Th compact scope="row" className="text-left font-medium">
+                  {r.name}
+                </Th>
+                <Td compact numeric>
+                  {formatMetric(r.count)}
+                </Td>
+                <Td compact numeric>
+                  {formatShare(r.share)}
+                </Td>
+                <Td compact numeric>
+                  <ChangeText change={rowChange(r, 'lastMonth')} />
+                </Td>
+                <Td compact numeric>
+                  <ChangeText change={rowChange(r, 'lastYear')} />
+                </Td>
+              </tr>
+            ))}
+          </TBody>
+        </Table>
+        <SourceLine note={s.note} />
+      </>
     ) : (
       <p className="text-sm text-ink-subtle">No figures for this month.</p>
     ),
@@ -207,11 +225,7 @@ const PAGE: { [K in SectionKind]: Body<K> } = {
       {s.charts.map((spec) => (
         <ChartCard key={spec.id} spec={spec} />
       ))}
-      {s.note ? (
-        <p className="text-xs text-ink-muted" data-source-note>
-          {s.note}
-        </p>
-      ) : null}
+      <SourceLine note={s.note} />
     </div>
   ),
   yearKpis: ({ section: { kpis, year } }) =>

@@ -7,6 +7,7 @@ import { NO_BREAKS, type BreakRule } from '../figures/breaks';
 import { COUNTS_PART } from '../figures/provenance';
 import { loadBreakRuleUnchecked } from '../figures/sources';
 import { kpiUnitText } from '../format';
+import type { SparkPoint } from './sparkline';
 
 export type Change = {
   previous: number | null;
@@ -33,7 +34,7 @@ export type TeamHeadlines = {
   month: string;
   headlines: Headline[];
   note: string | null;
-  spark: { month: string; total: number | null }[];
+  spark: SparkPoint[];
 };
 
 function change(value: number, previous: number | null, comparable = true): Change {
@@ -106,10 +107,11 @@ export function headlinesFor(
       goodDirection: higher ? 1 : -1,
     });
   }
-  const spark = Array.from({ length: 12 }, (_, i) => addMonths(month, i - 11)).map((m) => ({
-    month: m,
-    total: totalOf(byMonth.get(m)),
-  }));
+  const countBreaks = rule.breaksFor(COUNTS_PART);
+  const spark = Array.from({ length: 12 }, (_, i) => addMonths(month, i - 11)).map((m, i): SparkPoint => {
+    const changed = i > 0 ? countBreaks.find((b) => b.month === m) : undefined;
+    return { month: m, total: totalOf(byMonth.get(m)), ...(changed ? { sourceChanged: changed.sentence } : {}) };
+  });
   return { month, headlines, note: now.state.note, spark };
 }
 
