@@ -162,7 +162,15 @@ export function buildCharts(
   charts.push({
     id: 'year-over-year',
     title: `Contacts in ${year} against ${year - 1}`,
-    description: 'Total contacts received per calendar month, this year and last year on the same axis.',
+    // Its two lines invite reading one against the other: a change of source within the two years
+    // makes some of those months not comparable, and the chart says which change.
+    description: [
+      'Total contacts received per calendar month, this year and last year on the same axis.',
+      ...rule
+        .breaksFor(COUNTS_PART)
+        .filter((b) => b.month > `${year - 1}-01` && b.month <= `${year}-12`)
+        .map((b) => b.sentence),
+    ].join(' '),
     kind: 'yoy',
     xKey: 'month',
     xLabel: 'Month',

@@ -162,6 +162,11 @@ describe('where trends figures came from', () => {
     expect(await lastLine('year-over-year')).toEqual([counts]);
     expect(await lastLine('kpi-csat')).toEqual([`Source: Aug–Nov 2025: Freshdesk export imported ${today}.`]);
 
+    // The two-year chart invites reading 2025 against 2024: it says the counts changed source.
+    const { sections: shown } = await getTrends(leader, query);
+    expect(shown[0]!.charts.find((c) => c.id === 'year-over-year')!.description).toContain(
+      'Source changed in October 2025 (Freshdesk → Salesforce Service Cloud): changes across it are not comparable.',
+    );
     // A window before the switch names only the old desk.
     const before = trendsQuerySchema.parse({ team: team.slug, range: 'custom', from: '2025-08', to: '2025-09' });
     const { sections } = await getTrends(leader, before);
