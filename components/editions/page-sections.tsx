@@ -70,6 +70,12 @@ function Tile({ metric }: { metric: Metric | KpiMetric }) {
             {target}
           </span>
         ) : null}
+        {kpi?.source ? (
+          // A KPI kept from another source than the month's counts says where it came from.
+          <span className="mt-1 block" data-kpi-source>
+            Source: {kpi.source}
+          </span>
+        ) : null}
       </dd>
     </div>
   );

@@ -134,6 +134,12 @@ const EMAIL: { [K in SectionKind]: Body<K> } = {
                       <Num>{target}</Num>
                     </>
                   ) : null}
+                  {'source' in m && m.source ? (
+                    <>
+                      <br />
+                      {`Source: ${m.source}`}
+                    </>
+                  ) : null}
                 </span>
               </th>
               <td align="right" style={{ ...cell, fontSize: '18px', fontWeight: 700, verticalAlign: 'top' }}>

@@ -259,7 +259,10 @@ export const CHAT: { [K in SectionKind]: ChatRule<K> } = {
   numbers: (s, period) => [
     ...[s.total, ...s.kpis, ...s.channels]
       .slice(0, 3)
-      .map((m) => `${m.label}: ${metricValue(m)} (${changeAgainst(m, period)})`),
+      .map(
+        (m) =>
+          `${m.label}: ${metricValue(m)} (${changeAgainst(m, period)})${'source' in m && m.source ? `, source: ${m.source}` : ''}`,
+      ),
     ...(s.breaks ?? []),
     ...(s.breaks?.length && s.sourceNote ? [s.sourceNote] : []),
   ],

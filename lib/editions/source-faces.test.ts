@@ -33,7 +33,18 @@ const catalog: Catalog = {
     { id: 'refunds', name: 'Refunds', nameKey: 'refunds', archivedAt: null },
   ],
   segments: [],
-  kpis: [],
+  kpis: [
+    {
+      id: 'csat',
+      name: 'CSAT',
+      nameKey: 'csat',
+      archivedAt: null,
+      unit: 'PERCENT',
+      direction: 'HIGHER_IS_BETTER',
+      target: 90,
+      decimals: 1,
+    },
+  ],
 };
 const records: MonthRecord[] = months.map((month) => ({
   month,
@@ -44,12 +55,16 @@ const records: MonthRecord[] = months.map((month) => ({
     volumes: { phone: { received: after(month) ? 1000 : 2000, handled: 900 } },
     reasons: (after(month) ? { refunds: 400 } : { billing: 800 }) as Record<string, number>,
     segments: {},
-    kpis: {},
+    // The Salesforce file has no CSAT column: the leader kept Freshdesk's.
+    kpis: { csat: 91 },
     note: null,
   },
 }));
 const rule = breakRule({
-  sources: months.map((month) => ({ month, part: COUNTS_PART, system: desk(month) })),
+  sources: months.flatMap((month) => [
+    { month, part: COUNTS_PART, system: desk(month) },
+    { month, part: 'csat', system: 'Freshdesk' },
+  ]),
   declared: [],
   comparable: [],
 });
@@ -64,6 +79,7 @@ const note = sourceNote(
 )!;
 const SENTENCE =
   'Source changed in September 2026 (Freshdesk → Salesforce Service Cloud): changes across it are not comparable.';
+const KEPT = 'Freshdesk export imported 4 Aug 2026';
 const NOTE = 'Source: Sep 2026: Salesforce Service Cloud export imported 6 Oct 2026; earlier: Freshdesk.';
 
 const content = buildContent({
@@ -76,6 +92,7 @@ const content = buildContent({
   updates: [],
   rule,
   sourceNote: note,
+  kpiSources: { csat: KEPT },
 });
 const snapshot: EditionSnapshot = {
   title: 'September',
@@ -112,6 +129,9 @@ describe('an edition across a change of source, on every face', () => {
     // Under the numbers, the reasons table and the charts.
     expect(page.split(NOTE).length - 1).toBe(3);
     expect(page).toContain('not compared with August 2026 or September 2025');
+    // CSAT, kept from the old desk, says so on its tile, and its change holds (no break of its own).
+    expect(page).toContain(`Source: ${KEPT}`);
+    expect(page).toContain('vs last month no change');
     expect(page).not.toMatch(DROP);
   });
 
@@ -121,6 +141,7 @@ describe('an edition across a change of source, on every face', () => {
       expect(part).toContain(`vs last month ${NOT_COMPARABLE}`);
       expect(part).toContain(SENTENCE);
       expect(part).toContain(NOTE);
+      expect(part).toContain(`Source: ${KEPT}`);
       expect(part).not.toMatch(DROP);
     }
   });
@@ -134,6 +155,7 @@ describe('an edition across a change of source, on every face', () => {
       expect(body).toContain(`Contacts received: 1,000 (${NOT_COMPARABLE} vs last month)`);
       expect(body).toContain(SENTENCE);
       expect(body).toContain(NOTE);
+      expect(body).toContain(`CSAT: 91.0% (no change vs last month), source: ${KEPT}`);
       expect(body).not.toMatch(DROP);
     }
   });

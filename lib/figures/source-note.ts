@@ -15,7 +15,8 @@ function range(from: string, to: string): string {
   return `${monthShort(from)} ${year(from)}–${monthShort(to)} ${year(to)}`;
 }
 
-function how(s: SourceSpan): string {
+/** How and when one source gave figures: "Freshdesk export imported 4 Aug 2026", "entered by hand 3 Aug 2026". */
+export function sourceHow(s: Pick<SourceSpan, 'kind' | 'label' | 'at'>): string {
   if (s.kind === 'MANUAL') return `entered by hand ${formatDay(s.at)}`;
   if (s.kind === 'API') return `${s.label} ${formatDay(s.at)}`;
   return `${s.label}${/export|csv/i.test(s.label) ? '' : ' export'} imported ${formatDay(s.at)}`;
@@ -28,7 +29,7 @@ export function sourceNote(spans: SourceSpan[]): string | null {
   // Consecutive months from the same source on the same day are one run.
   const runs: { from: string; to: string; span: SourceSpan; text: string }[] = [];
   for (const s of sorted) {
-    const text = how(s);
+    const text = sourceHow(s);
     const last = runs.at(-1);
     if (last && last.text === text) last.to = s.month;
     else runs.push({ from: s.month, to: s.month, span: s, text });

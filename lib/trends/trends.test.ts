@@ -8,6 +8,7 @@ import { addMonths, currentMonth } from '../dates/month';
 import { chartNumber } from '../charts/chart-spec';
 import { chartTable } from './charts';
 import { formatDay } from '../dates/day';
+import { loadKpiSourcesUnchecked } from '../figures/sources';
 import type { MonthChange } from '../figures/state';
 import { trendsQuerySchema } from './query';
 import { getTrends, loadAnnotations, MAX_TEAM_MONTHS, trendCsv } from './trends';
@@ -167,6 +168,12 @@ describe('where trends figures came from', () => {
     expect(shown[0]!.charts.find((c) => c.id === 'year-over-year')!.description).toContain(
       'Source changed in October 2025 (Freshdesk → Salesforce Service Cloud): changes across it are not comparable.',
     );
+    // The edition labels CSAT with its own source in the months whose counts came from Salesforce.
+    expect(await loadKpiSourcesUnchecked(db, team.id, '2025-11')).toEqual({
+      [csat]: `Freshdesk export imported ${today}`,
+    });
+    expect(await loadKpiSourcesUnchecked(db, team.id, '2025-09')).toEqual({});
+
     // A window before the switch names only the old desk.
     const before = trendsQuerySchema.parse({ team: team.slug, range: 'custom', from: '2025-08', to: '2025-09' });
     const { sections } = await getTrends(leader, before);
