@@ -52,6 +52,11 @@ export function HeadlineTile({ headline, large = false }: { headline: Headline; 
             <ChangeLine label="last year" change={headline.vsLastYear} headline={headline} />
           </>
         )}
+        {headline.source ? (
+          <span className={`block ${large ? 'text-xl' : 'text-xs'} text-ink-muted`} data-kpi-source>
+            Source: {headline.source}
+          </span>
+        ) : null}
       </dd>
     </div>
   );

@@ -28,6 +28,7 @@ export function Tile({ h }: { h: Headline }) {
           {formatTargetLine(Boolean(h.onTarget), h.target, h.unit.trim(), h.decimals)}
         </p>
       ) : null}
+      {h.source ? <p className="mt-1 text-base text-slate-300 md:text-2xl">Source: {h.source}</p> : null}
       {change.text === NOT_COMPARABLE ? (
         // Across a change of source the TV says so, as the dashboard does, instead of a rise or fall.
         <p className="mt-1 text-base text-slate-300 md:text-2xl">Last month: {change.text}</p>

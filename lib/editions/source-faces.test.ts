@@ -161,7 +161,10 @@ describe('an edition across a change of source, on every face', () => {
   });
 
   it('the dashboard card and the TV: no change across it, the line broken with a marker and the sentence', () => {
-    const card = headlinesFor(catalog, records, '2026-09', rule)!;
+    const card = headlinesFor(catalog, records, '2026-09', rule, { csat: KEPT })!;
+    const csat = card.headlines.find((h) => h.key === 'kpi-csat')!;
+    expect(words(renderToStaticMarkup(createElement(HeadlineTile, { headline: csat })))).toContain(`Source: ${KEPT}`);
+    expect(words(renderToStaticMarkup(createElement(Tile, { h: csat })))).toContain(`Source: ${KEPT}`);
     const contacts = card.headlines.find((h) => h.key === 'contacts')!;
     const tile = words(renderToStaticMarkup(createElement(HeadlineTile, { headline: contacts })));
     expect(tile).toContain(`last month: ${NOT_COMPARABLE}`);
