@@ -81,7 +81,12 @@ test.describe('figures that know where they came from', () => {
       declared: [],
       comparable: [],
     });
-    const note = sourceNote(months.map((month) => ({ month, kind: 'IMPORT', label: desk(month), at: new Date() })));
+    // As publishing reads it: the year up to the edition's month.
+    const note = sourceNote(
+      months
+        .filter((m) => m <= breakMonth)
+        .map((month) => ({ month, kind: 'IMPORT', label: desk(month), at: new Date() })),
+    );
     const content = buildContent({
       team: { name: team.name, slug: team.slug },
       month: breakMonth,

@@ -35,7 +35,9 @@ function ChangeText({ change }: { change: ChangeValue }) {
   const words = TONE_WORDS[change.tone];
   return (
     <span
-      className={`font-medium whitespace-nowrap ${change.amount === null ? 'text-ink-subtle' : TONE_CLASS[change.tone]}`}
+      // A figure never breaks from its unit; the words "not comparable — source changed" may wrap
+      // in a phone's narrow tile.
+      className={`font-medium ${change.amount === null ? 'text-ink-subtle' : `whitespace-nowrap ${TONE_CLASS[change.tone]}`}`}
     >
       {change.text}
       {words ? <span className="sr-only"> ({words})</span> : null}

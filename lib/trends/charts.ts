@@ -162,15 +162,7 @@ export function buildCharts(
   charts.push({
     id: 'year-over-year',
     title: `Contacts in ${year} against ${year - 1}`,
-    // Its two lines invite reading one against the other: a change of source within the two years
-    // makes some of those months not comparable, and the chart says which change.
-    description: [
-      'Total contacts received per calendar month, this year and last year on the same axis.',
-      ...rule
-        .breaksFor(COUNTS_PART)
-        .filter((b) => b.month > `${year - 1}-01` && b.month <= `${year}-12`)
-        .map((b) => b.sentence),
-    ].join(' '),
+    description: 'Total contacts received per calendar month, this year and last year on the same axis.',
     kind: 'yoy',
     xKey: 'month',
     xLabel: 'Month',
@@ -187,6 +179,15 @@ export function buildCharts(
       };
     }),
     unit: 'contacts',
+    // A change of source within the two years splits that year's line at its month, with the marker
+    // and the sentence: its two lines are read one against the other.
+    ...(() => {
+      const inside = rule
+        .breaksFor(COUNTS_PART)
+        .filter((b) => b.month >= `${year - 1}-01` && b.month <= `${year}-12`)
+        .map((b) => ({ month: b.month, sentence: b.sentence, series: b.month.slice(0, 4) }));
+      return inside.length ? { breaks: inside } : {};
+    })(),
   });
   return charts;
 }

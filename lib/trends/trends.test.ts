@@ -6,6 +6,7 @@ import { makeCatalog, makeProject, makeTeam, makeUser, makeWin } from '../../pri
 import { loadCatalog, writeMonthTx } from '../figures/figures';
 import { addMonths, currentMonth } from '../dates/month';
 import { chartNumber } from '../charts/chart-spec';
+import { chartGeometry } from '../charts/geometry';
 import { chartTable } from './charts';
 import { formatDay } from '../dates/day';
 import { loadKpiSourcesUnchecked } from '../figures/sources';
@@ -165,9 +166,16 @@ describe('where trends figures came from', () => {
 
     // The two-year chart invites reading 2025 against 2024: it says the counts changed source.
     const { sections: shown } = await getTrends(leader, query);
-    expect(shown[0]!.charts.find((c) => c.id === 'year-over-year')!.description).toContain(
-      'Source changed in October 2025 (Freshdesk → Salesforce Service Cloud): changes across it are not comparable.',
-    );
+    const yoy = shown[0]!.charts.find((c) => c.id === 'year-over-year')!;
+    const sentence =
+      'Source changed in October 2025 (Freshdesk → Salesforce Service Cloud): changes across it are not comparable.';
+    expect(yoy.breaks).toEqual([{ month: '2025-10', sentence, series: '2025' }]);
+    // 2025's line is drawn in two pieces, split at October with the marker; 2024's is not split.
+    const g = chartGeometry(yoy);
+    expect(g.paths[yoy.series.findIndex((s) => s.key === '2025')]!.d.match(/M/g)).toHaveLength(2);
+    expect(g.paths[yoy.series.findIndex((s) => s.key === '2024')]!.d.match(/M/g) ?? []).toHaveLength(0);
+    expect(g.breakMarkers).toEqual([{ xPct: expect.any(Number), month: 'Oct', sentence }]);
+    expect(g.columns[9]!.lines).toContain(sentence);
     // The edition labels CSAT with its own source in the months whose counts came from Salesforce.
     expect(await loadKpiSourcesUnchecked(db, team.id, '2025-11')).toEqual({
       [csat]: `Freshdesk export imported ${today}`,
