@@ -95,6 +95,7 @@ export function Sparkline({ points, label }: { points: SparkPoint[]; label: stri
         <path
           d={path.d}
           fill="none"
+          strokeLinecap="round"
           stroke="var(--color-series-1)"
           strokeWidth="1.5"
           vectorEffect="non-scaling-stroke"

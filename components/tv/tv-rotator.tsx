@@ -74,7 +74,14 @@ function Trend({ points }: { points: TvSlide['spark'] }) {
             data-source-break
           />
         ))}
-        <path d={path.d} fill="none" stroke="#56B4E9" strokeWidth="3" vectorEffect="non-scaling-stroke" />
+        <path
+          d={path.d}
+          fill="none"
+          strokeLinecap="round"
+          stroke="#56B4E9"
+          strokeWidth="3"
+          vectorEffect="non-scaling-stroke"
+        />
       </svg>
       {said.map((sentence) => (
         <p key={sentence} className="mt-2 text-base text-slate-300 md:text-2xl" aria-hidden="true">

@@ -27,7 +27,10 @@ export function sparklinePath(
     if (p.sourceChanged && i > 0) breaks.push({ x: Number(x(i - 0.5).toFixed(1)), sentence: p.sourceChanged });
     if (p.total === null) return;
     const joins = d && points[i - 1]?.total !== null && !p.sourceChanged;
-    d += `${joins ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.total).toFixed(1)} `;
+    const next = points[i + 1];
+    // A month alone between gaps or breaks is drawn as a dot (a tiny stroke with round caps).
+    const alone = !joins && (!next || next.total === null || next.sourceChanged);
+    d += `${joins ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.total).toFixed(1)} ${alone ? 'l0.01,0 ' : ''}`;
   });
   return { d, first: values[0]!, last: values.at(-1)!, breaks };
 }

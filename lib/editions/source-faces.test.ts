@@ -179,6 +179,8 @@ describe('an edition across a change of source, on every face', () => {
     // Two runs of line, one per desk: never a segment from August down to September.
     const d = /<path d="([^"]+)"/.exec(spark)![1]!;
     expect(d.match(/M/g)).toHaveLength(2);
+    // September, alone on the new desk's side, is a dot rather than nothing.
+    expect(d.trimEnd()).toMatch(/M100\.0,[\d.]+ l0\.01,0$/);
     expect(words(spark)).toContain(SENTENCE);
     // The month after the break, and nothing for a month inside one source.
     expect(card.spark.filter((p) => p.sourceChanged).map((p) => p.month)).toEqual(['2026-09']);
