@@ -1,5 +1,10 @@
-import { makeCatalog, makeTeam, makeUser } from '../prisma/factories';
+import { makeCatalog, makeReview, makeTeam, makeUser } from '../prisma/factories';
+import { breakRule } from '../lib/figures/breaks';
+import { sourceNote } from '../lib/figures/source-note';
+import { buildContent, suggestHighlights } from '../lib/editions/content';
+import type { Catalog, MonthRecord } from '../lib/figures/figures';
 import { expect, signIn, test } from './fixtures';
+import { shoot } from './fixtures/shots';
 
 const NOT_COMPARABLE = 'not comparable — source changed';
 
@@ -49,6 +54,60 @@ test.describe('figures that know where they came from', () => {
         },
       });
     }
+    // The edition of the month the desk changed, frozen by the same builder publishing uses from
+    // the figures just written: every comparison of its contacts spans the change.
+    const desk = (m: string) => (m >= breakMonth ? 'Salesforce Service Cloud' : 'Freshdesk');
+    const catalog: Catalog = {
+      channels: [{ id: phone.id, name: 'Phone', nameKey: 'phone', archivedAt: null }],
+      reasons: [],
+      segments: [],
+      kpis: [],
+    };
+    const records: MonthRecord[] = months.map((month) => ({
+      month,
+      version: 1,
+      updatedAt: null,
+      updatedBy: null,
+      state: {
+        volumes: { [phone.id]: { received: month >= breakMonth ? 1000 : 2000, handled: 900 } },
+        reasons: {},
+        segments: {},
+        kpis: {},
+        note: null,
+      },
+    }));
+    const rule = breakRule({
+      sources: months.map((month) => ({ month, part: 'counts', system: desk(month) })),
+      declared: [],
+      comparable: [],
+    });
+    // As publishing reads it: the year up to the edition's month.
+    const note = sourceNote(
+      months
+        .filter((m) => m <= breakMonth)
+        .map((month) => ({ month, kind: 'IMPORT', label: desk(month), at: new Date() })),
+    );
+    const content = buildContent({
+      team: { name: team.name, slug: team.slug },
+      month: breakMonth,
+      catalog,
+      records,
+      quotes: [],
+      wins: [],
+      updates: [],
+      rule,
+      sourceNote: note,
+    });
+    const highlights = suggestHighlights(content, null);
+    await makeReview(db, {
+      teamId: team.id,
+      month: breakMonth,
+      status: 'PUBLISHED',
+      title: 'A new help desk',
+      highlights,
+      publishedById: leader.id,
+      snapshot: { title: 'A new help desk', highlights, asks: '', content },
+    });
     await signIn(page, leader.email);
 
     // The figures page: where each month came from, and the change of source.
@@ -58,10 +117,11 @@ test.describe('figures that know where they came from', () => {
     await expect(page.locator('[data-figure-source]').last()).toContainText('Freshdesk import');
     const list = page.locator('[data-source-break-list]');
     await expect(list).toContainText('(Freshdesk → Salesforce Service Cloud): changes across it are not comparable.');
-    await page.screenshot({
-      path: process.env.PROVENANCE_SHOTS ? `${process.env.PROVENANCE_SHOTS}/figures-page.png` : undefined,
-      fullPage: true,
-    });
+    // Under the list: where the months came from, newest first.
+    await expect(page.locator('[data-source-note]')).toContainText(
+      /^Source: .+ 20\d\d: Salesforce Service Cloud export imported \d{1,2} \w{3} 20\d\d; earlier: Freshdesk\.$/,
+    );
+    await shoot(page, 'provenance-figures');
 
     // Trends: a marker with the sentence; the table states no change across the break.
     await page.goto(`/trends?team=${team.slug}&range=12`);
@@ -72,8 +132,23 @@ test.describe('figures that know where they came from', () => {
     const breakRow = contacts.locator('tbody tr', { has: page.locator(`th:text-is("${breakMonth}")`) });
     await expect(breakRow).toContainText(NOT_COMPARABLE);
     await expect(breakRow).not.toContainText('−50');
-    if (process.env.PROVENANCE_SHOTS)
-      await contacts.screenshot({ path: `${process.env.PROVENANCE_SHOTS}/trends-contacts-break.png` });
+    // The table's note, as its CSV ends.
+    await expect(contacts.locator('[data-source-note]')).toContainText('earlier: Freshdesk.');
+    await shoot(page, 'provenance-trends');
+
+    // The edition: each tile says not comparable, which change it was, and where the figures came from.
+    await page.goto(`/reviews/${team.slug}/${breakMonth}`);
+    const numbers = page.locator('section[data-section="numbers"]');
+    const contactsTile = numbers.locator('[data-testid="headline"]').first();
+    await expect(contactsTile).toContainText(`vs last month ${NOT_COMPARABLE}`);
+    await expect(contactsTile).toContainText(`vs last year ${NOT_COMPARABLE}`);
+    await expect(numbers.locator('[data-source-break-sentence]')).toContainText(
+      '(Freshdesk → Salesforce Service Cloud): changes across it are not comparable.',
+    );
+    await expect(numbers.locator('[data-source-note]')).toContainText('earlier: Freshdesk.');
+    await expect(page.locator('section[data-section="story"]')).toContainText('so they are not compared with');
+    await expect(page.locator('main')).not.toContainText('−50');
+    await shoot(page, 'provenance-edition');
 
     // The dashboard card: last month on the month before is comparable, on last year it is not.
     // The figures were written straight into the database, while other tests' views may have kept
@@ -85,5 +160,13 @@ test.describe('figures that know where they came from', () => {
       await expect(card.getByText(NOT_COMPARABLE).first()).toBeVisible({ timeout: 1000 });
     }).toPass({ timeout: 30_000 });
     await expect(card.getByText('−50.0 %')).toHaveCount(0);
+    // Its twelve-month line is broken at the change, with a mark and the sentence.
+    await expect(card.locator('[data-source-break]')).toHaveCount(1);
+    await expect(card.getByText('(Freshdesk → Salesforce Service Cloud): changes across it')).toBeVisible();
+    if (process.env.E2E_SHOTS)
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await card.screenshot({ path: `${process.env.E2E_SHOTS}/provenance-card-${scheme}.png` });
+      }
   });
 });

@@ -52,18 +52,60 @@ export function HeadlineTile({ headline, large = false }: { headline: Headline; 
             <ChangeLine label="last year" change={headline.vsLastYear} headline={headline} />
           </>
         )}
+        {headline.source ? (
+          <span className={`block ${large ? 'text-xl' : 'text-xs'} text-ink-muted`} data-kpi-source>
+            Source: {headline.source}
+          </span>
+        ) : null}
       </dd>
     </div>
   );
 }
 
-/** Twelve months of contacts as a tiny server-rendered line: no JavaScript needed. */
+/**
+ * Twelve months of contacts as a tiny server-rendered line: no JavaScript needed. A change of source
+ * breaks the line, stands as a dashed mark, and is said in words under it.
+ */
 export function Sparkline({ points, label }: { points: SparkPoint[]; label: string }) {
   const path = sparklinePath(points, 28, 26);
   if (!path) return null;
+  const said = path.breaks.map((b) => b.sentence);
   return (
-    <svg viewBox="0 0 100 30" className="h-10 w-full" role="img" aria-label={label} preserveAspectRatio="none">
-      <path d={path.d} fill="none" stroke="var(--color-series-1)" strokeWidth="1.5" vectorEffect="non-scaling-stroke" />
-    </svg>
+    <>
+      <svg
+        viewBox="0 0 100 30"
+        className="h-10 w-full"
+        role="img"
+        aria-label={[label, ...said].join('. ')}
+        preserveAspectRatio="none"
+      >
+        {path.breaks.map((b) => (
+          <line
+            key={b.x}
+            x1={b.x}
+            x2={b.x}
+            y1={0}
+            y2={30}
+            stroke="var(--color-ink-subtle)"
+            strokeDasharray="3 2"
+            vectorEffect="non-scaling-stroke"
+            data-source-break
+          />
+        ))}
+        <path
+          d={path.d}
+          fill="none"
+          strokeLinecap="round"
+          stroke="var(--color-series-1)"
+          strokeWidth="1.5"
+          vectorEffect="non-scaling-stroke"
+        />
+      </svg>
+      {said.map((sentence) => (
+        <p key={sentence} className="mt-1 text-xs text-ink-muted" aria-hidden="true">
+          {sentence}
+        </p>
+      ))}
+    </>
   );
 }

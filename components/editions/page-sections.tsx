@@ -35,7 +35,9 @@ function ChangeText({ change }: { change: ChangeValue }) {
   const words = TONE_WORDS[change.tone];
   return (
     <span
-      className={`font-medium whitespace-nowrap ${change.amount === null ? 'text-ink-subtle' : TONE_CLASS[change.tone]}`}
+      // A figure never breaks from its unit; the words "not comparable — source changed" may wrap
+      // in a phone's narrow tile.
+      className={`font-medium ${change.amount === null ? 'text-ink-subtle' : `whitespace-nowrap ${TONE_CLASS[change.tone]}`}`}
     >
       {change.text}
       {words ? <span className="sr-only"> ({words})</span> : null}
@@ -70,9 +72,24 @@ function Tile({ metric }: { metric: Metric | KpiMetric }) {
             {target}
           </span>
         ) : null}
+        {kpi?.source ? (
+          // A KPI kept from another source than the month's counts says where it came from.
+          <span className="mt-1 block" data-kpi-source>
+            Source: {kpi.source}
+          </span>
+        ) : null}
       </dd>
     </div>
   );
+}
+
+/** "Source: …" under the figures and tables it speaks for. */
+function SourceLine({ note }: { note: string | undefined }) {
+  return note ? (
+    <p className="mt-2 text-xs text-ink-muted" data-source-note>
+      {note}
+    </p>
+  ) : null;
 }
 
 type Body<K extends SectionKind> = (props: { section: SectionOf<K> }) => ReactNode;
@@ -93,6 +110,12 @@ const PAGE: { [K in SectionKind]: Body<K> } = {
         ))}
       </dl>
       {s.note ? <p className="mt-3 text-sm text-ink-muted">Note on the figures: {s.note}</p> : null}
+      {s.breaks?.map((b) => (
+        <p key={b} className="mt-3 text-sm text-ink-muted" data-source-break-sentence>
+          {b}
+        </p>
+      ))}
+      <SourceLine note={s.sourceNote} />
     </>
   ),
   yearNumbers: ({ section: s }) => {
@@ -161,44 +184,47 @@ const PAGE: { [K in SectionKind]: Body<K> } = {
   ),
   shares: ({ section: s }) =>
     s.rows.length ? (
-      <Table caption={s.caption}>
-        <THead>
-          <Th compact>{s.first}</Th>
-          <Th compact numeric>
-            Contacts
-          </Th>
-          <Th compact numeric>
-            Share
-          </Th>
-          <Th compact numeric>
-            vs last month
-          </Th>
-          <Th compact numeric>
-            vs last year
-          </Th>
-        </THead>
-        <TBody>
-          {s.rows.map((r) => (
-            <tr key={r.name}>
-              <Th compact scope="row" className="text-left font-medium">
-                {r.name}
-              </Th>
-              <Td compact numeric>
-                {formatMetric(r.count)}
-              </Td>
-              <Td compact numeric>
-                {formatShare(r.share)}
-              </Td>
-              <Td compact numeric>
-                <ChangeText change={rowChange(r, 'lastMonth')} />
-              </Td>
-              <Td compact numeric>
-                <ChangeText change={rowChange(r, 'lastYear')} />
-              </Td>
-            </tr>
-          ))}
-        </TBody>
-      </Table>
+      <>
+        <Table caption={s.caption}>
+          <THead>
+            <Th compact>{s.first}</Th>
+            <Th compact numeric>
+              Contacts
+            </Th>
+            <Th compact numeric>
+              Share
+            </Th>
+            <Th compact numeric>
+              vs last month
+            </Th>
+            <Th compact numeric>
+              vs last year
+            </Th>
+          </THead>
+          <TBody>
+            {s.rows.map((r) => (
+              <tr key={r.name}>
+                <Th compact scope="row" className="text-left font-medium">
+                  {r.name}
+                </Th>
+                <Td compact numeric>
+                  {formatMetric(r.count)}
+                </Td>
+                <Td compact numeric>
+                  {formatShare(r.share)}
+                </Td>
+                <Td compact numeric>
+                  <ChangeText change={rowChange(r, 'lastMonth')} />
+                </Td>
+                <Td compact numeric>
+                  <ChangeText change={rowChange(r, 'lastYear')} />
+                </Td>
+              </tr>
+            ))}
+          </TBody>
+        </Table>
+        <SourceLine note={s.note} />
+      </>
     ) : (
       <p className="text-sm text-ink-subtle">No figures for this month.</p>
     ),
@@ -207,11 +233,7 @@ const PAGE: { [K in SectionKind]: Body<K> } = {
       {s.charts.map((spec) => (
         <ChartCard key={spec.id} spec={spec} />
       ))}
-      {s.note ? (
-        <p className="text-xs text-ink-muted" data-source-note>
-          {s.note}
-        </p>
-      ) : null}
+      <SourceLine note={s.note} />
     </div>
   ),
   yearKpis: ({ section: { kpis, year } }) =>

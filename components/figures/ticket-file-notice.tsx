@@ -6,6 +6,7 @@ import { Select } from '@/components/ui/input';
 
 const WHY = {
   preamble: 'before the header row (the report’s title and filters)',
+  subtotal: 'between the tickets (the report’s group headings and subtotals, which are no tickets)',
   footer: 'after the last ticket (the report’s footer)',
 } as const;
 

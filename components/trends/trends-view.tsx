@@ -1,4 +1,5 @@
 import { ChartCard } from '@/components/charts/chart-card';
+import { SourceNote } from '@/components/figures/source-note';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { Checkbox, Input, Select } from '@/components/ui/input';
@@ -140,6 +141,7 @@ export function TrendsView({
                 key={chart.id}
                 spec={chart}
                 csvHref={`/api/trends/csv?${queryString({ ...query, team: [section.team.slug] }, { chart: chart.id })}`}
+                extra={<SourceNote note={section.sourceNotes[chart.id]} className="mt-2" />}
               />
             ))}
           </div>

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import type { TvSlide } from '@/lib/dashboard/tv';
 import type { Headline } from '@/lib/dashboard/headlines';
 import { headlineChange } from '@/lib/dashboard/headline-change';
+import { NOT_COMPARABLE } from '@/lib/change';
 import { sparklinePath } from '@/lib/dashboard/sparkline';
 import { formatNumber as fmt, formatTargetLine, formatValueParts } from '@/lib/format';
 
@@ -27,7 +28,11 @@ export function Tile({ h }: { h: Headline }) {
           {formatTargetLine(Boolean(h.onTarget), h.target, h.unit.trim(), h.decimals)}
         </p>
       ) : null}
-      {change.amount !== null ? (
+      {h.source ? <p className="mt-1 text-base text-slate-300 md:text-2xl">Source: {h.source}</p> : null}
+      {change.text === NOT_COMPARABLE ? (
+        // Across a change of source the TV says so, as the dashboard does, instead of a rise or fall.
+        <p className="mt-1 text-base text-slate-300 md:text-2xl">Last month: {change.text}</p>
+      ) : change.amount !== null ? (
         // The same words as the dashboard; the TV's own palette (it is always dark).
         <p
           className={`mt-1 text-base md:text-2xl ${change.tone === 'better' ? 'text-emerald-300' : change.tone === 'worse' ? 'text-rose-300' : 'text-slate-300'}`}
@@ -43,16 +48,47 @@ export function Tile({ h }: { h: Headline }) {
 function Trend({ points }: { points: TvSlide['spark'] }) {
   const path = sparklinePath(points, 38, 34);
   if (!path) return null;
+  const said = path.breaks.map((b) => b.sentence);
   return (
-    <svg
-      viewBox="0 0 100 40"
-      className="h-24 w-full md:h-40"
-      preserveAspectRatio="none"
-      role="img"
-      aria-label={`Contacts over the last 12 months, from ${fmt(path.first)} to ${fmt(path.last)}`}
-    >
-      <path d={path.d} fill="none" stroke="#56B4E9" strokeWidth="3" vectorEffect="non-scaling-stroke" />
-    </svg>
+    <>
+      <svg
+        viewBox="0 0 100 40"
+        className="h-24 w-full md:h-40"
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={[`Contacts over the last 12 months, from ${fmt(path.first)} to ${fmt(path.last)}`, ...said].join(
+          '. ',
+        )}
+      >
+        {path.breaks.map((b) => (
+          <line
+            key={b.x}
+            x1={b.x}
+            x2={b.x}
+            y1={0}
+            y2={40}
+            stroke="#cbd5e1"
+            strokeWidth="2"
+            strokeDasharray="6 4"
+            vectorEffect="non-scaling-stroke"
+            data-source-break
+          />
+        ))}
+        <path
+          d={path.d}
+          fill="none"
+          strokeLinecap="round"
+          stroke="#56B4E9"
+          strokeWidth="3"
+          vectorEffect="non-scaling-stroke"
+        />
+      </svg>
+      {said.map((sentence) => (
+        <p key={sentence} className="mt-2 text-base text-slate-300 md:text-2xl" aria-hidden="true">
+          {sentence}
+        </p>
+      ))}
+    </>
   );
 }
 

@@ -4,7 +4,15 @@ import { NOT_COMPARABLE, describeChange } from '../change';
 import { formatColumnHeader, formatCsvNumber, formatNumber, formatNumberUpTo, SHARE_DECIMALS } from '../format';
 
 /** A change of source between the month before `month` and `month` (lib/figures/breaks.ts). */
-export type ChartBreak = { month: string; sentence: string };
+export type ChartBreak = {
+  month: string;
+  sentence: string;
+  /**
+   * The year-on-year chart only: the series (a year) the change falls in. Its x axis is calendar
+   * months, so the break splits that year's line alone, at the month.
+   */
+  series?: string;
+};
 
 export type Series = { key: string; label: string };
 export type Row = Record<string, string | number | null>;

@@ -100,14 +100,24 @@ export function chartGeometry(spec: ChartSpec): Geometry {
 
   // A change of source splits every line and area: nothing is drawn from one source into the other
   // (a reason that exists only on one side would otherwise slope to or from nothing).
+  // The year-on-year chart's x axis is calendar months: a change splits the one year's line it falls in.
+  const yoyBreaks =
+    spec.kind === 'yoy'
+      ? (spec.breaks ?? [])
+          .filter((b) => b.series !== undefined)
+          .map((b) => ({ index: Number(b.month.slice(5)) - 1, series: b.series!, sentence: b.sentence }))
+          .filter((b) => b.index > 0 && b.index < rows.length)
+      : [];
   const breakAt = new Set(
-    rows.flatMap((r, i) =>
-      i > 0 && spansBreak(spec, String(rows[i - 1]![spec.xKey]), String(r[spec.xKey])) ? [i] : [],
-    ),
+    spec.kind === 'yoy'
+      ? []
+      : rows.flatMap((r, i) =>
+          i > 0 && spansBreak(spec, String(rows[i - 1]![spec.xKey]), String(r[spec.xKey])) ? [i] : [],
+        ),
   );
-  const split = <T>(points: (T | null)[], draw: (part: (T | null)[]) => string): string => {
-    if (!breakAt.size) return draw(points);
-    const starts = [0, ...[...breakAt].sort((a, b) => a - b), points.length];
+  const split = <T>(points: (T | null)[], draw: (part: (T | null)[]) => string, at: Set<number> = breakAt): string => {
+    if (!at.size) return draw(points);
+    const starts = [0, ...[...at].sort((a, b) => a - b), points.length];
     return starts
       .slice(0, -1)
       .map((start, k) => draw(points.map((p, i) => (i >= start && i < starts[k + 1]! ? p : null))))
@@ -156,7 +166,9 @@ export function chartGeometry(spec: ChartSpec): Geometry {
       const dots = points.filter(
         (p, i): p is { x: number; y: number } => p !== null && (n <= 24 || (!points[i - 1] && !points[i + 1])),
       );
-      paths.push({ series: si, d: split(points, linePath), dashed: spec.kind === 'yoy' && si === 1, dots });
+      const own =
+        spec.kind === 'yoy' ? new Set(yoyBreaks.filter((b) => b.series === s.key).map((b) => b.index)) : breakAt;
+      paths.push({ series: si, d: split(points, linePath, own), dashed: spec.kind === 'yoy' && si === 1, dots });
     });
   }
 
@@ -201,11 +213,18 @@ export function chartGeometry(spec: ChartSpec): Geometry {
     numbers: outcomes.filter((o) => o.month === month).map((o) => o.n),
   }));
 
-  const breakMarkers: BreakMarker[] = [...breakAt].map((i) => {
-    const month = String(rows[i]![spec.xKey]);
-    const b = (spec.breaks ?? []).filter((x) => spansBreak({ breaks: [x] }, String(rows[i - 1]![spec.xKey]), month));
-    return { xPct: r1((cx(i - 0.5) / PLOT_WIDTH) * 100), month, sentence: b.map((x) => x.sentence).join(' ') };
-  });
+  const breakMarkers: BreakMarker[] = [
+    ...[...breakAt].map((i) => {
+      const month = String(rows[i]![spec.xKey]);
+      const b = (spec.breaks ?? []).filter((x) => spansBreak({ breaks: [x] }, String(rows[i - 1]![spec.xKey]), month));
+      return { xPct: r1((cx(i - 0.5) / PLOT_WIDTH) * 100), month, sentence: b.map((x) => x.sentence).join(' ') };
+    }),
+    ...yoyBreaks.map((b) => ({
+      xPct: r1((cx(b.index - 0.5) / PLOT_WIDTH) * 100),
+      month: String(rows[b.index]![spec.xKey]),
+      sentence: b.sentence,
+    })),
+  ];
 
   const columns = rows.map((r, i) => {
     const prev = rows[i - 1];

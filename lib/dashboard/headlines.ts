@@ -5,8 +5,9 @@ import { addMonths, currentMonth } from '../dates/month';
 import { receivedTotal } from '../figures/state';
 import { NO_BREAKS, type BreakRule } from '../figures/breaks';
 import { COUNTS_PART } from '../figures/provenance';
-import { loadBreakRuleUnchecked } from '../figures/sources';
+import { loadBreakRuleUnchecked, loadKpiSourcesUnchecked } from '../figures/sources';
 import { kpiUnitText } from '../format';
+import type { SparkPoint } from './sparkline';
 
 export type Change = {
   previous: number | null;
@@ -28,12 +29,14 @@ export type Headline = {
   onTarget?: boolean | null;
   /** +1 when a rise is good, -1 when a fall is good, 0 when neither (volumes). */
   goodDirection: 1 | -1 | 0;
+  /** Where a KPI came from when not from where the month's counts did. */
+  source?: string;
 };
 export type TeamHeadlines = {
   month: string;
   headlines: Headline[];
   note: string | null;
-  spark: { month: string; total: number | null }[];
+  spark: SparkPoint[];
 };
 
 function change(value: number, previous: number | null, comparable = true): Change {
@@ -51,6 +54,8 @@ export function headlinesFor(
   records: MonthRecord[],
   month: string,
   rule: BreakRule = NO_BREAKS,
+  /** KPIs from another source than the month's counts (lib/figures/sources.ts), labelled on their tile. */
+  kpiSources: Record<string, string> = {},
 ): TeamHeadlines | null {
   const vsMonth = (part: string) => rule.comparable(addMonths(month, -1), month, part);
   const vsYear = (part: string) => rule.comparable(addMonths(month, -12), month, part);
@@ -104,12 +109,14 @@ export function headlinesFor(
       target: k.target,
       onTarget: k.target === null ? null : higher ? v >= k.target : v <= k.target,
       goodDirection: higher ? 1 : -1,
+      ...(kpiSources[k.id] ? { source: kpiSources[k.id] } : {}),
     });
   }
-  const spark = Array.from({ length: 12 }, (_, i) => addMonths(month, i - 11)).map((m) => ({
-    month: m,
-    total: totalOf(byMonth.get(m)),
-  }));
+  const countBreaks = rule.breaksFor(COUNTS_PART);
+  const spark = Array.from({ length: 12 }, (_, i) => addMonths(month, i - 11)).map((m, i): SparkPoint => {
+    const changed = i > 0 ? countBreaks.find((b) => b.month === m) : undefined;
+    return { month: m, total: totalOf(byMonth.get(m)), ...(changed ? { sourceChanged: changed.sentence } : {}) };
+  });
   return { month, headlines, note: now.state.note, spark };
 }
 
@@ -130,10 +137,11 @@ async function latestFiguresMonth(teamId: string): Promise<string | null> {
 export async function teamHeadlinesUnchecked(teamId: string, month?: string): Promise<TeamHeadlines | null> {
   const target = month ?? (await latestFiguresMonth(teamId));
   if (!target) return null;
-  const [catalog, records, rule] = await Promise.all([
+  const [catalog, records, rule, kpiSources] = await Promise.all([
     loadCatalog(db, teamId),
     readMonths(db, teamId, addMonths(target, -12), target),
     loadBreakRuleUnchecked(db, teamId),
+    loadKpiSourcesUnchecked(db, teamId, target),
   ]);
-  return headlinesFor(catalog, records, target, rule);
+  return headlinesFor(catalog, records, target, rule, kpiSources);
 }

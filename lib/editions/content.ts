@@ -35,6 +35,8 @@ export type KpiMetric = Metric & {
   target: number | null;
   direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
   meetsTarget: boolean | null;
+  /** Where this KPI came from when not from where the month's counts did ("Freshdesk export imported 4 Aug 2026"). */
+  source?: string;
 };
 export type ShareRow = {
   name: string;
@@ -120,6 +122,8 @@ export type ContentInputs = {
   /** The team's break rule; without it every comparison holds. */
   rule?: BreakRule;
   sourceNote?: string | null;
+  /** This month's KPIs from another source than its counts, by KPI id (lib/figures/sources.ts). */
+  kpiSources?: Record<string, string>;
 };
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -175,6 +179,7 @@ export function buildContent(input: ContentInputs): EditionContent {
         direction: k.direction,
         meetsTarget,
         ...notComparable(k.id),
+        ...(input.kpiSources?.[k.id] && value !== null ? { source: input.kpiSources[k.id] } : {}),
       };
     });
 

@@ -134,6 +134,12 @@ const EMAIL: { [K in SectionKind]: Body<K> } = {
                       <Num>{target}</Num>
                     </>
                   ) : null}
+                  {'source' in m && m.source ? (
+                    <>
+                      <br />
+                      {`Source: ${m.source}`}
+                    </>
+                  ) : null}
                 </span>
               </th>
               <td align="right" style={{ ...cell, fontSize: '18px', fontWeight: 700, verticalAlign: 'top' }}>
@@ -144,6 +150,12 @@ const EMAIL: { [K in SectionKind]: Body<K> } = {
         })}
       </DataTable>
       {s.note ? <Text style={small}>{`Note on the figures: ${s.note}`}</Text> : null}
+      {s.breaks?.map((b) => (
+        <Text key={b} style={small}>
+          {b}
+        </Text>
+      ))}
+      {s.sourceNote ? <Text style={small}>{s.sourceNote}</Text> : null}
     </>
   ),
   yearNumbers: ({ section: s }) => (
@@ -176,27 +188,30 @@ const EMAIL: { [K in SectionKind]: Body<K> } = {
   ),
   shares: ({ section: s }) =>
     s.rows.length ? (
-      <DataTable>
-        {s.rows.map((r) => (
-          <tr key={r.name}>
-            <th align="left" style={{ ...cell, fontWeight: 600 }}>
-              {r.name}
-              <br />
-              <span style={{ ...small, fontWeight: 400 }}>
-                vs last month <Num>{rowChange(r, 'lastMonth').text}</Num> · vs last year{' '}
-                <Num>{rowChange(r, 'lastYear').text}</Num>
-              </span>
-            </th>
-            <td align="right" style={{ ...cell, verticalAlign: 'top' }}>
-              <Num>{formatMetric(r.count)}</Num>
-              <br />
-              <span style={small}>
-                <Num>{formatShare(r.share)}</Num>
-              </span>
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+      <>
+        <DataTable>
+          {s.rows.map((r) => (
+            <tr key={r.name}>
+              <th align="left" style={{ ...cell, fontWeight: 600 }}>
+                {r.name}
+                <br />
+                <span style={{ ...small, fontWeight: 400 }}>
+                  vs last month <Num>{rowChange(r, 'lastMonth').text}</Num> · vs last year{' '}
+                  <Num>{rowChange(r, 'lastYear').text}</Num>
+                </span>
+              </th>
+              <td align="right" style={{ ...cell, verticalAlign: 'top' }}>
+                <Num>{formatMetric(r.count)}</Num>
+                <br />
+                <span style={small}>
+                  <Num>{formatShare(r.share)}</Num>
+                </span>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+        {s.note ? <Text style={small}>{s.note}</Text> : null}
+      </>
     ) : (
       <Text style={small}>No figures for this month.</Text>
     ),

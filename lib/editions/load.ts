@@ -1,7 +1,7 @@
 import 'server-only';
 import { type Prisma, type DbClient } from '../db';
 import { loadCatalog, readMonths } from '../figures/figures';
-import { loadBreakRuleUnchecked, loadSourceNoteUnchecked } from '../figures/sources';
+import { loadBreakRuleUnchecked, loadSourceNoteUnchecked, loadKpiSourcesUnchecked } from '../figures/sources';
 import { addMonths, monthRange } from '../dates/month';
 import { citeFor } from '../quotes/attribution';
 import { quoteBodySelect } from '../quotes/wall-query';
@@ -158,9 +158,11 @@ export async function loadContent(
   const outcomes = await listEditionOutcomesUnchecked(client, team.id, month);
   const rule = await loadBreakRuleUnchecked(client, team.id);
   const sourceNote = await loadSourceNoteUnchecked(client, team.id, addMonths(month, -12), month);
+  const kpiSources = await loadKpiSourcesUnchecked(client, team.id, month);
   return buildContent({
     rule,
     sourceNote,
+    kpiSources,
     team: { name: team.name, slug: team.slug },
     month,
     catalog,

@@ -15,6 +15,7 @@ import { addMonths, monthLabel } from '../dates/month';
 import { formatDay, parseDay } from '../dates/day';
 import { describeChange } from '../change';
 import { formatTargetLine } from '../format';
+import { sourceLine } from '../figures/source-note';
 import type { SnapshotAsk } from '../asks/follow-ups';
 import type { EditionOutcome } from '../outcomes/shape';
 import type { MeetTheTeamPerson } from '../profiles/edition';
@@ -35,7 +36,19 @@ import {
 
 /** What each kind of section holds, beyond its id and heading. */
 export type SectionData = {
-  numbers: { against: [string, string]; total: Metric; channels: Metric[]; kpis: KpiMetric[]; note: string | null };
+  /**
+   * `sourceNote`: "Source: …" (lib/figures/source-note.ts); `breaks`: the sentences of the changes of
+   * source that make a comparison here not comparable, said beside the figures on every face.
+   */
+  numbers: {
+    against: [string, string];
+    total: Metric;
+    channels: Metric[];
+    kpis: KpiMetric[];
+    note: string | null;
+    sourceNote?: string;
+    breaks?: string[];
+  };
   yearNumbers: {
     year: string;
     total: number | null;
@@ -46,7 +59,8 @@ export type SectionData = {
   };
   story: { markdown: string };
   quotes: { quotes: EditionQuote[] };
-  shares: { rows: ShareRow[]; caption: string; first: string };
+  /** `note`: where the figures came from, under the table. */
+  shares: { rows: ShareRow[]; caption: string; first: string; note?: string };
   /** `latest`: the email's table shows the last months (the page has the year); `all`: every row. */
   /** `note`: where the figures came from (lib/figures/source-note.ts), under the data tables. */
   charts: { charts: ChartSpec[]; rows: 'latest' | 'all'; note?: string };
@@ -161,6 +175,11 @@ export function editionSections(snapshot: EditionSnapshot, lens: EditionLens = {
     );
     push(year.people.length > 0 && section('people', 'people', 'People credited this year', { people: year.people }));
   } else {
+    const note = content.sourceNote ? { note: sourceLine(content.sourceNote) } : {};
+    const metrics = [content.total, ...content.channels, ...content.kpis];
+    const breaks = metrics.some((m) => m.notComparable?.length)
+      ? (content.sourceBreaks ?? []).map((b) => b.sentence)
+      : [];
     push(
       section('numbers', 'numbers', 'The month in numbers', {
         against: [monthLabel(addMonths(content.month, -1)), monthLabel(addMonths(content.month, -12))],
@@ -168,6 +187,8 @@ export function editionSections(snapshot: EditionSnapshot, lens: EditionLens = {
         channels: content.channels,
         kpis: content.kpis,
         note: content.note,
+        ...(note.note ? { sourceNote: note.note } : {}),
+        ...(breaks.length ? { breaks } : {}),
       }),
     );
     push(section('story', 'story', 'The story of the month', { markdown: snapshot.highlights }));
@@ -177,6 +198,7 @@ export function editionSections(snapshot: EditionSnapshot, lens: EditionLens = {
         rows: content.reasons,
         caption: 'Contacts by reason this month',
         first: 'Reason',
+        ...note,
       }),
     );
     push(
@@ -184,6 +206,7 @@ export function editionSections(snapshot: EditionSnapshot, lens: EditionLens = {
         rows: content.segments,
         caption: 'Contacts by customer segment this month',
         first: 'Segment',
+        ...note,
       }),
     );
     push(
@@ -191,7 +214,7 @@ export function editionSections(snapshot: EditionSnapshot, lens: EditionLens = {
         section('charts', 'charts', 'The last twelve months', {
           charts: content.charts,
           rows: 'latest',
-          ...(content.sourceNote ? { note: `Source: ${content.sourceNote}` } : {}),
+          ...note,
         }),
     );
     push(content.wins.length > 0 && section('wins', 'wins', 'Wins', { wins: content.wins }));
@@ -232,10 +255,17 @@ const changeAgainst = (m: Metric | KpiMetric, period: 'month' | 'year') =>
  * lead, one quote, the wins and asks by title; everything else is named in "Also in the edition".
  */
 export const CHAT: { [K in SectionKind]: ChatRule<K> } = {
-  numbers: (s, period) =>
-    [s.total, ...s.kpis, ...s.channels]
+  // A comparison across a change of source says so, and the post says which change and where from.
+  numbers: (s, period) => [
+    ...[s.total, ...s.kpis, ...s.channels]
       .slice(0, 3)
-      .map((m) => `${m.label}: ${metricValue(m)} (${changeAgainst(m, period)})`),
+      .map(
+        (m) =>
+          `${m.label}: ${metricValue(m)} (${changeAgainst(m, period)})${'source' in m && m.source ? `, source: ${m.source}` : ''}`,
+      ),
+    ...(s.breaks ?? []),
+    ...(s.breaks?.length && s.sourceNote ? [s.sourceNote] : []),
+  ],
   yearNumbers: (s) => [yearTotalLine(s)],
   story: 'not-in-chat',
   quotes: (s) => {

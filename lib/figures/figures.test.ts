@@ -6,6 +6,7 @@ import { loadCatalog, readMonth, writeMonthTx } from './figures';
 import { MonthConflictError, saveMonthFromForm } from './month-save';
 import { ApiValidationError, putMonthFromApi } from './api-months';
 import { exportMonthlyCsv } from './export';
+import { formatDay } from '../dates/day';
 import { applyMonthlyImport, ImportError, previewMonthlyImport } from './monthly-import';
 
 async function setup() {
@@ -177,10 +178,46 @@ describe('month figures', () => {
     const twin = await setup();
     await applyMonthlyImport(twin.leader, twin.team.id, exported, { createUnknown: false });
     expect(await exportMonthlyCsv(twin.leader, twin.team.id, '2025-01', '2025-12')).toBe(exported);
+    // It ends with where the figures came from, which the import skips as no figure.
+    expect(exported.trimEnd().split('\n').at(-1)).toBe(
+      `Source: Jul–Aug 2025: Monthly CSV imported ${formatDay(new Date())}.,,,`,
+    );
     expect(await applyMonthlyImport(s.leader, s.team.id, exported, { createUnknown: false })).toEqual([
       { month: '2025-07', outcome: 'unchanged' },
       { month: '2025-08', outcome: 'unchanged' },
     ]);
+  });
+
+  it('ends the CSV with the source note: a switch of help desk names the new one, then the old', async () => {
+    const s = await setup();
+    const write = (month: string, label: string, received: number) =>
+      db.$transaction((tx) =>
+        writeMonthTx(tx, {
+          actor: s.leader,
+          teamId: s.team.id,
+          month,
+          change: { volumes: { [s.phone]: { received, handled: received } }, reasons: {}, segments: {}, kpis: {} },
+          mode: 'merge',
+          catalog: s.catalog,
+          source: 'ticket-export',
+          provenance: { kind: 'IMPORT', label, fileName: 'cases.csv' },
+        }),
+      );
+    await write('2026-07', 'Freshdesk', 2000);
+    await write('2026-08', 'Freshdesk', 2100);
+    for (const month of ['2026-09', '2026-10', '2026-11']) await write(month, 'Salesforce Service Cloud', 1200);
+    const csv = await exportMonthlyCsv(s.leader, s.team.id, '2026-07', '2026-11');
+    const lines = csv.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe(
+      `Source: Sep–Nov 2026: Salesforce Service Cloud export imported ${formatDay(new Date())}; earlier: Freshdesk.,,,`,
+    );
+    // Only the figures before it: five months of Phone received and handled.
+    expect(lines.slice(1, -1)).toHaveLength(10);
+    // A window inside one source names it alone; a window with no recorded source has no note.
+    expect((await exportMonthlyCsv(s.leader, s.team.id, '2026-07', '2026-08')).trimEnd().split('\n').at(-1)).toBe(
+      `Source: Jul–Aug 2026: Freshdesk export imported ${formatDay(new Date())}.,,,`,
+    );
+    expect(await exportMonthlyCsv(s.leader, s.team.id, '2025-01', '2025-02')).toBe('month,kind,item,value\n');
   });
 
   it('API writes answer with paths for bad input and refuse other teams', async () => {

@@ -6,6 +6,10 @@ import { toSafeCsv } from '../csv';
 import type { Catalog, MonthRecord } from './figures';
 import { MONTH_RE, currentMonth } from '../dates/month';
 import { ENTRY_KINDS, type Entry, type EntryKind, type Problem } from './resolve';
+import { sourceLine } from './source-note';
+
+const isSourceLine = (cells: string[]) =>
+  cells[0]?.startsWith(sourceLine('')) === true && cells.slice(1).every((c) => c.trim() === '');
 
 export const MONTHLY_HEADER = ['month', 'kind', 'item', 'value'] as const;
 
@@ -61,6 +65,8 @@ export function parseMonthlyCsv(text: string, now: Date = new Date()): { entries
   const entries: Entry[] = [];
   rows.slice(1).forEach((cells, i) => {
     const row = i + 2; // 1-based, after the header, as a spreadsheet numbers it
+    // The source note our own export ends with says where figures came from; it is no figure.
+    if (isSourceLine(cells)) return;
     const get = (name: (typeof MONTHLY_HEADER)[number]) => (cells[col[name]] ?? '').trim();
     const month = get('month');
     const kind = get('kind').toLowerCase() as EntryKind;
@@ -87,8 +93,12 @@ export function parseMonthlyCsv(text: string, now: Date = new Date()): { entries
   return { entries, problems };
 }
 
-/** Months in the same layout the import reads, so an export can be edited and imported back. */
-export function formatMonthlyCsv(records: MonthRecord[], catalog: Catalog): string {
+/**
+ * Months in the same layout the import reads, so an export can be edited and imported back. With a
+ * source note (lib/figures/source-note.ts) the file ends with it on a line of its own, which the
+ * import skips.
+ */
+export function formatMonthlyCsv(records: MonthRecord[], catalog: Catalog, note: string | null = null): string {
   const name = (items: { id: string; name: string }[], id: string) => items.find((i) => i.id === id)?.name ?? id;
   const rows: (string | number)[][] = [[...MONTHLY_HEADER]];
   for (const r of records) {
@@ -105,5 +115,6 @@ export function formatMonthlyCsv(records: MonthRecord[], catalog: Catalog): stri
       if (r.state.kpis[k.id] !== undefined) rows.push([r.month, 'kpi', name(catalog.kpis, k.id), r.state.kpis[k.id]!]);
     if (r.state.note) rows.push([r.month, 'note', '', r.state.note]);
   }
+  if (note) rows.push([sourceLine(note), '', '', '']);
   return toSafeCsv(rows);
 }

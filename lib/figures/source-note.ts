@@ -15,7 +15,8 @@ function range(from: string, to: string): string {
   return `${monthShort(from)} ${year(from)}–${monthShort(to)} ${year(to)}`;
 }
 
-function how(s: SourceSpan): string {
+/** How and when one source gave figures: "Freshdesk export imported 4 Aug 2026", "entered by hand 3 Aug 2026". */
+export function sourceHow(s: Pick<SourceSpan, 'kind' | 'label' | 'at'>): string {
   if (s.kind === 'MANUAL') return `entered by hand ${formatDay(s.at)}`;
   if (s.kind === 'API') return `${s.label} ${formatDay(s.at)}`;
   return `${s.label}${/export|csv/i.test(s.label) ? '' : ' export'} imported ${formatDay(s.at)}`;
@@ -28,7 +29,7 @@ export function sourceNote(spans: SourceSpan[]): string | null {
   // Consecutive months from the same source on the same day are one run.
   const runs: { from: string; to: string; span: SourceSpan; text: string }[] = [];
   for (const s of sorted) {
-    const text = how(s);
+    const text = sourceHow(s);
     const last = runs.at(-1);
     if (last && last.text === text) last.to = s.month;
     else runs.push({ from: s.month, to: s.month, span: s, text });
@@ -39,3 +40,14 @@ export function sourceNote(spans: SourceSpan[]): string | null {
   const earlier = [...new Set(runs.slice(0, -1).map((r) => r.span.label))].reverse();
   return `${head}; earlier: ${earlier.join(', ')}.`;
 }
+
+/** A source of one part of one month, as read for a window (lib/figures/sources.ts). */
+export type PartSpan = SourceSpan & { part: string };
+
+/** The note of one part ("counts" or a KPI's id) over the months `from`–`to`. */
+export function sourceNoteOf(rows: PartSpan[], part: string, from: string, to: string): string | null {
+  return sourceNote(rows.filter((r) => r.part === part && r.month >= from && r.month <= to));
+}
+
+/** The line a CSV ends with and a table carries below it: "Source: …". */
+export const sourceLine = (note: string) => `Source: ${note}`;

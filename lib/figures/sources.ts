@@ -10,7 +10,7 @@ import { assertCanManageTeam } from '../team-access';
 import { monthSchema } from '../dates/month';
 import { breakRule, COUNTS_PART, type BreakRule } from './breaks';
 import { HELP_DESK_EXPORT_LABEL, MONTHLY_CSV_LABEL } from './provenance';
-import { sourceNote, type SourceSpan } from './source-note';
+import { sourceHow, sourceNote, type PartSpan, type SourceSpan } from './source-note';
 
 /** Import labels that name no help desk: a monthly CSV, and an export whose desk was not recognised. */
 const NO_DESK = new Set([MONTHLY_CSV_LABEL, HELP_DESK_EXPORT_LABEL, 'CSV export']);
@@ -52,6 +52,54 @@ export async function loadSourceNoteUnchecked(client: DbClient, teamId: string, 
     orderBy: { month: 'asc' },
   });
   return sourceNote(rows.map((r): SourceSpan => ({ month: r.month, kind: r.kind, label: r.label, at: r.at })));
+}
+
+/**
+ * Every part's sources in a window, for notes of several parts at once (trends: the counts' charts
+ * and each KPI's). Unchecked like the note above: trends checked its reader.
+ */
+export async function loadSourceSpansUnchecked(
+  client: DbClient,
+  teamId: string,
+  from: string,
+  to: string,
+): Promise<PartSpan[]> {
+  return client.figureSource.findMany({
+    where: { teamId, month: { gte: from, lte: to } },
+    select: { month: true, part: true, kind: true, label: true, at: true },
+    orderBy: { month: 'asc' },
+  });
+}
+
+/**
+ * The month's KPIs that came from elsewhere than its counts (kept through an import of another
+ * desk, or entered by hand beside an import), each with where it came from, to label it wherever
+ * the edition shows it.
+ */
+export async function loadKpiSourcesUnchecked(
+  client: DbClient,
+  teamId: string,
+  month: string,
+): Promise<Record<string, string>> {
+  const rows = await client.figureSource.findMany({
+    where: { teamId, month },
+    select: { part: true, kind: true, label: true, at: true },
+  });
+  const counts = rows.find((r) => r.part === COUNTS_PART);
+  if (!counts) return {};
+  const own = sourceHow(counts);
+  const out: Record<string, string> = {};
+  for (const r of rows) {
+    const how = sourceHow(r);
+    if (r.part !== COUNTS_PART && how !== own) out[r.part] = `${how.charAt(0).toUpperCase()}${how.slice(1)}`;
+  }
+  return out;
+}
+
+/** The note under the figures page's list of months: the counts of every month the team has. */
+export async function readSourceNote(actor: Actor, teamId: string): Promise<string | null> {
+  assertCanManageTeam(actor, teamId);
+  return loadSourceNoteUnchecked(db, teamId, '0000-01', '9999-12');
 }
 
 export type PartSource = {

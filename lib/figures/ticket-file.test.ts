@@ -3,6 +3,9 @@ import type { TicketField } from './ticket-export';
 import { readTicketBytes } from './ticket-file';
 import { guessColumns } from './ticket-guess';
 import { detectSourceKind } from './ticket-sources';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SPECS, truthOf } from './fixtures/truth';
 
 const header = 'Id,Created at,Via,Organization';
 const bytes = (text: string, encoding: BufferEncoding = 'utf8') => new Uint8Array(Buffer.from(text, encoding));
@@ -58,6 +61,46 @@ describe('reading an export’s bytes', () => {
     const file = readTicketBytes(bytes(text));
     expect(file.rows.map((r) => r[0])).toEqual(['1', '2']);
     expect(file.leftOut).toEqual([{ lines: 2, why: 'footer', example: 'Acme Billing Ltd.' }]);
+  });
+
+  it('leaves out a grouped report’s headings and subtotals between the tickets, and says so', () => {
+    const text = [
+      'Ticket ID,Create date,Source,Company name,Ticket status',
+      'Source: Email (2 records),,,,',
+      '101,2026-09-01,Email,Acme,Closed',
+      '102,2026-09-02,Email,Total Logistics,Open',
+      'Subtotal,,,,',
+      'Count,2,,,',
+      'Source: Chat (1 record),,,,',
+      // A ticket that only looks like a label: its other cells are words, not figures.
+      'Total,2026-09-03,Chat,,Closed',
+      'Sum of tickets,1,,,',
+      'Total,3,,,',
+    ].join('\n');
+    const file = readTicketBytes(bytes(text));
+    expect(file.rows.map((r) => r[0])).toEqual(['101', '102', 'Total']);
+    expect(file.leftOut).toEqual([{ lines: 6, why: 'subtotal', example: 'Source: Email (2 records)' }]);
+  });
+
+  it('reads the grouped Salesforce fixture’s tickets only, which its own counts confirm', () => {
+    const spec = SPECS.find((s) => s.file === 'salesforce-cases-grouped.csv')!;
+    const truth = truthOf(spec);
+    const file = readTicketBytes(new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures', spec.file))));
+    expect(file.rows).toHaveLength(truth.tickets);
+    expect(file.rows.map((r) => r[1])).toEqual(truth.body.filter(spec.isTicket!).map((r) => r[1]));
+    expect(file.leftOut).toEqual([
+      { lines: 4, why: 'preamble', example: 'Billing Support cases by origin' },
+      { lines: 15, why: 'subtotal', example: 'Case Origin: Chat (31 records)' },
+      { lines: 3, why: 'footer', example: 'Grand Totals (150 records)' },
+    ]);
+    // The report's own arithmetic agrees with the tickets counted: each group's heading and Count,
+    // and the grand total.
+    const headings = truth.body.filter((r) => /\(\d+ records\)$/.test(r[0]!));
+    const counts = truth.body.filter((r) => r[0] === 'Count').map((r) => Number(r[1]));
+    const perOrigin = headings.map((h) => file.rows.filter((r) => h[0]!.startsWith(`Case Origin: ${r[0]} (`)).length);
+    expect(headings.map((h) => Number(/\((\d+) records\)/.exec(h[0]!)![1]))).toEqual(perOrigin);
+    expect(counts).toEqual(perOrigin);
+    expect(perOrigin.reduce((a, b) => a + b, 0)).toBe(150);
   });
 
   it('a file with no known column names takes its first wide row as the header', () => {

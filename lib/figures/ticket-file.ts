@@ -113,7 +113,27 @@ const filled = (r: string[]) => r.filter((c) => c.trim() !== '').length;
 export const FOOTER =
   /^\s*(grand totals?|totals?\b|subtotals?|sum\b|count\b|total (records|rows|tickets|cases)|\d[\d,.\s]* (records|rows)\b|generated (by|on|at)|report generated|exported (by|on|at)|printed (by|on)|copyright|\(c\)|©|confidential|page \d+|end of report|run (by|on|at|date))/i;
 
-export type LeftOut = { lines: number; why: 'preamble' | 'footer'; example: string };
+/**
+ * A summary report's own rows between its tickets: a group's heading ("Case Origin: Phone (41
+ * records)") and its subtotals ("Subtotal", "Total", "Count", "Sum of CSAT Score", each followed
+ * only by figures). They are the report's arithmetic, not tickets.
+ */
+const GROUP_HEADING = /\(\s*\d[\d,.\s]*(records?|rows?|tickets?|cases?|items?|conversations?|calls?)\s*\)\s*$/i;
+const SUMMARY_LABEL =
+  /^(sub-?totals?|totals?|grand totals?|counts?|record count|sum|average|avg|median|min(imum)?|max(imum)?)(\s+of\b.*|\s*:.*|\s*\(.*\)|\s*[\d.,\s]*)$/i;
+const FIGURES = /^[\d\s.,:%()$€£+-]*$/;
+
+/** Whether a row between header and footer is the report's group heading or subtotal, not a ticket. */
+export function isSummaryRow(r: string[]): boolean {
+  const cells = r.map((c) => c.trim()).filter(Boolean);
+  const first = cells[0];
+  if (!first) return false;
+  if (cells.length === 1 && GROUP_HEADING.test(first)) return true;
+  return SUMMARY_LABEL.test(first) && cells.slice(1).every((c) => FIGURES.test(c));
+}
+const isGrandTotal = (r: string[]) => /^\s*grand totals?\b/i.test(r.find((c) => c.trim()) ?? '');
+
+export type LeftOut = { lines: number; why: 'preamble' | 'subtotal' | 'footer'; example: string };
 export type TicketFile = {
   encoding: Encoding;
   /** The encodings the leader may switch to (the detected one first). */
@@ -164,7 +184,9 @@ export function shapeRecords(records: string[][]): Pick<TicketFile, 'header' | '
   let end = records.length;
   for (;;) {
     while (end > headerAt + 1 && filled(records[end - 1]!) === 0) end--;
-    if (end > headerAt + 1 && FOOTER.test(records[end - 1]!.join(' '))) {
+    // The last group's subtotals stand where a footer would: they are told apart as subtotals.
+    const last = records[end - 1]!;
+    if (end > headerAt + 1 && FOOTER.test(last.join(' ')) && (isGrandTotal(last) || !isSummaryRow(last))) {
       end--;
       continue;
     }
@@ -177,9 +199,12 @@ export function shapeRecords(records: string[][]): Pick<TicketFile, 'header' | '
     }
     break;
   }
+  const body = records.slice(headerAt + 1, end).filter((r) => filled(r) > 0);
+  const summaries = body.filter(isSummaryRow);
+  if (summaries.length) leftOut.push({ lines: summaries.length, why: 'subtotal', example: describe(summaries[0]!) });
   const footer = records.slice(end).filter((r) => filled(r) > 0);
   if (footer.length) leftOut.push({ lines: footer.length, why: 'footer', example: describe(footer[0]!) });
-  const rows = records.slice(headerAt + 1, end).filter((r) => filled(r) > 0);
+  const rows = summaries.length ? body.filter((r) => !isSummaryRow(r)) : body;
   return { header, rows, leftOut };
 }
 

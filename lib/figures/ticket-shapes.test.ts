@@ -55,8 +55,10 @@ describe('help-desk exports of every shape, imported with every default accepted
       const leftOut = Object.fromEntries(file.leftOut.map((l) => [l.why, l.lines]));
       expect(leftOut).toEqual({
         ...(spec.preamble ? { preamble: spec.preamble } : {}),
+        ...(spec.subtotals ? { subtotal: spec.subtotals } : {}),
         ...(spec.footer ? { footer: spec.footer } : {}),
       });
+      expect(truth.summaryLines).toBe(spec.subtotals ?? 0);
       expect(detectSourceKind(file.header)).toBe(spec.kind);
       const settings = initialSettings(file, ctx, findProfile(ctx.profiles, file.header));
       const plan = planImport(file, settings, NO_OVERRIDES, ctx, null);

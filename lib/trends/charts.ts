@@ -23,6 +23,9 @@ function seriesOf(items: { id: string; name: string }[], used: Set<string>): Ser
   return items.filter((i) => used.has(i.id)).map((i) => ({ key: i.name, label: i.name }));
 }
 
+/** A KPI's chart id, from its name key: trends finds the KPI behind a chart by it. */
+export const kpiChartId = (nameKey: string) => `kpi-${nameKey.replace(/[^a-z0-9]+/g, '-')}`;
+
 export function buildCharts(
   catalog: Catalog,
   records: MonthRecord[],
@@ -129,7 +132,7 @@ export function buildCharts(
   const kpis = catalog.kpis.filter((k) => (kpiKeys.length ? kpiKeys.includes(k.nameKey) : !k.archivedAt));
   for (const k of kpis) {
     charts.push({
-      id: `kpi-${k.nameKey.replace(/[^a-z0-9]+/g, '-')}`,
+      id: kpiChartId(k.nameKey),
       title: k.name,
       description: `${k.name} each month${k.target !== null ? `, against its target of ${formatWithUnit(k.target, kpiUnitText(k.unit), k.decimals)}` : ''} (${k.direction === 'HIGHER_IS_BETTER' ? 'higher' : 'lower'} is better).`,
       kind: 'line',
@@ -176,6 +179,15 @@ export function buildCharts(
       };
     }),
     unit: 'contacts',
+    // A change of source within the two years splits that year's line at its month, with the marker
+    // and the sentence: its two lines are read one against the other.
+    ...(() => {
+      const inside = rule
+        .breaksFor(COUNTS_PART)
+        .filter((b) => b.month >= `${year - 1}-01` && b.month <= `${year}-12`)
+        .map((b) => ({ month: b.month, sentence: b.sentence, series: b.month.slice(0, 4) }));
+      return inside.length ? { breaks: inside } : {};
+    })(),
   });
   return charts;
 }

@@ -6,7 +6,11 @@ import { makeCatalog, makeProject, makeTeam, makeUser, makeWin } from '../../pri
 import { loadCatalog, writeMonthTx } from '../figures/figures';
 import { addMonths, currentMonth } from '../dates/month';
 import { chartNumber } from '../charts/chart-spec';
+import { chartGeometry } from '../charts/geometry';
 import { chartTable } from './charts';
+import { formatDay } from '../dates/day';
+import { loadKpiSourcesUnchecked } from '../figures/sources';
+import type { MonthChange } from '../figures/state';
 import { trendsQuerySchema } from './query';
 import { getTrends, loadAnnotations, MAX_TEAM_MONTHS, trendCsv } from './trends';
 
@@ -109,10 +113,79 @@ describe('trends', () => {
       // Numbers as the table writes them (a KPI in its decimals), never grouped.
       const cellText = (cell: string | number | null) =>
         cell === null ? '' : typeof cell === 'number' ? chartNumber(chart, cell, { csv: true }) : cell;
-      expect(rows.slice(1)).toEqual(table.rows.map((r) => r.map(cellText)));
+      // The table's rows, then where they came from (hand entry here) on a line of its own.
+      expect(rows.slice(1, -1)).toEqual(table.rows.map((r) => r.map(cellText)));
+      expect(rows.at(-1)).toEqual([
+        `Source: ${sections[0]!.sourceNotes[chart.id]}`,
+        ...table.header.slice(1).map(() => ''),
+      ]);
+      expect(rows.at(-1)![0]).toMatch(/: Entered by hand \d{1,2} \w{3} \d{4}\.$/);
       expect(rows.slice(1).flat()).not.toContainEqual(expect.stringMatching(/^\d{1,3}(,\d{3})+/));
     }
     expect(await trendCsv(leader, query, 'no-such-chart')).toBeNull();
+  });
+});
+
+describe('where trends figures came from', () => {
+  it('ends each chart’s CSV with its own source note: the counts switched desk, CSAT was kept', async () => {
+    const team = await makeTeam(db);
+    await makeCatalog(db, team.id, { kpis: [{ name: 'CSAT', unit: 'PERCENT', target: 90 }] });
+    const leader = await makeUser(db, { role: 'LEADER', teamId: team.id });
+    const catalog = await loadCatalog(db, team.id);
+    const phone = catalog.channels.find((c) => c.name === 'Phone')!.id;
+    const csat = catalog.kpis[0]!.id;
+    const write = (month: string, label: string, change: Partial<MonthChange>) =>
+      db.$transaction((tx) =>
+        writeMonthTx(tx, {
+          actor: leader,
+          teamId: team.id,
+          month,
+          change: { volumes: {}, reasons: {}, segments: {}, kpis: {}, ...change },
+          mode: 'merge',
+          catalog,
+          source: 'ticket-export',
+          provenance: { kind: 'IMPORT', label, fileName: `${label}.csv` },
+        }),
+      );
+    // Freshdesk gave every month's contacts and CSAT; Salesforce replaced the last two months'
+    // contacts and had no CSAT column, so CSAT stays Freshdesk's.
+    for (const month of ['2025-08', '2025-09', '2025-10', '2025-11'])
+      await write(month, 'Freshdesk', { volumes: { [phone]: { received: 100, handled: 90 } }, kpis: { [csat]: 90 } });
+    for (const month of ['2025-10', '2025-11'])
+      await write(month, 'Salesforce Service Cloud', { volumes: { [phone]: { received: 60, handled: 60 } } });
+
+    const today = formatDay(new Date());
+    const query = trendsQuerySchema.parse({ team: team.slug, range: 'custom', from: '2025-08', to: '2025-11' });
+    const lastLine = async (chart: string) =>
+      (parse((await trendCsv(leader, query, chart))!.csv) as string[][]).at(-1)!.filter((c) => c !== '');
+    const counts = `Source: Oct–Nov 2025: Salesforce Service Cloud export imported ${today}; earlier: Freshdesk.`;
+    expect(await lastLine('contacts')).toEqual([counts]);
+    expect(await lastLine('reasons')).toEqual([counts]);
+    expect(await lastLine('year-over-year')).toEqual([counts]);
+    expect(await lastLine('kpi-csat')).toEqual([`Source: Aug–Nov 2025: Freshdesk export imported ${today}.`]);
+
+    // The two-year chart invites reading 2025 against 2024: it says the counts changed source.
+    const { sections: shown } = await getTrends(leader, query);
+    const yoy = shown[0]!.charts.find((c) => c.id === 'year-over-year')!;
+    const sentence =
+      'Source changed in October 2025 (Freshdesk → Salesforce Service Cloud): changes across it are not comparable.';
+    expect(yoy.breaks).toEqual([{ month: '2025-10', sentence, series: '2025' }]);
+    // 2025's line is drawn in two pieces, split at October with the marker; 2024's is not split.
+    const g = chartGeometry(yoy);
+    expect(g.paths[yoy.series.findIndex((s) => s.key === '2025')]!.d.match(/M/g)).toHaveLength(2);
+    expect(g.paths[yoy.series.findIndex((s) => s.key === '2024')]!.d.match(/M/g) ?? []).toHaveLength(0);
+    expect(g.breakMarkers).toEqual([{ xPct: expect.any(Number), month: 'Oct', sentence }]);
+    expect(g.columns[9]!.lines).toContain(sentence);
+    // The edition labels CSAT with its own source in the months whose counts came from Salesforce.
+    expect(await loadKpiSourcesUnchecked(db, team.id, '2025-11')).toEqual({
+      [csat]: `Freshdesk export imported ${today}`,
+    });
+    expect(await loadKpiSourcesUnchecked(db, team.id, '2025-09')).toEqual({});
+
+    // A window before the switch names only the old desk.
+    const before = trendsQuerySchema.parse({ team: team.slug, range: 'custom', from: '2025-08', to: '2025-09' });
+    const { sections } = await getTrends(leader, before);
+    expect(sections[0]!.sourceNotes.contacts).toBe(`Aug–Sep 2025: Freshdesk export imported ${today}.`);
   });
 });
 

@@ -1,10 +1,12 @@
 import 'server-only';
-import { loadBreakRuleUnchecked } from '../figures/sources';
+import { loadBreakRuleUnchecked, loadSourceSpansUnchecked } from '../figures/sources';
+import { COUNTS_PART } from '../figures/breaks';
+import { sourceLine, sourceNoteOf } from '../figures/source-note';
 import { toSafeCsv } from '../csv';
 import { db } from '../db';
 import { type Actor, assertSignedIn } from '../authz';
 import { loadCatalog, readMonths } from '../figures/figures';
-import { buildCharts, chartTable, type Annotation, type ChartSpec } from './charts';
+import { buildCharts, chartTable, kpiChartId, type Annotation, type ChartSpec } from './charts';
 import { chartNumber, mergeAnnotations } from '../charts/chart-spec';
 import { monthRange, monthsBetween } from '../dates/month';
 import { monthWindow, type TrendsQuery } from './query';
@@ -65,6 +67,8 @@ export type TeamTrends = {
   from: string;
   to: string;
   charts: ChartSpec[];
+  /** Each chart's source note by chart id (lib/figures/source-note.ts): under its table and in its CSV. */
+  sourceNotes: Record<string, string>;
   kpiOptions: { key: string; name: string }[];
   empty: boolean;
 };
@@ -107,18 +111,31 @@ export async function trendsUnchecked(query: TrendsQuery, readerTeamId: string |
     // One read covers the window and the two calendar years the year-on-year chart compares.
     const yoyFrom = `${Number(year) - 1}-01`;
     const yoyTo = `${year}-12`;
-    const [all, annotations, rule] = await Promise.all([
-      readMonths(db, team.id, from < yoyFrom ? from : yoyFrom, to > yoyTo ? to : yoyTo),
+    const readFrom = from < yoyFrom ? from : yoyFrom;
+    const readTo = to > yoyTo ? to : yoyTo;
+    const [all, annotations, rule, spans] = await Promise.all([
+      readMonths(db, team.id, readFrom, readTo),
       annotationsFor(team.id, from, to),
       loadBreakRuleUnchecked(db, team.id),
+      loadSourceSpansUnchecked(db, team.id, readFrom, readTo),
     ]);
     const records = all.filter((r) => r.month >= from && r.month <= to);
     const twoYears = all.filter((r) => r.month >= yoyFrom && r.month <= yoyTo);
+    const charts = buildCharts(catalog, records, from, to, query.kpi, twoYears, annotations, rule);
+    // A KPI chart's months came from where that KPI did (an import may keep it from the old desk).
+    const partOf = new Map(catalog.kpis.map((k) => [kpiChartId(k.nameKey), k.id]));
+    const sourceNotes: Record<string, string> = {};
+    for (const c of charts) {
+      const [a, b] = c.id === 'year-over-year' ? [yoyFrom, yoyTo] : [from, to];
+      const note = sourceNoteOf(spans, partOf.get(c.id) ?? COUNTS_PART, a, b);
+      if (note) sourceNotes[c.id] = note;
+    }
     sections.push({
       team,
       from,
       to,
-      charts: buildCharts(catalog, records, from, to, query.kpi, twoYears, annotations, rule),
+      charts,
+      sourceNotes,
       kpiOptions: catalog.kpis.filter((k) => !k.archivedAt).map((k) => ({ key: k.nameKey, name: k.name })),
       empty: records.length === 0,
     });
@@ -137,12 +154,16 @@ export async function trendCsv(
   const chart = section?.charts.find((c) => c.id === chartId);
   if (!section || !chart) return null;
   const { header, rows } = chartTable(chart);
+  const note = section.sourceNotes[chart.id];
   return {
     filename: `${section.team.slug}-${chart.id}-${section.from}-to-${section.to}.csv`,
     // Numbers as the table on the page writes them (a KPI in its decimals): the file says what it shows.
     csv: toSafeCsv([
       header,
       ...rows.map((row) => row.map((c) => (typeof c === 'number' ? chartNumber(chart, c, { csv: true }) : c))),
+      // Where the figures came from, as the table on the page says below it (as wide as the rest,
+      // so a strict reader takes the file).
+      ...(note ? [[sourceLine(note), ...header.slice(1).map(() => '')]] : []),
     ]),
   };
 }

@@ -7,7 +7,8 @@ import { PageHeader } from '@/components/ui/card';
 import { EmptyRow, TBody, Td, Th, THead, Table } from '@/components/ui/table';
 import { Field } from '@/components/ui/field';
 import { listMonthSummaries, readTeamCatalog } from '@/lib/figures/figures';
-import { listFigureSources, readSourceBreaks, type PartSource } from '@/lib/figures/sources';
+import { listFigureSources, readSourceBreaks, readSourceNote, type PartSource } from '@/lib/figures/sources';
+import { SourceNote } from '@/components/figures/source-note';
 import { COUNTS_PART } from '@/lib/figures/breaks';
 import { SourceBreaks, type BreakView } from '@/components/figures/source-breaks';
 import { formatDay } from '@/lib/dates/day';
@@ -22,12 +23,13 @@ export const metadata: Metadata = { title: 'Monthly figures' };
 export default async function TeamFiguresPage({ params }: { params: Promise<{ team: string }> }) {
   const actor = await requirePageActor('ADMIN', 'LEADER');
   const team = await managedTeamOrInterrupt(actor, (await params).team);
-  const [months, zone, sources, { breaks, comparable }, catalog] = await Promise.all([
+  const [months, zone, sources, { breaks, comparable }, catalog, sourceNote] = await Promise.all([
     listMonthSummaries(actor, team.id),
     teamTimeZone(team.id),
     listFigureSources(actor, team.id),
     readSourceBreaks(actor, team.id),
     readTeamCatalog(actor, team.id),
+    readSourceNote(actor, team.id),
   ]);
   const partName = (part: string) =>
     part === COUNTS_PART ? 'Contacts and counts' : (catalog.kpis.find((k) => k.id === part)?.name ?? part);
@@ -99,6 +101,7 @@ export default async function TeamFiguresPage({ params }: { params: Promise<{ te
           {months.length === 0 ? <EmptyRow colSpan={5}>No figures yet: enter a month or import a CSV.</EmptyRow> : null}
         </TBody>
       </Table>
+      <SourceNote note={sourceNote} className="mt-2" />
       <SourceBreaks team={team.slug} breaks={breakViews} defaultMonth={latestComplete} />
       <form
         action={`/api/teams/${team.slug}/figures`}
