@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { PlainText } from '@/components/stories/plain-text';
 import { TBody, Td, Th, THead, Table } from '@/components/ui/table';
 import { TONE_CLASS } from '@/lib/change';
-import { ASK_STATUS_TEXT, lensHeadline } from '@/lib/editions/department-lens';
+import { ASK_STATUS_TEXT, DIMENSION_WORDS, lensHeadline } from '@/lib/editions/department-lens';
 import type { SectionOf } from '@/lib/editions/sections';
 import { countChange, formatMetric } from '@/lib/editions/content';
 import { monthLabel } from '@/lib/dates/month';
@@ -37,9 +37,11 @@ export function DepartmentSectionBody({
       </p>
       {lens.reasons.length ? (
         <div className="mt-3">
-          <Table caption={`Contacts by ${lens.department}’s reasons, ${monthLabel(month)}`}>
+          <Table
+            caption={`Contacts by ${lens.department}’s ${DIMENSION_WORDS[lens.dimension ?? 'reason'].plural}, ${monthLabel(month)}`}
+          >
             <THead>
-              <Th compact>Reason</Th>
+              <Th compact>{DIMENSION_WORDS[lens.dimension ?? 'reason'].heading}</Th>
               <Th compact numeric>
                 Contacts
               </Th>

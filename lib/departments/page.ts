@@ -7,7 +7,7 @@ import { OUTCOME_KIND_LABELS } from '../outcomes/schemas';
 import { ALL_KEY, chartTable, type ChartSpec, type Row } from '../charts/chart-spec';
 import { toSafeCsv } from '../csv';
 import { MIN_GROUP_SIZE } from './groups';
-import { countCausedUnchecked } from './counts';
+import { countCausedUnchecked, dimensionOf } from './counts';
 
 export const DEPARTMENT_MONTHS = 12;
 
@@ -35,13 +35,16 @@ export async function getDepartmentPage(actor: Actor, departmentId: string, now 
   const months = lastMonths(now);
   const first = months[0]!;
   const last = months[months.length - 1]!;
-  const [caused, reasons, asks, outcomes, members] = await Promise.all([
+  const owned = {
+    where: { departmentId },
+    orderBy: [{ team: { name: 'asc' as const } }, { position: 'asc' as const }],
+    select: { name: true, team: { select: { id: true, name: true, slug: true } } },
+  };
+  const [caused, reasonRows, segmentRows, channelRows, asks, outcomes, members] = await Promise.all([
     countCausedUnchecked({ from: first, to: last, departmentId }),
-    db.contactReason.findMany({
-      where: { departmentId },
-      orderBy: [{ team: { name: 'asc' } }, { position: 'asc' }],
-      select: { name: true, team: { select: { id: true, name: true, slug: true } } },
-    }),
+    db.contactReason.findMany(owned),
+    db.segment.findMany(owned),
+    db.channel.findMany(owned),
     db.ask.findMany({
       // Asks become the department's to see once the edition that raised them is published.
       where: { departmentId, review: { status: 'PUBLISHED' } },
@@ -64,8 +67,24 @@ export async function getDepartmentPage(actor: Actor, departmentId: string, now 
     }),
     db.user.count({ where: { departmentId, active: true } }),
   ]);
+  const reasons = [
+    ...reasonRows.map((r) => ({ ...r, kind: 'reason' as const })),
+    ...segmentRows.map((r) => ({ ...r, kind: 'segment' as const })),
+    ...channelRows.map((r) => ({ ...r, kind: 'channel' as const })),
+  ];
   const teams = new Map<string, { id: string; name: string; slug: string }>();
   for (const r of reasons) teams.set(r.team.id, r.team);
+  // Per team, the one list the department's contacts are counted from (counts.ts, Dimension).
+  const countedFrom = new Map(
+    [...teams.keys()].map((id) => [
+      id,
+      dimensionOf({
+        reason: reasonRows.some((r) => r.team.id === id),
+        segment: segmentRows.some((r) => r.team.id === id),
+        channel: channelRows.some((r) => r.team.id === id),
+      }),
+    ]),
+  );
   const teamIds = [...new Set(caused.map((c) => c.teamId))];
   for (const t of await db.team.findMany({
     where: { id: { in: teamIds.filter((id) => !teams.has(id)) } },
@@ -91,7 +110,7 @@ export async function getDepartmentPage(actor: Actor, departmentId: string, now 
   const chart: ChartSpec = {
     id: 'contacts',
     title: `Contacts caused by ${department.name}’s reasons`,
-    description: `Contacts each month whose reason is linked to ${department.name}, by the team that took them; reasons as linked today.`,
+    description: `Contacts each month whose reason (or, in a team where ${department.name} owns no reason, segment or channel) is linked to ${department.name}, by the team that took them; as linked today.`,
     kind: 'stacked-bar',
     xKey: 'month',
     xLabel: 'Month',
@@ -113,7 +132,14 @@ export async function getDepartmentPage(actor: Actor, departmentId: string, now 
     department,
     months,
     chart,
-    reasons: reasons.map((r) => ({ team: r.team.name, reason: r.name })),
+    reasons: reasons
+      .map((r) => ({
+        team: r.team.name,
+        reason: r.name,
+        kind: r.kind,
+        countedFrom: countedFrom.get(r.team.id) ?? r.kind,
+      }))
+      .sort((a, b) => a.team.localeCompare(b.team)),
     asks: asks.map((a) => ({ ...a, team: a.team.name })),
     outcomes: outcomes.map((o) => ({
       id: o.id,
@@ -175,11 +201,11 @@ export async function getDepartmentMap(actor: Actor, now = new Date()) {
   return { months, rows, latest, movers };
 }
 
-/** Departments that own at least one reason: the ones with a page worth opening (for the reach view). */
+/** Departments that own at least one reason, segment or channel: the ones with a page worth opening (for the reach view). */
 export async function listLensDepartments(actor: Actor): Promise<{ id: string; name: string }[]> {
   assertSignedIn(actor);
   return db.department.findMany({
-    where: { contactReasons: { some: {} } },
+    where: { OR: [{ contactReasons: { some: {} } }, { segments: { some: {} } }, { channels: { some: {} } }] },
     orderBy: { name: 'asc' },
     select: { id: true, name: true },
   });

@@ -2,11 +2,15 @@ import 'server-only';
 import type { DbClient } from '../db';
 import { addMonths, monthRange } from '../dates/month';
 import type { EditionContent } from './content';
-import { isComparableUnchecked, monthsWithReasonsUnchecked } from '../departments/counts';
+import { DIMENSIONS, isComparableUnchecked, monthsWithReasonsUnchecked, type Dimension } from '../departments/counts';
 import { outcomesFor, quoteAbout, type DepartmentLens } from './department-lens';
 
+type Item = { id: string; name: string; departmentId: string | null; department: { name: string } | null };
+const ITEM = { id: true, name: true, departmentId: true, department: { select: { name: true } } } as const;
+const ORDER = [{ position: 'asc' as const }, { name: 'asc' as const }];
+
 /**
- * Each department owning one of the team's reasons, with its section's figures for `month`, read
+ * Each department owning one of the team's reasons (or segments, or channels), with its section's figures for `month`, read
  * as the links are now: what publishing freezes. Called by the snapshot builder, whose callers
  * checked the actor; `content` is the edition's own (its quotes and outcomes are the ones shown).
  */
@@ -16,34 +20,67 @@ export async function buildDepartmentLensesUnchecked(
   month: string,
   content: EditionContent,
 ): Promise<DepartmentLens[]> {
-  const reasons = await client.contactReason.findMany({
-    where: { teamId, departmentId: { not: null } },
-    select: { id: true, name: true, departmentId: true, department: { select: { name: true } } },
-    orderBy: [{ position: 'asc' }, { name: 'asc' }],
-  });
-  if (!reasons.length) return [];
+  const linked = { where: { teamId, departmentId: { not: null } }, orderBy: ORDER, select: ITEM };
+  const [reasons, segments, channels] = await Promise.all([
+    client.contactReason.findMany(linked),
+    client.segment.findMany(linked),
+    client.channel.findMany(linked),
+  ]);
+  const owned: Record<Dimension, Item[]> = { reason: reasons, segment: segments, channel: channels };
+  if (!reasons.length && !segments.length && !channels.length) return [];
+  // Each department counts from one list only (lib/departments/counts.ts, Dimension): no double count.
+  const byDepartment = new Map<string, { name: string; dimension: Dimension; items: Item[] }>();
+  for (const dimension of DIMENSIONS)
+    for (const item of owned[dimension]) {
+      const entry = byDepartment.get(item.departmentId!) ?? { name: item.department!.name, dimension, items: [] };
+      if (entry.dimension !== dimension) continue;
+      entry.items.push(item);
+      byDepartment.set(item.departmentId!, entry);
+    }
   const prior = { lastMonth: addMonths(month, -1), lastYear: addMonths(month, -12) };
   const months = [month, prior.lastMonth, prior.lastYear];
-  const [counts, withReasons] = await Promise.all([
-    client.reasonCount.findMany({
-      where: { teamId, reasonId: { in: reasons.map((r) => r.id) }, figures: { month: { in: months } } },
-      select: { reasonId: true, count: true, figures: { select: { month: true } } },
-    }),
-    monthsWithReasonsUnchecked(client, teamId, months),
+  const inMonths = { teamId, figures: { month: { in: months } } };
+  const used = new Set([...byDepartment.values()].map((d) => d.dimension));
+  const [reasonCounts, segmentCounts, volumes] = await Promise.all([
+    used.has('reason')
+      ? client.reasonCount.findMany({
+          where: { ...inMonths, reasonId: { in: reasons.map((r) => r.id) } },
+          select: { reasonId: true, count: true, figures: { select: { month: true } } },
+        })
+      : [],
+    used.has('segment')
+      ? client.segmentCount.findMany({
+          where: { ...inMonths, segmentId: { in: segments.map((r) => r.id) } },
+          select: { segmentId: true, count: true, figures: { select: { month: true } } },
+        })
+      : [],
+    used.has('channel')
+      ? client.channelVolume.findMany({
+          where: { ...inMonths, channelId: { in: channels.map((r) => r.id) } },
+          select: { channelId: true, received: true, figures: { select: { month: true } } },
+        })
+      : [],
   ]);
+  const counts = [
+    ...reasonCounts.map((c) => ({ id: c.reasonId, count: c.count, month: c.figures.month })),
+    ...segmentCounts.map((c) => ({ id: c.segmentId, count: c.count, month: c.figures.month })),
+    ...volumes.map((c) => ({ id: c.channelId, count: c.received, month: c.figures.month })),
+  ];
+  const withFigures = Object.fromEntries(
+    await Promise.all(
+      DIMENSIONS.map(async (d) => [
+        d,
+        used.has(d) ? await monthsWithReasonsUnchecked(client, teamId, months, d) : new Set(),
+      ]),
+    ),
+  ) as Record<Dimension, Set<string>>;
   const comparable = {
     lastMonth: await isComparableUnchecked(client, teamId, month, prior.lastMonth),
     lastYear: await isComparableUnchecked(client, teamId, month, prior.lastYear),
   };
-  const countOf = (reasonId: string, m: string) =>
-    counts.filter((c) => c.reasonId === reasonId && c.figures.month === m).reduce((a, c) => a + c.count, 0);
+  const countOf = (id: string, m: string) =>
+    counts.filter((c) => c.id === id && c.month === m).reduce((a, c) => a + c.count, 0);
   const { start, end } = monthRange(month);
-  const byDepartment = new Map<string, { name: string; reasons: typeof reasons }>();
-  for (const r of reasons) {
-    const entry = byDepartment.get(r.departmentId!) ?? { name: r.department!.name, reasons: [] };
-    entry.reasons.push(r);
-    byDepartment.set(r.departmentId!, entry);
-  }
   const asks = await client.ask.findMany({
     where: {
       teamId,
@@ -54,22 +91,24 @@ export async function buildDepartmentLensesUnchecked(
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: { id: true, departmentId: true, title: true, status: true, answer: true },
   });
-  const total = (list: typeof reasons, m: string) =>
-    withReasons.has(m) ? list.reduce((a, r) => a + countOf(r.id, m), 0) : null;
+  const total = (dimension: Dimension, list: Item[], m: string) =>
+    withFigures[dimension].has(m) ? list.reduce((a, r) => a + countOf(r.id, m), 0) : null;
   return [...byDepartment.entries()]
-    .map(([departmentId, { name, reasons: owned }]) => {
-      const rows = owned
+    .map(([departmentId, { name, dimension, items }]) => {
+      const rows = items
         .map((r) => ({ name: r.name, count: countOf(r.id, month) }))
         .filter((r) => r.count > 0)
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
       return {
         departmentId,
         department: name,
-        contacts: total(owned, month),
-        lastMonth: comparable.lastMonth ? total(owned, prior.lastMonth) : null,
-        lastYear: comparable.lastYear ? total(owned, prior.lastYear) : null,
+        dimension,
+        contacts: total(dimension, items, month),
+        lastMonth: comparable.lastMonth ? total(dimension, items, prior.lastMonth) : null,
+        lastYear: comparable.lastYear ? total(dimension, items, prior.lastYear) : null,
         reasons: rows,
-        quoteId: quoteAbout(content.quotes, rows[0]?.name)?.id ?? null,
+        // A quote is matched to the top reason; segments and channels carry none.
+        quoteId: dimension === 'reason' ? (quoteAbout(content.quotes, rows[0]?.name)?.id ?? null) : null,
         asks: asks
           .filter((a) => a.departmentId === departmentId)
           .slice(0, 10)
