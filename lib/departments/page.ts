@@ -7,13 +7,21 @@ import { OUTCOME_KIND_LABELS } from '../outcomes/schemas';
 import { ALL_KEY, chartTable, type ChartSpec, type Row } from '../charts/chart-spec';
 import { toSafeCsv } from '../csv';
 import { MIN_GROUP_SIZE } from './groups';
-import { countCausedUnchecked, dimensionOf } from './counts';
+import { countCausedUnchecked } from './counts';
+import { dimensionOf } from './dimension';
 
 export const DEPARTMENT_MONTHS = 12;
 
-/** The last twelve months, the current one last. */
-function lastMonths(now: Date): string[] {
-  const to = currentMonth(now);
+/**
+ * The last twelve months that figures reach, the latest last: figures for a month are entered
+ * after it ends, so a window ending at today's month would show an empty month and push out the
+ * one a year before it (December's peak, read in December). The same window for every department
+ * and the map, so they agree.
+ */
+async function lastMonths(now: Date): Promise<string[]> {
+  const current = currentMonth(now);
+  const latest = await db.monthFigures.aggregate({ _max: { month: true }, where: { month: { lte: current } } });
+  const to = latest._max.month ?? current;
   return monthsBetween(addMonths(to, -(DEPARTMENT_MONTHS - 1)), to);
 }
 
@@ -32,7 +40,7 @@ export async function getDepartmentPage(actor: Actor, departmentId: string, now 
     select: { id: true, name: true },
   });
   if (!department) throw new NotFoundError('No such department.');
-  const months = lastMonths(now);
+  const months = await lastMonths(now);
   const first = months[0]!;
   const last = months[months.length - 1]!;
   const owned = {
@@ -173,7 +181,7 @@ export function departmentCsv(page: DepartmentPage): { filename: string; csv: st
  */
 export async function getDepartmentMap(actor: Actor, now = new Date()) {
   assertRole(actor, 'EXEC', 'ADMIN');
-  const months = lastMonths(now);
+  const months = await lastMonths(now);
   const caused = await countCausedUnchecked({ from: months[0]!, to: months[months.length - 1]! });
   const departments = await db.department.findMany({
     where: { id: { in: [...new Set(caused.map((c) => c.departmentId))] } },

@@ -5,7 +5,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { formatDay } from '@/lib/dates/day';
 import { ASK_STATUS_TEXT, DIMENSION_WORDS } from '@/lib/editions/department-lens';
 import { getDepartmentPage } from '@/lib/departments/page';
-import { DIMENSION_RULE } from '@/lib/departments/counts';
+import { DIMENSION_RULE } from '@/lib/departments/dimension';
 import { formatNumber } from '@/lib/format';
 import { orPageError } from '@/lib/pages';
 import { requirePageActor } from '@/lib/session';
