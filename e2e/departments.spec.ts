@@ -55,6 +55,7 @@ test('Logistics and Finance each read their own section first; the department pa
     await links.getByLabel('Billing').selectOption({ label: finance.name });
     await links.getByRole('button', { name: 'Save departments' }).click();
     await expect(links.getByRole('status')).toContainText('Saved 2 links');
+    await shoot(page, 'department-links');
 
     await page.goto(`/manage/${team.slug}/reviews`);
     await page.getByLabel('Month').selectOption(month);
@@ -87,6 +88,7 @@ test('Logistics and Finance each read their own section first; the department pa
     ] as const) {
       const reader = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 900 } });
       const readerPage = await reader.newPage();
+      await addAxe(readerPage);
       await signIn(readerPage, user.email);
       await readerPage.goto(`/reviews/${team.slug}/${month}`);
       const first = readerPage.locator('article section[data-section]').first();
@@ -105,9 +107,17 @@ test('Logistics and Finance each read their own section first; the department pa
         const table = (await figure.locator('tbody tr').allInnerTexts()).map(cells);
         expect(header).toEqual(['Month', team.name, 'Total', 'Change on previous month']);
         expect(table).toHaveLength(12);
-        // The chart draws the table's numbers: one bar per month with contacts, its value in its label.
+        // The chart draws the table's numbers: one column per month, each naming the team's value.
         const row = table.find((r) => r[1] === '402');
         expect(row, 'the edition month in the table').toBeTruthy();
+        const labels = await figure
+          .locator('.chart-columns rect')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+        expect(labels).toHaveLength(table.length);
+        table.forEach((r, i) => {
+          const line = labels[i]!.split('; ').find((l) => l.startsWith(`${team.name}: `)) ?? '';
+          expect(line.slice(team.name.length + 2).split(/[^\d,]/)[0]).toBe(r[1]);
+        });
         const [download] = await Promise.all([
           readerPage.waitForEvent('download'),
           figure.getByRole('link', { name: 'Download CSV' }).click(),
@@ -116,6 +126,10 @@ test('Logistics and Finance each read their own section first; the department pa
         expect(csv[0]).toEqual(header);
         const normal = (r: string[]) => r.map((c) => c.replace(/,/g, '').replace(/^–$/, ''));
         expect(csv.slice(1).map(normal)).toEqual(table.map(normal));
+        expect((await runAxe(readerPage, { tags: WCAG_AA })).violations).toEqual([]);
+        await readerPage.emulateMedia({ colorScheme: 'dark' });
+        expect((await runAxe(readerPage, { rules: COLOUR_RULES })).violations).toEqual([]);
+        await readerPage.emulateMedia({ colorScheme: 'light' });
         await shoot(readerPage, 'department-page');
       }
       await reader.close();

@@ -30,7 +30,7 @@ export function ReasonDepartmentsEditor({
   const [state, action, pending] = useActionState<FormState, FormData>(reasonDepartmentsAction, { ok: false });
   const group = (kind: Kind, legend: string, items: Item[]) =>
     items.length ? (
-      <fieldset className="space-y-2" data-testid={`${kind}-departments`}>
+      <fieldset className="space-y-2" data-testid={`${kind}-department-links`}>
         <legend className="text-sm font-semibold">{legend}</legend>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {items.map((r) => {
