@@ -4,7 +4,10 @@ import { makeCatalog, makeDepartment, makeTeam, makeUser } from '../../prisma/fa
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { loadCatalog, writeMonthTx } from '../figures/figures';
 import { buildDepartmentLensesUnchecked } from '../editions/department-lens-build';
-import { lensHeadline } from '../editions/department-lens';
+import { lensChange, lensHeadline } from '../editions/department-lens';
+import { declareSourceBreak } from '../figures/sources';
+import { formatChange } from '../format';
+import { NOT_COMPARABLE } from '../change';
 import type { EditionContent } from '../editions/content';
 import { countCausedUnchecked } from './counts';
 import { setItemDepartments } from './links';
@@ -120,6 +123,22 @@ describe('segment and channel links', () => {
       action: 'segment.department',
       after: { teamId: s.team.id, segment: 'Business', department: s.sales.name },
     });
+  });
+
+  it('across a source break, the section’s changes say “not comparable — source changed”', async () => {
+    const s = await setup();
+    await setItemDepartments(s.leader, s.team.id, [
+      { kind: 'segment', itemId: s.id.Business!, departmentId: s.sales.id },
+    ]);
+    const content = { quotes: [], outcomes: [] } as unknown as EditionContent;
+    const before = (await buildDepartmentLensesUnchecked(db, s.team.id, '2025-05', content))[0]!;
+    expect(before).toMatchObject({ contacts: 60, lastMonth: 30 });
+    expect(before.notComparable).toBeUndefined();
+    expect(lensChange(before, 'lastMonth').text).toBe(formatChange(100, '%'));
+    await declareSourceBreak(s.leader, s.team.id, { month: '2025-05', reason: 'We moved from Zendesk to Front.' });
+    const after = (await buildDepartmentLensesUnchecked(db, s.team.id, '2025-05', content))[0]!;
+    expect(after).toMatchObject({ contacts: 60, lastMonth: null, notComparable: ['lastMonth', 'lastYear'] });
+    expect(lensChange(after, 'lastMonth').text).toBe(NOT_COMPARABLE);
   });
 
   it('is for the team’s leaders only, refuses another team’s item and an unknown department, writing nothing', async () => {

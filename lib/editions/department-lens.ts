@@ -6,6 +6,7 @@ import type { EditionContent, EditionQuote } from './content';
 import { addMonths } from '../dates/month';
 import type { EditionOutcome } from '../outcomes/shape';
 import { formatNumber } from '../format';
+import { describeChange, type Change } from '../change';
 import { DIMENSIONS, type Dimension } from '../departments/dimension';
 
 /** A department's part of an edition as published. */
@@ -20,6 +21,8 @@ export type DepartmentLens = {
   /** The same over last month and the month a year before; null when there is nothing comparable. */
   lastMonth: number | null;
   lastYear: number | null;
+  /** The comparisons a source break forbids (lib/figures/breaks.ts): "not comparable — source changed". */
+  notComparable?: ('lastMonth' | 'lastYear')[];
   /** The department's reasons (or segments, or channels: see dimension) with their contacts this month, most first. */
   reasons: { name: string; count: number }[];
   /** A featured (approved, attribution-checked) quote of the edition about the top reason. */
@@ -47,6 +50,14 @@ export function quoteAbout(quotes: EditionQuote[], reason: string | undefined): 
 /** The outcomes of an edition that came from an ask to this department. */
 export function outcomesFor(outcomes: EditionOutcome[], department: string): EditionOutcome[] {
   return outcomes.filter((o) => o.ask?.department === department);
+}
+
+/** The section's change on last month or last year, by the one rule: across a source break, none. */
+export function lensChange(lens: DepartmentLens, base: 'lastMonth' | 'lastYear'): Change {
+  return describeChange(lens.contacts, lens[base], {
+    percent: false,
+    comparable: !lens.notComparable?.includes(base),
+  });
 }
 
 /** What the lens's rows are, in the plural and as a column heading. */
@@ -117,6 +128,11 @@ export function composeDepartmentLenses(input: LensInputs): DepartmentLens[] {
         contacts: total(dimension, items, month),
         lastMonth: comparable.lastMonth ? total(dimension, items, prior.lastMonth) : null,
         lastYear: comparable.lastYear ? total(dimension, items, prior.lastYear) : null,
+        ...(comparable.lastMonth && comparable.lastYear
+          ? {}
+          : {
+              notComparable: (['lastMonth', 'lastYear'] as const).filter((k) => !comparable[k]),
+            }),
         reasons: rows,
         // A quote is matched to the top reason; segments and channels carry none.
         quoteId: dimension === 'reason' ? (quoteAbout(content.quotes, rows[0]?.name)?.id ?? null) : null,
