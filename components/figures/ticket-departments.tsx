@@ -5,7 +5,8 @@ import { departmentField, type NewReasonDepartments } from '@/lib/figures/ticket
 /**
  * Each reason the import will create asks which department's work causes it (optional): linked in
  * the import's own transaction, as in Team settings. What was chosen stays in the page's state, so a
- * refused import loses nothing; a refused choice shows its error under its select.
+ * refused import loses nothing; a refused choice shows its error under its select. Labelled
+ * "Department for …" so it is never taken for the value's own select above, which starts with the value.
  */
 export function NewReasonDepartmentsChoice({
   reasons,
@@ -36,7 +37,7 @@ export function NewReasonDepartmentsChoice({
               key={field}
               id={`new-reason-department-${i}`}
               name={field}
-              label={reason}
+              label={`Department for “${reason}”`}
               value={chosen[field] ?? ''}
               errors={errors?.[field]}
               onChange={(e) => onChange(field, e.target.value)}
