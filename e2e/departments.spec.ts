@@ -119,6 +119,8 @@ test('Logistics and Finance each read their own section first; the department pa
         const table = (await figure.locator('tbody tr').allInnerTexts()).map(cells);
         expect(header).toEqual(['Month', team.name, 'Total', 'Change on previous month']);
         expect(table).toHaveLength(12);
+        // Months before the team's figures are gaps, not zeros.
+        expect(table[0]![1]).toBe('–');
         // The chart draws the table's numbers: one column per month, each naming the team's value.
         const row = table.find((r) => r[1] === '402');
         expect(row, 'the edition month in the table').toBeTruthy();
@@ -128,7 +130,8 @@ test('Logistics and Finance each read their own section first; the department pa
         expect(labels).toHaveLength(table.length);
         table.forEach((r, i) => {
           const line = labels[i]!.split('; ').find((l) => l.startsWith(`${team.name}: `)) ?? '';
-          expect(line.slice(team.name.length + 2).split(/[^\d,]/)[0]).toBe(r[1]);
+          // "402 contacts (+34.0%)" for 402; "–" for a month without figures.
+          expect(line.slice(team.name.length + 2).split(/[^\d,–]/)[0]).toBe(r[1]);
         });
         const [download] = await Promise.all([
           readerPage.waitForEvent('download'),

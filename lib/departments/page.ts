@@ -103,13 +103,24 @@ export async function getDepartmentPage(actor: Actor, departmentId: string, now 
     .map((id) => teams.get(id)!)
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((t) => ({ key: t.slug, label: t.name }));
+  // A team's month without figures is a gap ("–"), not a zero; with figures and nothing caused, 0.
+  const entered = new Set(
+    (
+      await db.monthFigures.findMany({
+        where: { teamId: { in: teamIds }, month: { gte: first, lte: last } },
+        select: { teamId: true, month: true },
+      })
+    ).map((f) => `${f.teamId}|${f.month}`),
+  );
   const rows: Row[] = months.map((month) => {
     const row: Row = { month };
     let total: number | null = null;
     for (const s of series) {
       const team = [...teams.values()].find((t) => t.slug === s.key)!;
-      const n = caused.find((c) => c.month === month && c.teamId === team.id)?.contacts ?? null;
-      row[s.key] = n ?? 0;
+      const n =
+        caused.find((c) => c.month === month && c.teamId === team.id)?.contacts ??
+        (entered.has(`${team.id}|${month}`) ? 0 : null);
+      row[s.key] = n;
       if (n !== null) total = (total ?? 0) + n;
     }
     row[ALL_KEY] = total;
