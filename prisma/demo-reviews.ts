@@ -8,6 +8,7 @@ import type { Prisma, PrismaClient } from '../lib/generated/prisma/client';
 import type { Catalog, MonthRecord } from '../lib/figures/figures';
 import { addMonths, currentMonth, monthLabel } from '../lib/dates/month';
 import { citeFor } from '../lib/quotes/attribution';
+import { composeDepartmentLenses, type LensItem } from '../lib/editions/department-lens';
 import { makeBasis } from '../lib/editions/basis';
 import {
   buildContent,
@@ -157,6 +158,45 @@ async function monthContent(
 
 const json = (snapshot: EditionSnapshot) => JSON.parse(JSON.stringify(snapshot)) as Prisma.InputJsonValue;
 
+/** The team's reasons, segments and channels linked to departments (seed-departments.ts ran before). */
+async function readLensItems(db: PrismaClient, teamId: string): Promise<LensItem[]> {
+  const linked = {
+    where: { teamId, departmentId: { not: null } },
+    orderBy: [{ position: 'asc' as const }, { name: 'asc' as const }],
+    select: { id: true, name: true, departmentId: true, department: { select: { name: true } } },
+  };
+  const [reasons, segments, channels] = await Promise.all([
+    db.contactReason.findMany(linked),
+    db.segment.findMany(linked),
+    db.channel.findMany(linked),
+  ]);
+  const item =
+    (dimension: LensItem['dimension']) =>
+    (i: (typeof reasons)[number]): LensItem => ({
+      id: i.id,
+      name: i.name,
+      departmentId: i.departmentId!,
+      department: i.department!.name,
+      dimension,
+    });
+  return [...reasons.map(item('reason')), ...segments.map(item('segment')), ...channels.map(item('channel'))];
+}
+
+/** Every item's count per month from the team's stored months, and which months hold each list. */
+function lensCounts(records: MonthRecord[]) {
+  const counts = records.flatMap((r) => [
+    ...Object.entries(r.state.reasons).map(([id, count]) => ({ id, month: r.month, count })),
+    ...Object.entries(r.state.segments).map(([id, count]) => ({ id, month: r.month, count })),
+    ...Object.entries(r.state.volumes).map(([id, v]) => ({ id, month: r.month, count: v.received })),
+  ]);
+  const holding = (part: 'reasons' | 'segments' | 'volumes') =>
+    new Set(records.filter((r) => Object.keys(r.state[part]).length).map((r) => r.month));
+  return {
+    counts,
+    withFigures: { reason: holding('reasons'), segment: holding('segments'), channel: holding('volumes') },
+  };
+}
+
 export const seedDemoReviews: DemoSeeder = async (db, org) => {
   const latest = addMonths(currentMonth(org.now), -1);
   const readers = Object.values(org.users);
@@ -168,6 +208,7 @@ export const seedDemoReviews: DemoSeeder = async (db, org) => {
     const team = org.teams[slug];
     const catalog = await readCatalog(db, team.id);
     const records = await readRecords(db, team.id);
+    const lensItems = await readLensItems(db, team.id);
     let previousThanks: number | null = null;
     for (let i = 11; i >= 0; i--) {
       const month = addMonths(latest, -i);
@@ -214,7 +255,22 @@ export const seedDemoReviews: DemoSeeder = async (db, org) => {
           quotes: { createMany: { data: featured.map((quoteId, position) => ({ quoteId, position })) } },
         },
       });
-      const snapshot: EditionSnapshot = { title, highlights, asks, content };
+      // Frozen as publishing freezes it: the demo has no source breaks, and its asks come later.
+      const departments = composeDepartmentLenses({
+        month,
+        items: lensItems,
+        ...lensCounts(records),
+        comparable: { lastMonth: true, lastYear: true },
+        asks: [],
+        content,
+      });
+      const snapshot: EditionSnapshot = {
+        title,
+        highlights,
+        asks,
+        content,
+        ...(departments.length ? { departments } : {}),
+      };
       // One correction: Customer Care's edition three months back first went out with CSAT two points too high.
       if (slug === 'customer-care' && i === 3) {
         const csat = content.kpis.find((k) => k.label === 'CSAT');

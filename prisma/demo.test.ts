@@ -12,6 +12,8 @@ import { formatMetric, type EditionSnapshot } from '../lib/editions/content';
 import { getReach } from '../lib/readership/reach';
 import { readEdition } from '../lib/readership/readers';
 import { seedDemo } from './demo';
+import { CAMPAIGN_MONTHS_AGO } from './seed-departments';
+import { getDepartmentMap, getDepartmentPage } from '../lib/departments/page';
 
 beforeAll(async () => {
   expect(await seedDemo(db)).toBe(true);
@@ -103,6 +105,36 @@ describe('demo asks', () => {
       expect(page.mine.length, email).toBeGreaterThan(0);
       expect(page.mine.every((a) => a.canAnswer)).toBe(true);
     }
+  });
+});
+
+describe('demo department lens', () => {
+  it('Logistics causes the December delivery peak and answers an ask; Marketing’s campaign month spikes “Promotion”', async () => {
+    const exec = await db.user.findUniqueOrThrow({ where: { email: 'exec@demo.test' } });
+    const map = await getDepartmentMap(exec);
+    const row = (name: string) => map.rows.find((r) => r.name === name)!;
+    const peak = (name: string) => {
+      const counts = row(name).counts;
+      return map.months[counts.indexOf(Math.max(...counts.filter((c) => c !== null)))];
+    };
+    expect(peak('Logistics')?.endsWith('-12')).toBe(true);
+    const campaign = addMonths(addMonths(currentMonth(), -1), -CAMPAIGN_MONTHS_AGO);
+    expect(peak('Marketing')).toBe(campaign);
+    const promotion = await db.contactReason.findFirstOrThrow({
+      where: { name: 'Promotion', team: { slug: 'customer-care' } },
+      include: { department: true },
+    });
+    expect(promotion.department?.name).toBe('Marketing');
+    // Logistics answered the team's ask, and its page shows the answer.
+    const logistics = await db.department.findUniqueOrThrow({ where: { key: 'logistics' } });
+    const page = await getDepartmentPage(exec, logistics.id);
+    expect(page.asks.some((a) => a.status === 'DONE' && a.answer)).toBe(true);
+    // The December edition froze a "For your department" part for Logistics.
+    const december = map.months.find((m) => m.endsWith('-12'))!;
+    const colleague = await db.user.findUniqueOrThrow({ where: { email: 'colleague@demo.test' } });
+    const edition = await readEdition(colleague, 'customer-care', december);
+    const lens = edition.snapshot.departments?.find((d) => d.departmentId === logistics.id);
+    expect(lens?.contacts).toBe(row('Logistics').counts[map.months.indexOf(december)]);
   });
 });
 

@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { PlainText } from '@/components/stories/plain-text';
 import { TBody, Td, Th, THead, Table } from '@/components/ui/table';
 import { TONE_CLASS } from '@/lib/change';
-import { ASK_STATUS_TEXT, lensHeadline } from '@/lib/editions/department-lens';
+import { ASK_STATUS_TEXT, DIMENSION_WORDS, lensChange, lensHeadline } from '@/lib/editions/department-lens';
 import type { SectionOf } from '@/lib/editions/sections';
-import { countChange, formatMetric } from '@/lib/editions/content';
+import { formatMetric } from '@/lib/editions/content';
 import { monthLabel } from '@/lib/dates/month';
 
 const card = 'rounded-lg bg-surface p-4 shadow-sm ring-1 ring-line print:break-inside-avoid print:shadow-none';
@@ -16,8 +16,8 @@ export function DepartmentSectionBody({
   section: SectionOf<'department'>;
 }) {
   const changes = [
-    { label: 'vs last month', change: countChange(lens.contacts, lens.lastMonth) },
-    { label: 'vs last year', change: countChange(lens.contacts, lens.lastYear) },
+    { label: 'vs last month', change: lensChange(lens, 'lastMonth') },
+    { label: 'vs last year', change: lensChange(lens, 'lastYear') },
   ];
   return (
     <div className={`${card} border-l-4 border-accent-line`} data-testid="department-section">
@@ -37,9 +37,11 @@ export function DepartmentSectionBody({
       </p>
       {lens.reasons.length ? (
         <div className="mt-3">
-          <Table caption={`Contacts by ${lens.department}’s reasons, ${monthLabel(month)}`}>
+          <Table
+            caption={`Contacts by ${lens.department}’s ${DIMENSION_WORDS[lens.dimension ?? 'reason'].plural}, ${monthLabel(month)}`}
+          >
             <THead>
-              <Th compact>Reason</Th>
+              <Th compact>{DIMENSION_WORDS[lens.dimension ?? 'reason'].heading}</Th>
               <Th compact numeric>
                 Contacts
               </Th>

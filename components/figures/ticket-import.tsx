@@ -11,7 +11,9 @@ import {
   guessScaleMax,
   importInput,
   initialSettings,
+  newReasons,
   NO_OVERRIDES,
+  type NewReasonDepartments,
   planImport,
   type ImportContext,
   type Overrides,
@@ -28,6 +30,7 @@ import { ImportOutcome } from './ticket-outcome';
 import { readBytes } from './ticket-read';
 import { SatisfactionValues } from './ticket-satisfaction';
 import { ValueMapping } from './ticket-values';
+import { NewReasonDepartmentsChoice } from './ticket-departments';
 import { KeptKpis, keptKpis, type KpiSources } from './ticket-kept-kpis';
 import { Checkbox, Input, Radio, Select } from '@/components/ui/input';
 import { FieldFrame } from '@/components/ui/field';
@@ -48,6 +51,8 @@ type Props = {
   published: string[];
   /** Where each month's KPIs came from (lib/figures/ticket-import.ts), for "kept from …". */
   kpiSources?: KpiSources;
+  /** The departments a new reason may be linked to. */
+  departments?: { id: string; name: string }[];
 };
 
 const LEGEND: Record<ListKind, string> = {
@@ -70,6 +75,7 @@ export function TicketImport(props: Props) {
   const [overrides, setOverrides] = useState<Overrides>(NO_OVERRIDES);
   const [confirmed, setConfirmed] = useState(false);
   const [cleared, setCleared] = useState<string[]>([]);
+  const [reasonDepartments, setReasonDepartments] = useState<NewReasonDepartments>({});
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<TicketImportResult | null>(null);
   const [applying, startApply] = useTransition();
@@ -175,7 +181,7 @@ export function TicketImport(props: Props) {
 
   function apply() {
     if (!file || !settings || !plan?.aggregated) return;
-    const input = importInput(file, settings, plan, ctx, confirmed);
+    const input = importInput(file, settings, plan, ctx, confirmed, reasonDepartments);
     const clear = cleared.filter((name) => kept.some((k) => k.name === name));
     startApply(async () => setResult(await applyTicketImportAction({ team: props.team, ...input, clear })));
   }
@@ -362,6 +368,13 @@ export function TicketImport(props: Props) {
                 rule={settings.multiTag ? settings.rule : 'first'}
               />
             ))}
+            <NewReasonDepartmentsChoice
+              reasons={newReasons(plan, ctx)}
+              departments={props.departments ?? []}
+              chosen={reasonDepartments}
+              errors={result?.ok ? undefined : result?.fieldErrors}
+              onChange={(field, id) => setReasonDepartments((d) => ({ ...d, [field]: id }))}
+            />
             <KeptKpis
               kept={kept}
               cleared={cleared}

@@ -23,6 +23,9 @@ export function ImportOutcome({
       <p className="font-medium">{result.message}</p>
       {result.applied ? <p>{result.applied.map((a) => `${a.month}: ${a.outcome}`).join(' · ')}</p> : null}
       {result.created?.length ? <p>Created: {result.created.map((c) => `${c.name} (${c.kind})`).join(', ')}.</p> : null}
+      {result.linked?.length ? (
+        <p>Linked to departments: {result.linked.map((l) => `${l.reason} → ${l.department}`).join(', ')}.</p>
+      ) : null}
       {changedPublished.map((a) => (
         <p key={a.month}>
           {a.month} has a published edition whose figures now differ:{' '}

@@ -4,38 +4,64 @@ import { db, type DbClient } from '../db';
 import { COUNTS_PART } from '../figures/breaks';
 import { loadBreakRuleUnchecked } from '../figures/sources';
 
-/** One month's contacts caused by one department's reasons in one team. */
+/** One month's contacts caused by one department in one team (from one list: ./dimension.ts). */
 export type CausedRow = { departmentId: string; teamId: string; month: string; contacts: number };
 
+import type { Dimension } from './dimension';
+
 /**
- * Contacts whose reason is linked to a department, per department, team and month, as the reasons
- * are linked now (a published edition keeps its own frozen counts). Months with figures but no
- * linked reason give no row. For lib reads that have checked the actor.
+ * Contacts caused by each department, per department, team and month, from the one list each
+ * department counts from in each team (see Dimension), as items are linked now (a published edition
+ * keeps its own frozen counts). Months with figures but no linked item give no row. For lib reads
+ * that have checked the actor.
  */
 export async function countCausedUnchecked(
   where: { from: string; to: string; teamId?: string; departmentId?: string },
   client: DbClient = db,
 ): Promise<CausedRow[]> {
   const team = where.teamId ? Prisma.sql`AND mf."teamId" = ${where.teamId}` : Prisma.empty;
-  const department = where.departmentId ? Prisma.sql`AND cr."departmentId" = ${where.departmentId}` : Prisma.empty;
+  const department = where.departmentId ? Prisma.sql`AND x."departmentId" = ${where.departmentId}` : Prisma.empty;
   const rows = await client.$queryRaw<{ departmentId: string; teamId: string; month: string; contacts: bigint }[]>`
-    SELECT cr."departmentId", mf."teamId", mf.month, SUM(rc.count)::bigint AS contacts
-    FROM "ReasonCount" rc
-    JOIN "ContactReason" cr ON cr.id = rc."reasonId"
-    JOIN "MonthFigures" mf ON mf.id = rc."figuresId"
-    WHERE cr."departmentId" IS NOT NULL AND mf.month >= ${where.from} AND mf.month <= ${where.to} ${team} ${department}
-    GROUP BY cr."departmentId", mf."teamId", mf.month`;
+    WITH counted AS (
+      SELECT cr."departmentId", cr."teamId", rc."figuresId", rc.count AS n, 1 AS rank
+        FROM "ReasonCount" rc JOIN "ContactReason" cr ON cr.id = rc."reasonId" WHERE cr."departmentId" IS NOT NULL
+      UNION ALL
+      SELECT s."departmentId", s."teamId", sc."figuresId", sc.count, 2
+        FROM "SegmentCount" sc JOIN "Segment" s ON s.id = sc."segmentId" WHERE s."departmentId" IS NOT NULL
+      UNION ALL
+      SELECT c."departmentId", c."teamId", cv."figuresId", cv.received, 3
+        FROM "ChannelVolume" cv JOIN "Channel" c ON c.id = cv."channelId" WHERE c."departmentId" IS NOT NULL
+    ), owned AS (
+      SELECT "departmentId", "teamId", MIN(rank) AS rank FROM (
+        SELECT "departmentId", "teamId", 1 AS rank FROM "ContactReason" WHERE "departmentId" IS NOT NULL
+        UNION ALL SELECT "departmentId", "teamId", 2 FROM "Segment" WHERE "departmentId" IS NOT NULL
+        UNION ALL SELECT "departmentId", "teamId", 3 FROM "Channel" WHERE "departmentId" IS NOT NULL
+      ) o GROUP BY "departmentId", "teamId"
+    )
+    SELECT x."departmentId", mf."teamId", mf.month, SUM(x.n)::bigint AS contacts
+    FROM counted x
+    JOIN owned d ON d."departmentId" = x."departmentId" AND d."teamId" = x."teamId" AND d.rank = x.rank
+    JOIN "MonthFigures" mf ON mf.id = x."figuresId"
+    WHERE mf.month >= ${where.from} AND mf.month <= ${where.to} ${team} ${department}
+    GROUP BY x."departmentId", mf."teamId", mf.month`;
   return rows.map((r) => ({ ...r, contacts: Number(r.contacts) }));
 }
 
-/** The team's months (of those given) that hold reason counts at all: the others have no figure, not zero. */
+/** The team's months (of those given) that hold counts for the list at all: the others have no figure, not zero. */
 export async function monthsWithReasonsUnchecked(
   client: DbClient,
   teamId: string,
   months: string[],
+  dimension: Dimension = 'reason',
 ): Promise<Set<string>> {
+  const has =
+    dimension === 'reason'
+      ? { reasons: { some: {} } }
+      : dimension === 'segment'
+        ? { segments: { some: {} } }
+        : { volumes: { some: {} } };
   const rows = await client.monthFigures.findMany({
-    where: { teamId, month: { in: months }, reasons: { some: {} } },
+    where: { teamId, month: { in: months }, ...has },
     select: { month: true },
   });
   return new Set(rows.map((r) => r.month));

@@ -1,82 +1,72 @@
 import 'server-only';
 import { db } from '../db';
-import { recordAudit } from '../audit';
 import type { Actor } from '../authz';
-import { NotFoundError, ValidationError } from '../errors';
 import { assertCanManageTeam } from '../team-access';
+import { linkItemsToDepartmentsTx, type ItemLink } from '../team-settings/item-departments';
 
-export type ReasonLink = { id: string; name: string; archived: boolean; departmentId: string | null };
+export type ItemDepartment = { id: string; name: string; archived: boolean; departmentId: string | null };
+/** Kept for the reasons' editor and tests. */
+export type ReasonLink = ItemDepartment;
 export type DepartmentOption = { id: string; name: string };
 
-/** The team's contact reasons with the department each belongs to, and the departments to choose from. */
+const itemQuery = {
+  orderBy: [
+    { archivedAt: { sort: 'asc' as const, nulls: 'first' as const } },
+    { position: 'asc' as const },
+    { name: 'asc' as const },
+  ],
+  select: { id: true, name: true, archivedAt: true, departmentId: true },
+};
+
+const shape = (rows: { id: string; name: string; archivedAt: Date | null; departmentId: string | null }[]) =>
+  rows.map((r) => ({ id: r.id, name: r.name, archived: r.archivedAt !== null, departmentId: r.departmentId }));
+
+/**
+ * The team's contact reasons, segments and channels with the department each is linked to, and the
+ * departments to choose from (Team settings).
+ */
 export async function listReasonLinks(
   actor: Actor,
   teamId: string,
-): Promise<{ reasons: ReasonLink[]; departments: DepartmentOption[] }> {
+): Promise<{
+  reasons: ItemDepartment[];
+  segments: ItemDepartment[];
+  channels: ItemDepartment[];
+  departments: DepartmentOption[];
+}> {
   assertCanManageTeam(actor, teamId);
-  const [reasons, departments] = await Promise.all([
-    db.contactReason.findMany({
-      where: { teamId },
-      orderBy: [{ archivedAt: { sort: 'asc', nulls: 'first' } }, { position: 'asc' }, { name: 'asc' }],
-      select: { id: true, name: true, archivedAt: true, departmentId: true },
-    }),
+  const [reasons, segments, channels, departments] = await Promise.all([
+    db.contactReason.findMany({ where: { teamId }, ...itemQuery }),
+    db.segment.findMany({ where: { teamId }, ...itemQuery }),
+    db.channel.findMany({ where: { teamId }, ...itemQuery }),
     db.department.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
   ]);
-  return {
-    reasons: reasons.map((r) => ({
-      id: r.id,
-      name: r.name,
-      archived: r.archivedAt !== null,
-      departmentId: r.departmentId,
-    })),
-    departments,
-  };
+  return { reasons: shape(reasons), segments: shape(segments), channels: shape(channels), departments };
 }
 
 /**
- * Links each given reason to a department (or to none), in one transaction with one audit event
- * per reason whose department changed. Published editions keep the departments they were
- * published with: their sections are frozen in the snapshot.
+ * Links reasons, segments and channels of the team to departments (or to none), in one transaction
+ * with one audit event per item whose department changed. Published editions keep the departments
+ * they were published with: their sections are frozen in the snapshot.
  */
+export async function setItemDepartments(
+  actor: Actor,
+  teamId: string,
+  links: ItemLink[],
+): Promise<{ changed: number }> {
+  assertCanManageTeam(actor, teamId);
+  return db.$transaction(async (tx) => ({ changed: await linkItemsToDepartmentsTx(tx, actor, teamId, links) }));
+}
+
+/** The reasons alone (`reason:<id>` fields). */
 export async function setReasonDepartments(
   actor: Actor,
   teamId: string,
   links: { reasonId: string; departmentId: string | null }[],
 ): Promise<{ changed: number }> {
-  assertCanManageTeam(actor, teamId);
-  return db.$transaction(async (tx) => {
-    const reasons = await tx.contactReason.findMany({
-      where: { teamId, id: { in: links.map((l) => l.reasonId) } },
-      select: { id: true, name: true, departmentId: true, department: { select: { name: true } } },
-    });
-    if (reasons.length !== new Set(links.map((l) => l.reasonId)).size)
-      throw new NotFoundError('No such contact reason in this team.');
-    const wanted = [...new Set(links.map((l) => l.departmentId).filter((d): d is string => d !== null))];
-    const departments = await tx.department.findMany({
-      where: { id: { in: wanted } },
-      select: { id: true, name: true },
-    });
-    const names = new Map(departments.map((d) => [d.id, d.name]));
-    const fieldErrors: Record<string, string[]> = {};
-    for (const l of links)
-      if (l.departmentId !== null && !names.has(l.departmentId))
-        fieldErrors[`reason:${l.reasonId}`] = ['Choose a department from the list.'];
-    if (Object.keys(fieldErrors).length) throw new ValidationError(fieldErrors);
-    let changed = 0;
-    for (const l of links) {
-      const reason = reasons.find((r) => r.id === l.reasonId)!;
-      if (reason.departmentId === l.departmentId) continue;
-      await tx.contactReason.update({ where: { id: reason.id }, data: { departmentId: l.departmentId } });
-      await recordAudit(tx, {
-        actor,
-        action: 'reason.department',
-        entityType: 'ContactReason',
-        entityId: reason.id,
-        before: { teamId, reason: reason.name, department: reason.department?.name ?? null },
-        after: { teamId, reason: reason.name, department: l.departmentId ? names.get(l.departmentId)! : null },
-      });
-      changed += 1;
-    }
-    return { changed };
-  });
+  return setItemDepartments(
+    actor,
+    teamId,
+    links.map((l) => ({ kind: 'reason', itemId: l.reasonId, departmentId: l.departmentId })),
+  );
 }

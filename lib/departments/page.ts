@@ -8,12 +8,20 @@ import { ALL_KEY, chartTable, type ChartSpec, type Row } from '../charts/chart-s
 import { toSafeCsv } from '../csv';
 import { MIN_GROUP_SIZE } from './groups';
 import { countCausedUnchecked } from './counts';
+import { dimensionOf } from './dimension';
 
 export const DEPARTMENT_MONTHS = 12;
 
-/** The last twelve months, the current one last. */
-function lastMonths(now: Date): string[] {
-  const to = currentMonth(now);
+/**
+ * The last twelve months that figures reach, the latest last: figures for a month are entered
+ * after it ends, so a window ending at today's month would show an empty month and push out the
+ * one a year before it (December's peak, read in December). The same window for every department
+ * and the map, so they agree.
+ */
+async function lastMonths(now: Date): Promise<string[]> {
+  const current = currentMonth(now);
+  const latest = await db.monthFigures.aggregate({ _max: { month: true }, where: { month: { lte: current } } });
+  const to = latest._max.month ?? current;
   return monthsBetween(addMonths(to, -(DEPARTMENT_MONTHS - 1)), to);
 }
 
@@ -32,16 +40,19 @@ export async function getDepartmentPage(actor: Actor, departmentId: string, now 
     select: { id: true, name: true },
   });
   if (!department) throw new NotFoundError('No such department.');
-  const months = lastMonths(now);
+  const months = await lastMonths(now);
   const first = months[0]!;
   const last = months[months.length - 1]!;
-  const [caused, reasons, asks, outcomes, members] = await Promise.all([
+  const owned = {
+    where: { departmentId },
+    orderBy: [{ team: { name: 'asc' as const } }, { position: 'asc' as const }],
+    select: { name: true, team: { select: { id: true, name: true, slug: true } } },
+  };
+  const [caused, reasonRows, segmentRows, channelRows, asks, outcomes, members] = await Promise.all([
     countCausedUnchecked({ from: first, to: last, departmentId }),
-    db.contactReason.findMany({
-      where: { departmentId },
-      orderBy: [{ team: { name: 'asc' } }, { position: 'asc' }],
-      select: { name: true, team: { select: { id: true, name: true, slug: true } } },
-    }),
+    db.contactReason.findMany(owned),
+    db.segment.findMany(owned),
+    db.channel.findMany(owned),
     db.ask.findMany({
       // Asks become the department's to see once the edition that raised them is published.
       where: { departmentId, review: { status: 'PUBLISHED' } },
@@ -64,8 +75,24 @@ export async function getDepartmentPage(actor: Actor, departmentId: string, now 
     }),
     db.user.count({ where: { departmentId, active: true } }),
   ]);
+  const reasons = [
+    ...reasonRows.map((r) => ({ ...r, kind: 'reason' as const })),
+    ...segmentRows.map((r) => ({ ...r, kind: 'segment' as const })),
+    ...channelRows.map((r) => ({ ...r, kind: 'channel' as const })),
+  ];
   const teams = new Map<string, { id: string; name: string; slug: string }>();
   for (const r of reasons) teams.set(r.team.id, r.team);
+  // Per team, the one list the department's contacts are counted from (counts.ts, Dimension).
+  const countedFrom = new Map(
+    [...teams.keys()].map((id) => [
+      id,
+      dimensionOf({
+        reason: reasonRows.some((r) => r.team.id === id),
+        segment: segmentRows.some((r) => r.team.id === id),
+        channel: channelRows.some((r) => r.team.id === id),
+      }),
+    ]),
+  );
   const teamIds = [...new Set(caused.map((c) => c.teamId))];
   for (const t of await db.team.findMany({
     where: { id: { in: teamIds.filter((id) => !teams.has(id)) } },
@@ -76,13 +103,24 @@ export async function getDepartmentPage(actor: Actor, departmentId: string, now 
     .map((id) => teams.get(id)!)
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((t) => ({ key: t.slug, label: t.name }));
+  // A team's month without figures is a gap ("–"), not a zero; with figures and nothing caused, 0.
+  const entered = new Set(
+    (
+      await db.monthFigures.findMany({
+        where: { teamId: { in: teamIds }, month: { gte: first, lte: last } },
+        select: { teamId: true, month: true },
+      })
+    ).map((f) => `${f.teamId}|${f.month}`),
+  );
   const rows: Row[] = months.map((month) => {
     const row: Row = { month };
     let total: number | null = null;
     for (const s of series) {
       const team = [...teams.values()].find((t) => t.slug === s.key)!;
-      const n = caused.find((c) => c.month === month && c.teamId === team.id)?.contacts ?? null;
-      row[s.key] = n ?? 0;
+      const n =
+        caused.find((c) => c.month === month && c.teamId === team.id)?.contacts ??
+        (entered.has(`${team.id}|${month}`) ? 0 : null);
+      row[s.key] = n;
       if (n !== null) total = (total ?? 0) + n;
     }
     row[ALL_KEY] = total;
@@ -91,7 +129,7 @@ export async function getDepartmentPage(actor: Actor, departmentId: string, now 
   const chart: ChartSpec = {
     id: 'contacts',
     title: `Contacts caused by ${department.name}’s reasons`,
-    description: `Contacts each month whose reason is linked to ${department.name}, by the team that took them; reasons as linked today.`,
+    description: `Contacts each month whose reason (or, in a team where ${department.name} owns no reason, segment or channel) is linked to ${department.name}, by the team that took them; as linked today.`,
     kind: 'stacked-bar',
     xKey: 'month',
     xLabel: 'Month',
@@ -113,7 +151,14 @@ export async function getDepartmentPage(actor: Actor, departmentId: string, now 
     department,
     months,
     chart,
-    reasons: reasons.map((r) => ({ team: r.team.name, reason: r.name })),
+    reasons: reasons
+      .map((r) => ({
+        team: r.team.name,
+        reason: r.name,
+        kind: r.kind,
+        countedFrom: countedFrom.get(r.team.id) ?? r.kind,
+      }))
+      .sort((a, b) => a.team.localeCompare(b.team)),
     asks: asks.map((a) => ({ ...a, team: a.team.name })),
     outcomes: outcomes.map((o) => ({
       id: o.id,
@@ -147,7 +192,7 @@ export function departmentCsv(page: DepartmentPage): { filename: string; csv: st
  */
 export async function getDepartmentMap(actor: Actor, now = new Date()) {
   assertRole(actor, 'EXEC', 'ADMIN');
-  const months = lastMonths(now);
+  const months = await lastMonths(now);
   const caused = await countCausedUnchecked({ from: months[0]!, to: months[months.length - 1]! });
   const departments = await db.department.findMany({
     where: { id: { in: [...new Set(caused.map((c) => c.departmentId))] } },
@@ -175,11 +220,11 @@ export async function getDepartmentMap(actor: Actor, now = new Date()) {
   return { months, rows, latest, movers };
 }
 
-/** Departments that own at least one reason: the ones with a page worth opening (for the reach view). */
+/** Departments that own at least one reason, segment or channel: the ones with a page worth opening (for the reach view). */
 export async function listLensDepartments(actor: Actor): Promise<{ id: string; name: string }[]> {
   assertSignedIn(actor);
   return db.department.findMany({
-    where: { contactReasons: { some: {} } },
+    where: { OR: [{ contactReasons: { some: {} } }, { segments: { some: {} } }, { channels: { some: {} } }] },
     orderBy: { name: 'asc' },
     select: { id: true, name: true },
   });

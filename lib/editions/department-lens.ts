@@ -2,21 +2,28 @@
 // snapshot at publish, so every member of a department reads the same words and a later change of
 // links never rewrites what was published. Department-level counts only; nothing names a person.
 import type { AskStatus } from '../generated/prisma/enums';
-import type { EditionQuote } from './content';
+import type { EditionContent, EditionQuote } from './content';
+import { addMonths } from '../dates/month';
 import type { EditionOutcome } from '../outcomes/shape';
 import { formatNumber } from '../format';
+import { describeChange, type Change } from '../change';
+import { DIMENSIONS, type Dimension } from '../departments/dimension';
 
 /** A department's part of an edition as published. */
 export type DepartmentLens = {
   departmentId: string;
   /** The department's name when published. */
   department: string;
+  /** The list its contacts were counted from (lib/departments/counts.ts); absent in older snapshots: reasons. */
+  dimension?: Dimension;
   /** Contacts this month whose reason the department owns; null when the month has no reason figures. */
   contacts: number | null;
   /** The same over last month and the month a year before; null when there is nothing comparable. */
   lastMonth: number | null;
   lastYear: number | null;
-  /** The department's reasons with their contacts this month, most first. */
+  /** The comparisons a source break forbids (lib/figures/breaks.ts): "not comparable — source changed". */
+  notComparable?: ('lastMonth' | 'lastYear')[];
+  /** The department's reasons (or segments, or channels: see dimension) with their contacts this month, most first. */
   reasons: { name: string; count: number }[];
   /** A featured (approved, attribution-checked) quote of the edition about the top reason. */
   quoteId: string | null;
@@ -45,9 +52,96 @@ export function outcomesFor(outcomes: EditionOutcome[], department: string): Edi
   return outcomes.filter((o) => o.ask?.department === department);
 }
 
+/** The section's change on last month or last year, by the one rule: across a source break, none. */
+export function lensChange(lens: DepartmentLens, base: 'lastMonth' | 'lastYear'): Change {
+  return describeChange(lens.contacts, lens[base], {
+    percent: false,
+    comparable: !lens.notComparable?.includes(base),
+  });
+}
+
+/** What the lens's rows are, in the plural and as a column heading. */
+export const DIMENSION_WORDS: Record<Dimension, { plural: string; heading: string }> = {
+  reason: { plural: 'reasons', heading: 'Reason' },
+  segment: { plural: 'segments', heading: 'Segment' },
+  channel: { plural: 'channels', heading: 'Channel' },
+};
+
 /** "402 contacts this month came from reasons Logistics owns": the section's first line. */
-export function lensHeadline(lens: Pick<DepartmentLens, 'contacts' | 'department'>): string {
-  if (lens.contacts === null) return `No contact reasons were counted this month.`;
+export function lensHeadline(lens: Pick<DepartmentLens, 'contacts' | 'department' | 'dimension'>): string {
+  const words = DIMENSION_WORDS[lens.dimension ?? 'reason'];
+  if (lens.contacts === null)
+    return lens.dimension === 'channel' || lens.dimension === 'segment'
+      ? `No contacts by ${words.heading.toLowerCase()} were counted this month.`
+      : `No contact reasons were counted this month.`;
   const n = lens.contacts;
-  return `${formatNumber(n)} contact${n === 1 ? '' : 's'} this month came from reasons ${lens.department} owns.`;
+  return `${formatNumber(n)} contact${n === 1 ? '' : 's'} this month came from ${words.plural} ${lens.department} owns.`;
+}
+
+/** A reason, segment or channel of the team linked to a department. */
+export type LensItem = { id: string; name: string; departmentId: string; department: string; dimension: Dimension };
+
+export type LensInputs = {
+  month: string;
+  items: LensItem[];
+  /** Each item's count (reasons, segments) or contacts received (channels) in the month, a month and a year before. */
+  counts: { id: string; month: string; count: number }[];
+  /** Per list, which of those months hold any counts for it: the others have no figure, not zero. */
+  withFigures: Record<Dimension, Set<string>>;
+  /** Whether the month compares with the month before and the year before (lib/figures/breaks.ts). */
+  comparable: { lastMonth: boolean; lastYear: boolean };
+  /** The team's asks to the departments: open, or closed in the month. */
+  asks: { id: string; departmentId: string | null; title: string; status: AskStatus; answer: string | null }[];
+  content: Pick<EditionContent, 'quotes' | 'outcomes'>;
+};
+
+/**
+ * Each department's part, from what the snapshot builder read (and the demo, from its own reads):
+ * a department counts from one list only, its reasons, else segments, else channels
+ * (lib/departments/dimension.ts), so no contact is counted twice.
+ */
+export function composeDepartmentLenses(input: LensInputs): DepartmentLens[] {
+  const { month, counts, withFigures, comparable, asks, content } = input;
+  const byDepartment = new Map<string, { name: string; dimension: Dimension; items: LensItem[] }>();
+  for (const dimension of DIMENSIONS)
+    for (const item of input.items.filter((i) => i.dimension === dimension)) {
+      const entry = byDepartment.get(item.departmentId) ?? { name: item.department, dimension, items: [] };
+      if (entry.dimension !== dimension) continue;
+      entry.items.push(item);
+      byDepartment.set(item.departmentId, entry);
+    }
+  const prior = { lastMonth: addMonths(month, -1), lastYear: addMonths(month, -12) };
+  const countOf = (id: string, m: string) =>
+    counts.filter((c) => c.id === id && c.month === m).reduce((a, c) => a + c.count, 0);
+  const total = (dimension: Dimension, list: LensItem[], m: string) =>
+    withFigures[dimension].has(m) ? list.reduce((a, r) => a + countOf(r.id, m), 0) : null;
+  return [...byDepartment.entries()]
+    .map(([departmentId, { name, dimension, items }]) => {
+      const rows = items
+        .map((r) => ({ name: r.name, count: countOf(r.id, month) }))
+        .filter((r) => r.count > 0)
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      return {
+        departmentId,
+        department: name,
+        dimension,
+        contacts: total(dimension, items, month),
+        lastMonth: comparable.lastMonth ? total(dimension, items, prior.lastMonth) : null,
+        lastYear: comparable.lastYear ? total(dimension, items, prior.lastYear) : null,
+        ...(comparable.lastMonth && comparable.lastYear
+          ? {}
+          : {
+              notComparable: (['lastMonth', 'lastYear'] as const).filter((k) => !comparable[k]),
+            }),
+        reasons: rows,
+        // A quote is matched to the top reason; segments and channels carry none.
+        quoteId: dimension === 'reason' ? (quoteAbout(content.quotes, rows[0]?.name)?.id ?? null) : null,
+        asks: asks
+          .filter((a) => a.departmentId === departmentId)
+          .slice(0, 10)
+          .map((a) => ({ id: a.id, title: a.title, status: a.status, answer: a.answer })),
+        outcomeIds: outcomesFor(content.outcomes ?? [], name).map((o) => o.id),
+      };
+    })
+    .sort((a, b) => a.department.localeCompare(b.department));
 }

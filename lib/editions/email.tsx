@@ -21,15 +21,7 @@ import {
 } from '@react-email/components';
 import { render, toPlainText } from '@react-email/render';
 import { monthLabel } from '../dates/month';
-import {
-  rowChange,
-  countChange,
-  formatMetric,
-  metricChange,
-  type EditionSnapshot,
-  type KpiMetric,
-  type Metric,
-} from './content';
+import { rowChange, formatMetric, metricChange, type EditionSnapshot, type KpiMetric, type Metric } from './content';
 import { chartTable, ALL_KEY } from '../charts/chart-spec';
 import { formatValue as chartValue } from '../charts/geometry';
 import { formatShare } from '../format';
@@ -37,7 +29,7 @@ import { outcomeSource } from '../outcomes/shape';
 import { teamSinceText } from '../profiles/edition';
 import { OUTCOME_LABELS } from './year-content';
 import { markdownHtml } from './email-markdown';
-import { ASK_STATUS_TEXT, lensHeadline } from './department-lens';
+import { ASK_STATUS_TEXT, lensChange, lensHeadline } from './department-lens';
 import {
   editionDay as day,
   editionSections,
@@ -390,8 +382,8 @@ const EMAIL: { [K in SectionKind]: Body<K> } = {
     <div style={{ ...card, borderLeft: `4px solid ${ACCENT}` }}>
       <Text style={{ ...text, fontSize: '16px', fontWeight: 700 }}>{lensHeadline(lens)}</Text>
       <Text style={small}>
-        vs last month <Num>{countChange(lens.contacts, lens.lastMonth).text}</Num> · vs last year{' '}
-        <Num>{countChange(lens.contacts, lens.lastYear).text}</Num>
+        vs last month <Num>{lensChange(lens, 'lastMonth').text}</Num> · vs last year{' '}
+        <Num>{lensChange(lens, 'lastYear').text}</Num>
       </Text>
       {lens.reasons.length ? (
         <DataTable>

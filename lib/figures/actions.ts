@@ -134,6 +134,8 @@ export type TicketImportResult = {
   message: string;
   applied?: { month: string; outcome: string }[];
   created?: { kind: string; name: string }[];
+  /** New reasons linked to the department chosen for them in the preview. */
+  linked?: { reason: string; department: string }[];
   problems?: { where: string; message: string }[];
   fieldErrors?: Record<string, string[] | undefined>;
 };
@@ -152,7 +154,7 @@ export async function applyTicketImportAction(
         problems: parsed.error.issues.map((i) => ({ where: i.path.join('.'), message: i.message })),
       };
     const team = await getManagedTeam(actor, parsed.data.team);
-    const { results, created } = await applyTicketImport(actor, team.id, parsed.data);
+    const { results, created, linked } = await applyTicketImport(actor, team.id, parsed.data);
     revalidatePath(`/manage/${team.slug}`, 'layout');
     expireDashboard();
     const changed = results.filter((a) => a.outcome !== 'unchanged').length;
@@ -160,6 +162,7 @@ export async function applyTicketImportAction(
       ok: true,
       applied: results,
       created,
+      linked,
       message: `Imported ${results.length} month${results.length === 1 ? '' : 's'} from the ticket export: ${changed} changed, ${results.length - changed} unchanged.`,
     };
   } catch (error) {

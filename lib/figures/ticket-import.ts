@@ -6,6 +6,7 @@ import type { Actor } from '../authz';
 import { isUniqueViolation, ValidationError } from '../errors';
 import { assertCanManageTeam } from '../team-access';
 import { addListItemTx } from '../team-settings/lists';
+import { linkItemsToDepartmentsTx } from '../team-settings/item-departments';
 import { loadCatalog, readMonths, writeMonthsTx, type Catalog, type CatalogItem } from './figures';
 import { monthSchema } from '../dates/month';
 import { describeUnknown, payloadEntries, resolveEntries } from './resolve';
@@ -13,7 +14,7 @@ import { figuresPayloadSchema, nameKey } from './schemas';
 import { LIST_KINDS, type ListKind } from '../team-settings/list-kinds';
 import { IGNORED_SHARE_LIMIT } from './ticket-export';
 import type { MonthByName, RememberedMappings } from './ticket-plan';
-import { profileSettingsSchema, type SourceProfile } from './ticket-session';
+import { departmentField, profileSettingsSchema, type SourceProfile } from './ticket-session';
 import { ImportError } from './monthly-import';
 import { COUNTS_PART, HELP_DESK_EXPORT_LABEL } from './provenance';
 import { formatDay } from '../dates/day';
@@ -57,6 +58,11 @@ export const ticketImportSchema = z.object({
   profile: z.object({ signature: z.string().min(1).max(1000), settings: profileSettingsSchema }).optional(),
   /** KPIs the file does not cover that the leader chose to clear instead of keeping, by name. */
   clear: z.array(itemName).max(100).default([]),
+  /** The department each new reason belongs to, chosen in the preview (optional): linked as it is created. */
+  departments: z
+    .array(z.object({ reason: itemName, departmentId: z.string().trim().min(1).max(64) }))
+    .max(500)
+    .default([]),
 });
 export type TicketImportInput = z.infer<typeof ticketImportSchema>;
 
@@ -97,6 +103,7 @@ export async function applyTicketImport(
           }
         }
         if (created.length) catalog = await loadCatalog(tx, teamId);
+        const linked = await linkNewReasonsTx(tx, actor, teamId, input.departments, created, catalog);
 
         const { months, problems, unknown } = resolveEntries(
           input.months.flatMap((m) => payloadEntries(m.month, m.payload)),
@@ -130,7 +137,7 @@ export async function applyTicketImport(
             update: { sourceKind, settings },
           });
         }
-        return { results, created };
+        return { results, created, linked };
       },
       { timeout: 60_000 },
     );
@@ -143,6 +150,38 @@ export async function applyTicketImport(
       );
     throw error;
   }
+}
+
+/**
+ * Links the reasons this import created to the departments chosen for them (Team settings' rule and
+ * audit: lib/team-settings/item-departments.ts). A reason that already existed keeps its own link:
+ * only a reason new to the team is asked about. Returns each link made, by reason and department.
+ */
+async function linkNewReasonsTx(
+  tx: Tx,
+  actor: Actor,
+  teamId: string,
+  departments: TicketImportInput['departments'],
+  created: { kind: ListKind; name: string }[],
+  catalog: Catalog,
+): Promise<{ reason: string; department: string }[]> {
+  const fresh = new Set(created.filter((c) => c.kind === 'reason').map((c) => nameKey(c.name)));
+  const chosen = departments.filter((d) => fresh.has(nameKey(d.reason)));
+  if (!chosen.length) return [];
+  const links = chosen.map((d) => ({
+    kind: 'reason' as const,
+    itemId: catalog.reasons.find((r) => r.nameKey === nameKey(d.reason))!.id,
+    departmentId: d.departmentId,
+    reason: d.reason,
+  }));
+  await linkItemsToDepartmentsTx(tx, actor, teamId, links, (l) =>
+    departmentField(links.find((x) => x.itemId === l.itemId)!.reason),
+  );
+  const names = await tx.department.findMany({
+    where: { id: { in: links.map((l) => l.departmentId) } },
+    select: { id: true, name: true },
+  });
+  return links.map((l) => ({ reason: l.reason, department: names.find((n) => n.id === l.departmentId)!.name }));
 }
 
 async function rememberMappingsTx(
@@ -200,6 +239,8 @@ export type TicketImportContext = {
   published: string[];
   /** Where each month's KPIs came from, by KPI name: "kept from <label>, <day>" in the preview. */
   kpiSources: Record<string, Record<string, { label: string; day: string }>>;
+  /** The departments a new reason may be linked to in the preview. */
+  departments: { id: string; name: string }[];
 };
 
 /**
@@ -210,7 +251,7 @@ export type TicketImportContext = {
 export async function loadTicketImportContext(actor: Actor, teamId: string): Promise<TicketImportContext> {
   assertCanManageTeam(actor, teamId);
   const catalog = await loadCatalog(db, teamId);
-  const [mappings, records, reviews, profileRows, sources] = await Promise.all([
+  const [mappings, records, reviews, profileRows, sources, departments] = await Promise.all([
     db.importValueMapping.findMany({
       where: { teamId },
       select: { kind: true, valueKey: true, itemId: true, choice: true },
@@ -226,6 +267,7 @@ export async function loadTicketImportContext(actor: Actor, teamId: string): Pro
       where: { teamId, part: { not: COUNTS_PART } },
       select: { month: true, part: true, label: true, at: true },
     }),
+    db.department.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
   ]);
   // A profile saved by an older shape of the settings is skipped rather than half-applied.
   const profiles = profileRows.flatMap((p) => {
@@ -267,5 +309,12 @@ export async function loadTicketImportContext(actor: Actor, teamId: string): Pro
     const kpi = catalog.kpis.find((k) => k.id === s.part);
     if (kpi) (kpiSources[s.month] ??= {})[kpi.name] = { label: s.label, day: formatDay(s.at) };
   }
-  return { remembered, profiles, months, published: reviews.map((r) => r.month).sort(), kpiSources };
+  return {
+    remembered,
+    profiles,
+    months,
+    published: reviews.map((r) => r.month).sort(),
+    kpiSources,
+    departments,
+  };
 }

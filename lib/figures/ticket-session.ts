@@ -233,6 +233,21 @@ export function planImport(
 
 const short = (value: string) => value.length <= 300;
 
+/** The field a new reason's department (and its error) belongs to in the preview. */
+export const departmentField = (reason: string) => `department:${nameKey(reason)}`;
+
+/** Per new reason (by departmentField), the department chosen for it in the preview: absent means none. */
+export type NewReasonDepartments = Record<string, string>;
+
+/**
+ * The reasons the import will create: values mapped to a name the team has no reason for, that some
+ * ticket lands in. Each asks for its department in the preview (optional).
+ */
+export function newReasons(plan: Plan, ctx: Pick<ImportContext, 'reason'>): string[] {
+  const used = new Set((plan.aggregated?.months ?? []).flatMap((m) => m.payload.reasons.map((r) => nameKey(r.reason))));
+  return itemsToCreate(plan.choices.reason, ctx.reason).filter((n) => used.has(nameKey(n)));
+}
+
 /** What the import action receives: the months, the items to create and everything to remember. */
 export function importInput(
   file: TicketFile & { name: string },
@@ -240,6 +255,7 @@ export function importInput(
   plan: Plan,
   ctx: ImportContext,
   confirmed: boolean,
+  departments: NewReasonDepartments = {},
 ) {
   const { mapping } = settings;
   const aggregated = plan.aggregated!;
@@ -260,7 +276,6 @@ export function importInput(
   const satisfaction = Object.entries(plan.satClasses).filter(([value]) => short(value));
   const used = {
     channel: new Set(aggregated.months.flatMap((m) => m.payload.volumes.map((v) => nameKey(v.channel)))),
-    reason: new Set(aggregated.months.flatMap((m) => m.payload.reasons.map((r) => nameKey(r.reason)))),
     segment: new Set(aggregated.months.flatMap((m) => m.payload.segments.map((r) => nameKey(r.segment)))),
   };
   return {
@@ -269,7 +284,7 @@ export function importInput(
     // Only items some ticket lands in: a second tag under the count-once rule makes no empty reason.
     create: {
       channel: itemsToCreate(plan.choices.channel, ctx.channel).filter((n) => used.channel.has(nameKey(n))),
-      reason: itemsToCreate(plan.choices.reason, ctx.reason).filter((n) => used.reason.has(nameKey(n))),
+      reason: newReasons(plan, ctx),
       segment: itemsToCreate(plan.choices.segment, ctx.segment).filter((n) => used.segment.has(nameKey(n))),
     },
     mappings: mappingsToRemember(rememberChoices).filter((m) => short(m.value)),
@@ -277,6 +292,10 @@ export function importInput(
     ignored: { rows: aggregated.stats.rows, ignored: aggregated.stats.ignored, confirmed },
     sourceKind: plan.sourceKind,
     fileName: file.name.slice(0, 255),
+    departments: newReasons(plan, ctx).flatMap((reason) => {
+      const departmentId = departments[departmentField(reason)];
+      return departmentId ? [{ reason, departmentId }] : [];
+    }),
     profile: {
       signature: headerSignature(file.header),
       settings: {

@@ -8,6 +8,7 @@ import { getDepartmentMap } from '@/lib/departments/page';
 import { formatNumber } from '@/lib/format';
 import { orPageError } from '@/lib/pages';
 import { requirePageActor } from '@/lib/session';
+import { DIMENSION_RULE } from '@/lib/departments/dimension';
 
 export const metadata: Metadata = { title: 'Departments' };
 
@@ -21,7 +22,7 @@ export default async function DepartmentMapPage() {
     <>
       <PageHeader
         title="Who is sending us work"
-        description="Contacts the service teams took each month, by the department whose reasons caused them (reasons as the teams link them today). Counts only."
+        description={`Contacts the service teams took each month, by the department whose reasons caused them, as the teams link them today. ${DIMENSION_RULE} Counts only.`}
       />
       <div className="space-y-6">
         <Card title={map.latest ? `Biggest movers in ${monthLabel(map.latest)}` : 'Biggest movers'}>

@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { ChartCard } from '@/components/charts/chart-card';
 import { Card, PageHeader } from '@/components/ui/card';
 import { formatDay } from '@/lib/dates/day';
-import { ASK_STATUS_TEXT } from '@/lib/editions/department-lens';
+import { ASK_STATUS_TEXT, DIMENSION_WORDS } from '@/lib/editions/department-lens';
 import { getDepartmentPage } from '@/lib/departments/page';
+import { DIMENSION_RULE } from '@/lib/departments/dimension';
 import { formatNumber } from '@/lib/format';
 import { orPageError } from '@/lib/pages';
 import { requirePageActor } from '@/lib/session';
@@ -25,16 +26,25 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
       <div className="space-y-6">
         <ChartCard spec={page.chart} csvHref={`/api/departments/${encodeURIComponent(department.id)}/contacts`} />
         <div className="grid gap-6 lg:grid-cols-2">
-          <Card title="Reasons it owns">
+          <Card title="What it owns">
             {page.reasons.length ? (
-              <ul className="space-y-1 text-sm" data-testid="department-reasons">
-                {page.reasons.map((r) => (
-                  <li key={`${r.team}-${r.reason}`}>
-                    <span className="font-medium text-ink">{r.reason}</span>{' '}
-                    <span className="text-ink-muted">({r.team})</span>
-                  </li>
-                ))}
-              </ul>
+              <>
+                <ul className="space-y-1 text-sm" data-testid="department-reasons">
+                  {page.reasons.map((r) => (
+                    <li key={`${r.team}-${r.kind}-${r.reason}`}>
+                      <span className="font-medium text-ink">{r.reason}</span>{' '}
+                      <span className="text-ink-muted">
+                        ({r.kind === 'reason' ? '' : `${r.kind}, `}
+                        {r.team})
+                        {r.countedFrom === r.kind
+                          ? ''
+                          : `: not counted, its ${DIMENSION_WORDS[r.countedFrom].plural} there count instead`}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+                <p className="mt-2 text-xs text-ink-subtle">{DIMENSION_RULE}</p>
+              </>
             ) : (
               <p className="text-sm text-ink-subtle">No team has linked a contact reason to {department.name} yet.</p>
             )}

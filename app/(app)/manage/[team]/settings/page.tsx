@@ -54,7 +54,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ team:
         ))}
       </div>
       <div className="mt-6 space-y-6">
-        <ReasonDepartmentsEditor team={team.slug} reasons={reasonLinks.reasons} departments={reasonLinks.departments} />
+        <ReasonDepartmentsEditor
+          team={team.slug}
+          reasons={reasonLinks.reasons}
+          segments={reasonLinks.segments}
+          channels={reasonLinks.channels}
+          departments={reasonLinks.departments}
+        />
         <KpiEditor
           team={team.slug}
           kpis={kpis.map((k) => ({

@@ -42,6 +42,7 @@ export default async function TicketImportPage({ params }: { params: Promise<{ t
           months={context.months}
           published={context.published}
           kpiSources={context.kpiSources}
+          departments={context.departments}
         />
       </Card>
     </>
