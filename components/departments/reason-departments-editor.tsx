@@ -11,7 +11,7 @@ type Kind = 'reason' | 'segment' | 'channel';
 
 // Said where the links are made, and on the department page: the rule of lib/departments/counts.ts.
 const RULE =
-  'Figures are monthly totals per list, and one contact has a reason, a segment and a channel at once, so a department’s contacts in this team come from one list only: its reasons when it owns any, else its segments, else its channels (contacts received). Nothing is counted twice.';
+  'Figures are monthly totals per list, and one contact has a reason, a segment and a channel at once, so a department’s contacts in this team come from one list only: its reasons when it owns any, else its segments, else its channels (contacts received), never two lists added together.';
 
 /** Which department's work causes each contact reason (and, where useful, segment or channel). */
 export function ReasonDepartmentsEditor({

@@ -11,7 +11,7 @@
 export type Dimension = 'reason' | 'segment' | 'channel';
 export const DIMENSIONS: readonly Dimension[] = ['reason', 'segment', 'channel'];
 export const DIMENSION_RULE =
-  'A department’s contacts in a team come from one list only, so nothing is counted twice: its reasons when it owns any of the team’s reasons, else its segments, else its channels.';
+  'A department’s contacts in a team come from one list only, never two added together: its reasons when it owns any of the team’s reasons, else its segments, else its channels.';
 
 /** The list a department's contacts come from in a team, by the rule above; null when it owns nothing there. */
 export function dimensionOf(owns: Partial<Record<Dimension, boolean>>): Dimension | null {

@@ -125,6 +125,33 @@ describe('segment and channel links', () => {
     });
   });
 
+  it('a month without counts in the list a department is counted from is a gap on its page, not a zero', async () => {
+    const s = await setup();
+    await setItemDepartments(s.leader, s.team.id, [
+      { kind: 'reason', itemId: s.id.Delivery!, departmentId: s.logistics.id },
+      { kind: 'channel', itemId: s.id.Email!, departmentId: s.marketing.id },
+    ]);
+    // June's figures hold channel volumes but no reasons.
+    const catalog = await loadCatalog(db, s.team.id);
+    await db.$transaction((tx) =>
+      writeMonthTx(tx, {
+        actor: s.leader,
+        teamId: s.team.id,
+        month: '2025-06',
+        change: { volumes: { [s.id.Email!]: { received: 45, handled: 40 } }, reasons: {}, segments: {}, kpis: {} },
+        mode: 'replace',
+        catalog,
+        source: 'test',
+      }),
+    );
+    const june = async (departmentId: string) =>
+      (await getDepartmentPage(s.leader, departmentId, new Date('2025-07-20T12:00:00Z'))).chart.rows.find(
+        (r) => r.month === '2025-06',
+      )![s.team.slug];
+    expect(await june(s.logistics.id)).toBeNull();
+    expect(await june(s.marketing.id)).toBe(45);
+  });
+
   it('across a source break, the section’s changes say “not comparable — source changed”', async () => {
     const s = await setup();
     await setItemDepartments(s.leader, s.team.id, [

@@ -7,7 +7,7 @@ import { OUTCOME_KIND_LABELS } from '../outcomes/schemas';
 import { ALL_KEY, chartTable, type ChartSpec, type Row } from '../charts/chart-spec';
 import { toSafeCsv } from '../csv';
 import { MIN_GROUP_SIZE } from './groups';
-import { countCausedUnchecked } from './counts';
+import { countCausedUnchecked, monthsWithReasonsUnchecked } from './counts';
 import { dimensionOf } from './dimension';
 
 export const DEPARTMENT_MONTHS = 12;
@@ -103,14 +103,18 @@ export async function getDepartmentPage(actor: Actor, departmentId: string, now 
     .map((id) => teams.get(id)!)
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((t) => ({ key: t.slug, label: t.name }));
-  // A team's month without figures is a gap ("–"), not a zero; with figures and nothing caused, 0.
+  // A team's month without counts in the list the department is counted from is a gap ("–"), not a
+  // zero (the edition's section says the same); with counts and nothing caused, 0.
   const entered = new Set(
     (
-      await db.monthFigures.findMany({
-        where: { teamId: { in: teamIds }, month: { gte: first, lte: last } },
-        select: { teamId: true, month: true },
-      })
-    ).map((f) => `${f.teamId}|${f.month}`),
+      await Promise.all(
+        [...teams.keys()].map(async (id) =>
+          [...(await monthsWithReasonsUnchecked(db, id, months, countedFrom.get(id) ?? 'reason'))].map(
+            (month) => `${id}|${month}`,
+          ),
+        ),
+      )
+    ).flat(),
   );
   const rows: Row[] = months.map((month) => {
     const row: Row = { month };

@@ -74,11 +74,13 @@ describe('reading an export’s bytes', () => {
       'Source: Chat (1 record),,,,',
       // A ticket that only looks like a label: its other cells are words, not figures.
       'Total,2026-09-03,Chat,,Closed',
+      // Every cell filled, and all of them figures but its label: an agent called Max, a ticket.
+      'Max,2026-09-04 10:22,7,42,3',
       'Sum of tickets,1,,,',
       'Total,3,,,',
     ].join('\n');
     const file = readTicketBytes(bytes(text));
-    expect(file.rows.map((r) => r[0])).toEqual(['101', '102', 'Total']);
+    expect(file.rows.map((r) => r[0])).toEqual(['101', '102', 'Total', 'Max']);
     expect(file.leftOut).toEqual([{ lines: 6, why: 'subtotal', example: 'Source: Email (2 records)' }]);
   });
 

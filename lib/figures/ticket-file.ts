@@ -129,6 +129,9 @@ export function isSummaryRow(r: string[]): boolean {
   const first = cells[0];
   if (!first) return false;
   if (cells.length === 1 && GROUP_HEADING.test(first)) return true;
+  // A report's summary row leaves most columns empty: a ticket whose every cell is filled ("Max",
+  // its number, a date, a score) is a ticket, however its first cell reads.
+  if (cells.length > Math.max(2, Math.ceil(r.length / 2))) return false;
   return SUMMARY_LABEL.test(first) && cells.slice(1).every((c) => FIGURES.test(c));
 }
 const isGrandTotal = (r: string[]) => /^\s*grand totals?\b/i.test(r.find((c) => c.trim()) ?? '');

@@ -75,8 +75,11 @@ export const KEPT_SEGMENTS = {
   team: /^(all|any|[A-Za-z0-9_-]{1,64})$/,
   submit: /^(submit|read)$/,
   query: /^(-|[A-Za-z0-9_-]{1,16000})$/,
-  /** A leader's or admin's "Needs you" (lib/dashboard/needs.ts); longer ones get the dynamic page. */
-  needs: /^[A-Za-z0-9_-]{1,16000}$/,
+  /**
+   * A leader's or admin's "Needs you" (lib/dashboard/needs.ts); longer ones get the dynamic page.
+   * Short: Next echoes the rewritten address in a response header, which proxies cap at 4–8 KB.
+   */
+  needs: /^[A-Za-z0-9_-]{1,2000}$/,
 };
 
 /**
