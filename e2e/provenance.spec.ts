@@ -1,8 +1,10 @@
-import { makeCatalog, makeReview, makeTeam, makeUser } from '../prisma/factories';
-import { breakRule } from '../lib/figures/breaks';
-import { sourceNote } from '../lib/figures/source-note';
-import { buildContent, suggestHighlights } from '../lib/editions/content';
-import type { Catalog, MonthRecord } from '../lib/figures/figures';
+import path from 'node:path';
+import { makeCatalog, makeTeam, makeUser } from '../prisma/factories';
+import { mailParts, startTestSmtp } from '../scripts/testing/smtp';
+import { startAppServer } from './fixtures/app-server';
+import { E2E_AUTH_SECRET } from './fixtures/auth-secret';
+import { holdEmailQueue } from './fixtures/email-queue';
+import { startWebhookReceiver } from './fixtures/webhook-receiver';
 import { expect, signIn, test } from './fixtures';
 import { shoot } from './fixtures/shots';
 
@@ -19,6 +21,7 @@ test.describe('figures that know where they came from', () => {
   test('a team switches help desk mid-history: marker, source column, no change stated across it', async ({
     page,
     db,
+    browser,
   }) => {
     test.slow();
     const team = await makeTeam(db);
@@ -54,60 +57,95 @@ test.describe('figures that know where they came from', () => {
         },
       });
     }
-    // The edition of the month the desk changed, frozen by the same builder publishing uses from
-    // the figures just written: every comparison of its contacts spans the change.
-    const desk = (m: string) => (m >= breakMonth ? 'Salesforce Service Cloud' : 'Freshdesk');
-    const catalog: Catalog = {
-      channels: [{ id: phone.id, name: 'Phone', nameKey: 'phone', archivedAt: null }],
-      reasons: [],
-      segments: [],
-      kpis: [],
-    };
-    const records: MonthRecord[] = months.map((month) => ({
-      month,
-      version: 1,
-      updatedAt: null,
-      updatedBy: null,
-      state: {
-        volumes: { [phone.id]: { received: month >= breakMonth ? 1000 : 2000, handled: 900 } },
-        reasons: {},
-        segments: {},
-        kpis: {},
-        note: null,
-      },
-    }));
-    const rule = breakRule({
-      sources: months.map((month) => ({ month, part: 'counts', system: desk(month) })),
-      declared: [],
-      comparable: [],
-    });
-    // As publishing reads it: the year up to the edition's month.
-    const note = sourceNote(
-      months
-        .filter((m) => m <= breakMonth)
-        .map((month) => ({ month, kind: 'IMPORT', label: desk(month), at: new Date() })),
-    );
-    const content = buildContent({
-      team: { name: team.name, slug: team.slug },
-      month: breakMonth,
-      catalog,
-      records,
-      quotes: [],
-      wins: [],
-      updates: [],
-      rule,
-      sourceNote: note,
-    });
-    const highlights = suggestHighlights(content, null);
-    await makeReview(db, {
-      teamId: team.id,
-      month: breakMonth,
-      status: 'PUBLISHED',
-      title: 'A new help desk',
-      highlights,
-      publishedById: leader.id,
-      snapshot: { title: 'A new help desk', highlights, asks: '', content },
-    });
+    // The edition of the month the desk changed, published as a leader publishes it: the snapshot
+    // is frozen from the figures just written, and its email and Slack post go out (real SMTP, a
+    // real HTTPS receiver). Every comparison of its contacts spans the change. On the shared
+    // database an app server with SMTP holds the email queue (e2e/fixtures/email-queue.ts) only
+    // until both have arrived.
+    const reader = `provenance-${team.slug}@example.test`;
+    const release = await holdEmailQueue();
+    const smtp = await startTestSmtp();
+    const slack = await startWebhookReceiver(`provenance-slack-${team.slug}`);
+    let email = { html: '', text: '' };
+    let post = '';
+    try {
+      const app = await startAppServer({
+        DATABASE_URL: process.env.E2E_DATABASE_URL!,
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(smtp.port),
+        MAIL_FROM: 'Service Review <review@example.test>',
+        PUBLIC_URL: 'https://review.example.com',
+        AUTH_SECRET: E2E_AUTH_SECRET,
+        TEST_ONLY_WEBHOOK_ROUTES_DIR: process.env.E2E_WEBHOOK_ROUTES_DIR!,
+        NODE_EXTRA_CA_CERTS: path.resolve(import.meta.dirname, 'fixtures/receiver-tls/cert.pem'),
+      });
+      const context = await browser.newContext({ baseURL: app.url });
+      try {
+        const composer = await context.newPage();
+        await signIn(composer, leader.email);
+        await composer.goto(`/manage/${team.slug}/settings`);
+        const destinations = composer.getByRole('region', { name: 'Slack, Teams and webhooks' });
+        await destinations.getByLabel('Post to').selectOption('SLACK');
+        await destinations.getByLabel('Name').fill('Provenance Slack');
+        await destinations.getByLabel('Webhook address').fill(slack.url('/hook'));
+        await destinations.getByRole('button', { name: 'Add destination' }).click();
+        await expect(destinations.getByRole('status')).toContainText('Added “Provenance Slack”');
+        await composer.goto(`/manage/${team.slug}/reviews`);
+        await composer.getByLabel('Month').selectOption(breakMonth);
+        await composer.getByRole('button', { name: 'Start the edition' }).click();
+        await expect(composer).toHaveURL(new RegExp(`/manage/${team.slug}/reviews/${breakMonth}$`), {
+          timeout: 30_000,
+        });
+        await composer.getByLabel('Email distribution list (optional)').fill(reader);
+        await composer.getByRole('button', { name: 'Publish…' }).click();
+        await composer
+          .getByRole('dialog')
+          .getByRole('button', { name: /^Publish and email/ })
+          .click();
+        await expect(composer.getByRole('status').filter({ hasText: 'Published' })).toBeVisible({ timeout: 30_000 });
+        // A failure shows the delivery row's error.
+        await expect
+          .poll(
+            async () => ({
+              mails: smtp.messages.filter((m) => m.to.includes(reader)).length,
+              posts: slack.received.length,
+              deliveries: await db.editionDelivery.findMany({
+                where: { teamId: team.id },
+                select: { status: true, lastError: true },
+              }),
+            }),
+            { timeout: 60_000 },
+          )
+          .toMatchObject({ mails: 1, posts: 1 });
+        email = mailParts(smtp.messages.find((m) => m.to.includes(reader))!);
+        post = JSON.stringify(JSON.parse(slack.received[0]!));
+      } finally {
+        await context.close();
+        await app.stop();
+      }
+    } finally {
+      await slack.close();
+      await smtp.close();
+      await release();
+    }
+    // The email, both parts, and the Slack post: the spanning comparison, the change and the
+    // source, and no change stated across it.
+    const mail = await browser.newPage();
+    await mail.setContent(email.html);
+    const inEmail = (await mail.locator('[data-section="numbers"]').innerText()).replace(/\s+/g, ' ');
+    await mail.close();
+    for (const [face, words] of [
+      ['the email', inEmail],
+      ['the text part', email.text.replace(/\s+/g, ' ')],
+      ['Slack', post],
+    ] as const) {
+      expect(words, face).toContain(NOT_COMPARABLE);
+      expect(words, face).toContain('(Freshdesk → Salesforce Service Cloud): changes across it are not comparable.');
+      expect(words, face).toContain('earlier: Freshdesk.');
+      expect(words, face).not.toContain('−50');
+    }
+    expect(post).toContain(`Contacts received: 1,000 (${NOT_COMPARABLE} vs last month)`);
+
     await signIn(page, leader.email);
 
     // The figures page: where each month came from, and the change of source.
