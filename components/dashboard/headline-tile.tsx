@@ -4,6 +4,7 @@ import { sparklinePath, type SparkPoint } from '@/lib/dashboard/sparkline';
 import { NOT_COMPARABLE, TONE_CLASS, TONE_WORDS } from '@/lib/change';
 
 import { formatTargetLine, formatValueParts } from '@/lib/format';
+import { SparklineSvg } from './sparkline-svg';
 
 function ChangeLine({ label, change: against, headline }: { label: string; change: Change; headline: Headline }) {
   const change = headlineChange(headline, against);
@@ -69,43 +70,5 @@ export function HeadlineTile({ headline, large = false }: { headline: Headline; 
 export function Sparkline({ points, label }: { points: SparkPoint[]; label: string }) {
   const path = sparklinePath(points, 28, 26);
   if (!path) return null;
-  const said = path.breaks.map((b) => b.sentence);
-  return (
-    <>
-      <svg
-        viewBox="0 0 100 30"
-        className="h-10 w-full"
-        role="img"
-        aria-label={[label, ...said].join('. ')}
-        preserveAspectRatio="none"
-      >
-        {path.breaks.map((b) => (
-          <line
-            key={b.x}
-            x1={b.x}
-            x2={b.x}
-            y1={0}
-            y2={30}
-            stroke="var(--color-ink-subtle)"
-            strokeDasharray="3 2"
-            vectorEffect="non-scaling-stroke"
-            data-source-break
-          />
-        ))}
-        <path
-          d={path.d}
-          fill="none"
-          strokeLinecap="round"
-          stroke="var(--color-series-1)"
-          strokeWidth="1.5"
-          vectorEffect="non-scaling-stroke"
-        />
-      </svg>
-      {said.map((sentence) => (
-        <p key={sentence} className="mt-1 text-xs text-ink-muted" aria-hidden="true">
-          {sentence}
-        </p>
-      ))}
-    </>
-  );
+  return <SparklineSvg path={path} label={label} look="card" />;
 }

@@ -6,6 +6,7 @@ import type { Headline } from '@/lib/dashboard/headlines';
 import { headlineChange } from '@/lib/dashboard/headline-change';
 import { NOT_COMPARABLE } from '@/lib/change';
 import { sparklinePath } from '@/lib/dashboard/sparkline';
+import { SparklineSvg } from '@/components/dashboard/sparkline-svg';
 import { formatNumber as fmt, formatTargetLine, formatValueParts } from '@/lib/format';
 
 const ROTATE_MS = 15_000;
@@ -48,47 +49,12 @@ export function Tile({ h }: { h: Headline }) {
 function Trend({ points }: { points: TvSlide['spark'] }) {
   const path = sparklinePath(points, 38, 34);
   if (!path) return null;
-  const said = path.breaks.map((b) => b.sentence);
   return (
-    <>
-      <svg
-        viewBox="0 0 100 40"
-        className="h-24 w-full md:h-40"
-        preserveAspectRatio="none"
-        role="img"
-        aria-label={[`Contacts over the last 12 months, from ${fmt(path.first)} to ${fmt(path.last)}`, ...said].join(
-          '. ',
-        )}
-      >
-        {path.breaks.map((b) => (
-          <line
-            key={b.x}
-            x1={b.x}
-            x2={b.x}
-            y1={0}
-            y2={40}
-            stroke="#cbd5e1"
-            strokeWidth="2"
-            strokeDasharray="6 4"
-            vectorEffect="non-scaling-stroke"
-            data-source-break
-          />
-        ))}
-        <path
-          d={path.d}
-          fill="none"
-          strokeLinecap="round"
-          stroke="#56B4E9"
-          strokeWidth="3"
-          vectorEffect="non-scaling-stroke"
-        />
-      </svg>
-      {said.map((sentence) => (
-        <p key={sentence} className="mt-2 text-base text-slate-300 md:text-2xl" aria-hidden="true">
-          {sentence}
-        </p>
-      ))}
-    </>
+    <SparklineSvg
+      path={path}
+      label={`Contacts over the last 12 months, from ${fmt(path.first)} to ${fmt(path.last)}`}
+      look="tv"
+    />
   );
 }
 
