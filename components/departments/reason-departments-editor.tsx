@@ -5,6 +5,7 @@ import { reasonDepartmentsAction } from '@/lib/departments/actions';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { DepartmentOptions } from '@/components/departments/department-options';
 
 type Item = { id: string; name: string; archived: boolean; departmentId: string | null };
 type Kind = 'reason' | 'segment' | 'channel';
@@ -45,12 +46,7 @@ export function ReasonDepartmentsEditor({
                 defaultValue={value}
                 errors={state.fieldErrors?.[name]}
               >
-                <option value="">No department</option>
-                {departments.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
+                <DepartmentOptions departments={departments} />
               </SelectField>
             );
           })}

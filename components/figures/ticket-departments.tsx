@@ -1,6 +1,7 @@
 'use client';
 import { SelectField } from '@/components/ui/field';
 import { departmentField, type NewReasonDepartments } from '@/lib/figures/ticket-session';
+import { DepartmentOptions } from '@/components/departments/department-options';
 
 /**
  * Each reason the import will create asks which department's work causes it (optional): linked in
@@ -42,12 +43,7 @@ export function NewReasonDepartmentsChoice({
               errors={errors?.[field]}
               onChange={(e) => onChange(field, e.target.value)}
             >
-              <option value="">No department</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
+              <DepartmentOptions departments={departments} />
             </SelectField>
           );
         })}
