@@ -78,7 +78,7 @@ test('Logistics and Finance each read their own section first; the department pa
     await page.getByLabel('Email distribution list (optional)').fill([inLogistics.email, inFinance.email].join('\n'));
     await page.getByRole('button', { name: 'Publish…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Publish and email 2 people' }).click();
-    await expect(page.getByRole('status')).toContainText('Published');
+    await expect(page.getByTestId('published-notice')).toContainText('Published ·');
     const mailTo = (email: string) => smtp.messages.find((m) => m.to.includes(email));
     await expect.poll(() => [inLogistics, inFinance].every((u) => mailTo(u.email)), { timeout: 30_000 }).toBe(true);
 
