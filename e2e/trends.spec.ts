@@ -83,6 +83,8 @@ test.describe('dashboard, trends and TV', () => {
     await page.goto('/tv');
     await expect(page.getByRole('navigation')).toHaveCount(0);
     const first = await page.getByRole('heading', { level: 1 }).textContent();
+    // A press before the rotator hydrates is lost, as it would be for a person at the screen.
+    await expect(page.locator('main[data-keys="on"]')).toBeVisible();
     await page.keyboard.press('ArrowRight');
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(first!);
     await expect(page.getByText(/ \d+ of \d+$/)).toBeVisible();

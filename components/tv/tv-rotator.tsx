@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { TvSlide } from '@/lib/dashboard/tv';
 import type { Headline } from '@/lib/dashboard/headlines';
@@ -61,6 +61,7 @@ function Trend({ points }: { points: TvSlide['spark'] }) {
 export function TvRotator({ slides }: { slides: TvSlide[] }) {
   const router = useRouter();
   const [index, setIndex] = useState(0);
+  const screen = useRef<HTMLElement>(null);
   useEffect(() => {
     const rotate = setInterval(() => setIndex((i) => (i + 1) % Math.max(1, slides.length)), ROTATE_MS);
     // Fresh figures and quotes without anyone touching the screen.
@@ -70,6 +71,8 @@ export function TvRotator({ slides }: { slides: TvSlide[] }) {
       if (e.key === 'ArrowLeft') setIndex((i) => (i - 1 + slides.length) % slides.length);
     };
     window.addEventListener('keydown', keys);
+    // Says the arrow keys now work: until hydration a press would be lost (a test waits for this).
+    screen.current?.setAttribute('data-keys', 'on');
     return () => {
       clearInterval(rotate);
       clearInterval(refresh);
@@ -79,7 +82,7 @@ export function TvRotator({ slides }: { slides: TvSlide[] }) {
   const slide = slides[index % Math.max(1, slides.length)];
   if (!slide) return <p className="p-16 text-4xl">No teams yet.</p>;
   return (
-    <main className="flex min-h-screen flex-col gap-4 p-4 md:gap-8 md:p-12">
+    <main ref={screen} className="flex min-h-screen flex-col gap-4 p-4 md:gap-8 md:p-12">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-3xl font-bold md:text-6xl">{slide.team}</h1>
         <p className="text-lg text-slate-300 md:text-3xl">
