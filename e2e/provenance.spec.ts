@@ -89,7 +89,8 @@ test.describe('figures that know where they came from', () => {
         await destinations.getByLabel('Name').fill('Provenance Slack');
         await destinations.getByLabel('Webhook address').fill(slack.url('/hook'));
         await destinations.getByRole('button', { name: 'Add destination' }).click();
-        await expect(destinations.getByRole('status')).toContainText('Added “Provenance Slack”');
+        // The first action on a server just started loads its modules: seconds on a busy machine.
+        await expect(destinations.getByRole('status')).toContainText('Added “Provenance Slack”', { timeout: 30_000 });
         await composer.goto(`/manage/${team.slug}/reviews`);
         await composer.getByLabel('Month').selectOption(breakMonth);
         await composer.getByRole('button', { name: 'Start the edition' }).click();

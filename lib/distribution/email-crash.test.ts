@@ -12,7 +12,8 @@ import { publishReview, startReview } from '../publishing/reviews';
 import { startTestSmtp, type TestSmtp } from '../../scripts/testing/smtp';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const PEOPLE = 450;
+// Batches of 50: the first sent, the second held when the sender dies, two more after it.
+const PEOPLE = 160;
 let smtp: TestSmtp;
 const workers: ChildProcess[] = [];
 
