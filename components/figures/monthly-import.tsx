@@ -1,10 +1,12 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { monthlyImportAction, type ImportState } from '@/lib/figures/actions';
+import type { NewReasonDepartments } from '@/lib/figures/new-reason-departments';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { Field } from '@/components/ui/field';
 import { Checkbox } from '@/components/ui/input';
+import { NewReasonDepartmentsChoice } from './new-reason-departments';
 
 const OUTCOME_STYLE: Record<string, string> = {
   new: 'bg-success-surface text-success',
@@ -14,6 +16,8 @@ const OUTCOME_STYLE: Record<string, string> = {
 
 export function MonthlyImport({ team }: { team: string }) {
   const [state, action, pending] = useActionState<ImportState, FormData>(monthlyImportAction, { ok: false });
+  // Held here, not in the form, so a refused import (React resets a form after its action) keeps them.
+  const [reasonDepartments, setReasonDepartments] = useState<NewReasonDepartments>({});
   const preview = state.preview;
   const blocking = (state.problems?.length ?? 0) > 0 || (preview?.problems.length ?? 0) > 0;
   return (
@@ -89,6 +93,13 @@ export function MonthlyImport({ team }: { team: string }) {
                 </Checkbox>
               </fieldset>
             ) : null}
+            <NewReasonDepartmentsChoice
+              reasons={preview.unknown.filter((u) => u.kind === 'reason').map((u) => u.name)}
+              departments={preview.departments}
+              chosen={reasonDepartments}
+              errors={state.fieldErrors}
+              onChange={(field, id) => setReasonDepartments((d) => ({ ...d, [field]: id }))}
+            />
             <Checkbox name="confirmHandled">Handled may exceed received (backlog worked off)</Checkbox>
             <Button type="submit" disabled={pending || blocking || preview.months.length === 0}>
               {pending
