@@ -255,7 +255,8 @@ export const seedDemoReviews: DemoSeeder = async (db, org) => {
           quotes: { createMany: { data: featured.map((quoteId, position) => ({ quoteId, position })) } },
         },
       });
-      // Frozen as publishing freezes it: the demo has no source breaks, and its asks come later.
+      // Frozen as publishing freezes it: the demo has no source breaks. Its asks do not exist yet: seed-asks.ts
+      // raises them and gives each section the asks as they stood when the edition went out.
       const departments = composeDepartmentLenses({
         month,
         items: lensItems,

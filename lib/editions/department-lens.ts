@@ -95,6 +95,14 @@ export type LensInputs = {
   content: Pick<EditionContent, 'quotes' | 'outcomes'>;
 };
 
+/** A department's part of the team's asks (open, or closed in the month), oldest first: at most ten. */
+export function lensAsks(asks: LensInputs['asks'], departmentId: string): DepartmentLens['asks'] {
+  return asks
+    .filter((a) => a.departmentId === departmentId)
+    .slice(0, 10)
+    .map((a) => ({ id: a.id, title: a.title, status: a.status, answer: a.answer }));
+}
+
 /**
  * Each department's part, from what the snapshot builder read (and the demo, from its own reads):
  * a department counts from one list only, its reasons, else segments, else channels
@@ -136,10 +144,7 @@ export function composeDepartmentLenses(input: LensInputs): DepartmentLens[] {
         reasons: rows,
         // A quote is matched to the top reason; segments and channels carry none.
         quoteId: dimension === 'reason' ? (quoteAbout(content.quotes, rows[0]?.name)?.id ?? null) : null,
-        asks: asks
-          .filter((a) => a.departmentId === departmentId)
-          .slice(0, 10)
-          .map((a) => ({ id: a.id, title: a.title, status: a.status, answer: a.answer })),
+        asks: lensAsks(asks, departmentId),
         outcomeIds: outcomesFor(content.outcomes ?? [], name).map((o) => o.id),
       };
     })
