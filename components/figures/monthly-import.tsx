@@ -1,5 +1,5 @@
 'use client';
-import { useActionState, useState } from 'react';
+import { startTransition, useActionState, useState, type SyntheticEvent } from 'react';
 import { monthlyImportAction, type ImportState } from '@/lib/figures/actions';
 import type { NewReasonDepartments } from '@/lib/figures/new-reason-departments';
 import { Button } from '@/components/ui/button';
@@ -16,8 +16,14 @@ const OUTCOME_STYLE: Record<string, string> = {
 
 export function MonthlyImport({ team }: { team: string }) {
   const [state, action, pending] = useActionState<ImportState, FormData>(monthlyImportAction, { ok: false });
-  // Held here, not in the form, so a refused import (React resets a form after its action) keeps them.
   const [reasonDepartments, setReasonDepartments] = useState<NewReasonDepartments>({});
+  // Applied by hand rather than through the form's `action`: React resets a form after its action
+  // (a controlled select too), and a refused import must keep the ticks and departments chosen.
+  const apply = (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
   const preview = state.preview;
   const blocking = (state.problems?.length ?? 0) > 0 || (preview?.problems.length ?? 0) > 0;
   return (
@@ -73,7 +79,7 @@ export function MonthlyImport({ team }: { team: string }) {
               </ul>
             </div>
           ) : null}
-          <form action={action} className="space-y-3">
+          <form onSubmit={apply} className="space-y-3">
             <input type="hidden" name="team" value={team} />
             <input type="hidden" name="step" value="apply" />
             <input type="hidden" name="csv" value={state.csv ?? ''} />
