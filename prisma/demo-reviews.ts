@@ -163,7 +163,7 @@ async function readLensItems(db: PrismaClient, teamId: string): Promise<LensItem
   const linked = {
     where: { teamId, departmentId: { not: null } },
     orderBy: [{ position: 'asc' as const }, { name: 'asc' as const }],
-    select: { id: true, name: true, departmentId: true, department: { select: { name: true } } },
+    select: { id: true, name: true, archivedAt: true, departmentId: true, department: { select: { name: true } } },
   };
   const [reasons, segments, channels] = await Promise.all([
     db.contactReason.findMany(linked),
@@ -178,6 +178,7 @@ async function readLensItems(db: PrismaClient, teamId: string): Promise<LensItem
       departmentId: i.departmentId!,
       department: i.department!.name,
       dimension,
+      archived: i.archivedAt !== null,
     });
   return [...reasons.map(item('reason')), ...segments.map(item('segment')), ...channels.map(item('channel'))];
 }
