@@ -1,8 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { makeCatalog, makeTeam, makeUser } from '../prisma/factories';
+import { makeCatalog, makeDepartment, makeTeam, makeUser } from '../prisma/factories';
 import { expect, signIn, test } from './fixtures';
+import { addAxe, COLOUR_RULES, runAxe, WCAG_AA } from './fixtures/axe';
+import { shoot } from './fixtures/shots';
 
 async function leaderWithTeam(db: Parameters<typeof makeCatalog>[0] & Parameters<typeof makeTeam>[0]) {
   const team = await makeTeam(db);
@@ -61,6 +63,71 @@ test.describe('monthly figures', () => {
     await expect(page.getByLabel('Contact reasons: Delivery')).toHaveValue('16');
     // 10 of 48 rated Bad (every fifth): 38/48 = 79.2 %.
     await expect(page.getByLabel('KPI CSAT')).toHaveValue('79.2');
+  });
+
+  test('the monthly CSV import asks each new reason’s department, and a refused one keeps every choice', async ({
+    page,
+    db,
+  }) => {
+    const { team, leader } = await leaderWithTeam(db);
+    const [logistics, marketing] = [
+      await makeDepartment(db, `Logistics ${team.slug}`),
+      await makeDepartment(db, `Marketing ${team.slug}`),
+    ];
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'monthly-'));
+    const file = path.join(dir, 'october.csv');
+    writeFileSync(
+      file,
+      [
+        'month,kind,item,value',
+        '2025-10,received,Phone,10',
+        '2025-10,handled,Phone,10',
+        '2025-10,reason,Parcel lost,7',
+        '2025-10,reason,Loyalty points,3',
+      ].join('\n'),
+    );
+    await signIn(page, leader.email);
+    await addAxe(page);
+    await page.goto(`/manage/${team.slug}/import`);
+    await page.getByLabel('Monthly CSV file').setInputFiles(file);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const parcel = page.getByLabel('Department for “Parcel lost”');
+    const loyalty = page.getByLabel('Department for “Loyalty points”');
+    await parcel.selectOption({ label: logistics.name });
+    await loyalty.selectOption({ label: marketing.name });
+    await page.getByLabel(/Create them/).check();
+    // The preview is on screen only after a file is read: the sweep of every page cannot see it.
+    expect((await runAxe(page, { tags: WCAG_AA })).violations).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect((await runAxe(page, { rules: COLOUR_RULES })).violations).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await shoot(page, 'monthly-import-departments');
+
+    // Marketing is removed while the leader looks: its select says so, and nothing chosen is lost.
+    await db.department.delete({ where: { id: marketing.id } });
+    await page.getByRole('button', { name: 'Import 1 changed month(s)' }).click();
+    await expect(page.locator('#new-reason-department-1-error')).toHaveText('Choose a department from the list.');
+    await expect(loyalty).toHaveAttribute('aria-describedby', 'new-reason-department-1-error');
+    await expect(parcel).toHaveValue(logistics.id);
+    await expect(page.getByLabel(/Create them/)).toBeChecked();
+    expect(await db.contactReason.count({ where: { teamId: team.id, name: 'Parcel lost' } })).toBe(0);
+    await shoot(page, 'monthly-import-department-refused');
+
+    await loyalty.selectOption('');
+    await page.getByRole('button', { name: 'Import 1 changed month(s)' }).click();
+    // The last: the route announcer, a status region too, may read the same words.
+    await expect(page.getByRole('status').filter({ hasText: 'Imported 1 month' }).last()).toContainText(
+      `Linked to departments: Parcel lost → ${logistics.name}.`,
+    );
+    const reasons = await db.contactReason.findMany({
+      where: { teamId: team.id, name: { in: ['Parcel lost', 'Loyalty points'] } },
+      select: { name: true, departmentId: true },
+      orderBy: { name: 'asc' },
+    });
+    expect(reasons).toEqual([
+      { name: 'Loyalty points', departmentId: null },
+      { name: 'Parcel lost', departmentId: logistics.id },
+    ]);
   });
 
   test('the form keeps what was typed on errors, and a stale save shows the other leader’s values', async ({

@@ -163,7 +163,7 @@ async function readLensItems(db: PrismaClient, teamId: string): Promise<LensItem
   const linked = {
     where: { teamId, departmentId: { not: null } },
     orderBy: [{ position: 'asc' as const }, { name: 'asc' as const }],
-    select: { id: true, name: true, departmentId: true, department: { select: { name: true } } },
+    select: { id: true, name: true, archivedAt: true, departmentId: true, department: { select: { name: true } } },
   };
   const [reasons, segments, channels] = await Promise.all([
     db.contactReason.findMany(linked),
@@ -178,6 +178,7 @@ async function readLensItems(db: PrismaClient, teamId: string): Promise<LensItem
       departmentId: i.departmentId!,
       department: i.department!.name,
       dimension,
+      archived: i.archivedAt !== null,
     });
   return [...reasons.map(item('reason')), ...segments.map(item('segment')), ...channels.map(item('channel'))];
 }
@@ -255,7 +256,8 @@ export const seedDemoReviews: DemoSeeder = async (db, org) => {
           quotes: { createMany: { data: featured.map((quoteId, position) => ({ quoteId, position })) } },
         },
       });
-      // Frozen as publishing freezes it: the demo has no source breaks, and its asks come later.
+      // Frozen as publishing freezes it: the demo has no source breaks. Its asks do not exist yet: seed-asks.ts
+      // raises them and gives each section the asks as they stood when the edition went out.
       const departments = composeDepartmentLenses({
         month,
         items: lensItems,

@@ -135,6 +135,33 @@ describe('demo department lens', () => {
     const edition = await readEdition(colleague, 'customer-care', december);
     const lens = edition.snapshot.departments?.find((d) => d.departmentId === logistics.id);
     expect(lens?.contacts).toBe(row('Logistics').counts[map.months.indexOf(december)]);
+    // Its section carries the team's ask to Logistics, answered in December, as it went out.
+    const answered = await db.ask.findFirstOrThrow({
+      where: { departmentId: logistics.id, review: { team: { slug: 'customer-care' }, month: december } },
+    });
+    expect(answered.closedAt?.toISOString().slice(0, 7)).toBe(december);
+    expect(answered.answer).toBeTruthy();
+    expect(lens?.asks).toContainEqual({
+      id: answered.id,
+      title: answered.title,
+      status: 'DONE',
+      answer: answered.answer,
+    });
+    // Every published section lists only asks raised by then, closed or answered only if they were.
+    const revisions = await db.reviewRevision.findMany({ select: { createdAt: true, snapshot: true } });
+    const frozen = revisions.flatMap((r) =>
+      ((r.snapshot as unknown as EditionSnapshot).departments ?? []).flatMap((d) =>
+        d.asks.map((a) => ({ ...a, at: r.createdAt })),
+      ),
+    );
+    expect(frozen.length).toBeGreaterThan(5);
+    const stored = new Map((await db.ask.findMany()).map((a) => [a.id, a]));
+    for (const a of frozen) {
+      const ask = stored.get(a.id)!;
+      expect(ask.createdAt <= a.at, a.title).toBe(true);
+      if (a.status === 'DONE' || a.status === 'DECLINED') expect(ask.closedAt! <= a.at, a.title).toBe(true);
+      if (a.answer) expect(ask.answeredAt! <= a.at, a.title).toBe(true);
+    }
   });
 });
 

@@ -1,11 +1,17 @@
 // A year of tracked asks for the demo: each published edition asked a department or two for
 // something; the older ones were mostly done (a few declined), the recent ones are open or in
 // progress, and some were done since the last edition, so the current draft opens with "You asked,
-// we did". Answers come from people of the department asked (Chris Novak, colleague@, is in
-// Finance; Jordan Reyes, exec@, in Operations), so answering can be shown. Deterministic.
+// we did". In December, when Logistics causes the delivery peak, the team asks Logistics and
+// Logistics answers before the December edition goes out. Answers come from people of the department
+// asked (Chris Novak, colleague@, is in Finance; Jordan Reyes, exec@, in Operations), so answering can
+// be shown. The editions were frozen before their asks existed (demo-reviews.ts): each published
+// revision's "For your department" parts then get the asks as they stood when it went out. Deterministic.
 import type { Prisma, PrismaClient } from '../lib/generated/prisma/client';
 import type { AskStatus } from '../lib/generated/prisma/enums';
 import { writeFollowUps, type SnapshotAsk } from '../lib/asks/follow-ups';
+import { monthRange } from '../lib/dates/month';
+import type { EditionSnapshot } from '../lib/editions/content';
+import { lensAsks } from '../lib/editions/department-lens';
 import type { DemoSeeder, DemoTeamSlug } from './demo';
 
 type Plan = {
@@ -16,6 +22,20 @@ type Plan = {
   answer?: string;
   /** Answered since the team's latest edition: the current draft's "You asked, we did". */
   lately?: boolean;
+};
+
+/**
+ * Customer Care's December: raised early in the month of the delivery peak and done in it, so the
+ * December edition (published early January) went out with Logistics' answer in its section.
+ */
+const DECEMBER: Partial<Record<DemoTeamSlug, Plan>> = {
+  'customer-care': {
+    department: 'Logistics',
+    title: 'Share delivery delays the day they happen',
+    details: 'December’s parcels are on their way, and we learn about late vans from customers.',
+    status: 'DONE',
+    answer: 'The depot now posts delays to your team channel by 9:00.',
+  },
 };
 
 /** Oldest edition first; each inner list is one edition's asks. */
@@ -44,15 +64,6 @@ const PLANS: Record<DemoTeamSlug, Plan[][]> = {
         details: '',
         status: 'DECLINED',
         answer: 'We cannot commit to a fixed notice; we now copy your team on the campaign calendar instead.',
-      },
-    ],
-    [
-      {
-        department: 'Logistics',
-        title: 'Share delivery delays the day they happen',
-        details: 'We learn about late vans from customers.',
-        status: 'DONE',
-        answer: 'The depot now posts delays to your team channel by 9:00.',
       },
     ],
     [
@@ -190,15 +201,24 @@ export const seedDemoAsks: DemoSeeder = async (db: PrismaClient, org) => {
     // The last plans go to the latest editions.
     const start = Math.max(0, editions.length - plans.length);
     const latest = editions.at(-1)?.publishedAt ?? org.now;
-    for (const [i, edition] of editions.slice(start).entries()) {
+    const december = DECEMBER[slug];
+    for (const [i, edition] of editions.entries()) {
       const published = edition.publishedAt ?? org.now;
+      const monthBegins = monthRange(edition.month).start.getTime();
       const tracked: SnapshotAsk[] = [];
-      for (const [j, plan] of (plans[i] ?? []).entries()) {
+      const own = (i >= start ? (plans[i - start] ?? []) : []).map((plan) => ({ plan, during: false }));
+      if (december && edition.month.endsWith('-12')) own.push({ plan: december, during: true });
+      for (const [j, { plan, during }] of own.entries()) {
         const departmentId = departments.get(plan.department);
         if (!departmentId) continue;
         const closed = plan.status === 'DONE' || plan.status === 'DECLINED';
-        // Recent editions' asks closed lately (after the last edition, for "You asked, we did").
-        const answered = plan.lately ? latest.getTime() + (3 + 4 * j) * DAY : published.getTime() + (9 + 5 * j) * DAY;
+        // Recent editions' asks closed lately (after the last edition, for "You asked, we did");
+        // December's within December.
+        const answered = during
+          ? monthBegins + (16 + 5 * j) * DAY
+          : plan.lately
+            ? latest.getTime() + (3 + 4 * j) * DAY
+            : published.getTime() + (9 + 5 * j) * DAY;
         const answeredAt = plan.answer ? new Date(Math.min(org.now.getTime() - 3_600_000, answered)) : null;
         const ask = await db.ask.create({
           data: {
@@ -213,7 +233,7 @@ export const seedDemoAsks: DemoSeeder = async (db: PrismaClient, org) => {
             answeredAt,
             closedAt: closed ? answeredAt : null,
             raisedById: leaders[slug],
-            createdAt: new Date(published.getTime() - 2 * DAY),
+            createdAt: new Date(during ? monthBegins + 2 * DAY : published.getTime() - 2 * DAY),
           },
           select: { id: true },
         });
@@ -227,6 +247,7 @@ export const seedDemoAsks: DemoSeeder = async (db: PrismaClient, org) => {
           data: { snapshot: json({ ...(revision.snapshot as object), trackedAsks: tracked }) },
         });
     }
+    await freezeLensAsks(db, team.id);
     // The draft opens with what the composer would have written on starting it today.
     const draft = await db.review.findFirst({ where: { teamId: team.id, status: 'DRAFT' }, select: { id: true } });
     const last = editions.at(-1);
@@ -275,3 +296,52 @@ export const seedDemoAsks: DemoSeeder = async (db: PrismaClient, org) => {
       });
   }
 };
+
+/**
+ * Each published revision's "For your department" parts with the team's asks as publishing froze
+ * them (lib/editions/department-lens-build.ts reads them at publish: raised by this edition or an
+ * earlier one, and still open or closed in the edition's month), here as they stood when the revision
+ * went out: raised by then, closed by then only if closed in the month, and an answer only if given
+ * by then. Before it was answered, a demo ask was open.
+ */
+async function freezeLensAsks(db: PrismaClient, teamId: string) {
+  const asks = await db.ask.findMany({
+    where: { teamId, review: { status: 'PUBLISHED' } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      departmentId: true,
+      title: true,
+      status: true,
+      answer: true,
+      answeredAt: true,
+      closedAt: true,
+      createdAt: true,
+      review: { select: { month: true } },
+    },
+  });
+  const revisions = await db.reviewRevision.findMany({
+    where: { teamId, review: { status: 'PUBLISHED', kind: 'MONTHLY' } },
+    select: { id: true, createdAt: true, snapshot: true, review: { select: { month: true } } },
+  });
+  for (const revision of revisions) {
+    const snapshot = revision.snapshot as unknown as EditionSnapshot;
+    if (!snapshot.departments?.length) continue;
+    const { month } = revision.review;
+    const at = revision.createdAt;
+    const { start, end } = monthRange(month);
+    const stood = asks.flatMap((a) => {
+      if (a.review.month > month || a.createdAt > at) return [];
+      if (a.closedAt && a.closedAt <= at) return a.closedAt >= start && a.closedAt < end ? [a] : [];
+      const answered = a.answeredAt !== null && a.answeredAt <= at;
+      return [
+        { ...a, status: answered ? ('IN_PROGRESS' as const) : ('OPEN' as const), answer: answered ? a.answer : null },
+      ];
+    });
+    const departments = snapshot.departments.map((lens) => ({ ...lens, asks: lensAsks(stood, lens.departmentId) }));
+    await db.reviewRevision.update({
+      where: { id: revision.id },
+      data: { snapshot: json({ ...snapshot, departments }) },
+    });
+  }
+}

@@ -12,7 +12,7 @@ type Kind = 'reason' | 'segment' | 'channel';
 
 // Said where the links are made, and on the department page: the rule of lib/departments/counts.ts.
 const RULE =
-  'Figures are monthly totals per list, and one contact has a reason, a segment and a channel at once, so a department’s contacts in this team come from one list only: its reasons when it owns any, else its segments, else its channels (contacts received), never two lists added together.';
+  'Figures are monthly totals per list, and one contact has a reason, a segment and a channel at once, so a department’s contacts in this team come from one list only: its reasons when it owns any, else its segments, else its channels (contacts received), never two lists added together. An archived item counts only in the months it holds counts, so archiving a department’s last reason lets its segments count from then on.';
 
 /** Which department's work causes each contact reason (and, where useful, segment or channel). */
 export function ReasonDepartmentsEditor({

@@ -1,10 +1,12 @@
 'use client';
-import { useActionState } from 'react';
+import { startTransition, useActionState, useState, type SyntheticEvent } from 'react';
 import { monthlyImportAction, type ImportState } from '@/lib/figures/actions';
+import type { NewReasonDepartments } from '@/lib/figures/new-reason-departments';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { Field } from '@/components/ui/field';
 import { Checkbox } from '@/components/ui/input';
+import { NewReasonDepartmentsChoice } from './new-reason-departments';
 
 const OUTCOME_STYLE: Record<string, string> = {
   new: 'bg-success-surface text-success',
@@ -14,6 +16,14 @@ const OUTCOME_STYLE: Record<string, string> = {
 
 export function MonthlyImport({ team }: { team: string }) {
   const [state, action, pending] = useActionState<ImportState, FormData>(monthlyImportAction, { ok: false });
+  const [reasonDepartments, setReasonDepartments] = useState<NewReasonDepartments>({});
+  // Applied by hand rather than through the form's `action`: React resets a form after its action
+  // (a controlled select too), and a refused import must keep the ticks and departments chosen.
+  const apply = (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
   const preview = state.preview;
   const blocking = (state.problems?.length ?? 0) > 0 || (preview?.problems.length ?? 0) > 0;
   return (
@@ -69,7 +79,7 @@ export function MonthlyImport({ team }: { team: string }) {
               </ul>
             </div>
           ) : null}
-          <form action={action} className="space-y-3">
+          <form onSubmit={apply} className="space-y-3">
             <input type="hidden" name="team" value={team} />
             <input type="hidden" name="step" value="apply" />
             <input type="hidden" name="csv" value={state.csv ?? ''} />
@@ -89,6 +99,13 @@ export function MonthlyImport({ team }: { team: string }) {
                 </Checkbox>
               </fieldset>
             ) : null}
+            <NewReasonDepartmentsChoice
+              reasons={preview.unknown.filter((u) => u.kind === 'reason').map((u) => u.name)}
+              departments={preview.departments}
+              chosen={reasonDepartments}
+              errors={state.fieldErrors}
+              onChange={(field, id) => setReasonDepartments((d) => ({ ...d, [field]: id }))}
+            />
             <Checkbox name="confirmHandled">Handled may exceed received (backlog worked off)</Checkbox>
             <Button type="submit" disabled={pending || blocking || preview.months.length === 0}>
               {pending

@@ -13,13 +13,13 @@ import {
   initialSettings,
   newReasons,
   NO_OVERRIDES,
-  type NewReasonDepartments,
   planImport,
   type ImportContext,
   type Overrides,
   type Settings,
   type SourceProfile,
 } from '@/lib/figures/ticket-session';
+import type { NewReasonDepartments } from '@/lib/figures/new-reason-departments';
 import { formatNumber, formatPercent, formatShare } from '@/lib/format';
 import { Button } from '@/components/ui/button';
 import { ColumnChoice } from './ticket-columns';
@@ -30,7 +30,7 @@ import { ImportOutcome } from './ticket-outcome';
 import { readBytes } from './ticket-read';
 import { SatisfactionValues } from './ticket-satisfaction';
 import { ValueMapping } from './ticket-values';
-import { NewReasonDepartmentsChoice } from './ticket-departments';
+import { NewReasonDepartmentsChoice } from './new-reason-departments';
 import { KeptKpis, keptKpis, type KpiSources } from './ticket-kept-kpis';
 import { Checkbox, Input, Radio, Select } from '@/components/ui/input';
 import { FieldFrame } from '@/components/ui/field';

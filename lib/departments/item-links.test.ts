@@ -99,8 +99,8 @@ describe('segment and channel links', () => {
     const may = page.chart.rows.find((r) => r.month === '2025-05')!;
     expect(may[s.team.slug]).toBe(60);
     expect(page.reasons).toEqual([
-      { team: s.team.name, reason: 'Business', kind: 'segment', countedFrom: 'segment' },
-      { team: s.team.name, reason: 'Phone', kind: 'channel', countedFrom: 'segment' },
+      { team: s.team.name, reason: 'Business', kind: 'segment', archived: false, countedFrom: 'segment' },
+      { team: s.team.name, reason: 'Phone', kind: 'channel', archived: false, countedFrom: 'segment' },
     ]);
     const exec = await makeUser(db, { role: 'EXEC' });
     const map = await getDepartmentMap(exec, NOW);
@@ -150,6 +150,62 @@ describe('segment and channel links', () => {
       )![s.team.slug];
     expect(await june(s.logistics.id)).toBeNull();
     expect(await june(s.marketing.id)).toBe(45);
+  });
+
+  it('an archived reason counts in the months it holds counts; in later months its department’s segment counts', async () => {
+    const s = await setup();
+    // Sales owned Billing and, for business customers, Business. Billing is archived after May: June
+    // counts Delivery only.
+    await setItemDepartments(s.leader, s.team.id, [
+      { kind: 'reason', itemId: s.id.Billing!, departmentId: s.sales.id },
+      { kind: 'segment', itemId: s.id.Business!, departmentId: s.sales.id },
+    ]);
+    await db.contactReason.update({ where: { id: s.id.Billing! }, data: { archivedAt: new Date('2025-06-02') } });
+    const catalog = await loadCatalog(db, s.team.id);
+    await db.$transaction((tx) =>
+      writeMonthTx(tx, {
+        actor: s.leader,
+        teamId: s.team.id,
+        month: '2025-06',
+        change: {
+          volumes: { [s.id.Phone!]: { received: 100, handled: 100 } },
+          reasons: { [s.id.Delivery!]: 100 },
+          segments: { [s.id.Consumers!]: 75, [s.id.Business!]: 25 },
+          kpis: {},
+        },
+        mode: 'replace',
+        catalog,
+        source: 'test',
+      }),
+    );
+    // History is unchanged: April and May still count Billing; June, with no Billing, counts Business.
+    const caused = await countCausedUnchecked({ from: '2025-04', to: '2025-06', teamId: s.team.id });
+    const of = (month: string) => caused.find((c) => c.departmentId === s.sales.id && c.month === month)?.contacts;
+    expect([of('2025-04'), of('2025-05'), of('2025-06')]).toEqual([60, 120, 25]);
+
+    // June's edition counts Business, and compares with no month counted from another list.
+    const content = { quotes: [], outcomes: [] } as unknown as EditionContent;
+    const june = (await buildDepartmentLensesUnchecked(db, s.team.id, '2025-06', content)).find(
+      (l) => l.departmentId === s.sales.id,
+    );
+    expect(june).toMatchObject({ dimension: 'segment', contacts: 25, lastMonth: null });
+    expect(june?.reasons).toEqual([{ name: 'Business', count: 25 }]);
+    const may = (await buildDepartmentLensesUnchecked(db, s.team.id, '2025-05', content)).find(
+      (l) => l.departmentId === s.sales.id,
+    );
+    expect(may).toMatchObject({ dimension: 'reason', contacts: 120, lastMonth: 60 });
+
+    // The page and the map agree, and the page says how the archived reason counts.
+    const page = await getDepartmentPage(s.leader, s.sales.id, new Date('2025-07-20T12:00:00Z'));
+    const row = (month: string) => page.chart.rows.find((r) => r.month === month)![s.team.slug];
+    expect([row('2025-04'), row('2025-05'), row('2025-06')]).toEqual([60, 120, 25]);
+    expect(page.reasons).toEqual([
+      { team: s.team.name, reason: 'Billing', kind: 'reason', archived: true, countedFrom: 'segment' },
+      { team: s.team.name, reason: 'Business', kind: 'segment', archived: false, countedFrom: 'segment' },
+    ]);
+    const exec = await makeUser(db, { role: 'EXEC' });
+    const map = await getDepartmentMap(exec, new Date('2025-07-20T12:00:00Z'));
+    expect(map.rows.find((r) => r.id === s.sales.id)!.counts.slice(-3)).toEqual([60, 120, 25]);
   });
 
   it('across a source break, the section’s changes say “not comparable — source changed”', async () => {

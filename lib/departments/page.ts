@@ -7,8 +7,8 @@ import { OUTCOME_KIND_LABELS } from '../outcomes/schemas';
 import { ALL_KEY, chartTable, type ChartSpec, type Row } from '../charts/chart-spec';
 import { toSafeCsv } from '../csv';
 import { MIN_GROUP_SIZE } from './groups';
-import { countCausedUnchecked, monthsWithReasonsUnchecked } from './counts';
-import { dimensionOf } from './dimension';
+import { countCausedUnchecked, countedMonthsUnchecked, monthsWithReasonsUnchecked } from './counts';
+import { DIMENSIONS, dimensionIn } from './dimension';
 
 export const DEPARTMENT_MONTHS = 12;
 
@@ -46,7 +46,7 @@ export async function getDepartmentPage(actor: Actor, departmentId: string, now 
   const owned = {
     where: { departmentId },
     orderBy: [{ team: { name: 'asc' as const } }, { position: 'asc' as const }],
-    select: { name: true, team: { select: { id: true, name: true, slug: true } } },
+    select: { id: true, name: true, archivedAt: true, team: { select: { id: true, name: true, slug: true } } },
   };
   const [caused, reasonRows, segmentRows, channelRows, asks, outcomes, members] = await Promise.all([
     countCausedUnchecked({ from: first, to: last, departmentId }),
@@ -82,17 +82,23 @@ export async function getDepartmentPage(actor: Actor, departmentId: string, now 
   ];
   const teams = new Map<string, { id: string; name: string; slug: string }>();
   for (const r of reasons) teams.set(r.team.id, r.team);
-  // Per team, the one list the department's contacts are counted from (counts.ts, Dimension).
-  const countedFrom = new Map(
-    [...teams.keys()].map((id) => [
-      id,
-      dimensionOf({
-        reason: reasonRows.some((r) => r.team.id === id),
-        segment: segmentRows.some((r) => r.team.id === id),
-        channel: channelRows.some((r) => r.team.id === id),
-      }),
-    ]),
+  // Per team and month, the one list the department's contacts are counted from (dimension.ts): an
+  // archived item decides only the months it holds a count in.
+  const archivedCounts = await countedMonthsUnchecked(
+    reasons.filter((r) => r.archivedAt !== null),
+    first,
+    last,
   );
+  const dimensionAt = (teamId: string, month: string | null) =>
+    dimensionIn(
+      reasons
+        .filter((r) => r.team.id === teamId)
+        .map((r) => ({
+          dimension: r.kind,
+          archived: r.archivedAt !== null,
+          counted: month !== null && archivedCounts.has(`${r.id}|${month}`),
+        })),
+    );
   const teamIds = [...new Set(caused.map((c) => c.teamId))];
   for (const t of await db.team.findMany({
     where: { id: { in: teamIds.filter((id) => !teams.has(id)) } },
@@ -105,17 +111,13 @@ export async function getDepartmentPage(actor: Actor, departmentId: string, now 
     .map((t) => ({ key: t.slug, label: t.name }));
   // A team's month without counts in the list the department is counted from is a gap ("–"), not a
   // zero (the edition's section says the same); with counts and nothing caused, 0.
-  const entered = new Set(
-    (
-      await Promise.all(
-        [...teams.keys()].map(async (id) =>
-          [...(await monthsWithReasonsUnchecked(db, id, months, countedFrom.get(id) ?? 'reason'))].map(
-            (month) => `${id}|${month}`,
-          ),
-        ),
-      )
-    ).flat(),
-  );
+  const entered = new Set<string>();
+  for (const id of teams.keys())
+    for (const dimension of DIMENSIONS) {
+      const inList = months.filter((m) => dimensionAt(id, m) === dimension);
+      if (inList.length)
+        for (const month of await monthsWithReasonsUnchecked(db, id, inList, dimension)) entered.add(`${id}|${month}`);
+    }
   const rows: Row[] = months.map((month) => {
     const row: Row = { month };
     let total: number | null = null;
@@ -160,7 +162,9 @@ export async function getDepartmentPage(actor: Actor, departmentId: string, now 
         team: r.team.name,
         reason: r.name,
         kind: r.kind,
-        countedFrom: countedFrom.get(r.team.id) ?? r.kind,
+        archived: r.archivedAt !== null,
+        // The list new months count from: an archived item counts only in the months it was counted in.
+        countedFrom: dimensionAt(r.team.id, null) ?? r.kind,
       }))
       .sort((a, b) => a.team.localeCompare(b.team)),
     asks: asks.map((a) => ({ ...a, team: a.team.name })),

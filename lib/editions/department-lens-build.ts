@@ -6,8 +6,20 @@ import { isComparableUnchecked, monthsWithReasonsUnchecked } from '../department
 import { DIMENSIONS, type Dimension } from '../departments/dimension';
 import { composeDepartmentLenses, type DepartmentLens, type LensItem } from './department-lens';
 
-type Item = { id: string; name: string; departmentId: string | null; department: { name: string } | null };
-const ITEM = { id: true, name: true, departmentId: true, department: { select: { name: true } } } as const;
+type Item = {
+  id: string;
+  name: string;
+  archivedAt: Date | null;
+  departmentId: string | null;
+  department: { name: string } | null;
+};
+const ITEM = {
+  id: true,
+  name: true,
+  archivedAt: true,
+  departmentId: true,
+  department: { select: { name: true } },
+} as const;
 const ORDER = [{ position: 'asc' as const }, { name: 'asc' as const }];
 
 /**
@@ -36,6 +48,7 @@ export async function buildDepartmentLensesUnchecked(
       departmentId: i.departmentId!,
       department: i.department!.name,
       dimension,
+      archived: i.archivedAt !== null,
     });
   const items = [
     ...reasons.map(lensItem('reason')),

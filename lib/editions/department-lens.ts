@@ -7,7 +7,7 @@ import { addMonths } from '../dates/month';
 import type { EditionOutcome } from '../outcomes/shape';
 import { formatNumber } from '../format';
 import { describeChange, type Change } from '../change';
-import { DIMENSIONS, type Dimension } from '../departments/dimension';
+import { dimensionIn, type Dimension } from '../departments/dimension';
 
 /** A department's part of an edition as published. */
 export type DepartmentLens = {
@@ -78,8 +78,15 @@ export function lensHeadline(lens: Pick<DepartmentLens, 'contacts' | 'department
   return `${formatNumber(n)} contact${n === 1 ? '' : 's'} this month came from ${words.plural} ${lens.department} owns.`;
 }
 
-/** A reason, segment or channel of the team linked to a department. */
-export type LensItem = { id: string; name: string; departmentId: string; department: string; dimension: Dimension };
+/** A reason, segment or channel of the team linked to a department; an archived one counts only in months it holds a count. */
+export type LensItem = {
+  id: string;
+  name: string;
+  departmentId: string;
+  department: string;
+  dimension: Dimension;
+  archived: boolean;
+};
 
 export type LensInputs = {
   month: string;
@@ -95,6 +102,14 @@ export type LensInputs = {
   content: Pick<EditionContent, 'quotes' | 'outcomes'>;
 };
 
+/** A department's part of the team's asks (open, or closed in the month), oldest first: at most ten. */
+export function lensAsks(asks: LensInputs['asks'], departmentId: string): DepartmentLens['asks'] {
+  return asks
+    .filter((a) => a.departmentId === departmentId)
+    .slice(0, 10)
+    .map((a) => ({ id: a.id, title: a.title, status: a.status, answer: a.answer }));
+}
+
 /**
  * Each department's part, from what the snapshot builder read (and the demo, from its own reads):
  * a department counts from one list only, its reasons, else segments, else channels
@@ -102,21 +117,28 @@ export type LensInputs = {
  */
 export function composeDepartmentLenses(input: LensInputs): DepartmentLens[] {
   const { month, counts, withFigures, comparable, asks, content } = input;
-  const byDepartment = new Map<string, { name: string; dimension: Dimension; items: LensItem[] }>();
-  for (const dimension of DIMENSIONS)
-    for (const item of input.items.filter((i) => i.dimension === dimension)) {
-      const entry = byDepartment.get(item.departmentId) ?? { name: item.department, dimension, items: [] };
-      if (entry.dimension !== dimension) continue;
-      entry.items.push(item);
-      byDepartment.set(item.departmentId, entry);
-    }
+  const byDepartment = new Map<string, { name: string; items: LensItem[] }>();
+  for (const item of input.items) {
+    const entry = byDepartment.get(item.departmentId) ?? { name: item.department, items: [] };
+    entry.items.push(item);
+    byDepartment.set(item.departmentId, entry);
+  }
   const prior = { lastMonth: addMonths(month, -1), lastYear: addMonths(month, -12) };
+  const counted = new Set(counts.map((c) => `${c.id}|${c.month}`));
   const countOf = (id: string, m: string) =>
     counts.filter((c) => c.id === id && c.month === m).reduce((a, c) => a + c.count, 0);
+  const dimensionAt = (items: LensItem[], m: string) =>
+    dimensionIn(items.map((i) => ({ ...i, counted: counted.has(`${i.id}|${m}`) })));
   const total = (dimension: Dimension, list: LensItem[], m: string) =>
     withFigures[dimension].has(m) ? list.reduce((a, r) => a + countOf(r.id, m), 0) : null;
+  // A month counted from another list (an archived reason's months) is no base for a change.
+  const base = (dimension: Dimension, all: LensItem[], list: LensItem[], key: 'lastMonth' | 'lastYear') =>
+    comparable[key] && dimensionAt(all, prior[key]) === dimension ? total(dimension, list, prior[key]) : null;
   return [...byDepartment.entries()]
-    .map(([departmentId, { name, dimension, items }]) => {
+    .flatMap(([departmentId, { name, items: all }]) => {
+      const dimension = dimensionAt(all, month);
+      if (!dimension) return [];
+      const items = all.filter((i) => i.dimension === dimension);
       const rows = items
         .map((r) => ({ name: r.name, count: countOf(r.id, month) }))
         .filter((r) => r.count > 0)
@@ -126,8 +148,8 @@ export function composeDepartmentLenses(input: LensInputs): DepartmentLens[] {
         department: name,
         dimension,
         contacts: total(dimension, items, month),
-        lastMonth: comparable.lastMonth ? total(dimension, items, prior.lastMonth) : null,
-        lastYear: comparable.lastYear ? total(dimension, items, prior.lastYear) : null,
+        lastMonth: base(dimension, all, items, 'lastMonth'),
+        lastYear: base(dimension, all, items, 'lastYear'),
         ...(comparable.lastMonth && comparable.lastYear
           ? {}
           : {
@@ -136,10 +158,7 @@ export function composeDepartmentLenses(input: LensInputs): DepartmentLens[] {
         reasons: rows,
         // A quote is matched to the top reason; segments and channels carry none.
         quoteId: dimension === 'reason' ? (quoteAbout(content.quotes, rows[0]?.name)?.id ?? null) : null,
-        asks: asks
-          .filter((a) => a.departmentId === departmentId)
-          .slice(0, 10)
-          .map((a) => ({ id: a.id, title: a.title, status: a.status, answer: a.answer })),
+        asks: lensAsks(asks, departmentId),
         outcomeIds: outcomesFor(content.outcomes ?? [], name).map((o) => o.id),
       };
     })

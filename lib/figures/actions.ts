@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { expireDashboard } from '../expiry/cache';
 import { z } from 'zod';
-import type { FormState } from '../errors';
+import { ValidationError, type FormState } from '../errors';
 import { handleForm, toFormState, typedValues } from '../form';
 import { requireActor } from '../session';
 import { getManagedTeam } from '../team-access';
@@ -10,6 +10,7 @@ import { monthSchema } from '../dates/month';
 import { MonthConflictError, saveMonthFromForm } from './month-save';
 import { ticketImportSchema, applyTicketImport } from './ticket-import';
 import { applyMonthlyImport, ImportError, previewMonthlyImport, type ImportPreview } from './monthly-import';
+import { departmentChoicesFrom } from './new-reason-departments';
 
 export type SaveMonthState = FormState & {
   conflict?: { version: number; values: Record<string, string>; by: string | null };
@@ -101,22 +102,30 @@ export async function monthlyImportAction(_prev: ImportState, formData: FormData
       return { ok: true, preview, csv: input.text, fileName: input.fileName } satisfies ImportState;
     }
     try {
-      const applied = await applyMonthlyImport(actor, team.id, input.text, options);
+      const { results: applied, linked } = await applyMonthlyImport(actor, team.id, input.text, {
+        ...options,
+        departments: departmentChoicesFrom(formData),
+      });
       revalidatePath(`/manage/${team.slug}`, 'layout');
       expireDashboard();
       const changed = applied.filter((a) => a.outcome !== 'unchanged').length;
+      const links = linked.length
+        ? ` Linked to departments: ${linked.map((l) => `${l.reason} → ${l.department}`).join(', ')}.`
+        : '';
       return {
         ok: true,
         applied,
-        message: `Imported ${applied.length} month${applied.length === 1 ? '' : 's'}: ${changed} changed, ${applied.length - changed} unchanged.`,
+        message: `Imported ${applied.length} month${applied.length === 1 ? '' : 's'}: ${changed} changed, ${applied.length - changed} unchanged.${links}`,
       } satisfies ImportState;
     } catch (error) {
-      if (error instanceof ImportError) {
+      // The preview stays on the page with the problems or a refused department under its select.
+      if (error instanceof ValidationError) {
         const preview = await previewMonthlyImport(actor, team.id, input.text, options);
         return {
           ok: false,
           message: error.message,
-          problems: error.problems,
+          fieldErrors: error.fieldErrors,
+          problems: error instanceof ImportError ? error.problems : undefined,
           preview,
           csv: input.text,
           fileName: input.fileName,

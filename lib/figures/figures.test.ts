@@ -146,13 +146,13 @@ describe('month figures', () => {
     await expect(applyMonthlyImport(s.leader, s.team.id, csv, { createUnknown: false })).rejects.toBeInstanceOf(
       ImportError,
     );
-    expect(await applyMonthlyImport(s.leader, s.team.id, csv, { createUnknown: true })).toEqual([
+    expect((await applyMonthlyImport(s.leader, s.team.id, csv, { createUnknown: true })).results).toEqual([
       { month: '2025-06', outcome: 'new' },
     ]);
     const record = await readMonth(db, s.team.id, '2025-06');
     expect(record.state.kpis[s.csat]).toBe(88.5);
     expect(record.state.note).toBe('Busy; but fine');
-    expect(await applyMonthlyImport(s.leader, s.team.id, csv, { createUnknown: false })).toEqual([
+    expect((await applyMonthlyImport(s.leader, s.team.id, csv, { createUnknown: false })).results).toEqual([
       { month: '2025-06', outcome: 'unchanged' },
     ]);
     expect((await previewMonthlyImport(s.leader, s.team.id, csv)).months[0]!.outcome).toBe('unchanged');
@@ -182,7 +182,7 @@ describe('month figures', () => {
     expect(exported.trimEnd().split('\n').at(-1)).toBe(
       `Source: Jul–Aug 2025: Monthly CSV imported ${formatDay(new Date())}.,,,`,
     );
-    expect(await applyMonthlyImport(s.leader, s.team.id, exported, { createUnknown: false })).toEqual([
+    expect((await applyMonthlyImport(s.leader, s.team.id, exported, { createUnknown: false })).results).toEqual([
       { month: '2025-07', outcome: 'unchanged' },
       { month: '2025-08', outcome: 'unchanged' },
     ]);

@@ -6,7 +6,6 @@ import type { Actor } from '../authz';
 import { isUniqueViolation, ValidationError } from '../errors';
 import { assertCanManageTeam } from '../team-access';
 import { addListItemTx } from '../team-settings/lists';
-import { linkItemsToDepartmentsTx } from '../team-settings/item-departments';
 import { loadCatalog, readMonths, writeMonthsTx, type Catalog, type CatalogItem } from './figures';
 import { monthSchema } from '../dates/month';
 import { describeUnknown, payloadEntries, resolveEntries } from './resolve';
@@ -14,7 +13,9 @@ import { figuresPayloadSchema, nameKey } from './schemas';
 import { LIST_KINDS, type ListKind } from '../team-settings/list-kinds';
 import { IGNORED_SHARE_LIMIT } from './ticket-export';
 import type { MonthByName, RememberedMappings } from './ticket-plan';
-import { departmentField, profileSettingsSchema, type SourceProfile } from './ticket-session';
+import { profileSettingsSchema, type SourceProfile } from './ticket-session';
+import { departmentField } from './new-reason-departments';
+import { linkNewReasonsTx, listDepartmentChoicesUnchecked } from './link-new-reasons';
 import { ImportError } from './monthly-import';
 import { COUNTS_PART, HELP_DESK_EXPORT_LABEL } from './provenance';
 import { formatDay } from '../dates/day';
@@ -103,7 +104,9 @@ export async function applyTicketImport(
           }
         }
         if (created.length) catalog = await loadCatalog(tx, teamId);
-        const linked = await linkNewReasonsTx(tx, actor, teamId, input.departments, created, catalog);
+        const chosen = Object.fromEntries(input.departments.map((d) => [departmentField(d.reason), d.departmentId]));
+        const createdReasons = created.filter((c) => c.kind === 'reason').map((c) => c.name);
+        const linked = await linkNewReasonsTx(tx, actor, teamId, chosen, createdReasons, catalog);
 
         const { months, problems, unknown } = resolveEntries(
           input.months.flatMap((m) => payloadEntries(m.month, m.payload)),
@@ -150,38 +153,6 @@ export async function applyTicketImport(
       );
     throw error;
   }
-}
-
-/**
- * Links the reasons this import created to the departments chosen for them (Team settings' rule and
- * audit: lib/team-settings/item-departments.ts). A reason that already existed keeps its own link:
- * only a reason new to the team is asked about. Returns each link made, by reason and department.
- */
-async function linkNewReasonsTx(
-  tx: Tx,
-  actor: Actor,
-  teamId: string,
-  departments: TicketImportInput['departments'],
-  created: { kind: ListKind; name: string }[],
-  catalog: Catalog,
-): Promise<{ reason: string; department: string }[]> {
-  const fresh = new Set(created.filter((c) => c.kind === 'reason').map((c) => nameKey(c.name)));
-  const chosen = departments.filter((d) => fresh.has(nameKey(d.reason)));
-  if (!chosen.length) return [];
-  const links = chosen.map((d) => ({
-    kind: 'reason' as const,
-    itemId: catalog.reasons.find((r) => r.nameKey === nameKey(d.reason))!.id,
-    departmentId: d.departmentId,
-    reason: d.reason,
-  }));
-  await linkItemsToDepartmentsTx(tx, actor, teamId, links, (l) =>
-    departmentField(links.find((x) => x.itemId === l.itemId)!.reason),
-  );
-  const names = await tx.department.findMany({
-    where: { id: { in: links.map((l) => l.departmentId) } },
-    select: { id: true, name: true },
-  });
-  return links.map((l) => ({ reason: l.reason, department: names.find((n) => n.id === l.departmentId)!.name }));
 }
 
 async function rememberMappingsTx(
@@ -267,7 +238,7 @@ export async function loadTicketImportContext(actor: Actor, teamId: string): Pro
       where: { teamId, part: { not: COUNTS_PART } },
       select: { month: true, part: true, label: true, at: true },
     }),
-    db.department.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    listDepartmentChoicesUnchecked(db),
   ]);
   // A profile saved by an older shape of the settings is skipped rather than half-applied.
   const profiles = profileRows.flatMap((p) => {

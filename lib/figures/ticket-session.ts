@@ -3,6 +3,7 @@
 // desk, else guessed), then the value choices, the aggregation and the action's input.
 import { z } from 'zod';
 import { nameKey } from './schemas';
+import { departmentField, type NewReasonDepartments } from './new-reason-departments';
 import type { ListKind } from '../team-settings/list-kinds';
 import {
   aggregateTickets,
@@ -232,12 +233,6 @@ export function planImport(
 }
 
 const short = (value: string) => value.length <= 300;
-
-/** The field a new reason's department (and its error) belongs to in the preview. */
-export const departmentField = (reason: string) => `department:${nameKey(reason)}`;
-
-/** Per new reason (by departmentField), the department chosen for it in the preview: absent means none. */
-export type NewReasonDepartments = Record<string, string>;
 
 /**
  * The reasons the import will create: values mapped to a name the team has no reason for, that some

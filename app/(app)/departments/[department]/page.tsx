@@ -5,7 +5,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { formatDay } from '@/lib/dates/day';
 import { ASK_STATUS_TEXT, DIMENSION_WORDS } from '@/lib/editions/department-lens';
 import { getDepartmentPage } from '@/lib/departments/page';
-import { DIMENSION_RULE } from '@/lib/departments/dimension';
+import { DIMENSION_RULE, DIMENSIONS } from '@/lib/departments/dimension';
 import { formatNumber } from '@/lib/format';
 import { orPageError } from '@/lib/pages';
 import { requirePageActor } from '@/lib/session';
@@ -35,10 +35,13 @@ export default async function DepartmentPage({ params }: { params: Promise<{ dep
                       <span className="font-medium text-ink">{r.reason}</span>{' '}
                       <span className="text-ink-muted">
                         ({r.kind === 'reason' ? '' : `${r.kind}, `}
-                        {r.team})
+                        {r.team}
+                        {r.archived ? ', archived' : ''})
                         {r.countedFrom === r.kind
                           ? ''
-                          : `: not counted, its ${DIMENSION_WORDS[r.countedFrom].plural} there count instead`}
+                          : r.archived && DIMENSIONS.indexOf(r.kind) < DIMENSIONS.indexOf(r.countedFrom)
+                            ? `: counted in the months it holds counts, its ${DIMENSION_WORDS[r.countedFrom].plural} there in the others`
+                            : `: not counted, its ${DIMENSION_WORDS[r.countedFrom].plural} there count instead`}
                       </span>
                     </li>
                   ))}

@@ -1,13 +1,15 @@
 'use client';
 import { SelectField } from '@/components/ui/field';
-import { departmentField, type NewReasonDepartments } from '@/lib/figures/ticket-session';
+import { departmentField, type NewReasonDepartments } from '@/lib/figures/new-reason-departments';
 import { DepartmentOptions } from '@/components/departments/department-options';
 
 /**
- * Each reason the import will create asks which department's work causes it (optional): linked in
- * the import's own transaction, as in Team settings. What was chosen stays in the page's state, so a
- * refused import loses nothing; a refused choice shows its error under its select. Labelled
- * "Department for …" so it is never taken for the value's own select above, which starts with the value.
+ * Each reason an import will create (the help-desk export's and the monthly CSV's) asks which
+ * department's work causes it (optional): linked in the import's own transaction, as in Team settings.
+ * What was chosen stays in the page's state, so a refused import loses nothing; a refused choice shows
+ * its error under its select. Each select is named by its field, so inside a form it is submitted too.
+ * Labelled "Department for …" so it is never taken for the ticket import's value select above, which
+ * starts with the value.
  */
 export function NewReasonDepartmentsChoice({
   reasons,
