@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '../lib/generated/prisma/client';
 import { verifyPassword } from '../lib/password';
 import { prepareDatabase } from './prepare-database';
+import { ownPort } from './testing/own-port';
 
 const tsx = path.join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
 const client = () => new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }) });
@@ -31,6 +32,7 @@ describe('start-up database preparation', () => {
   // the default 30 s beside a build.
   it('seeds the embedded database once, and keeps its data across restarts', async () => {
     process.env.DATA_DIR = dataDir;
+    await ownPort(dataDir);
     try {
       const first = await prepareDatabase(undefined);
       expect(first.seeded).toBe(true);

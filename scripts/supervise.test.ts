@@ -10,6 +10,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openEmbeddedDatabase, reachEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
 import { processAlive, runningPostmaster } from './embedded-postgres';
 import { supervise } from './supervise';
+import { ownPort } from './testing/own-port';
 
 const base = process.getuid?.() === 0 ? '/var/tmp' : os.tmpdir();
 const folders: string[] = [];
@@ -24,7 +25,7 @@ function dataFolder(name: string) {
 }
 
 async function open(name: string, options: { hold?: boolean } = {}) {
-  dataFolder(name);
+  await ownPort(dataFolder(name));
   const lines: string[] = [];
   const database = await openEmbeddedDatabase((line) => lines.push(line), { migrate: false, ...options });
   opened.push(database);

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startThrowawayCluster, type Cluster } from '../embedded-postgres.ts';
+import { startThrowawayCluster } from '../embedded-postgres.ts';
 import { prepareTemplate } from './template.ts';
 
 declare module 'vitest' {
@@ -10,18 +10,39 @@ declare module 'vitest' {
   }
 }
 
-// `npm test` starts one cluster for every runner and passes TEST_PG_ADMIN_URL; `npx vitest` alone
-// starts its own.
+type Shared = { adminUrl: Promise<string>; stop: () => Promise<void>; users: number };
+// Each project of vitest.config.ts runs this setup, in the one main process: the first starts the
+// cluster (when needed) and prepares the template, the others wait for it, the last stops it.
+const g = globalThis as unknown as { serviceReviewTestCluster?: Shared };
+
+function shared(): Shared {
+  if (g.serviceReviewTestCluster) return g.serviceReviewTestCluster;
+  // `npm test` starts one cluster for every runner and passes TEST_PG_ADMIN_URL; `npx vitest` alone
+  // starts its own.
+  const given = process.env.TEST_PG_ADMIN_URL;
+  const cluster = given ? null : startThrowawayCluster();
+  const adminUrl = (async () => {
+    const url = given ?? (await cluster!).adminUrl;
+    if (!given) await prepareTemplate(url);
+    return url;
+  })();
+  return (g.serviceReviewTestCluster = {
+    adminUrl,
+    users: 0,
+    stop: async () => {
+      await (await cluster)?.stop();
+    },
+  });
+}
+
 export default async function setup(project: TestProject) {
-  let cluster: Cluster | null = null;
-  let adminUrl = process.env.TEST_PG_ADMIN_URL;
-  if (!adminUrl) {
-    cluster = await startThrowawayCluster();
-    adminUrl = cluster.adminUrl;
-    await prepareTemplate(adminUrl);
-  }
-  project.provide('pgAdminUrl', adminUrl);
+  const run = shared();
+  run.users++;
+  project.provide('pgAdminUrl', await run.adminUrl);
   return async () => {
-    await cluster?.stop();
+    if (--run.users === 0) {
+      delete g.serviceReviewTestCluster;
+      await run.stop();
+    }
   };
 }
