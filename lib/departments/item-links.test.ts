@@ -31,31 +31,36 @@ async function setup() {
   const id = Object.fromEntries(
     [...catalog.reasons, ...catalog.segments, ...catalog.channels].map((r) => [r.name, r.id]),
   ) as Record<string, string>;
-  const write = (month: string, k: number) =>
-    db.$transaction((tx) =>
+  /** One month's figures for the team, saved as a leader's save does (the catalog as it is now). */
+  const writeMonth = async (month: string, change: Parameters<typeof writeMonthTx>[1]['change']) => {
+    const current = await loadCatalog(db, team.id);
+    await db.$transaction((tx) =>
       writeMonthTx(tx, {
         actor: leader,
         teamId: team.id,
         month,
-        change: {
-          volumes: {
-            [id.Phone!]: { received: 55 * k, handled: 50 * k },
-            [id.Email!]: { received: 45 * k, handled: 40 * k },
-          },
-          reasons: { [id.Delivery!]: 40 * k, [id.Billing!]: 60 * k },
-          segments: { [id.Consumers!]: 70 * k, [id.Business!]: 30 * k },
-          kpis: {},
-        },
+        change,
         mode: 'replace',
-        catalog,
+        catalog: current,
         source: 'test',
       }),
     );
+  };
+  const write = (month: string, k: number) =>
+    writeMonth(month, {
+      volumes: {
+        [id.Phone!]: { received: 55 * k, handled: 50 * k },
+        [id.Email!]: { received: 45 * k, handled: 40 * k },
+      },
+      reasons: { [id.Delivery!]: 40 * k, [id.Billing!]: 60 * k },
+      segments: { [id.Consumers!]: 70 * k, [id.Business!]: 30 * k },
+      kpis: {},
+    });
   await write('2025-04', 1);
   await write('2025-05', 2);
   const d = async (name: string) => makeDepartment(db, `${name} ${team.slug}`);
   const [logistics, sales, marketing] = [await d('Logistics'), await d('Sales'), await d('Marketing')];
-  return { team, leader, id, logistics, sales, marketing };
+  return { team, leader, id, logistics, sales, marketing, writeMonth };
 }
 
 describe('segment and channel links', () => {
@@ -132,18 +137,12 @@ describe('segment and channel links', () => {
       { kind: 'channel', itemId: s.id.Email!, departmentId: s.marketing.id },
     ]);
     // June's figures hold channel volumes but no reasons.
-    const catalog = await loadCatalog(db, s.team.id);
-    await db.$transaction((tx) =>
-      writeMonthTx(tx, {
-        actor: s.leader,
-        teamId: s.team.id,
-        month: '2025-06',
-        change: { volumes: { [s.id.Email!]: { received: 45, handled: 40 } }, reasons: {}, segments: {}, kpis: {} },
-        mode: 'replace',
-        catalog,
-        source: 'test',
-      }),
-    );
+    await s.writeMonth('2025-06', {
+      volumes: { [s.id.Email!]: { received: 45, handled: 40 } },
+      reasons: {},
+      segments: {},
+      kpis: {},
+    });
     const june = async (departmentId: string) =>
       (await getDepartmentPage(s.leader, departmentId, new Date('2025-07-20T12:00:00Z'))).chart.rows.find(
         (r) => r.month === '2025-06',
@@ -161,23 +160,12 @@ describe('segment and channel links', () => {
       { kind: 'segment', itemId: s.id.Business!, departmentId: s.sales.id },
     ]);
     await db.contactReason.update({ where: { id: s.id.Billing! }, data: { archivedAt: new Date('2025-06-02') } });
-    const catalog = await loadCatalog(db, s.team.id);
-    await db.$transaction((tx) =>
-      writeMonthTx(tx, {
-        actor: s.leader,
-        teamId: s.team.id,
-        month: '2025-06',
-        change: {
-          volumes: { [s.id.Phone!]: { received: 100, handled: 100 } },
-          reasons: { [s.id.Delivery!]: 100 },
-          segments: { [s.id.Consumers!]: 75, [s.id.Business!]: 25 },
-          kpis: {},
-        },
-        mode: 'replace',
-        catalog,
-        source: 'test',
-      }),
-    );
+    await s.writeMonth('2025-06', {
+      volumes: { [s.id.Phone!]: { received: 100, handled: 100 } },
+      reasons: { [s.id.Delivery!]: 100 },
+      segments: { [s.id.Consumers!]: 75, [s.id.Business!]: 25 },
+      kpis: {},
+    });
     // History is unchanged: April and May still count Billing; June, with no Billing, counts Business.
     const caused = await countCausedUnchecked({ from: '2025-04', to: '2025-06', teamId: s.team.id });
     const of = (month: string) => caused.find((c) => c.departmentId === s.sales.id && c.month === month)?.contacts;
