@@ -13,7 +13,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
 import { seedDemo } from '../prisma/demo';
 import { freePort, startThrowawayCluster } from './embedded-postgres.ts';
-import { resolveChromium } from './testing/chromium.ts';
+import { HEADLESS_SHELL, resolveChromium } from './testing/chromium.ts';
 import { createTestDatabase, prepareTemplate } from './testing/template.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -67,24 +67,35 @@ async function step(
 const single = async (command: string, args: string[], env?: Record<string, string>, output: Output = null) =>
   (await run(command, args, env, output)) === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 
-function ensureChromium() {
-  let choice = resolveChromium();
-  if (choice.source !== 'none') return choice;
-  const isRoot = process.getuid?.() === 0;
-  if (isRoot && existsSync('/etc/debian_version')) {
-    console.log('No Chromium found: installing Debian’s chromium package…');
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+/** Debian's package manager, as root: install what is missing, refreshing the lists once if needed. */
+function aptInstall(pkg: string) {
+  const install = () =>
+    spawnSync('apt-get', ['install', '-y', '-qq', pkg], {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
+    }).status === 0;
+  if (install()) return;
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  install();
+}
+
+function ensureChromium() {
+  let choice = resolveChromium();
+  if (choice.source === 'env' || choice.source === 'playwright' || choice.executablePath === HEADLESS_SHELL)
+    return choice;
+  // The headless shell halves the browser tests' CPU (scripts/testing/chromium.ts); a CI box gets it
+  // the way it gets Chromium. Without it, the full browser runs the same tests.
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && existsSync('/etc/debian_version')) {
+    console.log('Installing Debian’s chromium-headless-shell for the browser tests…');
+    aptInstall('chromium-headless-shell');
     choice = resolveChromium();
-    if (choice.source !== 'none') return choice;
   }
+  if (choice.source !== 'none') return choice;
   console.error(
     '\nNo Chromium for the browser tests. Install one of:\n' +
       '  npx playwright install chromium        (Playwright’s own build)\n' +
-      '  sudo apt-get install chromium          (Debian/Ubuntu)\n' +
+      '  sudo apt-get install chromium-headless-shell   (Debian/Ubuntu; or chromium)\n' +
       'or set CHROMIUM_PATH to a Chromium or Chrome binary.\n',
   );
   process.exit(1);

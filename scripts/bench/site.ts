@@ -16,7 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { resolveChromium } from '../testing/chromium.ts';
+import { fullChromiumPath, resolveChromium } from '../testing/chromium.ts';
 import { cpuSeconds, signInCookie, startBenchServer } from './server.ts';
 
 type AutocannonResult = {
@@ -184,7 +184,7 @@ try {
     const { default: lighthouse } = await import('lighthouse');
     const chromeLauncher = await import('chrome-launcher');
     const chrome = await chromeLauncher.launch({
-      chromePath: process.env.CHROME_PATH ?? choice.executablePath ?? '/usr/bin/chromium',
+      chromePath: process.env.CHROME_PATH ?? fullChromiumPath() ?? '/usr/bin/chromium',
       chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
     });
     console.log('\nLighthouse 12 (desktop preset; goals: performance ≥ 95, accessibility 100, best practices ≥ 95):');
