@@ -2,13 +2,24 @@
 // (pages, actions, route handlers) and by the proxy's edition gate (lib/readership/edition-gate.ts),
 // which runs before any page and so cannot use next/headers or React's per-request cache.
 import { getToken } from 'next-auth/jwt';
-import { db } from './db';
+import { pool } from './db';
+import type { Role } from './generated/prisma/enums';
 import type { Actor } from './authz';
 import { env } from './env.js';
 
 const SESSION_COOKIE = 'authjs.session-token';
 
 type SessionClaims = { id: string; version: number; expires: number };
+type SessionRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  teamId: string | null;
+  active: boolean;
+  passwordChangeRequired: boolean;
+  sessionVersion: number;
+};
 
 /**
  * Decrypted session tokens, by their exact text. Decrypting is a pure function of the token and
@@ -70,19 +81,13 @@ export function isCurrentSession(user: { active: boolean; sessionVersion: number
 export async function sessionUserFromCookie(cookie: string | null): Promise<Actor | null> {
   const session = await sessionToken(cookie);
   if (!session) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.id },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      teamId: true,
-      active: true,
-      passwordChangeRequired: true,
-      sessionVersion: true,
-    },
-  });
+  // Straight through pg: this read comes before every page, action and route (lib/db.ts says why).
+  const { rows } = await pool.query<SessionRow>(
+    `SELECT id, name, email, role, "teamId", active, "passwordChangeRequired", "sessionVersion"
+     FROM "User" WHERE id = $1`,
+    [session.id],
+  );
+  const user = rows[0];
   if (!user || !isCurrentSession(user, session.version)) return null;
   return {
     id: user.id,

@@ -6,7 +6,7 @@
 // Only "not credited lately", whose read is costly, is kept per generation and minute, as the
 // kept pages are. Imported by proxy.ts (through the gate): no next/headers, no server-only modules.
 import { z } from 'zod';
-import { db } from '../db';
+import { db, pool } from '../db';
 import { dashboardCacheKey } from '../expiry/generation';
 import type { Role } from '../generated/prisma/enums';
 import type { Drift } from '../editions/drift';
@@ -51,16 +51,18 @@ export async function readNeedsUnchecked(
   // The praise's own date (a quote's "received on", a win's date), as lib/profiles/recognition.ts.
   const since = recognitionSince(now).toISOString().slice(0, 10);
   const uncreditedRead = leader ? uncreditedOfTeam(team, since) : Promise.resolve([]);
-  const [row] = await db.$queryRaw<Row[]>`
-    WITH managed AS (SELECT id, name, slug FROM "Team" WHERE ${admin}::boolean OR (${leader}::boolean AND id = ${team}))
+  // Straight through pg, as the session's user: this read comes before every leader's and admin's
+  // home page (lib/db.ts says why).
+  const { rows } = await pool.query<Row>(
+    `WITH managed AS (SELECT id, name, slug FROM "Team" WHERE $1::boolean OR ($2::boolean AND id = $3))
     SELECT
       COALESCE((SELECT json_agg(json_build_object(
           'name', m.name, 'slug', m.slug,
-          'figures', EXISTS (SELECT 1 FROM "MonthFigures" f WHERE f."teamId" = m.id AND f.month = ${latestComplete}),
-          'status', (SELECT r.status::text FROM "Review" r WHERE r."teamId" = m.id AND r.month = ${latestComplete})
+          'figures', EXISTS (SELECT 1 FROM "MonthFigures" f WHERE f."teamId" = m.id AND f.month = $4),
+          'status', (SELECT r.status::text FROM "Review" r WHERE r."teamId" = m.id AND r.month = $4)
         ) ORDER BY m.name, m.id) FROM managed m), '[]'::json) AS teams,
-      CASE WHEN ${leader}::boolean
-        THEN (SELECT count(*)::int FROM "Quote" q WHERE q."teamId" = ${team} AND q.status = 'PENDING') ELSE 0 END AS pending,
+      CASE WHEN $2::boolean
+        THEN (SELECT count(*)::int FROM "Quote" q WHERE q."teamId" = $3 AND q.status = 'PENDING') ELSE 0 END AS pending,
       EXISTS (SELECT 1 FROM "Review" r JOIN managed m ON m.id = r."teamId"
         WHERE r.status = 'PUBLISHED' AND r.kind = 'MONTHLY' AND r."driftEpoch" <> r."driftCheckedEpoch") AS marked,
       COALESCE((SELECT json_agg(json_build_object(
@@ -69,7 +71,10 @@ export async function readNeedsUnchecked(
         FROM "Review" r JOIN managed m ON m.id = r."teamId"
         JOIN LATERAL (SELECT max(rv.revision) AS revision FROM "ReviewRevision" rv WHERE rv."reviewId" = r.id) v
           ON v.revision IS NOT NULL
-        WHERE r.status = 'PUBLISHED' AND r.kind = 'MONTHLY' AND r.drift IS NOT NULL), '[]'::json) AS drifts`;
+        WHERE r.status = 'PUBLISHED' AND r.kind = 'MONTHLY' AND r.drift IS NOT NULL), '[]'::json) AS drifts`,
+    [admin, leader, team, latestComplete],
+  );
+  const row = rows[0];
   if (!row) return null;
   const uncredited = (await uncreditedRead).filter((u) => u.id !== reader.id);
   return {
