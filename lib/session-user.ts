@@ -3,23 +3,14 @@
 // which runs before any page and so cannot use next/headers or React's per-request cache.
 import { getToken } from 'next-auth/jwt';
 import { pool } from './db';
-import type { Role } from './generated/prisma/enums';
 import type { Actor } from './authz';
 import { env } from './env.js';
 
 const SESSION_COOKIE = 'authjs.session-token';
 
 type SessionClaims = { id: string; version: number; expires: number };
-type SessionRow = {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  teamId: string | null;
-  active: boolean;
-  passwordChangeRequired: boolean;
-  sessionVersion: number;
-};
+/** The user as the session read selects it: an Actor and the session version. */
+type SessionRow = Required<Actor> & { sessionVersion: number };
 
 /**
  * Decrypted session tokens, by their exact text. Decrypting is a pure function of the token and
