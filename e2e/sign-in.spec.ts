@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test, TEST_PASSWORD } from './fixtures';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/demo';
 
 const ADMIN_LINKS = ['Users', 'Teams', 'Audit log'];
@@ -76,7 +76,7 @@ test.describe('signing in', () => {
     await page.goto('/account/password');
     await expect(page).toHaveURL(/callbackUrl=%2Faccount%2Fpassword/);
     await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill('test-password');
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/account\/password$/);
   });

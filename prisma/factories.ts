@@ -28,7 +28,7 @@ export type MakeUserInput = {
 };
 
 /** Test users' password unless a test names one. */
-const TEST_PASSWORD = 'test-password';
+export const TEST_PASSWORD = 'test-password';
 // Its hash, made once per process: scrypt costs 64 ms of CPU, and the suites make hundreds of
 // users. A test that names a password (and the demo, which always does) gets its own salt.
 let testPasswordHash: Promise<string> | undefined;

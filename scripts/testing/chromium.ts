@@ -24,5 +24,5 @@ export function resolveChromium(): ChromiumChoice {
 
 /** A full browser, for tools that need one (Lighthouse): the headless shell cannot be one. */
 export function fullChromiumPath(): string | undefined {
-  return SYSTEM_PATHS.slice(1).find((p) => existsSync(p));
+  return SYSTEM_PATHS.find((p) => p !== HEADLESS_SHELL && existsSync(p));
 }
